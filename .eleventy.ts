@@ -1,0 +1,33 @@
+// Eleventy wiring only: data, filters and assets all live in src/.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { fontAssets } from "./src/assets/fonts.ts";
+import type { EleventyConfig } from "./src/eleventy/config-types.ts";
+import { filters } from "./src/eleventy/filters.ts";
+import { siteData } from "./src/eleventy/site-data.ts";
+import { readSettings } from "./src/settings.ts";
+
+// Absolute, so that the build works from any working directory.
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+export default function configure(config: EleventyConfig) {
+  const settings = readSettings();
+  const fonts = fontAssets();
+
+  config.addGlobalData("site", () => siteData(settings));
+  config.addGlobalData("fontFaces", fonts.css);
+  for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);
+
+  config.addPassthroughCopy({ [path.join(root, "templates/assets/static")]: "assets" });
+  config.addPassthroughCopy(fonts.files);
+  config.addWatchTarget(settings.dataDir);
+  config.addPlugin(HtmlBasePlugin);
+
+  return {
+    dir: { input: path.join(root, "templates"), includes: "_includes", data: "_eleventy", output: settings.outputDir },
+    pathPrefix: settings.pathPrefix,
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+  };
+}

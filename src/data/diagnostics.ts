@@ -1,0 +1,46 @@
+import path from "node:path";
+
+export type Severity = "error" | "warning";
+
+/** One problem in the data, placed at a file, line and column (1-based). */
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly file: string;
+  readonly line?: number;
+  readonly col?: number;
+  readonly message: string;
+}
+
+/** A file path as editors should see it: relative to where they run the command. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+}
+
+/** `path:line:col: message`, the form editors' editors and terminals link to. */
+export function formatDiagnostic(d: Diagnostic, cwd?: string): string {
+  const place = d.line === undefined ? displayPath(d.file, cwd) : `${displayPath(d.file, cwd)}:${d.line}:${d.col ?? 1}`;
+  return `${place}: ${d.severity === "warning" ? "warning: " : ""}${d.message}`;
+}
+
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) ||
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0),
+  );
+}
+
+/** Thrown when the data has errors; carries every diagnostic, warnings included. */
+export class DataError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    super(
+      `The data has ${errors.length} error${errors.length === 1 ? "" : "s"}:\n` +
+        errors.map((d) => formatDiagnostic(d)).join("\n"),
+    );
+    this.name = "DataError";
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * Reads the data folder and checks it against the contract: every problem in
+ * every file at once, each placed at its file, line and column.
+ */
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import countryCodes from "i18n-iso-countries";
+import type { z } from "zod";
+import { compareDates, firstDay, lastDay, within } from "../format/dates.ts";
+import type { Count } from "../format/counts.ts";
+import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import {
+  countriesSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
+  type CountryFile, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
+} from "./schema.ts";
+import { didYouMean } from "./suggest.ts";
+import { parseWith } from "./zod-issues.ts";
+import { readYamlSource, type YamlSource } from "./yaml-source.ts";
+
+export interface EventRecord extends EventFile {
+  /** The file name without extension: stable id and URL slug. */
+  readonly id: string;
+  readonly file: string;
+  /** The report that covers the event. */
+  readonly reportYear: number;
+}
+
+export interface DataSet {
+  readonly dir: string;
+  readonly report: ReportFile;
+  readonly strands: readonly Strand[];
+  readonly eventTypes: readonly EventType[];
+  readonly topics: readonly Topic[];
+  readonly places: Readonly<Record<string, PlaceFile>>;
+  readonly countries: Readonly<Record<string, CountryFile>>;
+  /** In time order. */
+  readonly events: readonly EventRecord[];
+}
+
+export interface LoadResult {
+  readonly data?: DataSet;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly files: number;
+}
+
+export const REFERENCE_FILES = {
+  report: "report.yaml",
+  strands: "strands.yaml",
+  eventTypes: "event-types.yaml",
+  topics: "topics.yaml",
+  places: "places.yaml",
+  countries: "countries.yaml",
+} as const;
+
+const EVENTS_DIR = "events";
+const YAML_FILE = /\.ya?ml$/;
+
+async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnostics: Diagnostic[]) {
+  const exists = await stat(file).then((s) => s.isFile(), () => false);
+  if (!exists) {
+    diagnostics.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
+    return {};
+  }
+  const { source, diagnostics: readProblems } = await readYamlSource(file);
+  diagnostics.push(...readProblems);
+  if (!source || readProblems.length > 0) return { source };
+  const { value, diagnostics: shapeProblems } = parseWith(source, schema);
+  diagnostics.push(...shapeProblems);
+  return { source, value };
+}
+
+async function listEventFiles(dir: string): Promise<string[]> {
+  const root = path.join(dir, EVENTS_DIR);
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && YAML_FILE.test(e.name) && !e.name.startsWith("."))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Checks that every id in a reference list is used once; returns the set of ids. */
+function uniqueIds(items: readonly { id: string }[] | undefined, source: YamlSource | undefined, what: string, out: Diagnostic[]): Set<string> {
+  const seen = new Set<string>();
+  items?.forEach((item, index) => {
+    if (seen.has(item.id)) out.push(source!.diagnostic([index, "id"], `${what} id "${item.id}" is used twice`));
+    seen.add(item.id);
+  });
+  return seen;
+}
+
+/** The report an event belongs to: its explicit report_year, else the edition whose period holds its date, else its year. */
+export function reportYearOf(event: Pick<EventFile, "date" | "report_year">, editions: ReportFile["editions"]): number {
+  if (event.report_year !== undefined) return event.report_year;
+  for (const [year, edition] of Object.entries(editions ?? {})) {
+    if (edition.period && within(event.date, edition.period.from, edition.period.to)) return Number(year);
+  }
+  return event.date.year;
+}
+
+function isKnownCountry(code: string, countries: Record<string, CountryFile> | undefined): boolean {
+  return countryCodes.isValid(code) || (countries !== undefined && code in countries);
+}
+
+function normalisedTitle(title: string): string {
+  return title.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** A place id, or the id of the place whose name, local name or alias matches what was typed. */
+function placeHint(typed: string, places: Record<string, PlaceFile>): string {
+  const lower = typed.toLowerCase();
+  const byName = Object.entries(places).find(([, p]) =>
+    [p.name, p.local_name, ...(p.aliases ?? [])].some((n) => n !== undefined && n.toLowerCase() === lower));
+  return byName ? `, did you mean "${byName[0]}"?` : didYouMean(typed, Object.keys(places));
+}
+
+function countValue(count: Count | undefined): number | undefined {
+  return count?.value;
+}
+
+export async function loadData(dir: string): Promise<LoadResult> {
+  const out: Diagnostic[] = [];
+  const file = (name: string) => path.join(dir, name);
+  const dirExists = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!dirExists) {
+    return { files: 0, diagnostics: [{ severity: "error", file: dir, message: "the data folder does not exist" }] };
+  }
+
+  const [report, strands, eventTypes, topics, places, countries] = await Promise.all([
+    readParsed(file(REFERENCE_FILES.report), reportSchema, out),
+    readParsed(file(REFERENCE_FILES.strands), strandsSchema, out),
+    readParsed(file(REFERENCE_FILES.eventTypes), eventTypesSchema, out),
+    readParsed(file(REFERENCE_FILES.topics), topicsSchema, out),
+    readParsed(file(REFERENCE_FILES.places), placesSchema, out),
+    readParsed(file(REFERENCE_FILES.countries), countriesSchema, out),
+  ]);
+
+  const strandIds = uniqueIds(strands.value, strands.source, "strand", out);
+  const typeIds = uniqueIds(eventTypes.value, eventTypes.source, "event type", out);
+  const topicIds = uniqueIds(topics.value, topics.source, "topic", out);
+  const placeTable = places.value ?? {};
+
+  for (const [id, place] of Object.entries(placeTable)) {
+    if (!isKnownCountry(place.country, countries.value)) {
+      out.push(places.source!.diagnostic([id, "country"], `country "${place.country}" is not an ISO 3166-1 code; add it to countries.yaml if it is meant`));
+    }
+    if (place.lat === undefined || place.lon === undefined) {
+      out.push(places.source!.diagnostic([id], `place "${id}" has no coordinates (lat and lon); it cannot be shown on a map`, { severity: "warning", part: "key" }));
+    }
+  }
+  for (const [year, edition] of Object.entries(report.value?.editions ?? {})) {
+    const som = edition.som;
+    if (som && places.value && !(som.place in placeTable)) {
+      out.push(report.source!.diagnostic(["editions", year, "som", "place"], `unknown place "${som.place}"${placeHint(som.place, placeTable)}`));
+    }
+    const period = edition.period;
+    if (period && lastDay(period.to) < firstDay(period.from)) {
+      out.push(report.source!.diagnostic(["editions", year, "period", "to"], `to ${period.to.iso} is before from ${period.from.iso}`));
+    }
+  }
+
+  const eventFiles = await listEventFiles(dir);
+  const events: EventRecord[] = [];
+  const byId = new Map<string, string>();
+  const byKey = new Map<string, string>();
+  const parsedEvents = await Promise.all(eventFiles.map(async (eventFile) => {
+    const problems: Diagnostic[] = [];
+    const { source, diagnostics } = await readYamlSource(eventFile);
+    problems.push(...diagnostics);
+    const parsed = source && diagnostics.length === 0 ? parseWith(source, eventSchema) : undefined;
+    if (parsed) problems.push(...parsed.diagnostics);
+    return { eventFile, source, value: parsed?.value, problems };
+  }));
+
+  for (const { eventFile, source, value, problems } of parsedEvents) {
+    out.push(...problems);
+    const id = path.basename(eventFile).replace(YAML_FILE, "");
+    if (!ID_PATTERN.test(id)) {
+      out.push({ severity: "error", file: eventFile, line: 1, col: 1, message: `the file name "${id}" must be in lower case letters, digits and hyphens; it becomes the event's web address` });
+    }
+    const twin = byId.get(id);
+    if (twin !== undefined) {
+      out.push({ severity: "error", file: eventFile, line: 1, col: 1, message: `another event file has the same name: ${path.relative(dir, twin)}` });
+    } else byId.set(id, eventFile);
+    if (!source || !value) continue;
+
+    const at = (field: string | (string | number)[], message: string, severity: "error" | "warning" = "error") =>
+      out.push(source.diagnostic(Array.isArray(field) ? field : [field], message, { severity }));
+
+    if (eventTypes.value && !typeIds.has(value.type)) at("type", `unknown type "${value.type}"${didYouMean(value.type, typeIds)}`);
+    if (value.place === undefined) {
+      if (!value.online) at([], 'missing required field "place" (or write online: true for a virtual meeting)');
+    } else if (places.value && !(value.place in placeTable)) {
+      at("place", `unknown place "${value.place}"${placeHint(value.place, placeTable)}; places are listed in places.yaml`);
+    }
+    if (strands.value) {
+      value.strands.forEach((strand, i) => {
+        if (!strandIds.has(strand)) at(["strands", i], `unknown strand "${strand}"${didYouMean(strand, strandIds)}`);
+      });
+    }
+    if (topics.value) {
+      value.topics?.forEach((topic, i) => {
+        if (!topicIds.has(topic)) at(["topics", i], `unknown topic "${topic}"${didYouMean(topic, topicIds)}`);
+      });
+    }
+    if (value.end && lastDay(value.end) < firstDay(value.date)) {
+      at("end", `end ${value.end.iso} is before date ${value.date.iso}`);
+    }
+    const participants = countValue(value.participants);
+    const women = countValue(value.women);
+    const countries = countValue(value.countries);
+    if (participants !== undefined && women !== undefined && women > participants) {
+      at("women", `women (${women}) is more than participants (${participants})`, "warning");
+    }
+    if (participants !== undefined && countries !== undefined && countries > participants) {
+      at("countries", `countries (${countries}) is more than participants (${participants})`, "warning");
+    }
+    const reportYear = reportYearOf(value, report.value?.editions);
+    if (value.report_year !== undefined && Math.abs(value.report_year - value.date.year) > 1) {
+      at("report_year", `report_year ${value.report_year} is more than a year away from the date ${value.date.iso}`, "warning");
+    }
+
+    const key = `${value.date.iso}|${value.place ?? "online"}|${normalisedTitle(value.title)}`;
+    const first = byKey.get(key);
+    if (first !== undefined) {
+      at("title", `same date, place and title as ${path.relative(dir, first)}; is this event entered twice?`);
+    } else byKey.set(key, eventFile);
+
+    events.push({ ...value, id, file: eventFile, reportYear });
+  }
+
+  const editions = report.value?.editions ?? {};
+  const years = [...new Set(events.map((e) => e.reportYear))].sort();
+  for (const year of years) {
+    if (report.source && report.value && !(String(year) in editions)) {
+      out.push(report.source.diagnostic(report.value.editions ? ["editions"] : [],
+        `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }));
+    }
+  }
+
+  const diagnostics = sortDiagnostics(out);
+  const files = eventFiles.length + Object.keys(REFERENCE_FILES).length;
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files };
+  events.sort((a, b) => compareDates(a.date, b.date) || a.id.localeCompare(b.id));
+  return {
+    files,
+    diagnostics,
+    data: {
+      dir,
+      report: report.value!,
+      strands: strands.value!,
+      eventTypes: eventTypes.value!,
+      topics: topics.value!,
+      places: placeTable,
+      countries: countries.value!,
+      events,
+    },
+  };
+}
+
+/** loadData, throwing a DataError when the data has errors. */
+export async function loadDataOrThrow(dir: string): Promise<{ data: DataSet; diagnostics: readonly Diagnostic[] }> {
+  const result = await loadData(dir);
+  if (!result.data) throw new DataError(result.diagnostics);
+  return { data: result.data, diagnostics: result.diagnostics };
+}
+

@@ -1,0 +1,148 @@
+/**
+ * The editors' contract: the shape of every file in the data folder.
+ * docs/data.md describes the same contract for people; keep them together.
+ */
+import { z } from "zod";
+import { parseCount } from "../format/counts.ts";
+import { parsePartialDate, type ParseResult } from "../format/dates.ts";
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A value read by one of our own parsers; its message is complete and names the field. */
+function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>) {
+  return z.unknown().transform((input, ctx): T => {
+    if (input === undefined || input === null) {
+      ctx.addIssue({ code: "custom", message: `missing required field "${field}"` });
+      return z.NEVER;
+    }
+    const result = parse(input);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: "custom", message: `${field} ${result.message}` });
+    return z.NEVER;
+  });
+}
+
+const text = z.string().trim().min(1);
+const markdown = z.string();
+const id = z.string().regex(ID_PATTERN);
+/** A list, or a single item written without the dash. */
+const list = <T extends z.ZodType>(item: T, min = 0) =>
+  z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(item).min(min));
+
+const date = (field: string) => parsed(field, parsePartialDate);
+const count = (field: string) => parsed(field, parseCount);
+
+function parseHttpUrl(input: unknown): ParseResult<string> {
+  if (typeof input !== "string") return { ok: false, message: "must be a web address" };
+  let url: URL | undefined;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    return { ok: false, message: `"${input}" is not an http(s) URL` };
+  }
+  return { ok: true, value: url.href };
+}
+
+export const STATUSES = ["held", "planned", "cancelled"] as const;
+
+export const eventSchema = z.strictObject({
+  title: text,
+  type: id,
+  date: date("date"),
+  end: date("end").optional(),
+  place: id.optional(),
+  online: z.boolean().optional(),
+  strands: list(id, 1),
+  participants: count("participants").optional(),
+  countries: count("countries").optional(),
+  organisations: count("organisations").optional(),
+  women: count("women").optional(),
+  partners: list(text).optional(),
+  topics: list(id).optional(),
+  summary: text,
+  body: markdown.optional(),
+  report_year: z.number().int().min(1900).max(2999).optional(),
+  status: z.enum(STATUSES).optional(),
+  sources: list(parsed("source", parseHttpUrl)).optional(),
+});
+export type EventFile = z.output<typeof eventSchema>;
+
+const editionSchema = z.strictObject({
+  chair: text.optional(),
+  co_chair: text.optional(),
+  som: z
+    .strictObject({
+      number: z.number().int().min(1).optional(),
+      place: id,
+      date: date("date"),
+    })
+    .optional(),
+  foreword: markdown.optional(),
+  period: z.strictObject({ from: date("from"), to: date("to") }).optional(),
+});
+export type Edition = z.output<typeof editionSchema>;
+
+export const reportSchema = z.strictObject({
+  organisation: text,
+  secretariat: text,
+  title: text,
+  about: markdown.optional(),
+  logo: text.optional(),
+  accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  editions: z.record(z.string().regex(/^\d{4}$/), editionSchema).optional(),
+});
+export type ReportFile = z.output<typeof reportSchema>;
+
+export const STRAND_KINDS = ["governance", "ministerial", "working-group", "project", "thematic"] as const;
+
+export const strandsSchema = z.array(
+  z.strictObject({
+    id,
+    title: text,
+    kind: z.enum(STRAND_KINDS),
+    description: markdown.optional(),
+    highlights: markdown.optional(),
+  }),
+);
+export type Strand = z.output<typeof strandsSchema>[number];
+
+export const eventTypesSchema = z.array(
+  z.strictObject({
+    id,
+    label: text,
+    plural: text,
+    /** Events of this type are trainings: their participants count as trainees. */
+    training: z.boolean().optional(),
+  }),
+);
+export type EventType = z.output<typeof eventTypesSchema>[number];
+
+export const topicsSchema = z.array(z.strictObject({ id, label: text }));
+export type Topic = z.output<typeof topicsSchema>[number];
+
+export const COUNTRY_CODE = /^[A-Z]{2}$/;
+
+export const placesSchema = z.record(
+  id,
+  z.strictObject({
+    name: text,
+    country: z.string().regex(COUNTRY_CODE),
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+    aliases: list(text).optional(),
+    local_name: text.optional(),
+  }),
+);
+export type PlaceFile = z.output<typeof placesSchema>[string];
+
+export const countriesSchema = z.record(
+  z.string().regex(COUNTRY_CODE),
+  z.strictObject({ name: text, former: list(text).optional() }),
+);
+export type CountryFile = z.output<typeof countriesSchema>[string];
+
+/** Every field an event may have, for did-you-mean on unknown fields. */
+export const EVENT_FIELDS = Object.keys(eventSchema.shape);

@@ -1,0 +1,117 @@
+import { readFile } from "node:fs/promises";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Diagnostic, Severity } from "./diagnostics.ts";
+
+export type PathSegment = string | number;
+
+/** A parsed YAML file that can say where any of its values was written. */
+export interface YamlSource {
+  readonly file: string;
+  readonly doc?: Document.Parsed;
+  readonly value: unknown;
+  /** Position of the value at `path` (or of its key), falling back to the nearest written ancestor. */
+  at(path: readonly PathSegment[], part?: "key" | "value"): { line: number; col: number };
+  diagnostic(path: readonly PathSegment[], message: string, opts?: { part?: "key" | "value"; severity?: Severity }): Diagnostic;
+}
+
+/** Byte offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need: number;
+    let min: number;
+    if (b < 0x80) { i += 1; continue; }
+    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  }
+  const col = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, col };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/** Finds the node written at `path`, comparing map keys by their text (so `2018` matches "2018"). */
+function walk(doc: Document.Parsed, path: readonly PathSegment[]) {
+  let node: unknown = doc.contents;
+  let keyNode: unknown;
+  let found = 0;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number" && segment < node.items.length) {
+      keyNode = undefined;
+      node = node.items[segment];
+    } else break;
+    found++;
+    if (node === null || node === undefined) break;
+  }
+  return { node: node as Node | null | undefined, keyNode: keyNode as Node | undefined, complete: found === path.length };
+}
+
+export function createSource(file: string, text: string): { source: YamlSource; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    diagnostics.push({ severity: "error", file, line: pos.line, col: pos.col, message: `YAML syntax error: ${firstLine(error.message)}` });
+  }
+  const ok = doc.errors.length === 0;
+  const value = ok ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  const at: YamlSource["at"] = (path, part = "value") => {
+    if (!ok) return { line: 1, col: 1 };
+    const { node, keyNode, complete } = walk(doc, path);
+    const target = (part === "key" || !complete || node === null || node === undefined) && keyNode ? keyNode : node;
+    const offset = target && "range" in target && target.range ? target.range[0] : 0;
+    return lineCounter.linePos(offset);
+  };
+  const source: YamlSource = {
+    file,
+    doc: ok ? doc : undefined,
+    value,
+    at,
+    diagnostic: (path, message, opts = {}) => ({ severity: opts.severity ?? "error", file, ...at(path, opts.part), message }),
+  };
+  return { source, diagnostics };
+}
+
+/** Reads and parses a YAML file; problems (not UTF-8, bad syntax) come back as diagnostics. */
+export async function readYamlSource(file: string): Promise<{ source?: YamlSource; diagnostics: Diagnostic[] }> {
+  const bytes = await readFile(file);
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) {
+    const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, "0");
+    return {
+      diagnostics: [{
+        severity: "error", file, ...lineColOfByte(bytes, bad),
+        message: `the file is not UTF-8 text (byte 0x${hex}); save it with UTF-8 encoding`,
+      }],
+    };
+  }
+  return createSource(file, new TextDecoder().decode(bytes));
+}

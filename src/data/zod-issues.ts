@@ -1,0 +1,135 @@
+/** Turns zod's issues into messages an editor can act on, placed at the offending line. */
+import type { z } from "zod";
+import { COUNTRY_CODE, ID_PATTERN } from "./schema.ts";
+import type { Diagnostic } from "./diagnostics.ts";
+import { didYouMean } from "./suggest.ts";
+import type { PathSegment, YamlSource } from "./yaml-source.ts";
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+const EXPECTED: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a set of fields (name: value)",
+  record: "a set of fields (name: value)",
+};
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "empty";
+  if (typeof value === "string") return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  return "a set of fields";
+}
+
+function fieldName(path: readonly PathSegment[]): string {
+  const last = path.at(-1);
+  if (last === undefined) return "the file";
+  if (typeof last === "number") {
+    const parent = path.findLast((s) => typeof s === "string");
+    return `${parent ?? "item"} entry ${last + 1}`;
+  }
+  return String(last);
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/** The schema that describes the value at `path`, looking through wrappers. */
+function schemaAt(schema: AnySchema | undefined, path: readonly PathSegment[]): AnySchema | undefined {
+  let current = schema;
+  for (let i = 0; i <= path.length && current; ) {
+    const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === "optional" || def.type === "nullable" || def.type === "default") current = def.innerType as AnySchema;
+    else if (def.type === "pipe") current = (def.out as AnySchema)._zod.def.type === "transform" ? (def.in as AnySchema) : (def.out as AnySchema);
+    else if (i === path.length) break;
+    else if (def.type === "object") current = (def.shape as Record<string, AnySchema>)[String(path[i++])];
+    else if (def.type === "array") { current = def.element as AnySchema; i++; }
+    else if (def.type === "record") { current = def.valueType as AnySchema; i++; }
+    else return undefined;
+  }
+  return current;
+}
+
+function patternMessage(name: string, value: unknown, pattern: string | undefined): string {
+  const shown = typeof value === "string" ? ` "${value}"` : "";
+  if (pattern === String(ID_PATTERN)) return `${name}${shown} must be an id in lower case letters, digits and hyphens, such as "silk-routes"`;
+  if (pattern === String(COUNTRY_CODE)) return `${name}${shown} must be a two-letter country code in capitals, such as "TR"`;
+  if (pattern === String(/^\d{4}$/)) return `${name}${shown} must be a year written YYYY`;
+  if (pattern?.includes("#")) return `${name}${shown} must be a colour written #RRGGBB, such as "#1f4e79"`;
+  return `${name}${shown} is not in the expected form`;
+}
+
+export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issues: readonly Issue[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const path = issue.path as PathSegment[];
+    const name = fieldName(path);
+    const value = valueAt(source.value, path);
+    switch (issue.code) {
+      case "unrecognized_keys": {
+        const shape = schemaAt(schema, path)?._zod.def as { shape?: Record<string, unknown> } | undefined;
+        const known = Object.keys(shape?.shape ?? {});
+        for (const key of issue.keys) {
+          out.push(source.diagnostic([...path, key], `unknown field "${key}"${didYouMean(key, known)}`, { part: "key" }));
+        }
+        break;
+      }
+      case "invalid_type": {
+        if (path.length === 0) {
+          const message = value === null || value === undefined ? "the file is empty" : `the file must hold ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(value)}`;
+          out.push(source.diagnostic(path, message));
+        } else if (value === undefined || value === null) {
+          out.push(source.diagnostic(path, `missing required field "${name}"`));
+        } else {
+          out.push(source.diagnostic(path, `${name} must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(value)}`));
+        }
+        break;
+      }
+      case "invalid_key": {
+        const inner = issue.issues[0] as { pattern?: string } | undefined;
+        out.push(source.diagnostic(path, patternMessage("key", path.at(-1), inner?.pattern), { part: "key" }));
+        break;
+      }
+      case "invalid_format":
+        out.push(source.diagnostic(path, patternMessage(name, value, "pattern" in issue ? String(issue.pattern) : undefined)));
+        break;
+      case "invalid_value": {
+        const options = issue.values.map(String);
+        const hint = typeof value === "string" ? didYouMean(value, options) : "";
+        out.push(source.diagnostic(path, `${name} must be one of ${options.join(", ")}, not ${describeValue(value)}${hint}`));
+        break;
+      }
+      case "too_small":
+        out.push(source.diagnostic(path,
+          issue.origin === "string" ? `${name} must not be empty`
+          : issue.origin === "array" ? `${name} must list at least ${String(issue.minimum)} entr${issue.minimum === 1 ? "y" : "ies"}`
+          : `${name} must be at least ${String(issue.minimum)}`));
+        break;
+      case "too_big":
+        out.push(source.diagnostic(path, `${name} must be at most ${String(issue.maximum)}`));
+        break;
+      default:
+        out.push(source.diagnostic(path, issue.code === "custom" ? issue.message : `${name}: ${issue.message}`));
+    }
+  }
+  return out;
+}
+
+/** Validates the file's value against `schema`; the parsed value, or diagnostics. */
+export function parseWith<S extends AnySchema>(source: YamlSource, schema: S): { value?: z.output<S>; diagnostics: Diagnostic[] } {
+  const result = (schema as unknown as z.ZodType).safeParse(source.value);
+  if (result.success) return { value: result.data as z.output<S>, diagnostics: [] };
+  return { diagnostics: issuesToDiagnostics(source, schema, result.error.issues) };
+}

@@ -1,0 +1,9 @@
+/** The part of Eleventy's configuration API that .eleventy.ts uses (Eleventy ships no TypeScript types). */
+export interface EleventyConfig {
+  addGlobalData(name: string, value: unknown): void;
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addWatchTarget(path: string): void;
+  addPlugin(plugin: unknown, options?: unknown): void;
+  setQuietMode(quiet: boolean): void;
+}

@@ -1,0 +1,76 @@
+import type { ParseResult } from "./dates.ts";
+
+/**
+ * A participation figure as sources give it: `60`, or qualified as in
+ * `over 75`, `more than 30`, `about 50`, `close to 40`, `at least 12`.
+ */
+export interface Count {
+  readonly value: number;
+  /** The qualifying words, lower case (`over`, `about`…); absent for an exact figure. */
+  readonly qualifier?: string;
+}
+
+const QUALIFIERS = [
+  "more than",
+  "over",
+  "at least",
+  "about",
+  "around",
+  "approximately",
+  "some",
+  "close to",
+  "nearly",
+  "almost",
+] as const;
+
+const UNITS = [
+  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/** `75`, `1,200`, `1 200`, or an English number word up to ninety-nine (`seventy-five`). */
+function parseNumber(text: string): number | undefined {
+  if (/^\d{1,3}(?:[, ]\d{3})+$|^\d+$/.test(text)) return Number(text.replace(/[, ]/g, ""));
+  const unit = UNITS.indexOf(text);
+  if (unit >= 0) return unit;
+  const words = /^([a-z]+)(?:[- ]([a-z]+))?$/.exec(text);
+  if (!words) return undefined;
+  const tens = TENS.indexOf(words[1]!);
+  if (tens < 2) return undefined;
+  if (words[2] === undefined) return tens * 10;
+  const rest = UNITS.indexOf(words[2]);
+  return rest >= 1 && rest <= 9 ? tens * 10 + rest : undefined;
+}
+
+const HINT = 'write a whole number or a phrase such as "over 75" or "about 50"';
+
+/** Parses a count field: a whole number, or a qualified number in words or digits. */
+export function parseCount(input: unknown): ParseResult<Count> {
+  if (typeof input === "number") {
+    if (Number.isInteger(input) && input >= 0) return { ok: true, value: { value: input } };
+    return { ok: false, message: `${input} is not a count: ${HINT}` };
+  }
+  if (typeof input !== "string") return { ok: false, message: `is not a count: ${HINT}` };
+  const text = input.trim().toLowerCase().replace(/\s+/g, " ");
+  const plus = /^(.*?)\s*\+$/.exec(text);
+  if (plus) {
+    const value = parseNumber(plus[1]!);
+    if (value !== undefined) return { ok: true, value: { value, qualifier: "at least" } };
+  }
+  const qualifier = QUALIFIERS.find((q) => text.startsWith(`${q} `));
+  const value = parseNumber(qualifier ? text.slice(qualifier.length + 1) : text);
+  if (value === undefined) return { ok: false, message: `"${input}" is not a count: ${HINT}` };
+  return { ok: true, value: qualifier ? { value, qualifier } : { value } };
+}
+
+/** `over 75`, `60`, `1,200`: the figure as a report prints it. */
+export function formatCount(count: Count): string {
+  const number = formatNumber(count.value);
+  return count.qualifier ? `${count.qualifier} ${number}` : number;
+}
+
+/** Thousands separated by commas, as in English-language UN and EU documents. */
+export function formatNumber(value: number): string {
+  return value.toLocaleString("en-GB", { maximumFractionDigits: 0 });
+}

@@ -1,0 +1,141 @@
+/**
+ * Prints report pages to PDF with Chromium through Puppeteer. The print page is
+ * served from a loopback server; any request elsewhere is blocked and fails
+ * the print, and a PDF reaches its final name only once it is complete.
+ */
+import { randomBytes } from "node:crypto";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import puppeteer, { type Browser, type Page } from "puppeteer";
+import { serveFolder } from "./server.ts";
+
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export interface PrintJob {
+  /** Path of the print page under the site root, e.g. `/2018/print/`. */
+  readonly pagePath: string;
+  /** Where the PDF goes. */
+  readonly file: string;
+  readonly title: string;
+}
+
+export interface PrintOptions {
+  readonly siteDir: string;
+  readonly browserPath: string;
+  readonly pathPrefix?: string;
+  /** For the whole print run. */
+  readonly timeoutMs?: number;
+}
+
+export interface PrintedPdf {
+  readonly file: string;
+  readonly bytes: number;
+}
+
+export class PrintError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PrintError";
+  }
+}
+
+async function printOne(browser: Browser, origin: string, prefix: string, job: PrintJob, timeout: number): Promise<PrintedPdf> {
+  const page: Page = await browser.newPage();
+  const problems: string[] = [];
+  try {
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      const url = request.url();
+      if (url.startsWith(`${origin}/`) || url.startsWith("data:")) {
+        void request.continue();
+      } else {
+        problems.push(`blocked a request to ${url}: the print page may load only its own files`);
+        void request.abort("blockedbyclient");
+      }
+    });
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`${response.url()} answered ${response.status()}`);
+    });
+    page.on("requestfailed", (request) => {
+      if (!request.url().startsWith(`${origin}/`)) return;
+      problems.push(`could not load ${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
+    });
+    const url = `${origin}${prefix}${job.pagePath.replace(/^\//, "")}`;
+    await page.goto(url, { waitUntil: "load", timeout });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    if (problems.length > 0) throw new PrintError(`${job.title}: ${problems.join("; ")}`);
+    const pdf = await page.pdf({
+      printBackground: true,
+      preferCSSPageSize: true,
+      outline: true,
+      tagged: true,
+      timeout,
+    });
+    const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
+    const tail = Buffer.from(pdf.subarray(-32)).toString("latin1");
+    if (head !== "%PDF-" || !tail.includes("%%EOF")) throw new PrintError(`${job.title}: Chromium returned an incomplete PDF`);
+    const temporary = `${job.file}.tmp-${randomBytes(4).toString("hex")}`;
+    try {
+      await writeFile(temporary, pdf);
+      await rename(temporary, job.file);
+    } finally {
+      await rm(temporary, { force: true });
+    }
+    return { file: job.file, bytes: pdf.length };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Runs `tasks` with at most `limit` at a time, keeping their order in the result. */
+async function pool<T>(limit: number, tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+/** Prints every job in pages of one browser; the browser and server are always closed. */
+export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions): Promise<PrintedPdf[]> {
+  if (jobs.length === 0) return [];
+  const timeout = options.timeoutMs ?? 5 * 60_000;
+  const prefix = options.pathPrefix ?? "/";
+  const server = await serveFolder(options.siteDir, prefix);
+  let browser: Browser | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: options.browserPath,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      timeout: 60_000,
+    });
+    const opened = browser;
+    const run = pool(Math.max(1, availableParallelism()), jobs.map((job) => () => printOne(opened, server.origin, prefix, job, timeout)));
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new PrintError(`printing took longer than ${Math.round(timeout / 1000)} s and was stopped`)),
+        timeout,
+      );
+    });
+    return await Promise.race([run, limit]);
+  } finally {
+    clearTimeout(timer);
+    await browser?.close().catch(() => browser?.process()?.kill("SIGKILL"));
+    await server.close();
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Where the build reads and writes. The CLI sets these variables before it
+ * starts Eleventy, so `.eleventy.ts` on its own (e.g. `eleventy --serve`)
+ * honours them too.
+ */
+export interface Settings {
+  readonly dataDir: string;
+  readonly outputDir: string;
+  /** Build only this report year. */
+  readonly year?: number;
+  /** URL prefix when the site is served from a sub-path, e.g. `/reports/`. */
+  readonly pathPrefix: string;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const year = env.REPORT_YEAR ? Number(env.REPORT_YEAR) : undefined;
+  return {
+    dataDir: env.REPORT_DATA || "_data",
+    outputDir: env.REPORT_OUTPUT || "output",
+    ...(year !== undefined && Number.isInteger(year) ? { year } : {}),
+    pathPrefix: env.REPORT_PATH_PREFIX || "/",
+  };
+}

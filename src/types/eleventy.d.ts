@@ -1,0 +1,15 @@
+// Eleventy ships JavaScript without declarations; this types the part the project calls.
+declare module "@11ty/eleventy" {
+  export const HtmlBasePlugin: unknown;
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; source?: string; runMode?: string });
+    write(): Promise<unknown>;
+    init(): Promise<void>;
+    setIsVerbose(verbose: boolean): void;
+    disableLogger(): void;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    stopWatch?(): Promise<void>;
+    close?(): Promise<void>;
+  }
+}
