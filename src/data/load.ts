@@ -14,7 +14,7 @@ import {
   type CountryFile, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
 } from "./schema.ts";
 import { didYouMean } from "./suggest.ts";
-import { parseWith } from "./zod-issues.ts";
+import { parseFields, parseWith } from "./zod-issues.ts";
 import { readYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export interface EventRecord extends EventFile {
@@ -105,12 +105,17 @@ function normalisedTitle(title: string): string {
   return title.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-/** A place id, or the id of the place whose name, local name or alias matches what was typed. */
-function placeHint(typed: string, places: Record<string, PlaceFile>): string {
+/** `unknown place "sarajvo", did you mean "sarajevo"?`, or where the known ids are listed. */
+function unknownId(kind: string, typed: string, known: Iterable<string>, listedIn: string, hint = didYouMean(typed, known)): string {
+  return `unknown ${kind} "${typed}"${hint || ` (${listedIn} lists the known ones)`}`;
+}
+
+/** Also finds a place by its name, local name or alias, as editors often type those. */
+function unknownPlace(typed: string, places: Record<string, PlaceFile>): string {
   const lower = typed.toLowerCase();
   const byName = Object.entries(places).find(([, p]) =>
     [p.name, p.local_name, ...(p.aliases ?? [])].some((n) => n !== undefined && n.toLowerCase() === lower));
-  return byName ? `, did you mean "${byName[0]}"?` : didYouMean(typed, Object.keys(places));
+  return unknownId("place", typed, Object.keys(places), REFERENCE_FILES.places, byName ? `, did you mean "${byName[0]}"?` : undefined);
 }
 
 function countValue(count: Count | undefined): number | undefined {
@@ -150,7 +155,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   for (const [year, edition] of Object.entries(report.value?.editions ?? {})) {
     const som = edition.som;
     if (som && places.value && !(som.place in placeTable)) {
-      out.push(report.source!.diagnostic(["editions", year, "som", "place"], `unknown place "${som.place}"${placeHint(som.place, placeTable)}`));
+      out.push(report.source!.diagnostic(["editions", year, "som", "place"], unknownPlace(som.place, placeTable)));
     }
     const period = edition.period;
     if (period && lastDay(period.to) < firstDay(period.from)) {
@@ -163,15 +168,12 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const byId = new Map<string, string>();
   const byKey = new Map<string, string>();
   const parsedEvents = await Promise.all(eventFiles.map(async (eventFile) => {
-    const problems: Diagnostic[] = [];
     const { source, diagnostics } = await readYamlSource(eventFile);
-    problems.push(...diagnostics);
-    const parsed = source && diagnostics.length === 0 ? parseWith(source, eventSchema) : undefined;
-    if (parsed) problems.push(...parsed.diagnostics);
-    return { eventFile, source, value: parsed?.value, problems };
+    const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema) : undefined;
+    return { eventFile, source, parsed, problems: [...diagnostics, ...(parsed?.diagnostics ?? [])] };
   }));
 
-  for (const { eventFile, source, value, problems } of parsedEvents) {
+  for (const { eventFile, source, parsed, problems } of parsedEvents) {
     out.push(...problems);
     const id = path.basename(eventFile).replace(YAML_FILE, "");
     if (!ID_PATTERN.test(id)) {
@@ -181,50 +183,56 @@ export async function loadData(dir: string): Promise<LoadResult> {
     if (twin !== undefined) {
       out.push({ severity: "error", file: eventFile, line: 1, col: 1, message: `another event file has the same name: ${path.relative(dir, twin)}` });
     } else byId.set(id, eventFile);
-    if (!source || !value) continue;
+    // `f` holds the fields that are valid on their own; `parsed.value` is set only when the whole file is.
+    const f = parsed?.fields;
+    if (!source || !parsed || !f) continue;
 
     const at = (field: string | (string | number)[], message: string, severity: "error" | "warning" = "error") =>
       out.push(source.diagnostic(Array.isArray(field) ? field : [field], message, { severity }));
 
-    if (eventTypes.value && !typeIds.has(value.type)) at("type", `unknown type "${value.type}"${didYouMean(value.type, typeIds)}`);
-    if (value.place === undefined) {
-      if (!value.online) at([], 'missing required field "place" (or write online: true for a virtual meeting)');
-    } else if (places.value && !(value.place in placeTable)) {
-      at("place", `unknown place "${value.place}"${placeHint(value.place, placeTable)}; places are listed in places.yaml`);
+    if (f.type !== undefined && eventTypes.value && !typeIds.has(f.type)) at("type", unknownId("type", f.type, typeIds, REFERENCE_FILES.eventTypes));
+    if (f.place === undefined) {
+      const raw = (source.value ?? {}) as Record<string, unknown>;
+      if (!f.online && raw.place === undefined && raw.online === undefined) at([], 'missing required field "place" (or write online: true for a virtual meeting)');
+    } else if (places.value && !(f.place in placeTable)) {
+      at("place", unknownPlace(f.place, placeTable));
     }
     if (strands.value) {
-      value.strands.forEach((strand, i) => {
-        if (!strandIds.has(strand)) at(["strands", i], `unknown strand "${strand}"${didYouMean(strand, strandIds)}`);
+      f.strands?.forEach((strand, i) => {
+        if (!strandIds.has(strand)) at(["strands", i], unknownId("strand", strand, strandIds, REFERENCE_FILES.strands));
       });
     }
     if (topics.value) {
-      value.topics?.forEach((topic, i) => {
-        if (!topicIds.has(topic)) at(["topics", i], `unknown topic "${topic}"${didYouMean(topic, topicIds)}`);
+      f.topics?.forEach((topic, i) => {
+        if (!topicIds.has(topic)) at(["topics", i], unknownId("topic", topic, topicIds, REFERENCE_FILES.topics));
       });
     }
-    if (value.end && lastDay(value.end) < firstDay(value.date)) {
-      at("end", `end ${value.end.iso} is before date ${value.date.iso}`);
+    if (f.end && f.date && lastDay(f.end) < firstDay(f.date)) {
+      at("end", `end ${f.end.iso} is before date ${f.date.iso}`);
     }
-    const participants = countValue(value.participants);
-    const women = countValue(value.women);
-    const countries = countValue(value.countries);
+    const participants = countValue(f.participants);
+    const women = countValue(f.women);
+    const countries = countValue(f.countries);
     if (participants !== undefined && women !== undefined && women > participants) {
       at("women", `women (${women}) is more than participants (${participants})`, "warning");
     }
     if (participants !== undefined && countries !== undefined && countries > participants) {
       at("countries", `countries (${countries}) is more than participants (${participants})`, "warning");
     }
-    const reportYear = reportYearOf(value, report.value?.editions);
-    if (value.report_year !== undefined && Math.abs(value.report_year - value.date.year) > 1) {
-      at("report_year", `report_year ${value.report_year} is more than a year away from the date ${value.date.iso}`, "warning");
+    if (f.report_year !== undefined && f.date && Math.abs(f.report_year - f.date.year) > 1) {
+      at("report_year", `report_year ${f.report_year} is more than a year away from the date ${f.date.iso}`, "warning");
+    }
+    if (f.date && f.title) {
+      const key = `${f.date.iso}|${f.place ?? "online"}|${normalisedTitle(f.title)}`;
+      const first = byKey.get(key);
+      if (first !== undefined) {
+        at("title", `same date, place and title as ${path.relative(dir, first)}; is this event entered twice?`);
+      } else byKey.set(key, eventFile);
     }
 
-    const key = `${value.date.iso}|${value.place ?? "online"}|${normalisedTitle(value.title)}`;
-    const first = byKey.get(key);
-    if (first !== undefined) {
-      at("title", `same date, place and title as ${path.relative(dir, first)}; is this event entered twice?`);
-    } else byKey.set(key, eventFile);
-
+    const value = parsed.value;
+    if (!value) continue;
+    const reportYear = reportYearOf(value, report.value?.editions);
     events.push({ ...value, id, file: eventFile, reportYear });
   }
 

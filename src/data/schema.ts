@@ -25,6 +25,8 @@ function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>) {
 const text = z.string().trim().min(1);
 const markdown = z.string();
 const id = z.string().regex(ID_PATTERN);
+/** A reference to an id defined in another file; checked against that file, with a did-you-mean. */
+const ref = z.string().trim().min(1);
 /** A list, or a single item written without the dash. */
 const list = <T extends z.ZodType>(item: T, min = 0) =>
   z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(item).min(min));
@@ -50,18 +52,18 @@ export const STATUSES = ["held", "planned", "cancelled"] as const;
 
 export const eventSchema = z.strictObject({
   title: text,
-  type: id,
+  type: ref,
   date: date("date"),
   end: date("end").optional(),
-  place: id.optional(),
+  place: ref.optional(),
   online: z.boolean().optional(),
-  strands: list(id, 1),
+  strands: list(ref, 1),
   participants: count("participants").optional(),
   countries: count("countries").optional(),
   organisations: count("organisations").optional(),
   women: count("women").optional(),
   partners: list(text).optional(),
-  topics: list(id).optional(),
+  topics: list(ref).optional(),
   summary: text,
   body: markdown.optional(),
   report_year: z.number().int().min(1900).max(2999).optional(),
@@ -76,7 +78,7 @@ const editionSchema = z.strictObject({
   som: z
     .strictObject({
       number: z.number().int().min(1).optional(),
-      place: id,
+      place: ref,
       date: date("date"),
     })
     .optional(),

@@ -133,3 +133,21 @@ export function parseWith<S extends AnySchema>(source: YamlSource, schema: S): {
   if (result.success) return { value: result.data as z.output<S>, diagnostics: [] };
   return { diagnostics: issuesToDiagnostics(source, schema, result.error.issues) };
 }
+
+/**
+ * Like parseWith for an object schema, and also returns every field that is
+ * valid on its own, so that cross-file checks can still run on a file with
+ * other problems: editors see all of a file's errors at once.
+ */
+export function parseFields<S extends z.ZodObject>(source: YamlSource, schema: S): { value?: z.output<S>; fields?: Partial<z.output<S>>; diagnostics: Diagnostic[] } {
+  const whole = parseWith(source, schema);
+  if (whole.value !== undefined) return { value: whole.value, fields: whole.value, diagnostics: [] };
+  if (source.value === null || typeof source.value !== "object" || Array.isArray(source.value)) return { diagnostics: whole.diagnostics };
+  const raw = source.value as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const result = (field as z.ZodType).safeParse(raw[key]);
+    if (result.success && result.data !== undefined) fields[key] = result.data;
+  }
+  return { fields: fields as Partial<z.output<S>>, diagnostics: whole.diagnostics };
+}

@@ -1,0 +1,42 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatDiagnostic } from "../../src/data/diagnostics.ts";
+import { loadData } from "../../src/data/load.ts";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const SAMPLE_DATA = path.join(ROOT, "_data");
+
+const made: string[] = [];
+
+/** A fresh temporary folder, removed by `cleanUp`. */
+export async function tempDir(prefix = "activity-report-"): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** A copy of the sample data to break on purpose. */
+export async function sampleCopy(): Promise<string> {
+  const dir = path.join(await tempDir(), "_data");
+  await cp(SAMPLE_DATA, dir, { recursive: true });
+  return dir;
+}
+
+export async function put(dir: string, relative: string, content: string | Uint8Array): Promise<string> {
+  const file = path.join(dir, relative);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, content);
+  return file;
+}
+
+/** Every diagnostic as `path:line:col: message`, paths relative to the data folder. */
+export async function diagnosticsOf(dir: string): Promise<string[]> {
+  const result = await loadData(dir);
+  return result.diagnostics.map((d) => formatDiagnostic(d, dir));
+}
+
+export async function cleanUp(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}

@@ -1,0 +1,225 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { loadData } from "../src/data/load.ts";
+import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA } from "./helpers/data.ts";
+
+afterAll(cleanUp);
+
+const FILE = "events/2018/2018-06-01-test-meeting.yaml";
+
+/** A valid event, line by line, so that tests can point at exact lines. */
+const VALID = [
+  "title: Test meeting", //                       1
+  "type: working-group-meeting", //               2
+  "date: 2018-06-01", //                          3
+  "place: sarajevo", //                           4
+  "strands: [silk-routes-working-group]", //      5
+  "summary: A meeting for the tests.", //         6
+];
+const lines = (...replacements: [number, string | null][]) => {
+  const copy: (string | null)[] = [...VALID];
+  for (const [line, text] of replacements) copy[line - 1] = text;
+  return `${copy.filter((l) => l !== null).join("\n")}\n`;
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await sampleCopy();
+});
+
+async function only(content: string | Uint8Array): Promise<string[]> {
+  await put(dir, FILE, content);
+  return (await diagnosticsOf(dir)).filter((d) => d.startsWith(FILE));
+}
+
+describe("the sample data", () => {
+  it("is valid, with no warnings", async () => {
+    const result = await loadData(SAMPLE_DATA);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.data?.events.length).toBe(8);
+  });
+
+  it("accepts the valid test event", async () => {
+    expect(await only(lines())).toEqual([]);
+  });
+});
+
+describe("errors, each at its file, line and column", () => {
+  it("YAML syntax", async () => {
+    expect(await only(lines([1, 'title: "Test meeting']))).toEqual([`${FILE}:7:1: YAML syntax error: Missing closing "quote`]);
+  });
+
+  it("a duplicated key", async () => {
+    expect(await only(`${lines()}title: Again\n`)).toEqual([`${FILE}:7:1: YAML syntax error: Map keys must be unique`]);
+  });
+
+  it("a missing required field", async () => {
+    expect(await only(lines([6, null]))).toEqual([`${FILE}:1:1: missing required field "summary"`]);
+  });
+
+  it("an unknown field, with did-you-mean", async () => {
+    expect(await only(lines([6, "summary: x\nparticpants: 60"]))).toEqual([
+      `${FILE}:7:1: unknown field "particpants", did you mean "participants"?`,
+    ]);
+  });
+
+  it("a wrong type", async () => {
+    expect(await only(lines([1, "title: [a, b]"]))).toEqual([`${FILE}:1:8: title must be text, not a list`]);
+    expect(await only(lines([6, "summary: x\nonline: yes please"]))).toEqual([
+      `${FILE}:7:9: online must be true or false, not the text "yes please"`,
+    ]);
+  });
+
+  it("an impossible date", async () => {
+    expect(await only(lines([3, "date: 2018-02-30"]))).toEqual([`${FILE}:3:7: date 2018-02-30 is not a date in the calendar`]);
+  });
+
+  it("a date in another form", async () => {
+    expect(await only(lines([3, "date: 1 June 2018"]))).toEqual([
+      `${FILE}:3:7: date "1 June 2018" must be written YYYY-MM-DD, YYYY-MM or YYYY`,
+    ]);
+  });
+
+  it("end before date", async () => {
+    expect(await only(lines([3, "date: 2018-06-01\nend: 2018-05-31"]))).toEqual([`${FILE}:4:6: end 2018-05-31 is before date 2018-06-01`]);
+  });
+
+  it("unknown type, place, strand and topic ids, with did-you-mean", async () => {
+    const text = lines(
+      [2, "type: trainng"],
+      [4, "place: sarajvo"],
+      [5, "strands: [silk-routes-working-group, silk-route-partnership-project]"],
+      [6, "summary: x\ntopics: [capacity-bulding]"],
+    );
+    expect(await only(text)).toEqual([
+      `${FILE}:2:7: unknown type "trainng", did you mean "training"?`,
+      `${FILE}:4:8: unknown place "sarajvo", did you mean "sarajevo"?`,
+      `${FILE}:5:38: unknown strand "silk-route-partnership-project", did you mean "silk-routes-partnership-project"?`,
+      `${FILE}:7:10: unknown topic "capacity-bulding", did you mean "capacity-building"?`,
+    ]);
+  });
+
+  it("a place typed by its local name or alias points to its id", async () => {
+    expect(await only(lines([4, "place: Hewlêr"]))).toEqual([`${FILE}:4:8: unknown place "Hewlêr", did you mean "erbil"?`]);
+  });
+
+  it("an id far from any known one says where the known ones are", async () => {
+    expect(await only(lines([2, "type: workshop"]))).toEqual([
+      `${FILE}:2:7: unknown type "workshop" (event-types.yaml lists the known ones)`,
+    ]);
+  });
+
+  it("a place is required unless the meeting was online", async () => {
+    expect(await only(lines([4, null]))).toEqual([
+      `${FILE}:1:1: missing required field "place" (or write online: true for a virtual meeting)`,
+    ]);
+    expect(await only(lines([4, "online: true"]))).toEqual([]);
+  });
+
+  it("two events with the same date, place and title", async () => {
+    await put(dir, FILE, lines());
+    await put(dir, "events/2018/2018-06-01-test-meeting-copy.yaml", lines([1, "title: test  Meeting"]));
+    const all = await diagnosticsOf(dir);
+    expect(all).toEqual([
+      "events/2018/2018-06-01-test-meeting.yaml:1:8: same date, place and title as events/2018/2018-06-01-test-meeting-copy.yaml; is this event entered twice?",
+    ]);
+  });
+
+  it("a count that does not parse", async () => {
+    expect(await only(lines([6, "summary: x\nparticipants: lots\nwomen: 2.5"]))).toEqual([
+      `${FILE}:7:15: participants "lots" is not a count: write a whole number or a phrase such as "over 75" or "about 50"`,
+      `${FILE}:8:8: women 2.5 is not a count: write a whole number or a phrase such as "over 75" or "about 50"`,
+    ]);
+  });
+
+  it("a source that is not an http(s) URL", async () => {
+    expect(await only(lines([6, "summary: x\nsources:\n  - https://www.budapestprocess.org/\n  - javascript:alert(1)\n  - www.example.org"]))).toEqual([
+      `${FILE}:9:5: source "javascript:alert(1)" is not an http(s) URL`,
+      `${FILE}:10:5: source "www.example.org" is not an http(s) URL`,
+    ]);
+  });
+
+  it("a file that is not UTF-8", async () => {
+    const latin1 = Buffer.concat([Buffer.from("title: Caf"), Buffer.from([0xe9]), Buffer.from(" meeting\n")]);
+    expect(await only(Buffer.concat([Buffer.from(lines([1, null])), latin1]))).toEqual([
+      `${FILE}:6:11: the file is not UTF-8 text (byte 0xE9); save it with UTF-8 encoding`,
+    ]);
+  });
+
+  it("an empty file", async () => {
+    expect(await only("")).toEqual([`${FILE}:1:1: the file is empty`]);
+  });
+
+  it("a file name that is not an id", async () => {
+    await put(dir, "events/2018/Meeting 2018.yaml", lines());
+    const all = await diagnosticsOf(dir);
+    expect(all).toContain(`events/2018/Meeting 2018.yaml:1:1: the file name "Meeting 2018" must be in lower case letters, digits and hyphens; it becomes the event's web address`);
+  });
+
+  it("every problem of every file at once, sorted by file and line", async () => {
+    await put(dir, "events/2018/2018-06-02-other.yaml", lines([3, "date: 2018-13-01"]));
+    await put(dir, FILE, lines([2, "type: trainng"], [1, "title: 5"]));
+    expect(await diagnosticsOf(dir)).toEqual([
+      `${FILE}:1:8: title must be text, not the number 5`,
+      `${FILE}:2:7: unknown type "trainng", did you mean "training"?`,
+      "events/2018/2018-06-02-other.yaml:3:7: date 2018-13-01 is not a date in the calendar",
+    ]);
+  });
+
+  it("a missing reference file", async () => {
+    await rm(path.join(dir, "topics.yaml"));
+    expect(await diagnosticsOf(dir)).toEqual(["topics.yaml: the file is missing; every data folder needs it (see docs/data.md)"]);
+  });
+
+  it("errors in reference files", async () => {
+    await put(dir, "places.yaml", "sarajevo:\n  name: Sarajevo\n  country: ba\n  lat: 43.8\n  lon: 18.4\nAnkara:\n  name: Ankara\n  country: TR\nankara:\n  name: Ankara\n  country: TR\n  lat: 99\n  lon: 32.8\n");
+    await put(dir, "strands.yaml", "- id: a\n  title: A\n  kind: working_group\n");
+    const all = await diagnosticsOf(dir);
+    expect(all).toContain('places.yaml:3:12: country "ba" must be a two-letter country code in capitals, such as "TR"');
+    expect(all).toContain('places.yaml:6:1: key "Ankara" must be an id in lower case letters, digits and hyphens, such as "silk-routes"');
+    expect(all).toContain("places.yaml:12:8: lat must be at most 90");
+    expect(all).toContain('strands.yaml:3:9: kind must be one of governance, ministerial, working-group, project, thematic, not the text "working_group", did you mean "working-group"?');
+  });
+
+  it("an id defined twice in a reference file", async () => {
+    await put(dir, "topics.yaml", "- id: capacity-building\n  label: A\n- id: capacity-building\n  label: B\n");
+    expect(await diagnosticsOf(dir)).toContain('topics.yaml:3:7: topic id "capacity-building" is used twice');
+  });
+});
+
+describe("warnings: printed, but the data stays valid", () => {
+  it("women or countries above participants, a distant report_year", async () => {
+    const result = await only(lines([6, "summary: x\nparticipants: 10\nwomen: 12\ncountries: 11\nreport_year: 2016"]));
+    expect(result).toEqual([
+      `${FILE}:8:8: warning: women (12) is more than participants (10)`,
+      `${FILE}:9:12: warning: countries (11) is more than participants (10)`,
+      `${FILE}:10:14: warning: report_year 2016 is more than a year away from the date 2018-06-01`,
+    ]);
+    expect((await loadData(dir)).data).toBeDefined();
+  });
+
+  it("a place without coordinates", async () => {
+    await put(dir, "places.yaml", "sarajevo:\n  name: Sarajevo\n  country: BA\n");
+    const all = await diagnosticsOf(dir);
+    expect(all).toContain('places.yaml:1:1: warning: place "sarajevo" has no coordinates (lat and lon); it cannot be shown on a map');
+  });
+
+  it("a report year without an edition", async () => {
+    await put(dir, "events/2019/2019-03-01-x.yaml", lines([3, "date: 2019-03-01"]));
+    const all = await diagnosticsOf(dir);
+    expect(all).toContain("report.yaml:20:1: warning: no edition for 2019 under editions; its report is built with a neutral cover");
+  });
+});
+
+describe("report year", () => {
+  it("defaults to the year of the date, or the edition whose period holds it", async () => {
+    await put(dir, FILE, lines([3, "date: 2018-09-10"]));
+    let event = (await loadData(dir)).data!.events.find((e) => e.id === "2018-06-01-test-meeting")!;
+    expect(event.reportYear).toBe(2018);
+    const report = (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", `${await report}  2019:\n    period:\n      from: 2018-07-01\n      to: 2019-06-30\n`);
+    event = (await loadData(dir)).data!.events.find((e) => e.id === "2018-06-01-test-meeting")!;
+    expect(event.reportYear).toBe(2019);
+  });
+});
