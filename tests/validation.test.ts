@@ -114,6 +114,10 @@ describe("errors, each at its file, line and column", () => {
     expect(await only(lines([4, null]))).toEqual([
       `${FILE}:1:1: missing required field "place" (or write online: true for a virtual meeting)`,
     ]);
+    expect(await only(lines([4, "online: false"]))).toEqual([
+      `${FILE}:1:1: missing required field "place" (or write online: true for a virtual meeting)`,
+    ]);
+    expect(await only(lines([4, "place: 5"]))).toEqual([`${FILE}:4:8: place must be text, not the number 5`]);
     expect(await only(lines([4, "online: true"]))).toEqual([]);
   });
 
@@ -185,6 +189,15 @@ describe("errors, each at its file, line and column", () => {
   it("an id defined twice in a reference file", async () => {
     await put(dir, "topics.yaml", "- id: capacity-building\n  label: A\n- id: capacity-building\n  label: B\n");
     expect(await diagnosticsOf(dir)).toContain('topics.yaml:3:7: topic id "capacity-building" is used twice');
+  });
+});
+
+describe("editions", () => {
+  it("periods that overlap", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", `${report}  2019:\n    period: {from: 2018-07-01, to: 2019-06-30}\n  2020:\n    period: {from: 2019-06-01, to: 2020-05-31}\n`);
+    const line = report.split("\n").length + 3;
+    expect(await diagnosticsOf(dir)).toContain(`report.yaml:${line}:13: the period of 2020 overlaps the period of 2019; an event could belong to both`);
   });
 });
 

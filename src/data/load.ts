@@ -162,6 +162,13 @@ export async function loadData(dir: string): Promise<LoadResult> {
       out.push(report.source!.diagnostic(["editions", year, "period", "to"], `to ${period.to.iso} is before from ${period.from.iso}`));
     }
   }
+  const periods = Object.entries(report.value?.editions ?? {}).flatMap(([year, e]) => (e.period ? [{ year, ...e.period }] : []));
+  periods.forEach((a, i) => {
+    const overlap = periods.slice(0, i).find((b) => firstDay(a.from) <= lastDay(b.to) && firstDay(b.from) <= lastDay(a.to));
+    if (overlap) {
+      out.push(report.source!.diagnostic(["editions", a.year, "period"], `the period of ${a.year} overlaps the period of ${overlap.year}; an event could belong to both`));
+    }
+  });
 
   const eventFiles = await listEventFiles(dir);
   const events: EventRecord[] = [];
@@ -192,8 +199,9 @@ export async function loadData(dir: string): Promise<LoadResult> {
 
     if (f.type !== undefined && eventTypes.value && !typeIds.has(f.type)) at("type", unknownId("type", f.type, typeIds, REFERENCE_FILES.eventTypes));
     if (f.place === undefined) {
-      const raw = (source.value ?? {}) as Record<string, unknown>;
-      if (!f.online && raw.place === undefined && raw.online === undefined) at([], 'missing required field "place" (or write online: true for a virtual meeting)');
+      // A place of the wrong type has its own error already.
+      const written = (source.value as Record<string, unknown>).place !== undefined;
+      if (f.online !== true && !written) at([], 'missing required field "place" (or write online: true for a virtual meeting)');
     } else if (places.value && !(f.place in placeTable)) {
       at("place", unknownPlace(f.place, placeTable));
     }

@@ -1,0 +1,161 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDataOrThrow } from "../src/data/load.ts";
+import { buildSite } from "../src/report/model.ts";
+import { runCli, type Run } from "./helpers/cli.ts";
+import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir } from "./helpers/data.ts";
+import { pdfPages } from "./helpers/pdf.ts";
+
+afterAll(cleanUp);
+
+/** Every file under `dir` with the hash of its bytes. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const file = path.join(entry.parentPath, entry.name);
+    files[path.relative(dir, file)] = createHash("sha256").update(await readFile(file)).digest("hex");
+  }
+  return files;
+}
+
+describe("activity-report build on the sample data", () => {
+  let output: string;
+  let run: Run;
+  const site = loadDataOrThrow(SAMPLE_DATA).then(({ data }) => buildSite(data));
+
+  beforeAll(async () => {
+    output = path.join(await tempDir(), "site");
+    run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output]);
+  });
+
+  it("succeeds with one summary line", () => {
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Built 7 pages and 3 PDFs \(\d+ KB\) into .+ in \d+\.\d s\n$/);
+  });
+
+  it("writes a home page listing every report year", async () => {
+    const home = await readFile(path.join(output, "index.html"), "utf8");
+    for (const year of [2016, 2017, 2018]) expect(home).toContain(`href="/${year}/"`);
+  });
+
+  it("writes a page per year with each event's dateline and title", async () => {
+    for (const report of (await site).reports) {
+      const page = await readFile(path.join(output, String(report.year), "index.html"), "utf8");
+      for (const event of report.events) {
+        expect(page).toContain(`${event.location}, <time datetime="${event.date.iso}">${event.dateText}</time>`);
+        expect(page).toContain(event.title);
+      }
+    }
+    const y2018 = await readFile(path.join(output, "2018", "index.html"), "utf8");
+    expect(y2018).toContain('Sarajevo, <time datetime="2018-05-07">7–8 May 2018</time>');
+  });
+
+  it("prints a PDF per year that holds every event of that year", async () => {
+    for (const report of (await site).reports) {
+      const pdf = path.join(output, String(report.year), `budapest-process-activity-report-${report.year}.pdf`);
+      const text = (await pdfPages(pdf)).join(" ");
+      expect(text).toContain(`Annual Activity Report ${report.year}`);
+      for (const event of report.events) {
+        expect(text).toContain(event.title);
+        expect(text).toContain(event.dateText);
+      }
+    }
+    const pages2016 = await pdfPages(path.join(output, "2016", "budapest-process-activity-report-2016.pdf"));
+    expect(pages2016[0]).toContain("Prepared by the Budapest Process Secretariat for the Senior Officials Meeting, Antalya, 15 December 2017");
+    expect(pages2016[1]).toMatch(/Page 2 of \d+/);
+  });
+
+  it("leaves no staging folder behind", async () => {
+    const siblings = await readdir(path.dirname(output));
+    expect(siblings).toEqual(["site"]);
+  });
+});
+
+describe("activity-report build with broken data", () => {
+  it("exits 1, prints every error with its place, and leaves the output folder as it was", async () => {
+    const data = await sampleCopy();
+    await put(data, "events/2018/2018-05-07-sarajevo-joint-working-group.yaml", "title: Joint meeting\ntype: working-group-meeting\ndate: 2018-05-07\nend: 2018-05-06\nplace: sarajevo\nstrands: [silk-routes-working-group]\nsummary: x\nparticpants: 60\n");
+    const output = path.join(await tempDir(), "output");
+    await put(output, "index.html", "<p>the published report</p>\n");
+    await put(output, "2018/budapest-process-activity-report-2018.pdf", "%PDF-1.4 previous\n");
+    const before = await snapshot(output);
+    const mtime = (await stat(path.join(output, "index.html"))).mtimeMs;
+
+    const run = await runCli(["build", "--data", data, "--output", output]);
+
+    expect(run.code).toBe(1);
+    const file = path.join(data, "events/2018/2018-05-07-sarajevo-joint-working-group.yaml");
+    expect(run.stderr).toContain(`${file}:4:6: end 2018-05-06 is before date 2018-05-07\n`);
+    expect(run.stderr).toContain(`${file}:8:1: unknown field "particpants", did you mean "participants"?\n`);
+    expect(run.stderr).toContain("2 errors, 0 warnings");
+    expect(run.stdout).toBe("");
+    expect(await snapshot(output)).toEqual(before);
+    expect((await stat(path.join(output, "index.html"))).mtimeMs).toBe(mtime);
+    expect(await readdir(path.dirname(output))).toEqual(["output"]);
+  });
+});
+
+describe("activity-report check", () => {
+  it("passes the sample data", async () => {
+    const run = await runCli(["check", "--data", SAMPLE_DATA]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe("ok: 8 events in 3 reports, 14 files checked\n");
+  });
+
+  it("prints paths relative to where it runs, as path:line:col", async () => {
+    const data = await sampleCopy();
+    await put(data, "events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml", "title: x\ntype: training\ndate: 2017-02-30\nplace: erbil\nstrands: silk-routes-partnership-project\nsummary: x\n");
+    const run = await runCli(["check", "--data", "_data"], { cwd: path.dirname(data) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "_data/events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml:3:7: date 2017-02-30 is not a date in the calendar\n1 error, 0 warnings\n",
+    );
+  });
+
+  it("reads REPORT_DATA when --data is not given", async () => {
+    const run = await runCli(["check"], { env: { REPORT_DATA: "/nonexistent-data" } });
+    expect(run).toMatchObject({ code: 1, stderr: "/nonexistent-data: the data folder does not exist\n1 error, 0 warnings\n" });
+  });
+});
+
+describe("usage", () => {
+  it("shows help for each command", async () => {
+    for (const command of ["check", "build", "dev"]) {
+      const run = await runCli([command, "--help"]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Usage: activity-report ${command}`));
+    }
+  });
+
+  it("rejects an unknown command or flag with the usage", async () => {
+    const command = await runCli(["publish"]);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toMatch(/unknown command "publish"[\s\S]*Usage: activity-report <command>/);
+    const flag = await runCli(["build", "--ouput", "x"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/Unknown option '--ouput'[\s\S]*Usage: activity-report build/);
+    const year = await runCli(["build", "--year", "18"]);
+    expect(year.code).toBe(2);
+    expect(year.stderr).toMatch(/--year must be a year written YYYY/);
+  });
+
+  it("exits 3 with one line when no browser can be found, before writing anything", async () => {
+    const output = path.join(await tempDir(), "output");
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output], { env: { PUPPETEER_EXECUTABLE_PATH: "/no/such/chrome" } });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe("activity-report: PUPPETEER_EXECUTABLE_PATH is set to /no/such/chrome, but there is no browser there\n");
+    await expect(stat(output)).rejects.toThrow();
+  });
+
+  it("builds one year without PDFs", async () => {
+    const output = path.join(await tempDir(), "output");
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2017", "--no-pdf"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Built 3 pages and 0 PDFs into /);
+    expect((await readdir(output)).sort()).toEqual(["2017", "assets", "index.html"]);
+  });
+});
