@@ -2,6 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { fontAssets } from "./src/assets/fonts.ts";
 import type { EleventyConfig } from "./src/eleventy/config-types.ts";
 import { filters } from "./src/eleventy/filters.ts";
@@ -17,12 +18,17 @@ export default function configure(config: EleventyConfig) {
 
   config.addGlobalData("site", () => siteData(settings));
   config.addGlobalData("fontFaces", fonts.css);
+  config.addGlobalData("withPdf", settings.pdf);
+  config.addGlobalData("pathPrefix", settings.pathPrefix);
   for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);
 
   config.addPassthroughCopy({ [path.join(root, "templates/assets/static")]: "assets" });
   config.addPassthroughCopy(fonts.files);
+  // Pictures of the data folder (e.g. the logo), at /images/.
+  config.addPassthroughCopy({ [path.join(settings.dataDir, "images")]: "images" });
   config.addWatchTarget(settings.dataDir);
   config.addPlugin(HtmlBasePlugin);
+  config.addPlugin(rssPlugin);
 
   return {
     dir: { input: path.join(root, "templates"), includes: "_includes", data: "_eleventy", output: settings.outputDir },

@@ -1,30 +1,30 @@
 /**
- * A whole build: validate, render the site with Eleventy, print the PDFs.
- * Everything is written into a staging folder beside the output folder, which
- * replaces the output folder only when every step has succeeded.
+ * A whole build: validate, render the site with Eleventy, print the PDFs,
+ * index the site for search. Everything is written into a staging folder
+ * beside the output folder, which replaces the output folder only when every
+ * step has succeeded.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataError, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData } from "./data/load.ts";
 import { handOver } from "./eleventy/site-data.ts";
+import { filters } from "./eleventy/filters.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import { printPdfs, type PrintedPdf } from "./pdf/print.ts";
-import { buildSite } from "./report/model.ts";
+import { buildSite, type SiteModel } from "./report/model.ts";
+import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
 
 export const ELEVENTY_CONFIG = fileURLToPath(new URL("../.eleventy.ts", import.meta.url));
 
-export interface BuildOptions extends Settings {
-  /** Print the PDFs (default true). */
-  readonly pdf?: boolean;
-}
-
 export interface BuildResult {
   readonly pages: number;
   readonly pdfs: readonly PrintedPdf[];
+  /** Pages in the search index. */
+  readonly indexed: number;
   readonly warnings: readonly Diagnostic[];
   readonly seconds: number;
 }
@@ -34,6 +34,7 @@ export function exportSettings(settings: Settings): void {
   process.env.REPORT_DATA = settings.dataDir;
   process.env.REPORT_OUTPUT = settings.outputDir;
   process.env.REPORT_PATH_PREFIX = settings.pathPrefix;
+  process.env.REPORT_PDF = settings.pdf ? "1" : "0";
   if (settings.year === undefined) delete process.env.REPORT_YEAR;
   else process.env.REPORT_YEAR = String(settings.year);
 }
@@ -45,6 +46,21 @@ async function runEleventy(settings: Settings): Promise<number> {
   eleventy.disableLogger();
   const [, templates] = (await eleventy.write()) as [unknown, { outputPath: string | false }[]];
   return templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length;
+}
+
+/** Writes each PDF's size into the pages that link to it (the templates leave a marker, as the size is known only now). */
+async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly PrintedPdf[]): Promise<void> {
+  const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), filters.fileSize(pdf.bytes)]));
+  const pages = ["index.html", ...site.reports.map((r) => path.join(String(r.year), "index.html"))];
+  await Promise.all(pages.map(async (page) => {
+    const file = path.join(siteDir, page);
+    const html = await readFile(file, "utf8");
+    const stamped = html.replace(/<!--pdf-size:(\d{4})-->/g, (_all, year: string) => {
+      const size = sizes.get(site.reports.find((r) => String(r.year) === year)!.pdfName);
+      return size ? `, ${size}` : "";
+    });
+    if (stamped !== html) await writeFile(file, stamped);
+  }));
 }
 
 /** Replaces `target` with `staging`, keeping the old folder until the new one is in place. */
@@ -65,25 +81,25 @@ async function swapInto(staging: string, target: string): Promise<void> {
   await rm(old, { recursive: true, force: true });
 }
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
+export async function build(settings: Settings): Promise<BuildResult> {
   const started = performance.now();
-  const loaded = await loadData(options.dataDir);
+  const loaded = await loadData(settings.dataDir);
   if (!loaded.data) throw new DataError(loaded.diagnostics);
   const warnings = loaded.diagnostics.filter((d) => d.severity === "warning");
-  const site = buildSite(loaded.data, { year: options.year });
-  if (options.year !== undefined && site.reports.length === 0) {
-    throw new DataError([{ severity: "error", file: options.dataDir, message: `no events belong to the report of ${options.year}` }]);
+  const site = buildSite(loaded.data, { year: settings.year });
+  if (settings.year !== undefined && site.reports.length === 0) {
+    throw new DataError([{ severity: "error", file: settings.dataDir, message: `no events belong to the report of ${settings.year}` }]);
   }
   // Before anything is written: a missing browser should not cost a half-finished build.
-  const browserPath = options.pdf === false ? undefined : findBrowser();
+  const browserPath = settings.pdf ? findBrowser() : undefined;
 
-  const output = path.resolve(options.outputDir);
+  const output = path.resolve(settings.outputDir);
   await mkdir(path.dirname(output), { recursive: true });
   const staging = `${output}.tmp-${randomBytes(4).toString("hex")}`;
   try {
-    const settings: Settings = { ...options, outputDir: staging };
-    handOver(settings, site);
-    const pages = await runEleventy(settings);
+    const staged: Settings = { ...settings, outputDir: staging };
+    handOver(staged, site);
+    const pages = await runEleventy(staged);
     const pdfs = browserPath
       ? await printPdfs(
           site.reports.map((report) => ({
@@ -91,13 +107,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             file: path.join(staging, String(report.year), report.pdfName),
             title: report.title,
           })),
-          { siteDir: staging, browserPath, pathPrefix: options.pathPrefix },
+          { siteDir: staging, browserPath, pathPrefix: settings.pathPrefix },
         )
       : [];
+    await stampPdfSizes(staging, site, pdfs);
+    const { pages: indexed } = await indexSite(staging);
     await swapInto(staging, output);
     return {
       pages,
       pdfs: pdfs.map((pdf) => ({ ...pdf, file: path.join(output, path.relative(staging, pdf.file)) })),
+      indexed,
       warnings,
       seconds: (performance.now() - started) / 1000,
     };

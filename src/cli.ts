@@ -97,6 +97,7 @@ function settingsFrom(values: Record<string, string | boolean | undefined>): Set
     outputDir: typeof values.output === "string" ? values.output : defaults.outputDir,
     ...(year !== undefined ? { year } : {}),
     pathPrefix: prefix,
+    pdf: values["no-pdf"] !== true,
   };
 }
 
@@ -109,8 +110,8 @@ async function check(io: Io, settings: Settings): Promise<number> {
   return EXIT.ok;
 }
 
-async function runBuild(io: Io, settings: Settings, pdf: boolean): Promise<number> {
-  const result = await build({ ...settings, pdf });
+async function runBuild(io: Io, settings: Settings): Promise<number> {
+  const result = await build(settings);
   printDiagnostics(io, result.warnings);
   const pdfBytes = result.pdfs.reduce((n, p) => n + p.bytes, 0);
   io.out(
@@ -173,7 +174,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   const settings = settingsFrom(values);
   try {
     if (name === "check") return await check(io, settings);
-    if (name === "build") return await runBuild(io, settings, values["no-pdf"] !== true);
+    if (name === "build") return await runBuild(io, settings);
     return await dev(io, settings, port);
   } catch (error) {
     if (error instanceof DataError) {

@@ -10,6 +10,8 @@ export interface Settings {
   readonly year?: number;
   /** URL prefix when the site is served from a sub-path, e.g. `/reports/`. */
   readonly pathPrefix: string;
+  /** Whether PDFs are printed, so that pages link to them. */
+  readonly pdf: boolean;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -19,5 +21,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     outputDir: env.REPORT_OUTPUT || "output",
     ...(year !== undefined && Number.isInteger(year) ? { year } : {}),
     pathPrefix: env.REPORT_PATH_PREFIX || "/",
+    pdf: env.REPORT_PDF !== "0",
   };
 }

@@ -32,13 +32,14 @@ function event(fields: Partial<EventRecord> & { strands: string[] }): EventRecor
     ...fields,
   };
 }
+const YEAR = { from: partialDate("2018"), to: partialDate("2018") };
 const exact = (value: number): Count => ({ value });
 const over = (value: number): Count => ({ value, qualifier: "over" });
 
 describe("computeFigures", () => {
   it("counts a joint meeting once, under the strand that reports it in full", () => {
     const joint = event({ strands: ["silk-routes", "see"], participants: exact(60), countries: exact(29) });
-    const figures = computeFigures([joint], { strands, eventTypes });
+    const figures = computeFigures([joint], { strands, eventTypes }, YEAR);
     expect(figures.events).toBe(1);
     expect(figures.participants).toEqual({ value: 60, atLeast: false, reported: 1 });
     expect(figures.byStrand).toEqual([{ strand: strands[1], count: 1, joint: 1 }]);
@@ -50,11 +51,11 @@ describe("computeFigures", () => {
       event({ strands: ["som"], participants: exact(40) }),
       event({ strands: ["som"], participants: over(75) }),
     ];
-    expect(computeFigures(events, { strands, eventTypes }).participants).toEqual({ value: 115, atLeast: true, reported: 2 });
+    expect(computeFigures(events, { strands, eventTypes }, YEAR).participants).toEqual({ value: 115, atLeast: true, reported: 2 });
     const withGap = [event({ strands: ["som"], participants: exact(40) }), event({ strands: ["som"] })];
-    expect(computeFigures(withGap, { strands, eventTypes }).participants).toEqual({ value: 40, atLeast: true, reported: 1 });
+    expect(computeFigures(withGap, { strands, eventTypes }, YEAR).participants).toEqual({ value: 40, atLeast: true, reported: 1 });
     const allExact = [event({ strands: ["som"], participants: exact(40) }), event({ strands: ["som"], participants: exact(2) })];
-    expect(computeFigures(allExact, { strands, eventTypes }).participants).toEqual({ value: 42, atLeast: false, reported: 2 });
+    expect(computeFigures(allExact, { strands, eventTypes }, YEAR).participants).toEqual({ value: 42, atLeast: false, reported: 2 });
   });
 
   it("counts trainings and trainees from types marked as training", () => {
@@ -63,7 +64,7 @@ describe("computeFigures", () => {
       event({ strands: ["project"], type: "training", participants: exact(22) }),
       event({ strands: ["som"], participants: exact(100), women: exact(47) }),
     ];
-    const figures = computeFigures(events, { strands, eventTypes });
+    const figures = computeFigures(events, { strands, eventTypes }, YEAR);
     expect(figures.trainings).toBe(2);
     expect(figures.trainees).toEqual({ value: 37, atLeast: false, reported: 2 });
     expect(figures.women).toEqual({ value: 50, atLeast: true, reported: 2 });
@@ -76,7 +77,7 @@ describe("computeFigures", () => {
       event({ strands: ["som"], participants: exact(99), status: "planned" }),
       event({ strands: ["som"], participants: exact(99), status: "cancelled" }),
     ];
-    const figures = computeFigures(events, { strands, eventTypes });
+    const figures = computeFigures(events, { strands, eventTypes }, YEAR);
     expect(figures).toMatchObject({ events: 1, planned: 1, cancelled: 1, participants: { value: 10, atLeast: false } });
   });
 
@@ -86,7 +87,7 @@ describe("computeFigures", () => {
       event({ strands: ["som"], type: "conference" }),
       event({ strands: ["som"] }),
     ];
-    const figures = computeFigures(events, { strands, eventTypes });
+    const figures = computeFigures(events, { strands, eventTypes }, YEAR);
     expect(figures.byType.map((r) => [r.type.id, r.count])).toEqual([["meeting", 1], ["training", 1], ["conference", 1]]);
     expect(figures.byStrand.map((r) => [r.strand.id, r.count])).toEqual([["som", 2], ["project", 1]]);
     expect(figures.womenShare).toBeUndefined();

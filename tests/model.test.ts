@@ -20,7 +20,7 @@ describe("the site model of the sample data", async () => {
     const sarajevo = site.events.find((e) => e.id === "2018-05-07-sarajevo-joint-working-group")!;
     expect(sarajevo.dateline).toBe("Sarajevo, 7–8 May 2018");
     expect(sarajevo.url).toBe("/events/2018/2018-05-07-sarajevo-joint-working-group/");
-    expect(sarajevo.place?.country).toEqual({ code: "BA", name: "Bosnia and Herzegovina" });
+    expect(sarajevo.place?.country).toEqual({ code: "BA", name: "Bosnia and Herzegovina", url: "/countries/ba/" });
     expect(sarajevo.figures.map((f) => f.text)).toEqual(["60 participants", "29 countries"]);
   });
 

@@ -152,7 +152,23 @@ export async function loadData(dir: string): Promise<LoadResult> {
       out.push(places.source!.diagnostic([id], `place "${id}" has no coordinates (lat and lon); it cannot be shown on a map`, { severity: "warning", part: "key" }));
     }
   }
+  const checkStates = (codes: readonly string[] | undefined, at: (string | number)[]) =>
+    codes?.forEach((code, i) => {
+      if (!isKnownCountry(code, countries.value)) {
+        out.push(report.source!.diagnostic([...at, i], `country "${code}" is not an ISO 3166-1 code; add it to countries.yaml if it is meant`));
+      }
+    });
+  checkStates(report.value?.participating_states, ["participating_states"]);
+  const logo = report.value?.logo;
+  if (logo !== undefined) {
+    const inImages = /^images\/[^/]/.test(logo) && !logo.split("/").includes("..");
+    const exists = inImages && (await stat(path.join(dir, logo)).then((s) => s.isFile(), () => false));
+    if (!inImages || !exists || !/\.(svg|png|jpe?g)$/i.test(logo)) {
+      out.push(report.source!.diagnostic(["logo"], `logo "${logo}" must be an .svg, .png or .jpg file in the images folder of the data folder, e.g. images/logo.svg`));
+    }
+  }
   for (const [year, edition] of Object.entries(report.value?.editions ?? {})) {
+    checkStates(edition.participating_states, ["editions", year, "participating_states"]);
     const som = edition.som;
     if (som && places.value && !(som.place in placeTable)) {
       out.push(report.source!.diagnostic(["editions", year, "som", "place"], unknownPlace(som.place, placeTable)));

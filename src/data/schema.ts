@@ -7,6 +7,7 @@ import { parseCount } from "../format/counts.ts";
 import { parsePartialDate, type ParseResult } from "../format/dates.ts";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const COUNTRY_CODE = /^[A-Z]{2}$/;
 
 /** A value read by one of our own parsers; its message is complete and names the field. */
 function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>) {
@@ -72,6 +73,8 @@ export const eventSchema = z.strictObject({
 });
 export type EventFile = z.output<typeof eventSchema>;
 
+const countryCode = z.string().regex(COUNTRY_CODE);
+
 const editionSchema = z.strictObject({
   chair: text.optional(),
   co_chair: text.optional(),
@@ -84,6 +87,9 @@ const editionSchema = z.strictObject({
     .optional(),
   foreword: markdown.optional(),
   period: z.strictObject({ from: date("from"), to: date("to") }).optional(),
+  /** Replaces the report-wide lists for this year, when membership changed. */
+  participating_states: list(countryCode).optional(),
+  participating_organisations: list(text).optional(),
 });
 export type Edition = z.output<typeof editionSchema>;
 
@@ -92,8 +98,12 @@ export const reportSchema = z.strictObject({
   secretariat: text,
   title: text,
   about: markdown.optional(),
+  /** Where the site is published, scheme and host, e.g. https://www.example.org; needed for the feed and sitemap. */
+  site_url: z.url({ protocol: /^https?$/ }).optional(),
   logo: text.optional(),
   accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  participating_states: list(countryCode).optional(),
+  participating_organisations: list(text).optional(),
   editions: z.record(z.string().regex(/^\d{4}$/), editionSchema).optional(),
 });
 export type ReportFile = z.output<typeof reportSchema>;
@@ -125,13 +135,11 @@ export type EventType = z.output<typeof eventTypesSchema>[number];
 export const topicsSchema = z.array(z.strictObject({ id, label: text }));
 export type Topic = z.output<typeof topicsSchema>[number];
 
-export const COUNTRY_CODE = /^[A-Z]{2}$/;
-
 export const placesSchema = z.record(
   id,
   z.strictObject({
     name: text,
-    country: z.string().regex(COUNTRY_CODE),
+    country: countryCode,
     lat: z.number().min(-90).max(90).optional(),
     lon: z.number().min(-180).max(180).optional(),
     aliases: list(text).optional(),
@@ -141,7 +149,7 @@ export const placesSchema = z.record(
 export type PlaceFile = z.output<typeof placesSchema>[string];
 
 export const countriesSchema = z.record(
-  z.string().regex(COUNTRY_CODE),
+  countryCode,
   z.strictObject({ name: text, former: list(text).optional() }),
 );
 export type CountryFile = z.output<typeof countriesSchema>[string];

@@ -103,7 +103,9 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
         break;
       }
       case "invalid_format":
-        out.push(source.diagnostic(path, patternMessage(name, value, "pattern" in issue ? String(issue.pattern) : undefined)));
+        out.push(source.diagnostic(path, issue.format === "url"
+          ? `${name} ${describeValue(value)} must be a web address starting with http:// or https://`
+          : patternMessage(name, value, "pattern" in issue ? String(issue.pattern) : undefined)));
         break;
       case "invalid_value": {
         const options = issue.values.map(String);

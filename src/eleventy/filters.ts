@@ -1,7 +1,10 @@
 /** Nunjucks filters; each is a pure function of its input. */
 import { formatNumber } from "../format/counts.ts";
+import { firstDay, type PartialDate } from "../format/dates.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
 import type { Total } from "../report/figures.ts";
+import type { SiteModel } from "../report/model.ts";
+import { openData } from "../report/open-data.ts";
 
 export const filters = {
   markdown: renderMarkdown,
@@ -10,4 +13,9 @@ export const filters = {
   /** `at least 97`, or `97` when every event stated an exact figure. */
   total: (total: Total) => `${total.atLeast ? "at least " : ""}${formatNumber(total.value)}`,
   percent: (share: number) => `${Math.round(share * 100)}%`,
-} satisfies Record<string, (...args: never[]) => string>;
+  /** `84 KB`, `1.2 MB` */
+  fileSize: (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`),
+  /** The first day of a date as a JS Date at midnight UTC, for the feed's timestamps. */
+  startDate: (date: PartialDate) => firstDay(date).toJSDate(),
+  openData: (site: SiteModel, pathPrefix: string) => JSON.stringify(openData(site, pathPrefix), null, 1),
+} satisfies Record<string, (...args: never[]) => unknown>;

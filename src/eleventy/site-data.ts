@@ -1,6 +1,10 @@
 import { loadDataOrThrow } from "../data/load.ts";
+import { drawPictures } from "../pictures/index.ts";
 import { buildSite, type SiteModel } from "../report/model.ts";
 import type { Settings } from "../settings.ts";
+
+/** What templates get as `site`: the model, with its pictures drawn. */
+export type SiteData = ReturnType<typeof drawPictures>;
 
 let handedOver: { settings: Settings; site: SiteModel } | undefined;
 
@@ -14,8 +18,8 @@ function sameSettings(a: Settings, b: Settings): boolean {
 }
 
 /** The `site` global of every template. */
-export async function siteData(settings: Settings): Promise<SiteModel> {
+export async function siteData(settings: Settings): Promise<SiteData> {
   const given = handedOver && sameSettings(handedOver.settings, settings) ? handedOver.site : undefined;
   handedOver = undefined;
-  return given ?? buildSite((await loadDataOrThrow(settings.dataDir)).data, { year: settings.year });
+  return drawPictures(given ?? buildSite((await loadDataOrThrow(settings.dataDir)).data, { year: settings.year }));
 }

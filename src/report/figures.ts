@@ -3,6 +3,7 @@
  * year at a glance", the PDF and the annex all read them from here.
  */
 import type { Count } from "../format/counts.ts";
+import { firstDay, lastDay, type PartialDate } from "../format/dates.ts";
 import type { EventRecord } from "../data/load.ts";
 import type { EventType, Strand } from "../data/schema.ts";
 
@@ -31,6 +32,21 @@ export interface Figures {
   readonly womenShare?: number;
   readonly trainings: number;
   readonly trainees: Total;
+  /** Held events by the month they began, each month of the report's span; `counts` follow `byType`. */
+  readonly byMonth: readonly MonthRow[];
+  /** Held events dated only by year, which no month can show. */
+  readonly undatedInMonth: number;
+}
+
+export interface MonthRow {
+  /** `2018-05` */
+  readonly key: string;
+  /** `May 2018` */
+  readonly label: string;
+  /** `May` */
+  readonly short: string;
+  readonly counts: readonly number[];
+  readonly total: number;
 }
 
 type CountField = "participants" | "countries" | "organisations" | "women";
@@ -51,9 +67,19 @@ export function sumCounts(counts: readonly (Count | undefined)[]): Total {
   return { value, atLeast, reported };
 }
 
+/** Every month from the one of `from` to the one of `to`. */
+function monthsOf(from: PartialDate, to: PartialDate): { key: string; label: string; short: string }[] {
+  const months = [];
+  for (let m = firstDay(from).startOf("month"); m <= lastDay(to); m = m.plus({ months: 1 })) {
+    months.push({ key: m.toFormat("yyyy-MM"), label: m.toFormat("LLLL yyyy"), short: m.toFormat("LLL") });
+  }
+  return months;
+}
+
 export function computeFigures(
   events: readonly EventRecord[],
   reference: { readonly eventTypes: readonly EventType[]; readonly strands: readonly Strand[] },
+  span: { readonly from: PartialDate; readonly to: PartialDate },
 ): Figures {
   const held = events.filter((e) => (e.status ?? "held") === "held");
   const sum = (list: readonly EventRecord[], field: CountField) => sumCounts(list.map((e) => e[field]));
@@ -64,13 +90,21 @@ export function computeFigures(
   const exactParticipants = exact.reduce((n, e) => n + e.participants!.value, 0);
   const exactWomen = exact.reduce((n, e) => n + e.women!.value, 0);
 
+  const byType = reference.eventTypes
+    .map((type) => ({ type, count: held.filter((e) => e.type === type.id).length }))
+    .filter((row) => row.count > 0);
+  const monthKey = (e: EventRecord) => (e.date.precision === "year" ? undefined : firstDay(e.date).toFormat("yyyy-MM"));
+  const byMonth = monthsOf(span.from, span.to).map((month) => {
+    const inMonth = held.filter((e) => monthKey(e) === month.key);
+    const counts = byType.map((row) => inMonth.filter((e) => e.type === row.type.id).length);
+    return { ...month, counts, total: inMonth.length };
+  });
+
   return {
     events: held.length,
     planned: events.filter((e) => e.status === "planned").length,
     cancelled: events.filter((e) => e.status === "cancelled").length,
-    byType: reference.eventTypes
-      .map((type) => ({ type, count: held.filter((e) => e.type === type.id).length }))
-      .filter((row) => row.count > 0),
+    byType,
     byStrand: reference.strands
       .map((strand) => {
         const lead = held.filter((e) => e.strands[0] === strand.id);
@@ -84,5 +118,7 @@ export function computeFigures(
     ...(exactParticipants > 0 ? { womenShare: exactWomen / exactParticipants } : {}),
     trainings: trainings.length,
     trainees: sum(trainings, "participants"),
+    byMonth,
+    undatedInMonth: held.filter((e) => monthKey(e) === undefined).length,
   };
 }

@@ -1,20 +1,25 @@
 /**
- * The report as templates see it: validated data turned into reports, chapters
- * and events with every date, place and figure already resolved. Built once
- * per build; the web pages and the print pages read the same objects.
+ * The report as templates see it: validated data turned into reports, chapters,
+ * events and hubs with every date, place, figure and link already resolved.
+ * Built once per build; the web pages and the print pages read the same objects.
  */
 import type { DataSet, EventRecord } from "../data/load.ts";
-import type { Edition, EventType, ReportFile, Strand, Topic } from "../data/schema.ts";
+import type { Edition, EventType, Strand, Topic } from "../data/schema.ts";
 import { formatCount, type Count } from "../format/counts.ts";
-import { formatDate, formatDateRange, type PartialDate } from "../format/dates.ts";
+import { formatDate, formatDateRange, partialDate, type PartialDate } from "../format/dates.ts";
 import { countryName } from "./countries.ts";
 import { computeFigures, type Figures } from "./figures.ts";
+
+export interface Link {
+  readonly label: string;
+  readonly url: string;
+}
 
 export interface PlaceView {
   readonly id: string;
   readonly name: string;
   readonly localName?: string;
-  readonly country: { readonly code: string; readonly name: string };
+  readonly country: { readonly code: string; readonly name: string; readonly url: string };
   readonly lat?: number;
   readonly lon?: number;
 }
@@ -30,7 +35,7 @@ export interface EventView {
   readonly id: string;
   readonly url: string;
   readonly title: string;
-  readonly type: EventType;
+  readonly type: EventType & { readonly url: string };
   readonly date: PartialDate;
   readonly end?: PartialDate;
   /** `7–8 May 2018` */
@@ -41,24 +46,38 @@ export interface EventView {
   readonly dateline: string;
   readonly place?: PlaceView;
   readonly online: boolean;
-  readonly strands: readonly Strand[];
+  /** The first is where the event is reported in full. */
+  readonly strands: readonly (Strand & { readonly url: string })[];
   readonly figures: readonly FigureView[];
+  /** Each stated figure as the report prints it (`over 75`), by field. */
+  readonly counts: Readonly<Partial<Record<FigureView["field"], string>>>;
   readonly partners: readonly string[];
-  readonly topics: readonly Topic[];
+  readonly topics: readonly (Topic & { readonly url: string })[];
   readonly summary: string;
   readonly body?: string;
   readonly sources: readonly string[];
   readonly status: "held" | "planned" | "cancelled";
   readonly reportYear: number;
-  readonly file: string;
+  readonly reportUrl: string;
+  /** Neighbours in time, across all years. */
+  readonly previous?: Link & { readonly dateline: string };
+  readonly next?: Link & { readonly dateline: string };
 }
 
 export interface ChapterView {
-  readonly strand: Strand;
+  readonly strand: Strand & { readonly url: string };
   /** Events reported in full here (this is their first strand). */
   readonly events: readonly EventView[];
   /** Joint events reported in full under another strand. */
   readonly crossReferences: readonly EventView[];
+}
+
+export interface EditionView {
+  readonly chair?: string;
+  readonly coChair?: string;
+  readonly foreword?: string;
+  /** The Senior Officials Meeting the report is presented to. */
+  readonly som?: { readonly number?: number; readonly ordinal?: string; readonly place: string; readonly dateText: string; readonly iso: string };
 }
 
 export interface ReportView {
@@ -70,18 +89,44 @@ export interface ReportView {
   readonly pdfName: string;
   readonly pdfUrl: string;
   /** Undefined when report.yaml has no edition for the year: the cover stays neutral. */
-  readonly edition?: {
-    readonly chair?: string;
-    readonly coChair?: string;
-    readonly foreword?: string;
-    /** `the Senior Officials Meeting, Antalya, 15 December 2017` or with its number. */
-    readonly som?: { readonly number?: number; readonly ordinal?: string; readonly place: string; readonly dateText: string; readonly iso: string };
-  };
+  readonly edition?: EditionView;
   /** `1 July 2017 – 30 June 2018`, when the report does not cover a calendar year. */
   readonly periodText?: string;
+  /** In time order. */
   readonly events: readonly EventView[];
   readonly chapters: readonly ChapterView[];
   readonly figures: Figures;
+  /** Places where the year's events took place, with how many; for the map. */
+  readonly places: readonly { readonly place: PlaceView; readonly events: readonly EventView[] }[];
+  /** Events held online without a host place. */
+  readonly onlineEvents: readonly EventView[];
+  readonly participatingStates: readonly { readonly code: string; readonly name: string }[];
+  readonly participatingOrganisations: readonly string[];
+}
+
+export type HubKind = "strands" | "countries" | "types" | "topics";
+
+export interface HubView {
+  readonly kind: HubKind;
+  /** `Strands`, `Countries`…: the title of the hub's index page. */
+  readonly kindTitle: string;
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly description?: string;
+  /** Newest first. */
+  readonly events: readonly EventView[];
+  readonly byYear: readonly { readonly year: number; readonly count: number }[];
+}
+
+export interface HubIndexView {
+  readonly kind: HubKind;
+  /** `Strands`, `Countries`… */
+  readonly title: string;
+  /** `strand`, `country`… */
+  readonly singular: string;
+  readonly url: string;
+  readonly hubs: readonly HubView[];
 }
 
 export interface SiteModel {
@@ -89,12 +134,16 @@ export interface SiteModel {
   readonly secretariat: string;
   readonly title: string;
   readonly about?: string;
+  readonly siteUrl?: string;
   readonly logo?: string;
   readonly accentColor?: string;
   /** Newest first. */
   readonly reports: readonly ReportView[];
   /** Every event, in time order. */
   readonly events: readonly EventView[];
+  readonly hubIndexes: readonly HubIndexView[];
+  /** Every hub of every kind, for one page each. */
+  readonly hubs: readonly HubView[];
 }
 
 const COUNT_WORDS: Record<FigureView["field"], [string, string]> = {
@@ -103,6 +152,15 @@ const COUNT_WORDS: Record<FigureView["field"], [string, string]> = {
   organisations: ["organisation", "organisations"],
   women: ["woman", "women"],
 };
+
+const HUB_KINDS: readonly { kind: HubKind; title: string; singular: string }[] = [
+  { kind: "strands", title: "Strands", singular: "strand" },
+  { kind: "types", title: "Types of activity", singular: "type" },
+  { kind: "countries", title: "Countries", singular: "country" },
+  { kind: "topics", title: "Topics", singular: "topic" },
+];
+
+export const hubUrl = (kind: HubKind, id: string): string => `/${kind}/${id.toLowerCase()}/`;
 
 export function ordinal(n: number): string {
   const rule = new Intl.PluralRules("en", { type: "ordinal" }).select(n);
@@ -127,86 +185,68 @@ function figuresOf(event: EventRecord): FigureView[] {
   });
 }
 
+function newestFirst(events: readonly EventView[]): EventView[] {
+  return [...events].reverse();
+}
+
+function countByYear(events: readonly EventView[]): { year: number; count: number }[] {
+  const counts = new Map<number, number>();
+  for (const e of events) counts.set(e.reportYear, (counts.get(e.reportYear) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => b - a).map(([year, count]) => ({ year, count }));
+}
+
 export function buildSite(data: DataSet, options: { readonly year?: number } = {}): SiteModel {
-  const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((item) => [item.id, item]));
-  const strands = byId(data.strands);
-  const types = byId(data.eventTypes);
-  const topics = byId(data.topics);
+  const withUrl = <T extends { id: string }>(kind: HubKind, list: readonly T[]) =>
+    new Map(list.map((item) => [item.id, { ...item, url: hubUrl(kind, item.id) }]));
+  const strands = withUrl("strands", data.strands);
+  const types = withUrl("types", data.eventTypes);
+  const topics = withUrl("topics", data.topics);
+  const country = (code: string) => ({ code, name: countryName(code, data.countries), url: hubUrl("countries", code) });
 
   const place = (id: string | undefined): PlaceView | undefined => {
     const found = id === undefined ? undefined : data.places[id];
     if (!found || id === undefined) return undefined;
-    return {
-      id,
-      name: found.name,
-      localName: found.local_name,
-      country: { code: found.country, name: countryName(found.country, data.countries) },
-      lat: found.lat,
-      lon: found.lon,
-    };
+    return { id, name: found.name, localName: found.local_name, country: country(found.country), lat: found.lat, lon: found.lon };
   };
 
-  const events: EventView[] = data.events
-    .filter((e) => options.year === undefined || e.reportYear === options.year)
-    .map((e) => {
-      const where = place(e.place);
-      const dateText = formatDateRange(e.date, e.end);
-      const location = e.online ? (where ? `${where.name} (online)` : "Online") : where!.name;
-      return {
-        id: e.id,
-        url: `/events/${e.reportYear}/${e.id}/`,
-        title: e.title,
-        type: types.get(e.type)!,
-        date: e.date,
-        end: e.end,
-        dateText,
-        location,
-        dateline: `${location}, ${dateText}`,
-        place: where,
-        online: e.online ?? false,
-        strands: e.strands.map((s) => strands.get(s)!),
-        figures: figuresOf(e),
-        partners: e.partners ?? [],
-        topics: (e.topics ?? []).map((t) => topics.get(t)!),
-        summary: e.summary,
-        body: e.body,
-        sources: e.sources ?? [],
-        status: e.status ?? "held",
-        reportYear: e.reportYear,
-        file: e.file,
-      };
-    });
+  const records = data.events.filter((e) => options.year === undefined || e.reportYear === options.year);
+  const drafts = records.map((e) => {
+    const where = place(e.place);
+    const dateText = formatDateRange(e.date, e.end);
+    const location = e.online ? (where ? `${where.name} (online)` : "Online") : where!.name;
+    return {
+      id: e.id,
+      url: `/events/${e.reportYear}/${e.id}/`,
+      title: e.title,
+      type: types.get(e.type)!,
+      date: e.date,
+      end: e.end,
+      dateText,
+      location,
+      dateline: `${location}, ${dateText}`,
+      place: where,
+      online: e.online ?? false,
+      strands: e.strands.map((s) => strands.get(s)!),
+      figures: figuresOf(e),
+      counts: Object.fromEntries(figuresOf(e).map((f) => [f.field, formatCount(f.count)])),
+      partners: e.partners ?? [],
+      topics: (e.topics ?? []).map((t) => topics.get(t)!),
+      summary: e.summary,
+      body: e.body,
+      sources: e.sources ?? [],
+      status: e.status ?? "held",
+      reportYear: e.reportYear,
+      reportUrl: `/${e.reportYear}/`,
+    } satisfies EventView;
+  });
+  const neighbour = (e: EventView | undefined) => e && { label: e.title, url: e.url, dateline: e.dateline };
+  const events: EventView[] = drafts.map((e, i) => ({ ...e, previous: neighbour(drafts[i - 1]), next: neighbour(drafts[i + 1]) }));
 
-  const records = new Map(data.events.map((e) => [e.id, e]));
+  const byId = new Map(records.map((e) => [e.id, e]));
   const years = [...new Set(events.map((e) => e.reportYear))].sort((a, b) => b - a);
   const orgSlug = slugify(data.report.organisation);
 
-  const reports = years.map((year): ReportView => {
-    const own = events.filter((e) => e.reportYear === year);
-    const edition = data.report.editions?.[String(year)];
-    const pdfName = `${orgSlug}-activity-report-${year}.pdf`;
-    return {
-      year,
-      title: `${data.report.title} ${year}`,
-      url: `/${year}/`,
-      printUrl: `/${year}/print/`,
-      pdfName,
-      pdfUrl: `/${year}/${pdfName}`,
-      edition: edition && editionView(edition),
-      periodText: edition?.period && formatDateRange(edition.period.from, edition.period.to),
-      events: own,
-      chapters: data.strands
-        .map((strand) => ({
-          strand,
-          events: own.filter((e) => e.strands[0]!.id === strand.id),
-          crossReferences: own.filter((e) => e.strands.slice(1).some((s) => s.id === strand.id)),
-        }))
-        .filter((c) => c.events.length + c.crossReferences.length > 0),
-      figures: computeFigures(own.map((e) => records.get(e.id)!), data),
-    };
-  });
-
-  function editionView(edition: Edition): ReportView["edition"] {
+  function editionView(edition: Edition): EditionView {
     const som = edition.som;
     return {
       chair: edition.chair,
@@ -222,15 +262,73 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
     };
   }
 
-  const report: ReportFile = data.report;
+  const reports = years.map((year): ReportView => {
+    const own = events.filter((e) => e.reportYear === year);
+    const edition = data.report.editions?.[String(year)];
+    const pdfName = `${orgSlug}-activity-report-${year}.pdf`;
+    const span = edition?.period ?? { from: partialDate(String(year)), to: partialDate(String(year)) };
+    const placed = new Map<string, { place: PlaceView; events: EventView[] }>();
+    for (const e of own) {
+      if (!e.place) continue;
+      const entry = placed.get(e.place.id) ?? { place: e.place, events: [] };
+      entry.events.push(e);
+      placed.set(e.place.id, entry);
+    }
+    const states = edition?.participating_states ?? data.report.participating_states ?? [];
+    return {
+      year,
+      title: `${data.report.title} ${year}`,
+      url: `/${year}/`,
+      printUrl: `/${year}/print/`,
+      pdfName,
+      pdfUrl: `/${year}/${pdfName}`,
+      edition: edition && editionView(edition),
+      periodText: edition?.period && formatDateRange(edition.period.from, edition.period.to),
+      events: own,
+      chapters: data.strands
+        .map((strand) => ({
+          strand: strands.get(strand.id)!,
+          events: own.filter((e) => e.strands[0]!.id === strand.id),
+          crossReferences: own.filter((e) => e.strands.slice(1).some((s) => s.id === strand.id)),
+        }))
+        .filter((c) => c.events.length + c.crossReferences.length > 0),
+      figures: computeFigures(own.map((e) => byId.get(e.id)!), data, span),
+      places: [...placed.values()],
+      onlineEvents: own.filter((e) => e.online && !e.place),
+      participatingStates: states
+        .map((code) => ({ code, name: countryName(code, data.countries) }))
+        .sort((a, b) => a.name.localeCompare(b.name, "en")),
+      participatingOrganisations: [...(edition?.participating_organisations ?? data.report.participating_organisations ?? [])],
+    };
+  });
+
+  const hubsOf = (kind: HubKind, kindTitle: string): HubView[] => {
+    const entries: { id: string; title: string; description?: string; match: (e: EventView) => boolean }[] =
+      kind === "strands" ? data.strands.map((s) => ({ id: s.id, title: s.title, description: s.description, match: (e) => e.strands.some((x) => x.id === s.id) }))
+      : kind === "types" ? data.eventTypes.map((t) => ({ id: t.id, title: t.plural, match: (e) => e.type.id === t.id }))
+      : kind === "topics" ? data.topics.map((t) => ({ id: t.id, title: t.label, match: (e) => e.topics.some((x) => x.id === t.id) }))
+      : [...new Set(events.flatMap((e) => (e.place ? [e.place.country.code] : [])))]
+          .map((code) => ({ id: code, title: country(code).name, match: (e: EventView) => e.place?.country.code === code }))
+          .sort((a, b) => a.title.localeCompare(b.title, "en"));
+    return entries.flatMap(({ id, title, description, match }) => {
+      const own = events.filter(match);
+      if (own.length === 0) return [];
+      return [{ kind, kindTitle, id, title, url: hubUrl(kind, id), description, events: newestFirst(own), byYear: countByYear(own) }];
+    });
+  };
+  const hubIndexes = HUB_KINDS.map(({ kind, title, singular }) => ({ kind, title, singular, url: `/${kind}/`, hubs: hubsOf(kind, title) }));
+
   return {
-    organisation: report.organisation,
-    secretariat: report.secretariat,
-    title: report.title,
-    about: report.about,
-    logo: report.logo,
-    accentColor: report.accent_color,
+    organisation: data.report.organisation,
+    secretariat: data.report.secretariat,
+    title: data.report.title,
+    about: data.report.about,
+    siteUrl: data.report.site_url,
+    logo: data.report.logo,
+    accentColor: data.report.accent_color,
     reports,
     events,
+    hubIndexes,
+    hubs: hubIndexes.flatMap((index) => index.hubs),
   };
 }

@@ -13,3 +13,7 @@ declare module "@11ty/eleventy" {
     close?(): Promise<void>;
   }
 }
+
+declare module "@11ty/eleventy-plugin-rss" {
+  export const rssPlugin: unknown;
+}

@@ -1,0 +1,530 @@
+/**
+ * `npm run bench`: the benchmark of the build. See bench/README.md.
+ *
+ *   npm run bench                      three sizes, medians of several runs, Paged.js comparison
+ *   npm run bench -- --quick           smaller sizes, one run each: a fast check of the harness
+ *
+ * Options: --runs N, --sizes 60x1,1000x10, --seed N, --paged-limit MINUTES,
+ * --no-pagedjs, --profile (CPU profile of one build of the largest size).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { generateData, type GeneratedData } from "./generate.ts";
+import { formatSummary, summarizeProfile, type ProfileSummary } from "./profile.ts";
+import { BENCH_DIR, DATA_ROOT, median, ROOT, round, runWorker } from "./lib/util.ts";
+import type { BuildFigures, PagedResult, PdfRounds, PrintFigures, RebuildResult, ReportInfo, ValidateResult } from "./worker.ts";
+
+// ------------------------------------------------------------------ options
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    runs: { type: "string" },
+    sizes: { type: "string" },
+    seed: { type: "string", default: "1" },
+    "paged-limit": { type: "string" },
+    "no-pagedjs": { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+
+if (opts.help) {
+  process.stdout.write(`Usage: npm run bench [-- options]
+
+  --quick              sizes 60x1 and 500x5, one run of each figure, Paged.js on the 1-year print only
+  --runs N             runs per figure; the median is reported (default 5, quick 1)
+  --sizes LIST         events x years, e.g. 60x1,1000x10,5000x20 (the default)
+  --seed N             seed of the generated data (default 1)
+  --paged-limit MIN    Paged.js is recorded as "did not finish" after this long (default 10, quick 3)
+  --no-pagedjs         skip the Paged.js comparison
+  --profile            also write a CPU profile of one site build of the largest size, with a summary
+`);
+  process.exit(0);
+}
+
+interface Size {
+  readonly events: number;
+  readonly years: number;
+  readonly label: string;
+}
+
+function parseSizes(text: string): Size[] {
+  return text.split(",").map((part) => {
+    const match = /^(\d+)x(\d+)$/.exec(part.trim());
+    if (!match) throw new Error(`--sizes: "${part}" is not EVENTSxYEARS`);
+    const [events, years] = [Number(match[1]), Number(match[2])];
+    return { events, years, label: `${events}x${years}y` };
+  });
+}
+
+const quick = opts.quick;
+const runs = Number(opts.runs ?? (quick ? 1 : 5));
+const sizes = parseSizes(opts.sizes ?? (quick ? "60x1,500x5" : "60x1,1000x10,5000x20"));
+const seed = Number(opts.seed);
+const pagedLimitMs = Number(opts["paged-limit"] ?? (quick ? 3 : 10)) * 60_000;
+/** Rebuilds build twice each; fewer runs keep the whole run short. */
+const rebuildRuns = Math.max(1, Math.min(runs, 3));
+/** The target page count of the larger Paged.js comparison. */
+const PAGED_PAGES = 200;
+const WORKER_TIMEOUT = 20 * 60_000;
+
+// ------------------------------------------------------------------ recording
+
+interface Series {
+  readonly samples: readonly number[];
+  readonly median: number;
+}
+
+const series = (samples: readonly number[]): Series => ({ samples, median: round(median(samples), 1) });
+
+interface Failure {
+  readonly error: string;
+}
+
+async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T | Failure> {
+  try {
+    return await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`  FAILED ${what}: ${message.split("\n").slice(0, 6).join("\n    ")}`);
+    return { error: message.slice(0, 4000) };
+  }
+}
+
+const failed = (x: unknown): x is Failure => typeof x === "object" && x !== null && "error" in x;
+
+const t0 = performance.now();
+function log(line: string): void {
+  const elapsed = (performance.now() - t0) / 1000;
+  process.stderr.write(`[${String(Math.floor(elapsed / 60)).padStart(2, "0")}:${String(Math.floor(elapsed % 60)).padStart(2, "0")}] ${line}\n`);
+}
+
+interface PrintSummary {
+  readonly year: number;
+  readonly events: number;
+  readonly ours: Series & { readonly pages: number; readonly bytes: number; readonly bytesPerPage: number };
+  readonly plain: Series & { readonly pages: number; readonly bytes: number; readonly parts: Readonly<Record<string, number>> };
+  /** ours / plain, of the medians. */
+  readonly ratio: number;
+  readonly rounds: PdfRounds;
+}
+
+function summarizePrint(report: ReportInfo, rounds: PdfRounds): PrintSummary {
+  const last = <T>(list: readonly T[]) => list[list.length - 1]!;
+  const ours = series(rounds.ours.map((r) => r.ms));
+  const plain = series(rounds.plain.map((r) => r.ms));
+  const partNames = Object.keys(rounds.plain[0]?.parts ?? {});
+  const parts = Object.fromEntries(partNames.map((name) => [name, round(median(rounds.plain.map((r) => r.parts?.[name] ?? 0)), 1)]));
+  const o: PrintFigures = last(rounds.ours);
+  const p: PrintFigures = last(rounds.plain);
+  return {
+    year: report.year,
+    events: report.events,
+    ours: { ...ours, pages: o.pages, bytes: o.bytes, bytesPerPage: round(o.bytes / o.pages) },
+    plain: { ...plain, pages: p.pages, bytes: p.bytes, parts },
+    ratio: round(ours.median / plain.median, 2),
+    rounds,
+  };
+}
+
+interface SizeResult {
+  readonly label: string;
+  readonly events: number;
+  readonly years: number;
+  readonly perYear: Readonly<Record<number, number>>;
+  readonly generateMs: number;
+  readonly loadAverage: readonly number[];
+  validate?: (Series & { readonly warm: Series; readonly errors: number; readonly warnings: number }) | Failure;
+  site?: (Series & { readonly pages: number; readonly peakRssMb: Series }) | Failure;
+  floor?: (Series & { readonly pages: number; readonly peakRssMb: Series }) | Failure;
+  /** site / floor, of the medians. */
+  siteRatio?: number;
+  rebuild?: (Series & { readonly first: Series; readonly editedFile: string }) | Failure;
+  pdfOneYear?: PrintSummary | Failure;
+  pdfLargestYear?: PrintSummary | Failure;
+}
+
+// ------------------------------------------------------------------ one size
+
+async function validateRuns(dataDir: string): Promise<{ figures: SizeResult["validate"]; reports?: readonly ReportInfo[] }> {
+  const results: ValidateResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await attempt("validation", () => runWorker<ValidateResult>("validate", { dataDir }, { timeoutMs: WORKER_TIMEOUT }));
+    if (failed(r)) return { figures: r };
+    results.push(r);
+  }
+  const first = results[0]!;
+  return {
+    figures: { ...series(results.map((r) => r.ms)), warm: series(results.map((r) => r.warmMs)), errors: first.errors, warnings: first.warnings },
+    reports: first.reports,
+  };
+}
+
+async function siteRuns(label: string, dataDir: string, result: SizeResult): Promise<void> {
+  const siteDir = path.join(DATA_ROOT, label, "site");
+  const floorDir = path.join(DATA_ROOT, label, "floor");
+  const site: BuildFigures[] = [];
+  const floor: BuildFigures[] = [];
+  const runSite = async () => {
+    const r = await attempt("site build", () => runWorker<BuildFigures>("site", { dataDir, outputDir: siteDir }, { timeoutMs: WORKER_TIMEOUT }));
+    if (failed(r)) throw r;
+    site.push(r);
+  };
+  const runFloor = async () => {
+    const r = await attempt("bare Eleventy", () => runWorker<BuildFigures>("floor", { pages: site[0]!.pages, outputDir: floorDir }, { timeoutMs: WORKER_TIMEOUT }));
+    if (failed(r)) throw r;
+    floor.push(r);
+  };
+  try {
+    // The floor needs the page count of the first site build; then alternate the order.
+    for (let i = 0; i < runs; i++) {
+      if (i % 2 === 0) {
+        await runSite();
+        await runFloor();
+      } else {
+        await runFloor();
+        await runSite();
+      }
+      log(`  site build ${site[site.length - 1]!.ms} ms (${site[0]!.pages} pages), bare Eleventy ${floor[floor.length - 1]!.ms} ms`);
+    }
+  } catch (error) {
+    if (site.length === 0) result.site = error as Failure;
+    if (floor.length === 0) result.floor = error as Failure;
+  }
+  await rm(floorDir, { recursive: true, force: true });
+  if (site.length > 0) result.site = { ...series(site.map((r) => r.ms)), pages: site[0]!.pages, peakRssMb: series(site.map((r) => r.peakRssMb)) };
+  if (floor.length > 0) result.floor = { ...series(floor.map((r) => r.ms)), pages: floor[0]!.pages, peakRssMb: series(floor.map((r) => r.peakRssMb)) };
+  if (result.site && result.floor && !failed(result.site) && !failed(result.floor)) {
+    result.siteRatio = round(result.site.median / result.floor.median, 2);
+  }
+}
+
+async function rebuildRunsFor(label: string, data: GeneratedData): Promise<SizeResult["rebuild"]> {
+  const outputDir = path.join(DATA_ROOT, label, "rebuild");
+  // An event in the middle of the range, always the same one.
+  const editedFile = data.eventFiles[Math.floor(data.eventFiles.length / 2)]!;
+  const results: RebuildResult[] = [];
+  for (let i = 0; i < rebuildRuns; i++) {
+    const r = await attempt("rebuild", () => runWorker<RebuildResult>("rebuild", { dataDir: data.dir, outputDir, eventFile: editedFile }, { timeoutMs: WORKER_TIMEOUT }));
+    if (failed(r)) return r;
+    results.push(r);
+    log(`  rebuild after editing one event ${r.secondMs} ms (first build ${r.firstMs} ms)`);
+  }
+  await rm(outputDir, { recursive: true, force: true });
+  return { ...series(results.map((r) => r.secondMs)), first: series(results.map((r) => r.firstMs)), editedFile };
+}
+
+async function printRuns(label: string, siteDir: string, report: ReportInfo, name: string, rounds = runs): Promise<PrintSummary | Failure> {
+  const outDir = path.join(DATA_ROOT, label, "pdf", name);
+  const r = await attempt(`PDF of ${report.year}`, () =>
+    runWorker<PdfRounds>("pdf", { siteDir, pagePath: report.printUrl, title: report.title, outDir, rounds }, { timeoutMs: WORKER_TIMEOUT }));
+  if (failed(r)) return r;
+  const summary = summarizePrint(report, r);
+  log(`  PDF ${report.year} (${report.events} events, ${summary.ours.pages} pages, ${round(summary.ours.bytes / 1024)} KB): ours ${summary.ours.median} ms, plain Chromium ${summary.plain.median} ms`);
+  return summary;
+}
+
+/** The year with the median number of events ("one year"), and the largest year. */
+function pickYears(reports: readonly ReportInfo[]): { one: ReportInfo; largest: ReportInfo } {
+  const byEvents = [...reports].sort((a, b) => a.events - b.events || a.year - b.year);
+  return { one: byEvents[Math.floor((byEvents.length - 1) / 2)]!, largest: byEvents[byEvents.length - 1]! };
+}
+
+async function measureSize(size: Size): Promise<{ result: SizeResult; reports?: readonly ReportInfo[]; siteDir: string; data: GeneratedData }> {
+  log(`${size.events} events over ${size.years} year(s)`);
+  const dataDir = path.join(DATA_ROOT, size.label, "data");
+  const started = performance.now();
+  const data = await generateData(dataDir, { events: size.events, years: size.years, seed });
+  const result: SizeResult = {
+    label: size.label,
+    events: size.events,
+    years: size.years,
+    perYear: data.perYear,
+    generateMs: round(performance.now() - started),
+    loadAverage: os.loadavg().map((x) => round(x, 2)),
+  };
+
+  const validated = await validateRuns(dataDir);
+  result.validate = validated.figures;
+  if (validated.figures && !failed(validated.figures)) {
+    log(`  validation ${validated.figures.median} ms (warm ${validated.figures.warm.median} ms), ${validated.figures.errors} errors, ${validated.figures.warnings} warnings`);
+    if (validated.figures.errors > 0) throw new Error(`the generated data of ${size.label} has errors: see bench/generate.ts and \`activity-report check --data ${dataDir}\``);
+  }
+  await siteRuns(size.label, dataDir, result);
+  result.rebuild = await rebuildRunsFor(size.label, data);
+
+  const siteDir = path.join(DATA_ROOT, size.label, "site");
+  if (validated.reports && result.site && !failed(result.site)) {
+    const { one, largest } = pickYears(validated.reports);
+    result.pdfOneYear = await printRuns(size.label, siteDir, one, `one-${one.year}`);
+    result.pdfLargestYear = largest.year === one.year ? result.pdfOneYear : await printRuns(size.label, siteDir, largest, `largest-${largest.year}`);
+  }
+  return { result, reports: validated.reports, siteDir, data };
+}
+
+// ------------------------------------------------------------------ Paged.js
+
+interface PagedComparison {
+  readonly label: string;
+  readonly events: number;
+  readonly year: number;
+  readonly ours?: PrintSummary | Failure;
+  readonly pagedjs: PagedResult | Failure;
+}
+
+async function pagedRun(label: string, siteDir: string, report: ReportInfo): Promise<PagedResult | Failure> {
+  log(`  Paged.js on the ${report.year} print page (limit ${pagedLimitMs / 60_000} min)`);
+  const outDir = path.join(DATA_ROOT, label, "pdf", "pagedjs");
+  const r = await attempt("Paged.js", () =>
+    runWorker<PagedResult>("paged", { siteDir, pagePath: report.printUrl, title: report.title, outDir, limitMs: pagedLimitMs }, { timeoutMs: pagedLimitMs + 5 * 60_000 }));
+  if (!failed(r)) log(r.finished ? `  Paged.js ${r.ms} ms, ${r.pages} pages (its layout ${r.layoutMs} ms)` : `  Paged.js did not finish${r.error ? `: ${r.error}` : ` in ${pagedLimitMs / 60_000} min`}`);
+  return r;
+}
+
+/** A one-year report of about PAGED_PAGES pages: events scaled from the pages per event of a measured print. */
+async function pagedLarge(calibration: PrintSummary): Promise<PagedComparison | Failure> {
+  log(`one year of about ${PAGED_PAGES} printed pages, for Paged.js`);
+  let events = Math.min(5000, Math.max(60, Math.round((calibration.events * PAGED_PAGES) / calibration.ours.pages)));
+  const label = "paged200";
+  for (let attemptNo = 0; ; attemptNo++) {
+    const dataDir = path.join(DATA_ROOT, label, "data");
+    await generateData(dataDir, { events, years: 1, seed });
+    const siteDir = path.join(DATA_ROOT, label, "site");
+    const built = await attempt("site build", () => runWorker<BuildFigures>("site", { dataDir, outputDir: siteDir }, { timeoutMs: WORKER_TIMEOUT }));
+    if (failed(built)) return built;
+    const validated = await runWorker<ValidateResult>("validate", { dataDir }, { timeoutMs: WORKER_TIMEOUT });
+    const report = validated.reports[0]!;
+    const ours = await printRuns(label, siteDir, report, "one", Math.min(runs, 3));
+    if (failed(ours)) return ours;
+    // One correction when the page count per event was far off (the fixed pages weigh on a small calibration print).
+    if (attemptNo === 0 && Math.abs(ours.ours.pages - PAGED_PAGES) > PAGED_PAGES * 0.15) {
+      events = Math.round((events * PAGED_PAGES) / ours.ours.pages);
+      log(`  ${ours.ours.pages} pages; again with ${events} events`);
+      continue;
+    }
+    return { label: `1 year, ${report.events} events (~${PAGED_PAGES} pages)`, events: report.events, year: report.year, ours, pagedjs: await pagedRun(label, siteDir, report) };
+  }
+}
+
+// ------------------------------------------------------------------ targets and table
+
+interface Target {
+  readonly name: string;
+  readonly value: string;
+  readonly limit: string;
+  readonly met: boolean | undefined;
+}
+
+function evaluate(results: readonly SizeResult[]): Target[] {
+  const targets: Target[] = [];
+  const ok = <T>(x: T | Failure | undefined): T | undefined => (x === undefined || failed(x) ? undefined : x);
+  for (const r of results) {
+    targets.push({ name: `site build ≤ 1.5× bare Eleventy, ${r.label}`, value: r.siteRatio === undefined ? "failed" : `${r.siteRatio}×`, limit: "1.5×", met: r.siteRatio === undefined ? undefined : r.siteRatio <= 1.5 });
+    const largest = ok(r.pdfLargestYear);
+    targets.push({ name: `PDF ≤ 2× plain Chromium, largest year, ${r.label}`, value: largest ? `${largest.ratio}×` : "failed", limit: "2×", met: largest ? largest.ratio <= 2 : undefined });
+  }
+  const oneYear = results.find((r) => r.years === 1);
+  const one = ok(oneYear?.pdfOneYear);
+  if (oneYear) targets.push({ name: `PDF ≤ 1.5× plain Chromium, one-year report, ${oneYear.label}`, value: one ? `${one.ratio}×` : "failed", limit: "1.5×", met: one ? one.ratio <= 1.5 : undefined });
+  const biggest = [...results].sort((a, b) => b.events - a.events)[0];
+  if (biggest) {
+    const v = ok(biggest.validate);
+    targets.push({ name: `validation under 1 s, ${biggest.label}`, value: v ? `${fmtMs(v.median)}` : "failed", limit: "1 s", met: v ? v.median < 1000 : undefined });
+    const s = ok(biggest.site);
+    targets.push({ name: `peak RSS of the site build under 500 MB, ${biggest.label}`, value: s ? `${Math.round(s.peakRssMb.median)} MB` : "failed", limit: "500 MB", met: s ? s.peakRssMb.median < 500 : undefined });
+  }
+  // Bytes per page: the largest print measured, where the embedded fonts weigh least.
+  const prints = results.flatMap((r) => [ok(r.pdfOneYear), ok(r.pdfLargestYear)]).filter((p): p is PrintSummary => p !== undefined);
+  const largestPrint = prints.sort((a, b) => b.ours.pages - a.ours.pages)[0];
+  if (largestPrint) {
+    targets.push({ name: `PDF under 30 KB per page on average (${largestPrint.ours.pages}-page print)`, value: `${round(largestPrint.ours.bytesPerPage / 1024, 1)} KB`, limit: "30 KB", met: largestPrint.ours.bytesPerPage < 30 * 1024 });
+  }
+  return targets;
+}
+
+function fmtMs(value: number): string {
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+}
+
+function fmtKb(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+const mark = (met: boolean | undefined) => (met === undefined ? "?" : met ? "met" : "MISSED");
+
+function table(results: readonly SizeResult[], paged: readonly PagedComparison[], targets: readonly Target[]): string {
+  const rows: string[] = [
+    "| size | figure | ours | reference | ratio |",
+    "|---|---|---|---|---|",
+  ];
+  const err = (x: Failure) => `failed: ${x.error.split("\n")[0]!.slice(0, 80)}`;
+  for (const r of results) {
+    const size = `${r.events.toLocaleString("en")} events, ${r.years} yr`;
+    let first = true;
+    const add = (figure: string, ours: string, reference = "–", ratio = "–") => {
+      rows.push(`| ${first ? size : ""} | ${figure} | ${ours} | ${reference} | ${ratio} |`);
+      first = false;
+    };
+    const v = r.validate;
+    add("validation (loadData)", !v ? "–" : failed(v) ? err(v) : `${fmtMs(v.median)} (warm ${fmtMs(v.warm.median)})`);
+    const s = r.site;
+    const f = r.floor;
+    add(
+      `site build${s && !failed(s) ? `, ${s.pages.toLocaleString("en")} pages` : ""}`,
+      !s ? "–" : failed(s) ? err(s) : fmtMs(s.median),
+      !f ? "–" : failed(f) ? err(f) : `bare Eleventy ${fmtMs(f.median)}`,
+      r.siteRatio === undefined ? "–" : `${r.siteRatio}×`,
+    );
+    add("peak RSS, site build", !s || failed(s) ? "–" : `${Math.round(s.peakRssMb.median)} MB`, !f || failed(f) ? "–" : `bare Eleventy ${Math.round(f.peakRssMb.median)} MB`);
+    const rb = r.rebuild;
+    add("rebuild after editing one event (full build() again, same process)", !rb ? "–" : failed(rb) ? err(rb) : `${fmtMs(rb.median)} (first build ${fmtMs(rb.first.median)})`);
+    const pdfRow = (what: string, p: PrintSummary | Failure | undefined) => {
+      if (!p) return;
+      if (failed(p)) return add(what, err(p));
+      add(
+        `${what}: ${p.year}, ${p.events} events, ${p.ours.pages} pages, ${fmtKb(p.ours.bytes)} (${round(p.ours.bytesPerPage / 1024, 1)} KB/page)`,
+        fmtMs(p.ours.median),
+        `plain Chromium ${fmtMs(p.plain.median)}${p.plain.pages !== p.ours.pages ? ` (${p.plain.pages} pages)` : ""}`,
+        `${p.ratio}×`,
+      );
+    };
+    pdfRow("PDF, one year", r.pdfOneYear);
+    if (r.pdfLargestYear !== r.pdfOneYear) pdfRow("PDF, largest year", r.pdfLargestYear);
+  }
+  const out = [rows.join("\n")];
+  if (paged.length > 0) {
+    const p: string[] = [
+      "| print | pages | ours (printPdfs) | plain Chromium | Paged.js polyfill | Paged.js / ours |",
+      "|---|---|---|---|---|---|",
+    ];
+    for (const c of paged) {
+      const ours = c.ours && !failed(c.ours) ? c.ours : undefined;
+      const pj = c.pagedjs;
+      const pjText = failed(pj) ? `failed: ${pj.error.split("\n")[0]!.slice(0, 60)}` : pj.finished ? `${fmtMs(pj.ms!)} (${pj.pages} pages)` : `did not finish in ${pj.limitMs / 60_000} min${pj.error ? ` (${pj.error.split("\n")[0]!.slice(0, 60)})` : ""}`;
+      p.push(`| ${c.label} | ${ours?.ours.pages ?? "–"} | ${ours ? fmtMs(ours.ours.median) : "–"} | ${ours ? fmtMs(ours.plain.median) : "–"} | ${pjText} | ${ours && !failed(pj) && pj.finished ? `${round(pj.ms! / ours.ours.median, 1)}×` : "–"} |`);
+    }
+    out.push(p.join("\n"));
+  }
+  const t: string[] = ["| target | value | limit | |", "|---|---|---|---|"];
+  for (const target of targets) t.push(`| ${target.name} | ${target.value} | ${target.limit} | ${mark(target.met)} |`);
+  out.push(t.join("\n"));
+  return out.join("\n\n");
+}
+
+// ------------------------------------------------------------------ machine and versions
+
+function quiet(command: string, args: string[]): string | undefined {
+  try {
+    return execFileSync(command, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+async function versionOf(pkg: string): Promise<string | undefined> {
+  try {
+    return (JSON.parse(await readFile(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+async function environment() {
+  const { findBrowser } = await import("../src/pdf/browser.ts");
+  let browser: string | undefined;
+  try {
+    browser = findBrowser();
+  } catch {
+    browser = undefined;
+  }
+  const changed = quiet("git", ["status", "--porcelain", "--", "src", "templates", ".eleventy.ts", "package.json"]);
+  return {
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    cpu: os.cpus()[0]?.model,
+    cores: os.availableParallelism(),
+    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    browser: browser && { path: browser, version: browser ? quiet(browser, ["--version"]) : undefined },
+    commit: quiet("git", ["rev-parse", "--short", "HEAD"]),
+    /** Files of the build with uncommitted changes when the benchmark ran. */
+    uncommitted: changed ? changed.split("\n").map((l) => l.slice(3)) : [],
+    versions: Object.fromEntries(await Promise.all(["@11ty/eleventy", "puppeteer", "pagedjs", "nunjucks", "zod", "yaml", "markdown-it"].map(async (p) => [p, await versionOf(p)] as const))),
+  };
+}
+
+// ------------------------------------------------------------------ main
+
+async function main(): Promise<void> {
+  await mkdir(DATA_ROOT, { recursive: true });
+  const env = await environment();
+  log(`benchmark${quick ? " (quick)" : ""}: ${runs} run(s), sizes ${sizes.map((s) => s.label).join(", ")}, seed ${seed}, Node ${env.node}, ${env.cores} cores, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  if (env.uncommitted.length > 0) log(`note: uncommitted changes in ${env.uncommitted.length} file(s) of the build are measured too`);
+
+  const results: SizeResult[] = [];
+  const paged: PagedComparison[] = [];
+  let profile: { file: string; summary: ProfileSummary } | Failure | undefined;
+  for (const size of sizes) {
+    const measured = await measureSize(size);
+    results.push(measured.result);
+    // Paged.js on the one-year report, next to our print of the same page.
+    const one = measured.result.pdfOneYear;
+    if (!opts["no-pagedjs"] && size.years === 1 && one && !failed(one) && measured.reports) {
+      const report = measured.reports.find((r) => r.year === one.year)!;
+      paged.push({ label: `1 year, ${report.events} events`, events: report.events, year: report.year, ours: one, pagedjs: await pagedRun(size.label, measured.siteDir, report) });
+    }
+  }
+
+  if (!opts["no-pagedjs"] && !quick) {
+    const calibration = results.map((r) => r.pdfOneYear).find((p): p is PrintSummary => p !== undefined && !failed(p));
+    if (calibration) {
+      const large = await pagedLarge(calibration);
+      if (failed(large)) paged.push({ label: `~${PAGED_PAGES} pages`, events: 0, year: 0, pagedjs: large });
+      else paged.push(large);
+    }
+  }
+
+  if (opts.profile) {
+    const biggest = [...sizes].sort((a, b) => b.events - a.events)[0]!;
+    const dir = path.join(DATA_ROOT, "profiles");
+    await rm(dir, { recursive: true, force: true });
+    log(`CPU profile of one site build of ${biggest.label}`);
+    profile = await attempt("profile", async () => {
+      await runWorker<BuildFigures>("site", { dataDir: path.join(DATA_ROOT, biggest.label, "data"), outputDir: path.join(DATA_ROOT, biggest.label, "site") }, { timeoutMs: WORKER_TIMEOUT, cpuProfileDir: dir });
+      const file = path.join(dir, (await readdir(dir)).find((f) => f.endsWith(".cpuprofile"))!);
+      return { file: path.relative(ROOT, file), summary: await summarizeProfile(file) };
+    });
+  }
+
+  const targets = evaluate(results);
+  const text = table(results, paged, targets);
+  const date = new Date().toISOString().slice(0, 10);
+  const resultsDir = path.join(BENCH_DIR, "results");
+  await mkdir(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${date}${quick ? "-quick" : ""}.json`);
+  const record = {
+    date: new Date().toISOString(),
+    quick,
+    runs,
+    rebuildRuns,
+    seed,
+    pagedLimitMinutes: pagedLimitMs / 60_000,
+    durationMinutes: round((performance.now() - t0) / 60_000, 1),
+    loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)),
+    environment: env,
+    sizes: results,
+    pagedjs: paged,
+    targets,
+    profile,
+    table: text,
+  };
+  await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
+  process.stdout.write(`\n${text}\n\n`);
+  if (profile && !failed(profile)) process.stdout.write(`CPU profile (${profile.file}):\n${formatSummary(profile.summary)}\n\n`);
+  process.stdout.write(`Written to ${path.relative(ROOT, file)} in ${record.durationMinutes} min.\n`);
+}
+
+await main();

@@ -1,0 +1,309 @@
+/**
+ * One measurement in its own Node process (started by bench/run.ts with
+ * `node --import tsx bench/worker.ts TASK JSON`), so that the memory of one
+ * size or one task does not pollute the next. Every figure is timed inside the
+ * process, after the modules are loaded; the result is printed as one line.
+ *
+ * The project's code is called exactly as the build calls it: `build()` from
+ * src/build.ts and `printPdfs()` from src/pdf/print.ts, so the figures follow
+ * whatever those do today.
+ */
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createRequire } from "node:module";
+import type { Browser } from "puppeteer";
+import { BENCH_DIR, peakRssMb, reply, round } from "./lib/util.ts";
+
+// Each task imports what it needs before its clock starts, and nothing more, so
+// that a process's peak memory is that of the task: a site build loads what the
+// CLI's build loads (src/build.ts, which loads Eleventy and Puppeteer).
+const project = {
+  build: () => import("../src/build.ts"),
+  load: () => import("../src/data/load.ts"),
+  model: () => import("../src/report/model.ts"),
+  browser: () => import("../src/pdf/browser.ts"),
+  print: () => import("../src/pdf/print.ts"),
+};
+const eleventy = async () => (await import("@11ty/eleventy")).default;
+const puppeteer = async () => (await import("puppeteer")).default;
+const helpers = () => import("./lib/print-helpers.ts");
+
+/** Paged.js's polyfill script, from the installed package (its `exports` hide the dist/ path, so go through the package folder). */
+function pagedPolyfill(): string {
+  const entry = createRequire(import.meta.url).resolve("pagedjs"); // …/pagedjs/lib/index.cjs
+  return path.join(path.dirname(path.dirname(entry)), "dist", "paged.polyfill.js");
+}
+
+const now = () => performance.now();
+const ms = (since: number) => round(now() - since, 1);
+
+// ------------------------------------------------------------------ the tasks' results
+
+export interface ReportInfo {
+  readonly year: number;
+  readonly printUrl: string;
+  readonly pdfName: string;
+  readonly title: string;
+  readonly events: number;
+}
+
+export interface ValidateResult {
+  /** loadData, first call in a fresh process (what `activity-report check` does). */
+  readonly ms: number;
+  /** loadData, second call in the same process (warm JIT and file cache). */
+  readonly warmMs: number;
+  readonly events: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly reports: readonly ReportInfo[];
+}
+
+export interface BuildFigures {
+  readonly ms: number;
+  /** HTML pages written. */
+  readonly pages: number;
+  /** Peak RSS of the whole process, in MB. */
+  readonly peakRssMb: number;
+}
+
+export interface RebuildResult {
+  readonly firstMs: number;
+  readonly secondMs: number;
+  readonly pages: number;
+  readonly peakRssMb: number;
+}
+
+export interface PrintFigures {
+  readonly ms: number;
+  readonly pages: number;
+  readonly bytes: number;
+  /** Breakdown of the plain print: browser start, page load, printing. */
+  readonly parts?: Readonly<Record<string, number>>;
+}
+
+export interface PdfRounds {
+  readonly ours: readonly PrintFigures[];
+  readonly plain: readonly PrintFigures[];
+}
+
+export interface PagedResult {
+  readonly finished: boolean;
+  readonly limitMs: number;
+  readonly ms?: number;
+  readonly pages?: number;
+  readonly bytes?: number;
+  /** Paged.js's own layout time (flow.performance). */
+  readonly layoutMs?: number;
+  readonly error?: string;
+}
+
+// ------------------------------------------------------------------ validation
+
+async function validate(args: { dataDir: string }): Promise<ValidateResult> {
+  const { loadData } = await project.load();
+  const started = now();
+  const result = await loadData(args.dataDir);
+  const first = ms(started);
+  const again = now();
+  await loadData(args.dataDir);
+  const warm = ms(again);
+  const { buildSite } = await project.model();
+  const site = result.data ? buildSite(result.data) : undefined;
+  return {
+    ms: first,
+    warmMs: warm,
+    events: result.data?.events.length ?? 0,
+    errors: result.diagnostics.filter((d) => d.severity === "error").length,
+    warnings: result.diagnostics.filter((d) => d.severity === "warning").length,
+    reports: (site?.reports ?? []).map((r) => ({ year: r.year, printUrl: r.printUrl, pdfName: r.pdfName, title: r.title, events: r.events.length })),
+  };
+}
+
+// ------------------------------------------------------------------ site builds
+
+async function site(args: { dataDir: string; outputDir: string }): Promise<BuildFigures> {
+  const { build } = await project.build();
+  await eleventy(); // build() imports it on first use; load it before the clock starts, as the floor does
+  const started = now();
+  const result = await build({ dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: false });
+  return { ms: ms(started), pages: result.pages, peakRssMb: peakRssMb() };
+}
+
+/** The framework's floor: bare Eleventy rendering the same number of pages from a trivial template. */
+async function floor(args: { pages: number; outputDir: string }): Promise<BuildFigures> {
+  process.env.BENCH_FLOOR_PAGES = String(args.pages);
+  process.env.BENCH_FLOOR_OUTPUT = args.outputDir;
+  await rm(args.outputDir, { recursive: true, force: true });
+  const Eleventy = await eleventy();
+  const started = now();
+  const elev = new Eleventy(undefined, undefined, { configPath: path.join(BENCH_DIR, "floor/eleventy.config.ts"), quietMode: true });
+  elev.disableLogger();
+  const [, templates] = (await elev.write()) as [unknown, { outputPath: string | false }[]];
+  const elapsed = ms(started);
+  const pages = templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length;
+  return { ms: elapsed, pages, peakRssMb: peakRssMb() };
+}
+
+/** Build, edit one event's summary, build again in the same process: the second build's time. */
+async function rebuild(args: { dataDir: string; outputDir: string; eventFile: string }): Promise<RebuildResult> {
+  const options = { dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: false } as const;
+  const { build } = await project.build();
+  await eleventy();
+  const started = now();
+  await build(options);
+  const firstMs = ms(started);
+  const file = path.join(args.dataDir, args.eventFile);
+  const original = await readFile(file, "utf8");
+  try {
+    if (!/^summary: \|\n/m.test(original)) throw new Error(`${file}: no block summary to edit`);
+    await writeFile(file, original.replace(/^summary: \|\n/m, "summary: |\n  Edited for the benchmark.\n"));
+    const again = now();
+    const result = await build(options);
+    return { firstMs, secondMs: ms(again), pages: result.pages, peakRssMb: peakRssMb() };
+  } finally {
+    await writeFile(file, original);
+  }
+}
+
+// ------------------------------------------------------------------ PDFs
+
+interface PrintArgs {
+  readonly siteDir: string;
+  readonly pagePath: string;
+  readonly title: string;
+  readonly outDir: string;
+}
+
+/** Ours: printPdfs() with one job, exactly as build() calls it. */
+async function printOurs(args: PrintArgs, browserPath: string, index: number): Promise<PrintFigures> {
+  const { printPdfs } = await project.print();
+  const { pdfPageCount } = await helpers();
+  const file = path.join(args.outDir, `ours-${index}.pdf`);
+  const started = now();
+  const [printed] = await printPdfs([{ pagePath: args.pagePath, file, title: args.title }], { siteDir: args.siteDir, browserPath, pathPrefix: "/" });
+  const elapsed = ms(started);
+  return { ms: elapsed, pages: await pdfPageCount(file), bytes: printed!.bytes };
+}
+
+const LONG = 30 * 60_000;
+
+/** The floor of printing with Chromium: start it, load the same page, print it with the page's own size. Nothing else. */
+async function printPlain(args: PrintArgs, browserPath: string, index: number): Promise<PrintFigures> {
+  const file = path.join(args.outDir, `plain-${index}.pdf`);
+  const { CHROMIUM_FLAGS } = await project.print();
+  const { pdfPageCount, serveStatic } = await helpers();
+  const launcher = await puppeteer();
+  const started = now();
+  const server = await serveStatic(args.siteDir);
+  let browser: Browser | undefined;
+  try {
+    browser = await launcher.launch({ executablePath: browserPath, headless: true, args: CHROMIUM_FLAGS, protocolTimeout: LONG });
+    const launched = ms(started);
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${args.pagePath}`, { waitUntil: "load", timeout: LONG });
+    const loaded = ms(started);
+    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: LONG });
+    await writeFile(file, pdf);
+    const printed = ms(started);
+    await browser.close();
+    browser = undefined;
+    const elapsed = ms(started);
+    return {
+      ms: elapsed,
+      pages: await pdfPageCount(file),
+      bytes: pdf.length,
+      parts: { launch: launched, load: round2(loaded - launched), print: round2(printed - loaded), close: round2(elapsed - printed) },
+    };
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.close();
+  }
+}
+
+const round2 = (x: number) => round(x, 1);
+
+async function pdf(args: PrintArgs & { rounds: number }): Promise<PdfRounds> {
+  await mkdir(args.outDir, { recursive: true });
+  const browserPath = (await project.browser()).findBrowser();
+  const ours: PrintFigures[] = [];
+  const plain: PrintFigures[] = [];
+  for (let i = 0; i < args.rounds; i++) {
+    // Alternate the order, so that a drift of the machine's load weighs on both alike.
+    if (i % 2 === 0) {
+      ours.push(await printOurs(args, browserPath, i));
+      plain.push(await printPlain(args, browserPath, i));
+    } else {
+      plain.push(await printPlain(args, browserPath, i));
+      ours.push(await printOurs(args, browserPath, i));
+    }
+  }
+  return { ours, plain };
+}
+
+/**
+ * The Paged.js polyfill on the same print page: it lays out the pages in the
+ * browser (page counters, margin boxes, target-counter for contents), then
+ * Chromium prints the result. Injected from the local package, never from the
+ * network. Gives up after `limitMs` and records "did not finish".
+ */
+async function paged(args: PrintArgs & { limitMs: number }): Promise<PagedResult> {
+  await mkdir(args.outDir, { recursive: true });
+  const file = path.join(args.outDir, "pagedjs.pdf");
+  const browserPath = (await project.browser()).findBrowser();
+  const { CHROMIUM_FLAGS } = await project.print();
+  const { pdfPageCount, serveStatic } = await helpers();
+  const launcher = await puppeteer();
+  const server = await serveStatic(args.siteDir);
+  let browser: Browser | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const started = now();
+  const work = (async (): Promise<PagedResult> => {
+    browser = await launcher.launch({ executablePath: browserPath, headless: true, args: CHROMIUM_FLAGS, protocolTimeout: args.limitMs + 120_000 });
+    const page = await browser.newPage();
+    await page.evaluateOnNewDocument(() => {
+      (window as unknown as { PagedConfig: unknown }).PagedConfig = { auto: false };
+    });
+    await page.goto(`${server.origin}${args.pagePath}`, { waitUntil: "load", timeout: args.limitMs });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.addScriptTag({ path: pagedPolyfill() });
+    const flow = await page.evaluate(async () => {
+      const polyfill = (window as unknown as { PagedPolyfill: { preview(): Promise<{ total: number; performance: number }> } }).PagedPolyfill;
+      const done = await polyfill.preview();
+      return { total: done.total, performance: done.performance };
+    });
+    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, timeout: args.limitMs });
+    await writeFile(file, pdf);
+    await browser.close();
+    browser = undefined;
+    return { finished: true, limitMs: args.limitMs, ms: ms(started), pages: await pdfPageCount(file), bytes: pdf.length, layoutMs: round(flow.performance, 1) };
+  })();
+  const limit = new Promise<PagedResult>((resolve) => {
+    timer = setTimeout(() => resolve({ finished: false, limitMs: args.limitMs }), args.limitMs);
+  });
+  try {
+    return await Promise.race([work, limit]).catch((error: unknown) => ({ finished: false, limitMs: args.limitMs, error: String(error) }));
+  } finally {
+    clearTimeout(timer);
+    const open = browser as Browser | undefined;
+    if (open) {
+      open.process()?.kill("SIGKILL");
+      await open.close().catch(() => undefined);
+    }
+    work.catch(() => undefined);
+    await server.close();
+  }
+}
+
+// ------------------------------------------------------------------ entry
+
+const TASKS = { validate, site, floor, rebuild, pdf, paged } as Record<string, (args: never) => Promise<unknown>>;
+
+const [task, json] = process.argv.slice(2);
+const run = task ? TASKS[task] : undefined;
+if (!run) {
+  process.stderr.write(`usage: node --import tsx bench/worker.ts <${Object.keys(TASKS).join("|")}> JSON\n`);
+  process.exit(2);
+}
+reply(await run(JSON.parse(json ?? "{}") as never));
+// Eleventy and Puppeteer may leave handles open; the measurement is done.
+process.exit(0);

@@ -1,0 +1,24 @@
+/** Small helpers for SVG written as text: the pictures are drawn at build time, no script in the page. */
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes text for an XML/HTML text node or attribute. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Rounds coordinates so that the markup stays small and the output stable. */
+export function r(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+/** Shades of grey that stay apart when printed or photocopied; series are also named in a legend and a table. */
+export const GREYS = ["#1f1f1f", "#6b6b6b", "#a3a3a3", "#cfcfcf", "#4a4a4a", "#8a8a8a", "#e6e6e6"];
+
+/** The opening of an accessible SVG picture: a role, a title and a description read by screen readers. */
+export function svgOpen(id: string, width: number, height: number, title: string, desc: string, className: string): string {
+  return (
+    `<svg class="${className}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">` +
+    `<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(desc)}</desc>`
+  );
+}
