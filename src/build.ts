@@ -5,7 +5,8 @@
  * step has succeeded.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataError, type Diagnostic } from "./data/diagnostics.ts";
@@ -19,6 +20,50 @@ import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
 
 export const ELEVENTY_CONFIG = fileURLToPath(new URL("../.eleventy.ts", import.meta.url));
+const PROJECT_ROOT = path.dirname(ELEVENTY_CONFIG);
+
+/** Written into every output folder: a folder without it is not ours to replace. */
+export const OUTPUT_MARKER = ".activity-report-output";
+
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OutputError";
+  }
+}
+
+const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${path.sep}`);
+
+/**
+ * The real folder the build will replace, once it is known to be safe to: not
+ * the project, the data or the working folder, and either new, empty or
+ * written by an earlier build.
+ */
+export async function checkOutputFolder(outputDir: string, dataDir: string): Promise<string> {
+  const target = await realpath(outputDir).catch(() => path.resolve(outputDir));
+  const precious = [
+    [process.cwd(), "the current folder"],
+    [path.resolve(dataDir), "the data folder"],
+    [PROJECT_ROOT, "the project"],
+  ] as const;
+  for (const [folder, name] of precious) {
+    const real = await realpath(folder).catch(() => folder);
+    const replacesIt = isWithin(real, target);
+    const insideData = name === "the data folder" && isWithin(target, real);
+    if (replacesIt || insideData) {
+      throw new OutputError(`the output folder ${outputDir} would replace ${name}; choose a folder of its own, such as output`);
+    }
+  }
+  const found = await stat(target).catch(() => undefined);
+  if (found && !found.isDirectory()) throw new OutputError(`the output folder ${outputDir} is a file; choose a folder`);
+  if (found) {
+    const entries = await readdir(target);
+    if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
+      throw new OutputError(`the output folder ${outputDir} holds files that activity-report did not write; choose a new or empty folder`);
+    }
+  }
+  return target;
+}
 
 export interface BuildResult {
   readonly pages: number;
@@ -93,10 +138,19 @@ export async function build(settings: Settings): Promise<BuildResult> {
   // Before anything is written: a missing browser should not cost a half-finished build.
   const browserPath = settings.pdf ? findBrowser() : undefined;
 
-  const output = path.resolve(settings.outputDir);
+  const output = await checkOutputFolder(settings.outputDir, settings.dataDir);
   await mkdir(path.dirname(output), { recursive: true });
   const staging = `${output}.tmp-${randomBytes(4).toString("hex")}`;
+  // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was.
+  const interrupted = (signal: NodeJS.Signals) => {
+    rmSync(staging, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
+    await mkdir(staging);
+    await writeFile(path.join(staging, OUTPUT_MARKER), "Written by activity-report build; the build replaces this folder as a whole.\n");
     const staged: Settings = { ...settings, outputDir: staging };
     handOver(staged, site);
     const pages = await runEleventy(staged);
@@ -121,6 +175,8 @@ export async function build(settings: Settings): Promise<BuildResult> {
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
     await rm(staging, { recursive: true, force: true });
   }
 }

@@ -1,12 +1,19 @@
 /** The `activity-report` command: check, build, dev. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { build, exportSettings, ELEVENTY_CONFIG } from "./build.ts";
+import { build, checkOutputFolder, exportSettings, ELEVENTY_CONFIG, OUTPUT_MARKER, OutputError } from "./build.ts";
 import { DataError, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData } from "./data/load.ts";
-import { BrowserNotFoundError } from "./pdf/browser.ts";
-import { readSettings, type Settings } from "./settings.ts";
+import { writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { BrowserNotFoundError, NO_BROWSER_EXIT_CODE } from "./pdf/browser.ts";
+import { normalisePathPrefix, readSettings, type Settings } from "./settings.ts";
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, noBrowser: 3 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, noBrowser: NO_BROWSER_EXIT_CODE } as const;
+
+/** `1 page`, `2 pages` */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 interface Io {
   out(line: string): void;
@@ -39,7 +46,8 @@ Validates the data, builds the website and prints one PDF per report year.
 
   --data DIR           the data folder (default: $REPORT_DATA or _data)
   --output DIR         the output folder (default: $REPORT_OUTPUT or output)
-  --year YYYY          build only the report of this year
+  --year YYYY          build only the report of this year, a quick preview
+                       (into output-YYYY unless --output is given)
   --no-pdf             build the website only
   --path-prefix PATH   the site is served from this sub-path, e.g. /reports/
   -h, --help           show this help
@@ -80,23 +88,20 @@ Run activity-report <command> --help for the options of a command.`;
 function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.err(formatDiagnostic(d));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
-  if (diagnostics.length > 0) {
-    io.err(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
-  }
+  if (diagnostics.length > 0) io.err(`${plural(errors, "error")}, ${plural(diagnostics.length - errors, "warning")}`);
 }
 
 function settingsFrom(values: Record<string, string | boolean | undefined>): Settings {
   const defaults = readSettings();
   const year = typeof values.year === "string" ? Number(values.year) : defaults.year;
-  let prefix = typeof values["path-prefix"] === "string" ? values["path-prefix"] : defaults.pathPrefix;
-  if (!prefix.startsWith("/")) prefix = `/${prefix}`;
-  if (!prefix.endsWith("/")) prefix = `${prefix}/`;
+  // A one-year preview never replaces the full report in the default output folder.
+  const outputDir = typeof values.output === "string" ? values.output
+    : year !== undefined && !process.env.REPORT_OUTPUT ? `${defaults.outputDir}-${year}` : defaults.outputDir;
   return {
     dataDir: typeof values.data === "string" ? values.data : defaults.dataDir,
-    outputDir: typeof values.output === "string" ? values.output : defaults.outputDir,
+    outputDir,
     ...(year !== undefined ? { year } : {}),
-    pathPrefix: prefix,
+    pathPrefix: typeof values["path-prefix"] === "string" ? normalisePathPrefix(values["path-prefix"]) : defaults.pathPrefix,
     pdf: values["no-pdf"] !== true,
   };
 }
@@ -106,7 +111,7 @@ async function check(io: Io, settings: Settings): Promise<number> {
   printDiagnostics(io, result.diagnostics);
   if (!result.data) return EXIT.failed;
   const years = new Set(result.data.events.map((e) => e.reportYear)).size;
-  io.out(`ok: ${result.data.events.length} events in ${years} report${years === 1 ? "" : "s"}, ${result.files} files checked`);
+  io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
   return EXIT.ok;
 }
 
@@ -115,7 +120,7 @@ async function runBuild(io: Io, settings: Settings): Promise<number> {
   printDiagnostics(io, result.warnings);
   const pdfBytes = result.pdfs.reduce((n, p) => n + p.bytes, 0);
   io.out(
-    `Built ${result.pages} pages and ${result.pdfs.length} PDF${result.pdfs.length === 1 ? "" : "s"}` +
+    `Built ${plural(result.pages, "page")} and ${plural(result.pdfs.length, "PDF")}` +
       (result.pdfs.length ? ` (${Math.round(pdfBytes / 1024)} KB)` : "") +
       ` into ${settings.outputDir} in ${result.seconds.toFixed(1)} s`,
   );
@@ -125,7 +130,10 @@ async function runBuild(io: Io, settings: Settings): Promise<number> {
 async function dev(io: Io, settings: Settings, port: number): Promise<number> {
   const loaded = await loadData(settings.dataDir);
   printDiagnostics(io, loaded.diagnostics);
-  exportSettings(settings);
+  const output = await checkOutputFolder(settings.outputDir, settings.dataDir);
+  await mkdir(output, { recursive: true });
+  await writeFile(path.join(output, OUTPUT_MARKER), "Written by activity-report dev.\n");
+  exportSettings({ ...settings, outputDir: output });
   const { default: Eleventy } = await import("@11ty/eleventy");
   const eleventy = new Eleventy(undefined, undefined, { configPath: ELEVENTY_CONFIG, source: "cli", runMode: "serve" });
   await eleventy.init();
@@ -180,6 +188,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     if (error instanceof DataError) {
       printDiagnostics(io, error.diagnostics);
       io.err("Nothing was written: fix the errors above and build again.");
+      return EXIT.failed;
+    }
+    if (error instanceof OutputError) {
+      io.err(`activity-report ${name}: ${error.message}`);
       return EXIT.failed;
     }
     if (error instanceof BrowserNotFoundError) {

@@ -1,7 +1,7 @@
 /**
  * Where the build reads and writes. The CLI sets these variables before it
- * starts Eleventy, so `.eleventy.ts` on its own (e.g. `eleventy --serve`)
- * honours them too.
+ * starts Eleventy, so `.eleventy.ts` on its own (`npm run eleventy`) honours
+ * them too: REPORT_DATA, REPORT_OUTPUT, REPORT_YEAR, REPORT_PATH_PREFIX, REPORT_PDF.
  */
 export interface Settings {
   readonly dataDir: string;
@@ -20,7 +20,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dataDir: env.REPORT_DATA || "_data",
     outputDir: env.REPORT_OUTPUT || "output",
     ...(year !== undefined && Number.isInteger(year) ? { year } : {}),
-    pathPrefix: env.REPORT_PATH_PREFIX || "/",
+    pathPrefix: normalisePathPrefix(env.REPORT_PATH_PREFIX || "/"),
     pdf: env.REPORT_PDF !== "0",
   };
+}
+
+/** `reports` → `/reports/`: a path prefix always starts and ends with a slash. */
+export function normalisePathPrefix(prefix: string): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
 }

@@ -31,7 +31,6 @@ describe("findBrowser", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(BrowserNotFoundError);
-    expect((error as BrowserNotFoundError).exitCode).toBe(NO_BROWSER_EXIT_CODE);
     expect(NO_BROWSER_EXIT_CODE).toBe(3);
     expect((error as Error).message).toMatch(/apt-get install chromium/);
     expect((error as Error).message).not.toMatch(/\n/);

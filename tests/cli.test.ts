@@ -69,6 +69,23 @@ describe("activity-report build on the sample data", () => {
     expect(pages2016[1]).toMatch(/Page 2 of \d+/);
   });
 
+  it("shows the key figures computed from the events, the same on the page and in the PDF", async () => {
+    const page = await readFile(path.join(output, "2017", "index.html"), "utf8");
+    expect(page).toContain("<dt>Participants</dt><dd>at least 142</dd>");
+    expect(page).toContain("<dt>Women, where reported</dt><dd>20%</dd>");
+    expect(page).toMatch(/<th scope="row">Silk Routes Partnership Project<\/th><td class="num">2<\/td>/);
+    const pdf = (await pdfPages(path.join(output, "2017", "budapest-process-activity-report-2017.pdf"))).join(" ");
+    expect(pdf).toContain("at least 142");
+    expect(pdf).toContain("20%");
+  });
+
+  it("marks the output folder as its own, and writes the PDF's size beside its link", async () => {
+    await expect(stat(path.join(output, ".activity-report-output"))).resolves.toBeTruthy();
+    const home = await readFile(path.join(output, "index.html"), "utf8");
+    expect(home).toMatch(/href="\/2018\/budapest-process-activity-report-2018\.pdf" type="application\/pdf">Download the report \(PDF, \d+ KB\)<\/a>/);
+    expect(home).not.toContain("<!--pdf-size");
+  });
+
   it("leaves no staging folder behind", async () => {
     const siblings = await readdir(path.dirname(output));
     expect(siblings).toEqual(["site"]);
@@ -99,6 +116,36 @@ describe("activity-report build with broken data", () => {
   });
 });
 
+describe("the output folder", () => {
+  it("is never a folder that holds other things: the data, the project, or unknown files", async () => {
+    const data = await sampleCopy();
+    const parent = path.dirname(data);
+    await put(parent, "notes.txt", "keep me");
+    for (const output of [parent, data, path.join(data, "site")]) {
+      const run = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^activity-report build: the output folder .* (would replace|holds files)/);
+    }
+    expect(await readFile(path.join(parent, "notes.txt"), "utf8")).toBe("keep me");
+    await expect(stat(path.join(data, "report.yaml"))).resolves.toBeTruthy();
+  });
+
+  it("a one-year preview goes to its own folder unless --output is given", async () => {
+    const cwd = await tempDir();
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--year", "2018", "--no-pdf"], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("into output-2018 in");
+    expect(await readdir(cwd)).toEqual(["output-2018"]);
+  });
+
+  it("REPORT_OUTPUT sets it when --output is not given", async () => {
+    const output = path.join(await tempDir(), "from-env");
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--no-pdf"], { env: { REPORT_OUTPUT: output } });
+    expect(run.code).toBe(0);
+    await expect(stat(path.join(output, "index.html"))).resolves.toBeTruthy();
+  });
+});
+
 describe("activity-report check", () => {
   it("passes the sample data", async () => {
     const run = await runCli(["check", "--data", SAMPLE_DATA]);
@@ -114,6 +161,16 @@ describe("activity-report check", () => {
     expect(run.stderr).toBe(
       "_data/events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml:3:7: date 2017-02-30 is not a date in the calendar\n1 error, 0 warnings\n",
     );
+  });
+
+  it("exits 0 with warnings, which it prints", async () => {
+    const data = await sampleCopy();
+    await put(data, "places.yaml", (await readFile(path.join(SAMPLE_DATA, "places.yaml"), "utf8")).replace(/  lat: 43\.8563\n  lon: 18\.4131\n/, ""));
+    const run = await runCli(["check", "--data", data]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('places.yaml:2:1: warning: place "sarajevo" has no coordinates');
+    expect(run.stderr).toContain("0 errors, 1 warning\n");
+    expect(run.stdout).toMatch(/^ok: 8 events in 3 reports/);
   });
 
   it("reads REPORT_DATA when --data is not given", async () => {
@@ -151,10 +208,13 @@ describe("usage", () => {
     await expect(stat(output)).rejects.toThrow();
   });
 
-  it("builds one year without PDFs", async () => {
+  it("builds one year without PDFs, and needs no browser for it", async () => {
     const output = path.join(await tempDir(), "output");
-    const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2017", "--no-pdf"]);
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2017", "--no-pdf"], {
+      env: { PUPPETEER_EXECUTABLE_PATH: "/no/such/chrome" },
+    });
     expect(run.code).toBe(0);
+    expect(await readFile(path.join(output, "index.html"), "utf8")).not.toContain(".pdf");
     expect(run.stdout).toMatch(/^Built \d+ pages and 0 PDFs into /);
     const top = await readdir(output);
     expect(top).toContain("2017");

@@ -47,7 +47,11 @@ describe("the sample data", () => {
 
 describe("errors, each at its file, line and column", () => {
   it("YAML syntax", async () => {
-    expect(await only(lines([1, 'title: "Test meeting']))).toEqual([`${FILE}:7:1: YAML syntax error: Missing closing "quote`]);
+    // Placed where the quote opens, not where the file ends.
+    expect(await only(lines([1, 'title: "Test meeting']))).toEqual([`${FILE}:1:8: YAML syntax error: Missing closing "quote`]);
+    expect(await only(lines([5, "strands: [silk-routes-working-group"]))).toEqual([
+      `${FILE}:5:10: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
   });
 
   it("a duplicated key", async () => {
@@ -189,6 +193,70 @@ describe("errors, each at its file, line and column", () => {
   it("an id defined twice in a reference file", async () => {
     await put(dir, "topics.yaml", "- id: capacity-building\n  label: A\n- id: capacity-building\n  label: B\n");
     expect(await diagnosticsOf(dir)).toContain('topics.yaml:3:7: topic id "capacity-building" is used twice');
+  });
+});
+
+describe("how files are written", () => {
+  it("an optional field left empty is simply absent", async () => {
+    expect(await only(lines([6, "summary: x\nparticipants:\nend:\nbody:"]))).toEqual([]);
+  });
+
+  it("a required field left empty is missing, at its key", async () => {
+    expect(await only(lines([1, "title:"]))).toEqual([`${FILE}:1:1: missing required field "title"`]);
+  });
+
+  it("a single value where a list may stand, placed at the value", async () => {
+    expect(await only(lines([6, "summary: x\nsources: ftp://example.org/report"]))).toEqual([
+      `${FILE}:7:10: source "ftp://example.org/report" is not an http(s) URL`,
+    ]);
+    expect(await only(lines([5, "strands: silk-routes-wg"]))).toEqual([`${FILE}:5:10: unknown strand "silk-routes-wg" (strands.yaml lists the known ones)`]);
+  });
+
+  it("a strand or topic listed twice", async () => {
+    expect(await only(lines([5, "strands: [silk-routes-working-group, silk-routes-working-group]"]))).toEqual([
+      `${FILE}:5:38: strand "silk-routes-working-group" is listed twice`,
+    ]);
+  });
+
+  it("a web address without a host", async () => {
+    expect(await only(lines([6, "summary: x\nsources: 'http:example'"]))).toEqual([`${FILE}:7:10: source "http:example" is not an http(s) URL`]);
+  });
+
+  it("a byte-order mark, Windows line endings, .yml and a year written as a number are all fine", async () => {
+    const crlf = `\uFEFF${lines([3, "date: 2018"]).replace(/\n/g, "\r\n")}`;
+    await put(dir, "events/2018/2018-test-crlf.yml", crlf);
+    const result = await loadData(dir);
+    expect(result.diagnostics).toEqual([]);
+    const event = result.data!.events.find((e) => e.id === "2018-test-crlf")!;
+    expect(event.date).toMatchObject({ iso: "2018", precision: "year" });
+  });
+
+  it("positions stay right with Windows line endings", async () => {
+    expect(await only(lines([3, "date: 2018-02-30"]).replace(/\n/g, "\r\n"))).toEqual([`${FILE}:3:7: date 2018-02-30 is not a date in the calendar`]);
+  });
+
+  it("a tab used for indentation", async () => {
+    const result = await only(lines([6, "summary: x\npartners:\n\t- ICMPD"]));
+    expect(result).toHaveLength(1);
+    expect(result[0]).toBe(`${FILE}:8:1: YAML syntax error: Tabs are not allowed as indentation`);
+  });
+
+  it("an error in a reference file does not hide the events' errors", async () => {
+    const places = await (await import("node:fs/promises")).readFile(path.join(dir, "places.yaml"), "utf8");
+    await put(dir, "places.yaml", places.replace("lat: 43.8563", "lat: 99"));
+    const all = await only(lines([4, "place: sarajvo"]));
+    expect(all).toEqual([`${FILE}:4:8: unknown place "sarajvo", did you mean "sarajevo"?`]);
+    expect(await diagnosticsOf(dir)).toContain("places.yaml:5:8: lat must be at most 90");
+  });
+
+  it("a missing events folder is an error; an empty one a warning; other files are named", async () => {
+    await rm(path.join(dir, "events"), { recursive: true });
+    expect(await diagnosticsOf(dir)).toEqual(["events: the events folder is missing; every data folder needs one (see docs/data.md)"]);
+    await put(dir, "events/README.txt", "notes");
+    expect(await diagnosticsOf(dir)).toEqual([
+      "events: warning: there are no events yet, so no report is built",
+      "events/README.txt: warning: not read: event files are .yaml files (lower case)",
+    ]);
   });
 });
 

@@ -7,7 +7,6 @@ import path from "node:path";
 import countryCodes from "i18n-iso-countries";
 import type { z } from "zod";
 import { compareDates, firstDay, lastDay, within } from "../format/dates.ts";
-import type { Count } from "../format/counts.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import {
   countriesSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
@@ -69,20 +68,40 @@ async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnost
   return { source, value };
 }
 
-async function listEventFiles(dir: string): Promise<string[]> {
+/** The event files, and a diagnostic for a missing folder or for files that are not read. */
+async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]> {
   const root = path.join(dir, EVENTS_DIR);
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && YAML_FILE.test(e.name) && !e.name.startsWith("."))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  let entries;
+  try {
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    out.push({ severity: "error", file: root, message: missing ? "the events folder is missing; every data folder needs one (see docs/data.md)" : `the events folder cannot be read: ${(error as Error).message}` });
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.name.startsWith(".") || entry.isDirectory()) continue;
+    if (entry.isFile() && YAML_FILE.test(entry.name)) files.push(file);
+    else out.push({ severity: "warning", file, message: "not read: event files are .yaml files (lower case)" });
+  }
+  if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet, so no report is built" });
+  return files.sort();
 }
 
-/** Checks that every id in a reference list is used once; returns the set of ids. */
-function uniqueIds(items: readonly { id: string }[] | undefined, source: YamlSource | undefined, what: string, out: Diagnostic[]): Set<string> {
+/**
+ * The ids a reference list defines, each checked to be used once. When the file
+ * has other errors, the ids are still read from what was written, so that the
+ * events' references can be checked too; undefined when nothing can be read.
+ */
+function listedIds(file: { source?: YamlSource; value?: readonly { id: string }[] }, what: string, out: Diagnostic[]): Set<string> | undefined {
+  const raw = file.source?.value;
+  const items = file.value ?? (Array.isArray(raw) ? (raw as unknown[]).filter((i): i is { id: string } => typeof (i as { id?: unknown })?.id === "string") : undefined);
+  if (!items) return undefined;
   const seen = new Set<string>();
-  items?.forEach((item, index) => {
-    if (seen.has(item.id)) out.push(source!.diagnostic([index, "id"], `${what} id "${item.id}" is used twice`));
+  items.forEach((item, index) => {
+    if (file.value && seen.has(item.id)) out.push(file.source!.diagnostic([index, "id"], `${what} id "${item.id}" is used twice`));
     seen.add(item.id);
   });
   return seen;
@@ -114,12 +133,8 @@ function unknownId(kind: string, typed: string, known: Iterable<string>, listedI
 function unknownPlace(typed: string, places: Record<string, PlaceFile>): string {
   const lower = typed.toLowerCase();
   const byName = Object.entries(places).find(([, p]) =>
-    [p.name, p.local_name, ...(p.aliases ?? [])].some((n) => n !== undefined && n.toLowerCase() === lower));
+    [p?.name, p?.local_name, ...(Array.isArray(p?.aliases) ? p.aliases : [])].some((n) => typeof n === "string" && n.toLowerCase() === lower));
   return unknownId("place", typed, Object.keys(places), REFERENCE_FILES.places, byName ? `, did you mean "${byName[0]}"?` : undefined);
-}
-
-function countValue(count: Count | undefined): number | undefined {
-  return count?.value;
 }
 
 export async function loadData(dir: string): Promise<LoadResult> {
@@ -139,10 +154,14 @@ export async function loadData(dir: string): Promise<LoadResult> {
     readParsed(file(REFERENCE_FILES.countries), countriesSchema, out),
   ]);
 
-  const strandIds = uniqueIds(strands.value, strands.source, "strand", out);
-  const typeIds = uniqueIds(eventTypes.value, eventTypes.source, "event type", out);
-  const topicIds = uniqueIds(topics.value, topics.source, "topic", out);
+  const strandIds = listedIds(strands, "strand", out);
+  const typeIds = listedIds(eventTypes, "event type", out);
+  const topicIds = listedIds(topics, "topic", out);
   const placeTable = places.value ?? {};
+  // Places as written, for checking references even when places.yaml has other errors.
+  const rawPlaces = places.source?.value;
+  const knownPlaces: Record<string, PlaceFile> | undefined = places.value
+    ?? (rawPlaces && typeof rawPlaces === "object" && !Array.isArray(rawPlaces) ? (rawPlaces as Record<string, PlaceFile>) : undefined);
 
   for (const [id, place] of Object.entries(placeTable)) {
     if (!isKnownCountry(place.country, countries.value)) {
@@ -170,8 +189,8 @@ export async function loadData(dir: string): Promise<LoadResult> {
   for (const [year, edition] of Object.entries(report.value?.editions ?? {})) {
     checkStates(edition.participating_states, ["editions", year, "participating_states"]);
     const som = edition.som;
-    if (som && places.value && !(som.place in placeTable)) {
-      out.push(report.source!.diagnostic(["editions", year, "som", "place"], unknownPlace(som.place, placeTable)));
+    if (som && knownPlaces && !(som.place in knownPlaces)) {
+      out.push(report.source!.diagnostic(["editions", year, "som", "place"], unknownPlace(som.place, knownPlaces)));
     }
     const period = edition.period;
     if (period && lastDay(period.to) < firstDay(period.from)) {
@@ -186,7 +205,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
     }
   });
 
-  const eventFiles = await listEventFiles(dir);
+  const eventFiles = await listEventFiles(dir, out);
   const events: EventRecord[] = [];
   const byId = new Map<string, string>();
   const byKey = new Map<string, string>();
@@ -213,30 +232,28 @@ export async function loadData(dir: string): Promise<LoadResult> {
     const at = (field: string | (string | number)[], message: string, severity: "error" | "warning" = "error") =>
       out.push(source.diagnostic(Array.isArray(field) ? field : [field], message, { severity }));
 
-    if (f.type !== undefined && eventTypes.value && !typeIds.has(f.type)) at("type", unknownId("type", f.type, typeIds, REFERENCE_FILES.eventTypes));
+    if (f.type !== undefined && typeIds && !typeIds.has(f.type)) at("type", unknownId("type", f.type, typeIds, REFERENCE_FILES.eventTypes));
     if (f.place === undefined) {
       // A place of the wrong type has its own error already.
       const written = (source.value as Record<string, unknown>).place !== undefined;
       if (f.online !== true && !written) at([], 'missing required field "place" (or write online: true for a virtual meeting)');
-    } else if (places.value && !(f.place in placeTable)) {
-      at("place", unknownPlace(f.place, placeTable));
+    } else if (knownPlaces && !(f.place in knownPlaces)) {
+      at("place", unknownPlace(f.place, knownPlaces));
     }
-    if (strands.value) {
-      f.strands?.forEach((strand, i) => {
-        if (!strandIds.has(strand)) at(["strands", i], unknownId("strand", strand, strandIds, REFERENCE_FILES.strands));
-      });
-    }
-    if (topics.value) {
-      f.topics?.forEach((topic, i) => {
-        if (!topicIds.has(topic)) at(["topics", i], unknownId("topic", topic, topicIds, REFERENCE_FILES.topics));
-      });
-    }
+    f.strands?.forEach((strand, i) => {
+      if (f.strands!.indexOf(strand) < i) at(["strands", i], `strand "${strand}" is listed twice`);
+      else if (strandIds && !strandIds.has(strand)) at(["strands", i], unknownId("strand", strand, strandIds, REFERENCE_FILES.strands));
+    });
+    f.topics?.forEach((topic, i) => {
+      if (f.topics!.indexOf(topic) < i) at(["topics", i], `topic "${topic}" is listed twice`);
+      else if (topicIds && !topicIds.has(topic)) at(["topics", i], unknownId("topic", topic, topicIds, REFERENCE_FILES.topics));
+    });
     if (f.end && f.date && lastDay(f.end) < firstDay(f.date)) {
       at("end", `end ${f.end.iso} is before date ${f.date.iso}`);
     }
-    const participants = countValue(f.participants);
-    const women = countValue(f.women);
-    const countries = countValue(f.countries);
+    const participants = f.participants?.value;
+    const women = f.women?.value;
+    const countries = f.countries?.value;
     if (participants !== undefined && women !== undefined && women > participants) {
       at("women", `women (${women}) is more than participants (${participants})`, "warning");
     }
@@ -247,7 +264,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
       at("report_year", `report_year ${f.report_year} is more than a year away from the date ${f.date.iso}`, "warning");
     }
     if (f.date && f.title) {
-      const key = `${f.date.iso}|${f.place ?? "online"}|${normalisedTitle(f.title)}`;
+      const key = JSON.stringify([f.date.iso, f.place ?? null, normalisedTitle(f.title)]);
       const first = byKey.get(key);
       if (first !== undefined) {
         at("title", `same date, place and title as ${path.relative(dir, first)}; is this event entered twice?`);
@@ -261,7 +278,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   }
 
   const editions = report.value?.editions ?? {};
-  const years = [...new Set(events.map((e) => e.reportYear))].sort();
+  const years = [...new Set(events.map((e) => e.reportYear))].sort((a, b) => a - b);
   for (const year of years) {
     if (report.source && report.value && !(String(year) in editions)) {
       out.push(report.source.diagnostic(report.value.editions ? ["editions"] : [],

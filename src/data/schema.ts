@@ -43,7 +43,7 @@ function parseHttpUrl(input: unknown): ParseResult<string> {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+  if (!url || !/^https?:\/\/[^/\s]/i.test(input.trim()) || (url.protocol !== "http:" && url.protocol !== "https:")) {
     return { ok: false, message: `"${input}" is not an http(s) URL` };
   }
   return { ok: true, value: url.href };
@@ -154,5 +154,3 @@ export const countriesSchema = z.record(
 );
 export type CountryFile = z.output<typeof countriesSchema>[string];
 
-/** Every field an event may have, for did-you-mean on unknown fields. */
-export const EVENT_FIELDS = Object.keys(eventSchema.shape);

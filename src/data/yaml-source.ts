@@ -52,6 +52,32 @@ function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
+/** `participants:` with nothing after it means the field is not given: drop empty fields, so that optional ones are simply absent. */
+function withoutEmptyFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmptyFields);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutEmptyFields(v)]),
+  );
+}
+
+/**
+ * yaml places an unclosed quote or bracket where the file ends; editors need
+ * the place where it was opened, so look back for the opening character.
+ */
+function openingOf(text: string, message: string, offset: number): number {
+  const opener = /Missing closing "quote/.test(message) ? '"'
+    : /Missing closing 'quote/.test(message) ? "'"
+    : /end with a \]/.test(message) ? "["
+    : /end with a \}/.test(message) ? "{"
+    : undefined;
+  if (!opener) return offset;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] === opener && text[i - 1] !== "\\" && (i === 0 || /[\s:,[{-]/.test(text[i - 1]!))) return i;
+  }
+  return offset;
+}
+
 /** Finds the node written at `path`, comparing map keys by their text (so `2018` matches "2018"). */
 function walk(doc: Document.Parsed, path: readonly PathSegment[]) {
   let node: unknown = doc.contents;
@@ -66,6 +92,8 @@ function walk(doc: Document.Parsed, path: readonly PathSegment[]) {
     } else if (isSeq(node) && typeof segment === "number" && segment < node.items.length) {
       keyNode = undefined;
       node = node.items[segment];
+    } else if (isScalar(node) && segment === 0) {
+      // A single value written where a list may stand: it is the list's first item.
     } else break;
     found++;
     if (node === null || node === undefined) break;
@@ -77,16 +105,21 @@ export function createSource(file: string, text: string): { source: YamlSource; 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
   for (const error of doc.errors) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    diagnostics.push({ severity: "error", file, line: pos.line, col: pos.col, message: `YAML syntax error: ${firstLine(error.message)}` });
+    const pos = lineCounter.linePos(openingOf(text, error.message, error.pos[0]));
+    const message = `YAML syntax error: ${firstLine(error.message)}`;
+    if (seen.has(`${pos.line}:${pos.col}`)) continue;
+    seen.add(`${pos.line}:${pos.col}`);
+    diagnostics.push({ severity: "error", file, line: pos.line, col: pos.col, message });
   }
   const ok = doc.errors.length === 0;
-  const value = ok ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  const value = ok ? withoutEmptyFields(doc.toJS({ maxAliasCount: 100 })) : undefined;
   const at: YamlSource["at"] = (path, part = "value") => {
     if (!ok) return { line: 1, col: 1 };
     const { node, keyNode, complete } = walk(doc, path);
-    const target = (part === "key" || !complete || node === null || node === undefined) && keyNode ? keyNode : node;
+    const empty = node === null || node === undefined || (isScalar(node) && node.value === null);
+    const target = (part === "key" || !complete || empty) && keyNode ? keyNode : node;
     const offset = target && "range" in target && target.range ? target.range[0] : 0;
     return lineCounter.linePos(offset);
   };

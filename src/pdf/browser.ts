@@ -5,7 +5,6 @@ import puppeteer from "puppeteer";
 export const NO_BROWSER_EXIT_CODE = 3;
 
 export class BrowserNotFoundError extends Error {
-  readonly exitCode = NO_BROWSER_EXIT_CODE;
   constructor(message: string) {
     super(message);
     this.name = "BrowserNotFoundError";

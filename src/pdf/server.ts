@@ -9,12 +9,12 @@ export interface LoopbackServer {
 }
 
 /**
- * Serves the built site on a free loopback port, under `pathPrefix`, for the
- * printer: never reachable from another machine.
+ * Serves the built site on a free loopback port, under `prefix` (as settings
+ * normalise it: `/` or `/reports/`), for the printer: never reachable from
+ * another machine.
  */
-export async function serveFolder(dir: string, pathPrefix = "/"): Promise<LoopbackServer> {
+export async function serveFolder(dir: string, prefix = "/"): Promise<LoopbackServer> {
   const files = sirv(dir, { dev: true, etag: false, dotfiles: false });
-  const prefix = pathPrefix.endsWith("/") ? pathPrefix : `${pathPrefix}/`;
   const server: Server = createServer((req, res) => {
     const url = req.url ?? "/";
     if (!url.startsWith(prefix)) {
