@@ -164,6 +164,8 @@ export async function build(settings: Settings): Promise<BuildResult> {
           { siteDir: staging, browserPath, pathPrefix: settings.pathPrefix },
         )
       : [];
+    // The print pages exist for the printer only: readers get the PDF.
+    await Promise.all(site.reports.map((r) => rm(path.join(staging, r.printUrl), { recursive: true, force: true })));
     await stampPdfSizes(staging, site, pdfs);
     const { pages: indexed } = await indexSite(staging);
     await swapInto(staging, output);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { loadDataOrThrow } from "../src/data/load.ts";
 import { buildSite } from "../src/report/model.ts";
 import { runCli, type Run } from "./helpers/cli.ts";
@@ -26,9 +26,8 @@ describe("activity-report build on the sample data", () => {
   let run: Run;
   const site = loadDataOrThrow(SAMPLE_DATA).then(({ data }) => buildSite(data));
 
-  beforeAll(async () => {
-    output = path.join(await tempDir(), "site");
-    run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output]);
+  beforeAll(() => {
+    ({ dir: output, run } = inject("sampleSite"));
   });
 
   it("succeeds with one summary line", () => {

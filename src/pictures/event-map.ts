@@ -18,7 +18,7 @@ const WIDTH = 640;
 const HEIGHT = 400;
 const PAD = 24;
 /** The smallest frame, in degrees, so that a single place still shows its region. */
-const MIN_SPAN = { lon: 16, lat: 10 };
+const MIN_SPAN = { lon: 24, lat: 14 };
 
 type Country = Feature<Geometry, { name: string }>;
 
@@ -54,7 +54,7 @@ export function eventMap(report: ReportView): string {
   const onlineList = online.length
     ? `<div class="map-online"><p>Held online:</p><ul>${online.map((e) => `<li><a href="${escapeXml(e.url)}">${escapeXml(e.title)}</a>, ${escapeXml(e.dateText)}</li>`).join("")}</ul></div>`
     : "";
-  if (located.length === 0) return onlineList ? `<figure class="picture picture-map">${onlineList}</figure>` : "";
+  if (located.length === 0) return onlineList;
 
   const points = located.map((p) => [p.place.lon!, p.place.lat!] as [number, number]);
   const [[west, south], [east, north]] = frameOf(points);
@@ -72,7 +72,7 @@ export function eventMap(report: ReportView): string {
     const d = path(country);
     if (!d) continue;
     const code = country.id === undefined ? undefined : countryCodes.numericToAlpha2(String(country.id));
-    parts.push(`<path d="${d}" fill="${code && hosts.has(code) ? "#b0b0b0" : "#dedede"}"/>`);
+    parts.push(`<path d="${d}" fill="${code && hosts.has(code) ? "#c2c2c2" : "#e2e2e2"}"/>`);
   }
   parts.push("</g>");
   parts.push('<g font-size="12" fill="#111">');
@@ -92,7 +92,11 @@ export function eventMap(report: ReportView): string {
     .map((p) => `<tr><th scope="row">${escapeXml(p.place.name)}</th><td>${escapeXml(p.place.country.name)}</td><td class="num">${p.events.length}</td></tr>`)
     .join("");
   const table =
-    `<table class="visually-hidden"><caption>Places of the activities of ${report.year}</caption>` +
-    `<thead><tr><th scope="col">Place</th><th scope="col">Country</th><th scope="col" class="num">Activities</th></tr></thead><tbody>${rows}</tbody></table>`;
-  return `<figure class="picture picture-map">${parts.join("")}${table}${onlineList}<figcaption class="map-credit">Country shapes: Natural Earth. Boundaries do not imply endorsement.</figcaption></figure>`;
+    `<div class="visually-hidden"><table><caption>Places of the activities of ${report.year}</caption>` +
+    `<thead><tr><th scope="col">Place</th><th scope="col">Country</th><th scope="col" class="num">Activities</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return (
+    `<figure class="picture picture-map">${parts.join("")}` +
+    `<figcaption class="map-credit">Country shapes: Natural Earth. The boundaries shown do not imply endorsement or acceptance.</figcaption></figure>` +
+    `${table}${onlineList}`
+  );
 }

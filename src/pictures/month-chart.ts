@@ -60,11 +60,11 @@ export function monthChart(figures: Figures, year: number): string {
     .map((m) => `<tr><th scope="row">${escapeXml(m.label)}</th>${m.counts.map((c) => `<td class="num">${c}</td>`).join("")}<td class="num">${m.total}</td></tr>`)
     .join("");
   const table =
-    `<table class="visually-hidden"><caption>Activities held in ${year} by month and type</caption>` +
-    `<thead><tr><th scope="col">Month</th>${head}<th scope="col" class="num">Total</th></tr></thead><tbody>${body}</tbody></table>`;
+    `<div class="visually-hidden"><table><caption>Activities held in ${year} by month and type</caption>` +
+    `<thead><tr><th scope="col">Month</th>${head}<th scope="col" class="num">Total</th></tr></thead><tbody>${body}</tbody></table></div>`;
 
   const undated = figures.undatedInMonth > 0
     ? `<p class="chart-note">${figures.undatedInMonth} ${figures.undatedInMonth === 1 ? "activity is" : "activities are"} dated only by year and not shown by month.</p>`
     : "";
-  return `<figure class="picture">${parts.join("")}<figcaption><ul class="legend">${legend}</ul></figcaption>${table}${undated}</figure>`;
+  return `<figure class="picture">${parts.join("")}<figcaption><ul class="legend">${legend}</ul></figcaption></figure>${table}${undated}`;
 }
