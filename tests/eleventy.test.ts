@@ -39,6 +39,24 @@ describe(".eleventy.ts on its own", () => {
     await expect(stat(path.join(output, "2018", "index.html"))).resolves.toBeTruthy();
   });
 
+  it("shows the logo and accent colour of report.yaml, and neither by default", async () => {
+    const data = await sampleCopy();
+    const output = path.join(await tempDir(), "site");
+    process.env.REPORT_DATA = data;
+    process.env.REPORT_OUTPUT = output;
+    await eleventyBuild();
+    expect(await readFile(path.join(output, "index.html"), "utf8")).not.toContain("site-logo");
+    expect(await readFile(path.join(output, "assets", "theme.css"), "utf8")).toContain("--accent: #1f3f5f;");
+
+    await put(data, "images/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
+    const report = await readFile(path.join(data, "report.yaml"), "utf8");
+    await put(data, "report.yaml", report.replace("title: Annual Activity Report\n", 'title: Annual Activity Report\nlogo: images/logo.svg\naccent_color: "#7a1f1f"\n'));
+    await eleventyBuild();
+    expect(await readFile(path.join(output, "index.html"), "utf8")).toContain('<img class="site-logo" src="/images/logo.svg" alt=""');
+    expect(await readFile(path.join(output, "images", "logo.svg"), "utf8")).toContain("<rect");
+    expect(await readFile(path.join(output, "assets", "theme.css"), "utf8")).toContain("--accent: #7a1f1f;");
+  });
+
   it("fails with the data errors, placed, when the data is broken", async () => {
     const data = await sampleCopy();
     await put(data, "events/2018/2018-05-07-sarajevo-joint-working-group.yaml", "title: x\n");

@@ -260,6 +260,28 @@ describe("how files are written", () => {
   });
 });
 
+describe("report.yaml", () => {
+  it("a logo must be a picture in the images folder; a site_url a web address; states known codes", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", report
+      .replace("title: Annual Activity Report\n", "title: Annual Activity Report\nlogo: ../secret.svg\n")
+      .replace("site_url: https://activity-report.example.org", "site_url: activity-report.example.org")
+      .replace("participating_states: [AF,", "participating_states: [QQ,"));
+    const all = await diagnosticsOf(dir);
+    expect(all).toContain('report.yaml:5:7: logo "../secret.svg" must be an .svg, .png or .jpg file in the images folder of the data folder, e.g. images/logo.svg');
+    expect(all).toContain('report.yaml:7:11: site_url "activity-report.example.org" must be a web address starting with http:// or https://');
+    expect(all).toContain('report.yaml:9:24: country "QQ" is not an ISO 3166-1 code; add it to countries.yaml if it is meant');
+  });
+});
+
+describe("report.yaml without a site_url", () => {
+  it("warns that the feed and sitemap are not built", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", report.replace("site_url: https://activity-report.example.org\n", ""));
+    expect(await diagnosticsOf(dir)).toEqual(["report.yaml:2:1: warning: no site_url: the feed and the sitemap, which need the site's address, are not built"]);
+  });
+});
+
 describe("editions", () => {
   it("periods that overlap", async () => {
     const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");

@@ -101,6 +101,58 @@ describe("pages", () => {
   });
 });
 
+describe("navigation", () => {
+  it("reaches every page from the home page in three clicks or fewer", async () => {
+    const pages = new Set((await htmlPages(dir)).map(pageUrl).filter((u) => u !== "/404.html"));
+    const depth = new Map<string, number>([["/", 0]]);
+    const queue = ["/"];
+    while (queue.length > 0) {
+      const url = queue.shift()!;
+      const file = path.join(dir, url.endsWith("/") ? `${url}index.html` : url);
+      const html = await readFile(file, "utf8");
+      // Links, and the search form that every page carries.
+      for (const [, href] of html.matchAll(/<(?:a [^>]*href|form [^>]*action)="(\/[^"#?]*)/g)) {
+        if (!pages.has(href!) || depth.has(href!)) continue;
+        depth.set(href!, depth.get(url)! + 1);
+        queue.push(href!);
+      }
+    }
+    const far = [...pages].filter((p) => !((depth.get(p) ?? Infinity) <= 3));
+    expect(far).toEqual([]);
+  });
+});
+
+describe("feed, sitemap and open data", () => {
+  it("has an Atom feed with one entry per event and absolute links", async () => {
+    const feed = await readFile(path.join(dir, "feed.xml"), "utf8");
+    expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(feed.match(/<entry>/g)).toHaveLength(8);
+    expect(feed).toContain("<id>https://activity-report.example.org/events/2018/2018-05-07-sarajevo-joint-working-group/</id>");
+    expect(feed).toContain("<updated>2018-05-07T00:00:00Z</updated>");
+  });
+
+  it("lists every page in the sitemap", async () => {
+    const sitemap = await readFile(path.join(dir, "sitemap.xml"), "utf8");
+    const listed = [...sitemap.matchAll(/<loc>https:\/\/activity-report\.example\.org(\/[^<]*)<\/loc>/g)].map((m) => m[1]);
+    const pages = (await htmlPages(dir)).map(pageUrl).filter((u) => u !== "/404.html");
+    expect(listed.sort()).toEqual(pages.sort());
+  });
+
+  it("publishes the whole data set as JSON, in the documented shape", async () => {
+    const data = JSON.parse(await readFile(path.join(dir, "data", "events.json"), "utf8")) as {
+      version: number; events: { id: string; date: string; place: { country: string } | null; figures: Record<string, { value: number; qualifier: string | null; text: string }> }[];
+      reports: { year: number; events: string[]; figures: { participants: { value: number; at_least: boolean } } }[];
+    };
+    expect(data.version).toBe(1);
+    expect(data.events).toHaveLength(8);
+    const sarajevo = data.events.find((e) => e.id === "2018-05-07-sarajevo-joint-working-group")!;
+    expect(sarajevo).toMatchObject({ date: "2018-05-07", place: { country: "BA" }, figures: { participants: { value: 60, qualifier: null, text: "60" } } });
+    expect(data.reports.find((r) => r.year === 2017)!.figures.participants).toEqual({ value: 142, at_least: true });
+    const docs = await readFile(path.join(ROOT, "docs", "open-data.md"), "utf8");
+    for (const key of Object.keys(sarajevo)) expect(docs).toContain(`\`${key}\``);
+  });
+});
+
 describe("search", () => {
   it("leads from the home page to the Sarajevo event page", async () => {
     const page = await site.browser.newPage();

@@ -5,7 +5,7 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import countryCodes from "i18n-iso-countries";
-import type { z } from "zod";
+import { z } from "zod";
 import { compareDates, firstDay, lastDay, within } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import {
@@ -66,6 +66,15 @@ async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnost
   const { value, diagnostics: shapeProblems } = parseWith(source, schema);
   diagnostics.push(...shapeProblems);
   return { source, value };
+}
+
+/** readParsed for a file that is one mapping, also returning the fields that are valid on their own. */
+async function readFields<S extends z.ZodObject>(file: string, schema: S, diagnostics: Diagnostic[]) {
+  const { source } = await readParsed(file, z.unknown(), diagnostics);
+  if (!source) return { fields: undefined };
+  const parsed = parseFields(source, schema);
+  diagnostics.push(...parsed.diagnostics);
+  return { source, value: parsed.value, fields: parsed.fields };
 }
 
 /** The event files, and a diagnostic for a missing folder or for files that are not read. */
@@ -146,7 +155,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   }
 
   const [report, strands, eventTypes, topics, places, countries] = await Promise.all([
-    readParsed(file(REFERENCE_FILES.report), reportSchema, out),
+    readFields(file(REFERENCE_FILES.report), reportSchema, out),
     readParsed(file(REFERENCE_FILES.strands), strandsSchema, out),
     readParsed(file(REFERENCE_FILES.eventTypes), eventTypesSchema, out),
     readParsed(file(REFERENCE_FILES.topics), topicsSchema, out),
@@ -177,8 +186,13 @@ export async function loadData(dir: string): Promise<LoadResult> {
         out.push(report.source!.diagnostic([...at, i], `country "${code}" is not an ISO 3166-1 code; add it to countries.yaml if it is meant`));
       }
     });
-  checkStates(report.value?.participating_states, ["participating_states"]);
-  const logo = report.value?.logo;
+  // Checked on every valid field, so that one mistake in report.yaml does not hide the others.
+  const reportFields = report.fields ?? {};
+  checkStates(reportFields.participating_states, ["participating_states"]);
+  if (report.source && report.fields && (report.source.value as Record<string, unknown>).site_url === undefined) {
+    out.push(report.source.diagnostic([], "no site_url: the feed and the sitemap, which need the site's address, are not built", { severity: "warning" }));
+  }
+  const logo = reportFields.logo;
   if (logo !== undefined) {
     const inImages = /^images\/[^/]/.test(logo) && !logo.split("/").includes("..");
     const exists = inImages && (await stat(path.join(dir, logo)).then((s) => s.isFile(), () => false));
@@ -186,7 +200,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
       out.push(report.source!.diagnostic(["logo"], `logo "${logo}" must be an .svg, .png or .jpg file in the images folder of the data folder, e.g. images/logo.svg`));
     }
   }
-  for (const [year, edition] of Object.entries(report.value?.editions ?? {})) {
+  for (const [year, edition] of Object.entries(reportFields.editions ?? {})) {
     checkStates(edition.participating_states, ["editions", year, "participating_states"]);
     const som = edition.som;
     if (som && knownPlaces && !(som.place in knownPlaces)) {
@@ -197,7 +211,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
       out.push(report.source!.diagnostic(["editions", year, "period", "to"], `to ${period.to.iso} is before from ${period.from.iso}`));
     }
   }
-  const periods = Object.entries(report.value?.editions ?? {}).flatMap(([year, e]) => (e.period ? [{ year, ...e.period }] : []));
+  const periods = Object.entries(reportFields.editions ?? {}).flatMap(([year, e]) => (e.period ? [{ year, ...e.period }] : []));
   periods.forEach((a, i) => {
     const overlap = periods.slice(0, i).find((b) => firstDay(a.from) <= lastDay(b.to) && firstDay(b.from) <= lastDay(a.to));
     if (overlap) {
@@ -273,15 +287,15 @@ export async function loadData(dir: string): Promise<LoadResult> {
 
     const value = parsed.value;
     if (!value) continue;
-    const reportYear = reportYearOf(value, report.value?.editions);
+    const reportYear = reportYearOf(value, reportFields.editions);
     events.push({ ...value, id, file: eventFile, reportYear });
   }
 
-  const editions = report.value?.editions ?? {};
+  const editions = reportFields.editions ?? {};
   const years = [...new Set(events.map((e) => e.reportYear))].sort((a, b) => a - b);
   for (const year of years) {
-    if (report.source && report.value && !(String(year) in editions)) {
-      out.push(report.source.diagnostic(report.value.editions ? ["editions"] : [],
+    if (report.source && report.fields && !(String(year) in editions)) {
+      out.push(report.source.diagnostic(reportFields.editions ? ["editions"] : [],
         `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }));
     }
   }

@@ -104,7 +104,7 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
       }
       case "invalid_format":
         out.push(source.diagnostic(path, issue.format === "url"
-          ? `${name} ${describeValue(value)} must be a web address starting with http:// or https://`
+          ? `${name}${typeof value === "string" ? ` "${value}"` : ""} must be a web address starting with http:// or https://`
           : patternMessage(name, value, "pattern" in issue ? String(issue.pattern) : undefined)));
         break;
       case "invalid_value": {

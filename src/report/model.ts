@@ -144,6 +144,10 @@ export interface SiteModel {
   readonly hubIndexes: readonly HubIndexView[];
   /** Every hub of every kind, for one page each. */
   readonly hubs: readonly HubView[];
+  /** The reference lists, in their files' order. */
+  readonly strands: readonly (Strand & { readonly url: string })[];
+  readonly eventTypes: readonly (EventType & { readonly url: string })[];
+  readonly topics: readonly (Topic & { readonly url: string })[];
 }
 
 const COUNT_WORDS: Record<FigureView["field"], [string, string]> = {
@@ -330,5 +334,8 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
     events,
     hubIndexes,
     hubs: hubIndexes.flatMap((index) => index.hubs),
+    strands: [...strands.values()],
+    eventTypes: [...types.values()],
+    topics: [...topics.values()],
   };
 }

@@ -53,6 +53,8 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       status: e.status,
       report_year: e.reportYear,
     })),
-    strands: site.hubIndexes.find((i) => i.kind === "strands")!.hubs.map((h) => ({ id: h.id, title: h.title })),
+    strands: site.strands.map((s) => ({ id: s.id, title: s.title, kind: s.kind, url: url(s.url) })),
+    event_types: site.eventTypes.map((t) => ({ id: t.id, label: t.label, plural: t.plural, training: t.training ?? false })),
+    topics: site.topics.map((t) => ({ id: t.id, label: t.label })),
   };
 }
