@@ -41,6 +41,15 @@ describe("pages", () => {
     expect(pages).not.toContain("/2018/print/");
   });
 
+  it("each carry their own breadcrumbs and title", async () => {
+    for (const file of (await htmlPages(dir)).filter((f) => f.startsWith("events"))) {
+      const html = await readFile(path.join(dir, file), "utf8");
+      const h1 = /<h1[^>]*>([^<]*)<\/h1>/.exec(html)![1];
+      expect(html).toContain(`<span aria-current="page">${h1}</span>`);
+      expect(html).toMatch(new RegExp(`<title>${h1!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, `));
+    }
+  });
+
   it("have no accessibility violations (axe-core, WCAG 2.2 AA)", async () => {
     const page = await site.browser.newPage();
     try {
