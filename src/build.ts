@@ -15,7 +15,8 @@ import { handOver } from "./eleventy/site-data.ts";
 import { filters } from "./eleventy/filters.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import { printPdfs, type PrintedPdf } from "./pdf/print.ts";
-import { buildSite, type SiteModel } from "./report/model.ts";
+import type { PdfMetadata } from "./pdf/metadata.ts";
+import { buildSite, type ReportView, type SiteModel } from "./report/model.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
 
@@ -93,6 +94,21 @@ async function runEleventy(settings: Settings): Promise<number> {
   return templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length;
 }
 
+/** The PDF's document information, all from the data. */
+function pdfMetadata(site: SiteModel, report: ReportView): PdfMetadata {
+  const som = report.edition?.som;
+  return {
+    title: `${site.organisation}: ${report.title}`,
+    author: `${site.organisation} Secretariat`,
+    subject: som
+      ? `Prepared for the ${som.ordinal ? `${som.ordinal} ` : ""}Senior Officials Meeting, ${som.place}, ${som.dateText}`
+      : `The activities of the ${site.organisation} in ${report.periodText ?? report.year}`,
+    keywords: [site.organisation, "migration", "annual activity report", String(report.year), ...report.chapters.map((c) => c.strand.title)],
+    date: report.publication.day,
+    creator: `${site.organisation} Secretariat with activity-report`,
+  };
+}
+
 /** Writes each PDF's size into the pages that link to it (the templates leave a marker, as the size is known only now). */
 async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly PrintedPdf[]): Promise<void> {
   const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), filters.fileSize(pdf.bytes)]));
@@ -160,6 +176,7 @@ export async function build(settings: Settings): Promise<BuildResult> {
             pagePath: report.printUrl,
             file: path.join(staging, String(report.year), report.pdfName),
             title: report.title,
+            metadata: pdfMetadata(site, report),
           })),
           { siteDir: staging, browserPath, pathPrefix: settings.pathPrefix },
         )

@@ -87,6 +87,8 @@ const editionSchema = z.strictObject({
     .optional(),
   foreword: markdown.optional(),
   period: z.strictObject({ from: date("from"), to: date("to") }).optional(),
+  /** The date the report is published; default: the date of its Senior Officials Meeting, else the end of its period. */
+  published: date("published").optional(),
   /** Replaces the report-wide lists for this year, when membership changed. */
   participating_states: list(countryCode).optional(),
   participating_organisations: list(text).optional(),
@@ -104,6 +106,20 @@ export const reportSchema = z.strictObject({
   accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
   participating_states: list(countryCode).optional(),
   participating_organisations: list(text).optional(),
+  /** Abbreviation → what it stands for: Annex C of the PDF. */
+  abbreviations: z.record(z.string().trim().min(1), text).optional(),
+  /** Number the paragraphs of the report (1., 2., …) so that decisions can cite them. */
+  paragraph_numbers: z.boolean().optional(),
+  /** The imprint on the inside of the PDF's cover; each line has a default. */
+  imprint: z
+    .strictObject({
+      publisher: text.optional(),
+      address: text.optional(),
+      copyright: text.optional(),
+      disclaimer: markdown.optional(),
+      editor: text.optional(),
+    })
+    .optional(),
   editions: z.record(z.string().regex(/^\d{4}$/), editionSchema).optional(),
 });
 export type ReportFile = z.output<typeof reportSchema>;

@@ -2,6 +2,7 @@
 import { formatNumber } from "../format/counts.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
+import { numberParagraphs } from "../format/paragraphs.ts";
 import type { Total } from "../report/figures.ts";
 import type { SiteModel } from "../report/model.ts";
 import { openData } from "../report/open-data.ts";
@@ -12,6 +13,9 @@ export const filters = {
   number: formatNumber,
   /** `at least 97`, or `97` when every event stated an exact figure. */
   total: (total: Total) => `${total.atLeast ? "at least " : ""}${formatNumber(total.value)}`,
+  numberParagraphs,
+  /** A CSS string literal, safe inside a <style> element, for data in generated CSS. */
+  cssString: (text: string) => `"${String(text).replace(/[\\"]/g, "\\$&").replace(/[\n\r]/g, " ").replace(/</g, "\\3C ")}"`,
   percent: (share: number) => `${Math.round(share * 100)}%`,
   /** `84 KB`, `1.2 MB` */
   fileSize: (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`),

@@ -6,7 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import puppeteer, { type Browser, type Page } from "puppeteer";
+import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
+import { withMetadata, type PdfMetadata } from "./metadata.ts";
+import { readPdf } from "./pdf-reading.ts";
 import { serveFolder } from "./server.ts";
 
 export const CHROMIUM_FLAGS = [
@@ -25,6 +27,7 @@ export interface PrintJob {
   /** Where the PDF goes. */
   readonly file: string;
   readonly title: string;
+  readonly metadata: PdfMetadata;
 }
 
 export interface PrintOptions {
@@ -38,6 +41,7 @@ export interface PrintOptions {
 export interface PrintedPdf {
   readonly file: string;
   readonly bytes: number;
+  readonly pages: number;
 }
 
 export class PrintError extends Error {
@@ -72,14 +76,8 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     await page.goto(url, { waitUntil: "load", timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     if (problems.length > 0) throw new PrintError(`${job.title}: ${problems.join("; ")}`);
-    const pdf = await page.pdf({
-      printBackground: true,
-      preferCSSPageSize: true,
-      outline: true,
-      tagged: true,
-      timeout,
-    });
-    const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
+    const printed = await printWithContents(page, job, timeout);
+    const pdf = await withMetadata(printed.pdf, job.metadata);    const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
     const tail = Buffer.from(pdf.subarray(-32)).toString("latin1");
     if (head !== "%PDF-" || !tail.includes("%%EOF")) throw new PrintError(`${job.title}: Chromium returned an incomplete PDF`);
     const temporary = `${job.file}.tmp-${randomBytes(4).toString("hex")}`;
@@ -89,10 +87,44 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     } finally {
       await rm(temporary, { force: true });
     }
-    return { file: job.file, bytes: pdf.length };
+    return { file: job.file, bytes: pdf.length, pages: printed.pages };
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+const PRINT_OPTIONS: PDFOptions = { printBackground: true, preferCSSPageSize: true };
+
+/**
+ * Prints the page with the contents' page numbers written in. Chromium cannot
+ * number a contents itself (no target-counter()), so the first print shows
+ * where each heading lands, the numbers are written into the space reserved
+ * for them, and the page is printed again; the second PDF is then read to
+ * make sure that no heading moved.
+ */
+export async function printWithContents(page: Page, job: Pick<PrintJob, "title">, timeout: number): Promise<{ pdf: Uint8Array; pages: number }> {
+  const targets = await page.$$eval("[data-toc-target]", (els) => els.map((el) => (el as HTMLElement).dataset.tocTarget!));
+  const final: PDFOptions = { ...PRINT_OPTIONS, outline: true, tagged: true, timeout };
+  if (targets.length === 0) {
+    const pdf = await page.pdf(final);
+    return { pdf, pages: (await readPdf(pdf)).pageCount };
+  }
+  // The first pass only needs the layout and the link destinations: no outline, no tags.
+  const draft = await page.pdf({ ...PRINT_OPTIONS, timeout });
+  const found = (await readPdf(draft, targets)).pages;
+  const missing = targets.filter((t) => !found.has(t));
+  if (missing.length > 0) throw new PrintError(`${job.title}: the contents point to headings the PDF does not hold: #${missing.join(", #")}`);
+  await page.$$eval("[data-toc-target]", (els, numbers) => {
+    for (const el of els) el.textContent = String(numbers[(el as HTMLElement).dataset.tocTarget!]);
+  }, Object.fromEntries(found));
+  const pdf = await page.pdf(final);
+  const { pageCount, pages: landed } = await readPdf(pdf, targets);
+  const moved = targets.filter((t) => landed.get(t) !== found.get(t));
+  if (moved.length > 0) {
+    const detail = moved.map((t) => `#${t} is on page ${landed.get(t) ?? "?"} but the contents say ${found.get(t)}`).join("; ");
+    throw new PrintError(`${job.title}: the contents' page numbers moved the headings: ${detail}`);
+  }
+  return { pdf, pages: pageCount };
 }
 
 /** Runs `tasks` with at most `limit` at a time, keeping their order in the result. */

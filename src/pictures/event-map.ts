@@ -52,7 +52,7 @@ export function eventMap(report: ReportView): string {
   const located = report.places.filter((p) => p.place.lat !== undefined && p.place.lon !== undefined);
   const online = report.onlineEvents;
   const onlineList = online.length
-    ? `<div class="map-online"><p>Held online:</p><ul>${online.map((e) => `<li><a href="${escapeXml(e.url)}">${escapeXml(e.title)}</a>, ${escapeXml(e.dateText)}</li>`).join("")}</ul></div>`
+    ? `<div class="map-online"><p class="note">Held online:</p><ul>${online.map((e) => `<li><a href="${escapeXml(e.url)}">${escapeXml(e.title)}</a>, ${escapeXml(e.dateText)}</li>`).join("")}</ul></div>`
     : "";
   if (located.length === 0) return onlineList;
 

@@ -6,7 +6,7 @@
 import type { DataSet, EventRecord } from "../data/load.ts";
 import type { Edition, EventType, Strand, Topic } from "../data/schema.ts";
 import { formatCount, type Count } from "../format/counts.ts";
-import { formatDate, formatDateRange, partialDate, type PartialDate } from "../format/dates.ts";
+import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
 import { countryName } from "./countries.ts";
 import { computeFigures, type Figures } from "./figures.ts";
 
@@ -65,6 +65,8 @@ export interface EventView {
 }
 
 export interface ChapterView {
+  /** 1, 2, …: chapters are numbered in report order. */
+  readonly number: number;
   readonly strand: Strand & { readonly url: string };
   /** Events reported in full here (this is their first strand). */
   readonly events: readonly EventView[];
@@ -102,6 +104,18 @@ export interface ReportView {
   readonly onlineEvents: readonly EventView[];
   readonly participatingStates: readonly { readonly code: string; readonly name: string }[];
   readonly participatingOrganisations: readonly string[];
+  /** `3.1`: the section number of each event, in the chapter that reports it in full. */
+  readonly numbers: Readonly<Record<string, string>>;
+  /** When the report is published: its metadata date and copyright year. */
+  readonly publication: { readonly iso: string; readonly day: string; readonly dateText: string; readonly year: number };
+  readonly imprint: {
+    readonly publisher: string;
+    readonly address?: string;
+    readonly copyright: string;
+    readonly disclaimer: string;
+    readonly editor: string;
+    readonly citation: string;
+  };
 }
 
 export type HubKind = "strands" | "countries" | "types" | "topics";
@@ -144,6 +158,9 @@ export interface SiteModel {
   readonly hubIndexes: readonly HubIndexView[];
   /** Every hub of every kind, for one page each. */
   readonly hubs: readonly HubView[];
+  readonly abbreviations: readonly { readonly abbreviation: string; readonly meaning: string }[];
+  /** Number the report's paragraphs so that decisions can cite them. */
+  readonly paragraphNumbers: boolean;
   /** The reference lists, in their files' order. */
   readonly strands: readonly (Strand & { readonly url: string })[];
   readonly eventTypes: readonly (EventType & { readonly url: string })[];
@@ -279,9 +296,22 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
       placed.set(e.place.id, entry);
     }
     const states = edition?.participating_states ?? data.report.participating_states ?? [];
+    const chapters = data.strands
+      .map((strand) => ({
+        strand: strands.get(strand.id)!,
+        events: own.filter((e) => e.strands[0]!.id === strand.id),
+        crossReferences: own.filter((e) => e.strands.slice(1).some((s) => s.id === strand.id)),
+      }))
+      .filter((c) => c.events.length + c.crossReferences.length > 0)
+      .map((c, i) => ({ ...c, number: i + 1 }));
+    const numbers = Object.fromEntries(chapters.flatMap((c) => c.events.map((e, i) => [e.id, `${c.number}.${i + 1}`])));
+    const published = edition?.published ?? edition?.som?.date ?? partialDate(lastDay(span.to).toISODate()!);
+    const title = `${data.report.title} ${year}`;
+    const imprint = data.report.imprint ?? {};
+    const secretariat = `${data.report.organisation} Secretariat`;
     return {
       year,
-      title: `${data.report.title} ${year}`,
+      title,
       url: `/${year}/`,
       printUrl: `/${year}/print/`,
       pdfName,
@@ -289,13 +319,8 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
       edition: edition && editionView(edition),
       periodText: edition?.period && formatDateRange(edition.period.from, edition.period.to),
       events: own,
-      chapters: data.strands
-        .map((strand) => ({
-          strand: strands.get(strand.id)!,
-          events: own.filter((e) => e.strands[0]!.id === strand.id),
-          crossReferences: own.filter((e) => e.strands.slice(1).some((s) => s.id === strand.id)),
-        }))
-        .filter((c) => c.events.length + c.crossReferences.length > 0),
+      chapters,
+      numbers,
       figures: computeFigures(own.map((e) => byId.get(e.id)!), data, span),
       places: [...placed.values()],
       onlineEvents: own.filter((e) => e.online && !e.place),
@@ -303,6 +328,17 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
         .map((code) => ({ code, name: countryName(code, data.countries) }))
         .sort((a, b) => a.name.localeCompare(b.name, "en")),
       participatingOrganisations: [...(edition?.participating_organisations ?? data.report.participating_organisations ?? [])],
+      publication: { iso: published.iso, day: firstDay(published).toISODate()!, dateText: formatDate(published), year: published.year },
+      imprint: {
+        publisher: imprint.publisher ?? data.report.secretariat,
+        address: imprint.address,
+        copyright: `© ${imprint.copyright ?? data.report.secretariat}, ${published.year}`,
+        disclaimer: imprint.disclaimer ??
+          `This report was prepared by the ${secretariat}. Its content does not necessarily reflect the views or policies of the participating states or organisations of the ${data.report.organisation}.`,
+        editor: imprint.editor ?? `Edited by the ${secretariat}.`,
+        citation: `${secretariat} (${published.year}), ${title}` +
+          (edition?.som ? `, presented to the ${edition.som.number === undefined ? "" : `${ordinal(edition.som.number)} `}Senior Officials Meeting, ${place(edition.som.place)!.name}, ${formatDate(edition.som.date)}.` : "."),
+      },
     };
   });
 
@@ -334,6 +370,10 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
     events,
     hubIndexes,
     hubs: hubIndexes.flatMap((index) => index.hubs),
+    abbreviations: Object.entries(data.report.abbreviations ?? {})
+      .map(([abbreviation, meaning]) => ({ abbreviation, meaning }))
+      .sort((a, b) => a.abbreviation.localeCompare(b.abbreviation, "en")),
+    paragraphNumbers: data.report.paragraph_numbers ?? false,
     strands: [...strands.values()],
     eventTypes: [...types.values()],
     topics: [...topics.values()],

@@ -1,0 +1,15 @@
+/**
+ * Numbers the paragraphs of a report (1., 2., …) so that decisions of the
+ * Senior Officials Meeting can cite them. Applied to the rendered body, so the
+ * web page and the PDF carry the same numbers. Only plain `<p>` elements are
+ * numbered: those of the Markdown texts; datelines, notes and other
+ * paragraphs with a class are not.
+ */
+export function numberParagraphs(html: string, enabled = true): string {
+  if (!enabled) return html;
+  let n = 0;
+  return html.replace(/<p>/g, () => {
+    n += 1;
+    return `<p class="numbered" id="para-${n}"><span class="paragraph-number">${n}.</span> `;
+  });
+}
