@@ -9,12 +9,12 @@ import { rmSync } from "node:fs";
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DataError, type Diagnostic } from "./data/diagnostics.ts";
-import { loadData } from "./data/load.ts";
+import { DataError, displayPath, type Diagnostic } from "./data/diagnostics.ts";
+import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
 import { handOver } from "./eleventy/site-data.ts";
 import { filters } from "./eleventy/filters.ts";
 import { findBrowser } from "./pdf/browser.ts";
-import { printPdfs, type PrintedPdf } from "./pdf/print.ts";
+import { PrintError, printPdfs, type PrintedPdf } from "./pdf/print.ts";
 import type { PdfMetadata } from "./pdf/metadata.ts";
 import { buildSite, type ReportView, type SiteModel } from "./report/model.ts";
 import { indexSite } from "./search.ts";
@@ -92,6 +92,19 @@ async function runEleventy(settings: Settings): Promise<number> {
   eleventy.disableLogger();
   const [, templates] = (await eleventy.write()) as [unknown, { outputPath: string | false }[]];
   return templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length;
+}
+
+/** The data files whose text holds `url`: where an editor has to look when the printer blocks it. */
+export function filesMentioning(url: string, data: DataSet): string[] {
+  const report = data.report;
+  const texts: [string, (string | undefined)[]][] = [
+    ...data.events.map((e): [string, (string | undefined)[]] => [e.file, [e.summary, e.body]]),
+    [REFERENCE_FILES.report, [report.about, report.imprint?.disclaimer, ...Object.values(report.editions ?? {}).map((e) => e.foreword)]],
+    [REFERENCE_FILES.strands, data.strands.flatMap((s) => [s.description, s.highlights])],
+  ];
+  return texts
+    .filter(([, values]) => values.some((v) => v?.includes(url)))
+    .map(([file]) => displayPath(path.isAbsolute(file) ? file : path.join(data.dir, file)));
 }
 
 /** The PDF's document information, all from the data. */
@@ -178,8 +191,12 @@ export async function build(settings: Settings): Promise<BuildResult> {
             title: report.title,
             metadata: pdfMetadata(site, report),
           })),
-          { siteDir: staging, browserPath, pathPrefix: settings.pathPrefix },
-        )
+          { siteDir: staging, browserPath, pathPrefix: settings.pathPrefix, timeoutMs: settings.printTimeoutMs },
+        ).catch((error: unknown) => {
+          if (!(error instanceof PrintError) || error.blocked.length === 0) throw error;
+          const where = error.blocked.map((url) => `${url} (in ${filesMentioning(url, loaded.data!).join(", ") || "the templates"})`);
+          throw new PrintError(`the PDF may load only the report's own files, but the data links to ${where.join("; ")}: remove the link or host the file in the data's images folder`, error.blocked);
+        })
       : [];
     // The print pages exist for the printer only: readers get the PDF.
     await Promise.all(site.reports.map((r) => rm(path.join(staging, r.printUrl), { recursive: true, force: true })));

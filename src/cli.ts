@@ -103,6 +103,7 @@ function settingsFrom(values: Record<string, string | boolean | undefined>): Set
     ...(year !== undefined ? { year } : {}),
     pathPrefix: typeof values["path-prefix"] === "string" ? normalisePathPrefix(values["path-prefix"]) : defaults.pathPrefix,
     pdf: values["no-pdf"] !== true,
+    ...(defaults.printTimeoutMs !== undefined ? { printTimeoutMs: defaults.printTimeoutMs } : {}),
   };
 }
 

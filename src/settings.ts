@@ -12,6 +12,8 @@ export interface Settings {
   readonly pathPrefix: string;
   /** Whether PDFs are printed, so that pages link to them. */
   readonly pdf: boolean;
+  /** How long printing may take before it is stopped (REPORT_PRINT_TIMEOUT, milliseconds). */
+  readonly printTimeoutMs?: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -22,6 +24,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     ...(year !== undefined && Number.isInteger(year) ? { year } : {}),
     pathPrefix: normalisePathPrefix(env.REPORT_PATH_PREFIX || "/"),
     pdf: env.REPORT_PDF !== "0",
+    ...(Number(env.REPORT_PRINT_TIMEOUT) > 0 ? { printTimeoutMs: Number(env.REPORT_PRINT_TIMEOUT) } : {}),
   };
 }
 

@@ -1,9 +1,11 @@
 /**
- * The document information of a printed PDF. Chromium writes the title and
- * language but not author, subject or keywords, and dates it with the clock;
- * here every field comes from the data, so the same data gives the same bytes.
+ * The last touches to a printed PDF. Chromium writes the title and language
+ * but not author, subject or keywords, and dates it with the clock: here every
+ * field comes from the data, so the same data gives the same bytes. The
+ * bookmarks are added here too (see outline.ts).
  */
 import { PDFDocument } from "pdf-lib";
+import { addOutline, type OutlineEntry } from "./outline.ts";
 
 export interface PdfMetadata {
   readonly title: string;
@@ -15,8 +17,9 @@ export interface PdfMetadata {
   readonly creator: string;
 }
 
-export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, outline: readonly OutlineEntry[] = []): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  addOutline(doc, outline);
   const date = new Date(`${metadata.date}T00:00:00Z`);
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   doc.setAuthor(metadata.author);
@@ -25,5 +28,21 @@ export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Prom
   doc.setCreator(metadata.creator);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return renumberStructureIds(await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }));
+}
+
+/**
+ * Chromium names the elements of a tagged PDF's structure tree after DOM node
+ * ids (`(node00000096)`), which count across all pages of a renderer process
+ * and so depend on what else it printed at the same time. Renumbering them
+ * densely, in their order, keeps every reference and the ID tree's sort order,
+ * keeps every byte offset (same length), and makes the output reproducible.
+ */
+export function renumberStructureIds(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString("latin1");
+  const pattern = /\(node(\d{8})\)/g;
+  const ids = [...new Set([...text.matchAll(pattern)].map((m) => m[1]!))].sort();
+  if (ids.length === 0) return pdf;
+  const dense = new Map(ids.map((id, i) => [id, String(i + 1).padStart(8, "0")]));
+  return new Uint8Array(Buffer.from(text.replace(pattern, (_all, id: string) => `(node${dense.get(id)})`), "latin1"));
 }

@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
-import { withMetadata, type PdfMetadata } from "./metadata.ts";
+import { finishPdf, type PdfMetadata } from "./metadata.ts";
+import type { OutlineEntry } from "./outline.ts";
 import { readPdf } from "./pdf-reading.ts";
 import { serveFolder } from "./server.ts";
 
@@ -45,15 +46,19 @@ export interface PrintedPdf {
 }
 
 export class PrintError extends Error {
-  constructor(message: string) {
+  /** Outside addresses the page tried to load, so that the build can say which data file holds them. */
+  readonly blocked: readonly string[];
+  constructor(message: string, blocked: readonly string[] = []) {
     super(message);
     this.name = "PrintError";
+    this.blocked = blocked;
   }
 }
 
 async function printOne(browser: Browser, origin: string, prefix: string, job: PrintJob, timeout: number): Promise<PrintedPdf> {
   const page: Page = await browser.newPage();
   const problems: string[] = [];
+  const blocked: string[] = [];
   try {
     await page.setRequestInterception(true);
     page.on("request", (request) => {
@@ -61,6 +66,7 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
       if (url.startsWith(`${origin}/`) || url.startsWith("data:")) {
         void request.continue();
       } else {
+        blocked.push(url);
         problems.push(`blocked a request to ${url}: the print page may load only its own files`);
         void request.abort("blockedbyclient");
       }
@@ -75,9 +81,9 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     const url = `${origin}${prefix}${job.pagePath.replace(/^\//, "")}`;
     await page.goto(url, { waitUntil: "load", timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    if (problems.length > 0) throw new PrintError(`${job.title}: ${problems.join("; ")}`);
+    if (problems.length > 0) throw new PrintError(`${job.title}: ${problems.join("; ")}`, blocked);
     const printed = await printWithContents(page, job, timeout);
-    const pdf = await withMetadata(printed.pdf, job.metadata);    const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
+    const pdf = await finishPdf(printed.pdf, job.metadata, printed.outline);    const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
     const tail = Buffer.from(pdf.subarray(-32)).toString("latin1");
     if (head !== "%PDF-" || !tail.includes("%%EOF")) throw new PrintError(`${job.title}: Chromium returned an incomplete PDF`);
     const temporary = `${job.file}.tmp-${randomBytes(4).toString("hex")}`;
@@ -102,29 +108,40 @@ const PRINT_OPTIONS: PDFOptions = { printBackground: true, preferCSSPageSize: tr
  * for them, and the page is printed again; the second PDF is then read to
  * make sure that no heading moved.
  */
-export async function printWithContents(page: Page, job: Pick<PrintJob, "title">, timeout: number): Promise<{ pdf: Uint8Array; pages: number }> {
-  const targets = await page.$$eval("[data-toc-target]", (els) => els.map((el) => (el as HTMLElement).dataset.tocTarget!));
-  const final: PDFOptions = { ...PRINT_OPTIONS, outline: true, tagged: true, timeout };
+export async function printWithContents(
+  page: Page,
+  job: Pick<PrintJob, "title">,
+  timeout: number,
+): Promise<{ pdf: Uint8Array; pages: number; outline: OutlineEntry[] }> {
+  const entries = await page.$$eval(".toc a[href^='#']", (links) =>
+    links.map((a) => ({
+      target: a.getAttribute("href")!.slice(1),
+      title: (a.querySelector(".toc-label")?.textContent ?? a.textContent ?? "").replace(/\s+/g, " ").trim(),
+      depth: Math.max(0, a.closest("ol")!.parentElement!.closest("ol") ? 1 : 0),
+    })));
+  const targets = entries.map((e) => e.target);
+  const options: PDFOptions = { ...PRINT_OPTIONS, tagged: true, timeout };
   if (targets.length === 0) {
-    const pdf = await page.pdf(final);
-    return { pdf, pages: (await readPdf(pdf)).pageCount };
+    const pdf = await page.pdf(options);
+    return { pdf, pages: (await readPdf(pdf)).pageCount, outline: [] };
   }
-  // The first pass only needs the layout and the link destinations: no outline, no tags.
-  const draft = await page.pdf({ ...PRINT_OPTIONS, timeout });
-  const found = (await readPdf(draft, targets)).pages;
+  // The first pass only needs the layout and the link destinations: no tags.
+  const draft = await page.pdf({ ...PRINT_OPTIONS, tagged: false, timeout });
+  const found = (await readPdf(draft, targets)).places;
   const missing = targets.filter((t) => !found.has(t));
   if (missing.length > 0) throw new PrintError(`${job.title}: the contents point to headings the PDF does not hold: #${missing.join(", #")}`);
   await page.$$eval("[data-toc-target]", (els, numbers) => {
     for (const el of els) el.textContent = String(numbers[(el as HTMLElement).dataset.tocTarget!]);
-  }, Object.fromEntries(found));
-  const pdf = await page.pdf(final);
-  const { pageCount, pages: landed } = await readPdf(pdf, targets);
-  const moved = targets.filter((t) => landed.get(t) !== found.get(t));
+  }, Object.fromEntries([...found].map(([id, place]) => [id, place.page])));
+  const pdf = await page.pdf(options);
+  const { pageCount, places: landed } = await readPdf(pdf, targets);
+  const moved = targets.filter((t) => landed.get(t)?.page !== found.get(t)!.page);
   if (moved.length > 0) {
-    const detail = moved.map((t) => `#${t} is on page ${landed.get(t) ?? "?"} but the contents say ${found.get(t)}`).join("; ");
+    const detail = moved.map((t) => `#${t} is on page ${landed.get(t)?.page ?? "?"} but the contents say ${found.get(t)!.page}`).join("; ");
     throw new PrintError(`${job.title}: the contents' page numbers moved the headings: ${detail}`);
   }
-  return { pdf, pages: pageCount };
+  const outline = entries.map((e) => ({ title: e.title, depth: e.depth, ...landed.get(e.target)! }));
+  return { pdf, pages: pageCount, outline };
 }
 
 /** Runs `tasks` with at most `limit` at a time, keeping their order in the result. */

@@ -1,19 +1,59 @@
 import { readFile } from "node:fs/promises";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+
+export async function openPdf(file: string): Promise<PDFDocumentProxy> {
+  const data = new Uint8Array(await readFile(file));
+  return getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
+}
 
 /** The text of each page of a PDF, whitespace collapsed, as a reader's copy-paste would give it. */
 export async function pdfPages(file: string): Promise<string[]> {
-  const data = new Uint8Array(await readFile(file));
-  const doc = await getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
+  return (await pdfLines(file)).map((lines) => lines.join(" ").replace(/\s+/g, " ").trim());
+}
+
+/** The lines of text of each page, top to bottom, each line's items joined left to right. */
+export async function pdfLines(file: string): Promise<string[][]> {
+  const doc = await openPdf(file);
   try {
-    const pages: string[] = [];
+    const pages: string[][] = [];
     for (let i = 1; i <= doc.numPages; i++) {
-      const page = await doc.getPage(i);
-      const content = await page.getTextContent();
-      const text = content.items.map((item) => ("str" in item ? `${item.str}${item.hasEOL ? " " : ""}` : "")).join("");
-      pages.push(text.replace(/\s+/g, " ").trim());
+      const content = await (await doc.getPage(i)).getTextContent();
+      const rows = new Map<number, { x: number; str: string }[]>();
+      for (const item of content.items) {
+        if (!("str" in item) || item.str.trim() === "") continue;
+        const y = Math.round(item.transform[5] as number);
+        const key = [...rows.keys()].find((k) => Math.abs(k - y) <= 2) ?? y;
+        rows.set(key, [...(rows.get(key) ?? []), { x: item.transform[4] as number, str: item.str }]);
+      }
+      pages.push([...rows.entries()].sort(([a], [b]) => b - a).map(([, items]) => items.sort((a, b) => a.x - b.x).map((i) => i.str).join(" ").replace(/\s+/g, " ").trim()));
     }
     return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+export interface OutlineEntry {
+  readonly title: string;
+  readonly page: number;
+  readonly depth: number;
+}
+
+/** The bookmarks, depth first, with the page each points to. */
+export async function pdfOutline(file: string): Promise<OutlineEntry[]> {
+  const doc = await openPdf(file);
+  try {
+    const out: OutlineEntry[] = [];
+    const walk = async (items: Awaited<ReturnType<PDFDocumentProxy["getOutline"]>>, depth: number) => {
+      for (const item of items ?? []) {
+        const dest = typeof item.dest === "string" ? await doc.getDestination(item.dest) : item.dest;
+        const page = dest ? (await doc.getPageIndex(dest[0] as { num: number; gen: number })) + 1 : 0;
+        out.push({ title: item.title, page, depth });
+        await walk(item.items, depth + 1);
+      }
+    };
+    await walk(await doc.getOutline(), 0);
+    return out;
   } finally {
     await doc.destroy();
   }
