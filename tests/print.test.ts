@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import puppeteer, { type Browser } from "puppeteer";
+import { numberParagraphs } from "../src/format/paragraphs.ts";
+import { findBrowser } from "../src/pdf/browser.ts";
+import { CHROMIUM_FLAGS, PrintError, printWithContents } from "../src/pdf/print.ts";
+import { renumberStructureIds } from "../src/pdf/metadata.ts";
+import { monthChart } from "../src/pictures/month-chart.ts";
+import { computeFigures } from "../src/report/figures.ts";
+import { partialDate } from "../src/format/dates.ts";
+
+describe("numberParagraphs", () => {
+  it("numbers the plain paragraphs in order, and only those", () => {
+    const html = '<p>One</p><p class="dateline">x</p><div><p>Two</p></div><p>Three</p>';
+    expect(numberParagraphs(html)).toBe(
+      '<p class="numbered" id="para-1"><span class="paragraph-number">1.</span> One</p><p class="dateline">x</p>' +
+        '<div><p class="numbered" id="para-2"><span class="paragraph-number">2.</span> Two</p></div>' +
+        '<p class="numbered" id="para-3"><span class="paragraph-number">3.</span> Three</p>',
+    );
+    expect(numberParagraphs(html, false)).toBe(html);
+  });
+});
+
+describe("renumberStructureIds", () => {
+  it("numbers Chromium's structure ids densely, in order, without changing the length", () => {
+    const pdf = new TextEncoder().encode("<< /ID (node00000096) >> << /ID (node00000267) >> [(node00000096) 1 0 R]");
+    const out = new TextDecoder().decode(renumberStructureIds(pdf));
+    expect(out).toBe("<< /ID (node00000001) >> << /ID (node00000002) >> [(node00000001) 1 0 R]");
+    expect(out.length).toBe(pdf.length);
+  });
+});
+
+describe("the chart", () => {
+  it("uses greys only, so that it reads the same when photocopied", () => {
+    const figures = computeFigures(
+      [
+        { id: "a", file: "a", title: "A", type: "meeting", date: partialDate("2018-05-07"), place: "x", strands: ["s"], summary: "", reportYear: 2018 },
+        { id: "b", file: "b", title: "B", type: "training", date: partialDate("2018-06-07"), place: "x", strands: ["s"], summary: "", reportYear: 2018 },
+      ],
+      { eventTypes: [{ id: "meeting", label: "Meeting", plural: "Meetings" }, { id: "training", label: "Training", plural: "Trainings" }], strands: [{ id: "s", title: "S", kind: "thematic" }] },
+      { from: partialDate("2018"), to: partialDate("2018") },
+    );
+    const svg = monthChart(figures, 2018);
+    const fills = [...svg.matchAll(/fill="#([0-9a-f]{6})"/gi)].map((m) => m[1]!.toLowerCase());
+    expect(fills.length).toBeGreaterThan(2);
+    for (const fill of fills) expect(fill.slice(0, 2) === fill.slice(2, 4) && fill.slice(2, 4) === fill.slice(4, 6), fill).toBe(true);
+    expect(svg).toContain("<title id=\"months-2018-title\">Activities held in 2018 by month and type</title>");
+    expect(svg).toMatch(/<table><caption>Activities held in 2018 by month and type<\/caption>/);
+  });
+});
+
+describe("the contents' second pass", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const page = (reserved: boolean) => `<!doctype html><html lang="en"><head><style>
+    @page { size: A4; margin: 20mm; }
+    .toc-page { ${reserved ? "display: inline-block; width: 3em;" : "display: block; font-size: 60pt;"} }
+    section { break-before: page; }
+    .filler { height: ${reserved ? "200mm" : "235mm"}; }
+  </style></head><body>
+    <nav class="toc"><ol>
+      <li><a href="#one"><span class="toc-label">One</span><span class="toc-page" data-toc-target="one"></span></a></li>
+      <li><a href="#two"><span class="toc-label">Two</span><span class="toc-page" data-toc-target="two"></span></a></li>
+    </ol><div class="filler"></div></nav>
+    <section id="one"><h2>One</h2><p>Text.</p></section>
+    <section id="two"><h2>Two</h2><p>Text.</p></section>
+  </body></html>`;
+
+  it("writes the page where each heading starts", async () => {
+    const tab = await browser.newPage();
+    try {
+      await tab.setContent(page(true));
+      const { outline, pages } = await printWithContents(tab, { title: "test" }, 30_000);
+      expect(pages).toBe(3);
+      expect(outline.map((o) => [o.title, o.page])).toEqual([["One", 2], ["Two", 3]]);
+      expect(await tab.$$eval("[data-toc-target]", (els) => els.map((e) => e.textContent))).toEqual(["2", "3"]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it("fails loudly when writing the numbers in moves a heading", async () => {
+    const tab = await browser.newPage();
+    try {
+      await tab.setContent(page(false));
+      const error = await printWithContents(tab, { title: "test" }, 30_000).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(PrintError);
+      expect((error as Error).message).toMatch(/the contents' page numbers moved the headings: #one is on page 3 but the contents say 2/);
+    } finally {
+      await tab.close();
+    }
+  });
+});
