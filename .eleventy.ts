@@ -6,7 +6,9 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { fontAssets } from "./src/assets/fonts.ts";
 import type { EleventyConfig } from "./src/eleventy/config-types.ts";
 import { filters } from "./src/eleventy/filters.ts";
+import { countPage } from "./src/eleventy/progress.ts";
 import { siteData } from "./src/eleventy/site-data.ts";
+import { previewHandlers, recordBuild } from "./src/dev/preview.ts";
 import { readSettings } from "./src/settings.ts";
 
 // Absolute, so that the build works from any working directory.
@@ -21,6 +23,7 @@ export default function configure(config: EleventyConfig) {
   config.addGlobalData("withPdf", settings.pdf);
   config.addGlobalData("pathPrefix", settings.pathPrefix);
   for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);
+  config.addTransform("progress", countPage);
 
   config.addPassthroughCopy({ [path.join(root, "templates/assets/static")]: "assets" });
   config.addPassthroughCopy(fonts.files);
@@ -28,6 +31,9 @@ export default function configure(config: EleventyConfig) {
   config.addPassthroughCopy({ [path.join(settings.dataDir, "images")]: "images" });
   config.addWatchTarget(settings.dataDir);
   config.addPlugin(HtmlBasePlugin);
+  // The live preview (`npm run dev`): data errors as a page, PDFs printed on request.
+  config.setServerOptions({ onRequest: previewHandlers(settings) });
+  config.on("eleventy.after", recordBuild);
   config.addPlugin(rssPlugin);
 
   return {

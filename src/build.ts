@@ -11,12 +11,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataError, displayPath, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
+import { onRenderedPage } from "./eleventy/progress.ts";
 import { handOver } from "./eleventy/site-data.ts";
+import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
 import { filters } from "./eleventy/filters.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import { PrintError, printPdfs, type PrintedPdf } from "./pdf/print.ts";
-import type { PdfMetadata } from "./pdf/metadata.ts";
-import { buildSite, type ReportView, type SiteModel } from "./report/model.ts";
+import { pdfMetadata } from "./pdf/job.ts";
+import { buildSite, type SiteModel } from "./report/model.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
 
@@ -66,7 +68,17 @@ export async function checkOutputFolder(outputDir: string, dataDir: string): Pro
   return target;
 }
 
+/** What a build reports while it runs, for a progress display. */
+export type BuildProgress =
+  | { readonly step: "validated"; readonly events: number; readonly warnings: readonly Diagnostic[] }
+  | { readonly step: "rendering"; readonly pages: number }
+  | { readonly step: "rendered"; readonly pages: number }
+  | { readonly step: "printed"; readonly title: string; readonly pages: number; readonly bytes: number; readonly done: number; readonly of: number }
+  | { readonly step: "indexed"; readonly pages: number };
+
 export interface BuildResult {
+  /** Each year's key figures and what changed since the last build of the output folder. */
+  readonly changes: readonly string[];
   readonly pages: number;
   readonly pdfs: readonly PrintedPdf[];
   /** Pages in the search index. */
@@ -107,21 +119,6 @@ export function filesMentioning(url: string, data: DataSet): string[] {
     .map(([file]) => displayPath(path.isAbsolute(file) ? file : path.join(data.dir, file)));
 }
 
-/** The PDF's document information, all from the data. */
-function pdfMetadata(site: SiteModel, report: ReportView): PdfMetadata {
-  const som = report.edition?.som;
-  return {
-    title: `${site.organisation}: ${report.title}`,
-    author: `${site.organisation} Secretariat`,
-    subject: som
-      ? `Prepared for the ${som.ordinal ? `${som.ordinal} ` : ""}Senior Officials Meeting, ${som.place}, ${som.dateText}`
-      : `The activities of the ${site.organisation} in ${report.periodText ?? report.year}`,
-    keywords: [site.organisation, "migration", "annual activity report", String(report.year), ...report.chapters.map((c) => c.strand.title)],
-    date: report.publication.day,
-    creator: `${site.organisation} Secretariat with activity-report`,
-  };
-}
-
 /** Writes each PDF's size into the pages that link to it (the templates leave a marker, as the size is known only now). */
 async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly PrintedPdf[]): Promise<void> {
   const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), filters.fileSize(pdf.bytes)]));
@@ -155,11 +152,12 @@ async function swapInto(staging: string, target: string): Promise<void> {
   await rm(old, { recursive: true, force: true });
 }
 
-export async function build(settings: Settings): Promise<BuildResult> {
+export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}): Promise<BuildResult> {
   const started = performance.now();
   const loaded = await loadData(settings.dataDir);
   if (!loaded.data) throw new DataError(loaded.diagnostics);
   const warnings = loaded.diagnostics.filter((d) => d.severity === "warning");
+  onProgress({ step: "validated", events: loaded.data.events.length, warnings });
   const site = buildSite(loaded.data, { year: settings.year });
   if (settings.year !== undefined && site.reports.length === 0) {
     throw new DataError([{ severity: "error", file: settings.dataDir, message: `no events belong to the report of ${settings.year}` }]);
@@ -169,6 +167,8 @@ export async function build(settings: Settings): Promise<BuildResult> {
 
   const output = await checkOutputFolder(settings.outputDir, settings.dataDir);
   await mkdir(path.dirname(output), { recursive: true });
+  const previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
+  const manifest = manifestOf(loaded.data, site);
   const staging = `${output}.tmp-${randomBytes(4).toString("hex")}`;
   // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was.
   const interrupted = (signal: NodeJS.Signals) => {
@@ -179,10 +179,15 @@ export async function build(settings: Settings): Promise<BuildResult> {
   process.once("SIGTERM", interrupted);
   try {
     await mkdir(staging);
-    await writeFile(path.join(staging, OUTPUT_MARKER), "Written by activity-report build; the build replaces this folder as a whole.\n");
+    // The marker says the folder is ours to replace, and keeps what the next build compares with.
+    await writeFile(path.join(staging, OUTPUT_MARKER), `${JSON.stringify(manifest)}\n`);
     const staged: Settings = { ...settings, outputDir: staging };
     handOver(staged, site);
-    const pages = await runEleventy(staged);
+    let rendering = 0;
+    onRenderedPage(() => onProgress({ step: "rendering", pages: ++rendering }));
+    const pages = await runEleventy(staged).finally(() => onRenderedPage(undefined));
+    onProgress({ step: "rendered", pages });
+    let printed = 0;
     const pdfs = browserPath
       ? await printPdfs(
           site.reports.map((report) => ({
@@ -191,7 +196,10 @@ export async function build(settings: Settings): Promise<BuildResult> {
             title: report.title,
             metadata: pdfMetadata(site, report),
           })),
-          { siteDir: staging, browserPath, pathPrefix: settings.pathPrefix, timeoutMs: settings.printTimeoutMs },
+          {
+            siteDir: staging, browserPath, pathPrefix: settings.pathPrefix, timeoutMs: settings.printTimeoutMs,
+            onPrinted: (job, pdf) => onProgress({ step: "printed", title: job.title, pages: pdf.pages, bytes: pdf.bytes, done: ++printed, of: site.reports.length }),
+          },
         ).catch((error: unknown) => {
           if (!(error instanceof PrintError) || error.blocked.length === 0) throw error;
           const where = error.blocked.map((url) => `${url} (in ${filesMentioning(url, loaded.data!).join(", ") || "the templates"})`);
@@ -202,8 +210,10 @@ export async function build(settings: Settings): Promise<BuildResult> {
     await Promise.all(site.reports.map((r) => rm(path.join(staging, r.printUrl), { recursive: true, force: true })));
     await stampPdfSizes(staging, site, pdfs);
     const { pages: indexed } = await indexSite(staging);
+    onProgress({ step: "indexed", pages: indexed });
     await swapInto(staging, output);
     return {
+      changes: describeChanges(previous, manifest),
       pages,
       pdfs: pdfs.map((pdf) => ({ ...pdf, file: path.join(output, path.relative(staging, pdf.file)) })),
       indexed,

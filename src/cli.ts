@@ -1,12 +1,17 @@
 /** The `activity-report` command: check, build, dev. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { build, checkOutputFolder, exportSettings, ELEVENTY_CONFIG, OUTPUT_MARKER, OutputError } from "./build.ts";
+import { build, checkOutputFolder, OutputError, type BuildProgress } from "./build.ts";
+import { filters } from "./eleventy/filters.ts";
 import { DataError, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData } from "./data/load.ts";
-import { writeFile, mkdir } from "node:fs/promises";
-import path from "node:path";
 import { BrowserNotFoundError, NO_BROWSER_EXIT_CODE } from "./pdf/browser.ts";
+import { servePreview, supervisePreview } from "./dev/serve.ts";
+import readline from "node:readline/promises";
+import { newEvent, newPlace, newYear, ScaffoldError } from "./scaffold.ts";
 import { normalisePathPrefix, readSettings, type Settings } from "./settings.ts";
+
+/** Where `dev` writes its preview unless told otherwise: never the published output. */
+export const PREVIEW_DIR = ".preview";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, noBrowser: NO_BROWSER_EXIT_CODE } as const;
 
@@ -63,14 +68,43 @@ Exit code 0 on success, 1 on errors in the data or the build, 3 when no browser 
     },
   },
   dev: {
-    usage: `Usage: activity-report dev [--data DIR] [--port N]
+    usage: `Usage: activity-report dev [--data DIR] [--output DIR] [--port N]
 
-Serves a live preview of the website that rebuilds when a file changes.
+Serves a live preview of the website that rebuilds and reloads when a data
+file, template, stylesheet or source file changes. Errors in the data show in
+the browser until they are fixed. A year's PDF is printed when it is asked for
+(open /YYYY/ and follow the PDF link).
+
+  --data DIR     the data folder (default: $REPORT_DATA or _data)
+  --output DIR   where the preview is written (default: .preview), never the published output
+  --port N       the port to serve on (default 8080)
+  -h, --help     show this help`,
+    options: { ...DATA_OPTION, output: { type: "string" }, port: { type: "string" }, child: { type: "boolean" } },
+  },
+  new: {
+    usage: `Usage: activity-report new event|place|year [options] [--data DIR]
+
+Adds an entry to the data folder that validates. Values not given as options
+are asked for when run in a terminal. Never overwrites an existing entry.
+
+  new event   --date YYYY-MM-DD --place ID --type ID --strands ID[,ID] --title TEXT --summary TEXT
+              writes events/YYYY/<date>-<place>-<words of the title>.yaml, with every
+              other field as a comment to fill in
+  new place   --id ID --name NAME --country CODE [--lat N --lon N]
+              adds a place to places.yaml
+  new year    --year YYYY [--chair NAME] [--co-chair NAME] [--som-place ID --som-date YYYY-MM-DD [--som-number N]]
+              adds an edition for a report year to report.yaml
 
   --data DIR   the data folder (default: $REPORT_DATA or _data)
-  --port N     the port to serve on (default 8080)
   -h, --help   show this help`,
-    options: { ...DATA_OPTION, port: { type: "string" } },
+    options: {
+      ...DATA_OPTION,
+      date: { type: "string" }, place: { type: "string" }, type: { type: "string" }, strands: { type: "string" },
+      title: { type: "string" }, summary: { type: "string" },
+      id: { type: "string" }, name: { type: "string" }, country: { type: "string" }, lat: { type: "string" }, lon: { type: "string" },
+      year: { type: "string" }, chair: { type: "string" }, "co-chair": { type: "string" },
+      "som-place": { type: "string" }, "som-date": { type: "string" }, "som-number": { type: "string" },
+    },
   },
 } satisfies Record<string, { usage: string; options: ParseArgsConfig["options"] }>;
 
@@ -82,6 +116,7 @@ Commands:
   check   validate the data folder
   build   build the website and the PDFs
   dev     serve a live preview
+  new     add an event, a place or a report year
 
 Run activity-report <command> --help for the options of a command.`;
 
@@ -116,35 +151,123 @@ async function check(io: Io, settings: Settings): Promise<number> {
   return EXIT.ok;
 }
 
+/** Progress of a build on standard error: a line per step, and a running count of pages in a terminal. */
+function progressDisplay(io: Io, terminal: boolean): (progress: BuildProgress) => void {
+  let counting = false;
+  const line = (text: string) => {
+    if (counting) process.stderr.write("\r\x1b[K");
+    counting = false;
+    io.err(text);
+  };
+  return (p) => {
+    switch (p.step) {
+      case "validated":
+        printDiagnostics(io, p.warnings);
+        return line(`Checked ${plural(p.events, "event")}: the data is valid.`);
+      case "rendering":
+        if (terminal) {
+          process.stderr.write(`\r\x1b[KRendering pages… ${p.pages}`);
+          counting = true;
+        }
+        return;
+      case "rendered":
+        return line(`Rendered ${plural(p.pages, "page")}.`);
+      case "printed":
+        return line(`Printed ${p.title} (${p.done} of ${p.of}): ${plural(p.pages, "page")}, ${filters.fileSize(p.bytes)}.`);
+      case "indexed":
+        return line("Built the search index.");
+    }
+  };
+}
+
 async function runBuild(io: Io, settings: Settings): Promise<number> {
-  const result = await build(settings);
-  printDiagnostics(io, result.warnings);
+  const result = await build(settings, progressDisplay(io, Boolean(process.stderr.isTTY)));
   const pdfBytes = result.pdfs.reduce((n, p) => n + p.bytes, 0);
   io.out(
     `Built ${plural(result.pages, "page")} and ${plural(result.pdfs.length, "PDF")}` +
       (result.pdfs.length ? ` (${Math.round(pdfBytes / 1024)} KB)` : "") +
       ` into ${settings.outputDir} in ${result.seconds.toFixed(1)} s`,
   );
+  for (const line of result.changes) io.out(line);
+  if (result.warnings.length > 0) {
+    io.err("The data's warnings, again:");
+    printDiagnostics(io, result.warnings);
+  }
   return EXIT.ok;
 }
 
-async function dev(io: Io, settings: Settings, port: number): Promise<number> {
+async function dev(io: Io, settings: Settings, port: number, child: boolean): Promise<number> {
+  if (child) {
+    await servePreview(settings, port);
+    return EXIT.ok;
+  }
   const loaded = await loadData(settings.dataDir);
   printDiagnostics(io, loaded.diagnostics);
-  const output = await checkOutputFolder(settings.outputDir, settings.dataDir);
-  await mkdir(output, { recursive: true });
-  await writeFile(path.join(output, OUTPUT_MARKER), "Written by activity-report dev.\n");
-  exportSettings({ ...settings, outputDir: output });
-  const { default: Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(undefined, undefined, { configPath: ELEVENTY_CONFIG, source: "cli", runMode: "serve" });
-  await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(port);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  await eleventy.close?.();
+  await checkOutputFolder(settings.outputDir, settings.dataDir);
+  const args = ["dev", "--child", "--data", settings.dataDir, "--output", settings.outputDir, "--port", String(port)];
+  io.out(`Preview of ${settings.dataDir} at http://localhost:${port}/ (written to ${settings.outputDir}); Ctrl-C stops it.`);
+  await supervisePreview(args, io.out);
+  return EXIT.ok;
+}
+
+/** Asks for the values that were not given, in a terminal; elsewhere says which options are missing. */
+async function ask(values: Record<string, string | boolean | undefined>, wanted: readonly [string, string][]): Promise<Record<string, string>> {
+  const answers: Record<string, string> = {};
+  const missing = wanted.filter(([key]) => typeof values[key] !== "string");
+  if (missing.length > 0 && !process.stdin.isTTY) {
+    throw new ScaffoldError(`missing ${missing.map(([key]) => `--${key}`).join(", ")}`);
+  }
+  const rl = missing.length > 0 ? readline.createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+  try {
+    for (const [key, question] of wanted) {
+      answers[key] = typeof values[key] === "string" ? (values[key] as string) : (await rl!.question(`${question}: `)).trim();
+    }
+  } finally {
+    rl?.close();
+  }
+  return answers;
+}
+
+const number = (text: string | undefined, what: string): number | undefined => {
+  if (text === undefined || text === "") return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n)) throw new ScaffoldError(`${what} must be a number, not "${text}"`);
+  return n;
+};
+
+async function scaffold(io: Io, dataDir: string, positionals: readonly string[], values: Record<string, string | boolean | undefined>, usage: string): Promise<number> {
+  const [what, ...extra] = positionals;
+  if (!what || extra.length > 0 || !["event", "place", "year"].includes(what)) {
+    io.err(`activity-report new: say what to add: event, place or year\n\n${usage}`);
+    return EXIT.usage;
+  }
+  let result: { file: string; warnings: readonly Diagnostic[] };
+  if (what === "event") {
+    const a = await ask(values, [["date", "Date (YYYY-MM-DD)"], ["place", "Place id (from places.yaml)"], ["type", "Type id (from event-types.yaml)"],
+      ["strands", "Strand ids, separated by commas (the first reports it in full)"], ["title", "Title"], ["summary", "Summary, a few sentences"]]);
+    result = await newEvent(dataDir, {
+      date: a.date!, place: a.place!, type: a.type!, title: a.title!, summary: a.summary!,
+      strands: a.strands!.split(",").map((s) => s.trim()).filter(Boolean),
+    });
+  } else if (what === "place") {
+    const a = await ask(values, [["id", "Id (lower case, e.g. vienna)"], ["name", "Name"], ["country", "Country code (ISO 3166-1, e.g. AT)"]]);
+    result = await newPlace(dataDir, { id: a.id!, name: a.name!, country: a.country!, lat: number(values.lat as string, "--lat"), lon: number(values.lon as string, "--lon") });
+  } else {
+    const a = await ask(values, [["year", "Report year (YYYY)"]]);
+    const year = number(a.year, "--year");
+    if (year === undefined || !/^\d{4}$/.test(a.year!)) throw new ScaffoldError(`--year must be a year written YYYY, not "${a.year}"`);
+    const somPlace = values["som-place"] as string | undefined;
+    const somDate = values["som-date"] as string | undefined;
+    if (Boolean(somPlace) !== Boolean(somDate)) throw new ScaffoldError("give both --som-place and --som-date, or neither");
+    result = await newYear(dataDir, {
+      year,
+      chair: values.chair as string | undefined,
+      coChair: values["co-chair"] as string | undefined,
+      som: somPlace && somDate ? { place: somPlace, date: somDate, number: number(values["som-number"] as string, "--som-number") } : undefined,
+    });
+  }
+  printDiagnostics(io, result.warnings);
+  io.out(`Wrote ${result.file}; the data is valid.`);
   return EXIT.ok;
 }
 
@@ -160,8 +283,11 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   }
   const command = COMMANDS[name as Command];
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[] = [];
   try {
-    values = parseArgs({ args: [...rest], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: false }).values as typeof values;
+    const parsed = parseArgs({ args: [...rest], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: name === "new" });
+    values = parsed.values as typeof values;
+    positionals = parsed.positionals;
   } catch (error) {
     io.err(`activity-report ${name}: ${(error as Error).message}\n\n${command.usage}`);
     return EXIT.usage;
@@ -180,15 +306,20 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     return EXIT.usage;
   }
 
-  const settings = settingsFrom(values);
+  const settings = settingsFrom(name === "new" ? { ...values, year: undefined } : values);
   try {
+    if (name === "new") return await scaffold(io, settings.dataDir, positionals, values, command.usage);
     if (name === "check") return await check(io, settings);
     if (name === "build") return await runBuild(io, settings);
-    return await dev(io, settings, port);
+    return await dev(io, { ...settings, outputDir: typeof values.output === "string" ? values.output : PREVIEW_DIR }, port, values.child === true);
   } catch (error) {
     if (error instanceof DataError) {
       printDiagnostics(io, error.diagnostics);
       io.err("Nothing was written: fix the errors above and build again.");
+      return EXIT.failed;
+    }
+    if (error instanceof ScaffoldError) {
+      io.err(`activity-report ${name}: ${error.message}`);
       return EXIT.failed;
     }
     if (error instanceof OutputError) {
@@ -200,6 +331,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
       return EXIT.noBrowser;
     }
     io.err(`activity-report ${name} failed: ${(error as Error).message}`);
+    if (name === "build") io.err(`The output in ${settings.outputDir} is unchanged.`);
     if (process.env.DEBUG) io.err(String((error as Error).stack));
     return EXIT.failed;
   }

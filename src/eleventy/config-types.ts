@@ -4,6 +4,8 @@ export interface EleventyConfig {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
+  addTransform(name: string, fn: (content: string) => string): void;
   addPlugin(plugin: unknown, options?: unknown): void;
-  setQuietMode(quiet: boolean): void;
+  setServerOptions(options: Record<string, unknown>): void;
+  on(event: string, listener: (...args: never[]) => unknown): void;
 }

@@ -1,4 +1,5 @@
 import { loadDataOrThrow } from "../data/load.ts";
+import { recordError, recordSite } from "../dev/preview.ts";
 import { drawPictures } from "../pictures/index.ts";
 import { buildSite, type SiteModel } from "../report/model.ts";
 import type { Settings } from "../settings.ts";
@@ -21,5 +22,13 @@ function sameSettings(a: Settings, b: Settings): boolean {
 export async function siteData(settings: Settings): Promise<SiteData> {
   const given = handedOver && sameSettings(handedOver.settings, settings) ? handedOver.site : undefined;
   handedOver = undefined;
-  return drawPictures(given ?? buildSite((await loadDataOrThrow(settings.dataDir)).data, { year: settings.year }));
+  try {
+    const site = given ?? buildSite((await loadDataOrThrow(settings.dataDir)).data, { year: settings.year });
+    recordSite(site);
+    return drawPictures(site);
+  } catch (error) {
+    // The live preview shows it in the browser until the data is fixed.
+    recordError(error);
+    throw error;
+  }
 }

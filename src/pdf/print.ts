@@ -37,6 +37,8 @@ export interface PrintOptions {
   readonly pathPrefix?: string;
   /** For the whole print run. */
   readonly timeoutMs?: number;
+  /** Called as each PDF is finished. */
+  readonly onPrinted?: (job: PrintJob, pdf: PrintedPdf) => void;
 }
 
 export interface PrintedPdf {
@@ -174,7 +176,11 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
       timeout: 60_000,
     });
     const opened = browser;
-    const run = pool(Math.max(1, availableParallelism()), jobs.map((job) => () => printOne(opened, server.origin, prefix, job, timeout)));
+    const run = pool(Math.max(1, availableParallelism()), jobs.map((job) => async () => {
+      const pdf = await printOne(opened, server.origin, prefix, job, timeout);
+      options.onPrinted?.(job, pdf);
+      return pdf;
+    }));
     const limit = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new PrintError(`printing took longer than ${Math.round(timeout / 1000)} s and was stopped`)),

@@ -1,0 +1,106 @@
+/**
+ * The live preview's additions to Eleventy's dev server: a page that shows the
+ * data's errors while there are any, and each year's PDF printed on request
+ * and kept until the data or the templates change.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DataError, formatDiagnostic } from "../data/diagnostics.ts";
+import { BrowserNotFoundError, findBrowser } from "../pdf/browser.ts";
+import { pdfMetadata } from "../pdf/job.ts";
+import { printPdfs } from "../pdf/print.ts";
+import { escapeXml } from "../pictures/svg.ts";
+import type { SiteModel } from "../report/model.ts";
+import type { Settings } from "../settings.ts";
+
+/** What the last build left: its model, or the error that stopped it. */
+const state: { site?: SiteModel; error?: unknown; generation: number; pdfs: Map<string, Promise<Uint8Array>> } = {
+  generation: 0,
+  pdfs: new Map(),
+};
+
+export function recordSite(site: SiteModel): void {
+  state.site = site;
+  state.error = undefined;
+}
+
+export function recordError(error: unknown): void {
+  state.error = error;
+}
+
+/** After each build: PDFs printed before it are out of date. */
+export function recordBuild(): void {
+  state.generation += 1;
+  state.pdfs.clear();
+}
+
+function page(title: string, body: string, refresh = false): { status: number; headers: Record<string, string>; body: string } {
+  return {
+    status: 500,
+    headers: { "Content-Type": "text/html; charset=utf-8" },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${refresh ? '<meta http-equiv="refresh" content="2">' : ""}<title>${escapeXml(title)}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem;font-size:14px}</style>
+</head><body>${body}</body></html>`,
+  };
+}
+
+/** The page the preview shows instead of the site while the data has errors. */
+export function errorPage(error: unknown) {
+  const lines = error instanceof DataError
+    ? error.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d))
+    : [String((error as Error)?.message ?? error)];
+  return page(
+    "The data has errors",
+    `<h1>The report cannot be built: the data has ${lines.length === 1 ? "an error" : `${lines.length} errors`}</h1>
+<p>Fix ${lines.length === 1 ? "it" : "them"} in the file named below (line and column follow the file name) and save: this page reloads by itself.</p>
+<pre>${lines.map(escapeXml).join("\n")}</pre>`,
+    true,
+  );
+}
+
+async function printPreview(settings: Settings, year: number): Promise<Uint8Array> {
+  const site = state.site;
+  const report = site?.reports.find((r) => r.year === year);
+  if (!site || !report) throw new Error(`there is no report for ${year}`);
+  const dir = await mkdtemp(path.join(tmpdir(), "activity-report-preview-"));
+  try {
+    const file = path.join(dir, report.pdfName);
+    await printPdfs(
+      [{ pagePath: report.printUrl, file, title: report.title, metadata: pdfMetadata(site, report) }],
+      { siteDir: settings.outputDir, browserPath: findBrowser(), pathPrefix: settings.pathPrefix },
+    );
+    return await readFile(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+type Handler = (request: { url: URL; patternGroups: Record<string, string> }) => Promise<unknown> | unknown;
+
+/** The dev server's `onRequest` handlers. */
+export function previewHandlers(settings: Settings): Record<string, Handler> {
+  return {
+    "/:year(\\d{4})/:name.pdf": async ({ patternGroups }) => {
+      if (state.error) return errorPage(state.error);
+      const year = Number(patternGroups.year);
+      const key = `${state.generation}:${year}`;
+      let pdf = state.pdfs.get(key);
+      if (!pdf) {
+        pdf = printPreview(settings, year);
+        state.pdfs.set(key, pdf);
+        pdf.catch(() => state.pdfs.delete(key));
+      }
+      try {
+        return { status: 200, headers: { "Content-Type": "application/pdf", "Cache-Control": "no-store" }, body: Buffer.from(await pdf) };
+      } catch (error) {
+        if (error instanceof BrowserNotFoundError) return page("No browser for the PDF", `<h1>The PDF cannot be printed</h1><p>${escapeXml(error.message)}.</p>`);
+        return page("The PDF could not be printed", `<h1>The PDF could not be printed</h1><pre>${escapeXml(String((error as Error).message))}</pre>`);
+      }
+    },
+    "/*": ({ url }) => {
+      const isPage = url.pathname.endsWith("/") || url.pathname.endsWith(".html");
+      return state.error && isPage ? errorPage(state.error) : undefined;
+    },
+  };
+}

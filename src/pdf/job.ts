@@ -1,0 +1,18 @@
+import type { ReportView, SiteModel } from "../report/model.ts";
+import type { PdfMetadata } from "./metadata.ts";
+
+/** The PDF's document information, all from the data. */
+export function pdfMetadata(site: SiteModel, report: ReportView): PdfMetadata {
+  const som = report.edition?.som;
+  return {
+    title: `${site.organisation}: ${report.title}`,
+    author: `${site.organisation} Secretariat`,
+    subject: som
+      ? `Prepared for the ${som.ordinal ? `${som.ordinal} ` : ""}Senior Officials Meeting, ${som.place}, ${som.dateText}`
+      : `The activities of the ${site.organisation} in ${report.periodText ?? report.year}`,
+    keywords: [site.organisation, "migration", "annual activity report", String(report.year), ...report.chapters.map((c) => c.strand.title)],
+    date: report.publication.day,
+    creator: `${site.organisation} Secretariat with activity-report`,
+  };
+}
+
