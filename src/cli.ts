@@ -52,7 +52,7 @@ Validates the data, builds the website and prints one PDF per report year.
   --data DIR           the data folder (default: $REPORT_DATA or _data)
   --output DIR         the output folder (default: $REPORT_OUTPUT or output)
   --year YYYY          build only the report of this year, a quick preview
-                       (into output-YYYY unless --output is given)
+                       (into output-YYYY, beside the output folder, unless --output is given)
   --no-pdf             build the website only
   --path-prefix PATH   the site is served from this sub-path, e.g. /reports/
   -h, --help           show this help
@@ -131,7 +131,7 @@ function settingsFrom(values: Record<string, string | boolean | undefined>): Set
   const year = typeof values.year === "string" ? Number(values.year) : defaults.year;
   // A one-year preview never replaces the full report in the default output folder.
   const outputDir = typeof values.output === "string" ? values.output
-    : year !== undefined && !process.env.REPORT_OUTPUT ? `${defaults.outputDir}-${year}` : defaults.outputDir;
+    : year !== undefined ? `${defaults.outputDir}-${year}` : defaults.outputDir;
   return {
     dataDir: typeof values.data === "string" ? values.data : defaults.dataDir,
     outputDir,
