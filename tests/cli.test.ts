@@ -30,10 +30,11 @@ describe("activity-report build on the sample data", () => {
     ({ dir: output, run } = inject("sampleSite"));
   });
 
-  it("succeeds with one summary line", () => {
-    expect(run.stderr).toBe("");
+  it("succeeds with one summary line, then the key figures, and its progress on standard error", () => {
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Built \d+ pages and 3 PDFs \(\d+ KB\) into .+ in \d+\.\d s\n$/);
+    expect(run.stdout.split("\n")[0]).toMatch(/^Built \d+ pages and 3 PDFs \(\d+ KB\) into .+ in \d+\.\d s$/);
+    expect(run.stdout).toContain("2018: activities held 1, participants 60, country delegations 29\n");
+    expect(run.stderr).toMatch(/^Checked 8 events: the data is valid\.\nRendered \d+ pages\.\n(Printed Annual Activity Report 201[678] \(\d of 3\): \d+ pages, \d+ KB\.\n){3}Built the search index\.\n$/);
   });
 
   it("writes a home page listing every report year", async () => {
@@ -123,7 +124,7 @@ describe("the output folder", () => {
     for (const output of [parent, data, path.join(data, "site")]) {
       const run = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/^activity-report build: the output folder .* (would replace|holds files)/);
+      expect(run.stderr).toMatch(/^activity-report build: the output folder .* (would replace|holds files)/m);
     }
     expect(await readFile(path.join(parent, "notes.txt"), "utf8")).toBe("keep me");
     await expect(stat(path.join(data, "report.yaml"))).resolves.toBeTruthy();
@@ -203,7 +204,7 @@ describe("usage", () => {
     const output = path.join(await tempDir(), "output");
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output], { env: { PUPPETEER_EXECUTABLE_PATH: "/no/such/chrome" } });
     expect(run.code).toBe(3);
-    expect(run.stderr).toBe("activity-report: PUPPETEER_EXECUTABLE_PATH is set to /no/such/chrome, but there is no browser there\n");
+    expect(run.stderr).toBe("Checked 8 events: the data is valid.\nactivity-report: PUPPETEER_EXECUTABLE_PATH is set to /no/such/chrome, but there is no browser there\n");
     await expect(stat(output)).rejects.toThrow();
   });
 
