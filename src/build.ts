@@ -16,7 +16,7 @@ import { handOver } from "./eleventy/site-data.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
 import { filters } from "./eleventy/filters.ts";
 import { findBrowser } from "./pdf/browser.ts";
-import { PrintError, printPdfs, type PrintedPdf } from "./pdf/print.ts";
+import type { PrintedPdf, PrintOptions } from "./pdf/print.ts";
 import { pdfMetadata } from "./pdf/job.ts";
 import { buildSite, type SiteModel } from "./report/model.ts";
 import { indexSite } from "./search.ts";
@@ -119,6 +119,31 @@ export function filesMentioning(url: string, data: DataSet): string[] {
     .map(([file]) => displayPath(path.isAbsolute(file) ? file : path.join(data.dir, file)));
 }
 
+/** Prints every report of the site. Loaded only when there is something to print: Puppeteer and the PDF libraries are large. */
+async function printReports(
+  site: SiteModel,
+  data: DataSet,
+  siteDir: string,
+  browserPath: string,
+  settings: Settings,
+  onPrinted: NonNullable<PrintOptions["onPrinted"]>,
+): Promise<PrintedPdf[]> {
+  const { PrintError, printPdfs } = await import("./pdf/print.ts");
+  const jobs = site.reports.map((report) => ({
+    pagePath: report.printUrl,
+    file: path.join(siteDir, String(report.year), report.pdfName),
+    title: report.title,
+    metadata: pdfMetadata(site, report),
+  }));
+  try {
+    return await printPdfs(jobs, { siteDir, browserPath, pathPrefix: settings.pathPrefix, timeoutMs: settings.printTimeoutMs, onPrinted });
+  } catch (error) {
+    if (!(error instanceof PrintError) || error.blocked.length === 0) throw error;
+    const where = error.blocked.map((url) => `${url} (in ${filesMentioning(url, data).join(", ") || "the templates"})`);
+    throw new PrintError(`the PDF may load only the report's own files, but the data links to ${where.join("; ")}: remove the link or host the file in the data's images folder`, error.blocked);
+  }
+}
+
 /** Writes each PDF's size into the pages that link to it (the templates leave a marker, as the size is known only now). */
 async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly PrintedPdf[]): Promise<void> {
   const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), filters.fileSize(pdf.bytes)]));
@@ -189,22 +214,8 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     onProgress({ step: "rendered", pages });
     let printed = 0;
     const pdfs = browserPath
-      ? await printPdfs(
-          site.reports.map((report) => ({
-            pagePath: report.printUrl,
-            file: path.join(staging, String(report.year), report.pdfName),
-            title: report.title,
-            metadata: pdfMetadata(site, report),
-          })),
-          {
-            siteDir: staging, browserPath, pathPrefix: settings.pathPrefix, timeoutMs: settings.printTimeoutMs,
-            onPrinted: (job, pdf) => onProgress({ step: "printed", title: job.title, pages: pdf.pages, bytes: pdf.bytes, done: ++printed, of: site.reports.length }),
-          },
-        ).catch((error: unknown) => {
-          if (!(error instanceof PrintError) || error.blocked.length === 0) throw error;
-          const where = error.blocked.map((url) => `${url} (in ${filesMentioning(url, loaded.data!).join(", ") || "the templates"})`);
-          throw new PrintError(`the PDF may load only the report's own files, but the data links to ${where.join("; ")}: remove the link or host the file in the data's images folder`, error.blocked);
-        })
+      ? await printReports(site, loaded.data, staging, browserPath, settings, (job, pdf) =>
+          onProgress({ step: "printed", title: job.title, pages: pdf.pages, bytes: pdf.bytes, done: ++printed, of: site.reports.length }))
       : [];
     // The print pages exist for the printer only: readers get the PDF.
     await Promise.all(site.reports.map((r) => rm(path.join(staging, r.printUrl), { recursive: true, force: true })));

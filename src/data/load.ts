@@ -6,7 +6,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import countryCodes from "i18n-iso-countries";
 import { z } from "zod";
-import { compareDates, firstDay, lastDay, within } from "../format/dates.ts";
+import { compareDates, within, type PartialDate } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import {
   countriesSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
@@ -60,7 +60,7 @@ async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnost
     diagnostics.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
     return {};
   }
-  const { source, diagnostics: readProblems } = await readYamlSource(file);
+  const { source, diagnostics: readProblems } = readYamlSource(file);
   diagnostics.push(...readProblems);
   if (!source || readProblems.length > 0) return { source };
   const { value, diagnostics: shapeProblems } = parseWith(source, schema);
@@ -117,12 +117,16 @@ function listedIds(file: { source?: YamlSource; value?: readonly { id: string }[
 }
 
 /** The report an event belongs to: its explicit report_year, else the edition whose period holds its date, else its year. */
-export function reportYearOf(event: Pick<EventFile, "date" | "report_year">, editions: ReportFile["editions"]): number {
+export function reportYearOf(event: Pick<EventFile, "date" | "report_year">, periods: readonly ReportPeriod[]): number {
   if (event.report_year !== undefined) return event.report_year;
-  for (const [year, edition] of Object.entries(editions ?? {})) {
-    if (edition.period && within(event.date, edition.period.from, edition.period.to)) return Number(year);
-  }
-  return event.date.year;
+  return periods.find((p) => within(event.date, p.from, p.to))?.year ?? event.date.year;
+}
+
+type ReportPeriod = { readonly year: number; readonly from: PartialDate; readonly to: PartialDate };
+
+/** The editions that cover a period other than their calendar year. */
+export function reportPeriods(editions: ReportFile["editions"]): ReportPeriod[] {
+  return Object.entries(editions ?? {}).flatMap(([year, e]) => (e.period ? [{ year: Number(year), ...e.period }] : []));
 }
 
 function isKnownCountry(code: string, countries: Record<string, CountryFile> | undefined): boolean {
@@ -207,27 +211,28 @@ export async function loadData(dir: string): Promise<LoadResult> {
       out.push(report.source!.diagnostic(["editions", year, "som", "place"], unknownPlace(som.place, knownPlaces)));
     }
     const period = edition.period;
-    if (period && lastDay(period.to) < firstDay(period.from)) {
+    if (period && period.to.last < period.from.first) {
       out.push(report.source!.diagnostic(["editions", year, "period", "to"], `to ${period.to.iso} is before from ${period.from.iso}`));
     }
   }
-  const periods = Object.entries(reportFields.editions ?? {}).flatMap(([year, e]) => (e.period ? [{ year, ...e.period }] : []));
+  const periods = reportPeriods(reportFields.editions);
   periods.forEach((a, i) => {
-    const overlap = periods.slice(0, i).find((b) => firstDay(a.from) <= lastDay(b.to) && firstDay(b.from) <= lastDay(a.to));
+    const overlap = periods.slice(0, i).find((b) => a.from.first <= b.to.last && b.from.first <= a.to.last);
     if (overlap) {
       out.push(report.source!.diagnostic(["editions", a.year, "period"], `the period of ${a.year} overlaps the period of ${overlap.year}; an event could belong to both`));
     }
   });
 
   const eventFiles = await listEventFiles(dir, out);
+  const periodsOfEditions = reportPeriods(reportFields.editions);
   const events: EventRecord[] = [];
   const byId = new Map<string, string>();
   const byKey = new Map<string, string>();
-  const parsedEvents = await Promise.all(eventFiles.map(async (eventFile) => {
-    const { source, diagnostics } = await readYamlSource(eventFile);
+  const parsedEvents = eventFiles.map((eventFile) => {
+    const { source, diagnostics } = readYamlSource(eventFile);
     const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema) : undefined;
     return { eventFile, source, parsed, problems: [...diagnostics, ...(parsed?.diagnostics ?? [])] };
-  }));
+  });
 
   for (const { eventFile, source, parsed, problems } of parsedEvents) {
     out.push(...problems);
@@ -262,7 +267,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
       if (f.topics!.indexOf(topic) < i) at(["topics", i], `topic "${topic}" is listed twice`);
       else if (topicIds && !topicIds.has(topic)) at(["topics", i], unknownId("topic", topic, topicIds, REFERENCE_FILES.topics));
     });
-    if (f.end && f.date && lastDay(f.end) < firstDay(f.date)) {
+    if (f.end && f.date && f.end.last < f.date.first) {
       at("end", `end ${f.end.iso} is before date ${f.date.iso}`);
     }
     const participants = f.participants?.value;
@@ -287,7 +292,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
 
     const value = parsed.value;
     if (!value) continue;
-    const reportYear = reportYearOf(value, reportFields.editions);
+    const reportYear = reportYearOf(value, periodsOfEditions);
     events.push({ ...value, id, file: eventFile, reportYear });
   }
 

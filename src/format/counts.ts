@@ -70,7 +70,10 @@ export function formatCount(count: Count): string {
   return count.qualifier ? `${count.qualifier} ${number}` : number;
 }
 
+// One formatter for the whole build: creating one per call is costly.
+const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+
 /** Thousands separated by commas, as in English-language UN and EU documents. */
 export function formatNumber(value: number): string {
-  return value.toLocaleString("en-GB", { maximumFractionDigits: 0 });
+  return NUMBER.format(value);
 }

@@ -14,7 +14,14 @@ export interface PartialDate {
   readonly precision: Precision;
   /** The date exactly as written, also a valid HTML `datetime` value. */
   readonly iso: string;
+  /** The first and the last day it can mean, as days since 1970-01-01: for fast comparisons. */
+  readonly first: number;
+  readonly last: number;
 }
+
+const DAY_MS = 86_400_000;
+/** Days since 1970-01-01 of a calendar date; `day` 0 is the last day of the month before. */
+const epochDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / DAY_MS;
 
 const FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -33,12 +40,14 @@ export function parsePartialDate(input: unknown): ParseResult<PartialDate> {
   const year = Number(match[1]);
   const month = match[2] === undefined ? undefined : Number(match[2]);
   const day = match[3] === undefined ? undefined : Number(match[3]);
-  const check = DateTime.fromObject({ year, month: month ?? 1, day: day ?? 1 }, { zone: "utc" });
-  if (!check.isValid) {
+  const daysInMonth = month === undefined ? 31 : epochDay(year, month + 1, 0) - epochDay(year, month, 0);
+  if ((month !== undefined && (month < 1 || month > 12)) || (day !== undefined && (day < 1 || day > daysInMonth))) {
     return { ok: false, message: `${text.trim()} is not a date in the calendar` };
   }
   const precision: Precision = day !== undefined ? "day" : month !== undefined ? "month" : "year";
-  return { ok: true, value: { year, month, day, precision, iso: text.trim() } };
+  const first = epochDay(year, month ?? 1, day ?? 1);
+  const last = day !== undefined ? first : month !== undefined ? epochDay(year, month + 1, 0) : epochDay(year + 1, 1, 0);
+  return { ok: true, value: { year, month, day, precision, iso: text.trim(), first, last } };
 }
 
 /** Like parsePartialDate, for values already known to be valid (tests, sample code). */
@@ -66,9 +75,7 @@ export function lastDay(date: PartialDate): DateTime {
 
 /** Orders by first day, then the more precise date first. */
 export function compareDates(a: PartialDate, b: PartialDate): number {
-  const diff = firstDay(a).toMillis() - firstDay(b).toMillis();
-  if (diff !== 0) return diff;
-  return lastDay(a).toMillis() - lastDay(b).toMillis();
+  return a.first - b.first || a.last - b.last;
 }
 
 const EN_DASH = "\u2013";
@@ -108,6 +115,5 @@ export function formatDate(date: PartialDate): string {
 
 /** Whether `inner` starts within the days from `from` to `to`, both included. */
 export function within(inner: PartialDate, from: PartialDate, to: PartialDate): boolean {
-  const start = firstDay(inner).toMillis();
-  return start >= firstDay(from).toMillis() && start <= lastDay(to).toMillis();
+  return inner.first >= from.first && inner.first <= to.last;
 }

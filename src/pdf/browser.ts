@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import puppeteer from "puppeteer";
+import { createRequire } from "node:module";
 
 /** Exit code of a build that needs a browser and finds none. */
 export const NO_BROWSER_EXIT_CODE = 3;
@@ -30,6 +30,8 @@ const HOW_TO_GET_ONE =
 
 function puppeteerBrowser(): string | undefined {
   try {
+    // Required here, not imported: commands that print nothing need not load Puppeteer.
+    const puppeteer = createRequire(import.meta.url)("puppeteer") as typeof import("puppeteer");
     return puppeteer.executablePath();
   } catch {
     return undefined;

@@ -1,5 +1,4 @@
 /** What the printer needs to know of a PDF it made: its pages, and where each named destination (an element id) landed. */
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export interface Place {
   /** 1-based. */
@@ -9,6 +8,8 @@ export interface Place {
 }
 
 export async function readPdf(pdf: Uint8Array, ids: readonly string[] = []): Promise<{ pageCount: number; places: Map<string, Place> }> {
+  // Loaded on first use: pdf.js is large, and builds without PDFs never need it.
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   // pdf.js may take ownership of the buffer it is given: hand it a copy.
   const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
   try {

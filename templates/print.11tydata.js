@@ -1,0 +1,4 @@
+// Computed in JavaScript: string templates here would be compiled again for every page.
+export default {
+  permalink: (data) => data.report.printUrl,
+};
