@@ -208,6 +208,9 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     await writeFile(path.join(staging, OUTPUT_MARKER), `${JSON.stringify(manifest)}\n`);
     const staged: Settings = { ...settings, outputDir: staging };
     handOver(staged, site);
+    // Load the printer's libraries while Eleventy renders.
+    const printing = browserPath ? import("./pdf/print.ts").then((m) => m.preloadPrinting()) : undefined;
+    printing?.catch(() => undefined);
     let rendering = 0;
     onRenderedPage(() => onProgress({ step: "rendering", pages: ++rendering }));
     const pages = await runEleventy(staged).finally(() => onRenderedPage(undefined));

@@ -1,5 +1,17 @@
 /** What the printer needs to know of a PDF it made: its pages, and where each named destination (an element id) landed. */
 
+let pdfjs: Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> | undefined;
+
+/**
+ * pdf.js, loaded on first use: it is large (a second or two to load), and
+ * builds without PDFs never need it. A build starts loading it early, while
+ * Eleventy renders, so that printing does not wait for it.
+ */
+export function loadPdfJs(): Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> {
+  pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  return pdfjs;
+}
+
 export interface Place {
   /** 1-based. */
   readonly page: number;
@@ -8,19 +20,21 @@ export interface Place {
 }
 
 export async function readPdf(pdf: Uint8Array, ids: readonly string[] = []): Promise<{ pageCount: number; places: Map<string, Place> }> {
-  // Loaded on first use: pdf.js is large, and builds without PDFs never need it.
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const { getDocument } = await loadPdfJs();
   // pdf.js may take ownership of the buffer it is given: hand it a copy.
   const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
   try {
     const places = new Map<string, Place>();
-    for (const id of ids) {
-      const dest = await doc.getDestination(id);
-      const ref = dest?.[0];
-      if (ref && typeof ref === "object") {
-        const page = (await doc.getPageIndex(ref as { num: number; gen: number })) + 1;
-        places.set(id, { page, top: typeof dest[3] === "number" ? dest[3] : 842 });
-      }
+    const wanted = new Set(ids);
+    const pages = new Map<string, number>();
+    // All named destinations at once: looking them up one by one walks the name tree each time.
+    for (const [id, dest] of Object.entries(ids.length > 0 ? await doc.getDestinations() : {})) {
+      const ref = (dest as unknown[] | null)?.[0] as { num: number; gen: number } | undefined;
+      if (!wanted.has(id) || !ref || typeof ref !== "object") continue;
+      const key = `${ref.num} ${ref.gen}`;
+      if (!pages.has(key)) pages.set(key, (await doc.getPageIndex(ref)) + 1);
+      const top = (dest as unknown[])[3];
+      places.set(id, { page: pages.get(key)!, top: typeof top === "number" ? top : 842 });
     }
     return { pageCount: doc.numPages, places };
   } finally {
