@@ -9,14 +9,14 @@
  * largest size; on by default in the full run).
  */
 import { execFileSync } from "node:child_process";
-import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateData, type GeneratedData } from "./generate.ts";
 import { formatSummary, summarizeProfile, type ProfileSummary } from "./profile.ts";
 import { BENCH_DIR, DATA_ROOT, killWorkers, median, ROOT, round, runWorker } from "./lib/util.ts";
-import type { BuildFigures, PagedResult, PdfRounds, PrintFigures, RebuildResult, ReportInfo, ValidateResult } from "./worker.ts";
+import type { BuildFigures, PagedResult, PdfRounds, PreviewRebuildResult, PrintFigures, RebuildResult, ReportInfo, ValidateResult } from "./worker.ts";
 
 type Sampled<T> = T & { readonly peakTreeRssMb?: number };
 /** How often the memory of a build's process tree is sampled. */
@@ -360,8 +360,11 @@ interface Target {
   readonly met: boolean | undefined;
 }
 
-function evaluate(results: readonly SizeResult[]): Target[] {
+function evaluate(results: readonly SizeResult[], preview: Series | Failure | undefined): Target[] {
   const targets: Target[] = [];
+  if (preview) {
+    targets.push({ name: "preview rebuild after editing one event of the sample data under 1 s", value: failed(preview) ? "failed" : fmtMs(preview.median), limit: "1 s", met: failed(preview) ? undefined : preview.median < 1000 });
+  }
   const ok = <T>(x: T | Failure | undefined): T | undefined => (x === undefined || failed(x) ? undefined : x);
   for (const r of results) {
     targets.push({ name: `site build ≤ 1.5× bare Eleventy, ${r.label}`, value: r.siteRatio === undefined ? "failed" : `${r.siteRatio}×`, limit: "1.5×", met: r.siteRatio === undefined ? undefined : r.siteRatio <= 1.5 });
@@ -398,12 +401,13 @@ function fmtKb(bytes: number): string {
 
 const mark = (met: boolean | undefined) => (met === undefined ? "?" : met ? "met" : "MISSED");
 
-function table(results: readonly SizeResult[], paged: readonly PagedComparison[], targets: readonly Target[]): string {
+function table(results: readonly SizeResult[], paged: readonly PagedComparison[], targets: readonly Target[], preview: Series | Failure | undefined): string {
   const rows: string[] = [
     "| size | figure | ours | reference | ratio |",
     "|---|---|---|---|---|",
   ];
   const err = (x: Failure) => `failed: ${x.error.split("\n")[0]!.slice(0, 80)}`;
+  if (preview) rows.push(`| sample data (_data) | preview rebuild after editing one event (npm run dev's watcher, save to page written) | ${failed(preview) ? err(preview) : fmtMs(preview.median)} | – | – |`);
   for (const r of results) {
     const size = `${r.events.toLocaleString("en")} events, ${r.years} yr`;
     let first = true;
@@ -516,6 +520,22 @@ async function main(): Promise<void> {
   log(`benchmark${quick ? " (quick)" : ""}: ${runs} run(s), sizes ${sizes.map((s) => s.label).join(", ")}, seed ${seed}, Node ${env.node}, ${env.cores} cores, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   if (env.uncommitted.length > 0) log(`note: uncommitted changes in ${env.uncommitted.length} file(s) of the build are measured too`);
 
+  // The editors' loop on the sample data itself: how long after saving an event its page is rewritten.
+  log("sample data: preview rebuild after editing one event");
+  // Outside the project: Eleventy's watcher ignores git-ignored folders such as bench/.data.
+  const previewDir = await mkdtemp(path.join(os.tmpdir(), "activity-report-bench-preview-"));
+  await cp(path.join(ROOT, "_data"), path.join(previewDir, "data"), { recursive: true });
+  const previewEvent = "events/2018/2018-05-07-sarajevo-joint-working-group.yaml";
+  const preview = await attempt("preview rebuild", async () => {
+    const r = await runWorker<PreviewRebuildResult>("previewRebuild", {
+      dataDir: path.join(previewDir, "data"), outputDir: path.join(previewDir, "site"), eventFile: previewEvent,
+      pagePath: "events/2018/2018-05-07-sarajevo-joint-working-group", rounds: quick ? 2 : runs,
+    }, { timeoutMs: WORKER_TIMEOUT });
+    log(`  ${r.samplesMs.map((x) => `${Math.round(x)} ms`).join(", ")}`);
+    return series(r.samplesMs);
+  });
+  await rm(previewDir, { recursive: true, force: true });
+
   const results: SizeResult[] = [];
   const paged: PagedComparison[] = [];
   let profile: { file: string; summary: ProfileSummary } | Failure | undefined;
@@ -554,8 +574,8 @@ async function main(): Promise<void> {
     });
   }
 
-  const targets = evaluate(results);
-  const text = table(results, paged, targets);
+  const targets = evaluate(results, preview);
+  const text = table(results, paged, targets, preview);
   const date = new Date().toISOString().slice(0, 10);
   const resultsDir = path.join(BENCH_DIR, "results");
   await mkdir(resultsDir, { recursive: true });
@@ -569,6 +589,7 @@ async function main(): Promise<void> {
     durationMinutes: round((performance.now() - t0) / 60_000, 1),
     loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)),
     environment: env,
+    previewRebuild: preview,
     sizes: results,
     pagedjs: paged,
     targets,

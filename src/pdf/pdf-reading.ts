@@ -8,7 +8,12 @@ let pdfjs: Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> | undefined
  * Eleventy renders, so that printing does not wait for it.
  */
 export function loadPdfJs(): Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> {
-  pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  pdfjs ??= (async () => {
+    // In Node, pdf.js runs its worker in-process, importing it on the first document unless it is already there.
+    const worker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import("pdfjs-dist/legacy/build/pdf.mjs");
+  })();
   return pdfjs;
 }
 

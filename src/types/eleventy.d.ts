@@ -17,3 +17,7 @@ declare module "@11ty/eleventy" {
 declare module "@11ty/eleventy-plugin-rss" {
   export const rssPlugin: unknown;
 }
+
+declare module "pdfjs-dist/legacy/build/pdf.worker.mjs" {
+  export const WorkerMessageHandler: unknown;
+}
