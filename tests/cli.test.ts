@@ -1,25 +1,14 @@
-import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { loadDataOrThrow } from "../src/data/load.ts";
 import { buildSite } from "../src/report/model.ts";
 import { runCli, type Run } from "./helpers/cli.ts";
-import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir } from "./helpers/data.ts";
+import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "./helpers/data.ts";
 import { pdfPages } from "./helpers/pdf.ts";
 
 afterAll(cleanUp);
 
-/** Every file under `dir` with the hash of its bytes. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files: Record<string, string> = {};
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const file = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, file)] = createHash("sha256").update(await readFile(file)).digest("hex");
-  }
-  return files;
-}
 
 describe("activity-report build on the sample data", () => {
   let output: string;

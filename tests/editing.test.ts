@@ -1,24 +1,14 @@
 /** The editors' loop: scaffolding, safe publishing, the change report and the live preview. */
-import { createHash } from "node:crypto";
 import { readdir, readFile, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadData } from "../src/data/load.ts";
 import { runCli } from "./helpers/cli.ts";
-import { cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, tempDir } from "./helpers/data.ts";
+import { cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "./helpers/data.ts";
 import { startPreview, waitFor } from "./helpers/dev-server.ts";
 
 afterAll(cleanUp);
 
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files: Record<string, string> = {};
-  for (const e of entries.filter((x) => x.isFile())) {
-    const file = path.join(e.parentPath, e.name);
-    files[path.relative(dir, file)] = createHash("sha256").update(await readFile(file)).digest("hex");
-  }
-  return files;
-}
 
 const EVENT_FLAGS = ["--date", "2019-02-25", "--place", "istanbul", "--type", "ministerial-conference", "--strands", "ministerial-process",
   "--title", "Sixth Ministerial Conference of the Budapest Process", "--summary", "Ministers adopted the Call for Action."];
