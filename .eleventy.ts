@@ -7,6 +7,7 @@ import { fontAssets } from "./src/assets/fonts.ts";
 import type { EleventyConfig } from "./src/eleventy/config-types.ts";
 import { filters } from "./src/eleventy/filters.ts";
 import { countPage } from "./src/eleventy/progress.ts";
+import { CONTENT_SECURITY_POLICY } from "./src/eleventy/security.ts";
 import { siteData } from "./src/eleventy/site-data.ts";
 import { previewHandlers, recordBuild } from "./src/dev/preview.ts";
 import { readSettings } from "./src/settings.ts";
@@ -22,6 +23,7 @@ export default function configure(config: EleventyConfig) {
   config.addGlobalData("fontFaces", fonts.css);
   config.addGlobalData("withPdf", settings.pdf);
   config.addGlobalData("pathPrefix", settings.pathPrefix);
+  config.addGlobalData("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
   for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);
   config.addTransform("progress", countPage);
 

@@ -74,15 +74,13 @@ export type BuildProgress =
   | { readonly step: "rendering"; readonly pages: number }
   | { readonly step: "rendered"; readonly pages: number }
   | { readonly step: "printed"; readonly title: string; readonly pages: number; readonly bytes: number; readonly done: number; readonly of: number }
-  | { readonly step: "indexed"; readonly pages: number };
+  | { readonly step: "indexed" };
 
 export interface BuildResult {
   /** Each year's key figures and what changed since the last build of the output folder. */
   readonly changes: readonly string[];
   readonly pages: number;
   readonly pdfs: readonly PrintedPdf[];
-  /** Pages in the search index. */
-  readonly indexed: number;
   readonly warnings: readonly Diagnostic[];
   readonly seconds: number;
 }
@@ -192,13 +190,17 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
 
   const output = await checkOutputFolder(settings.outputDir, settings.dataDir);
   await mkdir(path.dirname(output), { recursive: true });
+  const unlock = await lockOutput(output, settings.outputDir);
   const previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
   const manifest = manifestOf(loaded.data, site);
   const staging = `${output}.tmp-${randomBytes(4).toString("hex")}`;
-  // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was.
+  // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was,
+  // and the browser is killed by Puppeteer's handler of the process's exit.
   const interrupted = (signal: NodeJS.Signals) => {
     rmSync(staging, { recursive: true, force: true });
-    process.kill(process.pid, signal);
+    unlock.now();
+    process.stderr.write(`Interrupted (${signal}): the output in ${settings.outputDir} is unchanged.\n`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
@@ -223,14 +225,13 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     // The print pages exist for the printer only: readers get the PDF.
     await Promise.all(site.reports.map((r) => rm(path.join(staging, r.printUrl), { recursive: true, force: true })));
     await stampPdfSizes(staging, site, pdfs);
-    const { pages: indexed } = await indexSite(staging);
-    onProgress({ step: "indexed", pages: indexed });
+    await indexSite(staging);
+    onProgress({ step: "indexed" });
     await swapInto(staging, output);
     return {
       changes: describeChanges(previous, manifest),
       pages,
       pdfs: pdfs.map((pdf) => ({ ...pdf, file: path.join(output, path.relative(staging, pdf.file)) })),
-      indexed,
       warnings,
       seconds: (performance.now() - started) / 1000,
     };
@@ -238,5 +239,38 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);
     await rm(staging, { recursive: true, force: true });
+    unlock.now();
+  }
+}
+
+/**
+ * One writer per output folder: a lock file beside it names the build that
+ * holds it. A second build refuses with a clear message; a lock left by a build
+ * that no longer runs (its process is gone) is taken over.
+ */
+async function lockOutput(output: string, shown: string): Promise<{ now(): void }> {
+  const lock = `${output}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lock, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }), { flag: "wx" });
+      return { now: () => rmSync(lock, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = JSON.parse(await readFile(lock, "utf8").catch(() => "{}")) as { pid?: number; started?: string };
+      if (holder.pid !== undefined && isRunning(holder.pid)) {
+        throw new OutputError(`another build (process ${holder.pid}, started ${holder.started ?? "earlier"}) is writing to ${shown}; wait until it has finished, then build again`);
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  throw new OutputError(`cannot lock ${shown} for this build: ${lock} keeps coming back`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -1,19 +1,34 @@
-/** The search index of the built site, made by Pagefind from the pages marked `data-pagefind-body` (the event pages). */
+/**
+ * The search index of the built site, made by Pagefind from the pages marked
+ * `data-pagefind-body` (the event pages). Pagefind runs as its own program,
+ * whose exit status says whether it succeeded: its Node API never answers when
+ * the program dies (on a full disk, for one), which would leave a build hanging.
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import path from "node:path";
-import * as pagefind from "pagefind";
 
 export const SEARCH_DIR = "pagefind";
 
-export async function indexSite(siteDir: string): Promise<{ pages: number }> {
-  try {
-    const { errors: createErrors, index } = await pagefind.createIndex({ forceLanguage: "en" });
-    if (!index) throw new Error(`search index: ${createErrors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_DIR) });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
-    return { pages: added.page_count };
-  } finally {
-    await pagefind.close();
+/** Pagefind's own executable, as its npm package installs it for this platform. */
+function pagefindBinary(): string {
+  const require = createRequire(import.meta.url);
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const pkg = path.dirname(require.resolve(`@pagefind/${platform}-${process.arch}/package.json`));
+  return path.join(pkg, "bin", platform === "windows" ? "pagefind_extended.exe" : "pagefind_extended");
+}
+
+export async function indexSite(siteDir: string): Promise<void> {
+  const args = ["--site", siteDir, "--output-subdir", SEARCH_DIR, "--force-language", "en", "--quiet"];
+  const child = spawn(pagefindBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  if (code !== 0) {
+    const reason = /message: "([^"]+)"/.exec(stderr)?.[1] ?? stderr.trim().split("\n").find((l) => l.trim()) ?? `exit code ${code}`;
+    throw new Error(`the search index could not be built: ${reason}`);
   }
 }

@@ -96,3 +96,31 @@ describe("the contents' second pass", () => {
     }
   });
 });
+
+describe("the printer's loopback server", () => {
+  it("blocks every request elsewhere and fails naming it; the build names the data file that holds it", async () => {
+    const { mkdtemp, writeFile, mkdir, readdir } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { printPdfs } = await import("../src/pdf/print.ts");
+    const site = await mkdtemp(path.join(tmpdir(), "activity-report-print-"));
+    await mkdir(path.join(site, "x"));
+    await writeFile(path.join(site, "x", "index.html"),
+      '<!doctype html><html lang="en"><title>x</title><link rel="icon" href="data:,"><p>Text</p><img src="https://images.example.org/sarajevo.jpg" alt=""><link rel="stylesheet" href="https://fonts.example.org/font.css">');
+    const file = path.join(site, "x.pdf");
+    const error = await printPdfs([{ pagePath: "/x/", file, title: "Test", metadata: { title: "t", author: "a", subject: "s", keywords: [], date: "2020-01-01", creator: "c" } }],
+      { siteDir: site, browserPath: findBrowser() }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(PrintError);
+    expect([...(error as PrintError).blocked].sort()).toEqual(["https://fonts.example.org/font.css", "https://images.example.org/sarajevo.jpg"]);
+    expect((error as Error).message).toContain("blocked a request to https://images.example.org/sarajevo.jpg: the print page may load only its own files");
+    expect(await readdir(site)).toEqual(["x"]);
+
+    const { filesMentioning } = await import("../src/build.ts");
+    const { loadDataOrThrow } = await import("../src/data/load.ts");
+    const { SAMPLE_DATA } = await import("./helpers/data.ts");
+    const { data } = await loadDataOrThrow(SAMPLE_DATA);
+    expect(filesMentioning("Koç University presented findings", data)).toEqual([
+      expect.stringMatching(/_data\/events\/2018\/2018-05-07-sarajevo-joint-working-group\.yaml$/),
+    ]);
+  });
+});

@@ -2,7 +2,7 @@
  * Reads the data folder and checks it against the contract: every problem in
  * every file at once, each placed at its file, line and column.
  */
-import { readdir, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import countryCodes from "i18n-iso-countries";
 import { z } from "zod";
@@ -14,7 +14,7 @@ import {
 } from "./schema.ts";
 import { didYouMean } from "./suggest.ts";
 import { parseFields, parseWith } from "./zod-issues.ts";
-import { readYamlSource, type YamlSource } from "./yaml-source.ts";
+import { invisibleCharacters, readYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export interface EventRecord extends EventFile {
   /** The file name without extension: stable id and URL slug. */
@@ -60,8 +60,14 @@ async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnost
     diagnostics.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
     return {};
   }
+  const realDir = await realpath(path.dirname(file)).catch(() => path.dirname(file));
+  const target = await realpath(file).catch(() => file);
+  if (path.dirname(target) !== realDir) {
+    diagnostics.push({ severity: "error", file, message: `the file is a link to ${target}, outside the data folder; copy the file in instead` });
+    return {};
+  }
   const { source, diagnostics: readProblems } = readYamlSource(file);
-  diagnostics.push(...readProblems);
+  diagnostics.push(...readProblems, ...(source ? invisibleCharacters(source) : []));
   if (!source || readProblems.length > 0) return { source };
   const { value, diagnostics: shapeProblems } = parseWith(source, schema);
   diagnostics.push(...shapeProblems);
@@ -89,15 +95,31 @@ async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]>
     return [];
   }
   const files: string[] = [];
+  const realDir = await realpath(dir);
   for (const entry of entries) {
     const file = path.join(entry.parentPath, entry.name);
     if (entry.name.startsWith(".") || entry.isDirectory()) continue;
-    if (entry.isFile() && YAML_FILE.test(entry.name)) files.push(file);
+    if (entry.isSymbolicLink()) {
+      // A link may point anywhere on the machine: only files inside the data folder are data.
+      const target = await realpath(file).catch(() => undefined);
+      if (!target || !target.startsWith(`${realDir}${path.sep}`)) {
+        out.push({ severity: "error", file, message: `the file is a link to ${target ?? "nothing"}, outside the data folder; copy the file in instead` });
+        continue;
+      }
+    }
+    if (YAML_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(file);
     else out.push({ severity: "warning", file, message: "not read: event files are .yaml files (lower case)" });
   }
   if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet, so no report is built" });
+  if (files.length > MAX_EVENTS) {
+    out.push({ severity: "error", file: root, message: `there are ${files.length} event files; a report holds at most ${MAX_EVENTS.toLocaleString("en")}` });
+    return [];
+  }
   return files.sort();
 }
+
+/** Far above what the archive of a dialogue will hold; a guard against a data folder that is not one. */
+export const MAX_EVENTS = 100_000;
 
 /**
  * The ids a reference list defines, each checked to be used once. When the file
@@ -231,7 +253,8 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const parsedEvents = eventFiles.map((eventFile) => {
     const { source, diagnostics } = readYamlSource(eventFile);
     const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema) : undefined;
-    return { eventFile, source, parsed, problems: [...diagnostics, ...(parsed?.diagnostics ?? [])] };
+    const invisible = source ? invisibleCharacters(source) : [];
+    return { eventFile, source, parsed, problems: [...diagnostics, ...(parsed?.diagnostics ?? []), ...invisible] };
   });
 
   for (const { eventFile, source, parsed, problems } of parsedEvents) {

@@ -23,11 +23,15 @@ function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>) {
   });
 }
 
-const text = z.string().trim().min(1);
-const markdown = z.string();
+/** Sane lengths: far above what a report needs, low enough that a pasted document is caught. */
+export const MAX_LENGTH = { text: 500, markdown: 20_000 } as const;
+const text = z.string().trim().min(1).max(MAX_LENGTH.text);
+const markdown = z.string().max(MAX_LENGTH.markdown);
+/** Markdown that must say something. */
+const markdownText = z.string().trim().min(1).max(MAX_LENGTH.markdown);
 const id = z.string().regex(ID_PATTERN);
 /** A reference to an id defined in another file; checked against that file, with a did-you-mean. */
-const ref = z.string().trim().min(1);
+const ref = z.string().trim().min(1).max(200);
 /** A list, or a single item written without the dash. */
 const list = <T extends z.ZodType>(item: T, min = 0) =>
   z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(item).min(min));
@@ -65,7 +69,7 @@ export const eventSchema = z.strictObject({
   women: count("women").optional(),
   partners: list(text).optional(),
   topics: list(ref).optional(),
-  summary: text,
+  summary: markdownText,
   body: markdown.optional(),
   report_year: z.number().int().min(1900).max(2999).optional(),
   status: z.enum(STATUSES).optional(),

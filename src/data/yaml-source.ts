@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import jsyaml from "js-yaml";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, Severity } from "./diagnostics.ts";
 
 export type PathSegment = string | number;
@@ -55,14 +55,54 @@ function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
-/** `participants:` with nothing after it means the field is not given: drop empty fields, so that optional ones are simply absent. */
-function withoutEmptyFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEmptyFields);
+/**
+ * The value as the rest of the build reads it: `participants:` with nothing
+ * after it means the field is not given, so empty fields are dropped and
+ * optional ones are simply absent; and text is in Unicode normal form C, so
+ * that "Türkiye" typed with a decomposed ü matches the composed one.
+ */
+function cleanValue(value: unknown): unknown {
+  if (typeof value === "string") return NON_ASCII.test(value) ? value.normalize("NFC") : value;
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutEmptyFields(v)]),
-  );
+  // In place: the parsed value is this module's own, and thousands of files are read per build.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = cleanValue(value[i]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    const normal = NON_ASCII.test(key) ? key.normalize("NFC") : key;
+    if (item === null || item === undefined || normal !== key) delete record[key];
+    if (item !== null && item !== undefined) record[normal] = cleanValue(item);
+  }
+  return record;
 }
+
+const NON_ASCII = /[^\x00-\x7F]/;
+
+/** Characters that do not show, or that reverse the direction of text: pasted in by accident, or to make text read as something else. */
+const INVISIBLE = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
+
+/** Warnings for text values that hold invisible or direction-changing characters. */
+export function invisibleCharacters(source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walkValue = (value: unknown, path: PathSegment[]) => {
+    if (typeof value === "string") {
+      const found = INVISIBLE.exec(value);
+      if (found) {
+        const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+        out.push(source.diagnostic(path, `${String(path.findLast((p) => typeof p === "string") ?? "the text")} contains an invisible or direction-changing character (U+${code}), which can make it read differently from what it says`, { severity: "warning" }));
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => walkValue(v, [...path, i]));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walkValue(v, [...path, k]);
+  };
+  walkValue(source.value, []);
+  return out;
+}
+
+/** Larger data files are refused: an event is a few hundred bytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
 
 /**
  * yaml places an unclosed quote or bracket where the file ends; editors need
@@ -104,23 +144,50 @@ function walk(doc: Document.Parsed, path: readonly PathSegment[]) {
   return { node: node as Node | null | undefined, keyNode: keyNode as Node | undefined, complete: found === path.length };
 }
 
+/**
+ * Line and column (1-based) of each offset in `text`, counting \r\n, \r and \n
+ * as line ends. Computed from the text itself: the yaml package's LineCounter
+ * misses line ends inside tokens it could not make sense of.
+ */
+export function lineColumns(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push(match.index + match[0].length);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, col: Math.max(0, offset - starts[low]!) + 1 };
+  };
+}
+
 /** The positional parse of `text`: the yaml package's document, which knows where every value was written. */
 function positionalParse(text: string) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  return { doc, lineCounter };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  return { doc, linePos: lineColumns(text) };
 }
 
 function syntaxDiagnostics(file: string, text: string, parsed: ReturnType<typeof positionalParse>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of parsed.doc.errors) {
-    const pos = parsed.lineCounter.linePos(openingOf(text, error.message, error.pos[0]));
+    const pos = parsed.linePos(Math.min(openingOf(text, error.message, error.pos[0]), text.length));
     if (seen.has(`${pos.line}:${pos.col}`)) continue;
     seen.add(`${pos.line}:${pos.col}`);
     diagnostics.push({ severity: "error", file, line: pos.line, col: pos.col, message: `YAML syntax error: ${firstLine(error.message)}` });
   }
   return diagnostics;
+}
+
+/** Whether the same list or mapping appears twice in `value`, as YAML aliases make it. */
+function sharesObjects(value: unknown, seen = new Set<object>()): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (seen.has(value)) return true;
+  seen.add(value);
+  return Object.values(value).some((v) => sharesObjects(v, seen));
 }
 
 /**
@@ -136,10 +203,21 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
   let diagnostics: Diagnostic[] = [];
   try {
     value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+    // An alias of a list or mapping comes back as a shared object: those files go the careful way,
+    // which limits aliases ("billion laughs"), because reading the value would copy each share.
+    if (sharesObjects(value)) throw new Error("aliases");
   } catch {
     positional = positionalParse(text);
     diagnostics = syntaxDiagnostics(file, text, positional);
-    if (diagnostics.length === 0) value = positional.doc.toJS({ maxAliasCount: 100 });
+    if (diagnostics.length === 0) {
+      try {
+        value = positional.doc.toJS({ maxAliasCount: 100 });
+      } catch (error) {
+        // An alias without its anchor, or too many aliases: only found when the value is built.
+        const at = positional.linePos(Math.max(0, text.search(/(^|[\s[{,])\*[^\s,[\]{}]/m)));
+        diagnostics = [{ severity: "error", file, ...at, message: `YAML error: ${firstLine((error as Error).message)}` }];
+      }
+    }
   }
   const ok = diagnostics.length === 0;
   const at: YamlSource["at"] = (path, part = "value") => {
@@ -149,12 +227,12 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
     const empty = node === null || node === undefined || (isScalar(node) && node.value === null);
     const target = (part === "key" || !complete || empty) && keyNode ? keyNode : node;
     const offset = target && "range" in target && target.range ? target.range[0] : 0;
-    return positional.lineCounter.linePos(offset);
+    return positional.linePos(offset);
   };
   const source: YamlSource = {
     file,
     text,
-    value: ok ? withoutEmptyFields(value) : undefined,
+    value: ok ? cleanValue(value) : undefined,
     at,
     diagnostic: (path, message, opts = {}) => ({ severity: opts.severity ?? "error", file, ...at(path, opts.part), message }),
   };
@@ -167,6 +245,10 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
  * files, which Node reads several times faster this way.
  */
 export function readYamlSource(file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const size = statSync(file).size;
+  if (size > MAX_FILE_BYTES) {
+    return { diagnostics: [{ severity: "error", file, line: 1, col: 1, message: `the file is ${Math.round(size / 1024)} KB; data files may hold at most 1 MB` }] };
+  }
   const bytes = readFileSync(file);
   const bad = isUtf8(bytes) ? -1 : invalidUtf8Offset(bytes);
   if (bad >= 0) {

@@ -120,7 +120,9 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
           : `${name} must be at least ${String(issue.minimum)}`));
         break;
       case "too_big":
-        out.push(source.diagnostic(path, `${name} must be at most ${String(issue.maximum)}`));
+        out.push(source.diagnostic(path, issue.origin === "string"
+          ? `${name} is too long: at most ${String(issue.maximum)} characters, here ${typeof value === "string" ? value.length : "more"}`
+          : `${name} must be at most ${String(issue.maximum)}`));
         break;
       default:
         out.push(source.diagnostic(path, issue.code === "custom" ? issue.message : `${name}: ${issue.message}`));

@@ -169,37 +169,83 @@ async function pool<T>(limit: number, tasks: readonly (() => Promise<T>)[]): Pro
   return results;
 }
 
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0]!.trim();
+
+/**
+ * Closes the browser; one that does not close within seconds (it hangs or has crashed) is killed with its
+ * whole process group, through the launch's abort signal.
+ */
+async function closeBrowser(browser: Browser | undefined, abort: AbortController): Promise<void> {
+  const closed = browser
+    ? await Promise.race([
+        browser.close().then(() => true, () => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
+      ])
+    : false;
+  if (!closed) abort.abort();
+}
+
 /** Prints every job in pages of one browser; the browser and server are always closed. */
 export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions): Promise<PrintedPdf[]> {
   if (jobs.length === 0) return [];
   const timeout = options.timeoutMs ?? 5 * 60_000;
   const prefix = options.pathPrefix ?? "/";
   const server = await serveFolder(options.siteDir, prefix);
+  // Aborting kills the browser's process group, even while it is still starting.
+  const abort = new AbortController();
   let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
+  // The time limit covers starting the browser too: a browser that hangs while starting is as stuck.
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new PrintError(`printing took longer than ${Math.round(timeout / 1000)} s and was stopped`)),
+      timeout,
+    );
+  });
+  limit.catch(() => undefined);
   try {
-    browser = await puppeteer.launch({
-      executablePath: options.browserPath,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      timeout: 60_000,
-    });
+    browser = await Promise.race([
+      puppeteer.launch({
+        executablePath: options.browserPath,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+        timeout: Math.min(60_000, timeout),
+        signal: abort.signal,
+      }).catch((error: unknown) => {
+        throw new PrintError(`the browser ${options.browserPath} could not be started (${firstLine(error)}); build again`);
+      }),
+      limit,
+    ]);
     const opened = browser;
+    let closing = false;
+    // A browser that goes away on its own has crashed or been killed: say so, rather than the protocol error it causes.
+    const gone = new Promise<never>((_, reject) => {
+      opened.once("disconnected", () => {
+        if (!closing) reject(new PrintError("the browser stopped while printing (it crashed or was killed); build again"));
+      });
+    });
+    gone.catch(() => undefined);
     const run = pool(Math.max(1, availableParallelism()), jobs.map((job) => async () => {
       const pdf = await printOne(opened, server.origin, prefix, job, timeout);
       options.onPrinted?.(job, pdf);
       return pdf;
     }));
-    const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new PrintError(`printing took longer than ${Math.round(timeout / 1000)} s and was stopped`)),
-        timeout,
-      );
-    });
-    return await Promise.race([run, limit]);
+    try {
+      return await Promise.race([run, limit, gone]);
+    } catch (error) {
+      // The connection may fail before the browser is known to be gone ("socket hang up"): look again shortly.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const process = opened.process();
+      const died = !opened.connected || (process !== null && (process.exitCode !== null || process.signalCode !== null));
+      if (died && !(error instanceof PrintError)) throw new PrintError("the browser stopped while printing (it crashed or was killed); build again");
+      throw error;
+    } finally {
+      closing = true;
+      run.catch(() => undefined);
+    }
   } finally {
     clearTimeout(timer);
-    await browser?.close().catch(() => browser?.process()?.kill("SIGKILL"));
+    await closeBrowser(browser, abort);
     await server.close();
   }
 }

@@ -22,9 +22,10 @@ export interface Manifest {
 const total = (t: Total) => (t.reported === 0 ? "not reported" : `${t.atLeast ? "at least " : ""}${formatNumber(t.value)}`);
 
 export function manifestOf(data: DataSet, site: SiteModel): Manifest {
+  const built = new Set(site.events.map((e) => e.id));
   const events = Object.fromEntries(
     data.events
-      .filter((e) => site.events.some((v) => v.id === e.id))
+      .filter((e) => built.has(e.id))
       .map(({ id, file: _file, ...fields }) => [id, JSON.parse(JSON.stringify(fields)) as Record<string, unknown>]),
   );
   const figures = Object.fromEntries(site.reports.map((r) => [String(r.year), {

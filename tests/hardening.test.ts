@@ -1,0 +1,327 @@
+/**
+ * Hostile and broken input, and faults during a build: nothing in the data
+ * may run code in a reader's browser or in the printer, and no failure may
+ * leave a half-written report, a stray browser or a temporary folder.
+ */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { chmod, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseDocument as parseHtml } from "htmlparser2";
+import { afterAll, describe, expect, it } from "vitest";
+import { CONTENT_SECURITY_POLICY } from "../src/eleventy/security.ts";
+import { loadData, MAX_EVENTS } from "../src/data/load.ts";
+import { openSite } from "./helpers/browser.ts";
+import { runCli, startCli, type Running } from "./helpers/cli.ts";
+import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "./helpers/data.ts";
+import { waitFor } from "./helpers/dev-server.ts";
+import { commandOf, descendants } from "./helpers/processes.ts";
+import { htmlPages } from "./helpers/site-files.ts";
+
+afterAll(cleanUp);
+
+const EVENT = (title: string, summary: string, extra = "") =>
+  `title: ${JSON.stringify(title)}\ntype: working-group-meeting\ndate: 2018-06-01\nplace: sarajevo\nstrands: [silk-routes-working-group]\n${extra}summary: ${JSON.stringify(summary)}\n`;
+
+/** Every way of writing a script link that we know of. */
+const SCRIPT_LINKS = [
+  "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "java&#x09;script:alert(1)",
+  "&#106;avascript:alert(1)", "&#x6A;avascript:alert(1)", "javascript&colon;alert(1)", "java%0ascript:alert(1)",
+  "vbscript:msgbox(1)", "VBScript:msgbox(1)", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "DATA:text/html,<script>alert(1)</script>",
+];
+
+const HOSTILE: Record<string, string> = {
+  "2018-06-01-script-title": EVENT("<script>alert('title')</script>", "Plain summary.", "partners: [\"<img src=x onerror=alert(1)>\", \"</p><script>alert(2)</script>\"]\n"),
+  "2018-06-02-handlers": EVENT("Handlers <b onmouseover=alert(1)>bold</b>", "<svg onload=alert(1)><script>alert(1)</script></svg> and <iframe src=\"javascript:alert(1)\"></iframe>"),
+  "2018-06-03-links": EVENT("Links of every spelling", SCRIPT_LINKS.map((l, i) => `[link ${i}](${l}) <${l}>`).join(" ")),
+  "2018-06-04-images": EVENT("Images from elsewhere", "![tracker](https://tracker.example.org/pixel.png) ![x](javascript:alert(1))"),
+  "2018-06-05-long-word": EVENT(`A${"verylongword".repeat(40)}`, `Word: ${"x".repeat(600)}`),
+  "2018-06-06-bidi": EVENT("Reads \u202Ereversed\u202C and hides\u200Bspaces", "Zero\u200Bwidth and \u2066isolated\u2069 text."),
+  "2018-06-07-quotes": EVENT("Quotes \" ' ` and </title><script>alert(1)</script>", "Ampersands & <entities> &lt;script&gt;"),
+};
+
+interface Finding {
+  readonly page: string;
+  readonly what: string;
+}
+
+/** Everything in a page that could run code or load from elsewhere, found by parsing it (not by searching text). */
+function executableParts(page: string, html: string): Finding[] {
+  const findings: Finding[] = [];
+  const visit = (node: { type?: string; name?: string; attribs?: Record<string, string>; children?: unknown[] }) => {
+    if (node.type === "script" || node.name === "script") {
+      const src = node.attribs?.src;
+      if (!src || !/^\/(pagefind|assets)\//.test(src)) findings.push({ page, what: `script ${src ?? "inline"}` });
+      if (node.children?.length) findings.push({ page, what: "script with inline content" });
+    }
+    if (node.name && ["iframe", "object", "embed", "base", "frame", "applet"].includes(node.name)) findings.push({ page, what: `<${node.name}>` });
+    for (const [name, value] of Object.entries(node.attribs ?? {})) {
+      if (/^on/i.test(name)) findings.push({ page, what: `${node.name} ${name}="${value}"` });
+      if (name === "style") findings.push({ page, what: `${node.name} style="${value}"` });
+      if (["href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"].includes(name)) {
+        const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+        const favicon = node.name === "link" && value === "data:,";
+        if (scheme && !["http", "https", "mailto"].includes(scheme) && !favicon) findings.push({ page, what: `${node.name} ${name}="${value}"` });
+      }
+      if (node.name === "meta" && /refresh/i.test(node.attribs?.["http-equiv"] ?? "")) findings.push({ page, what: "meta refresh" });
+    }
+    for (const child of node.children ?? []) visit(child as typeof node);
+  };
+  visit(parseHtml(html) as unknown as Parameters<typeof visit>[0]);
+  return findings;
+}
+
+describe("hostile data", () => {
+  it("builds, PDFs included, with no executable payload in any page and no request leaving the machine", async () => {
+    const data = await sampleCopy();
+    for (const [id, text] of Object.entries(HOSTILE)) await put(data, `events/2018/${id}.yaml`, text);
+    const output = path.join(await tempDir(), "site");
+    const run = await runCli(["build", "--data", data, "--output", output, "--year", "2018"]);
+    // The printer blocks and reports any outside request, so a successful build with PDFs made none.
+    expect(run.stderr).not.toContain("blocked a request");
+    expect(run.code, run.stderr).toBe(0);
+
+    const pages = await htmlPages(output);
+    expect(pages.length).toBeGreaterThan(10);
+    const findings: Finding[] = [];
+    for (const page of pages) {
+      const html = await readFile(path.join(output, page), "utf8");
+      findings.push(...executableParts(page, html));
+      expect(html, page).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/'/g, "&#39;")}">`);
+    }
+    expect(findings).toEqual([]);
+
+    // The hostile text is there, as text.
+    const event = await readFile(path.join(output, "events/2018/2018-06-01-script-title/index.html"), "utf8");
+    expect(event).toContain("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;");
+    const links = await readFile(path.join(output, "events/2018/2018-06-03-links/index.html"), "utf8");
+    expect(links).not.toMatch(/href="\s*(java|vb)script/i);
+  });
+
+  it("runs no script and breaks no layout in a browser, under the pages' Content-Security-Policy", async () => {
+    const data = await sampleCopy();
+    for (const [id, text] of Object.entries(HOSTILE)) await put(data, `events/2018/${id}.yaml`, text);
+    const output = path.join(await tempDir(), "site");
+    expect((await runCli(["build", "--data", data, "--output", output, "--year", "2018", "--no-pdf"])).code).toBe(0);
+    const site = await openSite(output);
+    try {
+      const page = await site.browser.newPage();
+      await page.setViewport({ width: 375, height: 800 });
+      const dialogs: string[] = [];
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.evaluateOnNewDocument(() => {
+        const w = window as unknown as { violations: string[] };
+        w.violations = [];
+        document.addEventListener("securitypolicyviolation", (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      for (const id of Object.keys(HOSTILE)) {
+        await page.goto(site.url(`/events/2018/${id}/`), { waitUntil: "load" });
+        // Hovering would run any mouse handler that slipped through (links off screen cannot be hovered).
+        for (const link of await page.$$("main a")) await link.hover().catch(() => undefined);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${id} scrolls sideways`).toBeLessThanOrEqual(375);
+        expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), id).toEqual([]);
+      }
+      for (const url of ["/", "/2018/", "/search/?q=Sarajevo"]) {
+        await page.goto(site.url(url), { waitUntil: "networkidle0" });
+        expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), url).toEqual([]);
+      }
+      expect(dialogs).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("reports invisible and direction-changing characters, and refuses a colour that is not one", async () => {
+    const data = await sampleCopy();
+    await put(data, "events/2018/2018-06-06-bidi.yaml", HOSTILE["2018-06-06-bidi"]!);
+    const report = await readFile(path.join(data, "report.yaml"), "utf8");
+    await put(data, "report.yaml", report.replace("title: Annual Activity Report\n", 'title: Annual Activity Report\naccent_color: "#fff; } body { display: none"\n'));
+    const all = await diagnosticsOf(data);
+    expect(all).toContain("events/2018/2018-06-06-bidi.yaml:1:8: warning: title contains an invisible or direction-changing character (U+202E), which can make it read differently from what it says");
+    expect(all).toContain("events/2018/2018-06-06-bidi.yaml:6:10: warning: summary contains an invisible or direction-changing character (U+200B), which can make it read differently from what it says");
+    expect(all).toContain('report.yaml:5:15: accent_color "#fff; } body { display: none" must be a colour written #RRGGBB, such as "#1f4e79"');
+  });
+});
+
+describe("broken input within limits", () => {
+  it("refuses a data file over 1 MB, a title that is a pasted document, and a link out of the data folder", async () => {
+    const data = await sampleCopy();
+    const huge = `${EVENT("Huge", "x")}# ${"padding ".repeat(140_000)}\n`;
+    await put(data, "events/2018/2018-06-01-huge.yaml", huge);
+    await put(data, "events/2018/2018-06-02-long.yaml", EVENT("T".repeat(501), "x"));
+    const outside = path.join(await tempDir(), "secret.yaml");
+    await writeFile(outside, EVENT("Secret", "x"));
+    await symlink(outside, path.join(data, "events/2018/2018-06-03-link.yaml"));
+    const all = await diagnosticsOf(data);
+    expect(all).toContain(`events/2018/2018-06-01-huge.yaml:1:1: the file is ${Math.round(huge.length / 1024)} KB; data files may hold at most 1 MB`);
+    expect(all).toContain("events/2018/2018-06-02-long.yaml:1:8: title is too long: at most 500 characters, here 501");
+    expect(all).toContain(`events/2018/2018-06-03-link.yaml: the file is a link to ${outside}, outside the data folder; copy the file in instead`);
+  });
+
+  it(`refuses more than ${MAX_EVENTS.toLocaleString("en")} events`, async () => {
+    const data = await sampleCopy();
+    const dir = path.join(data, "events", "bulk");
+    await mkdir(dir, { recursive: true });
+    for (let i = 0; i <= MAX_EVENTS; i++) writeFileSync(path.join(dir, `e${i}.yaml`), "");
+    const result = await loadData(data);
+    expect(result.data).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.message)).toContain(`there are ${MAX_EVENTS + 9} event files; a report holds at most 100,000`);
+  });
+
+  it("reads mixed line endings, a byte-order mark and decomposed letters, and finds the place typed with them", async () => {
+    const data = await sampleCopy();
+    const decomposed = "Hewle\u0302r"; // ê as e + combining circumflex
+    await put(data, "events/2018/2018-06-01-mixed.yaml", `\uFEFFtitle: Mixed\r\ntype: training\ndate: 2018-06-01\r\nplace: ${decomposed}\nstrands: [silk-routes-partnership-project]\r\nsummary: x\n`);
+    expect((await diagnosticsOf(data)).filter((d) => d.includes("mixed"))).toEqual([
+      'events/2018/2018-06-01-mixed.yaml:4:8: unknown place "Hewlêr", did you mean "erbil"?',
+    ]);
+    // Composed and decomposed spellings of one title are the same title.
+    await put(data, "events/2018/2018-06-01-mixed.yaml", EVENT("T\u00fcrkiye meeting", "x"));
+    await put(data, "events/2018/2018-06-02-mixed.yaml", EVENT("Tu\u0308rkiye meeting", "x").replace("2018-06-01", "2018-06-01"));
+    expect((await diagnosticsOf(data)).some((d) => d.includes("same date, place and title"))).toBe(true);
+  });
+});
+
+/**
+ * Chromium processes started by a running build, collected while it runs. Once `freeze()` is called,
+ * every one of them, and every one started later, is stopped (SIGSTOP): a browser that hangs.
+ */
+function watchBrowsers(run: Running): { seen: Set<number>; freeze: () => void; stop: () => void } {
+  const seen = new Set<number>();
+  let frozen = false;
+  const look = () => {
+    for (const pid of descendants(run.child.pid!)) if (/chrom/i.test(commandOf(pid))) seen.add(pid);
+    if (frozen) for (const pid of seen) if (alive(pid)) process.kill(pid, "SIGSTOP");
+  };
+  const timer = setInterval(look, 50);
+  return { seen, freeze: () => ((frozen = true), look()), stop: () => clearInterval(timer) };
+}
+
+const alive = (pid: number) => commandOf(pid) !== "";
+
+describe("faults during a build", () => {
+  /** The sample with eighty more events in 2018: a print long enough to interrupt on a busy machine. */
+  let longYear: string | undefined;
+  async function longData(): Promise<string> {
+    if (longYear) return longYear;
+    const data = await sampleCopy();
+    for (let i = 1; i <= 80; i++) {
+      const date = `2018-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`;
+      await put(data, `events/2018/${date}-meeting-${i}.yaml`, EVENT(`Meeting ${i} of the working group`, "A meeting of the working group. ".repeat(12)).replace("2018-06-01", date));
+    }
+    longYear = data;
+    return data;
+  }
+
+  async function previousOutput(years = ["--year", "2018"]) {
+    const output = path.join(await tempDir(), "site");
+    expect((await runCli(["build", "--data", await longData(), "--output", output, ...years, "--no-pdf"])).code).toBe(0);
+    return { output, before: await snapshot(output) };
+  }
+
+  async function expectIntact(output: string, before: Record<string, string>) {
+    expect(await snapshot(output)).toEqual(before);
+    expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
+  }
+
+  it("a browser that crashes mid-print: a clear message, non-zero exit, the output as it was, no browser left", async () => {
+    const { output, before } = await previousOutput();
+    const run = startCli(["build", "--data", await longData(), "--output", output, "--year", "2018"]);
+    const browsers = watchBrowsers(run);
+    // Once a page is open in the browser, printing is under way.
+    await waitFor(async () => [...browsers.seen].some((pid) => /--type=renderer(?!.*top-chrome-webui)/.test(commandOf(pid))), 60_000, run.stderr);
+    for (const pid of browsers.seen) if (alive(pid)) process.kill(pid, "SIGKILL");
+    const result = await run.done;
+    browsers.stop();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("activity-report build failed: the browser stopped while printing (it crashed or was killed); build again");
+    expect(result.stderr).toContain(`The output in ${output} is unchanged.`);
+    await expectIntact(output, before);
+    expect([...browsers.seen].filter(alive)).toEqual([]);
+  });
+
+  it.each([
+    ["while it starts", "the first browser process"],
+    ["mid-print", "the first PDF"],
+  ])("a browser that hangs %s: stopped at the time limit, killed, the output as it was", async (_when, after) => {
+    const years = after === "the first PDF" ? [] : ["--year", "2018"];
+    const { output, before } = await previousOutput(years);
+    const run = startCli(["build", "--data", await longData(), "--output", output, ...years], { env: { REPORT_PRINT_TIMEOUT: "10000" } });
+    const browsers = watchBrowsers(run);
+    if (after === "the first PDF") {
+      // Three years print two at a time: when the first is done, the long year has just begun.
+      await waitFor(async () => run.stderr().includes("(1 of 3)"), 120_000, run.stderr);
+    } else {
+      await waitFor(async () => browsers.seen.size > 0, 120_000, run.stderr);
+    }
+    browsers.freeze();
+    const result = await run.done;
+    browsers.stop();
+    expect(result.stderr).not.toContain("(3 of 3)");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("activity-report build failed: printing took longer than 10 s and was stopped");
+    await expectIntact(output, before);
+    const left = [...browsers.seen].filter(alive);
+    for (const pid of left) process.kill(pid, "SIGKILL");
+    expect(left).toEqual([]);
+  }, 240_000);
+
+  it.each(["SIGINT", "SIGTERM"] as const)("%s in the middle of a build: a non-zero exit, the output as it was, nothing left behind", async (signal) => {
+    const { output, before } = await previousOutput();
+    const run = startCli(["build", "--data", await longData(), "--output", output, "--year", "2018"]);
+    const browsers = watchBrowsers(run);
+    await waitFor(async () => browsers.seen.size > 0, 60_000, run.stderr);
+    run.child.kill(signal);
+    const result = await run.done;
+    browsers.stop();
+    expect(result.code !== 0 || result.signal !== null).toBe(true);
+    await expectIntact(output, before);
+    await waitFor(async () => [...browsers.seen].filter(alive).length === 0, 10_000);
+  });
+
+  it("a full disk: a clear message, non-zero exit, the output as it was", async () => {
+    const mountPoint = await tempDir();
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=2400k", "tmpfs", mountPoint]);
+    try {
+      const output = path.join(mountPoint, "site");
+      expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"])).code).toBe(0);
+      const before = await snapshot(output);
+      const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/no space left on device|ENOSPC/i);
+      expect(result.stderr).toContain(`The output in ${output} is unchanged.`);
+      expect(await snapshot(output)).toEqual(before);
+      expect((await readdir(mountPoint)).sort()).toEqual(["site"]);
+    } finally {
+      execFileSync("umount", [mountPoint]);
+    }
+  });
+
+  it("an output folder that cannot be written: a clear message and non-zero exit", async () => {
+    const parent = await tempDir();
+    await chmod(parent, 0o755);
+    const data = await sampleCopy();
+    await chmod(path.dirname(data), 0o755);
+    // As an ordinary user: root may write anywhere.
+    const result = await runCli(["build", "--data", data, "--output", path.join(parent, "site"), "--no-pdf"], { uid: 65534, gid: 65534, cwd: "/tmp" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/permission denied|EACCES/i);
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  it("two builds at once on one output folder: the second refuses, the first finishes", async () => {
+    const output = path.join(await tempDir(), "site");
+    const data = await longData();
+    const first = startCli(["build", "--data", data, "--output", output, "--year", "2018"]);
+    await waitFor(async () => first.stderr().includes("Checked"), 60_000, first.stderr);
+    await waitFor(async () => (await readdir(path.dirname(output))).includes("site.lock"), 30_000, first.stderr);
+    const second = await runCli(["build", "--data", data, "--output", output, "--year", "2018", "--no-pdf"]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/another build \(process \d+, started .*\) is writing to .*; wait until it has finished, then build again/);
+    expect((await first.done).code).toBe(0);
+    expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
+  });
+});
