@@ -142,6 +142,15 @@ function summarizePrint(report: ReportInfo, rounds: PdfRounds): PrintSummary {
   };
 }
 
+/** The site build's medians by step (see `Phases` in worker.ts), and Eleventy's step against the bare-Eleventy floor. */
+interface PhaseSeries {
+  readonly validate: Series;
+  readonly render: Series;
+  readonly index: Series;
+  readonly rest: Series;
+  renderRatio?: number;
+}
+
 interface SizeResult {
   readonly label: string;
   readonly events: number;
@@ -152,7 +161,7 @@ interface SizeResult {
   readonly runs: number;
   validate?: (Series & { readonly warm: Series; readonly errors: number; readonly warnings: number }) | Failure;
   /** peakRssMb: the Node process's own maxRSS; peakTreeRssMb: the sampled peak of it and the programs it started (Pagefind). */
-  site?: (Series & { readonly pages: number; readonly peakRssMb: Series; readonly peakTreeRssMb?: Series }) | Failure;
+  site?: (Series & { readonly pages: number; readonly peakRssMb: Series; readonly peakTreeRssMb?: Series; readonly phases?: PhaseSeries }) | Failure;
   floor?: (Series & { readonly pages: number; readonly peakRssMb: Series; readonly peakTreeRssMb?: Series }) | Failure;
   /** site / floor, of the medians. */
   siteRatio?: number;
@@ -215,10 +224,18 @@ async function siteRuns(label: string, dataDir: string, result: SizeResult, n: n
     const tree = list.flatMap((r) => (r.peakTreeRssMb === undefined ? [] : [r.peakTreeRssMb]));
     return { peakRssMb: series(list.map((r) => r.peakRssMb)), ...(tree.length > 0 ? { peakTreeRssMb: series(tree) } : {}) };
   };
-  if (site.length > 0) result.site = { ...series(site.map((r) => r.ms)), pages: site[0]!.pages, ...memory(site) };
+  const phased = site.flatMap((r) => (r.phases ? [r.phases] : []));
+  const phases: PhaseSeries | undefined = phased.length === 0 ? undefined : {
+    validate: series(phased.map((p) => p.validateMs)),
+    render: series(phased.map((p) => p.renderMs)),
+    index: series(phased.map((p) => p.indexMs)),
+    rest: series(phased.map((p) => p.restMs)),
+  };
+  if (site.length > 0) result.site = { ...series(site.map((r) => r.ms)), pages: site[0]!.pages, ...memory(site), ...(phases ? { phases } : {}) };
   if (floor.length > 0) result.floor = { ...series(floor.map((r) => r.ms)), pages: floor[0]!.pages, ...memory(floor) };
   if (result.site && result.floor && !failed(result.site) && !failed(result.floor)) {
     result.siteRatio = round(result.site.median / result.floor.median, 2);
+    if (result.site.phases) result.site.phases.renderRatio = round(result.site.phases.render.median / result.floor.median, 2);
   }
 }
 
@@ -425,6 +442,13 @@ function table(results: readonly SizeResult[], paged: readonly PagedComparison[]
       !f ? "–" : failed(f) ? err(f) : `bare Eleventy ${fmtMs(f.median)}`,
       r.siteRatio === undefined ? "–" : `${r.siteRatio}×`,
     );
+    const ph = s && !failed(s) ? s.phases : undefined;
+    if (ph) {
+      add("… of which reading and checking the data", fmtMs(ph.validate.median));
+      add("… of which Eleventy (model, pictures, pages)", fmtMs(ph.render.median), !f || failed(f) ? "–" : `bare Eleventy ${fmtMs(f.median)}`, ph.renderRatio === undefined ? "–" : `${ph.renderRatio}×`);
+      add("… of which the search index (Pagefind)", fmtMs(ph.index.median));
+      add("… of which putting the output in place", fmtMs(ph.rest.median));
+    }
     const mem = (x: NonNullable<SizeResult["site"]>) => failed(x) ? "–" : `${Math.round(x.peakRssMb.median)} MB${x.peakTreeRssMb ? ` (with child processes ${Math.round(x.peakTreeRssMb.median)} MB)` : ""}`;
     add("peak RSS, site build (Node process)", !s ? "–" : mem(s), !f || failed(f) ? "–" : `bare Eleventy ${mem(f)}`);
     const rb = r.rebuild;

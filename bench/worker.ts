@@ -65,6 +65,15 @@ export interface BuildFigures {
   readonly pages: number;
   /** Peak RSS of the whole process, in MB. */
   readonly peakRssMb: number;
+  /** Where a site build's time went, from its progress steps: reading and checking the data (with the model), Eleventy, Pagefind, the rest (putting the output in place). */
+  readonly phases?: Phases;
+}
+
+export interface Phases {
+  readonly validateMs: number;
+  readonly renderMs: number;
+  readonly indexMs: number;
+  readonly restMs: number;
 }
 
 export interface RebuildResult {
@@ -126,8 +135,14 @@ async function site(args: { dataDir: string; outputDir: string }): Promise<Build
   const { build } = await project.build();
   await eleventy(); // build() imports it on first use; load it before the clock starts, as the floor does
   const started = now();
-  const result = await build({ dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: false });
-  return { ms: ms(started), pages: result.pages, peakRssMb: peakRssMb() };
+  const marks: Partial<Record<"validated" | "rendered" | "indexed", number>> = {};
+  const result = await build({ dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: false }, (p) => {
+    if (p.step === "validated" || p.step === "rendered" || p.step === "indexed") marks[p.step] = ms(started);
+  });
+  const total = ms(started);
+  const { validated = 0, rendered = validated, indexed = rendered } = marks;
+  const phases = { validateMs: validated, renderMs: rendered - validated, indexMs: indexed - rendered, restMs: total - indexed };
+  return { ms: total, pages: result.pages, peakRssMb: peakRssMb(), phases };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { EVENTS_URL } from "./report/model.ts";
 
 export const SEARCH_DIR = "pagefind";
 
@@ -19,7 +20,9 @@ function pagefindBinary(): string {
 }
 
 export async function indexSite(siteDir: string): Promise<void> {
-  const args = ["--site", siteDir, "--output-subdir", SEARCH_DIR, "--force-language", "en", "--quiet"];
+  // Only event pages are searchable: reading the others (years, hubs) would cost a fifth more for nothing.
+  const glob = `${EVENTS_URL.replace(/^\/|\/$/g, "")}/**/*.html`;
+  const args = ["--site", siteDir, "--glob", glob, "--output-subdir", SEARCH_DIR, "--force-language", "en", "--quiet"];
   const child = spawn(pagefindBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

@@ -190,9 +190,10 @@ describe("search", () => {
     }
   });
 
-  it("offers filters for year, type, strand and country", async () => {
-    const filters = JSON.parse(await readFile(path.join(dir, "pagefind", "pagefind-entry.json"), "utf8")) as unknown;
-    expect(filters).toBeTruthy();
+  it("indexes every event page, and only those, with filters for year, type, strand and country", async () => {
+    const entry = JSON.parse(await readFile(path.join(dir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: { en: { page_count: number } } };
+    const events = JSON.parse(await readFile(path.join(dir, "data", "events.json"), "utf8")) as { events: unknown[] };
+    expect(entry.languages.en.page_count).toBe(events.events.length);
     const event = await readFile(path.join(dir, "events/2018/2018-05-07-sarajevo-joint-working-group/index.html"), "utf8");
     for (const filter of ["year", "type", "strand", "country"]) expect(event).toContain(`data-pagefind-filter="${filter}"`);
   });

@@ -18,8 +18,22 @@ export function isSafeLink(url: string): boolean {
 
 md.validateLink = isSafeLink;
 
+/**
+ * Rendered texts by their source: a summary appears on its event page, its year's page and print page,
+ * the feed and its hubs, and is rendered once. Bounded, since the live preview runs for hours.
+ */
+const rendered = new Map<string, string>();
+const MAX_CACHED = 50_000;
+
 export function renderMarkdown(text: string | undefined): string {
-  return text ? md.render(text) : "";
+  if (!text) return "";
+  let html = rendered.get(text);
+  if (html === undefined) {
+    html = md.render(text);
+    if (rendered.size >= MAX_CACHED) rendered.clear();
+    rendered.set(text, html);
+  }
+  return html;
 }
 
 export function renderInline(text: string | undefined): string {

@@ -181,6 +181,9 @@ const HUB_KINDS: readonly { kind: HubKind; title: string; singular: string }[] =
   { kind: "topics", title: "Topics", singular: "topic" },
 ];
 
+/** Event pages live under this folder; they are the pages the search indexes. */
+export const EVENTS_URL = "/events/";
+
 export const hubUrl = (kind: HubKind, id: string): string => `/${kind}/${id.toLowerCase()}/`;
 
 export function ordinal(n: number): string {
@@ -237,7 +240,7 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
     const location = e.online ? (where ? `${where.name} (online)` : "Online") : where!.name;
     return {
       id: e.id,
-      url: `/events/${e.reportYear}/${e.id}/`,
+      url: `${EVENTS_URL}${e.reportYear}/${e.id}/`,
       title: e.title,
       type: types.get(e.type)!,
       date: e.date,
