@@ -195,7 +195,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   const manifest = manifestOf(loaded.data, site);
   const staging = `${output}.tmp-${randomBytes(4).toString("hex")}`;
   // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was,
-  // and the browser is killed by Puppeteer's handler of the process's exit.
+  // and the printer kills the browser and removes its profile as the process exits.
   const interrupted = (signal: NodeJS.Signals) => {
     rmSync(staging, { recursive: true, force: true });
     unlock.now();

@@ -222,25 +222,34 @@ describe("faults during a build", () => {
     return { output, before: await snapshot(output) };
   }
 
+  /** A temporary folder (TMPDIR) of the build's own: what is in it afterwards, the build left behind. tsx keeps its cache there. */
+  async function privateTmp() {
+    const dir = await tempDir();
+    return { TMPDIR: dir, left: async () => (await readdir(dir)).filter((name) => !name.startsWith("tsx-")) };
+  }
+
   async function expectIntact(output: string, before: Record<string, string>) {
     expect(await snapshot(output)).toEqual(before);
     expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
   }
 
   it("a browser that crashes mid-print: a clear message, non-zero exit, the output as it was, no browser left", async () => {
-    const { output, before } = await previousOutput();
-    const run = startCli(["build", "--data", await longData(), "--output", output, "--year", "2018"]);
+    const { output, before } = await previousOutput([]);
+    const tmp = await privateTmp();
+    const run = startCli(["build", "--data", await longData(), "--output", output], { env: { TMPDIR: tmp.TMPDIR } });
     const browsers = watchBrowsers(run);
-    // Once a page is open in the browser, printing is under way.
-    await waitFor(async () => [...browsers.seen].some((pid) => /--type=renderer(?!.*top-chrome-webui)/.test(commandOf(pid))), 60_000, run.stderr);
+    // When the first of the three years is done, the long one (2018) is still printing.
+    await waitFor(async () => run.stderr().includes("(1 of 3)"), 120_000, run.stderr);
     for (const pid of browsers.seen) if (alive(pid)) process.kill(pid, "SIGKILL");
     const result = await run.done;
     browsers.stop();
+    expect(result.stderr).not.toContain("(3 of 3)");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("activity-report build failed: the browser stopped while printing (it crashed or was killed); build again");
     expect(result.stderr).toContain(`The output in ${output} is unchanged.`);
     await expectIntact(output, before);
     expect([...browsers.seen].filter(alive)).toEqual([]);
+    expect(await tmp.left()).toEqual([]);
   });
 
   it.each([
@@ -249,10 +258,11 @@ describe("faults during a build", () => {
   ])("a browser that hangs %s: stopped at the time limit, killed, the output as it was", async (_when, after) => {
     const years = after === "the first PDF" ? [] : ["--year", "2018"];
     const { output, before } = await previousOutput(years);
-    const run = startCli(["build", "--data", await longData(), "--output", output, ...years], { env: { REPORT_PRINT_TIMEOUT: "10000" } });
+    const tmp = await privateTmp();
+    const run = startCli(["build", "--data", await longData(), "--output", output, ...years], { env: { REPORT_PRINT_TIMEOUT: "10000", TMPDIR: tmp.TMPDIR } });
     const browsers = watchBrowsers(run);
     if (after === "the first PDF") {
-      // Three years print two at a time: when the first is done, the long year has just begun.
+      // When the first of the three years is done, the long one (2018) is still printing.
       await waitFor(async () => run.stderr().includes("(1 of 3)"), 120_000, run.stderr);
     } else {
       await waitFor(async () => browsers.seen.size > 0, 120_000, run.stderr);
@@ -267,11 +277,13 @@ describe("faults during a build", () => {
     const left = [...browsers.seen].filter(alive);
     for (const pid of left) process.kill(pid, "SIGKILL");
     expect(left).toEqual([]);
+    expect(await tmp.left()).toEqual([]);
   }, 240_000);
 
   it.each(["SIGINT", "SIGTERM"] as const)("%s in the middle of a build: a non-zero exit, the output as it was, nothing left behind", async (signal) => {
     const { output, before } = await previousOutput();
-    const run = startCli(["build", "--data", await longData(), "--output", output, "--year", "2018"]);
+    const tmp = await privateTmp();
+    const run = startCli(["build", "--data", await longData(), "--output", output, "--year", "2018"], { env: { TMPDIR: tmp.TMPDIR } });
     const browsers = watchBrowsers(run);
     await waitFor(async () => browsers.seen.size > 0, 60_000, run.stderr);
     run.child.kill(signal);
@@ -280,6 +292,7 @@ describe("faults during a build", () => {
     expect(result.code !== 0 || result.signal !== null).toBe(true);
     await expectIntact(output, before);
     await waitFor(async () => [...browsers.seen].filter(alive).length === 0, 10_000);
+    expect(await tmp.left()).toEqual([]);
   });
 
   it("a full disk: a clear message, non-zero exit, the output as it was", async () => {
@@ -312,10 +325,11 @@ describe("faults during a build", () => {
     expect(await readdir(parent)).toEqual([]);
   });
 
-  it("two builds at once on one output folder: the second refuses, the first finishes", async () => {
+  it("two builds at once on one output folder: the second refuses, the first finishes and leaves no temporary file", async () => {
     const output = path.join(await tempDir(), "site");
     const data = await longData();
-    const first = startCli(["build", "--data", data, "--output", output, "--year", "2018"]);
+    const tmp = await privateTmp();
+    const first = startCli(["build", "--data", data, "--output", output, "--year", "2018"], { env: { TMPDIR: tmp.TMPDIR } });
     await waitFor(async () => first.stderr().includes("Checked"), 60_000, first.stderr);
     await waitFor(async () => (await readdir(path.dirname(output))).includes("site.lock"), 30_000, first.stderr);
     const second = await runCli(["build", "--data", data, "--output", output, "--year", "2018", "--no-pdf"]);
@@ -323,5 +337,6 @@ describe("faults during a build", () => {
     expect(second.stderr).toMatch(/another build \(process \d+, started .*\) is writing to .*; wait until it has finished, then build again/);
     expect((await first.done).code).toBe(0);
     expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
+    expect(await tmp.left()).toEqual([]);
   });
 });

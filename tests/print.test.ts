@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import puppeteer, { type Browser } from "puppeteer";
 import { numberParagraphs } from "../src/format/paragraphs.ts";
 import { findBrowser } from "../src/pdf/browser.ts";
@@ -99,11 +99,12 @@ describe("the contents' second pass", () => {
 
 describe("the printer's loopback server", () => {
   it("blocks every request elsewhere and fails naming it; the build names the data file that holds it", async () => {
-    const { mkdtemp, writeFile, mkdir, readdir } = await import("node:fs/promises");
+    const { mkdtemp, writeFile, mkdir, readdir, rm } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
     const path = await import("node:path");
     const { printPdfs } = await import("../src/pdf/print.ts");
     const site = await mkdtemp(path.join(tmpdir(), "activity-report-print-"));
+    onTestFinished(() => rm(site, { recursive: true, force: true }));
     await mkdir(path.join(site, "x"));
     await writeFile(path.join(site, "x", "index.html"),
       '<!doctype html><html lang="en"><title>x</title><link rel="icon" href="data:,"><p>Text</p><img src="https://images.example.org/sarajevo.jpg" alt=""><link rel="stylesheet" href="https://fonts.example.org/font.css">');

@@ -4,8 +4,10 @@
  * the print, and a PDF reaches its final name only once it is complete.
  */
 import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
+import path from "node:path";
 import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import type { OutlineEntry } from "./outline.ts";
@@ -173,7 +175,7 @@ const firstLine = (error: unknown) => String((error as Error)?.message ?? error)
 
 /**
  * Closes the browser; one that does not close within seconds (it hangs or has crashed) is killed with its
- * whole process group, through the launch's abort signal.
+ * whole process group, through the launch's abort signal, and waited for.
  */
 async function closeBrowser(browser: Browser | undefined, abort: AbortController): Promise<void> {
   const closed = browser
@@ -182,7 +184,40 @@ async function closeBrowser(browser: Browser | undefined, abort: AbortController
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
       ])
     : false;
-  if (!closed) abort.abort();
+  if (closed) return;
+  abort.abort();
+  const child = browser?.process();
+  if (child && child.exitCode === null && child.signalCode === null) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      child.once("exit", () => (clearTimeout(timer), resolve()));
+    });
+  }
+}
+
+/**
+ * The browser's profile and temporary files, in a folder of our own (Puppeteer's profile and Chromium's
+ * shared-memory files are left behind when the browser is killed): removed however printing ends, also
+ * when the process exits on a signal mid-print.
+ */
+function browserFolder(abort: AbortController): { readonly profile: string; readonly tmp: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), "activity-report-browser-"));
+  const tmp = path.join(dir, "tmp");
+  mkdirSync(tmp);
+  const remove = () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  const atExit = () => {
+    abort.abort();
+    remove();
+  };
+  process.once("exit", atExit);
+  return {
+    profile: path.join(dir, "profile"),
+    tmp,
+    remove: () => {
+      process.off("exit", atExit);
+      remove();
+    },
+  };
 }
 
 /** Prints every job in pages of one browser; the browser and server are always closed. */
@@ -193,6 +228,7 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
   const server = await serveFolder(options.siteDir, prefix);
   // Aborting kills the browser's process group, even while it is still starting.
   const abort = new AbortController();
+  const folder = browserFolder(abort);
   let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
   // The time limit covers starting the browser too: a browser that hangs while starting is as stuck.
@@ -209,6 +245,8 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
         executablePath: options.browserPath,
         headless: true,
         args: CHROMIUM_FLAGS,
+        userDataDir: folder.profile,
+        env: { ...process.env, TMPDIR: folder.tmp },
         timeout: Math.min(60_000, timeout),
         signal: abort.signal,
       }).catch((error: unknown) => {
@@ -246,6 +284,7 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
   } finally {
     clearTimeout(timer);
     await closeBrowser(browser, abort);
+    folder.remove();
     await server.close();
   }
 }
