@@ -161,6 +161,17 @@ describe("broken input within limits", () => {
     expect(all).toContain(`events/2018/2018-06-03-link.yaml: the file is a link to ${outside}, outside the data folder; copy the file in instead`);
   });
 
+  it("refuses a file whose aliases multiply (a 'billion laughs') at its place", async () => {
+    const data = await sampleCopy();
+    const names = [..."abcdefghi"];
+    let text = `a: &a [${Array(9).fill('"lol"').join(",")}]\n`;
+    for (let i = 1; i < names.length; i++) text += `${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(",")}]\n`;
+    await put(data, "events/2018/2018-06-01-laughs.yaml", `${text}title: *i\n`);
+    // Expanded, the title would be 387 million strings: the test would run out of memory or time.
+    const all = await diagnosticsOf(data);
+    expect(all).toContain("events/2018/2018-06-01-laughs.yaml:2:7: YAML error: Excessive alias count indicates a resource exhaustion attack");
+  });
+
   it(`refuses more than ${MAX_EVENTS.toLocaleString("en")} events`, async () => {
     const data = await sampleCopy();
     const dir = path.join(data, "events", "bulk");

@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import jsyaml from "js-yaml";
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, Severity } from "./diagnostics.ts";
@@ -205,7 +205,8 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
     value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
     // An alias of a list or mapping comes back as a shared object: those files go the careful way,
     // which limits aliases ("billion laughs"), because reading the value would copy each share.
-    if (sharesObjects(value)) throw new Error("aliases");
+    // (An alias needs an anchor, written with "&": a file without one shares nothing.)
+    if (text.includes("&") && sharesObjects(value)) throw new Error("aliases");
   } catch {
     positional = positionalParse(text);
     diagnostics = syntaxDiagnostics(file, text, positional);
@@ -245,11 +246,17 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
  * files, which Node reads several times faster this way.
  */
 export function readYamlSource(file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
-  const size = statSync(file).size;
-  if (size > MAX_FILE_BYTES) {
-    return { diagnostics: [{ severity: "error", file, line: 1, col: 1, message: `the file is ${Math.round(size / 1024)} KB; data files may hold at most 1 MB` }] };
+  const fd = openSync(file, "r");
+  let bytes: Buffer;
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) {
+      return { diagnostics: [{ severity: "error", file, line: 1, col: 1, message: `the file is ${Math.round(size / 1024)} KB; data files may hold at most 1 MB` }] };
+    }
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
-  const bytes = readFileSync(file);
   const bad = isUtf8(bytes) ? -1 : invalidUtf8Offset(bytes);
   if (bad >= 0) {
     const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, "0");
