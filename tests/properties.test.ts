@@ -58,7 +58,8 @@ describe("validation of any event file", () => {
       fc.property(fc.oneof(yamlish, fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 })), (text) => {
         checkPositions(text, validate(text));
       }),
-      { numRuns: 1000 },
+      // Found by earlier runs: an alias without its anchor after a line break was placed on the line before.
+      { numRuns: 1000, examples: [["\r\n*alias"], ["\n*alias"], ["a: 1\r\nb: *x"]] },
     );
   });
 });

@@ -54,6 +54,12 @@ describe("errors, each at its file, line and column", () => {
     ]);
   });
 
+  it("an alias without its anchor, at the alias", async () => {
+    expect(await only(lines([5, "strands: [*working-group]"]))).toEqual([
+      `${FILE}:5:11: YAML error: Unresolved alias (the anchor must be set before the alias): working-group`,
+    ]);
+  });
+
   it("a duplicated key", async () => {
     expect(await only(`${lines()}title: Again\n`)).toEqual([`${FILE}:7:1: YAML syntax error: Map keys must be unique`]);
   });

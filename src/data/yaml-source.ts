@@ -164,9 +164,17 @@ export function lineColumns(text: string): (offset: number) => { line: number; c
   };
 }
 
+/** Where the alias an error names is written (`*name`), or else the first alias in the file. */
+function aliasOffset(text: string, message: string): number {
+  const name = /Unresolved alias.*: (\S+)$/.exec(message)?.[1];
+  const alias = name ? `\\*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![^\\s,[\\]{}])` : "\\*[^\\s,[\\]{}]";
+  return Math.max(0, text.search(new RegExp(`(?<=^|[\\s[{,])${alias}`, "m")));
+}
+
 /** The positional parse of `text`: the yaml package's document, which knows where every value was written. */
 function positionalParse(text: string) {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // Warnings (a mapping used as a key) would go to the console; the schema reports such keys as unknown fields.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   return { doc, linePos: lineColumns(text) };
 }
 
@@ -215,8 +223,8 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
         value = positional.doc.toJS({ maxAliasCount: 100 });
       } catch (error) {
         // An alias without its anchor, or too many aliases: only found when the value is built.
-        const at = positional.linePos(Math.max(0, text.search(/(^|[\s[{,])\*[^\s,[\]{}]/m)));
-        diagnostics = [{ severity: "error", file, ...at, message: `YAML error: ${firstLine((error as Error).message)}` }];
+        const message = firstLine((error as Error).message);
+        diagnostics = [{ severity: "error", file, ...positional.linePos(aliasOffset(text, message)), message: `YAML error: ${message}` }];
       }
     }
   }
