@@ -97,6 +97,32 @@ describe("the contents' second pass", () => {
   });
 });
 
+describe("printPdfs", () => {
+  it("prints a page and leaves no timer behind that would keep the process running", async () => {
+    const { mkdtemp, writeFile, mkdir, readdir, rm } = await import("node:fs/promises");
+    const { execFileSync } = await import("node:child_process");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const site = await mkdtemp(path.join(tmpdir(), "activity-report-print-"));
+    onTestFinished(() => rm(site, { recursive: true, force: true }));
+    await mkdir(path.join(site, "x"));
+    await writeFile(path.join(site, "x", "index.html"), '<!doctype html><html lang="en"><title>x</title><link rel="icon" href="data:,"><p>Text</p>');
+    // In a process of its own, whose only timers are the printer's: right after printing, none may be left.
+    const script = path.join(site, "print.mts");
+    await writeFile(script, `
+      import { printPdfs } from ${JSON.stringify(path.resolve("src/pdf/print.ts"))};
+      const [pdf] = await printPdfs([{ pagePath: "/x/", file: ${JSON.stringify(path.join(site, "x.pdf"))}, title: "Test",
+        metadata: { title: "t", author: "a", subject: "s", keywords: [], date: "2020-01-01", creator: "c" } }],
+        { siteDir: ${JSON.stringify(site)}, browserPath: ${JSON.stringify(findBrowser())} });
+      console.log(JSON.stringify({ pages: pdf.pages, resources: process.getActiveResourcesInfo() }));
+    `);
+    const result = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" })) as { pages: number; resources: string[] };
+    expect(result.pages).toBe(1);
+    expect(result.resources).not.toContain("Timeout");
+    expect((await readdir(site)).sort()).toEqual(["print.mts", "x", "x.pdf"]);
+  });
+});
+
 describe("the printer's loopback server", () => {
   it("blocks every request elsewhere and fails naming it; the build names the data file that holds it", async () => {
     const { mkdtemp, writeFile, mkdir, readdir, rm } = await import("node:fs/promises");

@@ -87,7 +87,8 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     if (problems.length > 0) throw new PrintError(`${job.title}: ${problems.join("; ")}`, blocked);
     const printed = await printWithContents(page, job, timeout);
-    const pdf = await finishPdf(printed.pdf, job.metadata, printed.outline);    const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
+    const pdf = await finishPdf(printed.pdf, job.metadata, printed.outline);
+    const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
     const tail = Buffer.from(pdf.subarray(-32)).toString("latin1");
     if (head !== "%PDF-" || !tail.includes("%%EOF")) throw new PrintError(`${job.title}: Chromium returned an incomplete PDF`);
     const temporary = `${job.file}.tmp-${randomBytes(4).toString("hex")}`;
@@ -171,6 +172,8 @@ async function pool<T>(limit: number, tasks: readonly (() => Promise<T>)[]): Pro
   return results;
 }
 
+const BROWSER_GONE = "the browser stopped while printing (it crashed or was killed); build again";
+
 const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0]!.trim();
 
 /**
@@ -178,20 +181,24 @@ const firstLine = (error: unknown) => String((error as Error)?.message ?? error)
  * whole process group, through the launch's abort signal, and waited for.
  */
 async function closeBrowser(browser: Browser | undefined, abort: AbortController): Promise<void> {
-  const closed = browser
-    ? await Promise.race([
-        browser.close().then(() => true, () => false),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
-      ])
-    : false;
-  if (closed) return;
+  if (browser && (await within(5000, browser.close().then(() => true, () => false)))) return;
   abort.abort();
   const child = browser?.process();
   if (child && child.exitCode === null && child.signalCode === null) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 2000);
-      child.once("exit", () => (clearTimeout(timer), resolve()));
+    await within(2000, new Promise<void>((resolve) => child.once("exit", () => resolve())));
+  }
+}
+
+/** `promise`'s value, or undefined after `ms`; the timer does not outlive it (a pending one would hold the process open). */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), ms);
     });
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -259,7 +266,7 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
     // A browser that goes away on its own has crashed or been killed: say so, rather than the protocol error it causes.
     const gone = new Promise<never>((_, reject) => {
       opened.once("disconnected", () => {
-        if (!closing) reject(new PrintError("the browser stopped while printing (it crashed or was killed); build again"));
+        if (!closing) reject(new PrintError(BROWSER_GONE));
       });
     });
     gone.catch(() => undefined);
@@ -275,7 +282,7 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
       await new Promise((resolve) => setTimeout(resolve, 250));
       const process = opened.process();
       const died = !opened.connected || (process !== null && (process.exitCode !== null || process.signalCode !== null));
-      if (died && !(error instanceof PrintError)) throw new PrintError("the browser stopped while printing (it crashed or was killed); build again");
+      if (died && !(error instanceof PrintError)) throw new PrintError(BROWSER_GONE);
       throw error;
     } finally {
       closing = true;
