@@ -17,7 +17,7 @@ import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
 import { filters } from "./eleventy/filters.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import type { PrintedPdf, PrintOptions } from "./pdf/print.ts";
-import { pdfMetadata } from "./pdf/job.ts";
+import { printJob } from "./pdf/job.ts";
 import { buildSite, type SiteModel } from "./report/model.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
@@ -127,12 +127,7 @@ async function printReports(
   onPrinted: NonNullable<PrintOptions["onPrinted"]>,
 ): Promise<PrintedPdf[]> {
   const { PrintError, printPdfs } = await import("./pdf/print.ts");
-  const jobs = site.reports.map((report) => ({
-    pagePath: report.printUrl,
-    file: path.join(siteDir, String(report.year), report.pdfName),
-    title: report.title,
-    metadata: pdfMetadata(site, report),
-  }));
+  const jobs = site.reports.map((report) => printJob(site, report, path.join(siteDir, String(report.year), report.pdfName)));
   try {
     return await printPdfs(jobs, { siteDir, browserPath, pathPrefix: settings.pathPrefix, timeoutMs: settings.printTimeoutMs, onPrinted });
   } catch (error) {

@@ -7,8 +7,8 @@
 import { readFile, stat, writeFile, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { isMap, parseDocument } from "yaml";
-import { DataError, type Diagnostic } from "./data/diagnostics.ts";
-import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
+import type { Diagnostic } from "./data/diagnostics.ts";
+import { loadDataOrThrow, REFERENCE_FILES, type DataSet } from "./data/load.ts";
 import { didYouMean } from "./data/suggest.ts";
 import { parsePartialDate } from "./format/dates.ts";
 import { slugify } from "./report/model.ts";
@@ -20,13 +20,7 @@ export class ScaffoldError extends Error {
   }
 }
 
-async function validData(dir: string): Promise<DataSet> {
-  const result = await loadData(dir);
-  if (!result.data) {
-    throw new DataError(result.diagnostics);
-  }
-  return result.data;
-}
+const validData = async (dir: string): Promise<DataSet> => (await loadDataOrThrow(dir)).data;
 
 /** Writes `files`, then validates the data folder; on errors every file is restored and the errors are thrown. */
 async function writeChecked(dir: string, files: Record<string, string>, mustBeNew: string[] = []): Promise<readonly Diagnostic[]> {
@@ -39,15 +33,15 @@ async function writeChecked(dir: string, files: Record<string, string>, mustBeNe
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, content);
   }
-  const result = await loadData(dir);
-  if (!result.data) {
+  try {
+    return (await loadDataOrThrow(dir)).diagnostics;
+  } catch (error) {
     for (const [file, content] of before) {
       if (content === undefined) await rm(file, { force: true });
       else await writeFile(file, content);
     }
-    throw new DataError(result.diagnostics);
+    throw error;
   }
-  return result.diagnostics;
 }
 
 function known(kind: string, value: string, ids: Iterable<string>, file: string): void {

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { chmod, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument as parseHtml } from "htmlparser2";
 import { afterAll, describe, expect, it } from "vitest";
@@ -72,11 +72,17 @@ function executableParts(page: string, html: string): Finding[] {
 }
 
 describe("hostile data", () => {
-  it("builds, PDFs included, with no executable payload in any page and no request leaving the machine", async () => {
+  /** The sample with the hostile events in 2018, built once, PDFs included, for the tests below. */
+  let built: Promise<{ output: string; run: Awaited<ReturnType<typeof runCli>> }> | undefined;
+  const hostileSite = () => (built ??= (async () => {
     const data = await sampleCopy();
     for (const [id, text] of Object.entries(HOSTILE)) await put(data, `events/2018/${id}.yaml`, text);
     const output = path.join(await tempDir(), "site");
-    const run = await runCli(["build", "--data", data, "--output", output, "--year", "2018"]);
+    return { output, run: await runCli(["build", "--data", data, "--output", output, "--year", "2018"]) };
+  })());
+
+  it("builds, PDFs included, with no executable payload in any page and no request leaving the machine", async () => {
+    const { output, run } = await hostileSite();
     // The printer blocks and reports any outside request, so a successful build with PDFs made none.
     expect(run.stderr).not.toContain("blocked a request");
     expect(run.code, run.stderr).toBe(0);
@@ -99,10 +105,8 @@ describe("hostile data", () => {
   });
 
   it("runs no script and breaks no layout in a browser, under the pages' Content-Security-Policy", async () => {
-    const data = await sampleCopy();
-    for (const [id, text] of Object.entries(HOSTILE)) await put(data, `events/2018/${id}.yaml`, text);
-    const output = path.join(await tempDir(), "site");
-    expect((await runCli(["build", "--data", data, "--output", output, "--year", "2018", "--no-pdf"])).code).toBe(0);
+    const { output, run } = await hostileSite();
+    expect(run.code, run.stderr).toBe(0);
     const site = await openSite(output);
     try {
       const page = await site.browser.newPage();
@@ -147,7 +151,7 @@ describe("hostile data", () => {
 });
 
 describe("broken input within limits", () => {
-  it("refuses a data file over 1 MB, a title that is a pasted document, and a link out of the data folder", async () => {
+  it("refuses a data file over 1 MB, a title that is a pasted document, and links out of the data folder", async () => {
     const data = await sampleCopy();
     const huge = `${EVENT("Huge", "x")}# ${"padding ".repeat(140_000)}\n`;
     await put(data, "events/2018/2018-06-01-huge.yaml", huge);
@@ -155,10 +159,16 @@ describe("broken input within limits", () => {
     const outside = path.join(await tempDir(), "secret.yaml");
     await writeFile(outside, EVENT("Secret", "x"));
     await symlink(outside, path.join(data, "events/2018/2018-06-03-link.yaml"));
+    // A reference file too: its copy outside the data folder, linked in.
+    const topics = path.join(path.dirname(outside), "topics.yaml");
+    await writeFile(topics, await readFile(path.join(data, "topics.yaml"), "utf8"));
+    await rm(path.join(data, "topics.yaml"));
+    await symlink(topics, path.join(data, "topics.yaml"));
     const all = await diagnosticsOf(data);
     expect(all).toContain(`events/2018/2018-06-01-huge.yaml:1:1: the file is ${Math.round(huge.length / 1024)} KB; data files may hold at most 1 MB`);
     expect(all).toContain("events/2018/2018-06-02-long.yaml:1:8: title is too long: at most 500 characters, here 501");
     expect(all).toContain(`events/2018/2018-06-03-link.yaml: the file is a link to ${outside}, outside the data folder; copy the file in instead`);
+    expect(all).toContain(`topics.yaml: the file is a link to ${topics}, outside the data folder; copy the file in instead`);
   });
 
   it("refuses a file whose aliases multiply (a 'billion laughs') at its place", async () => {

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import puppeteer, { type Browser } from "puppeteer";
 import { numberParagraphs } from "../src/format/paragraphs.ts";
 import { findBrowser } from "../src/pdf/browser.ts";
-import { CHROMIUM_FLAGS, PrintError, printWithContents } from "../src/pdf/print.ts";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { filesMentioning } from "../src/build.ts";
+import { loadDataOrThrow } from "../src/data/load.ts";
+import { CHROMIUM_FLAGS, PrintError, printPdfs, printWithContents } from "../src/pdf/print.ts";
+import { SAMPLE_DATA } from "./helpers/data.ts";
 import { renumberStructureIds } from "../src/pdf/metadata.ts";
 import { monthChart } from "../src/pictures/month-chart.ts";
 import { computeFigures } from "../src/report/figures.ts";
@@ -97,22 +104,25 @@ describe("the contents' second pass", () => {
   });
 });
 
+/** A site of one page, /x/, holding `body`, in a temporary folder removed after the test. */
+async function onePageSite(body: string): Promise<string> {
+  const site = await mkdtemp(path.join(tmpdir(), "activity-report-print-"));
+  onTestFinished(() => rm(site, { recursive: true, force: true }));
+  await mkdir(path.join(site, "x"));
+  await writeFile(path.join(site, "x", "index.html"), `<!doctype html><html lang="en"><title>x</title><link rel="icon" href="data:,">${body}`);
+  return site;
+}
+
+const JOB_METADATA = { title: "t", author: "a", subject: "s", keywords: [], date: "2020-01-01", creator: "c" };
+
 describe("printPdfs", () => {
   it("prints a page and leaves no timer behind that would keep the process running", async () => {
-    const { mkdtemp, writeFile, mkdir, readdir, rm } = await import("node:fs/promises");
-    const { execFileSync } = await import("node:child_process");
-    const { tmpdir } = await import("node:os");
-    const path = await import("node:path");
-    const site = await mkdtemp(path.join(tmpdir(), "activity-report-print-"));
-    onTestFinished(() => rm(site, { recursive: true, force: true }));
-    await mkdir(path.join(site, "x"));
-    await writeFile(path.join(site, "x", "index.html"), '<!doctype html><html lang="en"><title>x</title><link rel="icon" href="data:,"><p>Text</p>');
+    const site = await onePageSite("<p>Text</p>");
     // In a process of its own, whose only timers are the printer's: right after printing, none may be left.
     const script = path.join(site, "print.mts");
     await writeFile(script, `
       import { printPdfs } from ${JSON.stringify(path.resolve("src/pdf/print.ts"))};
-      const [pdf] = await printPdfs([{ pagePath: "/x/", file: ${JSON.stringify(path.join(site, "x.pdf"))}, title: "Test",
-        metadata: { title: "t", author: "a", subject: "s", keywords: [], date: "2020-01-01", creator: "c" } }],
+      const [pdf] = await printPdfs([{ pagePath: "/x/", file: ${JSON.stringify(path.join(site, "x.pdf"))}, title: "Test", metadata: ${JSON.stringify(JOB_METADATA)} }],
         { siteDir: ${JSON.stringify(site)}, browserPath: ${JSON.stringify(findBrowser())} });
       console.log(JSON.stringify({ pages: pdf.pages, resources: process.getActiveResourcesInfo() }));
     `);
@@ -125,26 +135,14 @@ describe("printPdfs", () => {
 
 describe("the printer's loopback server", () => {
   it("blocks every request elsewhere and fails naming it; the build names the data file that holds it", async () => {
-    const { mkdtemp, writeFile, mkdir, readdir, rm } = await import("node:fs/promises");
-    const { tmpdir } = await import("node:os");
-    const path = await import("node:path");
-    const { printPdfs } = await import("../src/pdf/print.ts");
-    const site = await mkdtemp(path.join(tmpdir(), "activity-report-print-"));
-    onTestFinished(() => rm(site, { recursive: true, force: true }));
-    await mkdir(path.join(site, "x"));
-    await writeFile(path.join(site, "x", "index.html"),
-      '<!doctype html><html lang="en"><title>x</title><link rel="icon" href="data:,"><p>Text</p><img src="https://images.example.org/sarajevo.jpg" alt=""><link rel="stylesheet" href="https://fonts.example.org/font.css">');
-    const file = path.join(site, "x.pdf");
-    const error = await printPdfs([{ pagePath: "/x/", file, title: "Test", metadata: { title: "t", author: "a", subject: "s", keywords: [], date: "2020-01-01", creator: "c" } }],
+    const site = await onePageSite('<p>Text</p><img src="https://images.example.org/sarajevo.jpg" alt=""><link rel="stylesheet" href="https://fonts.example.org/font.css">');
+    const error = await printPdfs([{ pagePath: "/x/", file: path.join(site, "x.pdf"), title: "Test", metadata: JOB_METADATA }],
       { siteDir: site, browserPath: findBrowser() }).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(PrintError);
     expect([...(error as PrintError).blocked].sort()).toEqual(["https://fonts.example.org/font.css", "https://images.example.org/sarajevo.jpg"]);
     expect((error as Error).message).toContain("blocked a request to https://images.example.org/sarajevo.jpg: the print page may load only its own files");
     expect(await readdir(site)).toEqual(["x"]);
 
-    const { filesMentioning } = await import("../src/build.ts");
-    const { loadDataOrThrow } = await import("../src/data/load.ts");
-    const { SAMPLE_DATA } = await import("./helpers/data.ts");
     const { data } = await loadDataOrThrow(SAMPLE_DATA);
     expect(filesMentioning("Koç University presented findings", data)).toEqual([
       expect.stringMatching(/_data\/events\/2018\/2018-05-07-sarajevo-joint-working-group\.yaml$/),

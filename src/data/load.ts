@@ -60,10 +60,9 @@ async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnost
     diagnostics.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
     return {};
   }
-  const realDir = await realpath(path.dirname(file)).catch(() => path.dirname(file));
-  const target = await realpath(file).catch(() => file);
-  if (path.dirname(target) !== realDir) {
-    diagnostics.push({ severity: "error", file, message: `the file is a link to ${target}, outside the data folder; copy the file in instead` });
+  const outside = await linkOutOf(await realpath(path.dirname(file)), file);
+  if (outside) {
+    diagnostics.push(outside);
     return {};
   }
   const { source, diagnostics: readProblems } = readYamlSource(file);
@@ -72,6 +71,13 @@ async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnost
   const { value, diagnostics: shapeProblems } = parseWith(source, schema);
   diagnostics.push(...shapeProblems);
   return { source, value };
+}
+
+/** An error when `file` leads, through a link, out of the data folder (`realDir`, resolved): a link may point anywhere on the machine. */
+async function linkOutOf(realDir: string, file: string): Promise<Diagnostic | undefined> {
+  const target = await realpath(file).catch(() => undefined);
+  if (target?.startsWith(`${realDir}${path.sep}`)) return undefined;
+  return { severity: "error", file, message: `the file is a link to ${target ?? "nothing"}, outside the data folder; copy the file in instead` };
 }
 
 /** readParsed for a file that is one mapping, also returning the fields that are valid on their own. */
@@ -100,10 +106,9 @@ async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]>
     const file = path.join(entry.parentPath, entry.name);
     if (entry.name.startsWith(".") || entry.isDirectory()) continue;
     if (entry.isSymbolicLink()) {
-      // A link may point anywhere on the machine: only files inside the data folder are data.
-      const target = await realpath(file).catch(() => undefined);
-      if (!target || !target.startsWith(`${realDir}${path.sep}`)) {
-        out.push({ severity: "error", file, message: `the file is a link to ${target ?? "nothing"}, outside the data folder; copy the file in instead` });
+      const outside = await linkOutOf(realDir, file);
+      if (outside) {
+        out.push(outside);
         continue;
       }
     }
@@ -246,7 +251,6 @@ export async function loadData(dir: string): Promise<LoadResult> {
   });
 
   const eventFiles = await listEventFiles(dir, out);
-  const periodsOfEditions = reportPeriods(reportFields.editions);
   const events: EventRecord[] = [];
   const byId = new Map<string, string>();
   const byKey = new Map<string, string>();
@@ -315,7 +319,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
 
     const value = parsed.value;
     if (!value) continue;
-    const reportYear = reportYearOf(value, periodsOfEditions);
+    const reportYear = reportYearOf(value, periods);
     events.push({ ...value, id, file: eventFile, reportYear });
   }
 

@@ -8,17 +8,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DataError, formatDiagnostic } from "../data/diagnostics.ts";
 import { BrowserNotFoundError, findBrowser } from "../pdf/browser.ts";
-import { pdfMetadata } from "../pdf/job.ts";
+import { printJob } from "../pdf/job.ts";
 import { printPdfs } from "../pdf/print.ts";
 import { escapeXml } from "../pictures/svg.ts";
 import type { SiteModel } from "../report/model.ts";
 import type { Settings } from "../settings.ts";
 
 /** What the last build left: its model, or the error that stopped it. */
-const state: { site?: SiteModel; error?: unknown; generation: number; pdfs: Map<string, Promise<Uint8Array>> } = {
-  generation: 0,
-  pdfs: new Map(),
-};
+const state: { site?: SiteModel; error?: unknown; pdfs: Map<number, Promise<Uint8Array>> } = { pdfs: new Map() };
 
 export function recordSite(site: SiteModel): void {
   state.site = site;
@@ -31,7 +28,6 @@ export function recordError(error: unknown): void {
 
 /** After each build: PDFs printed before it are out of date. */
 export function recordBuild(): void {
-  state.generation += 1;
   state.pdfs.clear();
 }
 
@@ -66,10 +62,7 @@ async function printPreview(settings: Settings, year: number): Promise<Uint8Arra
   const dir = await mkdtemp(path.join(tmpdir(), "activity-report-preview-"));
   try {
     const file = path.join(dir, report.pdfName);
-    await printPdfs(
-      [{ pagePath: report.printUrl, file, title: report.title, metadata: pdfMetadata(site, report) }],
-      { siteDir: settings.outputDir, browserPath: findBrowser(), pathPrefix: settings.pathPrefix },
-    );
+    await printPdfs([printJob(site, report, file)], { siteDir: settings.outputDir, browserPath: findBrowser(), pathPrefix: settings.pathPrefix });
     return await readFile(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -84,12 +77,13 @@ export function previewHandlers(settings: Settings): Record<string, Handler> {
     "/:year(\\d{4})/:name.pdf": async ({ patternGroups }) => {
       if (state.error) return errorPage(state.error);
       const year = Number(patternGroups.year);
-      const key = `${state.generation}:${year}`;
-      let pdf = state.pdfs.get(key);
+      let pdf = state.pdfs.get(year);
       if (!pdf) {
-        pdf = printPreview(settings, year);
-        state.pdfs.set(key, pdf);
-        pdf.catch(() => state.pdfs.delete(key));
+        const printing = printPreview(settings, year);
+        state.pdfs.set(year, printing);
+        // A failed print is tried again on the next request (unless a rebuild has already dropped it).
+        printing.catch(() => state.pdfs.get(year) === printing && state.pdfs.delete(year));
+        pdf = printing;
       }
       try {
         return { status: 200, headers: { "Content-Type": "application/pdf", "Cache-Control": "no-store" }, body: Buffer.from(await pdf) };

@@ -3,7 +3,7 @@ import { formatNumber } from "../format/counts.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
 import { numberParagraphs } from "../format/paragraphs.ts";
-import type { Total } from "../report/figures.ts";
+import { formatTotal } from "../report/figures.ts";
 import type { SiteModel } from "../report/model.ts";
 import { openData } from "../report/open-data.ts";
 
@@ -11,8 +11,7 @@ export const filters = {
   markdown: renderMarkdown,
   markdownInline: renderInline,
   number: formatNumber,
-  /** `at least 97`, or `97` when every event stated an exact figure. */
-  total: (total: Total) => `${total.atLeast ? "at least " : ""}${formatNumber(total.value)}`,
+  total: formatTotal,
   numberParagraphs,
   /** A CSS string literal, safe inside a <style> element, for data in generated CSS. */
   cssString: (text: string) => `"${String(text).replace(/[\\"]/g, "\\$&").replace(/[\n\r]/g, " ").replace(/</g, "\\3C ")}"`,

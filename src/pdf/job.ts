@@ -1,5 +1,11 @@
 import type { ReportView, SiteModel } from "../report/model.ts";
 import type { PdfMetadata } from "./metadata.ts";
+import type { PrintJob } from "./print.ts";
+
+/** The print job of one report: its print page, printed to `file`. */
+export function printJob(site: SiteModel, report: ReportView, file: string): PrintJob {
+  return { pagePath: report.printUrl, file, title: report.title, metadata: pdfMetadata(site, report) };
+}
 
 /** The PDF's document information, all from the data. */
 export function pdfMetadata(site: SiteModel, report: ReportView): PdfMetadata {
@@ -15,4 +21,3 @@ export function pdfMetadata(site: SiteModel, report: ReportView): PdfMetadata {
     creator: `${site.organisation} Secretariat with activity-report`,
   };
 }
-

@@ -5,7 +5,7 @@
  */
 import type { DataSet } from "../data/load.ts";
 import { formatNumber } from "../format/counts.ts";
-import type { Total } from "./figures.ts";
+import { formatTotal, type Total } from "./figures.ts";
 import type { SiteModel } from "./model.ts";
 
 export const MANIFEST_VERSION = 1;
@@ -19,7 +19,7 @@ export interface Manifest {
   readonly figures: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-const total = (t: Total) => (t.reported === 0 ? "not reported" : `${t.atLeast ? "at least " : ""}${formatNumber(t.value)}`);
+const total = (t: Total) => (t.reported === 0 ? "not reported" : formatTotal(t));
 
 export function manifestOf(data: DataSet, site: SiteModel): Manifest {
   const built = new Set(site.events.map((e) => e.id));

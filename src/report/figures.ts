@@ -2,7 +2,7 @@
  * The key figures of a report, computed once from its events: the page "The
  * year at a glance", the PDF and the annex all read them from here.
  */
-import type { Count } from "../format/counts.ts";
+import { formatNumber, type Count } from "../format/counts.ts";
 import { firstDay, lastDay, type PartialDate } from "../format/dates.ts";
 import type { EventRecord } from "../data/load.ts";
 import type { EventType, Strand } from "../data/schema.ts";
@@ -14,6 +14,9 @@ export interface Total {
   /** How many of the summed events stated the figure at all. */
   readonly reported: number;
 }
+
+/** `at least 97`, or `97` when every event stated an exact figure. */
+export const formatTotal = (total: Total): string => `${total.atLeast ? "at least " : ""}${formatNumber(total.value)}`;
 
 export interface Figures {
   /** Events held, each once however many strands it appears under. */
