@@ -6,6 +6,7 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { fontAssets } from "./src/assets/fonts.ts";
 import type { EleventyConfig } from "./src/eleventy/config-types.ts";
 import { filters } from "./src/eleventy/filters.ts";
+import { copyPictures } from "./src/eleventy/pictures.ts";
 import { countPage } from "./src/eleventy/progress.ts";
 import { CONTENT_SECURITY_POLICY } from "./src/eleventy/security.ts";
 import { siteData } from "./src/eleventy/site-data.ts";
@@ -29,13 +30,13 @@ export default function configure(config: EleventyConfig) {
 
   config.addPassthroughCopy({ [path.join(root, "templates/assets/static")]: "assets" });
   config.addPassthroughCopy(fonts.files);
-  // Pictures of the data folder (e.g. the logo), at /images/.
-  config.addPassthroughCopy({ [path.join(settings.dataDir, "images")]: "images" });
   config.addWatchTarget(settings.dataDir);
   config.addPlugin(HtmlBasePlugin);
   // The live preview (`npm run dev`): data errors as a page, PDFs printed on request.
   config.setServerOptions({ onRequest: previewHandlers(settings) });
   config.on("eleventy.after", recordBuild);
+  // Pictures of the data folder (e.g. the logo), at /images/.
+  config.on("eleventy.after", ({ directories }: { directories: { output: string } }) => copyPictures(settings.dataDir, directories.output));
   config.addPlugin(rssPlugin);
 
   return {

@@ -10,6 +10,8 @@ import { filesMentioning } from "../src/build.ts";
 import { loadDataOrThrow } from "../src/data/load.ts";
 import { CHROMIUM_FLAGS, PrintError, printPdfs, printWithContents } from "../src/pdf/print.ts";
 import { SAMPLE_DATA } from "./helpers/data.ts";
+import { pdfLines } from "./helpers/pdf.ts";
+import { cssString } from "../src/format/css.ts";
 import { renumberStructureIds } from "../src/pdf/metadata.ts";
 import { monthChart } from "../src/pictures/month-chart.ts";
 import { computeFigures } from "../src/report/figures.ts";
@@ -118,17 +120,25 @@ const JOB_METADATA = { title: "t", author: "a", subject: "s", keywords: [], date
 describe("printPdfs", () => {
   it("prints a page and leaves no timer behind that would keep the process running", async () => {
     const site = await onePageSite("<p>Text</p>");
-    // In a process of its own, whose only timers are the printer's: right after printing, none may be left.
+    // In a process of its own, which records every timer as it is made: right after printing, no timer of
+    // a second or more may still be pending. (Puppeteer's own short timers, a tenth of a second after the
+    // browser disconnects, end by themselves; a time limit left running would hold the process for its length.)
     const script = path.join(site, "print.mts");
     await writeFile(script, `
-      import { printPdfs } from ${JSON.stringify(path.resolve("src/pdf/print.ts"))};
+      import { createHook } from "node:async_hooks";
+      const timers = new Set();
+      createHook({ init(_id, type, _trigger, resource) { if (type === "Timeout") timers.add(resource); } }).enable();
+      const { printPdfs } = await import(${JSON.stringify(path.resolve("src/pdf/print.ts"))});
       const [pdf] = await printPdfs([{ pagePath: "/x/", file: ${JSON.stringify(path.join(site, "x.pdf"))}, title: "Test", metadata: ${JSON.stringify(JOB_METADATA)} }],
         { siteDir: ${JSON.stringify(site)}, browserPath: ${JSON.stringify(findBrowser())} });
-      console.log(JSON.stringify({ pages: pdf.pages, resources: process.getActiveResourcesInfo() }));
+      const pending = [...timers].filter((t) => !t._destroyed && t.hasRef() && t._idleTimeout >= 1000).map((t) => t._idleTimeout);
+      console.log(JSON.stringify({ pages: pdf.pages, timers: timers.size, pending }));
     `);
-    const result = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" })) as { pages: number; resources: string[] };
+    const result = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" })) as { pages: number; timers: number; pending: number[] };
     expect(result.pages).toBe(1);
-    expect(result.resources).not.toContain("Timeout");
+    // The printer makes timers of its own (its time limits): the hook sees them.
+    expect(result.timers).toBeGreaterThan(0);
+    expect(result.pending).toEqual([]);
     expect((await readdir(site)).sort()).toEqual(["print.mts", "x", "x.pdf"]);
   });
 });
@@ -147,5 +157,20 @@ describe("the printer's loopback server", () => {
     expect(filesMentioning("Koç University presented findings", data)).toEqual([
       expect.stringMatching(/_data\/events\/2018\/2018-05-07-sarajevo-joint-working-group\.yaml$/),
     ]);
+  });
+});
+
+describe("running headers written from the data", () => {
+  it("print the text as written, whatever CSS it holds, and change nothing else on the page", async () => {
+    // The form feed is a line break to CSS: unescaped, it ended the string and the rest became rules.
+    const attack = "Strand\f}} .disclaimer{display:none} .cover::after{content:'INJECTED'} \"quoted\" back\\slash </style><p>HTML</p>";
+    const site = await onePageSite(`<style>@page { margin: 20mm; @top-left { content: ${cssString(attack)}; } }</style>
+      <p class="cover">Cover</p><p class="disclaimer">The disclaimer stays.</p>`);
+    const file = path.join(site, "x.pdf");
+    await printPdfs([{ pagePath: "/x/", file, title: "Test", metadata: JOB_METADATA }], { siteDir: site, browserPath: findBrowser() });
+    const [page] = await pdfLines(file);
+    // The header is longer than its box and wraps: read its lines as one.
+    expect(page!.slice(-2)).toEqual(["Cover", "The disclaimer stays."]);
+    expect(page!.slice(0, -2).join(" ")).toBe(attack.replace("\f", " "));
   });
 });

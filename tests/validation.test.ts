@@ -274,7 +274,7 @@ describe("report.yaml", () => {
       .replace("site_url: https://activity-report.example.org", "site_url: activity-report.example.org")
       .replace("participating_states: [AF,", "participating_states: [QQ,"));
     const all = await diagnosticsOf(dir);
-    expect(all).toContain('report.yaml:5:7: logo "../secret.svg" must be an .svg, .png or .jpg file in the images folder of the data folder, e.g. images/logo.svg');
+    expect(all).toContain('report.yaml:5:7: logo "../secret.svg" must be a picture (SVG, PNG, JPEG, GIF, WebP or AVIF) in the images folder of the data folder, e.g. images/logo.svg');
     expect(all).toContain('report.yaml:7:11: site_url "activity-report.example.org" must be a web address starting with http:// or https://');
     expect(all).toContain('report.yaml:9:24: country "QQ" is not an ISO 3166-1 code; add it to countries.yaml if it is meant');
   });

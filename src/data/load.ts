@@ -12,6 +12,7 @@ import {
   countriesSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
   type CountryFile, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
 } from "./schema.ts";
+import { scanPictures, type Picture } from "./pictures.ts";
 import { didYouMean } from "./suggest.ts";
 import { parseFields, parseWith } from "./zod-issues.ts";
 import { invisibleCharacters, readYamlSource, type YamlSource } from "./yaml-source.ts";
@@ -34,6 +35,8 @@ export interface DataSet {
   readonly countries: Readonly<Record<string, CountryFile>>;
   /** In time order. */
   readonly events: readonly EventRecord[];
+  /** The pictures of images/ that may be published. */
+  readonly pictures: readonly Picture[];
 }
 
 export interface LoadResult {
@@ -74,10 +77,11 @@ async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnost
 }
 
 /** An error when `file` leads, through a link, out of the data folder (`realDir`, resolved): a link may point anywhere on the machine. */
-async function linkOutOf(realDir: string, file: string): Promise<Diagnostic | undefined> {
+async function linkOutOf(realDir: string, file: string, what: "file" | "events folder" = "file"): Promise<Diagnostic | undefined> {
   const target = await realpath(file).catch(() => undefined);
   if (target?.startsWith(`${realDir}${path.sep}`)) return undefined;
-  return { severity: "error", file, message: `the file is a link to ${target ?? "nothing"}, outside the data folder; copy the file in instead` };
+  const copy = what === "file" ? "the file" : "the events";
+  return { severity: "error", file, message: `the ${what} is a link to ${target ?? "nothing"}, outside the data folder; copy ${copy} in instead` };
 }
 
 /** readParsed for a file that is one mapping, also returning the fields that are valid on their own. */
@@ -102,6 +106,12 @@ async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]>
   }
   const files: string[] = [];
   const realDir = await realpath(dir);
+  // The events folder itself may be a link; it must not lead out of the data folder either.
+  const outside = await linkOutOf(realDir, root, "events folder");
+  if (outside) {
+    out.push(outside);
+    return [];
+  }
   for (const entry of entries) {
     const file = path.join(entry.parentPath, entry.name);
     if (entry.name.startsWith(".") || entry.isDirectory()) continue;
@@ -223,13 +233,13 @@ export async function loadData(dir: string): Promise<LoadResult> {
   if (report.source && report.fields && (report.source.value as Record<string, unknown>).site_url === undefined) {
     out.push(report.source.diagnostic([], "no site_url: the feed and the sitemap, which need the site's address, are not built", { severity: "warning" }));
   }
+  const pictures = scanPictures(dir);
+  out.push(...pictures.diagnostics);
   const logo = reportFields.logo;
-  if (logo !== undefined) {
-    const inImages = /^images\/[^/]/.test(logo) && !logo.split("/").includes("..");
-    const exists = inImages && (await stat(path.join(dir, logo)).then((s) => s.isFile(), () => false));
-    if (!inImages || !exists || !/\.(svg|png|jpe?g)$/i.test(logo)) {
-      out.push(report.source!.diagnostic(["logo"], `logo "${logo}" must be an .svg, .png or .jpg file in the images folder of the data folder, e.g. images/logo.svg`));
-    }
+  // A logo whose file has errors of its own is not reported twice.
+  const logoFile = logo === undefined ? undefined : path.join(dir, logo);
+  if (logo !== undefined && !pictures.pictures.some((p) => p.path === logo) && !pictures.diagnostics.some((d) => d.severity === "error" && d.file === logoFile)) {
+    out.push(report.source!.diagnostic(["logo"], `logo "${logo}" must be a picture (SVG, PNG, JPEG, GIF, WebP or AVIF) in the images folder of the data folder, e.g. images/logo.svg`));
   }
   for (const [year, edition] of Object.entries(reportFields.editions ?? {})) {
     checkStates(edition.participating_states, ["editions", year, "participating_states"]);
@@ -348,6 +358,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
       places: placeTable,
       countries: countries.value!,
       events,
+      pictures: pictures.pictures,
     },
   };
 }

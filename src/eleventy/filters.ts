@@ -1,5 +1,6 @@
 /** Nunjucks filters; each is a pure function of its input. */
 import { formatNumber } from "../format/counts.ts";
+import { cssString } from "../format/css.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
 import { numberParagraphs } from "../format/paragraphs.ts";
@@ -13,8 +14,7 @@ export const filters = {
   number: formatNumber,
   total: formatTotal,
   numberParagraphs,
-  /** A CSS string literal, safe inside a <style> element, for data in generated CSS. */
-  cssString: (text: string) => `"${String(text).replace(/[\\"]/g, "\\$&").replace(/[\n\r]/g, " ").replace(/</g, "\\3C ")}"`,
+  cssString,
   percent: (share: number) => `${Math.round(share * 100)}%`,
   /** `84 KB`, `1.2 MB` */
   fileSize: (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`),

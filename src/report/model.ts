@@ -33,6 +33,8 @@ export interface FigureView {
 
 export interface EventView {
   readonly id: string;
+  /** The element id of the event in a report's page: never one of the page's own ids, whatever the file is called. */
+  readonly anchor: string;
   readonly url: string;
   readonly title: string;
   readonly type: EventType & { readonly url: string };
@@ -67,6 +69,8 @@ export interface EventView {
 export interface ChapterView {
   /** 1, 2, …: chapters are numbered in report order. */
   readonly number: number;
+  /** The element id of the chapter in a report's page. */
+  readonly anchor: string;
   readonly strand: Strand & { readonly url: string };
   /** Events reported in full here (this is their first strand). */
   readonly events: readonly EventView[];
@@ -181,6 +185,13 @@ const HUB_KINDS: readonly { kind: HubKind; title: string; singular: string }[] =
   { kind: "topics", title: "Topics", singular: "topic" },
 ];
 
+/**
+ * Element ids made from data carry a prefix of their kind, and the report page's own ids
+ * (contents, foreword, annex-a, …) never begin with one, so an event file called
+ * `contents.yaml` or a strand called `annex-a` cannot take another element's id.
+ */
+export const anchorOf = (kind: "event" | "strand", id: string): string => `${kind}-${id}`;
+
 /** Event pages live under this folder; they are the pages the search indexes. */
 export const EVENTS_URL = "/events/";
 
@@ -240,6 +251,7 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
     const location = e.online ? (where ? `${where.name} (online)` : "Online") : where!.name;
     return {
       id: e.id,
+      anchor: anchorOf("event", e.id),
       url: `${EVENTS_URL}${e.reportYear}/${e.id}/`,
       title: e.title,
       type: types.get(e.type)!,
@@ -306,7 +318,7 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
         crossReferences: own.filter((e) => e.strands.slice(1).some((s) => s.id === strand.id)),
       }))
       .filter((c) => c.events.length + c.crossReferences.length > 0)
-      .map((c, i) => ({ ...c, number: i + 1 }));
+      .map((c, i) => ({ ...c, number: i + 1, anchor: anchorOf("strand", c.strand.id) }));
     const numbers = Object.fromEntries(chapters.flatMap((c) => c.events.map((e, i) => [e.id, `${c.number}.${i + 1}`])));
     const published = edition?.published ?? edition?.som?.date ?? partialDate(lastDay(span.to).toISODate()!);
     const title = `${data.report.title} ${year}`;

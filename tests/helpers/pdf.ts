@@ -58,3 +58,26 @@ export async function pdfOutline(file: string): Promise<OutlineEntry[]> {
     await doc.destroy();
   }
 }
+
+export interface ContentsLink {
+  /** The named destination, i.e. the element id it points to. */
+  readonly target: string;
+  /** The page the destination is on. */
+  readonly page: number;
+}
+
+/** The links of a page, in order, each with the page its destination is on. */
+export async function pageLinks(file: string, pageNumber: number): Promise<ContentsLink[]> {
+  const doc = await openPdf(file);
+  try {
+    const links = (await (await doc.getPage(pageNumber)).getAnnotations()).filter((a) => a.subtype === "Link" && typeof a.dest === "string");
+    const out: ContentsLink[] = [];
+    for (const link of links) {
+      const dest = await doc.getDestination(link.dest as string);
+      out.push({ target: link.dest as string, page: dest ? (await doc.getPageIndex(dest[0] as { num: number; gen: number })) + 1 : 0 });
+    }
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}

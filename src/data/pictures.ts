@@ -1,0 +1,315 @@
+/**
+ * The pictures of the data folder (`images/`), which the site publishes at
+ * /images/. Only pictures are published: each file is recognised by its
+ * content, not by its name, and its name must say what it holds (the web
+ * server picks the content type from the extension). An SVG is a document
+ * that can hold scripts and load other files, so it is published only when it
+ * is drawing and nothing else. Nothing reached through a link that leaves the
+ * data folder is read.
+ */
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import path from "node:path";
+import { SaxesParser } from "saxes";
+import type { Diagnostic } from "./diagnostics.ts";
+import { lineColumns } from "./yaml-source.ts";
+
+export const IMAGES_DIR = "images";
+
+export type PictureType = "jpeg" | "png" | "gif" | "webp" | "avif" | "svg";
+
+export interface Picture {
+  /** Relative to the data folder, with forward slashes: `images/logo.svg`; the site serves it at `/images/logo.svg`. */
+  readonly path: string;
+  /** Where it is read from: the real path, inside the data folder. */
+  readonly file: string;
+  readonly type: PictureType;
+}
+
+/** Far above a photo or a logo, low enough that the folder cannot carry a video or an archive. */
+export const MAX_PICTURE_BYTES = 25 * 1024 * 1024;
+export const MAX_SVG_BYTES = 1024 * 1024;
+
+const EXTENSIONS: Readonly<Record<PictureType, readonly string[]>> = {
+  jpeg: [".jpg", ".jpeg"],
+  png: [".png"],
+  gif: [".gif"],
+  webp: [".webp"],
+  avif: [".avif"],
+  svg: [".svg"],
+};
+
+const TYPE_NAMES: Readonly<Record<PictureType, string>> = { jpeg: "JPEG", png: "PNG", gif: "GIF", webp: "WebP", avif: "AVIF", svg: "SVG" };
+
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+
+/** The kind of raster picture the first bytes of a file announce (its "magic number"), if any. */
+export function sniffRaster(head: Uint8Array): Exclude<PictureType, "svg"> | undefined {
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return "jpeg";
+  if (ascii(head, 0, 8) === "\x89PNG\r\n\x1a\n") return "png";
+  if (/^GIF8[79]a$/.test(ascii(head, 0, 6))) return "gif";
+  if (ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 12) === "WEBP") return "webp";
+  if (ascii(head, 4, 8) === "ftyp" && /^avi[fs]$/.test(ascii(head, 8, 12))) return "avif";
+  return undefined;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const XLINK_NS = "http://www.w3.org/1999/xlink";
+/** Namespaces that drawing programs write for their own settings; browsers ignore their elements. */
+const EDITOR_NAMESPACES = new Set([
+  "http://www.inkscape.org/namespaces/inkscape",
+  "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+  "http://www.bohemiancoding.com/sketch/ns",
+  "http://ns.adobe.com/AdobeIllustrator/10.0/",
+  "http://ns.adobe.com/Graphs/1.0/",
+  "http://ns.adobe.com/SaveForWeb/1.0/",
+  "http://ns.adobe.com/Extensibility/1.0/",
+]);
+/** Namespaces whose elements can run code or show a document inside the picture. */
+const ACTIVE_NAMESPACES = new Set(["http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML", "http://www.w3.org/1999/XSL/Transform", "http://www.w3.org/2001/xml-events"]);
+
+/** SVG elements that only draw: no script, no foreign object, no link, no embedded picture, no animation (which can rewrite links). */
+const DRAWING_ELEMENTS = new Set([
+  "svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "switch", "view", "style",
+  "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath",
+  "linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker", "filter",
+  "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix", "feDiffuseLighting", "feDisplacementMap",
+  "feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feMerge",
+  "feMergeNode", "feMorphology", "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence",
+]);
+
+const WHY: Readonly<Record<string, string>> = {
+  script: "a script",
+  foreignObject: "a foreign object, which can hold a web page",
+  a: "a link",
+  image: "an embedded picture, which loads another file",
+  feImage: "an embedded picture, which loads another file",
+};
+
+/** What in CSS (a style element or attribute) reaches outside the picture or runs code. */
+function activeCss(css: string): string | undefined {
+  if (/@import/i.test(css)) return "@import, which loads another file";
+  for (const match of css.matchAll(/url\s*\(\s*(['"]?)\s*([^'")\s]*)/gi)) {
+    if (!match[2]!.startsWith("#")) return `url(${match[2]}), which loads another file`;
+  }
+  if (/expression\s*\(|javascript:|behavior\s*:|-moz-binding/i.test(css)) return "code";
+  return undefined;
+}
+
+export interface SvgProblem {
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+}
+
+/**
+ * Why an SVG text may not be published, each at its line and column; none when it only draws.
+ * The rules are a list of what is allowed, so that anything new or unknown stays out.
+ */
+export function svgProblems(text: string): SvgProblem[] {
+  const problems: SvgProblem[] = [];
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const place = lineColumns(text);
+  // Problems are placed at the "<" of the element they are found in.
+  let at = { line: 1, col: 1 };
+  const problem = (message: string) => problems.push({ ...at, message });
+  parser.on("opentagstart", (tag) => {
+    at = place(Math.max(0, text.lastIndexOf(`<${tag.name}`, parser.position)));
+  });
+  let root = true;
+  let metadataDepth = 0;
+  let inStyle = false;
+  let style = "";
+
+  parser.on("doctype", () => problem("a DOCTYPE declaration, which can define entities; remove it"));
+  parser.on("processinginstruction", (pi) => {
+    at = place(Math.max(0, text.lastIndexOf(`<?${pi.target}`, parser.position)));
+    problem(`a processing instruction <?${pi.target}?>, which can load a style sheet; remove it`);
+  });
+  parser.on("opentag", (tag) => {
+    const name = tag.local;
+    if (root) {
+      root = false;
+      if (tag.uri !== SVG_NS || name !== "svg") problem(`not an SVG picture: the first element is <${tag.name}>${tag.uri ? "" : " (an SVG picture starts with <svg xmlns=\"http://www.w3.org/2000/svg\">)"}`);
+    } else if (tag.uri === SVG_NS) {
+      if (!DRAWING_ELEMENTS.has(name)) problem(`<${tag.name}> is ${WHY[name] ?? "not a drawing element"}; a published picture may only draw: remove it`);
+    } else if (ACTIVE_NAMESPACES.has(tag.uri) || (metadataDepth === 0 && !EDITOR_NAMESPACES.has(tag.uri))) {
+      problem(`<${tag.name}> is not an SVG drawing element (namespace ${tag.uri || "none"}); remove it`);
+    }
+    if (metadataDepth > 0 || (tag.uri === SVG_NS && name === "metadata")) metadataDepth++;
+    if (tag.uri === SVG_NS && name === "style") {
+      inStyle = true;
+      style = "";
+    }
+    for (const attribute of Object.values(tag.attributes)) {
+      const local = attribute.local.toLowerCase();
+      const value = attribute.value;
+      if (local.startsWith("on")) problem(`the event handler ${attribute.name}="${value.slice(0, 40)}" on <${tag.name}> runs a script; remove it`);
+      else if (local === "href" && (attribute.uri === XLINK_NS || attribute.uri === "") && !value.trim().startsWith("#")) {
+        problem(`${attribute.name}="${value.slice(0, 60)}" on <${tag.name}> refers to another file or address; a published picture may refer only to its own parts (#id)`);
+      } else if (/javascript:/i.test(value)) problem(`${attribute.name} on <${tag.name}> holds a script address (javascript:); remove it`);
+      else {
+        const css = activeCss(value);
+        if (css && (local === "style" || /url\s*\(/i.test(value))) problem(`${attribute.name} on <${tag.name}> holds ${css}; remove it`);
+      }
+    }
+  });
+  parser.on("text", (t) => {
+    if (inStyle) style += t;
+  });
+  parser.on("cdata", (t) => {
+    if (inStyle) style += t;
+  });
+  parser.on("closetag", (tag) => {
+    if (metadataDepth > 0) metadataDepth--;
+    if (inStyle && tag.uri === SVG_NS && tag.local === "style") {
+      inStyle = false;
+      const css = activeCss(style);
+      if (css) problem(`the style sheet holds ${css}; remove it`);
+    }
+  });
+  parser.on("error", (error) => {
+    at = place(Math.min(parser.position, text.length));
+    problem(`the SVG is not well-formed XML (${error.message.replace(/^.*?:\d+:\d+: /, "")}); save it again from a drawing program`);
+  });
+  try {
+    parser.write(text).close();
+  } catch {
+    // saxes stops at its first error, which "error" has reported.
+  }
+  if (root && problems.length === 0) problem("not an SVG picture: the file holds no element");
+  return problems;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join("/");
+const isWithin = (inner: string, outer: string) => inner.startsWith(`${outer}${path.sep}`);
+
+function readHead(file: string, length: number): Uint8Array {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(length);
+    return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readWhole(file: string): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(fstatSync(fd).size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One entry of the images folder: the picture it is, or why it is not published. */
+function checkEntry(shown: string, file: string, stats: Stats, relative: string): { picture?: Picture; diagnostics: Diagnostic[] } {
+  const error = (message: string, at: { line?: number; col?: number } = {}): Diagnostic => ({ severity: "error", file: shown, ...at, message });
+  if (!stats.isFile()) return { diagnostics: [{ severity: "warning", file: shown, message: "not published: it is not a file (only pictures in images/ are published)" }] };
+  if (stats.size > MAX_PICTURE_BYTES) return { diagnostics: [error(`the file is ${Math.round(stats.size / 1024 / 1024)} MB; a picture may be at most ${MAX_PICTURE_BYTES / 1024 / 1024} MB`)] };
+  const extension = path.extname(relative).toLowerCase();
+  const head = readHead(file, 16);
+  let type: PictureType | undefined = sniffRaster(head);
+  if (!type) {
+    const start = Buffer.from(head).toString("latin1").replace(/^\xef\xbb\xbf/, "").trimStart();
+    if (extension === ".svg" || start.startsWith("<")) {
+      if (stats.size > MAX_SVG_BYTES) return { diagnostics: [error(`the SVG is ${Math.round(stats.size / 1024)} KB; an SVG picture may be at most ${MAX_SVG_BYTES / 1024} KB`)] };
+      const bytes = readWhole(file);
+      const text = isUtf8(bytes) ? bytes.toString("utf8").replace(/^\uFEFF/, "") : undefined;
+      const problems = text === undefined ? [{ line: 1, col: 1, message: "the SVG is not UTF-8 text; save it with UTF-8 encoding" }] : svgProblems(text);
+      const notSvg = problems.length > 0 && problems.every((p) => /^not an SVG picture|not well-formed/.test(p.message)) && extension !== ".svg";
+      if (notSvg) type = undefined;
+      else if (problems.length > 0) return { diagnostics: problems.map((p) => error(`${p.message} (an SVG is published only when it does nothing but draw)`, p)) };
+      else type = "svg";
+    }
+  }
+  if (!type) {
+    return { diagnostics: [{ severity: "warning", file: shown, message: "not published: by its content it is not a picture (JPEG, PNG, GIF, WebP, AVIF or SVG); only pictures in images/ are published" }] };
+  }
+  if (!EXTENSIONS[type].includes(extension)) {
+    const renamed = `${path.basename(relative, path.extname(relative))}${EXTENSIONS[type][0]}`;
+    return { diagnostics: [error(`the file holds a ${TYPE_NAMES[type]} picture but its name ends in "${extension || "nothing"}", which would make browsers read it as something else; rename it to ${renamed}`)] };
+  }
+  return { picture: { path: toPosix(relative), file, type }, diagnostics: [] };
+}
+
+/**
+ * The publishable pictures of the data folder, and a diagnostic for every file of
+ * images/ that is not published or may not be. Synchronous: the folder holds few files.
+ */
+export function scanPictures(dir: string): { pictures: Picture[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const pictures: Picture[] = [];
+  const root = path.join(dir, IMAGES_DIR);
+  const found = (() => {
+    try {
+      return lstatSync(root);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!found) return { pictures, diagnostics };
+  const realDir = realpathSync(dir);
+  const realRoot = (() => {
+    try {
+      return realpathSync(root);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!realRoot || !isWithin(realRoot, realDir)) {
+    diagnostics.push({ severity: "error", file: root, message: `the images folder is a link to ${realRoot ?? "nothing"}, outside the data folder; copy the pictures in instead` });
+    return { pictures, diagnostics };
+  }
+  if (!statSync(realRoot).isDirectory()) {
+    diagnostics.push({ severity: "error", file: root, message: "images must be a folder of pictures" });
+    return { pictures, diagnostics };
+  }
+  for (const entry of readdirSync(realRoot, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const inRoot = path.relative(realRoot, path.join(entry.parentPath, entry.name));
+    // Hidden files (.DS_Store, editors' backups) are nobody's pictures.
+    if (inRoot.split(path.sep).some((part) => part.startsWith("."))) continue;
+    const relative = path.join(IMAGES_DIR, inRoot);
+    const shown = path.join(dir, relative);
+    let file = path.join(realRoot, inRoot);
+    let stats: Stats;
+    try {
+      if (entry.isSymbolicLink()) {
+        const target = (() => {
+          try {
+            return realpathSync(file);
+          } catch {
+            return undefined;
+          }
+        })();
+        if (!target || !isWithin(target, realDir)) {
+          const what = target && statSync(target).isDirectory() ? "folder" : "file";
+          diagnostics.push({ severity: "error", file: shown, message: `the ${what} is a link to ${target ?? "nothing"}, outside the data folder; copy the ${what} in instead` });
+          continue;
+        }
+        file = target;
+        stats = statSync(file);
+        if (stats.isDirectory()) {
+          diagnostics.push({ severity: "warning", file: shown, message: "not published: a link to a folder is not followed; put the pictures in images/ itself" });
+          continue;
+        }
+      } else stats = lstatSync(file);
+      const checked = checkEntry(shown, file, stats, relative);
+      diagnostics.push(...checked.diagnostics);
+      if (checked.picture) pictures.push(checked.picture);
+    } catch (error) {
+      diagnostics.push({ severity: "error", file: shown, message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check its permissions` });
+    }
+  }
+  pictures.sort((a, b) => a.path.localeCompare(b.path));
+  return { pictures, diagnostics };
+}
