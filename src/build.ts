@@ -4,9 +4,8 @@
  * beside the output folder, which replaces the output folder only when every
  * step has succeeded.
  */
-import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataError, displayPath, type Diagnostic } from "./data/diagnostics.ts";
@@ -19,54 +18,11 @@ import { findBrowser } from "./pdf/browser.ts";
 import type { PrintedPdf, PrintOptions } from "./pdf/print.ts";
 import { printJob } from "./pdf/job.ts";
 import { buildSite, type SiteModel } from "./report/model.ts";
+import { checkOutputFolder, lockOutput, OUTPUT_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
 
 export const ELEVENTY_CONFIG = fileURLToPath(new URL("../.eleventy.ts", import.meta.url));
-const PROJECT_ROOT = path.dirname(ELEVENTY_CONFIG);
-
-/** Written into every output folder: a folder without it is not ours to replace. */
-export const OUTPUT_MARKER = ".activity-report-output";
-
-export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "OutputError";
-  }
-}
-
-const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${path.sep}`);
-
-/**
- * The real folder the build will replace, once it is known to be safe to: not
- * the project, the data or the working folder, and either new, empty or
- * written by an earlier build.
- */
-export async function checkOutputFolder(outputDir: string, dataDir: string): Promise<string> {
-  const target = await realpath(outputDir).catch(() => path.resolve(outputDir));
-  const precious = [
-    [process.cwd(), "the current folder"],
-    [path.resolve(dataDir), "the data folder"],
-    [PROJECT_ROOT, "the project"],
-  ] as const;
-  for (const [folder, name] of precious) {
-    const real = await realpath(folder).catch(() => folder);
-    const replacesIt = isWithin(real, target);
-    const insideData = name === "the data folder" && isWithin(target, real);
-    if (replacesIt || insideData) {
-      throw new OutputError(`the output folder ${outputDir} would replace ${name}; choose a folder of its own, such as output`);
-    }
-  }
-  const found = await stat(target).catch(() => undefined);
-  if (found && !found.isDirectory()) throw new OutputError(`the output folder ${outputDir} is a file; choose a folder`);
-  if (found) {
-    const entries = await readdir(target);
-    if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
-      throw new OutputError(`the output folder ${outputDir} holds files that activity-report did not write; choose a new or empty folder`);
-    }
-  }
-  return target;
-}
 
 /** What a build reports while it runs, for a progress display. */
 export type BuildProgress =
@@ -74,7 +30,9 @@ export type BuildProgress =
   | { readonly step: "rendering"; readonly pages: number }
   | { readonly step: "rendered"; readonly pages: number }
   | { readonly step: "printed"; readonly title: string; readonly pages: number; readonly bytes: number; readonly done: number; readonly of: number }
-  | { readonly step: "indexed" };
+  | { readonly step: "indexed" }
+  /** Something the editor should know that is not a problem in the data (a stale lock taken over). */
+  | { readonly step: "notice"; readonly message: string };
 
 export interface BuildResult {
   /** Each year's key figures and what changed since the last build of the output folder. */
@@ -152,24 +110,6 @@ async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly Pr
   }));
 }
 
-/** Replaces `target` with `staging`, keeping the old folder until the new one is in place. */
-async function swapInto(staging: string, target: string): Promise<void> {
-  const exists = await stat(target).then(() => true, () => false);
-  if (!exists) {
-    await rename(staging, target);
-    return;
-  }
-  const old = `${target}.old-${randomBytes(4).toString("hex")}`;
-  await rename(target, old);
-  try {
-    await rename(staging, target);
-  } catch (error) {
-    await rename(old, target);
-    throw error;
-  }
-  await rm(old, { recursive: true, force: true });
-}
-
 export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}): Promise<BuildResult> {
   const started = performance.now();
   const loaded = await loadData(settings.dataDir);
@@ -185,10 +125,12 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
 
   const output = await checkOutputFolder(settings.outputDir, settings.dataDir);
   await mkdir(path.dirname(output), { recursive: true });
-  const unlock = await lockOutput(output, settings.outputDir);
+  const unlock = await lockOutput(output, settings.outputDir, (message) => onProgress({ step: "notice", message }));
+  // With the lock held no other build of this folder runs: whatever a killed one left beside it can go.
+  for (const folder of await removeLeftovers(output)) onProgress({ step: "notice", message: `removed ${folder}, left by a build that was stopped` });
   const previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
   const manifest = manifestOf(loaded.data, site);
-  const staging = `${output}.tmp-${randomBytes(4).toString("hex")}`;
+  const staging = stagingFolder(output);
   // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was,
   // and the printer kills the browser and removes its profile as the process exits.
   const interrupted = (signal: NodeJS.Signals) => {
@@ -235,37 +177,5 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     process.off("SIGTERM", interrupted);
     await rm(staging, { recursive: true, force: true });
     unlock.now();
-  }
-}
-
-/**
- * One writer per output folder: a lock file beside it names the build that
- * holds it. A second build refuses with a clear message; a lock left by a build
- * that no longer runs (its process is gone) is taken over.
- */
-async function lockOutput(output: string, shown: string): Promise<{ now(): void }> {
-  const lock = `${output}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(lock, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }), { flag: "wx" });
-      return { now: () => rmSync(lock, { force: true }) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = JSON.parse(await readFile(lock, "utf8").catch(() => "{}")) as { pid?: number; started?: string };
-      if (holder.pid !== undefined && isRunning(holder.pid)) {
-        throw new OutputError(`another build (process ${holder.pid}, started ${holder.started ?? "earlier"}) is writing to ${shown}; wait until it has finished, then build again`);
-      }
-      await rm(lock, { force: true });
-    }
-  }
-  throw new OutputError(`cannot lock ${shown} for this build: ${lock} keeps coming back`);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

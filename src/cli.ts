@@ -1,6 +1,7 @@
 /** The `activity-report` command: check, build, dev. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { build, checkOutputFolder, OutputError, type BuildProgress } from "./build.ts";
+import { build, type BuildProgress } from "./build.ts";
+import { checkOutputFolder, OutputError } from "./output.ts";
 import { filters } from "./eleventy/filters.ts";
 import { DataError, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData } from "./data/load.ts";
@@ -176,6 +177,8 @@ function progressDisplay(io: Io, terminal: boolean): (progress: BuildProgress) =
         return line(`Printed ${p.title} (${p.done} of ${p.of}): ${plural(p.pages, "page")}, ${filters.fileSize(p.bytes)}.`);
       case "indexed":
         return line("Built the search index.");
+      case "notice":
+        return line(`Note: ${p.message}.`);
     }
   };
 }

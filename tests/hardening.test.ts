@@ -346,6 +346,31 @@ describe("faults during a build", () => {
     expect(await readdir(parent)).toEqual([]);
   });
 
+  it("a build killed outright mid-print (SIGKILL): the next build ends its browser, removes what it left and takes over its lock", async () => {
+    const { output, before } = await previousOutput([]);
+    const tmp = await privateTmp();
+    const data = await longData();
+    const run = startCli(["build", "--data", data, "--output", output], { env: { TMPDIR: tmp.TMPDIR } });
+    const browsers = watchBrowsers(run);
+    await waitFor(async () => run.stderr().includes("(1 of 3)"), 120_000, run.stderr);
+    run.child.kill("SIGKILL");
+    await run.done;
+    browsers.stop();
+    // Nothing of the killed build could clean up: its browser runs on, and its lock, staging folder and browser folder stay.
+    expect([...browsers.seen].filter(alive).length).toBeGreaterThan(0);
+    expect((await readdir(path.dirname(output))).sort()).toEqual(["site", "site.lock", expect.stringMatching(/^site\.tmp-[0-9a-f]{8}$/)]);
+    expect(await tmp.left()).toEqual([expect.stringMatching(/^activity-report-browser-/)]);
+    expect(await snapshot(output)).toEqual(before);
+
+    const next = await runCli(["build", "--data", data, "--output", output, "--year", "2016"], { env: { TMPDIR: tmp.TMPDIR } });
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain(`Note: a build of ${output} that no longer runs (process ${run.child.pid}, started `);
+    expect(next.stderr).toMatch(/Note: removed .*site\.tmp-[0-9a-f]{8}, left by a build that was stopped\./);
+    await waitFor(async () => [...browsers.seen].filter(alive).length === 0, 10_000);
+    expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
+    expect(await tmp.left()).toEqual([]);
+  }, 240_000);
+
   it("two builds at once on one output folder: the second refuses, the first finishes and leaves no temporary file", async () => {
     const output = path.join(await tempDir(), "site");
     const data = await longData();

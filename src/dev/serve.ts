@@ -9,7 +9,8 @@ import { watch, type FSWatcher } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkOutputFolder, ELEVENTY_CONFIG, exportSettings, OUTPUT_MARKER } from "../build.ts";
+import { ELEVENTY_CONFIG, exportSettings } from "../build.ts";
+import { checkOutputFolder, OUTPUT_MARKER } from "../output.ts";
 import type { Settings } from "../settings.ts";
 
 const ROOT = path.dirname(ELEVENTY_CONFIG);

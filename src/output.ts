@@ -1,0 +1,168 @@
+/**
+ * The output folder: which folders a build may replace, one build at a time
+ * per folder (a lock file beside it), what a killed build left beside it, and
+ * putting a finished build in place.
+ */
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { link, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { identityOf, isGone } from "./system/processes.ts";
+
+const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url)).replace(/[\\/]$/, "");
+
+/** Written into every output folder: a folder without it is not ours to replace. */
+export const OUTPUT_MARKER = ".activity-report-output";
+
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OutputError";
+  }
+}
+
+const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${path.sep}`);
+
+/**
+ * The real folder the build will replace, once it is known to be safe to: not
+ * the project, the data or the working folder, and either new, empty or
+ * written by an earlier build.
+ */
+export async function checkOutputFolder(outputDir: string, dataDir: string): Promise<string> {
+  const target = await realpath(outputDir).catch(() => path.resolve(outputDir));
+  const precious = [
+    [process.cwd(), "the current folder"],
+    [path.resolve(dataDir), "the data folder"],
+    [PROJECT_ROOT, "the project"],
+  ] as const;
+  for (const [folder, name] of precious) {
+    const real = await realpath(folder).catch(() => folder);
+    const replacesIt = isWithin(real, target);
+    const insideData = name === "the data folder" && isWithin(target, real);
+    if (replacesIt || insideData) {
+      throw new OutputError(`the output folder ${outputDir} would replace ${name}; choose a folder of its own, such as output`);
+    }
+  }
+  const found = await stat(target).catch(() => undefined);
+  if (found && !found.isDirectory()) throw new OutputError(`the output folder ${outputDir} is a file; choose a folder`);
+  if (found) {
+    const entries = await readdir(target);
+    if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
+      throw new OutputError(`the output folder ${outputDir} holds files that activity-report did not write; choose a new or empty folder`);
+    }
+  }
+  return target;
+}
+
+interface LockHolder {
+  readonly pid?: number;
+  readonly start?: string;
+  readonly started?: string;
+}
+
+function parseHolder(text: string): LockHolder | undefined {
+  try {
+    const holder = JSON.parse(text) as unknown;
+    return holder && typeof holder === "object" && typeof (holder as LockHolder).pid === "number" ? (holder as LockHolder) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface OutputLock {
+  /** Removes the lock, synchronously (it also runs as the process exits on a signal). */
+  now(): void;
+}
+
+/**
+ * One writer per output folder: a lock file beside it names the build that
+ * holds it, by process id and the time that process started (ids are reused).
+ * A second build refuses with a clear message. A lock whose build no longer
+ * runs, or that cannot be read (empty, damaged), is taken over and `notice`
+ * says so. Taking over renames the old lock away first, so that of two builds
+ * taking over at once only one succeeds.
+ */
+export async function lockOutput(output: string, shown: string, notice: (message: string) => void = () => {}): Promise<OutputLock> {
+  const lock = `${output}.lock`;
+  const me = identityOf(process.pid);
+  const content = JSON.stringify({ pid: me.pid, start: me.start, started: new Date().toISOString() });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await writeFile(lock, content, { flag: "wx" });
+      return { now: () => rmSync(lock, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const text = await readFile(lock, "utf8").catch(() => undefined);
+    if (text === undefined) continue;
+    const holder = parseHolder(text);
+    if (holder && !isGone(holder)) {
+      throw new OutputError(`another build (process ${holder.pid}, started ${holder.started ?? "earlier"}) is writing to ${shown}; wait until it has finished, then build again (if no build is running, delete ${lock})`);
+    }
+    const aside = `${lock}.stale-${randomBytes(4).toString("hex")}`;
+    try {
+      await rename(lock, aside);
+    } catch {
+      continue; // Another build took it over first.
+    }
+    const moved = await readFile(aside, "utf8").catch(() => undefined);
+    if (moved !== text) {
+      // Between reading and renaming, another build put its own lock there: give it back, unless yet another build has one now.
+      await link(aside, lock).catch(() => undefined);
+      await unlink(aside).catch(() => undefined);
+      continue;
+    }
+    await unlink(aside).catch(() => undefined);
+    notice(holder
+      ? `a build of ${shown} that no longer runs (process ${holder.pid}, started ${holder.started ?? "earlier"}) left its lock ${lock}; taking it over`
+      : `the lock file ${lock} could not be read (it is empty or damaged); taking it over`);
+  }
+  throw new OutputError(`cannot lock ${shown} for this build: ${lock} keeps coming back`);
+}
+
+/** A build's staging folder beside the output folder, named so that leftovers can be found. */
+export function stagingFolder(output: string): string {
+  return `${output}.tmp-${randomBytes(4).toString("hex")}`;
+}
+
+/**
+ * Removes what earlier builds of `output` left beside it when they were killed
+ * (a staging folder, an old output not yet removed). Only called with the lock
+ * held, so no build of this folder is running; only folders carrying the
+ * output marker are removed.
+ */
+export async function removeLeftovers(output: string): Promise<string[]> {
+  const parent = path.dirname(output);
+  const name = path.basename(output);
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-[0-9a-f]{8}$`);
+  const removed: string[] = [];
+  for (const entry of await readdir(parent).catch(() => [] as string[])) {
+    if (!pattern.test(entry)) continue;
+    const folder = path.join(parent, entry);
+    const ours = await stat(path.join(folder, OUTPUT_MARKER)).then(() => true, () => false);
+    const empty = !ours && (await readdir(folder).then((e) => e.length === 0, () => false));
+    if (!ours && !empty) continue;
+    await rm(folder, { recursive: true, force: true });
+    removed.push(folder);
+  }
+  return removed;
+}
+
+/** Replaces `target` with `staging`, keeping the old folder until the new one is in place. */
+export async function swapInto(staging: string, target: string): Promise<void> {
+  const exists = await stat(target).then(() => true, () => false);
+  if (!exists) {
+    await rename(staging, target);
+    return;
+  }
+  const old = `${target}.old-${randomBytes(4).toString("hex")}`;
+  await rename(target, old);
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    await rename(old, target);
+    throw error;
+  }
+  await rm(old, { recursive: true, force: true });
+}
