@@ -8,13 +8,16 @@ import { loadData } from "./data/load.ts";
 import { BrowserNotFoundError, NO_BROWSER_EXIT_CODE } from "./pdf/browser.ts";
 import { servePreview, supervisePreview } from "./dev/serve.ts";
 import readline from "node:readline/promises";
-import { newEvent, newPlace, newYear, ScaffoldError } from "./scaffold.ts";
+import { eventChoices, eventQuestions, newEvent, newPlace, newYear, ScaffoldError } from "./scaffold.ts";
 import { normalisePathPrefix, readSettings, type Settings } from "./settings.ts";
 
 /** Where `dev` writes its preview unless told otherwise: never the published output. */
 export const PREVIEW_DIR = ".preview";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, noBrowser: NO_BROWSER_EXIT_CODE } as const;
+
+/** A wrong or missing option: exit 2, with the command's usage. */
+class UsageError extends Error {}
 
 /** `1 page`, `2 pages` */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -213,12 +216,14 @@ async function dev(io: Io, settings: Settings, port: number, child: boolean): Pr
   return EXIT.ok;
 }
 
+const missingOf = (values: Record<string, string | boolean | undefined>, keys: readonly string[]) => keys.filter((key) => typeof values[key] !== "string");
+
 /** Asks for the values that were not given, in a terminal; elsewhere says which options are missing. */
 async function ask(values: Record<string, string | boolean | undefined>, wanted: readonly [string, string][]): Promise<Record<string, string>> {
   const answers: Record<string, string> = {};
-  const missing = wanted.filter(([key]) => typeof values[key] !== "string");
+  const missing = missingOf(values, wanted.map(([key]) => key));
   if (missing.length > 0 && !process.stdin.isTTY) {
-    throw new ScaffoldError(`missing ${missing.map(([key]) => `--${key}`).join(", ")}`);
+    throw new UsageError(`missing ${missing.map((key) => `--${key}`).join(", ")}`);
   }
   const rl = missing.length > 0 ? readline.createInterface({ input: process.stdin, output: process.stdout }) : undefined;
   try {
@@ -238,30 +243,44 @@ const number = (text: string | undefined, what: string): number | undefined => {
   return n;
 };
 
+/** The options of each kind of entry (besides --data and --help). */
+const NEW_OPTIONS = {
+  event: ["date", "place", "type", "strands", "title", "summary"],
+  place: ["id", "name", "country", "lat", "lon"],
+  year: ["year", "chair", "co-chair", "som-place", "som-date", "som-number"],
+} as const;
+
 async function scaffold(io: Io, dataDir: string, positionals: readonly string[], values: Record<string, string | boolean | undefined>, usage: string): Promise<number> {
-  const [what, ...extra] = positionals;
-  if (!what || extra.length > 0 || !["event", "place", "year"].includes(what)) {
+  const [what] = positionals;
+  if (what !== "event" && what !== "place" && what !== "year") {
     io.err(`activity-report new: say what to add: event, place or year\n\n${usage}`);
     return EXIT.usage;
   }
+  const own: readonly string[] = [...NEW_OPTIONS[what], "data", "help"];
+  const foreign = Object.keys(values).filter((key) => values[key] !== undefined && !own.includes(key));
+  if (foreign.length > 0) throw new UsageError(`new ${what} takes no ${foreign.map((key) => `--${key}`).join(", ")}; its options are ${NEW_OPTIONS[what].map((key) => `--${key}`).join(", ")}`);
   let result: { file: string; warnings: readonly Diagnostic[] };
   if (what === "event") {
-    const a = await ask(values, [["date", "Date (YYYY-MM-DD)"], ["place", "Place id (from places.yaml)"], ["type", "Type id (from event-types.yaml)"],
-      ["strands", "Strand ids, separated by commas (the first reports it in full)"], ["title", "Title"], ["summary", "Summary, a few sentences"]]);
+    // In a terminal, the questions for ids list the valid ones.
+    const asking = process.stdin.isTTY && missingOf(values, NEW_OPTIONS.event).length > 0;
+    const a = await ask(values, eventQuestions(asking ? await eventChoices(dataDir) : undefined));
     result = await newEvent(dataDir, {
       date: a.date!, place: a.place!, type: a.type!, title: a.title!, summary: a.summary!,
       strands: a.strands!.split(",").map((s) => s.trim()).filter(Boolean),
     });
   } else if (what === "place") {
     const a = await ask(values, [["id", "Id (lower case, e.g. vienna)"], ["name", "Name"], ["country", "Country code (ISO 3166-1, e.g. AT)"]]);
-    result = await newPlace(dataDir, { id: a.id!, name: a.name!, country: a.country!, lat: number(values.lat as string, "--lat"), lon: number(values.lon as string, "--lon") });
+    result = await newPlace(dataDir, {
+      id: a.id!, name: a.name!, country: a.country!, lat: number(values.lat as string, "--lat"), lon: number(values.lon as string, "--lon"),
+      typed: { lat: values.lat as string | undefined, lon: values.lon as string | undefined },
+    });
   } else {
     const a = await ask(values, [["year", "Report year (YYYY)"]]);
     const year = number(a.year, "--year");
     if (year === undefined || !/^\d{4}$/.test(a.year!)) throw new ScaffoldError(`--year must be a year written YYYY, not "${a.year}"`);
     const somPlace = values["som-place"] as string | undefined;
     const somDate = values["som-date"] as string | undefined;
-    if (Boolean(somPlace) !== Boolean(somDate)) throw new ScaffoldError("give both --som-place and --som-date, or neither");
+    if (Boolean(somPlace) !== Boolean(somDate)) throw new UsageError(`missing ${somPlace ? "--som-date" : "--som-place"}: give both --som-place and --som-date, or neither`);
     result = await newYear(dataDir, {
       year,
       chair: values.chair as string | undefined,
@@ -272,6 +291,50 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
   printDiagnostics(io, result.warnings);
   io.out(`Wrote ${result.file}; the data is valid.`);
   return EXIT.ok;
+}
+
+const npmConfig = (option: string) => `npm_config_${option.replace(/-/g, "_")}`;
+
+/**
+ * The options that npm kept for itself. `npm run build --year 2019`, without
+ * `--`, gives the script only "2019" and sets npm_config_year ("true", or the
+ * value when written --year=2019; --no-pdf sets npm_config_pdf). Only looked
+ * for in the npm script that runs this command, not in what that starts.
+ */
+export function keptByNpm(command: string, options: readonly string[], values: Record<string, unknown>, env: NodeJS.ProcessEnv): string[] {
+  if (!env.npm_lifecycle_event || !(env.npm_lifecycle_script ?? "").split(/\s+/).includes(command)) return [];
+  return options.filter((option) => option !== "help" && option !== "child" && values[option] === undefined &&
+    (env[npmConfig(option)] !== undefined || (option.startsWith("no-") && env[npmConfig(option.slice(3))] !== undefined)));
+}
+
+/** The usage's placeholder for an option's value: `YYYY` for `[--year YYYY]`. */
+function placeholder(usage: string, option: string): string {
+  let word = new RegExp(`--${option} (\\S+)`).exec(usage)?.[1] ?? "VALUE";
+  while ((word.match(/\]/g) ?? []).length > (word.match(/\[/g) ?? []).length) word = word.slice(0, -1);
+  return word;
+}
+
+/** A word as a POSIX shell reads it back. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
+
+/**
+ * What to type instead, when npm kept options: the same command with `--`
+ * before its options. The value of an option npm kept is the stray argument
+ * when there is one of each; with several, which value was whose is lost, so
+ * they are shown as the usage's placeholders.
+ */
+export function npmAdvice(script: string, kept: readonly string[], types: Record<string, string>, env: NodeJS.ProcessEnv, passed: readonly string[], strays: readonly string[], usage: string): string {
+  const needValue = kept.filter((o) => types[o] === "string" && env[npmConfig(o)] === "true");
+  const pairable = needValue.length === 1 && strays.length === 1;
+  const words = kept.flatMap((o) => {
+    if (types[o] !== "string") return [`--${o}`];
+    if (!needValue.includes(o)) return [`--${o}`, shellWord(env[npmConfig(o)]!)];
+    return [`--${o}`, pairable ? shellWord(strays[0]!) : placeholder(usage, o)];
+  });
+  const received = strays.length === 0 ? "" : ` and passed on only ${strays.map((s) => JSON.stringify(s)).join(", ")}`;
+  return `npm took ${kept.map((o) => `--${o}`).join(", ")} for itself${received}: to give options through npm, put -- before them:\n` +
+    `  npm run ${script} -- ${[...passed.map(shellWord), ...words].join(" ")}` +
+    (!pairable && needValue.length > 0 ? `\nwith the values you meant in place of ${needValue.map((o) => words[words.indexOf(`--${o}`) + 1]).join(", ")}.` : "");
 }
 
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
@@ -287,12 +350,29 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   const command = COMMANDS[name as Command];
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[] = [];
+  let strayAt: number[] = [];
   try {
-    const parsed = parseArgs({ args: [...rest], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: name === "new" });
+    const parsed = parseArgs({ args: [...rest], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: true, tokens: true });
     values = parsed.values as typeof values;
-    positionals = parsed.positionals;
+    // `new` takes what to add; no command takes anything else that is not an option.
+    const wanted = name === "new" ? 1 : 0;
+    const at = parsed.tokens.flatMap((t) => (t.kind === "positional" ? [t.index] : []));
+    positionals = parsed.positionals.slice(0, wanted);
+    strayAt = at.slice(wanted);
   } catch (error) {
     io.err(`activity-report ${name}: ${(error as Error).message}\n\n${command.usage}`);
+    return EXIT.usage;
+  }
+  const strays = strayAt.map((i) => rest[i]!);
+  const optionTypes = Object.fromEntries(Object.entries(command.options).map(([key, o]) => [key, o.type]));
+  const kept = keptByNpm(name, Object.keys(command.options), values, process.env);
+  if (kept.length > 0) {
+    const passed = rest.filter((_, i) => !strayAt.includes(i));
+    io.err(`activity-report ${name}: ${npmAdvice(process.env.npm_lifecycle_event!, kept, optionTypes, process.env, passed, strays, command.usage)}`);
+    return EXIT.usage;
+  }
+  if (strays.length > 0) {
+    io.err(`activity-report ${name}: unexpected argument ${strays.map((s) => JSON.stringify(s)).join(", ")}; options start with --\n\n${command.usage}`);
     return EXIT.usage;
   }
   if (values.help) {
@@ -318,11 +398,18 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   } catch (error) {
     if (error instanceof DataError) {
       printDiagnostics(io, error.diagnostics);
-      io.err("Nothing was written: fix the errors above and build again.");
+      io.err(name === "new"
+        ? "Nothing was written: the data folder has errors already; fix the errors above, then run the command again."
+        : "Nothing was written: fix the errors above and build again.");
       return EXIT.failed;
     }
+    if (error instanceof UsageError) {
+      io.err(`activity-report ${name}: ${error.message}\n\n${command.usage}`);
+      return EXIT.usage;
+    }
     if (error instanceof ScaffoldError) {
-      io.err(`activity-report ${name}: ${error.message}`);
+      for (const d of error.elsewhere) io.err(formatDiagnostic(d));
+      for (const line of error.message.split("\n")) io.err(`activity-report ${name}: ${line}`);
       return EXIT.failed;
     }
     if (error instanceof OutputError) {

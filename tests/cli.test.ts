@@ -1,10 +1,11 @@
+import { spawn } from "node:child_process";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { loadDataOrThrow } from "../src/data/load.ts";
 import { buildSite } from "../src/report/model.ts";
 import { runCli, type Run } from "./helpers/cli.ts";
-import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "./helpers/data.ts";
+import { cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "./helpers/data.ts";
 import { pdfPages } from "./helpers/pdf.ts";
 
 afterAll(cleanUp);
@@ -211,5 +212,48 @@ describe("usage", () => {
     expect(top).not.toContain("2018");
     expect(await readdir(path.join(output, "events"))).toEqual(["2017"]);
     expect(await readdir(path.join(output, "2017"))).not.toContain("budapest-process-activity-report-2017.pdf");
+  });
+});
+
+describe("options given to npm run without --", () => {
+  const script = (command: string) => ({ npm_lifecycle_event: command, npm_lifecycle_script: `node bin/activity-report.js ${command}` });
+
+  it("are found in npm's environment, and the command to type instead is shown (exit 2)", async () => {
+    const value = await runCli(["build", "2019"], { env: { ...script("build"), npm_config_year: "true" } });
+    expect(value.code).toBe(2);
+    expect(value.stderr).toBe('activity-report build: npm took --year for itself and passed on only "2019": to give options through npm, put -- before them:\n  npm run build -- --year 2019\n');
+    const equals = await runCli(["build"], { env: { ...script("build"), npm_config_year: "2019", npm_config_pdf: "" } });
+    expect(equals.code).toBe(2);
+    expect(equals.stderr).toContain("\n  npm run build -- --year 2019 --no-pdf\n");
+    const forNew = await runCli(["new", "event", "Talks in Vienna", "--date", "2019-03-14"], { env: { ...script("new"), npm_config_title: "true" } });
+    expect(forNew.code).toBe(2);
+    expect(forNew.stderr).toContain("\n  npm run new -- event --date 2019-03-14 --title 'Talks in Vienna'\n");
+    const several = await runCli(["build", "2019", "x"], { env: { ...script("build"), npm_config_year: "true", npm_config_data: "true" } });
+    expect(several.stderr).toContain('passed on only "2019", "x"');
+    expect(several.stderr).toContain("\n  npm run build -- --data DIR --year YYYY\nwith the values you meant in place of DIR, YYYY.\n");
+  });
+
+  it("are not looked for in what an npm script starts, and a stray argument elsewhere is just that", async () => {
+    // Vitest run by `npm test` passes npm's variables on to the commands it starts.
+    const nested = await runCli(["check", "--data", SAMPLE_DATA], { env: { npm_lifecycle_event: "test", npm_lifecycle_script: "vitest run", npm_config_data: "true" } });
+    expect(nested.code).toBe(0);
+    const stray = await runCli(["build", "2019"], { env: { npm_lifecycle_event: "", npm_config_year: "" } });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/^activity-report build: unexpected argument "2019"; options start with --\n\nUsage: activity-report build/);
+  });
+
+  it("are found when `npm run build --year 2019 --no-pdf` is typed", async () => {
+    const work = await tempDir();
+    const env = { ...process.env, REPORT_DATA: SAMPLE_DATA, REPORT_OUTPUT: path.join(work, "output") };
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn("npm", ["run", "build", "--year", "2019", "--no-pdf"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('activity-report build: npm took --year, --no-pdf for itself and passed on only "2019": to give options through npm, put -- before them:\n  npm run build -- --year 2019 --no-pdf\n');
+    expect(await readdir(work)).toEqual([]);
   });
 });

@@ -190,7 +190,7 @@ describe("errors, each at its file, line and column", () => {
     await put(dir, "places.yaml", "sarajevo:\n  name: Sarajevo\n  country: ba\n  lat: 43.8\n  lon: 18.4\nAnkara:\n  name: Ankara\n  country: TR\nankara:\n  name: Ankara\n  country: TR\n  lat: 99\n  lon: 32.8\n");
     await put(dir, "strands.yaml", "- id: a\n  title: A\n  kind: working_group\n");
     const all = await diagnosticsOf(dir);
-    expect(all).toContain('places.yaml:3:12: country "ba" must be a two-letter country code in capitals, such as "TR"');
+    expect(all).toContain('places.yaml:3:12: country "ba" must be a two-letter country code in capitals, such as "TR", did you mean "BA"?');
     expect(all).toContain('places.yaml:6:1: key "Ankara" must be an id in lower case letters, digits and hyphens, such as "silk-routes"');
     expect(all).toContain("places.yaml:12:8: lat must be at most 90");
     expect(all).toContain('strands.yaml:3:9: kind must be one of governance, ministerial, working-group, project, thematic, not the text "working_group", did you mean "working-group"?');

@@ -1,4 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
+import countryCodes from "i18n-iso-countries";
 
 /** The known word closest to `word`, if it is close enough to be a likely typo. */
 export function suggest(word: string, known: Iterable<string>): string | undefined {
@@ -13,4 +14,21 @@ export function suggest(word: string, known: Iterable<string>): string | undefin
 export function didYouMean(word: string, known: Iterable<string>): string {
   const best = suggest(word, known);
   return best === undefined ? "" : `, did you mean "${best}"?`;
+}
+
+/**
+ * The ISO 3166-1 alpha-2 code meant by a country written another way: in
+ * lower case (`bd`), as its alpha-3 (`BGD`) or numeric (`050`) code, or by its
+ * English name (`Bangladesh`).
+ */
+export function alpha2Code(typed: string): string | undefined {
+  const text = typed.trim();
+  const code = countryCodes.toAlpha2(text.toUpperCase()) ?? countryCodes.getAlpha2Code(text, "en");
+  return code !== undefined && code !== typed ? code : undefined;
+}
+
+/** ` did you mean "BD"?` for a country code written another way, or nothing. */
+export function didYouMeanCountry(typed: unknown): string {
+  const code = typeof typed === "string" ? alpha2Code(typed) : undefined;
+  return code === undefined ? "" : `, did you mean "${code}"?`;
 }

@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import { COUNTRY_CODE, ID_PATTERN } from "./schema.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { didYouMean } from "./suggest.ts";
+import { didYouMean, didYouMeanCountry } from "./suggest.ts";
 import type { PathSegment, YamlSource } from "./yaml-source.ts";
 
 type Issue = z.core.$ZodIssue;
@@ -65,7 +65,7 @@ function schemaAt(schema: AnySchema | undefined, path: readonly PathSegment[]): 
 function patternMessage(name: string, value: unknown, pattern: string | undefined): string {
   const shown = typeof value === "string" ? ` "${value}"` : "";
   if (pattern === String(ID_PATTERN)) return `${name}${shown} must be an id in lower case letters, digits and hyphens, such as "silk-routes"`;
-  if (pattern === String(COUNTRY_CODE)) return `${name}${shown} must be a two-letter country code in capitals, such as "TR"`;
+  if (pattern === String(COUNTRY_CODE)) return `${name}${shown} must be a two-letter country code in capitals, such as "TR"${didYouMeanCountry(value)}`;
   if (pattern === String(/^\d{4}$/)) return `${name}${shown} must be a year written YYYY`;
   if (pattern?.includes("#")) return `${name}${shown} must be a colour written #RRGGBB, such as "#1f4e79"`;
   return `${name}${shown} is not in the expected form`;
