@@ -110,6 +110,27 @@ describe("pages", () => {
   });
 });
 
+describe("the year page's contents", () => {
+  it("numbers each entry once, with the section's own number", async () => {
+    const page = await site.browser.newPage();
+    try {
+      await page.goto(site.url("/2017/"), { waitUntil: "load" });
+      const entries = await page.$$eval(".toc li", (items) => items.map((li) => ({
+        marker: getComputedStyle(li).listStyleType,
+        text: (li.querySelector(":scope > a") as HTMLElement).innerText.replace(/\s+/g, " ").trim(),
+      })));
+      expect(entries.map((e) => e.marker)).toEqual(entries.map(() => "none"));
+      expect(entries.map((e) => e.text)).toEqual([
+        "Foreword", "The year at a glance", "1 Senior Officials Meeting", "2 Ministerial Conference process",
+        "3 Silk Routes Region Working Group", "4 Silk Routes Partnership Project",
+        "Annex A Chronology of activities", "Annex B Participating states and organisations", "Annex C Abbreviations",
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("navigation", () => {
   it("reaches every page from the home page in three clicks or fewer", async () => {
     const pages = new Set((await htmlPages(dir)).map(pageUrl).filter((u) => u !== "/404.html"));
