@@ -166,7 +166,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     onProgress({ step: "indexed" });
     await swapInto(staging, output);
     return {
-      changes: describeChanges(previous, manifest),
+      changes: describeChanges(previous, manifest, site),
       pages,
       pdfs: pdfs.map((pdf) => ({ ...pdf, file: path.join(output, path.relative(staging, pdf.file)) })),
       warnings,

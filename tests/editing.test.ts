@@ -328,12 +328,12 @@ describe("publishing", () => {
     const typo = path.join(data, "events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml");
     await put(data, path.relative(data, typo), (await readFile(typo, "utf8")).replace("presented certificates", "handed certificates"));
     const unchanged = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
-    expect(unchanged.stdout).toContain("changed: 2017-05-24-erbil-training-of-trainers-iraq (summary)");
+    expect(unchanged.stdout).toContain("changed: events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml: summary (report 2017)");
     expect(unchanged.stdout).toContain("no key figure moved");
 
     await put(data, "events/2017/2017-10-02-ankara-test.yaml", "title: Test\ntype: training\ndate: 2017-10-02\nplace: ankara\nstrands: [silk-routes-partnership-project]\nparticipants: 10\nwomen: 12\nsummary: A test.\n");
     const added = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
-    expect(added.stdout).toContain("added: 2017-10-02-ankara-test");
+    expect(added.stdout).toContain("added: events/2017/2017-10-02-ankara-test.yaml (report 2017)");
     expect(added.stdout).toContain("2017 participants: at least 142 → at least 152");
     const warning = "2017-10-02-ankara-test.yaml:7:8: warning: women (12) is more than participants (10)";
     expect(added.stderr.split(warning).length - 1).toBe(2);

@@ -1,33 +1,70 @@
 /**
  * What a build changed, for the editor who made it: each year's key figures,
- * and the events and figures that differ from the last build of the same
- * output folder, so that a typo fix is seen not to move a total.
+ * and what differs from the last build of the same output folder in every data
+ * file (which file, which field, which reports it changed), so that a typo fix
+ * is seen to change only what it should, and not to move a total.
  */
-import type { DataSet } from "../data/load.ts";
-import { formatNumber } from "../format/counts.ts";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { REFERENCE_FILES, type DataSet } from "../data/load.ts";
+import { formatCount, formatNumber, type Count } from "../format/counts.ts";
 import { formatTotal, type Total } from "./figures.ts";
-import type { SiteModel } from "./model.ts";
+import type { ReportView, SiteModel } from "./model.ts";
 
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Kept in the output folder's marker file, to compare the next build with. */
 export interface Manifest {
   readonly version: number;
-  /** Each event's fields as written, by id. */
-  readonly events: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Every data file's value as read, by its path in the data folder (`places.yaml`, `events/2018/x.yaml`). */
+  readonly files: Readonly<Record<string, Json>>;
+  /** The report each event file belongs to, by its path. */
+  readonly eventYears: Readonly<Record<string, number>>;
+  /** A digest of everything each report prints, by year: a report whose digest differs has changed. */
+  readonly reports: Readonly<Record<string, string>>;
   /** Each year's key figures as printed, by year and figure. */
   readonly figures: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 const total = (t: Total) => (t.reported === 0 ? "not reported" : formatTotal(t));
+const toJson = (value: unknown): Json => JSON.parse(JSON.stringify(value ?? null)) as Json;
+const posix = (p: string) => p.split(path.sep).join("/");
+
+/** Where a list's order is kept once it is a mapping by id. */
+const ORDER = "(order)";
+
+/** Lists of entries with ids (strands, types, topics) become mappings by id, so that a change is named by the entry, not its place. */
+function byId(list: readonly { id: string }[]): Json {
+  return { ...Object.fromEntries(list.map((item) => [item.id, toJson(item)])), [ORDER]: list.map((item) => item.id) };
+}
+
+/** What a report prints, but not the links between event pages of different years. */
+function digest(report: ReportView, site: SiteModel): string {
+  const shared = [site.organisation, site.secretariat, site.title, site.logo, site.abbreviations, site.paragraphNumbers];
+  const text = JSON.stringify([shared, report], (key, value: unknown) => (key === "previous" || key === "next" ? undefined : value));
+  return createHash("sha256").update(text).digest("base64url").slice(0, 22);
+}
 
 export function manifestOf(data: DataSet, site: SiteModel): Manifest {
   const built = new Set(site.events.map((e) => e.id));
-  const events = Object.fromEntries(
-    data.events
-      .filter((e) => built.has(e.id))
-      .map(({ id, file: _file, ...fields }) => [id, JSON.parse(JSON.stringify(fields)) as Record<string, unknown>]),
-  );
+  const files: Record<string, Json> = {
+    [REFERENCE_FILES.report]: toJson(data.report),
+    [REFERENCE_FILES.strands]: byId(data.strands),
+    [REFERENCE_FILES.eventTypes]: byId(data.eventTypes),
+    [REFERENCE_FILES.topics]: byId(data.topics),
+    [REFERENCE_FILES.places]: toJson(data.places),
+    [REFERENCE_FILES.countries]: toJson(data.countries),
+  };
+  const eventYears: Record<string, number> = {};
+  for (const { id, file, reportYear, ...fields } of data.events) {
+    if (!built.has(id)) continue;
+    const key = posix(path.relative(data.dir, file));
+    files[key] = toJson(fields);
+    eventYears[key] = reportYear;
+  }
+  const reports = Object.fromEntries(site.reports.map((r) => [String(r.year), digest(r, site)]));
   const figures = Object.fromEntries(site.reports.map((r) => [String(r.year), {
     "activities held": formatNumber(r.figures.events),
     participants: total(r.figures.participants),
@@ -36,42 +73,133 @@ export function manifestOf(data: DataSet, site: SiteModel): Manifest {
     trainings: formatNumber(r.figures.trainings),
     trainees: total(r.figures.trainees),
   }]));
-  return { version: MANIFEST_VERSION, events, figures };
+  return { version: MANIFEST_VERSION, files, eventYears, reports, figures };
 }
 
-/** Reads a manifest from a marker file's text; undefined when it holds none (a first build, or another version). */
-export function readManifest(text: string | undefined): Manifest | undefined {
+/** The manifest in a marker file's text: undefined for a first build, "older" for one written by an earlier version. */
+export function readManifest(text: string | undefined): Manifest | "older" | undefined {
+  if (text === undefined) return undefined;
   try {
-    const parsed = JSON.parse(text ?? "") as Manifest;
-    return parsed.version === MANIFEST_VERSION ? parsed : undefined;
+    const parsed = JSON.parse(text) as Manifest;
+    return parsed.version === MANIFEST_VERSION ? parsed : "older";
   } catch {
-    return undefined;
+    return "older";
   }
 }
 
+export interface FieldChange {
+  /** `dhaka.name`, `editions.2017.foreword`; empty for the whole file. */
+  readonly field: string;
+  readonly before?: Json;
+  readonly after?: Json;
+}
+
+/** Every field that differs between two values of a file, deepest first-level paths named with dots. */
+export function fieldChanges(before: Json | undefined, after: Json | undefined, at: readonly string[] = []): FieldChange[] {
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  const isRecord = (v: Json | undefined): v is { [key: string]: Json } => v !== null && typeof v === "object" && !Array.isArray(v);
+  // A date or a count is one value, whatever it is made of.
+  const atomic = (v: { [key: string]: Json }) => "iso" in v || "value" in v;
+  if (isRecord(before) && isRecord(after) && !atomic(before) && !atomic(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap((key) => fieldChanges(before[key], after[key], [...at, key]));
+  }
+  return [{ field: at.join("."), before, after }];
+}
+
+/** A value as the editor wrote it, short: `"Dhaka"`, `2018-05-07`, `over 75`; undefined when it is too long to show. */
+function shown(value: Json | undefined): string | undefined {
+  if (value === undefined || value === null) return "nothing";
+  if (typeof value === "string") return value.length <= 60 && !value.includes("\n") ? JSON.stringify(value) : undefined;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (!Array.isArray(value) && typeof value.iso === "string") return value.iso;
+  if (!Array.isArray(value) && typeof value.value === "number") return formatCount(value as unknown as Count);
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
+    const text = `[${value.join(", ")}]`;
+    return text.length <= 80 ? text : undefined;
+  }
+  return undefined;
+}
+
+function describeField(change: FieldChange): string {
+  if (change.field === ORDER) return "the order of the entries";
+  const before = shown(change.before);
+  const after = shown(change.after);
+  return before !== undefined && after !== undefined ? `${change.field} ${before} → ${after}` : change.field;
+}
+
+/** The ids of what each report uses from the reference files, to tell which reports a change to one could touch. */
+function uses(report: ReportView): Record<string, Set<string>> {
+  const events = report.events;
+  return {
+    [REFERENCE_FILES.places]: new Set(events.flatMap((e) => (e.place ? [e.place.id] : []))),
+    [REFERENCE_FILES.strands]: new Set(report.chapters.map((c) => c.strand.id)),
+    [REFERENCE_FILES.eventTypes]: new Set(events.map((e) => e.type.id)),
+    [REFERENCE_FILES.topics]: new Set(events.flatMap((e) => e.topics.map((t) => t.id))),
+    [REFERENCE_FILES.countries]: new Set([...events.flatMap((e) => (e.place ? [e.place.country.code] : [])), ...report.participatingStates.map((s) => s.code)]),
+  };
+}
+
+function yearsText(years: readonly number[]): string {
+  if (years.length === 0) return "no report changed";
+  return `${years.length === 1 ? "report" : "reports"} ${years.join(", ")}`;
+}
+
 /** Lines for the editor: each year's figures, then what changed since `previous`. */
-export function describeChanges(previous: Manifest | undefined, current: Manifest): string[] {
+export function describeChanges(previous: Manifest | "older" | undefined, current: Manifest, site?: SiteModel): string[] {
   const lines: string[] = [];
   for (const [year, figures] of Object.entries(current.figures).sort(([a], [b]) => Number(b) - Number(a))) {
     lines.push(`${year}: ${Object.entries(figures).filter(([, v]) => v !== "not reported" && v !== "0").map(([k, v]) => `${k} ${v}`).join(", ")}`);
   }
-  if (!previous) {
+  if (previous === undefined) {
     lines.push("This is the first build of this output folder, so there is nothing to compare with.");
     return lines;
   }
-  const ids = new Set([...Object.keys(previous.events), ...Object.keys(current.events)]);
+  if (previous === "older") {
+    lines.push("The last build of this output folder was made by an earlier version, so there is nothing to compare with.");
+    return lines;
+  }
+  // The reports whose content differs (or that appeared or went): a file's change is told against these.
+  const changedReports = new Set(
+    [...new Set([...Object.keys(previous.reports), ...Object.keys(current.reports)])]
+      .filter((year) => previous.reports[year] !== current.reports[year])
+      .map(Number),
+  );
+  const reportsOf = (file: string, field: string): number[] => {
+    let candidates: number[];
+    if (file in current.eventYears || file in previous.eventYears) {
+      candidates = [current.eventYears[file], previous.eventYears[file]].filter((y): y is number => y !== undefined);
+    } else if (file === REFERENCE_FILES.report) {
+      const edition = /^editions\.(\d{4})(?:\.|$)/.exec(field);
+      candidates = edition ? [Number(edition[1])] : [...changedReports];
+    } else {
+      const id = field.split(".")[0]!;
+      candidates = (site?.reports ?? [])
+        .filter((r) => id === ORDER || uses(r)[file]?.has(id))
+        .map((r) => r.year);
+      // A report that no longer exists used it too, if it changed.
+      for (const year of changedReports) if (!(String(year) in current.reports)) candidates.push(year);
+    }
+    return [...new Set(candidates)].filter((y) => changedReports.has(y)).sort((a, b) => b - a);
+  };
+
+  const files = [...new Set([...Object.keys(previous.files), ...Object.keys(current.files)])].sort((a, b) => {
+    const ref = (f: string) => (f.includes("/") ? 1 : 0);
+    return ref(a) - ref(b) || a.localeCompare(b);
+  });
   const added: string[] = [];
   const removed: string[] = [];
   const changed: string[] = [];
-  for (const id of [...ids].sort()) {
-    const before = previous.events[id];
-    const after = current.events[id];
-    if (!before) added.push(id);
-    else if (!after) removed.push(id);
+  for (const file of files) {
+    const before = previous.files[file];
+    const after = current.files[file];
+    if (before === undefined) added.push(`${file} (${yearsText(reportsOf(file, ""))})`);
+    else if (after === undefined) removed.push(`${file} (${yearsText(reportsOf(file, ""))})`);
     else {
-      const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-        .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-      if (fields.length > 0) changed.push(`${id} (${fields.join(", ")})`);
+      const fields = fieldChanges(before, after);
+      if (fields.length === 0) continue;
+      const years = [...new Set(fields.flatMap((f) => reportsOf(file, f.field)))].sort((a, b) => b - a);
+      changed.push(`${file}: ${fields.map(describeField).join("; ")} (${yearsText(years)})`);
     }
   }
   const moved: string[] = [];
@@ -81,14 +209,14 @@ export function describeChanges(previous: Manifest | undefined, current: Manifes
       if (old !== undefined && old !== value) moved.push(`${year} ${name}: ${old} → ${value}`);
     }
   }
-  if (added.length + removed.length + changed.length + moved.length === 0) {
-    lines.push("Since the last build: no event and no figure changed.");
+  if (added.length + removed.length + changed.length + moved.length === 0 && changedReports.size === 0) {
+    lines.push("Since the last build: no data file, report or figure changed.");
     return lines;
   }
   lines.push("Since the last build:");
-  if (added.length) lines.push(`  added: ${added.join(", ")}`);
-  if (removed.length) lines.push(`  removed: ${removed.join(", ")}`);
-  if (changed.length) lines.push(`  changed: ${changed.join("; ")}`);
+  for (const entry of added) lines.push(`  added: ${entry}`);
+  for (const entry of removed) lines.push(`  removed: ${entry}`);
+  for (const entry of changed) lines.push(`  changed: ${entry}`);
   lines.push(moved.length ? `  figures that moved: ${moved.join("; ")}` : "  no key figure moved");
   return lines;
 }
