@@ -206,6 +206,43 @@ describe("broken input within limits", () => {
   });
 });
 
+describe("ids that are names of JavaScript objects' properties", () => {
+  it("a place, strand, type, topic and event called constructor, and abbreviations such as __proto__, build into the site", async () => {
+    const data = await sampleCopy();
+    const append = async (name: string, text: string) => put(data, name, `${await readFile(path.join(data, name), "utf8")}${text}`);
+    await append("places.yaml", "constructor:\n  name: Constructorville\n  country: AT\n  lat: 48.2\n  lon: 16.37\n");
+    await append("strands.yaml", "- id: constructor\n  title: The constructor strand\n  kind: thematic\n");
+    await append("event-types.yaml", "- id: constructor\n  label: Constructor meeting\n  plural: Constructor meetings\n");
+    await append("topics.yaml", "- id: constructor\n  label: Constructing\n");
+    const report = await readFile(path.join(data, "report.yaml"), "utf8");
+    await put(data, "report.yaml", report
+      .replace("abbreviations:\n", "abbreviations:\n  __proto__: The prototype\n  constructor: The constructor\n  toString: To string\n")
+      .replace("    som:\n      place: antalya", "    som:\n      place: constructor"));
+    await put(data, "events/2018/constructor.yaml",
+      "title: Meeting in the constructor place\ntype: constructor\ndate: 2018-07-01\nplace: constructor\nstrands: [constructor]\ntopics: [constructor]\nsummary: A meeting at a place named like a property.\n");
+    const output = path.join(await tempDir(), "site");
+    const first = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).not.toContain("warning");
+    const event = await readFile(path.join(output, "events/2018/constructor/index.html"), "utf8");
+    expect(event).toContain("Constructorville, 1 July 2018");
+    expect(event).toContain("Constructor meeting");
+    for (const hub of ["strands", "types", "topics"]) {
+      expect(await readFile(path.join(output, hub, "constructor/index.html"), "utf8")).toContain("Meeting in the constructor place");
+    }
+    expect(await readFile(path.join(output, "2016/index.html"), "utf8")).toContain("Presented to the Senior Officials Meeting, Constructorville,");
+    const year = await readFile(path.join(output, "2018/index.html"), "utf8");
+    for (const [abbreviation, meaning] of [["__proto__", "The prototype"], ["constructor", "The constructor"], ["toString", "To string"]]) {
+      expect(year).toContain(`<dt><abbr title="${meaning}">${abbreviation}</abbr></dt><dd>${meaning}</dd>`);
+    }
+    // The next build compares with this one by event id: the event called constructor is removed, not changed.
+    await rm(path.join(data, "events/2018/constructor.yaml"));
+    const second = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain("\n  removed: constructor\n");
+  });
+});
+
 /**
  * Chromium processes started by a running build, collected while it runs. Once `freeze()` is called,
  * every one of them, and every one started later, is stopped (SIGSTOP): a browser that hangs.

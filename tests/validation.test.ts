@@ -297,6 +297,36 @@ describe("editions", () => {
   });
 });
 
+describe("no diagnostic is a consequence of another", () => {
+  const read = async (name: string) => (await import("node:fs/promises")).readFile(path.join(dir, name), "utf8");
+
+  it("a mistyped field in an edition is the only diagnostic: the editions are still there", async () => {
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("    foreword: |\n      In 2016", "    foreward: |\n      In 2016"));
+    expect(await diagnosticsOf(dir)).toEqual(['report.yaml:42:5: unknown field "foreward", did you mean "foreword"?']);
+  });
+
+  it("an edition with a mistake keeps its period and its Senior Officials Meeting for the other checks", async () => {
+    await put(dir, "report.yaml", `${await read("report.yaml")}  2019:\n    chiar: Somebody\n    som: {place: antalya, date: 2019-11-01}\n    period: {from: 2018-07, to: 2018-06}\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      'report.yaml:68:5: unknown field "chiar", did you mean "chair"?',
+      "report.yaml:70:33: to 2018-06 is before from 2018-07",
+    ]);
+  });
+
+  it("a mistake in countries.yaml does not make the codes it defines unknown", async () => {
+    // XZ is no ISO 3166-1 code: only countries.yaml makes it known.
+    await put(dir, "places.yaml", `${await read("places.yaml")}somewhere:\n  name: Somewhere\n  country: XZ\n  lat: 42.66\n  lon: 21.17\n`);
+    await put(dir, "countries.yaml", `${await read("countries.yaml")}XZ:\n  nmae: Somewhere\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      "countries.yaml:12:1: missing required field \"name\"",
+      'countries.yaml:13:3: unknown field "nmae", did you mean "name"?',
+    ]);
+    // Nor does a countries.yaml that cannot be read at all.
+    await put(dir, "countries.yaml", "XK: [unclosed\n");
+    expect(await diagnosticsOf(dir)).toEqual(["countries.yaml:1:5: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]"]);
+  });
+});
+
 describe("warnings: printed, but the data stays valid", () => {
   it("women or countries above participants, a distant report_year", async () => {
     const result = await only(lines([6, "summary: x\nparticipants: 10\nwomen: 12\ncountries: 11\nreport_year: 2016"]));
@@ -332,5 +362,79 @@ describe("report year", () => {
     await put(dir, "report.yaml", `${await report}  2019:\n    period:\n      from: 2018-07-01\n      to: 2019-06-30\n`);
     event = (await loadData(dir)).data!.events.find((e) => e.id === "2018-06-01-test-meeting")!;
     expect(event.reportYear).toBe(2019);
+  });
+});
+
+describe("ids that are names of JavaScript objects' properties", () => {
+  const NAMES = ["constructor", "toString", "__proto__", "valueOf", "hasOwnProperty"];
+  const read = async (name: string) => (await import("node:fs/promises")).readFile(path.join(dir, name), "utf8");
+
+  it.each(NAMES)("%s as an event's place, type, strands and topics is unknown, like any other id", async (name) => {
+    expect(await only(lines([2, `type: ${name}`], [4, `place: ${name}`], [5, `strands: [${name}]`], [6, `summary: x\ntopics: [${name}]`]))).toEqual([
+      `${FILE}:2:7: unknown type "${name}" (event-types.yaml lists the known ones)`,
+      `${FILE}:4:8: unknown place "${name}" (places.yaml lists the known ones)`,
+      `${FILE}:5:11: unknown strand "${name}" (strands.yaml lists the known ones)`,
+      `${FILE}:7:10: unknown topic "${name}" (topics.yaml lists the known ones)`,
+    ]);
+  });
+
+  it("a typo of such a name still gets its did-you-mean", async () => {
+    await put(dir, "places.yaml", `${await read("places.yaml")}constructor:\n  name: Constructor\n  country: AT\n  lat: 48.2\n  lon: 16.4\n`);
+    expect(await only(lines([4, "place: constructr"]))).toEqual([`${FILE}:4:8: unknown place "constructr", did you mean "constructor"?`]);
+  });
+
+  it.each(NAMES)("%s as the place of a Senior Officials Meeting is unknown", async (name) => {
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("      place: antalya", `      place: ${name}`));
+    expect(await diagnosticsOf(dir)).toEqual([`report.yaml:40:14: unknown place "${name}" (places.yaml lists the known ones)`]);
+  });
+
+  it.each(NAMES)("%s as a country code is not a code", async (name) => {
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("participating_states: [AF,", `participating_states: [${name},`));
+    await put(dir, "places.yaml", (await read("places.yaml")).replace("  country: BA", `  country: ${name}`));
+    expect(await diagnosticsOf(dir)).toEqual([
+      `places.yaml:4:12: country "${name}" must be a two-letter country code in capitals, such as "TR"`,
+      `report.yaml:8:24: participating_states entry 1 "${name}" must be a two-letter country code in capitals, such as "TR"`,
+    ]);
+  });
+
+  it.each(NAMES)("%s as a key of places.yaml, countries.yaml and editions is reported, not dropped", async (name) => {
+    const placesLine = (await read("places.yaml")).split("\n").length;
+    await put(dir, "places.yaml", `${await read("places.yaml")}${name}:\n  name: Somewhere\n  country: AT\n  lat: 48.2\n  lon: 16.4\n`);
+    await put(dir, "countries.yaml", `${await read("countries.yaml")}${name}:\n  name: Somewhere\n`);
+    await put(dir, "report.yaml", `${await read("report.yaml")}  ${name}:\n    chair: Somebody\n`);
+    const expected = [
+      `countries.yaml:12:1: key "${name}" must be a two-letter country code in capitals, such as "TR"`,
+      `report.yaml:67:3: key "${name}" must be a year written YYYY`,
+    ];
+    // "constructor" is a valid id: a place may be called that.
+    if (name !== "constructor") expected.splice(1, 0, `places.yaml:${placesLine}:1: key "${name}" must be an id in lower case letters, digits and hyphens, such as "silk-routes"`);
+    expect(await diagnosticsOf(dir)).toEqual(expected);
+  });
+
+  it("a place, strand, type and topic with the id constructor are found, and abbreviations named like properties are all kept", async () => {
+    await put(dir, "places.yaml", `${await read("places.yaml")}constructor:\n  name: Constructor\n  country: AT\n  lat: 48.2\n  lon: 16.4\n`);
+    await put(dir, "strands.yaml", `${await read("strands.yaml")}- id: constructor\n  title: Constructor\n  kind: thematic\n`);
+    await put(dir, "event-types.yaml", `${await read("event-types.yaml")}- id: constructor\n  label: Constructor\n  plural: Constructors\n`);
+    await put(dir, "topics.yaml", `${await read("topics.yaml")}- id: constructor\n  label: Constructor\n`);
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("abbreviations:\n", "abbreviations:\n  __proto__: The prototype\n  constructor: The constructor\n  toString: To string\n"));
+    await put(dir, FILE, lines([2, "type: constructor"], [4, "place: constructor"], [5, "strands: [constructor]"], [6, "summary: x\ntopics: [constructor]"]));
+    const result = await loadData(dir);
+    expect(result.diagnostics).toEqual([]);
+    expect(Object.keys(result.data!.report.abbreviations!)).toEqual(["__proto__", "constructor", "toString", "ICMPD", "ILO", "MRC", "SOM", "ToT"]);
+    expect(result.data!.report.abbreviations!.__proto__).toBe("The prototype");
+    // What the file does not define is not found, whatever every object inherits.
+    expect("toString" in result.data!.places).toBe(false);
+    expect(result.data!.places.constructor).toEqual({ name: "Constructor", country: "AT", lat: 48.2, lon: 16.4 });
+  });
+
+  it("both YAML readers read a key __proto__ as a key, not as the object's prototype", async () => {
+    const { createSource } = await import("../src/data/yaml-source.ts");
+    // Plain, the fast reader reads it; with an anchor and an alias, the positional one does.
+    for (const text of ["__proto__:\n  name: X\n", "a: &x [1]\nb: *x\n__proto__:\n  name: X\n"]) {
+      const value = createSource("x.yaml", text).source.value as Record<string, unknown>;
+      expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+      expect(Object.hasOwn(value, "__proto__")).toBe(true);
+      expect(Object.getOwnPropertyDescriptor(value, "__proto__")?.value).toEqual({ name: "X" });
+    }
   });
 });

@@ -9,11 +9,12 @@ import { z } from "zod";
 import { compareDates, within, type PartialDate } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import {
-  countriesSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
-  type CountryFile, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
+  countriesSchema, editionSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
+  type CountryFile, type Edition, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
 } from "./schema.ts";
+import { defines } from "./lookup.ts";
 import { didYouMean } from "./suggest.ts";
-import { parseFields, parseWith } from "./zod-issues.ts";
+import { parseFields, parseWith, validFields } from "./zod-issues.ts";
 import { invisibleCharacters, readYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export interface EventRecord extends EventFile {
@@ -152,12 +153,39 @@ export function reportYearOf(event: Pick<EventFile, "date" | "report_year">, per
 type ReportPeriod = { readonly year: number; readonly from: PartialDate; readonly to: PartialDate };
 
 /** The editions that cover a period other than their calendar year. */
-export function reportPeriods(editions: ReportFile["editions"]): ReportPeriod[] {
+export function reportPeriods(editions: Readonly<Record<string, Partial<Edition>>> | undefined): ReportPeriod[] {
   return Object.entries(editions ?? {}).flatMap(([year, e]) => (e.period ? [{ year: Number(year), ...e.period }] : []));
 }
 
-function isKnownCountry(code: string, countries: Record<string, CountryFile> | undefined): boolean {
-  return countryCodes.isValid(code) || (countries !== undefined && code in countries);
+/**
+ * The editions as written, each with its fields that are valid on their own:
+ * one mistyped field must not make an edition, or all of them, look missing
+ * to the checks that read them.
+ */
+function writtenEditions(fields: Partial<ReportFile> | undefined, raw: unknown): Readonly<Record<string, Partial<Edition>>> | undefined {
+  if (fields?.editions) return fields.editions;
+  const written = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>).editions : undefined;
+  if (written === null || typeof written !== "object" || Array.isArray(written)) return undefined;
+  const editions: Record<string, Partial<Edition>> = Object.create(null);
+  for (const [year, edition] of Object.entries(written)) {
+    if (/^\d{4}$/.test(year)) editions[year] = validFields(editionSchema, edition);
+  }
+  return editions;
+}
+
+/**
+ * Whether `code` names a country: an ISO 3166-1 code or one of countries.yaml.
+ * `countries` is undefined when countries.yaml cannot be read; its error is
+ * reported, and codes are then not held against it.
+ */
+function isKnownCountry(code: string, countries: Readonly<Record<string, unknown>> | undefined): boolean {
+  return countries === undefined || countryCodes.isValid(code) || defines(countries, code);
+}
+
+/** A mapping as written, for checking references to it while its file has other errors. */
+function writtenMapping(file: { source?: YamlSource; value?: Readonly<Record<string, unknown>> }): Readonly<Record<string, unknown>> | undefined {
+  const raw = file.source?.value;
+  return file.value ?? (raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined);
 }
 
 function normalisedTitle(title: string): string {
@@ -198,13 +226,12 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const typeIds = listedIds(eventTypes, "event type", out);
   const topicIds = listedIds(topics, "topic", out);
   const placeTable = places.value ?? {};
-  // Places as written, for checking references even when places.yaml has other errors.
-  const rawPlaces = places.source?.value;
-  const knownPlaces: Record<string, PlaceFile> | undefined = places.value
-    ?? (rawPlaces && typeof rawPlaces === "object" && !Array.isArray(rawPlaces) ? (rawPlaces as Record<string, PlaceFile>) : undefined);
+  // As written, for checking references even when the files have other errors.
+  const knownPlaces = writtenMapping(places) as Record<string, PlaceFile> | undefined;
+  const knownCountries = writtenMapping(countries);
 
   for (const [id, place] of Object.entries(placeTable)) {
-    if (!isKnownCountry(place.country, countries.value)) {
+    if (!isKnownCountry(place.country, knownCountries)) {
       out.push(places.source!.diagnostic([id, "country"], `country "${place.country}" is not an ISO 3166-1 code; add it to countries.yaml if it is meant`));
     }
     if (place.lat === undefined || place.lon === undefined) {
@@ -213,7 +240,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   }
   const checkStates = (codes: readonly string[] | undefined, at: (string | number)[]) =>
     codes?.forEach((code, i) => {
-      if (!isKnownCountry(code, countries.value)) {
+      if (!isKnownCountry(code, knownCountries)) {
         out.push(report.source!.diagnostic([...at, i], `country "${code}" is not an ISO 3166-1 code; add it to countries.yaml if it is meant`));
       }
     });
@@ -231,10 +258,11 @@ export async function loadData(dir: string): Promise<LoadResult> {
       out.push(report.source!.diagnostic(["logo"], `logo "${logo}" must be an .svg, .png or .jpg file in the images folder of the data folder, e.g. images/logo.svg`));
     }
   }
-  for (const [year, edition] of Object.entries(reportFields.editions ?? {})) {
+  const editions = writtenEditions(report.fields, report.source?.value);
+  for (const [year, edition] of Object.entries(editions ?? {})) {
     checkStates(edition.participating_states, ["editions", year, "participating_states"]);
     const som = edition.som;
-    if (som && knownPlaces && !(som.place in knownPlaces)) {
+    if (som && knownPlaces && !defines(knownPlaces, som.place)) {
       out.push(report.source!.diagnostic(["editions", year, "som", "place"], unknownPlace(som.place, knownPlaces)));
     }
     const period = edition.period;
@@ -242,7 +270,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
       out.push(report.source!.diagnostic(["editions", year, "period", "to"], `to ${period.to.iso} is before from ${period.from.iso}`));
     }
   }
-  const periods = reportPeriods(reportFields.editions);
+  const periods = reportPeriods(editions);
   periods.forEach((a, i) => {
     const overlap = periods.slice(0, i).find((b) => a.from.first <= b.to.last && b.from.first <= a.to.last);
     if (overlap) {
@@ -283,7 +311,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
       // A place of the wrong type has its own error already.
       const written = (source.value as Record<string, unknown>).place !== undefined;
       if (f.online !== true && !written) at([], 'missing required field "place" (or write online: true for a virtual meeting)');
-    } else if (knownPlaces && !(f.place in knownPlaces)) {
+    } else if (knownPlaces && !defines(knownPlaces, f.place)) {
       at("place", unknownPlace(f.place, knownPlaces));
     }
     f.strands?.forEach((strand, i) => {
@@ -323,11 +351,10 @@ export async function loadData(dir: string): Promise<LoadResult> {
     events.push({ ...value, id, file: eventFile, reportYear });
   }
 
-  const editions = reportFields.editions ?? {};
   const years = [...new Set(events.map((e) => e.reportYear))].sort((a, b) => a - b);
   for (const year of years) {
-    if (report.source && report.fields && !(String(year) in editions)) {
-      out.push(report.source.diagnostic(reportFields.editions ? ["editions"] : [],
+    if (report.source && report.fields && !defines(editions, String(year))) {
+      out.push(report.source.diagnostic(editions ? ["editions"] : [],
         `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }));
     }
   }

@@ -4,6 +4,7 @@
  * output folder, so that a typo fix is seen not to move a total.
  */
 import type { DataSet } from "../data/load.ts";
+import { entryOf } from "../data/lookup.ts";
 import { formatNumber } from "../format/counts.ts";
 import { formatTotal, type Total } from "./figures.ts";
 import type { SiteModel } from "./model.ts";
@@ -64,8 +65,9 @@ export function describeChanges(previous: Manifest | undefined, current: Manifes
   const removed: string[] = [];
   const changed: string[] = [];
   for (const id of [...ids].sort()) {
-    const before = previous.events[id];
-    const after = current.events[id];
+    // Event ids are file names: "constructor" must not find Object's.
+    const before = entryOf(previous.events, id);
+    const after = entryOf(current.events, id);
     if (!before) added.push(id);
     else if (!after) removed.push(id);
     else {

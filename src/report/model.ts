@@ -4,6 +4,7 @@
  * Built once per build; the web pages and the print pages read the same objects.
  */
 import type { DataSet, EventRecord } from "../data/load.ts";
+import { entryOf } from "../data/lookup.ts";
 import type { Edition, EventType, Strand, Topic } from "../data/schema.ts";
 import { formatCount, type Count } from "../format/counts.ts";
 import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
@@ -228,7 +229,7 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
   const country = (code: string) => ({ code, name: countryName(code, data.countries), url: hubUrl("countries", code) });
 
   const place = (id: string | undefined): PlaceView | undefined => {
-    const found = id === undefined ? undefined : data.places[id];
+    const found = id === undefined ? undefined : entryOf(data.places, id);
     if (!found || id === undefined) return undefined;
     return { id, name: found.name, localName: found.local_name, country: country(found.country), lat: found.lat, lon: found.lon };
   };
@@ -288,7 +289,7 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
 
   const reports = years.map((year): ReportView => {
     const own = events.filter((e) => e.reportYear === year);
-    const edition = data.report.editions?.[String(year)];
+    const edition = entryOf(data.report.editions, String(year));
     const pdfName = `${orgSlug}-activity-report-${year}.pdf`;
     const span = edition?.period ?? { from: partialDate(String(year)), to: partialDate(String(year)) };
     const placed = new Map<string, { place: PlaceView; events: EventView[] }>();
