@@ -85,6 +85,24 @@ describe("errors, each at its file, line and column", () => {
     expect(await only(lines([3, "date: 2018-02-30"]))).toEqual([`${FILE}:3:7: date 2018-02-30 is not a date in the calendar`]);
   });
 
+  it("a date or report year the build cannot handle, and a count past any meeting's", async () => {
+    expect(await only(lines([3, "date: 0999-06-01"], [6, "summary: x\nparticipants: 1e308\nwomen: 2,000,000\nreport_year: 3000"]))).toEqual([
+      `${FILE}:3:7: date 0999-06-01 is not in the years 1900 to 2999; check the year`,
+      `${FILE}:7:15: participants 1e+308 is more than 1,000,000, the most a count may be; check the figure`,
+      `${FILE}:8:8: women "2,000,000" is more than 1,000,000, the most a count may be; check the figure`,
+      `${FILE}:9:14: report_year must be at most 2999`,
+    ]);
+  });
+
+  it("an edition for a year the build cannot handle, and a meeting number past any", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", `${report.replace("      place: antalya\n", "      number: 1000000\n      place: antalya\n")}  1850:\n    chair: Somebody\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      "report.yaml:40:15: number must be at most 999",
+      'report.yaml:68:3: key "1850" is not in the years 1900 to 2999; check the year',
+    ]);
+  });
+
   it("a date in another form", async () => {
     expect(await only(lines([3, "date: 1 June 2018"]))).toEqual([
       `${FILE}:3:7: date "1 June 2018" must be written YYYY-MM-DD, YYYY-MM or YYYY`,

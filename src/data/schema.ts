@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { parseCount } from "../format/counts.ts";
-import { parsePartialDate, type ParseResult } from "../format/dates.ts";
+import { isReportYear, parsePartialDate, YEARS, type ParseResult } from "../format/dates.ts";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
@@ -106,7 +106,7 @@ export const eventSchema = z.strictObject({
   topics: list(ref).optional(),
   summary: markdownText,
   body: markdown.optional(),
-  report_year: z.number().int().min(1900).max(2999).optional(),
+  report_year: z.number().int().min(YEARS.min).max(YEARS.max).optional(),
   status: z.enum(STATUSES).optional(),
   sources: list(parsed("source", parseHttpUrl)).optional(),
 });
@@ -114,12 +114,18 @@ export type EventFile = z.output<typeof eventSchema>;
 
 const countryCode = z.string().regex(COUNTRY_CODE);
 
+/** The Senior Officials Meetings are numbered from 1; far above any that will be held. */
+const MAX_SOM_NUMBER = 999;
+
+/** An edition's year, written YYYY, in the years a report may be for. */
+const reportYearKey = z.string().regex(/^\d{4}$/).refine((key) => isReportYear(Number(key)), { message: `is not in the years ${YEARS.min} to ${YEARS.max}; check the year` });
+
 export const editionSchema = z.strictObject({
   chair: text.optional(),
   co_chair: text.optional(),
   som: z
     .strictObject({
-      number: z.number().int().min(1).optional(),
+      number: z.number().int().min(1).max(MAX_SOM_NUMBER).optional(),
       place: ref,
       date: date("date"),
     })
@@ -159,7 +165,7 @@ export const reportSchema = z.strictObject({
       editor: text.optional(),
     })
     .optional(),
-  editions: mapping(z.string().regex(/^\d{4}$/), editionSchema).optional(),
+  editions: mapping(reportYearKey, editionSchema).optional(),
 });
 export type ReportFile = z.output<typeof reportSchema>;
 

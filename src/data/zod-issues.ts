@@ -105,8 +105,9 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
         break;
       }
       case "invalid_key": {
-        const inner = issue.issues[0] as { pattern?: string } | undefined;
-        out.push(source.diagnostic(path, patternMessage("key", path.at(-1), inner?.pattern), { part: "key" }));
+        const inner = issue.issues[0] as { code?: string; pattern?: string; message?: string } | undefined;
+        const message = inner?.code === "custom" ? `key "${String(path.at(-1))}" ${inner.message}` : patternMessage("key", path.at(-1), inner?.pattern);
+        out.push(source.diagnostic(path, message, { part: "key" }));
         break;
       }
       case "invalid_format":
