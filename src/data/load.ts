@@ -15,7 +15,7 @@ import {
 import { defines } from "./lookup.ts";
 import { didYouMean } from "./suggest.ts";
 import { parseFields, parseWith, validFields } from "./zod-issues.ts";
-import { invisibleCharacters, readYamlSource, type YamlSource } from "./yaml-source.ts";
+import { characterProblems, readYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export interface EventRecord extends EventFile {
   /** The file name without extension: stable id and URL slug. */
@@ -67,7 +67,7 @@ async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnost
     return {};
   }
   const { source, diagnostics: readProblems } = readYamlSource(file);
-  diagnostics.push(...readProblems, ...(source ? invisibleCharacters(source) : []));
+  diagnostics.push(...readProblems, ...(source ? characterProblems(source) : []));
   if (!source || readProblems.length > 0) return { source };
   const { value, diagnostics: shapeProblems } = parseWith(source, schema);
   diagnostics.push(...shapeProblems);
@@ -285,8 +285,8 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const parsedEvents = eventFiles.map((eventFile) => {
     const { source, diagnostics } = readYamlSource(eventFile);
     const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema) : undefined;
-    const invisible = source ? invisibleCharacters(source) : [];
-    return { eventFile, source, parsed, problems: [...diagnostics, ...(parsed?.diagnostics ?? []), ...invisible] };
+    const characters = source ? characterProblems(source) : [];
+    return { eventFile, source, parsed, problems: [...diagnostics, ...(parsed?.diagnostics ?? []), ...characters] };
   });
 
   for (const { eventFile, source, parsed, problems } of parsedEvents) {

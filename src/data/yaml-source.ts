@@ -84,22 +84,62 @@ const NON_ASCII = /[^\x00-\x7F]/;
 /** Characters that do not show, or that reverse the direction of text: pasted in by accident, or to make text read as something else. */
 const INVISIBLE = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
 
-/** Warnings for text values that hold invisible or direction-changing characters. */
-export function invisibleCharacters(source: YamlSource): Diagnostic[] {
+/**
+ * What is not text: control characters (C0 but tab and line ends, DEL, C1),
+ * unpaired surrogates and the non-characters U+FFFE and U+FFFF. They show as
+ * nothing or as boxes, and make XML such as the feed ill-formed, so readers
+ * reject it whole. YAML lets them in raw or as escapes ("\x01", "\u0001").
+ */
+const NOT_TEXT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Either of the two, found with one quick test: most texts hold neither. */
+const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
+
+const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** How the character can be written between double quotes in YAML: `\x01`, `\uFFFF`. */
+function escapeOf(char: string): string {
+  const code = char.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+function notText(char: string): string {
+  const what = char.charCodeAt(0) <= 0x9f ? `the control character ${codePoint(char)}, which is not text` : `${codePoint(char)}, which is not a character`;
+  return `contains ${what} and would break the feed; remove it (between double quotes it may be written as the escape ${escapeOf(char)})`;
+}
+
+/**
+ * Characters in text values and keys that do not belong in text: errors for
+ * what is not text, warnings for invisible or direction-changing characters.
+ * One walk over the value, which every file needs anyway.
+ */
+export function characterProblems(source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const check = (text: string, path: PathSegment[], part: "key" | "value") => {
+    if (!SUSPECT.test(text)) return;
+    const name = part === "key" ? `the key "${text.replace(SUSPECT_ALL, escapeOf)}"` : String(path.findLast((p) => typeof p === "string") ?? "the text");
+    const bad = NOT_TEXT.exec(text);
+    if (bad) out.push(source.diagnostic(path, `${name} ${notText(bad[0])}`, { part }));
+    const found = INVISIBLE.exec(text);
+    if (found) {
+      out.push(source.diagnostic(path, `${name} contains an invisible or direction-changing character (${codePoint(found[0])}), which can make it read differently from what it says`, { severity: "warning", part }));
+    }
+  };
   const walkValue = (value: unknown, path: PathSegment[]) => {
-    if (typeof value === "string") {
-      const found = INVISIBLE.exec(value);
-      if (found) {
-        const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-        out.push(source.diagnostic(path, `${String(path.findLast((p) => typeof p === "string") ?? "the text")} contains an invisible or direction-changing character (U+${code}), which can make it read differently from what it says`, { severity: "warning" }));
+    if (typeof value === "string") check(value, path, "value");
+    else if (Array.isArray(value)) value.forEach((v, i) => walkValue(v, [...path, i]));
+    else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) {
+        check(k, [...path, k], "key");
+        walkValue(v, [...path, k]);
       }
-    } else if (Array.isArray(value)) value.forEach((v, i) => walkValue(v, [...path, i]));
-    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walkValue(v, [...path, k]);
+    }
   };
   walkValue(source.value, []);
   return out;
 }
+
+const SUSPECT_ALL = new RegExp(SUSPECT.source, "g");
 
 /** Larger data files are refused: an event is a few hundred bytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
