@@ -284,6 +284,31 @@ describe("how files are written", () => {
   });
 });
 
+describe("files that are not read are named", () => {
+  const HOLDS = "data folder holds report.yaml, strands.yaml, event-types.yaml, topics.yaml, places.yaml and countries.yaml, the events in the folder events and pictures in the folder images";
+
+  it("a YAML file in the data folder's root that is not a reference file, with the one it resembles", async () => {
+    await put(dir, "place.yaml", "vienna:\n  name: Vienna\n  country: AT\n");
+    await put(dir, "Report.YAML", "title: x\n");
+    await put(dir, "foo.yml", "a: 1\n");
+    await put(dir, "notes.txt", "not YAML: not for the check");
+    expect(await diagnosticsOf(dir)).toEqual([
+      `foo.yml: warning: not read: the ${HOLDS}; an event file goes into the events folder`,
+      `place.yaml: warning: not read, did you mean "places.yaml"? The ${HOLDS}`,
+      `Report.YAML: warning: not read, did you mean "report.yaml"? The ${HOLDS}`,
+    ]);
+  });
+
+  it("an event file whose extension is not .yaml in lower case, once, with the name to give it", async () => {
+    await put(dir, "events/2018/Meeting 2018.YAML", lines());
+    await put(dir, "events/2018/2018-06-02-other.Yml", lines());
+    expect(await diagnosticsOf(dir)).toEqual([
+      "events/2018/2018-06-02-other.Yml: warning: not read: event files end in .yaml, in lower case; rename it to 2018-06-02-other.yaml",
+      "events/2018/Meeting 2018.YAML: warning: not read: event files end in .yaml, in lower case; rename it to Meeting 2018.yaml",
+    ]);
+  });
+});
+
 describe("report.yaml", () => {
   it("a logo must be a picture in the images folder; a site_url a web address; states known codes", async () => {
     const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");

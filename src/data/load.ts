@@ -2,12 +2,13 @@
  * Reads the data folder and checks it against the contract: every problem in
  * every file at once, each placed at its file, line and column.
  */
-import { readdir, realpath, stat } from "node:fs/promises";
+import { lstat, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import countryCodes from "i18n-iso-countries";
 import { z } from "zod";
 import { compareDates, within, type PartialDate } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { badNameDiagnostic, describeFileError, listFolder } from "./files.ts";
 import {
   countriesSchema, editionSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
   type CountryFile, type Edition, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
@@ -56,7 +57,8 @@ const EVENTS_DIR = "events";
 const YAML_FILE = /\.ya?ml$/;
 
 async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnostics: Diagnostic[]) {
-  const exists = await stat(file).then((s) => s.isFile(), () => false);
+  // Whether anything has the name: a folder or a pipe under it is reported by the reader, for what it is.
+  const exists = await lstat(file).then(() => true, (error: NodeJS.ErrnoException) => error.code !== "ENOENT");
   if (!exists) {
     diagnostics.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
     return {};
@@ -93,28 +95,44 @@ async function readFields<S extends z.ZodObject>(file: string, schema: S, diagno
 /** The event files, and a diagnostic for a missing folder or for files that are not read. */
 async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]> {
   const root = path.join(dir, EVENTS_DIR);
-  let entries;
-  try {
-    entries = await readdir(root, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    out.push({ severity: "error", file: root, message: missing ? "the events folder is missing; every data folder needs one (see docs/data.md)" : `the events folder cannot be read: ${(error as Error).message}` });
-    return [];
-  }
   const files: string[] = [];
   const realDir = await realpath(dir);
-  for (const entry of entries) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (entry.name.startsWith(".") || entry.isDirectory()) continue;
-    if (entry.isSymbolicLink()) {
-      const outside = await linkOutOf(realDir, file);
-      if (outside) {
-        out.push(outside);
+  const folders = [root];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries;
+    try {
+      entries = await listFolder(folder);
+    } catch (error) {
+      if (folder === root && (error as NodeJS.ErrnoException).code === "ENOENT") {
+        out.push({ severity: "error", file: root, message: "the events folder is missing; every data folder needs one (see docs/data.md)" });
+        return [];
+      }
+      out.push({ severity: "error", file: folder, message: describeFileError(error, "folder") });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      if (entry.badByte !== undefined) {
+        out.push(badNameDiagnostic({ ...entry, badByte: entry.badByte }, entry.kind === "folder" ? "folder" : "file"));
         continue;
       }
+      if (entry.kind === "folder") {
+        folders.push(entry.path);
+        continue;
+      }
+      if (entry.kind === "link") {
+        const outside = await linkOutOf(realDir, entry.path);
+        if (outside) {
+          out.push(outside);
+          continue;
+        }
+      }
+      // What is not an ordinary file (a folder behind a link, a pipe) is reported by the reader, which never waits on it.
+      if (YAML_FILE.test(entry.name)) files.push(entry.path);
+      else if (/\.ya?ml$/i.test(entry.name)) {
+        out.push({ severity: "warning", file: entry.path, message: `not read: event files end in .yaml, in lower case; rename it to ${entry.name.replace(/\.ya?ml$/i, ".yaml")}` });
+      } else out.push({ severity: "warning", file: entry.path, message: "not read: event files are .yaml files (lower case)" });
     }
-    if (YAML_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(file);
-    else out.push({ severity: "warning", file, message: "not read: event files are .yaml files (lower case)" });
   }
   if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet, so no report is built" });
   if (files.length > MAX_EVENTS) {
@@ -122,6 +140,28 @@ async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]>
     return [];
   }
   return files.sort();
+}
+
+/** What the root of the data folder may hold besides the reference files. */
+const ROOT_FOLDERS = [EVENTS_DIR, "images"];
+
+/**
+ * Warnings for YAML files in the data folder's root that are not reference
+ * files: `place.yaml` is not read, and would otherwise be ignored in silence.
+ */
+async function unknownRootFiles(dir: string, out: Diagnostic[]): Promise<void> {
+  const known: string[] = Object.values(REFERENCE_FILES);
+  const entries = await listFolder(dir).catch(() => []);
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || known.includes(entry.name) || ROOT_FOLDERS.includes(entry.name) || !/\.ya?ml$/i.test(entry.name)) continue;
+    const holds = `${known.slice(0, -1).join(", ")} and ${known.at(-1)}, the events in the folder ${EVENTS_DIR} and pictures in the folder images`;
+    const hint = didYouMean(entry.name, known);
+    out.push({
+      severity: "warning",
+      file: entry.path,
+      message: hint ? `not read${hint} The data folder holds ${holds}` : `not read: the data folder holds ${holds}; an event file goes into the events folder`,
+    });
+  }
 }
 
 /** Far above what the archive of a dialogue will hold; a guard against a data folder that is not one. */
@@ -213,6 +253,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
     return { files: 0, diagnostics: [{ severity: "error", file: dir, message: "the data folder does not exist" }] };
   }
 
+  await unknownRootFiles(dir, out);
   const [report, strands, eventTypes, topics, places, countries] = await Promise.all([
     readFields(file(REFERENCE_FILES.report), reportSchema, out),
     readParsed(file(REFERENCE_FILES.strands), strandsSchema, out),

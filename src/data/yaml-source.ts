@@ -1,8 +1,9 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import jsyaml from "js-yaml";
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, Severity } from "./diagnostics.ts";
+import { readDataFile } from "./files.ts";
+import { invalidUtf8Offset } from "./utf8.ts";
 
 export type PathSegment = string | number;
 
@@ -15,30 +16,6 @@ export interface YamlSource {
   /** Position of the value at `path` (or of its key), falling back to the nearest written ancestor. */
   at(path: readonly PathSegment[], part?: "key" | "value"): { line: number; col: number };
   diagnostic(path: readonly PathSegment[], message: string, opts?: { part?: "key" | "value"; severity?: Severity }): Diagnostic;
-}
-
-/** Byte offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
-export function invalidUtf8Offset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    let need: number;
-    let min: number;
-    if (b < 0x80) { i += 1; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
 }
 
 function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
@@ -294,17 +271,9 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
  * files, which Node reads several times faster this way.
  */
 export function readYamlSource(file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
-  const fd = openSync(file, "r");
-  let bytes: Buffer;
-  try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) {
-      return { diagnostics: [{ severity: "error", file, line: 1, col: 1, message: `the file is ${Math.round(size / 1024)} KB; data files may hold at most 1 MB` }] };
-    }
-    bytes = readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const read = readDataFile(file, MAX_FILE_BYTES);
+  if ("diagnostic" in read) return { diagnostics: [read.diagnostic] };
+  const bytes = read.bytes;
   const bad = isUtf8(bytes) ? -1 : invalidUtf8Offset(bytes);
   if (bad >= 0) {
     const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, "0");
