@@ -152,10 +152,32 @@ describe("errors, each at its file, line and column", () => {
   it("two events with the same date, place and title", async () => {
     await put(dir, FILE, lines());
     await put(dir, "events/2018/2018-06-01-test-meeting-copy.yaml", lines([1, "title: test  Meeting"]));
-    const all = await diagnosticsOf(dir);
-    expect(all).toEqual([
+    // On both files, each naming the other: the editor sees both and keeps the right one.
+    expect(await diagnosticsOf(dir)).toEqual([
+      "events/2018/2018-06-01-test-meeting-copy.yaml:1:8: same date, place and title as events/2018/2018-06-01-test-meeting.yaml; is this event entered twice?",
       "events/2018/2018-06-01-test-meeting.yaml:1:8: same date, place and title as events/2018/2018-06-01-test-meeting-copy.yaml; is this event entered twice?",
     ]);
+    await put(dir, "events/2018/2018-06-01-third.yaml", lines([1, "title: Test meeting"]));
+    expect(await diagnosticsOf(dir)).toContain(
+      "events/2018/2018-06-01-third.yaml:1:8: same date, place and title as events/2018/2018-06-01-test-meeting-copy.yaml and events/2018/2018-06-01-test-meeting.yaml; is this event entered twice?");
+  });
+
+  it("two events with the same date and place and nearly the same title: a warning on both", async () => {
+    await put(dir, FILE, lines([1, "title: Joint Working Group Meeting in Sarajevo"]));
+    await put(dir, "events/2018/2018-06-01-sarajevo-jwg.yaml", lines([1, "title: Joint Working Group meeting, Sarajevo"]));
+    expect(await diagnosticsOf(dir)).toEqual([
+      'events/2018/2018-06-01-sarajevo-jwg.yaml:1:8: warning: same date and place as events/2018/2018-06-01-test-meeting.yaml, whose title reads almost the same ("Joint Working Group Meeting in Sarajevo"); is this event entered twice?',
+      'events/2018/2018-06-01-test-meeting.yaml:1:8: warning: same date and place as events/2018/2018-06-01-sarajevo-jwg.yaml, whose title reads almost the same ("Joint Working Group meeting, Sarajevo"); is this event entered twice?',
+    ]);
+  });
+
+  it("two meetings on other subjects on the same day in the same place are two events", async () => {
+    const places = await (await import("node:fs/promises")).readFile(path.join(dir, "places.yaml"), "utf8");
+    await put(dir, "places.yaml", `${places}vienna:\n  name: Vienna\n  country: AT\n  lat: 48.2\n  lon: 16.37\n`);
+    await put(dir, FILE, lines([1, "title: Expert meeting on return and reintegration"], [4, "place: vienna"]));
+    await put(dir, "events/2018/2018-06-01-vienna-labour.yaml", lines([1, "title: Expert meeting on labour migration"], [4, "place: vienna"]));
+    await put(dir, "events/2018/2018-06-01-vienna-session-2.yaml", lines([1, "title: Expert meeting on return and reintegration, session 2"], [4, "place: vienna"]));
+    expect(await diagnosticsOf(dir)).toEqual([]);
   });
 
   it("a count that does not parse", async () => {

@@ -8,6 +8,7 @@ import countryCodes from "i18n-iso-countries";
 import { z } from "zod";
 import { compareDates, within, type PartialDate } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { findDuplicates, type Entry } from "./duplicates.ts";
 import { badNameDiagnostic, describeFileError, listFolder } from "./files.ts";
 import {
   countriesSchema, editionSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
@@ -228,10 +229,6 @@ function writtenMapping(file: { source?: YamlSource; value?: Readonly<Record<str
   return file.value ?? (raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined);
 }
 
-function normalisedTitle(title: string): string {
-  return title.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-}
-
 /** `unknown place "sarajvo", did you mean "sarajevo"?`, or where the known ids are listed. */
 function unknownId(kind: string, typed: string, known: Iterable<string>, listedIn: string, hint = didYouMean(typed, known)): string {
   return `unknown ${kind} "${typed}"${hint || ` (${listedIn} lists the known ones)`}`;
@@ -322,7 +319,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const eventFiles = await listEventFiles(dir, out);
   const events: EventRecord[] = [];
   const byId = new Map<string, string>();
-  const byKey = new Map<string, string>();
+  const compared: Entry<{ file: string; source: YamlSource; title: string }>[] = [];
   const parsedEvents = eventFiles.map((eventFile) => {
     const { source, diagnostics } = readYamlSource(eventFile);
     const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema) : undefined;
@@ -378,18 +375,29 @@ export async function loadData(dir: string): Promise<LoadResult> {
     if (f.report_year !== undefined && f.date && Math.abs(f.report_year - f.date.year) > 1) {
       at("report_year", `report_year ${f.report_year} is more than a year away from the date ${f.date.iso}`, "warning");
     }
-    if (f.date && f.title) {
-      const key = JSON.stringify([f.date.iso, f.place ?? null, normalisedTitle(f.title)]);
-      const first = byKey.get(key);
-      if (first !== undefined) {
-        at("title", `same date, place and title as ${path.relative(dir, first)}; is this event entered twice?`);
-      } else byKey.set(key, eventFile);
+    // A place written but not valid is no place to compare by.
+    if (f.date && f.title && (f.place !== undefined || (source.value as Record<string, unknown>).place === undefined)) {
+      compared.push({ date: f.date.iso, place: f.place, title: f.title, item: { file: eventFile, source, title: f.title } });
     }
 
     const value = parsed.value;
     if (!value) continue;
     const reportYear = reportYearOf(value, periods);
     events.push({ ...value, id, file: eventFile, reportYear });
+  }
+
+  // Each copy is reported, naming the others, so that the editor sees both and keeps the right one.
+  const duplicates = findDuplicates(compared);
+  const named = (files: readonly { file: string }[]) => files.map((e) => path.relative(dir, e.file)).join(" and ");
+  for (const group of duplicates.exact) {
+    for (const copy of group) {
+      out.push(copy.source.diagnostic(["title"], `same date, place and title as ${named(group.filter((other) => other !== copy))}; is this event entered twice?`));
+    }
+  }
+  for (const pair of duplicates.near) {
+    for (const [copy, other] of [pair, [pair[1], pair[0]]] as const) {
+      out.push(copy.source.diagnostic(["title"], `same date and place as ${named([other])}, whose title reads almost the same ("${other.title}"); is this event entered twice?`, { severity: "warning" }));
+    }
   }
 
   const years = [...new Set(events.map((e) => e.reportYear))].sort((a, b) => a - b);
