@@ -48,7 +48,9 @@ describe("the sample data", () => {
 describe("errors, each at its file, line and column", () => {
   it("YAML syntax", async () => {
     // Placed where the quote opens, not where the file ends.
-    expect(await only(lines([1, 'title: "Test meeting']))).toEqual([`${FILE}:1:8: YAML syntax error: Missing closing "quote`]);
+    expect(await only(lines([1, 'title: "Test meeting']))).toEqual([
+      `${FILE}:1:8: the quote " that opens this text is never closed: end the text with " too (YAML syntax error: Missing closing "quote)`,
+    ]);
     expect(await only(lines([5, "strands: [silk-routes-working-group"]))).toEqual([
       `${FILE}:5:10: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
@@ -242,6 +244,59 @@ describe("errors, each at its file, line and column", () => {
   });
 });
 
+describe("the YAML mistakes editors make most, said as what to do", () => {
+  it("a tab in a summary's block of text", async () => {
+    expect(await only(lines([6, "summary: |\n  The working groups met.\n\tThey agreed on a plan."]))).toEqual([
+      `${FILE}:8:1: a tab character at 8:1: use spaces for indentation`,
+    ]);
+  });
+
+  it("a tab used for indentation anywhere: a field, a list entry, the text's first line, after spaces", async () => {
+    expect(await only(`\t${lines()}`)).toEqual([`${FILE}:1:1: a tab character at 1:1: use spaces for indentation`]);
+    expect(await only(lines([5, "strands:\n\t- silk-routes-working-group"]))).toEqual([`${FILE}:6:1: a tab character at 6:1: use spaces for indentation`]);
+    expect(await only(lines([6, "summary: |\n\tThe working groups met."]))).toEqual([`${FILE}:7:1: a tab character at 7:1: use spaces for indentation`]);
+    expect(await only(lines([6, "summary: x\npartners:\n  - ICMPD\n  \t- IOM"]))).toEqual([`${FILE}:9:3: a tab character at 9:3: use spaces for indentation`]);
+  });
+
+  it("no space after a colon", async () => {
+    expect(await only(lines([6, "summary: x\nwomen:9\nparticipants: 20"]))).toEqual([`${FILE}:7:1: put a space after the colon in \`women:9\`, as in \`women: 9\``]);
+    expect(await only(lines([6, "summary: x\nwomen:9"]))).toEqual([`${FILE}:7:1: put a space after the colon in \`women:9\`, as in \`women: 9\``]);
+  });
+
+  it("a colon in a text without quotes", async () => {
+    expect(await only(lines([1, "title: Meeting: the outcome"]))).toEqual([
+      `${FILE}:1:8: put the title in quotes because it contains a colon: title: "Meeting: the outcome"`,
+    ]);
+    expect(await only(lines([1, 'title: The "Budapest" meeting: the outcome  # from the agenda']))).toEqual([
+      `${FILE}:1:8: put the title in quotes because it contains a colon: title: 'The "Budapest" meeting: the outcome'`,
+    ]);
+  });
+
+  it("no space after the dash of a list entry", async () => {
+    expect(await only(lines([6, "summary: x\npartners:\n  - ICMPD\n  -IOM"]))).toEqual([`${FILE}:9:3: put a space after the dash in \`-IOM\`, as in \`- IOM\``]);
+    // A list of one such entry is valid YAML, the text "-silk-routes-working-group".
+    expect(await only(lines([5, "strands:\n  -silk-routes-working-group"]))).toEqual([
+      `${FILE}:6:3: put a space after the dash in \`-silk-routes-working-group\`, as in \`- silk-routes-working-group\``,
+    ]);
+  });
+
+  it("an unclosed quote, and quotes inside quotes", async () => {
+    expect(await only(lines([1, "title: 'Test meeting"]))).toEqual([
+      `${FILE}:1:8: the quote ' that opens this text is never closed: end the text with ' too (YAML syntax error: Missing closing 'quote)`,
+    ]);
+    expect(await only(lines([1, 'title: "The "Budapest" meeting"']))).toEqual([
+      `${FILE}:1:8: the title has double quotes inside its quotes: put it in single quotes: title: 'The "Budapest" meeting'`,
+    ]);
+  });
+
+  it("another syntax error keeps the parser's words, and one far from a recognised mistake is still reported", async () => {
+    expect(await only(lines([1, "title: Meeting: the outcome"], [6, "summary: x\npartners: [ICMPD"]))).toEqual([
+      `${FILE}:1:8: put the title in quotes because it contains a colon: title: "Meeting: the outcome"`,
+      `${FILE}:7:11: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+  });
+});
+
 describe("how files are written", () => {
   it("an optional field left empty is simply absent", async () => {
     expect(await only(lines([6, "summary: x\nparticipants:\nend:\nbody:"]))).toEqual([]);
@@ -283,8 +338,7 @@ describe("how files are written", () => {
 
   it("a tab used for indentation", async () => {
     const result = await only(lines([6, "summary: x\npartners:\n\t- ICMPD"]));
-    expect(result).toHaveLength(1);
-    expect(result[0]).toBe(`${FILE}:8:1: YAML syntax error: Tabs are not allowed as indentation`);
+    expect(result).toEqual([`${FILE}:8:1: a tab character at 8:1: use spaces for indentation`]);
   });
 
   it("an error in a reference file does not hide the events' errors", async () => {

@@ -32,9 +32,17 @@ const markdownText = z.string().trim().min(1).max(MAX_LENGTH.markdown);
 const id = z.string().regex(ID_PATTERN);
 /** A reference to an id defined in another file; checked against that file, with a did-you-mean. */
 const ref = z.string().trim().min(1).max(200);
-/** A list, or a single item written without the dash. */
+/**
+ * A list, or a single item written without the dash. A single item that
+ * starts with a dash is a list entry written without the space after it
+ * (`-IOM`): YAML reads that as the text "-IOM".
+ */
 const list = <T extends z.ZodType>(item: T, min = 0) =>
-  z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(item).min(min));
+  z.preprocess((v, ctx) => {
+    if (typeof v !== "string") return v;
+    if (/^-[^\s-]/.test(v)) ctx.addIssue({ code: "custom", message: `put a space after the dash in \`${v}\`, as in \`- ${v.slice(1)}\``, input: v });
+    return [v];
+  }, z.array(item).min(min));
 
 /**
  * The value schema of each mapping, so that messages about an entry's fields

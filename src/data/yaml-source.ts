@@ -4,6 +4,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node
 import type { Diagnostic, Severity } from "./diagnostics.ts";
 import { readDataFile } from "./files.ts";
 import { invalidUtf8Offset } from "./utf8.ts";
+import { explainMistake, withoutConsequences } from "./yaml-mistakes.ts";
 
 export type PathSegment = string | number;
 
@@ -196,15 +197,18 @@ function positionalParse(text: string) {
 }
 
 function syntaxDiagnostics(file: string, text: string, parsed: ReturnType<typeof positionalParse>): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  const errors: { line: number; col: number; message: string; explained: boolean }[] = [];
   const seen = new Set<string>();
+  const lines = text.split(/\r\n|\r|\n/);
   for (const error of parsed.doc.errors) {
     const pos = parsed.linePos(Math.min(openingOf(text, error.message, error.pos[0]), text.length));
     if (seen.has(`${pos.line}:${pos.col}`)) continue;
     seen.add(`${pos.line}:${pos.col}`);
-    diagnostics.push({ severity: "error", file, line: pos.line, col: pos.col, message: `YAML syntax error: ${firstLine(error.message)}` });
+    const message = firstLine(error.message);
+    const explained = explainMistake(lines[pos.line - 1] ?? "", pos.line, pos.col, message);
+    errors.push(explained ? { ...explained, explained: true } : { ...pos, message: `YAML syntax error: ${message}`, explained: false });
   }
-  return diagnostics;
+  return withoutConsequences(errors).map(({ line, col, message }) => ({ severity: "error", file, line, col, message }));
 }
 
 /** Whether the same list or mapping appears twice in `value`, as YAML aliases make it. */
