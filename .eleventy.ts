@@ -10,6 +10,7 @@ import { copyPictures } from "./src/eleventy/pictures.ts";
 import { countPage } from "./src/eleventy/progress.ts";
 import { CONTENT_SECURITY_POLICY } from "./src/eleventy/security.ts";
 import { siteData } from "./src/eleventy/site-data.ts";
+import { wellFormedXml } from "./src/eleventy/xml.ts";
 import { previewHandlers, recordBuild } from "./src/dev/preview.ts";
 import { readSettings } from "./src/settings.ts";
 
@@ -27,6 +28,7 @@ export default function configure(config: EleventyConfig) {
   config.addGlobalData("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
   for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);
   config.addTransform("progress", countPage);
+  config.addTransform("well-formed-xml", wellFormedXml);
 
   config.addPassthroughCopy({ [path.join(root, "templates/assets/static")]: "assets" });
   config.addPassthroughCopy(fonts.files);

@@ -27,6 +27,16 @@ describe("parseCount", () => {
     if (!result.ok) expect(result.message).toMatch(/is not a count: write a whole number or a phrase such as "over 75"/);
   });
 
+  it.each([[1e308], [1_000_001], ["1,000,001"], ["over 2,000,000"], ["5000000+"]])("refuses %j, above 1,000,000", (input) => {
+    const shown = typeof input === "number" ? String(input) : `"${input}"`;
+    expect(parseCount(input)).toEqual({ ok: false, message: `${shown} is more than 1,000,000, the most a count may be; check the figure` });
+  });
+
+  it("reads 1,000,000, the largest count", () => {
+    expect(parseCount(1_000_000)).toEqual({ ok: true, value: { value: 1_000_000 } });
+    expect(parseCount("about 1,000,000")).toEqual({ ok: true, value: { value: 1_000_000, qualifier: "about" } });
+  });
+
   it("prints a count as a report does", () => {
     expect(formatCount({ value: 75, qualifier: "over" })).toBe("over 75");
     expect(formatCount({ value: 1200 })).toBe("1,200");

@@ -52,6 +52,15 @@ describe("parsePartialDate", () => {
     expect(parsePartialDate(true).ok).toBe(false);
   });
 
+  it("accepts only the years 1900 to 2999, which the build can print and read back", () => {
+    expect(parsePartialDate("0999-06-01")).toEqual({ ok: false, message: "0999-06-01 is not in the years 1900 to 2999; check the year" });
+    expect(parsePartialDate("0050")).toEqual({ ok: false, message: "0050 is not in the years 1900 to 2999; check the year" });
+    expect(parsePartialDate(1899).ok).toBe(false);
+    expect(parsePartialDate("3000-01").ok).toBe(false);
+    expect(parsePartialDate("1900-01-01").ok).toBe(true);
+    expect(parsePartialDate("2999-12-31").ok).toBe(true);
+  });
+
   it("orders by first day, the more precise date first on a tie", () => {
     const dates = ["2018-05-07", "2018", "2018-05", "2017-12-31", "2018-05-01"].map(partialDate);
     expect(dates.sort(compareDates).map((d) => d.iso)).toEqual(["2017-12-31", "2018", "2018-05-01", "2018-05", "2018-05-07"]);

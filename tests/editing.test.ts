@@ -83,7 +83,7 @@ const HOSTILE = [
   "one\rstatus: cancelled\rreport_year: 2017",
   "one\r\nstatus: cancelled\r\nreport_year: 2017",
   "one\nstatus: cancelled\nreport_year: 2017",
-  "one\u2028status: cancelled", "one\u2029status: cancelled", "one\u0085status: cancelled",
+  "one\u2028status: cancelled", "one\u2029status: cancelled",
   "# not a comment", "Vienna # not a comment", "key: value", "status: cancelled", "\"double\" and 'single' quotes", "'", "\"",
   "| literal", "> folded", "- item", "&anchor", "*alias", "!tag", "%directive", "@at", "`tick", "? key",
   "{}", "[]", "{a: b}", "[a, b]", "tab\there", "\tleading tab", "  spaces around  ", "trailing line break\n",
@@ -139,6 +139,15 @@ describe("activity-report new writes each value exactly as given", () => {
     const run = await runCli(["new", "event", "--data", data, ...EVENT_FLAGS.slice(0, -3), "Sixth\uFFFEConference", ...EVENT_FLAGS.slice(-2)]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('activity-report new: --title "Sixth\\uFFFEConference": holds the character U+FFFE, which a YAML file cannot hold; remove it\nactivity-report new: nothing was written\n');
+    expect(await snapshot(data)).toEqual(before);
+  });
+
+  it("refuses a control character (the C1 line break NEL among them), naming the option, and writes nothing", async () => {
+    const data = await sampleCopy();
+    const before = await snapshot(data);
+    const run = await runCli(["new", "event", "--data", data, ...EVENT_FLAGS.slice(0, -1), "one\u0085status: cancelled"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--summary "one\\u0085status: cancelled": summary contains the control character U+0085, which is not text and would break the feed; remove it');
     expect(await snapshot(data)).toEqual(before);
   });
 

@@ -13,7 +13,7 @@ import { CONTENT_SECURITY_POLICY } from "../src/eleventy/security.ts";
 import { loadData, MAX_EVENTS } from "../src/data/load.ts";
 import { openSite } from "./helpers/browser.ts";
 import { runCli, startCli, type Running } from "./helpers/cli.ts";
-import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "./helpers/data.ts";
+import { cleanUp, diagnosticsOf, put, ROOT, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "./helpers/data.ts";
 import { waitFor } from "./helpers/dev-server.ts";
 import { commandOf, descendants } from "./helpers/processes.ts";
 import { htmlPages } from "./helpers/site-files.ts";
@@ -203,6 +203,181 @@ describe("broken input within limits", () => {
     await put(data, "events/2018/2018-06-01-mixed.yaml", EVENT("T\u00fcrkiye meeting", "x"));
     await put(data, "events/2018/2018-06-02-mixed.yaml", EVENT("Tu\u0308rkiye meeting", "x").replace("2018-06-01", "2018-06-01"));
     expect((await diagnosticsOf(data)).some((d) => d.includes("same date, place and title"))).toBe(true);
+  });
+});
+
+describe("files that are not what they seem", () => {
+  const NOT_A_FILE = "not a file: a data file must be an ordinary text file, so replace it with one";
+
+  it("a named pipe, a folder, a link to either and a name that is not UTF-8: each reported, none waited on", async () => {
+    const data = await sampleCopy();
+    execFileSync("mkfifo", [path.join(data, "pipe")]);
+    execFileSync("mkfifo", [path.join(data, "events/2018/2018-06-01-pipe.yaml")]);
+    await symlink("../../pipe", path.join(data, "events/2018/2018-06-02-link-to-pipe.yaml"));
+    await symlink("../2017", path.join(data, "events/2018/2018-06-03-link-to-folder.yaml"));
+    await rm(path.join(data, "topics.yaml"));
+    await symlink("pipe", path.join(data, "topics.yaml"));
+    await rm(path.join(data, "strands.yaml"));
+    await mkdir(path.join(data, "strands.yaml"));
+    // Names in Latin-1, as an old archive or another system writes them: é is the byte 0xE9.
+    await writeFile(Buffer.from(`${data}/events/2018/2018-06-04-caf\xe9.yaml`, "latin1"), "title: x\n");
+    await mkdir(Buffer.from(`${data}/events/caf\xe9`, "latin1"));
+    expect(await diagnosticsOf(data)).toEqual([
+      "events/2018/2018-06-01-pipe.yaml: this is a named pipe (FIFO), " + NOT_A_FILE,
+      "events/2018/2018-06-02-link-to-pipe.yaml: this is a named pipe (FIFO), " + NOT_A_FILE,
+      "events/2018/2018-06-03-link-to-folder.yaml: this is a folder, not a file: a data file must be an ordinary text file, so rename or remove the folder",
+      "events/2018/2018-06-04-caf\\xE9.yaml: the file name is not UTF-8 text (byte 0xE9), so it cannot be read; rename the file in lower case letters, digits and hyphens",
+      "events/caf\\xE9: the folder name is not UTF-8 text (byte 0xE9), so it cannot be read; rename the folder in lower case letters, digits and hyphens",
+      "strands.yaml: this is a folder, not a file: a data file must be an ordinary text file, so rename or remove the folder",
+      "topics.yaml: this is a named pipe (FIFO), " + NOT_A_FILE,
+    ]);
+    const check = await runCli(["check", "--data", data]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("7 errors, 0 warnings");
+  });
+
+  it("files and folders that cannot be read, for the account that checks", async () => {
+    const data = await sampleCopy();
+    await chmod(path.dirname(data), 0o755);
+    await chmod(path.join(data, "places.yaml"), 0o000);
+    await chmod(path.join(data, "events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml"), 0o000);
+    await chmod(path.join(data, "events/2016"), 0o000);
+    // As an ordinary user: root may read anything.
+    const check = await runCli(["check", "--data", data], { uid: 65534, gid: 65534, cwd: "/tmp", env: { HOME: "/tmp" } });
+    expect(check.code).toBe(1);
+    // Paths as the check shows them: relative to where it runs.
+    const lines = check.stderr.trim().split("\n").map((line) => line.replace(path.relative("/tmp", data), data));
+    expect(lines).toEqual([
+      `${data}/events/2016: the folder cannot be read: permission denied; make it readable for the account that runs the check (e.g. chmod a+rx)`,
+      `${data}/events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml: the file cannot be read: permission denied; make it readable for the account that runs the check (e.g. chmod a+r)`,
+      `${data}/places.yaml: the file cannot be read: permission denied; make it readable for the account that runs the check (e.g. chmod a+r)`,
+      "3 errors, 0 warnings",
+    ]);
+  });
+});
+
+describe("characters that are not text", () => {
+  const event = (day: number, title: string, extra = "") =>
+    `title: ${title}\ntype: working-group-meeting\ndate: 2018-06-${String(day).padStart(2, "0")}\nplace: sarajevo\nstrands: [silk-routes-working-group]\n${extra}summary: x\n`;
+  /** Each way a control character reaches a text: raw in the file, in quotes, or as one of YAML's escapes. */
+  const WAYS: [string, string, string][] = [
+    ["raw", "Control \x01 raw", "the control character U+0001, which is not text"],
+    ["single-quoted", "'Control \x01 single'", "the control character U+0001, which is not text"],
+    ["escape-x", '"Control \\x01 escaped"', "the control character U+0001, which is not text"],
+    ["escape-u", '"Control \\u0001 escaped"', "the control character U+0001, which is not text"],
+    ["escape-e", '"Control \\e escape"', "the control character U+001B, which is not text"],
+    ["escape-0", '"Control \\0 null"', "the control character U+0000, which is not text"],
+    ["delete", "Control \x7f delete", "the control character U+007F, which is not text"],
+    ["c1", "Control \u009b C1", "the control character U+009B, which is not text"],
+    ["next-line", '"Control \\N next line"', "the control character U+0085, which is not text"],
+    ["not-a-character", '"Control \\uFFFF"', "U+FFFF, which is not a character"],
+    ["surrogate", '"Control \\uD800 half"', "U+D800, which is not a character"],
+  ];
+  const escape = (what: string) => /U\+(00[0-9A-F]{2})/.exec(what) ? `\\x${/U\+00([0-9A-F]{2})/.exec(what)![1]}` : `\\u${/U\+([0-9A-F]{4})/.exec(what)![1]}`;
+
+  it("are errors at their value, however they were written, in any file and in keys", async () => {
+    const data = await sampleCopy();
+    for (const [i, [name, title]] of WAYS.entries()) await put(data, `events/2018/2018-06-${String(i + 1).padStart(2, "0")}-${name}.yaml`, event(i + 1, title));
+    await put(data, "events/2018/2018-06-20-block.yaml", event(20, "Block").replace("summary: x\n", "summary: |\n  First line\n  with a bell \x07 in it\n"));
+    await put(data, "events/2018/2018-06-21-partner.yaml", event(21, "Partner", "partners: [\"ICMPD\\x02\"]\n"));
+    const strands = await readFile(path.join(data, "strands.yaml"), "utf8");
+    await put(data, "strands.yaml", strands.replace("title: Silk Routes Region Working Group", "title: Silk Routes\x03 Region Working Group"));
+    const report = await readFile(path.join(data, "report.yaml"), "utf8");
+    await put(data, "report.yaml", report.replace("  ILO: International", '  "IL\\x04O": International'));
+    const all = await diagnosticsOf(data);
+    const feed = "and would break the feed; remove it (between double quotes it may be written as the escape";
+    expect(all).toEqual([
+      ...WAYS.map(([name, , what], i) => `events/2018/2018-06-${String(i + 1).padStart(2, "0")}-${name}.yaml:1:8: title contains ${what} ${feed} ${escape(what)})`),
+      `events/2018/2018-06-20-block.yaml:6:10: summary contains the control character U+0007, which is not text ${feed} \\x07)`,
+      `events/2018/2018-06-21-partner.yaml:6:12: partners contains the control character U+0002, which is not text ${feed} \\x02)`,
+      `report.yaml:16:3: the key "IL\\x04O" contains the control character U+0004, which is not text ${feed} \\x04)`,
+      `strands.yaml:18:10: title contains the control character U+0003, which is not text ${feed} \\x03)`,
+    ]);
+    const check = await runCli(["check", "--data", data]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("15 errors");
+  });
+
+  it("never reach the feed: it stays well-formed XML whatever text the model holds", async () => {
+    const output = path.join(await tempDir(), "site");
+    // Past validation, as a future field or a new way into the model would be: every kind of character XML forbids.
+    const hostile = "Bad \x00\x01\x08\x0B\x0C\x1B\uFFFE\uFFFF\uDC00 \uD800 \uD83D\uDE00 characters";
+    // In a process of its own, as the CLI runs Eleventy: the model is handed over in the modules Eleventy loads.
+    const script = path.join(path.dirname(output), "build.mts");
+    const src = (file: string) => JSON.stringify(path.join(ROOT, "src", file));
+    await writeFile(script, `
+      import Eleventy from ${JSON.stringify(path.join(ROOT, "node_modules/@11ty/eleventy/src/Eleventy.js"))};
+      import { ELEVENTY_CONFIG } from ${src("build.ts")};
+      import { loadDataOrThrow } from ${src("data/load.ts")};
+      import { handOver } from ${src("eleventy/site-data.ts")};
+      import { buildSite } from ${src("report/model.ts")};
+      import { readSettings } from ${src("settings.ts")};
+      Object.assign(process.env, { REPORT_DATA: ${JSON.stringify(SAMPLE_DATA)}, REPORT_OUTPUT: ${JSON.stringify(output)}, REPORT_PDF: "0" });
+      const site = buildSite((await loadDataOrThrow(process.env.REPORT_DATA)).data);
+      const hostile = ${JSON.stringify(hostile)};
+      Object.assign(site.events.at(-1), { title: hostile, summary: hostile, dateline: hostile });
+      site.organisation = "Budapest\\x01 Process";
+      handOver(readSettings(), site);
+      const eleventy = new Eleventy(undefined, undefined, { configPath: ELEVENTY_CONFIG, quietMode: true });
+      eleventy.disableLogger();
+      await eleventy.write();
+    `);
+    execFileSync(process.execPath, ["--import", "tsx", script], { cwd: ROOT, stdio: "pipe" });
+    const feed = await readFile(path.join(output, "feed.xml"), "utf8");
+    const site = await openSite(output);
+    try {
+      const page = await site.browser.newPage();
+      const error = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, "application/xml");
+        return doc.getElementsByTagName("parsererror")[0]?.textContent ?? null;
+      }, feed);
+      expect(error).toBeNull();
+    } finally {
+      await site.close();
+    }
+    // What XML allows stays, a character written as a surrogate pair (an emoji) among it.
+    expect(feed).toContain("<title>Bad   \uD83D\uDE00 characters</title>");
+    expect(feed).toContain("<title>Budapest Process: activities</title>");
+  });
+});
+
+describe("ids that are names of JavaScript objects' properties", () => {
+  it("a place, strand, type, topic and event called constructor, and abbreviations such as __proto__, build into the site", async () => {
+    const data = await sampleCopy();
+    const append = async (name: string, text: string) => put(data, name, `${await readFile(path.join(data, name), "utf8")}${text}`);
+    await append("places.yaml", "constructor:\n  name: Constructorville\n  country: AT\n  lat: 48.2\n  lon: 16.37\n");
+    await append("strands.yaml", "- id: constructor\n  title: The constructor strand\n  kind: thematic\n");
+    await append("event-types.yaml", "- id: constructor\n  label: Constructor meeting\n  plural: Constructor meetings\n");
+    await append("topics.yaml", "- id: constructor\n  label: Constructing\n");
+    const report = await readFile(path.join(data, "report.yaml"), "utf8");
+    await put(data, "report.yaml", report
+      .replace("abbreviations:\n", "abbreviations:\n  __proto__: The prototype\n  constructor: The constructor\n  toString: To string\n")
+      .replace("    som:\n      place: antalya", "    som:\n      place: constructor"));
+    await put(data, "events/2018/constructor.yaml",
+      "title: Meeting in the constructor place\ntype: constructor\ndate: 2018-07-01\nplace: constructor\nstrands: [constructor]\ntopics: [constructor]\nsummary: A meeting at a place named like a property.\n");
+    const output = path.join(await tempDir(), "site");
+    const first = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).not.toContain("warning");
+    const event = await readFile(path.join(output, "events/2018/constructor/index.html"), "utf8");
+    expect(event).toContain("Constructorville, 1 July 2018");
+    expect(event).toContain("Constructor meeting");
+    for (const hub of ["strands", "types", "topics"]) {
+      expect(await readFile(path.join(output, hub, "constructor/index.html"), "utf8")).toContain("Meeting in the constructor place");
+    }
+    expect(await readFile(path.join(output, "2016/index.html"), "utf8")).toContain("Presented to the Senior Officials Meeting, Constructorville,");
+    const year = await readFile(path.join(output, "2018/index.html"), "utf8");
+    for (const [abbreviation, meaning] of [["__proto__", "The prototype"], ["constructor", "The constructor"], ["toString", "To string"]]) {
+      expect(year).toContain(`<dt><abbr title="${meaning}">${abbreviation}</abbr></dt><dd>${meaning}</dd>`);
+    }
+    // The next build compares with this one file by file and field by field: the event called constructor is
+    // removed, not changed, and the place called constructor (a key of places.yaml) is renamed, not added.
+    await rm(path.join(data, "events/2018/constructor.yaml"));
+    await put(data, "places.yaml", (await readFile(path.join(data, "places.yaml"), "utf8")).replace("Constructorville", "Constructor City"));
+    const second = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain("\n  removed: events/2018/constructor.yaml (report 2018)\n");
+    expect(second.stdout).toContain('\n  changed: places.yaml: constructor.name "Constructorville" → "Constructor City" (report 2016)\n');
   });
 });
 

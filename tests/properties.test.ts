@@ -8,7 +8,7 @@ import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { eventSchema } from "../src/data/schema.ts";
 import { parseFields } from "../src/data/zod-issues.ts";
-import { createSource } from "../src/data/yaml-source.ts";
+import { characterProblems, createSource } from "../src/data/yaml-source.ts";
 import type { Diagnostic } from "../src/data/diagnostics.ts";
 
 function checkPositions(text: string, diagnostics: readonly Diagnostic[]): void {
@@ -25,7 +25,7 @@ function checkPositions(text: string, diagnostics: readonly Diagnostic[]): void 
 function validate(text: string): Diagnostic[] {
   const { source, diagnostics } = createSource("event.yaml", text);
   if (!source || diagnostics.length > 0) return diagnostics;
-  return parseFields(source, eventSchema).diagnostics;
+  return [...parseFields(source, eventSchema).diagnostics, ...characterProblems(source)];
 }
 
 const fieldNames = ["title", "type", "date", "end", "place", "online", "strands", "participants", "countries", "women", "partners", "topics", "summary", "body", "report_year", "status", "sources", "particpants", "notes"];

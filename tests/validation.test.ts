@@ -48,7 +48,9 @@ describe("the sample data", () => {
 describe("errors, each at its file, line and column", () => {
   it("YAML syntax", async () => {
     // Placed where the quote opens, not where the file ends.
-    expect(await only(lines([1, 'title: "Test meeting']))).toEqual([`${FILE}:1:8: YAML syntax error: Missing closing "quote`]);
+    expect(await only(lines([1, 'title: "Test meeting']))).toEqual([
+      `${FILE}:1:8: the quote " that opens this text is never closed: end the text with " too (YAML syntax error: Missing closing "quote)`,
+    ]);
     expect(await only(lines([5, "strands: [silk-routes-working-group"]))).toEqual([
       `${FILE}:5:10: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
@@ -83,6 +85,24 @@ describe("errors, each at its file, line and column", () => {
 
   it("an impossible date", async () => {
     expect(await only(lines([3, "date: 2018-02-30"]))).toEqual([`${FILE}:3:7: date 2018-02-30 is not a date in the calendar`]);
+  });
+
+  it("a date or report year the build cannot handle, and a count past any meeting's", async () => {
+    expect(await only(lines([3, "date: 0999-06-01"], [6, "summary: x\nparticipants: 1e308\nwomen: 2,000,000\nreport_year: 3000"]))).toEqual([
+      `${FILE}:3:7: date 0999-06-01 is not in the years 1900 to 2999; check the year`,
+      `${FILE}:7:15: participants 1e+308 is more than 1,000,000, the most a count may be; check the figure`,
+      `${FILE}:8:8: women "2,000,000" is more than 1,000,000, the most a count may be; check the figure`,
+      `${FILE}:9:14: report_year must be at most 2999`,
+    ]);
+  });
+
+  it("an edition for a year the build cannot handle, and a meeting number past any", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", `${report.replace("      place: antalya\n", "      number: 1000000\n      place: antalya\n")}  1850:\n    chair: Somebody\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      "report.yaml:40:15: number must be at most 999",
+      'report.yaml:68:3: key "1850" is not in the years 1900 to 2999; check the year',
+    ]);
   });
 
   it("a date in another form", async () => {
@@ -134,10 +154,32 @@ describe("errors, each at its file, line and column", () => {
   it("two events with the same date, place and title", async () => {
     await put(dir, FILE, lines());
     await put(dir, "events/2018/2018-06-01-test-meeting-copy.yaml", lines([1, "title: test  Meeting"]));
-    const all = await diagnosticsOf(dir);
-    expect(all).toEqual([
+    // On both files, each naming the other: the editor sees both and keeps the right one.
+    expect(await diagnosticsOf(dir)).toEqual([
+      "events/2018/2018-06-01-test-meeting-copy.yaml:1:8: same date, place and title as events/2018/2018-06-01-test-meeting.yaml; is this event entered twice?",
       "events/2018/2018-06-01-test-meeting.yaml:1:8: same date, place and title as events/2018/2018-06-01-test-meeting-copy.yaml; is this event entered twice?",
     ]);
+    await put(dir, "events/2018/2018-06-01-third.yaml", lines([1, "title: Test meeting"]));
+    expect(await diagnosticsOf(dir)).toContain(
+      "events/2018/2018-06-01-third.yaml:1:8: same date, place and title as events/2018/2018-06-01-test-meeting-copy.yaml and events/2018/2018-06-01-test-meeting.yaml; is this event entered twice?");
+  });
+
+  it("two events with the same date and place and nearly the same title: a warning on both", async () => {
+    await put(dir, FILE, lines([1, "title: Joint Working Group Meeting in Sarajevo"]));
+    await put(dir, "events/2018/2018-06-01-sarajevo-jwg.yaml", lines([1, "title: Joint Working Group meeting, Sarajevo"]));
+    expect(await diagnosticsOf(dir)).toEqual([
+      'events/2018/2018-06-01-sarajevo-jwg.yaml:1:8: warning: same date and place as events/2018/2018-06-01-test-meeting.yaml, whose title reads almost the same ("Joint Working Group Meeting in Sarajevo"); is this event entered twice?',
+      'events/2018/2018-06-01-test-meeting.yaml:1:8: warning: same date and place as events/2018/2018-06-01-sarajevo-jwg.yaml, whose title reads almost the same ("Joint Working Group meeting, Sarajevo"); is this event entered twice?',
+    ]);
+  });
+
+  it("two meetings on other subjects on the same day in the same place are two events", async () => {
+    const places = await (await import("node:fs/promises")).readFile(path.join(dir, "places.yaml"), "utf8");
+    await put(dir, "places.yaml", `${places}vienna:\n  name: Vienna\n  country: AT\n  lat: 48.2\n  lon: 16.37\n`);
+    await put(dir, FILE, lines([1, "title: Expert meeting on return and reintegration"], [4, "place: vienna"]));
+    await put(dir, "events/2018/2018-06-01-vienna-labour.yaml", lines([1, "title: Expert meeting on labour migration"], [4, "place: vienna"]));
+    await put(dir, "events/2018/2018-06-01-vienna-session-2.yaml", lines([1, "title: Expert meeting on return and reintegration, session 2"], [4, "place: vienna"]));
+    expect(await diagnosticsOf(dir)).toEqual([]);
   });
 
   it("a count that does not parse", async () => {
@@ -202,6 +244,59 @@ describe("errors, each at its file, line and column", () => {
   });
 });
 
+describe("the YAML mistakes editors make most, said as what to do", () => {
+  it("a tab in a summary's block of text", async () => {
+    expect(await only(lines([6, "summary: |\n  The working groups met.\n\tThey agreed on a plan."]))).toEqual([
+      `${FILE}:8:1: a tab character at 8:1: use spaces for indentation`,
+    ]);
+  });
+
+  it("a tab used for indentation anywhere: a field, a list entry, the text's first line, after spaces", async () => {
+    expect(await only(`\t${lines()}`)).toEqual([`${FILE}:1:1: a tab character at 1:1: use spaces for indentation`]);
+    expect(await only(lines([5, "strands:\n\t- silk-routes-working-group"]))).toEqual([`${FILE}:6:1: a tab character at 6:1: use spaces for indentation`]);
+    expect(await only(lines([6, "summary: |\n\tThe working groups met."]))).toEqual([`${FILE}:7:1: a tab character at 7:1: use spaces for indentation`]);
+    expect(await only(lines([6, "summary: x\npartners:\n  - ICMPD\n  \t- IOM"]))).toEqual([`${FILE}:9:3: a tab character at 9:3: use spaces for indentation`]);
+  });
+
+  it("no space after a colon", async () => {
+    expect(await only(lines([6, "summary: x\nwomen:9\nparticipants: 20"]))).toEqual([`${FILE}:7:1: put a space after the colon in \`women:9\`, as in \`women: 9\``]);
+    expect(await only(lines([6, "summary: x\nwomen:9"]))).toEqual([`${FILE}:7:1: put a space after the colon in \`women:9\`, as in \`women: 9\``]);
+  });
+
+  it("a colon in a text without quotes", async () => {
+    expect(await only(lines([1, "title: Meeting: the outcome"]))).toEqual([
+      `${FILE}:1:8: put the title in quotes because it contains a colon: title: "Meeting: the outcome"`,
+    ]);
+    expect(await only(lines([1, 'title: The "Budapest" meeting: the outcome  # from the agenda']))).toEqual([
+      `${FILE}:1:8: put the title in quotes because it contains a colon: title: 'The "Budapest" meeting: the outcome'`,
+    ]);
+  });
+
+  it("no space after the dash of a list entry", async () => {
+    expect(await only(lines([6, "summary: x\npartners:\n  - ICMPD\n  -IOM"]))).toEqual([`${FILE}:9:3: put a space after the dash in \`-IOM\`, as in \`- IOM\``]);
+    // A list of one such entry is valid YAML, the text "-silk-routes-working-group".
+    expect(await only(lines([5, "strands:\n  -silk-routes-working-group"]))).toEqual([
+      `${FILE}:6:3: put a space after the dash in \`-silk-routes-working-group\`, as in \`- silk-routes-working-group\``,
+    ]);
+  });
+
+  it("an unclosed quote, and quotes inside quotes", async () => {
+    expect(await only(lines([1, "title: 'Test meeting"]))).toEqual([
+      `${FILE}:1:8: the quote ' that opens this text is never closed: end the text with ' too (YAML syntax error: Missing closing 'quote)`,
+    ]);
+    expect(await only(lines([1, 'title: "The "Budapest" meeting"']))).toEqual([
+      `${FILE}:1:8: the title has double quotes inside its quotes: put it in single quotes: title: 'The "Budapest" meeting'`,
+    ]);
+  });
+
+  it("another syntax error keeps the parser's words, and one far from a recognised mistake is still reported", async () => {
+    expect(await only(lines([1, "title: Meeting: the outcome"], [6, "summary: x\npartners: [ICMPD"]))).toEqual([
+      `${FILE}:1:8: put the title in quotes because it contains a colon: title: "Meeting: the outcome"`,
+      `${FILE}:7:11: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+  });
+});
+
 describe("how files are written", () => {
   it("an optional field left empty is simply absent", async () => {
     expect(await only(lines([6, "summary: x\nparticipants:\nend:\nbody:"]))).toEqual([]);
@@ -243,8 +338,7 @@ describe("how files are written", () => {
 
   it("a tab used for indentation", async () => {
     const result = await only(lines([6, "summary: x\npartners:\n\t- ICMPD"]));
-    expect(result).toHaveLength(1);
-    expect(result[0]).toBe(`${FILE}:8:1: YAML syntax error: Tabs are not allowed as indentation`);
+    expect(result).toEqual([`${FILE}:8:1: a tab character at 8:1: use spaces for indentation`]);
   });
 
   it("an error in a reference file does not hide the events' errors", async () => {
@@ -262,6 +356,31 @@ describe("how files are written", () => {
     expect(await diagnosticsOf(dir)).toEqual([
       "events: warning: there are no events yet, so no report is built",
       "events/README.txt: warning: not read: event files are .yaml files (lower case)",
+    ]);
+  });
+});
+
+describe("files that are not read are named", () => {
+  const HOLDS = "data folder holds report.yaml, strands.yaml, event-types.yaml, topics.yaml, places.yaml and countries.yaml, the events in the folder events and pictures in the folder images";
+
+  it("a YAML file in the data folder's root that is not a reference file, with the one it resembles", async () => {
+    await put(dir, "place.yaml", "vienna:\n  name: Vienna\n  country: AT\n");
+    await put(dir, "Report.YAML", "title: x\n");
+    await put(dir, "foo.yml", "a: 1\n");
+    await put(dir, "notes.txt", "not YAML: not for the check");
+    expect(await diagnosticsOf(dir)).toEqual([
+      `foo.yml: warning: not read: the ${HOLDS}; an event file goes into the events folder`,
+      `place.yaml: warning: not read, did you mean "places.yaml"? The ${HOLDS}`,
+      `Report.YAML: warning: not read, did you mean "report.yaml"? The ${HOLDS}`,
+    ]);
+  });
+
+  it("an event file whose extension is not .yaml in lower case, once, with the name to give it", async () => {
+    await put(dir, "events/2018/Meeting 2018.YAML", lines());
+    await put(dir, "events/2018/2018-06-02-other.Yml", lines());
+    expect(await diagnosticsOf(dir)).toEqual([
+      "events/2018/2018-06-02-other.Yml: warning: not read: event files end in .yaml, in lower case; rename it to 2018-06-02-other.yaml",
+      "events/2018/Meeting 2018.YAML: warning: not read: event files end in .yaml, in lower case; rename it to Meeting 2018.yaml",
     ]);
   });
 });
@@ -294,6 +413,36 @@ describe("editions", () => {
     await put(dir, "report.yaml", `${report}  2019:\n    period: {from: 2018-07-01, to: 2019-06-30}\n  2020:\n    period: {from: 2019-06-01, to: 2020-05-31}\n`);
     const line = report.split("\n").length + 3;
     expect(await diagnosticsOf(dir)).toContain(`report.yaml:${line}:13: the period of 2020 overlaps the period of 2019; an event could belong to both`);
+  });
+});
+
+describe("no diagnostic is a consequence of another", () => {
+  const read = async (name: string) => (await import("node:fs/promises")).readFile(path.join(dir, name), "utf8");
+
+  it("a mistyped field in an edition is the only diagnostic: the editions are still there", async () => {
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("    foreword: |\n      In 2016", "    foreward: |\n      In 2016"));
+    expect(await diagnosticsOf(dir)).toEqual(['report.yaml:42:5: unknown field "foreward", did you mean "foreword"?']);
+  });
+
+  it("an edition with a mistake keeps its period and its Senior Officials Meeting for the other checks", async () => {
+    await put(dir, "report.yaml", `${await read("report.yaml")}  2019:\n    chiar: Somebody\n    som: {place: antalya, date: 2019-11-01}\n    period: {from: 2018-07, to: 2018-06}\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      'report.yaml:68:5: unknown field "chiar", did you mean "chair"?',
+      "report.yaml:70:33: to 2018-06 is before from 2018-07",
+    ]);
+  });
+
+  it("a mistake in countries.yaml does not make the codes it defines unknown", async () => {
+    // XZ is no ISO 3166-1 code: only countries.yaml makes it known.
+    await put(dir, "places.yaml", `${await read("places.yaml")}somewhere:\n  name: Somewhere\n  country: XZ\n  lat: 42.66\n  lon: 21.17\n`);
+    await put(dir, "countries.yaml", `${await read("countries.yaml")}XZ:\n  nmae: Somewhere\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      "countries.yaml:12:1: missing required field \"name\"",
+      'countries.yaml:13:3: unknown field "nmae", did you mean "name"?',
+    ]);
+    // Nor does a countries.yaml that cannot be read at all.
+    await put(dir, "countries.yaml", "XK: [unclosed\n");
+    expect(await diagnosticsOf(dir)).toEqual(["countries.yaml:1:5: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]"]);
   });
 });
 
@@ -332,5 +481,79 @@ describe("report year", () => {
     await put(dir, "report.yaml", `${await report}  2019:\n    period:\n      from: 2018-07-01\n      to: 2019-06-30\n`);
     event = (await loadData(dir)).data!.events.find((e) => e.id === "2018-06-01-test-meeting")!;
     expect(event.reportYear).toBe(2019);
+  });
+});
+
+describe("ids that are names of JavaScript objects' properties", () => {
+  const NAMES = ["constructor", "toString", "__proto__", "valueOf", "hasOwnProperty"];
+  const read = async (name: string) => (await import("node:fs/promises")).readFile(path.join(dir, name), "utf8");
+
+  it.each(NAMES)("%s as an event's place, type, strands and topics is unknown, like any other id", async (name) => {
+    expect(await only(lines([2, `type: ${name}`], [4, `place: ${name}`], [5, `strands: [${name}]`], [6, `summary: x\ntopics: [${name}]`]))).toEqual([
+      `${FILE}:2:7: unknown type "${name}" (event-types.yaml lists the known ones)`,
+      `${FILE}:4:8: unknown place "${name}" (places.yaml lists the known ones)`,
+      `${FILE}:5:11: unknown strand "${name}" (strands.yaml lists the known ones)`,
+      `${FILE}:7:10: unknown topic "${name}" (topics.yaml lists the known ones)`,
+    ]);
+  });
+
+  it("a typo of such a name still gets its did-you-mean", async () => {
+    await put(dir, "places.yaml", `${await read("places.yaml")}constructor:\n  name: Constructor\n  country: AT\n  lat: 48.2\n  lon: 16.4\n`);
+    expect(await only(lines([4, "place: constructr"]))).toEqual([`${FILE}:4:8: unknown place "constructr", did you mean "constructor"?`]);
+  });
+
+  it.each(NAMES)("%s as the place of a Senior Officials Meeting is unknown", async (name) => {
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("      place: antalya", `      place: ${name}`));
+    expect(await diagnosticsOf(dir)).toEqual([`report.yaml:40:14: unknown place "${name}" (places.yaml lists the known ones)`]);
+  });
+
+  it.each(NAMES)("%s as a country code is not a code", async (name) => {
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("participating_states: [AF,", `participating_states: [${name},`));
+    await put(dir, "places.yaml", (await read("places.yaml")).replace("  country: BA", `  country: ${name}`));
+    expect(await diagnosticsOf(dir)).toEqual([
+      `places.yaml:4:12: country "${name}" must be a two-letter country code in capitals, such as "TR"`,
+      `report.yaml:8:24: participating_states entry 1 "${name}" must be a two-letter country code in capitals, such as "TR"`,
+    ]);
+  });
+
+  it.each(NAMES)("%s as a key of places.yaml, countries.yaml and editions is reported, not dropped", async (name) => {
+    const placesLine = (await read("places.yaml")).split("\n").length;
+    await put(dir, "places.yaml", `${await read("places.yaml")}${name}:\n  name: Somewhere\n  country: AT\n  lat: 48.2\n  lon: 16.4\n`);
+    await put(dir, "countries.yaml", `${await read("countries.yaml")}${name}:\n  name: Somewhere\n`);
+    await put(dir, "report.yaml", `${await read("report.yaml")}  ${name}:\n    chair: Somebody\n`);
+    const expected = [
+      `countries.yaml:12:1: key "${name}" must be a two-letter country code in capitals, such as "TR"`,
+      `report.yaml:67:3: key "${name}" must be a year written YYYY`,
+    ];
+    // "constructor" is a valid id: a place may be called that.
+    if (name !== "constructor") expected.splice(1, 0, `places.yaml:${placesLine}:1: key "${name}" must be an id in lower case letters, digits and hyphens, such as "silk-routes"`);
+    expect(await diagnosticsOf(dir)).toEqual(expected);
+  });
+
+  it("a place, strand, type and topic with the id constructor are found, and abbreviations named like properties are all kept", async () => {
+    await put(dir, "places.yaml", `${await read("places.yaml")}constructor:\n  name: Constructor\n  country: AT\n  lat: 48.2\n  lon: 16.4\n`);
+    await put(dir, "strands.yaml", `${await read("strands.yaml")}- id: constructor\n  title: Constructor\n  kind: thematic\n`);
+    await put(dir, "event-types.yaml", `${await read("event-types.yaml")}- id: constructor\n  label: Constructor\n  plural: Constructors\n`);
+    await put(dir, "topics.yaml", `${await read("topics.yaml")}- id: constructor\n  label: Constructor\n`);
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("abbreviations:\n", "abbreviations:\n  __proto__: The prototype\n  constructor: The constructor\n  toString: To string\n"));
+    await put(dir, FILE, lines([2, "type: constructor"], [4, "place: constructor"], [5, "strands: [constructor]"], [6, "summary: x\ntopics: [constructor]"]));
+    const result = await loadData(dir);
+    expect(result.diagnostics).toEqual([]);
+    expect(Object.keys(result.data!.report.abbreviations!)).toEqual(["__proto__", "constructor", "toString", "ICMPD", "ILO", "MRC", "SOM", "ToT"]);
+    expect(result.data!.report.abbreviations!.__proto__).toBe("The prototype");
+    // What the file does not define is not found, whatever every object inherits.
+    expect("toString" in result.data!.places).toBe(false);
+    expect(result.data!.places.constructor).toEqual({ name: "Constructor", country: "AT", lat: 48.2, lon: 16.4 });
+  });
+
+  it("both YAML readers read a key __proto__ as a key, not as the object's prototype", async () => {
+    const { createSource } = await import("../src/data/yaml-source.ts");
+    // Plain, the fast reader reads it; with an anchor and an alias, the positional one does.
+    for (const text of ["__proto__:\n  name: X\n", "a: &x [1]\nb: *x\n__proto__:\n  name: X\n"]) {
+      const value = createSource("x.yaml", text).source.value as Record<string, unknown>;
+      expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+      expect(Object.hasOwn(value, "__proto__")).toBe(true);
+      expect(Object.getOwnPropertyDescriptor(value, "__proto__")?.value).toEqual({ name: "X" });
+    }
   });
 });

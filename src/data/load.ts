@@ -2,20 +2,23 @@
  * Reads the data folder and checks it against the contract: every problem in
  * every file at once, each placed at its file, line and column.
  */
-import { readdir, realpath, stat } from "node:fs/promises";
+import { lstat, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import countryCodes from "i18n-iso-countries";
 import { z } from "zod";
 import { compareDates, within, type PartialDate } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { findDuplicates, type Entry } from "./duplicates.ts";
+import { badNameDiagnostic, describeFileError, listFolder } from "./files.ts";
 import {
-  countriesSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
-  type CountryFile, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
+  countriesSchema, editionSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
+  type CountryFile, type Edition, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
 } from "./schema.ts";
+import { defines } from "./lookup.ts";
 import { scanPictures, type Picture } from "./pictures.ts";
 import { didYouMean } from "./suggest.ts";
-import { parseFields, parseWith } from "./zod-issues.ts";
-import { invisibleCharacters, readYamlSource, type YamlSource } from "./yaml-source.ts";
+import { parseFields, parseWith, validFields } from "./zod-issues.ts";
+import { characterProblems, readYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export interface EventRecord extends EventFile {
   /** The file name without extension: stable id and URL slug. */
@@ -58,7 +61,8 @@ const EVENTS_DIR = "events";
 const YAML_FILE = /\.ya?ml$/;
 
 async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnostics: Diagnostic[]) {
-  const exists = await stat(file).then((s) => s.isFile(), () => false);
+  // Whether anything has the name: a folder or a pipe under it is reported by the reader, for what it is.
+  const exists = await lstat(file).then(() => true, (error: NodeJS.ErrnoException) => error.code !== "ENOENT");
   if (!exists) {
     diagnostics.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
     return {};
@@ -69,7 +73,7 @@ async function readParsed<S extends z.ZodType>(file: string, schema: S, diagnost
     return {};
   }
   const { source, diagnostics: readProblems } = readYamlSource(file);
-  diagnostics.push(...readProblems, ...(source ? invisibleCharacters(source) : []));
+  diagnostics.push(...readProblems, ...(source ? characterProblems(source) : []));
   if (!source || readProblems.length > 0) return { source };
   const { value, diagnostics: shapeProblems } = parseWith(source, schema);
   diagnostics.push(...shapeProblems);
@@ -96,34 +100,50 @@ async function readFields<S extends z.ZodObject>(file: string, schema: S, diagno
 /** The event files, and a diagnostic for a missing folder or for files that are not read. */
 async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]> {
   const root = path.join(dir, EVENTS_DIR);
-  let entries;
-  try {
-    entries = await readdir(root, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    out.push({ severity: "error", file: root, message: missing ? "the events folder is missing; every data folder needs one (see docs/data.md)" : `the events folder cannot be read: ${(error as Error).message}` });
-    return [];
-  }
   const files: string[] = [];
   const realDir = await realpath(dir);
   // The events folder itself may be a link; it must not lead out of the data folder either.
-  const outside = await linkOutOf(realDir, root, "events folder");
+  const outside = (await lstat(root).then(() => true, () => false)) ? await linkOutOf(realDir, root, "events folder") : undefined;
   if (outside) {
     out.push(outside);
     return [];
   }
-  for (const entry of entries) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (entry.name.startsWith(".") || entry.isDirectory()) continue;
-    if (entry.isSymbolicLink()) {
-      const outside = await linkOutOf(realDir, file);
-      if (outside) {
-        out.push(outside);
+  const folders = [root];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries;
+    try {
+      entries = await listFolder(folder);
+    } catch (error) {
+      if (folder === root && (error as NodeJS.ErrnoException).code === "ENOENT") {
+        out.push({ severity: "error", file: root, message: "the events folder is missing; every data folder needs one (see docs/data.md)" });
+        return [];
+      }
+      out.push({ severity: "error", file: folder, message: describeFileError(error, "folder") });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      if (entry.badByte !== undefined) {
+        out.push(badNameDiagnostic({ ...entry, badByte: entry.badByte }, entry.kind === "folder" ? "folder" : "file"));
         continue;
       }
+      if (entry.kind === "folder") {
+        folders.push(entry.path);
+        continue;
+      }
+      if (entry.kind === "link") {
+        const outside = await linkOutOf(realDir, entry.path);
+        if (outside) {
+          out.push(outside);
+          continue;
+        }
+      }
+      // What is not an ordinary file (a folder behind a link, a pipe) is reported by the reader, which never waits on it.
+      if (YAML_FILE.test(entry.name)) files.push(entry.path);
+      else if (/\.ya?ml$/i.test(entry.name)) {
+        out.push({ severity: "warning", file: entry.path, message: `not read: event files end in .yaml, in lower case; rename it to ${entry.name.replace(/\.ya?ml$/i, ".yaml")}` });
+      } else out.push({ severity: "warning", file: entry.path, message: "not read: event files are .yaml files (lower case)" });
     }
-    if (YAML_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(file);
-    else out.push({ severity: "warning", file, message: "not read: event files are .yaml files (lower case)" });
   }
   if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet, so no report is built" });
   if (files.length > MAX_EVENTS) {
@@ -131,6 +151,28 @@ async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]>
     return [];
   }
   return files.sort();
+}
+
+/** What the root of the data folder may hold besides the reference files. */
+const ROOT_FOLDERS = [EVENTS_DIR, "images"];
+
+/**
+ * Warnings for YAML files in the data folder's root that are not reference
+ * files: `place.yaml` is not read, and would otherwise be ignored in silence.
+ */
+async function unknownRootFiles(dir: string, out: Diagnostic[]): Promise<void> {
+  const known: string[] = Object.values(REFERENCE_FILES);
+  const entries = await listFolder(dir).catch(() => []);
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || known.includes(entry.name) || ROOT_FOLDERS.includes(entry.name) || !/\.ya?ml$/i.test(entry.name)) continue;
+    const holds = `${known.slice(0, -1).join(", ")} and ${known.at(-1)}, the events in the folder ${EVENTS_DIR} and pictures in the folder images`;
+    const hint = didYouMean(entry.name, known);
+    out.push({
+      severity: "warning",
+      file: entry.path,
+      message: hint ? `not read${hint} The data folder holds ${holds}` : `not read: the data folder holds ${holds}; an event file goes into the events folder`,
+    });
+  }
 }
 
 /** Far above what the archive of a dialogue will hold; a guard against a data folder that is not one. */
@@ -162,16 +204,39 @@ export function reportYearOf(event: Pick<EventFile, "date" | "report_year">, per
 type ReportPeriod = { readonly year: number; readonly from: PartialDate; readonly to: PartialDate };
 
 /** The editions that cover a period other than their calendar year. */
-export function reportPeriods(editions: ReportFile["editions"]): ReportPeriod[] {
+export function reportPeriods(editions: Readonly<Record<string, Partial<Edition>>> | undefined): ReportPeriod[] {
   return Object.entries(editions ?? {}).flatMap(([year, e]) => (e.period ? [{ year: Number(year), ...e.period }] : []));
 }
 
-function isKnownCountry(code: string, countries: Record<string, CountryFile> | undefined): boolean {
-  return countryCodes.isValid(code) || (countries !== undefined && code in countries);
+/**
+ * The editions as written, each with its fields that are valid on their own:
+ * one mistyped field must not make an edition, or all of them, look missing
+ * to the checks that read them.
+ */
+function writtenEditions(fields: Partial<ReportFile> | undefined, raw: unknown): Readonly<Record<string, Partial<Edition>>> | undefined {
+  if (fields?.editions) return fields.editions;
+  const written = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>).editions : undefined;
+  if (written === null || typeof written !== "object" || Array.isArray(written)) return undefined;
+  const editions: Record<string, Partial<Edition>> = Object.create(null);
+  for (const [year, edition] of Object.entries(written)) {
+    if (/^\d{4}$/.test(year)) editions[year] = validFields(editionSchema, edition);
+  }
+  return editions;
 }
 
-function normalisedTitle(title: string): string {
-  return title.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+/**
+ * Whether `code` names a country: an ISO 3166-1 code or one of countries.yaml.
+ * `countries` is undefined when countries.yaml cannot be read; its error is
+ * reported, and codes are then not held against it.
+ */
+function isKnownCountry(code: string, countries: Readonly<Record<string, unknown>> | undefined): boolean {
+  return countries === undefined || countryCodes.isValid(code) || defines(countries, code);
+}
+
+/** A mapping as written, for checking references to it while its file has other errors. */
+function writtenMapping(file: { source?: YamlSource; value?: Readonly<Record<string, unknown>> }): Readonly<Record<string, unknown>> | undefined {
+  const raw = file.source?.value;
+  return file.value ?? (raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined);
 }
 
 /** `unknown place "sarajvo", did you mean "sarajevo"?`, or where the known ids are listed. */
@@ -195,6 +260,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
     return { files: 0, diagnostics: [{ severity: "error", file: dir, message: "the data folder does not exist" }] };
   }
 
+  await unknownRootFiles(dir, out);
   const [report, strands, eventTypes, topics, places, countries] = await Promise.all([
     readFields(file(REFERENCE_FILES.report), reportSchema, out),
     readParsed(file(REFERENCE_FILES.strands), strandsSchema, out),
@@ -208,13 +274,12 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const typeIds = listedIds(eventTypes, "event type", out);
   const topicIds = listedIds(topics, "topic", out);
   const placeTable = places.value ?? {};
-  // Places as written, for checking references even when places.yaml has other errors.
-  const rawPlaces = places.source?.value;
-  const knownPlaces: Record<string, PlaceFile> | undefined = places.value
-    ?? (rawPlaces && typeof rawPlaces === "object" && !Array.isArray(rawPlaces) ? (rawPlaces as Record<string, PlaceFile>) : undefined);
+  // As written, for checking references even when the files have other errors.
+  const knownPlaces = writtenMapping(places) as Record<string, PlaceFile> | undefined;
+  const knownCountries = writtenMapping(countries);
 
   for (const [id, place] of Object.entries(placeTable)) {
-    if (!isKnownCountry(place.country, countries.value)) {
+    if (!isKnownCountry(place.country, knownCountries)) {
       out.push(places.source!.diagnostic([id, "country"], `country "${place.country}" is not an ISO 3166-1 code; add it to countries.yaml if it is meant`));
     }
     if (place.lat === undefined || place.lon === undefined) {
@@ -223,7 +288,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   }
   const checkStates = (codes: readonly string[] | undefined, at: (string | number)[]) =>
     codes?.forEach((code, i) => {
-      if (!isKnownCountry(code, countries.value)) {
+      if (!isKnownCountry(code, knownCountries)) {
         out.push(report.source!.diagnostic([...at, i], `country "${code}" is not an ISO 3166-1 code; add it to countries.yaml if it is meant`));
       }
     });
@@ -241,10 +306,11 @@ export async function loadData(dir: string): Promise<LoadResult> {
   if (logo !== undefined && !pictures.pictures.some((p) => p.path === logo) && !pictures.diagnostics.some((d) => d.severity === "error" && d.file === logoFile)) {
     out.push(report.source!.diagnostic(["logo"], `logo "${logo}" must be a picture (SVG, PNG, JPEG, GIF, WebP or AVIF) in the images folder of the data folder, e.g. images/logo.svg`));
   }
-  for (const [year, edition] of Object.entries(reportFields.editions ?? {})) {
+  const editions = writtenEditions(report.fields, report.source?.value);
+  for (const [year, edition] of Object.entries(editions ?? {})) {
     checkStates(edition.participating_states, ["editions", year, "participating_states"]);
     const som = edition.som;
-    if (som && knownPlaces && !(som.place in knownPlaces)) {
+    if (som && knownPlaces && !defines(knownPlaces, som.place)) {
       out.push(report.source!.diagnostic(["editions", year, "som", "place"], unknownPlace(som.place, knownPlaces)));
     }
     const period = edition.period;
@@ -252,7 +318,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
       out.push(report.source!.diagnostic(["editions", year, "period", "to"], `to ${period.to.iso} is before from ${period.from.iso}`));
     }
   }
-  const periods = reportPeriods(reportFields.editions);
+  const periods = reportPeriods(editions);
   periods.forEach((a, i) => {
     const overlap = periods.slice(0, i).find((b) => a.from.first <= b.to.last && b.from.first <= a.to.last);
     if (overlap) {
@@ -263,12 +329,12 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const eventFiles = await listEventFiles(dir, out);
   const events: EventRecord[] = [];
   const byId = new Map<string, string>();
-  const byKey = new Map<string, string>();
+  const compared: Entry<{ file: string; source: YamlSource; title: string }>[] = [];
   const parsedEvents = eventFiles.map((eventFile) => {
     const { source, diagnostics } = readYamlSource(eventFile);
     const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema) : undefined;
-    const invisible = source ? invisibleCharacters(source) : [];
-    return { eventFile, source, parsed, problems: [...diagnostics, ...(parsed?.diagnostics ?? []), ...invisible] };
+    const characters = source ? characterProblems(source) : [];
+    return { eventFile, source, parsed, problems: [...diagnostics, ...(parsed?.diagnostics ?? []), ...characters] };
   });
 
   for (const { eventFile, source, parsed, problems } of parsedEvents) {
@@ -293,7 +359,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
       // A place of the wrong type has its own error already.
       const written = (source.value as Record<string, unknown>).place !== undefined;
       if (f.online !== true && !written) at([], 'missing required field "place" (or write online: true for a virtual meeting)');
-    } else if (knownPlaces && !(f.place in knownPlaces)) {
+    } else if (knownPlaces && !defines(knownPlaces, f.place)) {
       at("place", unknownPlace(f.place, knownPlaces));
     }
     f.strands?.forEach((strand, i) => {
@@ -319,12 +385,9 @@ export async function loadData(dir: string): Promise<LoadResult> {
     if (f.report_year !== undefined && f.date && Math.abs(f.report_year - f.date.year) > 1) {
       at("report_year", `report_year ${f.report_year} is more than a year away from the date ${f.date.iso}`, "warning");
     }
-    if (f.date && f.title) {
-      const key = JSON.stringify([f.date.iso, f.place ?? null, normalisedTitle(f.title)]);
-      const first = byKey.get(key);
-      if (first !== undefined) {
-        at("title", `same date, place and title as ${path.relative(dir, first)}; is this event entered twice?`);
-      } else byKey.set(key, eventFile);
+    // A place written but not valid is no place to compare by.
+    if (f.date && f.title && (f.place !== undefined || (source.value as Record<string, unknown>).place === undefined)) {
+      compared.push({ date: f.date.iso, place: f.place, title: f.title, item: { file: eventFile, source, title: f.title } });
     }
 
     const value = parsed.value;
@@ -333,11 +396,24 @@ export async function loadData(dir: string): Promise<LoadResult> {
     events.push({ ...value, id, file: eventFile, reportYear });
   }
 
-  const editions = reportFields.editions ?? {};
+  // Each copy is reported, naming the others, so that the editor sees both and keeps the right one.
+  const duplicates = findDuplicates(compared);
+  const named = (files: readonly { file: string }[]) => files.map((e) => path.relative(dir, e.file)).join(" and ");
+  for (const group of duplicates.exact) {
+    for (const copy of group) {
+      out.push(copy.source.diagnostic(["title"], `same date, place and title as ${named(group.filter((other) => other !== copy))}; is this event entered twice?`));
+    }
+  }
+  for (const pair of duplicates.near) {
+    for (const [copy, other] of [pair, [pair[1], pair[0]]] as const) {
+      out.push(copy.source.diagnostic(["title"], `same date and place as ${named([other])}, whose title reads almost the same ("${other.title}"); is this event entered twice?`, { severity: "warning" }));
+    }
+  }
+
   const years = [...new Set(events.map((e) => e.reportYear))].sort((a, b) => a - b);
   for (const year of years) {
-    if (report.source && report.fields && !(String(year) in editions)) {
-      out.push(report.source.diagnostic(reportFields.editions ? ["editions"] : [],
+    if (report.source && report.fields && !defines(editions, String(year))) {
+      out.push(report.source.diagnostic(editions ? ["editions"] : [],
         `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }));
     }
   }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { parseCount } from "../format/counts.ts";
-import { parsePartialDate, type ParseResult } from "../format/dates.ts";
+import { isReportYear, parsePartialDate, YEARS, type ParseResult } from "../format/dates.ts";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
@@ -32,9 +32,52 @@ const markdownText = z.string().trim().min(1).max(MAX_LENGTH.markdown);
 const id = z.string().regex(ID_PATTERN);
 /** A reference to an id defined in another file; checked against that file, with a did-you-mean. */
 const ref = z.string().trim().min(1).max(200);
-/** A list, or a single item written without the dash. */
+/**
+ * A list, or a single item written without the dash. A single item that
+ * starts with a dash is a list entry written without the space after it
+ * (`-IOM`): YAML reads that as the text "-IOM".
+ */
 const list = <T extends z.ZodType>(item: T, min = 0) =>
-  z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(item).min(min));
+  z.preprocess((v, ctx) => {
+    if (typeof v !== "string") return v;
+    if (/^-[^\s-]/.test(v)) ctx.addIssue({ code: "custom", message: `put a space after the dash in \`${v}\`, as in \`- ${v.slice(1)}\``, input: v });
+    return [v];
+  }, z.array(item).min(min));
+
+/**
+ * The value schema of each mapping, so that messages about an entry's fields
+ * can name the fields it may have (see zod-issues.ts).
+ */
+export const MAPPING_VALUES = new WeakMap<object, z.ZodType>();
+
+/**
+ * A mapping of editor-written keys to values, like z.record, but keeping every
+ * key as written: z.record silently drops a key "__proto__". The result has no
+ * prototype, so that a look-up of "constructor" or "toString" finds only what
+ * the file defines.
+ */
+function mapping<V extends z.ZodType>(key: z.ZodType<string>, value: V) {
+  const schema = z.unknown().transform((input, ctx) => {
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      ctx.addIssue({ code: "invalid_type", expected: "record", input });
+      return z.NEVER;
+    }
+    const out: Record<string, z.output<V>> = Object.create(null);
+    for (const [k, v] of Object.entries(input)) {
+      const keyResult = key.safeParse(k);
+      if (!keyResult.success) {
+        ctx.addIssue({ code: "invalid_key", origin: "record", issues: keyResult.error.issues, input: k, path: [k] } as never);
+        continue;
+      }
+      const result = value.safeParse(v);
+      if (result.success) out[keyResult.data] = result.data as z.output<V>;
+      else for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] } as never);
+    }
+    return out;
+  });
+  MAPPING_VALUES.set(schema, value);
+  return schema;
+}
 
 const date = (field: string) => parsed(field, parsePartialDate);
 const count = (field: string) => parsed(field, parseCount);
@@ -71,7 +114,7 @@ export const eventSchema = z.strictObject({
   topics: list(ref).optional(),
   summary: markdownText,
   body: markdown.optional(),
-  report_year: z.number().int().min(1900).max(2999).optional(),
+  report_year: z.number().int().min(YEARS.min).max(YEARS.max).optional(),
   status: z.enum(STATUSES).optional(),
   sources: list(parsed("source", parseHttpUrl)).optional(),
 });
@@ -79,12 +122,18 @@ export type EventFile = z.output<typeof eventSchema>;
 
 const countryCode = z.string().regex(COUNTRY_CODE);
 
-const editionSchema = z.strictObject({
+/** The Senior Officials Meetings are numbered from 1; far above any that will be held. */
+const MAX_SOM_NUMBER = 999;
+
+/** An edition's year, written YYYY, in the years a report may be for. */
+const reportYearKey = z.string().regex(/^\d{4}$/).refine((key) => isReportYear(Number(key)), { message: `is not in the years ${YEARS.min} to ${YEARS.max}; check the year` });
+
+export const editionSchema = z.strictObject({
   chair: text.optional(),
   co_chair: text.optional(),
   som: z
     .strictObject({
-      number: z.number().int().min(1).optional(),
+      number: z.number().int().min(1).max(MAX_SOM_NUMBER).optional(),
       place: ref,
       date: date("date"),
     })
@@ -111,7 +160,7 @@ export const reportSchema = z.strictObject({
   participating_states: list(countryCode).optional(),
   participating_organisations: list(text).optional(),
   /** Abbreviation → what it stands for: Annex C of the PDF. */
-  abbreviations: z.record(z.string().trim().min(1), text).optional(),
+  abbreviations: mapping(z.string().trim().min(1), text).optional(),
   /** Number the paragraphs of the report (1., 2., …) so that decisions can cite them. */
   paragraph_numbers: z.boolean().optional(),
   /** The imprint on the inside of the PDF's cover; each line has a default. */
@@ -124,7 +173,7 @@ export const reportSchema = z.strictObject({
       editor: text.optional(),
     })
     .optional(),
-  editions: z.record(z.string().regex(/^\d{4}$/), editionSchema).optional(),
+  editions: mapping(reportYearKey, editionSchema).optional(),
 });
 export type ReportFile = z.output<typeof reportSchema>;
 
@@ -155,7 +204,7 @@ export type EventType = z.output<typeof eventTypesSchema>[number];
 export const topicsSchema = z.array(z.strictObject({ id, label: text }));
 export type Topic = z.output<typeof topicsSchema>[number];
 
-export const placesSchema = z.record(
+export const placesSchema = mapping(
   id,
   z.strictObject({
     name: text,
@@ -168,7 +217,7 @@ export const placesSchema = z.record(
 );
 export type PlaceFile = z.output<typeof placesSchema>[string];
 
-export const countriesSchema = z.record(
+export const countriesSchema = mapping(
   countryCode,
   z.strictObject({ name: text, former: list(text).optional() }),
 );

@@ -1,8 +1,10 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import jsyaml from "js-yaml";
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { Diagnostic, Severity } from "./diagnostics.ts";
+import { readDataFile } from "./files.ts";
+import { invalidUtf8Offset } from "./utf8.ts";
+import { explainMistake, withoutConsequences } from "./yaml-mistakes.ts";
 
 export type PathSegment = string | number;
 
@@ -15,30 +17,6 @@ export interface YamlSource {
   /** Position of the value at `path` (or of its key), falling back to the nearest written ancestor. */
   at(path: readonly PathSegment[], part?: "key" | "value"): { line: number; col: number };
   diagnostic(path: readonly PathSegment[], message: string, opts?: { part?: "key" | "value"; severity?: Severity }): Diagnostic;
-}
-
-/** Byte offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
-export function invalidUtf8Offset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    let need: number;
-    let min: number;
-    if (b < 0x80) { i += 1; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
 }
 
 function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
@@ -84,22 +62,62 @@ const NON_ASCII = /[^\x00-\x7F]/;
 /** Characters that do not show, or that reverse the direction of text: pasted in by accident, or to make text read as something else. */
 const INVISIBLE = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
 
-/** Warnings for text values that hold invisible or direction-changing characters. */
-export function invisibleCharacters(source: YamlSource): Diagnostic[] {
+/**
+ * What is not text: control characters (C0 but tab and line ends, DEL, C1),
+ * unpaired surrogates and the non-characters U+FFFE and U+FFFF. They show as
+ * nothing or as boxes, and make XML such as the feed ill-formed, so readers
+ * reject it whole. YAML lets them in raw or as escapes ("\x01", "\u0001").
+ */
+const NOT_TEXT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Either of the two, found with one quick test: most texts hold neither. */
+const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
+
+const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** How the character can be written between double quotes in YAML: `\x01`, `\uFFFF`. */
+function escapeOf(char: string): string {
+  const code = char.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+function notText(char: string): string {
+  const what = char.charCodeAt(0) <= 0x9f ? `the control character ${codePoint(char)}, which is not text` : `${codePoint(char)}, which is not a character`;
+  return `contains ${what} and would break the feed; remove it (between double quotes it may be written as the escape ${escapeOf(char)})`;
+}
+
+/**
+ * Characters in text values and keys that do not belong in text: errors for
+ * what is not text, warnings for invisible or direction-changing characters.
+ * One walk over the value, which every file needs anyway.
+ */
+export function characterProblems(source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const check = (text: string, path: PathSegment[], part: "key" | "value") => {
+    if (!SUSPECT.test(text)) return;
+    const name = part === "key" ? `the key "${text.replace(SUSPECT_ALL, escapeOf)}"` : String(path.findLast((p) => typeof p === "string") ?? "the text");
+    const bad = NOT_TEXT.exec(text);
+    if (bad) out.push(source.diagnostic(path, `${name} ${notText(bad[0])}`, { part }));
+    const found = INVISIBLE.exec(text);
+    if (found) {
+      out.push(source.diagnostic(path, `${name} contains an invisible or direction-changing character (${codePoint(found[0])}), which can make it read differently from what it says`, { severity: "warning", part }));
+    }
+  };
   const walkValue = (value: unknown, path: PathSegment[]) => {
-    if (typeof value === "string") {
-      const found = INVISIBLE.exec(value);
-      if (found) {
-        const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-        out.push(source.diagnostic(path, `${String(path.findLast((p) => typeof p === "string") ?? "the text")} contains an invisible or direction-changing character (U+${code}), which can make it read differently from what it says`, { severity: "warning" }));
+    if (typeof value === "string") check(value, path, "value");
+    else if (Array.isArray(value)) value.forEach((v, i) => walkValue(v, [...path, i]));
+    else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) {
+        check(k, [...path, k], "key");
+        walkValue(v, [...path, k]);
       }
-    } else if (Array.isArray(value)) value.forEach((v, i) => walkValue(v, [...path, i]));
-    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walkValue(v, [...path, k]);
+    }
   };
   walkValue(source.value, []);
   return out;
 }
+
+const SUSPECT_ALL = new RegExp(SUSPECT.source, "g");
 
 /** Larger data files are refused: an event is a few hundred bytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -179,15 +197,18 @@ function positionalParse(text: string) {
 }
 
 function syntaxDiagnostics(file: string, text: string, parsed: ReturnType<typeof positionalParse>): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  const errors: { line: number; col: number; message: string; explained: boolean }[] = [];
   const seen = new Set<string>();
+  const lines = text.split(/\r\n|\r|\n/);
   for (const error of parsed.doc.errors) {
     const pos = parsed.linePos(Math.min(openingOf(text, error.message, error.pos[0]), text.length));
     if (seen.has(`${pos.line}:${pos.col}`)) continue;
     seen.add(`${pos.line}:${pos.col}`);
-    diagnostics.push({ severity: "error", file, line: pos.line, col: pos.col, message: `YAML syntax error: ${firstLine(error.message)}` });
+    const message = firstLine(error.message);
+    const explained = explainMistake(lines[pos.line - 1] ?? "", pos.line, pos.col, message);
+    errors.push(explained ? { ...explained, explained: true } : { ...pos, message: `YAML syntax error: ${message}`, explained: false });
   }
-  return diagnostics;
+  return withoutConsequences(errors).map(({ line, col, message }) => ({ severity: "error", file, line, col, message }));
 }
 
 /** Whether the same list or mapping appears twice in `value`, as YAML aliases make it. */
@@ -254,17 +275,9 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
  * files, which Node reads several times faster this way.
  */
 export function readYamlSource(file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
-  const fd = openSync(file, "r");
-  let bytes: Buffer;
-  try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) {
-      return { diagnostics: [{ severity: "error", file, line: 1, col: 1, message: `the file is ${Math.round(size / 1024)} KB; data files may hold at most 1 MB` }] };
-    }
-    bytes = readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const read = readDataFile(file, MAX_FILE_BYTES);
+  if ("diagnostic" in read) return { diagnostics: [read.diagnostic] };
+  const bytes = read.bytes;
   const bad = isUtf8(bytes) ? -1 : invalidUtf8Offset(bytes);
   if (bad >= 0) {
     const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, "0");

@@ -1,6 +1,6 @@
 /** Turns zod's issues into messages an editor can act on, placed at the offending line. */
 import type { z } from "zod";
-import { COUNTRY_CODE, ID_PATTERN } from "./schema.ts";
+import { COUNTRY_CODE, ID_PATTERN, MAPPING_VALUES } from "./schema.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { didYouMean, didYouMeanCountry } from "./suggest.ts";
 import type { PathSegment, YamlSource } from "./yaml-source.ts";
@@ -40,7 +40,8 @@ function fieldName(path: readonly PathSegment[]): string {
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let value = root;
   for (const segment of path) {
-    if (value === null || typeof value !== "object") return undefined;
+    // Own properties only: a key such as "constructor" must not find Object's.
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string | number, unknown>)[segment];
   }
   return value;
@@ -51,10 +52,16 @@ function schemaAt(schema: AnySchema | undefined, path: readonly PathSegment[]): 
   let current = schema;
   for (let i = 0; i <= path.length && current; ) {
     const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
-    if (def.type === "optional" || def.type === "nullable" || def.type === "default") current = def.innerType as AnySchema;
+    const entry = MAPPING_VALUES.get(current);
+    if (entry && i < path.length) { current = entry as unknown as AnySchema; i++; }
+    else if (def.type === "optional" || def.type === "nullable" || def.type === "default") current = def.innerType as AnySchema;
     else if (def.type === "pipe") current = (def.out as AnySchema)._zod.def.type === "transform" ? (def.in as AnySchema) : (def.out as AnySchema);
     else if (i === path.length) break;
-    else if (def.type === "object") current = (def.shape as Record<string, AnySchema>)[String(path[i++])];
+    else if (def.type === "object") {
+      const shape = def.shape as Record<string, AnySchema>;
+      const key = String(path[i++]);
+      current = Object.hasOwn(shape, key) ? shape[key] : undefined;
+    }
     else if (def.type === "array") { current = def.element as AnySchema; i++; }
     else if (def.type === "record") { current = def.valueType as AnySchema; i++; }
     else return undefined;
@@ -98,8 +105,9 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
         break;
       }
       case "invalid_key": {
-        const inner = issue.issues[0] as { pattern?: string } | undefined;
-        out.push(source.diagnostic(path, patternMessage("key", path.at(-1), inner?.pattern), { part: "key" }));
+        const inner = issue.issues[0] as { code?: string; pattern?: string; message?: string } | undefined;
+        const message = inner?.code === "custom" ? `key "${String(path.at(-1))}" ${inner.message}` : patternMessage("key", path.at(-1), inner?.pattern);
+        out.push(source.diagnostic(path, message, { part: "key" }));
         break;
       }
       case "invalid_format":
@@ -147,11 +155,16 @@ export function parseFields<S extends z.ZodObject>(source: YamlSource, schema: S
   const whole = parseWith(source, schema);
   if (whole.value !== undefined) return { value: whole.value, fields: whole.value, diagnostics: [] };
   if (source.value === null || typeof source.value !== "object" || Array.isArray(source.value)) return { diagnostics: whole.diagnostics };
-  const raw = source.value as Record<string, unknown>;
+  return { fields: validFields(schema, source.value), diagnostics: whole.diagnostics };
+}
+
+/** The fields of `raw` that are valid on their own against the object `schema` (none when `raw` is not a mapping). */
+export function validFields<S extends z.ZodObject>(schema: S, raw: unknown): Partial<z.output<S>> {
   const fields: Record<string, unknown> = {};
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return fields as Partial<z.output<S>>;
   for (const [key, field] of Object.entries(schema.shape)) {
-    const result = (field as z.ZodType).safeParse(raw[key]);
+    const result = (field as z.ZodType).safeParse(Object.hasOwn(raw, key) ? (raw as Record<string, unknown>)[key] : undefined);
     if (result.success && result.data !== undefined) fields[key] = result.data;
   }
-  return { fields: fields as Partial<z.output<S>>, diagnostics: whole.diagnostics };
+  return fields as Partial<z.output<S>>;
 }

@@ -45,9 +45,17 @@ function parseNumber(text: string): number | undefined {
 
 const HINT = 'write a whole number or a phrase such as "over 75" or "about 50"';
 
+/** The largest count: far above any meeting's, low enough that totals stay exact and readable. */
+export const MAX_COUNT = 1_000_000;
+
+function tooLarge(shown: string): ParseResult<Count> {
+  return { ok: false, message: `${shown} is more than ${formatNumber(MAX_COUNT)}, the most a count may be; check the figure` };
+}
+
 /** Parses a count field: a whole number, or a qualified number in words or digits. */
 export function parseCount(input: unknown): ParseResult<Count> {
   if (typeof input === "number") {
+    if (Number.isInteger(input) && input > MAX_COUNT) return tooLarge(String(input));
     if (Number.isInteger(input) && input >= 0) return { ok: true, value: { value: input } };
     return { ok: false, message: `${input} is not a count: ${HINT}` };
   }
@@ -56,11 +64,13 @@ export function parseCount(input: unknown): ParseResult<Count> {
   const plus = /^(.*?)\s*\+$/.exec(text);
   if (plus) {
     const value = parseNumber(plus[1]!);
+    if (value !== undefined && value > MAX_COUNT) return tooLarge(`"${input}"`);
     if (value !== undefined) return { ok: true, value: { value, qualifier: "at least" } };
   }
   const qualifier = QUALIFIERS.find((q) => text.startsWith(`${q} `));
   const value = parseNumber(qualifier ? text.slice(qualifier.length + 1) : text);
   if (value === undefined) return { ok: false, message: `"${input}" is not a count: ${HINT}` };
+  if (value > MAX_COUNT) return tooLarge(`"${input}"`);
   return { ok: true, value: qualifier ? { value, qualifier } : { value } };
 }
 

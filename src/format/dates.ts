@@ -25,6 +25,16 @@ const epochDay = (year: number, month: number, day: number) => Date.UTC(year, mo
 
 const FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/**
+ * The years a date may fall in: far around any report, and within what the
+ * build handles (Date.UTC reads years below 100 as 19xx; a year is printed and
+ * parsed back with four digits).
+ */
+export const YEARS = { min: 1900, max: 2999 } as const;
+
+/** Whether `year` is one a report may be for or a date may fall in. */
+export const isReportYear = (year: number): boolean => Number.isInteger(year) && year >= YEARS.min && year <= YEARS.max;
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a bare YAML number counts as a year). */
@@ -38,6 +48,9 @@ export function parsePartialDate(input: unknown): ParseResult<PartialDate> {
     return { ok: false, message: `"${text}" must be written YYYY-MM-DD, YYYY-MM or YYYY` };
   }
   const year = Number(match[1]);
+  if (!isReportYear(year)) {
+    return { ok: false, message: `${text.trim()} is not in the years ${YEARS.min} to ${YEARS.max}; check the year` };
+  }
   const month = match[2] === undefined ? undefined : Number(match[2]);
   const day = match[3] === undefined ? undefined : Number(match[3]);
   const daysInMonth = month === undefined ? 31 : epochDay(year, month + 1, 0) - epochDay(year, month, 0);

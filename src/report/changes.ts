@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { REFERENCE_FILES, type DataSet } from "../data/load.ts";
+import { entryOf } from "../data/lookup.ts";
 import { formatCount, formatNumber, type Count } from "../format/counts.ts";
 import { formatTotal, type Total } from "./figures.ts";
 import type { ReportView, SiteModel } from "./model.ts";
@@ -102,7 +103,8 @@ export function fieldChanges(before: Json | undefined, after: Json | undefined, 
   const atomic = (v: { [key: string]: Json }) => "iso" in v || "value" in v;
   if (isRecord(before) && isRecord(after) && !atomic(before) && !atomic(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    return keys.flatMap((key) => fieldChanges(before[key], after[key], [...at, key]));
+    // Keys are the editors' ids: "constructor" must not find Object's.
+    return keys.flatMap((key) => fieldChanges(entryOf(before, key), entryOf(after, key), [...at, key]));
   }
   return [{ field: at.join("."), before, after }];
 }
@@ -132,7 +134,7 @@ function describeField(change: FieldChange): string {
 function uses(report: ReportView): Record<string, Set<string>> {
   const events = report.events;
   return {
-    [REFERENCE_FILES.places]: new Set(events.flatMap((e) => (e.place ? [e.place.id] : []))),
+    [REFERENCE_FILES.places]: new Set([...events.flatMap((e) => (e.place ? [e.place.id] : [])), ...(report.edition?.som ? [report.edition.som.placeId] : [])]),
     [REFERENCE_FILES.strands]: new Set(report.chapters.map((c) => c.strand.id)),
     [REFERENCE_FILES.eventTypes]: new Set(events.map((e) => e.type.id)),
     [REFERENCE_FILES.topics]: new Set(events.flatMap((e) => e.topics.map((t) => t.id))),
@@ -162,13 +164,14 @@ export function describeChanges(previous: Manifest | "older" | undefined, curren
   // The reports whose content differs (or that appeared or went): a file's change is told against these.
   const changedReports = new Set(
     [...new Set([...Object.keys(previous.reports), ...Object.keys(current.reports)])]
-      .filter((year) => previous.reports[year] !== current.reports[year])
+      .filter((year) => entryOf(previous.reports, year) !== entryOf(current.reports, year))
       .map(Number),
   );
   const reportsOf = (file: string, field: string): number[] => {
     let candidates: number[];
-    if (file in current.eventYears || file in previous.eventYears) {
-      candidates = [current.eventYears[file], previous.eventYears[file]].filter((y): y is number => y !== undefined);
+    const years = [entryOf(current.eventYears, file), entryOf(previous.eventYears, file)].filter((y): y is number => y !== undefined);
+    if (years.length > 0) {
+      candidates = years;
     } else if (file === REFERENCE_FILES.report) {
       const edition = /^editions\.(\d{4})(?:\.|$)/.exec(field);
       candidates = edition ? [Number(edition[1])] : [...changedReports];
@@ -191,8 +194,8 @@ export function describeChanges(previous: Manifest | "older" | undefined, curren
   const removed: string[] = [];
   const changed: string[] = [];
   for (const file of files) {
-    const before = previous.files[file];
-    const after = current.files[file];
+    const before = entryOf(previous.files, file);
+    const after = entryOf(current.files, file);
     if (before === undefined) added.push(`${file} (${yearsText(reportsOf(file, ""))})`);
     else if (after === undefined) removed.push(`${file} (${yearsText(reportsOf(file, ""))})`);
     else {
@@ -205,7 +208,7 @@ export function describeChanges(previous: Manifest | "older" | undefined, curren
   const moved: string[] = [];
   for (const [year, figures] of Object.entries(current.figures)) {
     for (const [name, value] of Object.entries(figures)) {
-      const old = previous.figures[year]?.[name];
+      const old = entryOf(previous.figures, year)?.[name];
       if (old !== undefined && old !== value) moved.push(`${year} ${name}: ${old} → ${value}`);
     }
   }

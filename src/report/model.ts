@@ -4,6 +4,7 @@
  * Built once per build; the web pages and the print pages read the same objects.
  */
 import type { DataSet, EventRecord } from "../data/load.ts";
+import { entryOf } from "../data/lookup.ts";
 import type { Edition, EventType, Strand, Topic } from "../data/schema.ts";
 import { formatCount, type Count } from "../format/counts.ts";
 import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
@@ -83,7 +84,7 @@ export interface EditionView {
   readonly coChair?: string;
   readonly foreword?: string;
   /** The Senior Officials Meeting the report is presented to. */
-  readonly som?: { readonly number?: number; readonly ordinal?: string; readonly place: string; readonly dateText: string; readonly iso: string };
+  readonly som?: { readonly number?: number; readonly ordinal?: string; readonly place: string; readonly placeId: string; readonly dateText: string; readonly iso: string };
 }
 
 export interface ReportView {
@@ -239,7 +240,7 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
   const country = (code: string) => ({ code, name: countryName(code, data.countries), url: hubUrl("countries", code) });
 
   const place = (id: string | undefined): PlaceView | undefined => {
-    const found = id === undefined ? undefined : data.places[id];
+    const found = id === undefined ? undefined : entryOf(data.places, id);
     if (!found || id === undefined) return undefined;
     return { id, name: found.name, localName: found.local_name, country: country(found.country), lat: found.lat, lon: found.lon };
   };
@@ -292,6 +293,7 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
         number: som.number,
         ordinal: som.number === undefined ? undefined : ordinal(som.number),
         place: place(som.place)!.name,
+        placeId: som.place,
         dateText: formatDate(som.date),
         iso: som.date.iso,
       },
@@ -300,7 +302,7 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
 
   const reports = years.map((year): ReportView => {
     const own = events.filter((e) => e.reportYear === year);
-    const edition = data.report.editions?.[String(year)];
+    const edition = entryOf(data.report.editions, String(year));
     const pdfName = `${orgSlug}-activity-report-${year}.pdf`;
     const span = edition?.period ?? { from: partialDate(String(year)), to: partialDate(String(year)) };
     const placed = new Map<string, { place: PlaceView; events: EventView[] }>();
