@@ -16,7 +16,7 @@ async function manifest(dir: string) {
 }
 
 /** The lines after "Since the last build:" when `edit` is made to a copy of the sample. */
-async function changesAfter(edit: (dir: string) => Promise<void>): Promise<string[]> {
+async function changesAfter(edit: (dir: string) => Promise<unknown>): Promise<string[]> {
   const dir = await sampleCopy();
   const before = (await manifest(dir)).manifest;
   await edit(dir);
