@@ -25,8 +25,36 @@ import type { Settings } from "./settings.ts";
 export const ELEVENTY_CONFIG = fileURLToPath(new URL("../.eleventy.ts", import.meta.url));
 const PROJECT_ROOT = path.dirname(ELEVENTY_CONFIG);
 
-/** Written into every output folder: a folder without it is not ours to replace. */
+/**
+ * Written into every output folder: a folder without it is not ours to
+ * replace. A published build writes its manifest there (JSON, which says it
+ * was written by `build`, and keeps what the next build compares with); the
+ * live preview writes `PREVIEW_MARKER`.
+ */
 export const OUTPUT_MARKER = ".activity-report-output";
+
+/** The whole marker of a folder the live preview wrote. */
+export const PREVIEW_MARKER = "Written by activity-report dev: a preview, not the published report.\n";
+
+/** What the marker of a published build says wrote it. */
+const WRITTEN_BY_BUILD = "activity-report build";
+
+/**
+ * Who wrote an output folder, from its marker's text: `build` (a published
+ * report; also one built before the manifest named its writer), `dev` (a
+ * preview), or `unknown` for anything else, which the preview does not take
+ * for its own.
+ */
+export function markerWriter(text: string): "build" | "dev" | "unknown" {
+  if (text === PREVIEW_MARKER) return "dev";
+  try {
+    const marker = JSON.parse(text) as { written_by?: unknown; version?: unknown } | null;
+    if (marker?.written_by === WRITTEN_BY_BUILD || (marker?.written_by === undefined && typeof marker?.version === "number")) return "build";
+  } catch {
+    // not JSON: not a build's manifest
+  }
+  return "unknown";
+}
 
 export class OutputError extends Error {
   constructor(message: string) {
@@ -35,7 +63,8 @@ export class OutputError extends Error {
   }
 }
 
-const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${path.sep}`);
+/** Whether `inner` is `outer` or lies inside it (a sibling whose name begins with the same letters does not). */
+export const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : `${outer}${path.sep}`);
 
 /**
  * The real folder the build will replace, once it is known to be safe to: not
@@ -64,6 +93,26 @@ export async function checkOutputFolder(outputDir: string, dataDir: string): Pro
     if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
       throw new OutputError(`the output folder ${outputDir} holds files that activity-report did not write; choose a new or empty folder`);
     }
+  }
+  return target;
+}
+
+/**
+ * The real folder the live preview writes into: as `checkOutputFolder`, and
+ * never a folder that a published build wrote (its pages carry the
+ * Content-Security-Policy and its marker the manifest the next build compares
+ * with), nor one whose marker the preview does not know.
+ */
+export async function checkPreviewFolder(outputDir: string, dataDir: string): Promise<string> {
+  const target = await checkOutputFolder(outputDir, dataDir);
+  const marker = await readFile(path.join(target, OUTPUT_MARKER), "utf8").catch(() => undefined);
+  const writer = marker === undefined ? undefined : markerWriter(marker);
+  const instead = "leave out --output to preview into .preview, or name a folder of its own";
+  if (writer === "build") {
+    throw new OutputError(`${outputDir} holds a published report (written by ${WRITTEN_BY_BUILD}), which the preview never replaces; ${instead}`);
+  }
+  if (writer === "unknown") {
+    throw new OutputError(`${outputDir} was not written by the preview (its ${OUTPUT_MARKER} is not the preview's), so the preview does not replace it; ${instead}`);
   }
   return target;
 }
@@ -98,6 +147,7 @@ export function exportSettings(settings: Settings): void {
 async function runEleventy(settings: Settings): Promise<number> {
   const { default: Eleventy } = await import("@11ty/eleventy");
   exportSettings(settings);
+  // A run of its own each time (also for the live preview): nothing is kept from an earlier one, and errors are thrown, not logged.
   const eleventy = new Eleventy(undefined, undefined, { configPath: ELEVENTY_CONFIG, quietMode: true });
   eleventy.disableLogger();
   const [, templates] = (await eleventy.write()) as [unknown, { outputPath: string | false }[]];
@@ -202,7 +252,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   try {
     await mkdir(staging);
     // The marker says the folder is ours to replace, and keeps what the next build compares with.
-    await writeFile(path.join(staging, OUTPUT_MARKER), `${JSON.stringify(manifest)}\n`);
+    await writeFile(path.join(staging, OUTPUT_MARKER), `${JSON.stringify({ written_by: WRITTEN_BY_BUILD, ...manifest })}\n`);
     const staged: Settings = { ...settings, outputDir: staging };
     handOver(staged, site);
     // Load the printer's libraries while Eleventy renders.
@@ -267,5 +317,42 @@ function isRunning(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** What one build of the live preview made: the site (for the PDFs printed on request) and the data's warnings. */
+export interface PreviewBuild {
+  readonly site: SiteModel;
+  readonly pages: number;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/**
+ * One build of the live preview: validate, render with Eleventy (no PDFs, no
+ * search index) into a fresh staging folder, and put it in place of the
+ * preview folder. Being fresh, it holds no page of an event that has been
+ * deleted since the last build (Eleventy never removes what it wrote before).
+ * The print pages stay, for the PDFs printed on request.
+ */
+export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
+  const loaded = await loadData(settings.dataDir);
+  if (!loaded.data) throw new DataError(loaded.diagnostics);
+  const site = buildSite(loaded.data, { year: settings.year });
+  // Checked at every build: the folder may have been published into since the last one.
+  const output = await checkPreviewFolder(settings.outputDir, settings.dataDir);
+  await mkdir(path.dirname(output), { recursive: true });
+  const unlock = await lockOutput(output, settings.outputDir);
+  const staging = `${output}.tmp-${randomBytes(4).toString("hex")}`;
+  try {
+    await mkdir(staging);
+    await writeFile(path.join(staging, OUTPUT_MARKER), PREVIEW_MARKER);
+    const staged: Settings = { ...settings, outputDir: staging };
+    handOver(staged, site);
+    const pages = await runEleventy(staged);
+    await swapInto(staging, output);
+    return { site, pages, warnings: loaded.diagnostics.filter((d) => d.severity === "warning") };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    unlock.now();
   }
 }
