@@ -9,7 +9,6 @@ import { filters } from "./src/eleventy/filters.ts";
 import { countPage } from "./src/eleventy/progress.ts";
 import { CONTENT_SECURITY_POLICY } from "./src/eleventy/security.ts";
 import { siteData } from "./src/eleventy/site-data.ts";
-import { previewHandlers, recordBuild } from "./src/dev/preview.ts";
 import { readSettings } from "./src/settings.ts";
 
 // Absolute, so that the build works from any working directory.
@@ -33,9 +32,6 @@ export default function configure(config: EleventyConfig) {
   config.addPassthroughCopy({ [path.join(settings.dataDir, "images")]: "images" });
   config.addWatchTarget(settings.dataDir);
   config.addPlugin(HtmlBasePlugin);
-  // The live preview (`npm run dev`): data errors as a page, PDFs printed on request.
-  config.setServerOptions({ onRequest: previewHandlers(settings) });
-  config.on("eleventy.after", recordBuild);
   config.addPlugin(rssPlugin);
 
   return {
