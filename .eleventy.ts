@@ -11,7 +11,6 @@ import { countPage } from "./src/eleventy/progress.ts";
 import { CONTENT_SECURITY_POLICY } from "./src/eleventy/security.ts";
 import { siteData } from "./src/eleventy/site-data.ts";
 import { wellFormedXml } from "./src/eleventy/xml.ts";
-import { previewHandlers, recordBuild } from "./src/dev/preview.ts";
 import { readSettings } from "./src/settings.ts";
 
 // Absolute, so that the build works from any working directory.
@@ -34,9 +33,6 @@ export default function configure(config: EleventyConfig) {
   config.addPassthroughCopy(fonts.files);
   config.addWatchTarget(settings.dataDir);
   config.addPlugin(HtmlBasePlugin);
-  // The live preview (`npm run dev`): data errors as a page, PDFs printed on request.
-  config.setServerOptions({ onRequest: previewHandlers(settings) });
-  config.on("eleventy.after", recordBuild);
   // Pictures of the data folder (e.g. the logo), at /images/.
   config.on("eleventy.after", ({ directories }: { directories: { output: string } }) => copyPictures(settings.dataDir, directories.output));
   config.addPlugin(rssPlugin);

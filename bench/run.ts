@@ -424,7 +424,7 @@ function table(results: readonly SizeResult[], paged: readonly PagedComparison[]
     "|---|---|---|---|---|",
   ];
   const err = (x: Failure) => `failed: ${x.error.split("\n")[0]!.slice(0, 80)}`;
-  if (preview) rows.push(`| sample data (_data) | preview rebuild after editing one event (npm run dev's watcher, save to page written) | ${failed(preview) ? err(preview) : fmtMs(preview.median)} | – | – |`);
+  if (preview) rows.push(`| sample data (_data) | preview rebuild after editing one event (npm run dev, save to page written) | ${failed(preview) ? err(preview) : fmtMs(preview.median)} | – | – |`);
   for (const r of results) {
     const size = `${r.events.toLocaleString("en")} events, ${r.years} yr`;
     let first = true;
@@ -546,7 +546,7 @@ async function main(): Promise<void> {
 
   // The editors' loop on the sample data itself: how long after saving an event its page is rewritten.
   log("sample data: preview rebuild after editing one event");
-  // Outside the project: Eleventy's watcher ignores git-ignored folders such as bench/.data.
+  // Outside the project, as an editor's data would be.
   const previewDir = await mkdtemp(path.join(os.tmpdir(), "activity-report-bench-preview-"));
   await cp(path.join(ROOT, "_data"), path.join(previewDir, "data"), { recursive: true });
   const previewEvent = "events/2018/2018-05-07-sarajevo-joint-working-group.yaml";

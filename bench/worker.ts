@@ -13,7 +13,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import type { Browser } from "puppeteer";
 import type { PdfMetadata } from "../src/pdf/metadata.ts";
-import { BENCH_DIR, peakRssMb, reply, round } from "./lib/util.ts";
+import { BENCH_DIR, peakRssMb, reply, ROOT, round } from "./lib/util.ts";
 
 // Each task imports what it needs before its clock starts, and nothing more, so
 // that a process's peak memory is that of the task: a site build loads what the
@@ -212,28 +212,34 @@ async function rebuild(args: { dataDir: string; outputDir: string; eventFile: st
 }
 
 export interface PreviewRebuildResult {
-  /** From saving the edited event file to its page being rewritten by the preview's watcher. */
+  /** From saving the edited event file to its page being rewritten by the preview. */
   readonly samplesMs: readonly number[];
 }
 
 /**
- * The live preview's rebuild: Eleventy in watch mode with the project's
- * configuration (as `npm run dev` runs it), one event file saved with an edit,
- * timed until that event's page on disk shows it; several edits in a row.
+ * The live preview's rebuild: `activity-report dev` itself, started as an
+ * editor starts it (its watcher, its settling of a burst of file events, its
+ * fresh build into a staging folder that replaces the preview folder), one
+ * event file saved with an edit, timed until that event's page on disk shows
+ * it; several edits in a row. Its start-up is not counted.
  */
 async function previewRebuild(args: { dataDir: string; outputDir: string; eventFile: string; pagePath: string; rounds: number }): Promise<PreviewRebuildResult> {
-  const { exportSettings, ELEVENTY_CONFIG } = await project.build();
-  const Eleventy = await eleventy();
-  exportSettings({ dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: true });
-  const elev = new Eleventy(undefined, undefined, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "watch", source: "cli" });
-  elev.disableLogger();
-  await elev.init();
-  await elev.watch();
+  const { spawn } = await import("node:child_process");
+  const bin = path.join(ROOT, "bin", "activity-report.js");
+  const dev = spawn(process.execPath, [bin, "dev", "--data", args.dataDir, "--output", args.outputDir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  let printed = "";
+  dev.stdout.on("data", (c: Buffer) => (printed += c.toString()));
+  dev.stderr.on("data", (c: Buffer) => (printed += c.toString()));
   const file = path.join(args.dataDir, args.eventFile);
   const page = path.join(args.outputDir, args.pagePath, "index.html");
   const original = await readFile(file, "utf8");
   const samplesMs: number[] = [];
   try {
+    const started = now();
+    while (!/^Preview of /m.test(printed)) {
+      if (dev.exitCode !== null || now() - started > 60_000) throw new Error(`the preview did not start:\n${printed}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
     for (let i = 1; i <= args.rounds; i++) {
       // Let the watcher settle between edits, as an editor's saves are seconds apart.
       await new Promise((r) => setTimeout(r, 1500));
@@ -241,12 +247,13 @@ async function previewRebuild(args: { dataDir: string; outputDir: string; eventF
       const started = now();
       await writeFile(file, original.replace(/^summary: \|\n/m, `summary: |\n  ${marker}\n`));
       while (!(await readFile(page, "utf8").catch(() => "")).includes(marker)) {
-        if (now() - started > 60_000) throw new Error(`the preview did not rebuild ${args.pagePath} within a minute`);
+        if (now() - started > 60_000) throw new Error(`the preview did not rebuild ${args.pagePath} within a minute:\n${printed}`);
         await new Promise((r) => setTimeout(r, 10));
       }
       samplesMs.push(ms(started));
     }
   } finally {
+    dev.kill("SIGTERM");
     await writeFile(file, original);
   }
   return { samplesMs };

@@ -18,7 +18,7 @@ import { findBrowser } from "./pdf/browser.ts";
 import type { PrintedPdf, PrintOptions } from "./pdf/print.ts";
 import { printJob } from "./pdf/job.ts";
 import { buildSite, type SiteModel } from "./report/model.ts";
-import { checkOutputFolder, lockOutput, OUTPUT_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
+import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
 
@@ -56,6 +56,7 @@ export function exportSettings(settings: Settings): void {
 async function runEleventy(settings: Settings): Promise<number> {
   const { default: Eleventy } = await import("@11ty/eleventy");
   exportSettings(settings);
+  // A run of its own each time (also for the live preview): nothing is kept from an earlier one, and errors are thrown, not logged.
   const eleventy = new Eleventy(undefined, undefined, { configPath: ELEVENTY_CONFIG, quietMode: true });
   eleventy.disableLogger();
   const [, templates] = (await eleventy.write()) as [unknown, { outputPath: string | false }[]];
@@ -144,7 +145,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   try {
     await mkdir(staging);
     // The marker says the folder is ours to replace, and keeps what the next build compares with.
-    await writeFile(path.join(staging, OUTPUT_MARKER), `${JSON.stringify(manifest)}\n`);
+    await writeFile(path.join(staging, OUTPUT_MARKER), buildMarker(manifest));
     const staged: Settings = { ...settings, outputDir: staging };
     handOver(staged, site);
     // Load the printer's libraries while Eleventy renders.
@@ -175,6 +176,44 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   } finally {
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);
+    await rm(staging, { recursive: true, force: true });
+    unlock.now();
+  }
+}
+
+/** What one build of the live preview made: the site (for the PDFs printed on request) and the data's warnings. */
+export interface PreviewBuild {
+  readonly site: SiteModel;
+  readonly pages: number;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/**
+ * One build of the live preview: validate, render with Eleventy (no PDFs, no
+ * search index) into a fresh staging folder, and put it in place of the
+ * preview folder. Being fresh, it holds no page of an event that has been
+ * deleted since the last build (Eleventy never removes what it wrote before).
+ * The print pages stay, for the PDFs printed on request.
+ */
+export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
+  const loaded = await loadData(settings.dataDir);
+  if (!loaded.data) throw new DataError(loaded.diagnostics);
+  const site = buildSite(loaded.data, { year: settings.year });
+  // Checked at every build: the folder may have been published into since the last one.
+  const output = await checkPreviewFolder(settings.outputDir, settings.dataDir);
+  await mkdir(path.dirname(output), { recursive: true });
+  const unlock = await lockOutput(output, settings.outputDir);
+  await removeLeftovers(output);
+  const staging = stagingFolder(output);
+  try {
+    await mkdir(staging);
+    await writeFile(path.join(staging, OUTPUT_MARKER), PREVIEW_MARKER);
+    const staged: Settings = { ...settings, outputDir: staging };
+    handOver(staged, site);
+    const pages = await runEleventy(staged);
+    await swapInto(staging, output);
+    return { site, pages, warnings: loaded.diagnostics.filter((d) => d.severity === "warning") };
+  } finally {
     await rm(staging, { recursive: true, force: true });
     unlock.now();
   }

@@ -1,18 +1,21 @@
 /** The `activity-report` command: check, build, dev. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { build, type BuildProgress } from "./build.ts";
-import { checkOutputFolder, OutputError } from "./output.ts";
+import { checkPreviewFolder, OutputError } from "./output.ts";
 import { filters } from "./eleventy/filters.ts";
 import { DataError, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData } from "./data/load.ts";
 import { BrowserNotFoundError, NO_BROWSER_EXIT_CODE } from "./pdf/browser.ts";
-import { servePreview, supervisePreview } from "./dev/serve.ts";
+import { servePreview, supervisePreview, type PreviewAddress } from "./dev/serve.ts";
 import readline from "node:readline/promises";
 import { eventChoices, eventQuestions, newEvent, newPlace, newYear, ScaffoldError } from "./scaffold.ts";
 import { normalisePathPrefix, readSettings, type Settings } from "./settings.ts";
 
 /** Where `dev` writes its preview unless told otherwise: never the published output. */
 export const PREVIEW_DIR = ".preview";
+
+/** Where `dev` serves unless told otherwise: this machine only. */
+export const PREVIEW_HOST = "127.0.0.1";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, noBrowser: NO_BROWSER_EXIT_CODE } as const;
 
@@ -72,18 +75,27 @@ Exit code 0 on success, 1 on errors in the data or the build, 3 when no browser 
     },
   },
   dev: {
-    usage: `Usage: activity-report dev [--data DIR] [--output DIR] [--port N]
+    usage: `Usage: activity-report dev [--data DIR] [--output DIR] [--port N] [--host ADDR]
 
-Serves a live preview of the website that rebuilds and reloads when a data
-file, template, stylesheet or source file changes. Errors in the data show in
-the browser until they are fixed. A year's PDF is printed when it is asked for
-(open /YYYY/ and follow the PDF link).
+Serves a live preview of the website, on this machine only unless --host
+says otherwise, that rebuilds and reloads when a data file, template,
+stylesheet or source file is added, changed or deleted. Errors in the data
+show in the browser and in the terminal until they are fixed. A year's PDF is
+printed when it is asked for (open /YYYY/ and follow the PDF link).
 
   --data DIR     the data folder (default: $REPORT_DATA or _data)
-  --output DIR   where the preview is written (default: .preview), never the published output
-  --port N       the port to serve on (default 8080)
+  --output DIR   where the preview is written (default: .preview); never a
+                 folder that build published
+  --port N       the port to serve on (default 8080; the next free one if it
+                 is taken; the address served is printed)
+  --host ADDR    the address to serve on (default 127.0.0.1, this machine
+                 only). To share the preview on a network, give this
+                 machine's address there, or 0.0.0.0 for all its addresses:
+                 anyone who can reach it can then read the preview (all of
+                 the data, also what is not yet published, and its errors
+                 with file names) and have its PDFs printed on this machine
   -h, --help     show this help`,
-    options: { ...DATA_OPTION, output: { type: "string" }, port: { type: "string" }, child: { type: "boolean" } },
+    options: { ...DATA_OPTION, output: { type: "string" }, port: { type: "string" }, host: { type: "string" }, child: { type: "boolean" } },
   },
   new: {
     usage: `Usage: activity-report new event|place|year [options] [--data DIR]
@@ -202,18 +214,16 @@ async function runBuild(io: Io, settings: Settings): Promise<number> {
   return EXIT.ok;
 }
 
-async function dev(io: Io, settings: Settings, port: number, child: boolean): Promise<number> {
+async function dev(io: Io, settings: Settings, address: PreviewAddress, child: boolean): Promise<number> {
   if (child) {
-    await servePreview(settings, port);
+    await servePreview(settings, address, { out: io.out, err: io.err, diagnostics: (list) => printDiagnostics(io, list) });
     return EXIT.ok;
   }
-  const loaded = await loadData(settings.dataDir);
-  printDiagnostics(io, loaded.diagnostics);
-  await checkOutputFolder(settings.outputDir, settings.dataDir);
-  const args = ["dev", "--child", "--data", settings.dataDir, "--output", settings.outputDir, "--port", String(port)];
-  io.out(`Preview of ${settings.dataDir} at http://localhost:${port}/ (written to ${settings.outputDir}); Ctrl-C stops it.`);
-  await supervisePreview(args, io.out);
-  return EXIT.ok;
+  // Refused here, before anything starts; the preview checks again before each build.
+  await checkPreviewFolder(settings.outputDir, settings.dataDir);
+  const args = (port: number) =>
+    ["dev", "--child", "--data", settings.dataDir, "--output", settings.outputDir, "--host", address.host, "--port", String(port)];
+  return await supervisePreview(args, address.port, io.out);
 }
 
 const missingOf = (values: Record<string, string | boolean | undefined>, keys: readonly string[]) => keys.filter((key) => typeof values[key] !== "string");
@@ -389,12 +399,19 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     return EXIT.usage;
   }
 
+  // An address or a host name; an empty one would mean every address.
+  if (typeof values.host === "string" && !/^(\[[0-9a-fA-F:.]+\]|[0-9a-zA-Z.:-]+)$/.test(values.host)) {
+    io.err(`activity-report ${name}: --host must be an address (such as 127.0.0.1 or 192.168.1.20) or a host name, not "${values.host}"\n\n${command.usage}`);
+    return EXIT.usage;
+  }
+
   const settings = settingsFrom(name === "new" ? { ...values, year: undefined } : values);
   try {
     if (name === "new") return await scaffold(io, settings.dataDir, positionals, values, command.usage);
     if (name === "check") return await check(io, settings);
     if (name === "build") return await runBuild(io, settings);
-    return await dev(io, { ...settings, outputDir: typeof values.output === "string" ? values.output : PREVIEW_DIR }, port, values.child === true);
+    const host = typeof values.host === "string" ? values.host.replace(/^\[(.*)\]$/, "$1") : PREVIEW_HOST;
+    return await dev(io, { ...settings, outputDir: typeof values.output === "string" ? values.output : PREVIEW_DIR }, { host, port }, values.child === true);
   } catch (error) {
     if (error instanceof DataError) {
       printDiagnostics(io, error.diagnostics);

@@ -12,8 +12,41 @@ import { identityOf, isGone } from "./system/processes.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url)).replace(/[\\/]$/, "");
 
-/** Written into every output folder: a folder without it is not ours to replace. */
+/**
+ * Written into every output folder: a folder without it is not ours to
+ * replace. A published build writes its manifest there (JSON, which says it
+ * was written by `build`, and keeps what the next build compares with); the
+ * live preview writes `PREVIEW_MARKER`.
+ */
 export const OUTPUT_MARKER = ".activity-report-output";
+
+/** The whole marker of a folder the live preview wrote. */
+export const PREVIEW_MARKER = "Written by activity-report dev: a preview, not the published report.\n";
+
+/** What the marker of a published build says wrote it. */
+const WRITTEN_BY_BUILD = "activity-report build";
+
+/** The marker of a published build: its manifest, and that `build` wrote it. */
+export function buildMarker(manifest: object): string {
+  return `${JSON.stringify({ written_by: WRITTEN_BY_BUILD, ...manifest })}\n`;
+}
+
+/**
+ * Who wrote an output folder, from its marker's text: `build` (a published
+ * report; also one built before the manifest named its writer), `dev` (a
+ * preview), or `unknown` for anything else, which the preview does not take
+ * for its own.
+ */
+export function markerWriter(text: string): "build" | "dev" | "unknown" {
+  if (text === PREVIEW_MARKER) return "dev";
+  try {
+    const marker = JSON.parse(text) as { written_by?: unknown; version?: unknown } | null;
+    if (marker?.written_by === WRITTEN_BY_BUILD || (marker?.written_by === undefined && typeof marker?.version === "number")) return "build";
+  } catch {
+    // not JSON: not a build's manifest
+  }
+  return "unknown";
+}
 
 export class OutputError extends Error {
   constructor(message: string) {
@@ -22,7 +55,8 @@ export class OutputError extends Error {
   }
 }
 
-const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${path.sep}`);
+/** Whether `inner` is `outer` or lies inside it (a sibling whose name begins with the same letters does not). */
+export const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : `${outer}${path.sep}`);
 
 /**
  * The real folder the build will replace, once it is known to be safe to: not
@@ -51,6 +85,26 @@ export async function checkOutputFolder(outputDir: string, dataDir: string): Pro
     if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
       throw new OutputError(`the output folder ${outputDir} holds files that activity-report did not write; choose a new or empty folder`);
     }
+  }
+  return target;
+}
+
+/**
+ * The real folder the live preview writes into: as `checkOutputFolder`, and
+ * never a folder that a published build wrote (its pages carry the
+ * Content-Security-Policy and its marker the manifest the next build compares
+ * with), nor one whose marker the preview does not know.
+ */
+export async function checkPreviewFolder(outputDir: string, dataDir: string): Promise<string> {
+  const target = await checkOutputFolder(outputDir, dataDir);
+  const marker = await readFile(path.join(target, OUTPUT_MARKER), "utf8").catch(() => undefined);
+  const writer = marker === undefined ? undefined : markerWriter(marker);
+  const instead = "leave out --output to preview into .preview, or name a folder of its own";
+  if (writer === "build") {
+    throw new OutputError(`${outputDir} holds a published report (written by ${WRITTEN_BY_BUILD}), which the preview never replaces; ${instead}`);
+  }
+  if (writer === "unknown") {
+    throw new OutputError(`${outputDir} was not written by the preview (its ${OUTPUT_MARKER} is not the preview's), so the preview does not replace it; ${instead}`);
   }
   return target;
 }

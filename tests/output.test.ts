@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
-import { lockOutput, OUTPUT_MARKER, OutputError, removeLeftovers } from "../src/output.ts";
+import { isWithin, lockOutput, markerWriter, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers } from "../src/output.ts";
 import { identityOf } from "../src/system/processes.ts";
 import { cleanUp, tempDir } from "./helpers/data.ts";
 
@@ -82,5 +82,27 @@ describe("removeLeftovers", () => {
     const removed = await removeLeftovers(output);
     expect(removed.map((f) => path.basename(f)).sort()).toEqual(["site.old-89abcdef", "site.tmp-00000000", "site.tmp-0123abcd"]);
     expect((await readdir(parent)).sort()).toEqual(["other.tmp-0123abcd", "site.tmp-deadbeef-notes", "site.tmp-ffffffff"]);
+  });
+});
+
+describe("the output folder's marker", () => {
+  it("tells a published build from a preview, and either from anything else", () => {
+    expect(markerWriter(`${JSON.stringify({ written_by: "activity-report build", version: 1, events: {}, figures: {} })}\n`)).toBe("build");
+    // Built before the manifest named its writer.
+    expect(markerWriter(`${JSON.stringify({ version: 1, events: {}, figures: {} })}\n`)).toBe("build");
+    expect(markerWriter(PREVIEW_MARKER)).toBe("dev");
+    for (const text of ["", "notes\n", "null", "[]", '{"written_by":"someone else"}', PREVIEW_MARKER.trim(), `${PREVIEW_MARKER}more\n`]) {
+      expect(markerWriter(text), text).toBe("unknown");
+    }
+  });
+});
+
+describe("isWithin", () => {
+  it("holds for the folder and what is inside it, not for a sibling whose name begins the same", () => {
+    expect(isWithin("/work/.preview", "/work/.preview")).toBe(true);
+    expect(isWithin("/work/.preview/2018/index.html", "/work/.preview")).toBe(true);
+    expect(isWithin("/work/.preview-secrets/secret.txt", "/work/.preview")).toBe(false);
+    expect(isWithin("/work/.previewsecret", "/work/.preview")).toBe(false);
+    expect(isWithin("/etc/passwd", "/")).toBe(true);
   });
 });

@@ -1,53 +1,171 @@
 /**
- * `activity-report dev`: Eleventy's dev server with the report's data, in a
- * child process that is restarted when the TypeScript sources change (Node
- * cannot reload ES modules in place). Data, templates and stylesheets are
- * picked up by Eleventy's own watcher without a restart.
+ * `activity-report dev`: builds the preview, serves it (server.ts), and
+ * builds it again whenever a file of the data or the templates is added,
+ * changed or deleted. All of it runs in a child process that is restarted
+ * when the TypeScript sources change (Node cannot reload ES modules in place).
+ *
+ * Each build is a fresh one into a staging folder that replaces the preview
+ * folder (`buildPreview`), rather than Eleventy's watch mode: that mode does
+ * not rebuild when a file is deleted, never removes the pages of deleted
+ * events, and logs errors with their stack traces.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { watch, type FSWatcher } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ELEVENTY_CONFIG, exportSettings } from "../build.ts";
-import { checkOutputFolder, OUTPUT_MARKER } from "../output.ts";
+import { buildPreview, ELEVENTY_CONFIG } from "../build.ts";
+import { DataError, type Diagnostic } from "../data/diagnostics.ts";
+import { checkPreviewFolder } from "../output.ts";
 import type { Settings } from "../settings.ts";
+import { errorMessage, previewReply, recordBuild, recordError, recordSite } from "./preview.ts";
+import { isLoopback, isWildcard } from "./requests.ts";
+import { startPreviewServer } from "./server.ts";
 
 const ROOT = path.dirname(ELEVENTY_CONFIG);
+const TEMPLATES = path.join(ROOT, "templates");
 const BIN = fileURLToPath(new URL("../../bin/activity-report.js", import.meta.url));
 
-/** Runs the preview server in this process until SIGINT or SIGTERM. */
-export async function servePreview(settings: Settings, port: number): Promise<void> {
-  const output = await checkOutputFolder(settings.outputDir, settings.dataDir);
-  await mkdir(output, { recursive: true });
-  await writeFile(path.join(output, OUTPUT_MARKER), "Written by activity-report dev: a preview, not the published report.\n");
-  exportSettings({ ...settings, outputDir: output });
-  const { default: Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(undefined, undefined, { configPath: ELEVENTY_CONFIG, source: "cli", runMode: "serve", quietMode: true });
-  await eleventy.init();
-  // A first build that fails (broken data) still starts the server, which then shows the errors.
-  await eleventy.watch().catch(() => undefined);
-  await eleventy.serve(port);
-  await new Promise<void>((resolve) => {
+/** A burst of file events (an editor's save is several) makes one build. */
+const SETTLE_MS = 150;
+
+export interface PreviewAddress {
+  /** The address to serve on: 127.0.0.1 unless the preview is shared with --host. */
+  readonly host: string;
+  /** The port asked for; the next free one is used if it is taken. */
+  readonly port: number;
+}
+
+/** Where the preview reports: lines for the terminal, and the data's diagnostics, written as `check` writes them. */
+export interface PreviewLog {
+  out(line: string): void;
+  err(line: string): void;
+  diagnostics(list: readonly Diagnostic[]): void;
+}
+
+/** What the child tells its supervisor once it serves: the port it got, to ask for again when restarted. */
+interface Ready {
+  readonly ready: true;
+  readonly port: number;
+}
+
+const signalled = () =>
+  new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
-  // A preview has nothing to save: give the server a moment to close, then go.
-  await Promise.race([eleventy.close?.(), new Promise((resolve) => setTimeout(resolve, 2000))]);
+
+/** Runs the preview in this process until SIGINT or SIGTERM. */
+export async function servePreview(settings: Settings, address: PreviewAddress, log: PreviewLog): Promise<void> {
+  // The channel to the supervisor must not keep this process alive when serving fails.
+  process.channel?.unref();
+  // From the start: a stop during the first build still ends cleanly, after it.
+  const stopped = signalled();
+  const output = await checkPreviewFolder(settings.outputDir, settings.dataDir);
+  let server: Awaited<ReturnType<typeof startPreviewServer>> | undefined;
+
+  const buildOnce = async () => {
+    try {
+      const built = await buildPreview(settings);
+      recordSite(built.site);
+      log.diagnostics(built.warnings);
+      log.out(`Built the preview: ${built.pages} ${built.pages === 1 ? "page" : "pages"}.`);
+    } catch (error) {
+      recordError(error);
+      if (error instanceof DataError) log.diagnostics(error.diagnostics);
+      else log.err(`activity-report dev: the preview could not be built: ${errorMessage(error)}`);
+    }
+    recordBuild();
+    server?.changed();
+  };
+  // One build at a time; changes saved during a build make one more after it.
+  let building: Promise<void> | undefined;
+  let again = false;
+  const rebuild = (): Promise<void> => {
+    if (building) {
+      again = true;
+      return building;
+    }
+    building = (async () => {
+      do {
+        again = false;
+        await buildOnce();
+      } while (again);
+    })().finally(() => (building = undefined));
+    return building;
+  };
+
+  await rebuild();
+  let timer: NodeJS.Timeout | undefined;
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), SETTLE_MS);
+  };
+  const watchers: FSWatcher[] = [];
+  try {
+    for (const dir of [settings.dataDir, TEMPLATES]) watchers.push(watch(dir, { recursive: true }, changed));
+  } catch (error) {
+    for (const watcher of watchers) watcher.close();
+    throw new Error(`cannot watch ${(error as NodeJS.ErrnoException).path ?? settings.dataDir} for changes: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such folder" : (error as Error).message}`);
+  }
+  for (const watcher of watchers) watcher.on("error", (error) => log.err(`activity-report dev: stopped watching for changes: ${error.message}`));
+
+  try {
+    server = await startPreviewServer({
+      root: output,
+      host: address.host,
+      port: address.port,
+      pathPrefix: settings.pathPrefix,
+      dynamic: previewReply(settings),
+      log: log.out,
+      error: log.err,
+    });
+  } catch (error) {
+    clearTimeout(timer);
+    for (const watcher of watchers) watcher.close();
+    throw error;
+  }
+  log.out(`Preview of ${settings.dataDir} at ${server.urls.join(" or ")} (written to ${settings.outputDir}); Ctrl-C stops it.`);
+  if (!isLoopback(address.host)) {
+    log.out(
+      `Shared on the network: anyone who can reach ${isWildcard(address.host) ? "this machine" : address.host} on port ${server.port} can read the preview ` +
+        "(all of the data, also what is not yet published, and its errors with file names) and have its PDFs printed on this machine.",
+    );
+  }
+
+  process.send?.({ ready: true, port: server.port } satisfies Ready);
+  await stopped;
+  clearTimeout(timer);
+  for (const watcher of watchers) watcher.close();
+  // A build under way finishes (it takes a moment), so that no staging folder is left behind.
+  await building;
+  await server.close();
   process.exit(0);
 }
 
 /**
- * Runs the preview in a child process (`childArgs` for the same binary) and
- * restarts it whenever a file under src/ or .eleventy.ts changes.
+ * Runs the preview in a child process (`childArgs(port)` for the same binary)
+ * and restarts it whenever a file under src/ or .eleventy.ts changes. Returns
+ * the child's exit code if the first one stops before it serves (a port or
+ * address it cannot use), else 0 once stopped by SIGINT or SIGTERM.
  */
-export async function supervisePreview(childArgs: readonly string[], log: (line: string) => void): Promise<void> {
+export async function supervisePreview(childArgs: (port: number) => readonly string[], port: number, log: (line: string) => void): Promise<number> {
   let child: ChildProcess | undefined;
   let stopping = false;
+  let served = false;
+  let failedToStart: (code: number) => void = () => {};
   const start = () => {
-    child = spawn(process.execPath, [BIN, ...childArgs], { stdio: "inherit" });
-    child.on("exit", (code, signal) => {
-      if (!stopping && signal === null && code !== 0) log(`The preview stopped (exit code ${code}); it restarts when a source file changes.`);
+    const running = spawn(process.execPath, [BIN, ...childArgs(port)], { stdio: ["inherit", "inherit", "inherit", "ipc"] });
+    child = running;
+    running.on("message", (message: Partial<Ready>) => {
+      if (message?.ready !== true) return;
+      served = true;
+      // A restarted preview asks for the port this one got.
+      if (typeof message.port === "number") port = message.port;
+    });
+    running.on("exit", (code, signal) => {
+      if (stopping || signal !== null || code === 0) return;
+      if (!served) failedToStart(code ?? 1);
+      else log(`The preview stopped (exit code ${code}); it restarts when a source file changes.`);
     });
   };
   const stopChild = () =>
@@ -76,12 +194,13 @@ export async function supervisePreview(childArgs: readonly string[], log: (line:
     watch(ELEVENTY_CONFIG, () => restart(".eleventy.ts")),
   ];
   start();
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  const code = await Promise.race([
+    signalled().then(() => 0),
+    new Promise<number>((resolve) => (failedToStart = resolve)),
+  ]);
   stopping = true;
   clearTimeout(timer);
   for (const w of watchers) w.close();
   await stopChild();
+  return code;
 }

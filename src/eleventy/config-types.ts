@@ -6,6 +6,5 @@ export interface EleventyConfig {
   addWatchTarget(path: string): void;
   addTransform(name: string, fn: (content: string) => string): void;
   addPlugin(plugin: unknown, options?: unknown): void;
-  setServerOptions(options: Record<string, unknown>): void;
   on(event: string, listener: (...args: never[]) => unknown): void;
 }

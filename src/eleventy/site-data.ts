@@ -1,5 +1,4 @@
 import { loadDataOrThrow } from "../data/load.ts";
-import { recordError, recordSite } from "../dev/preview.ts";
 import { drawPictures } from "../pictures/index.ts";
 import { buildSite, type SiteModel } from "../report/model.ts";
 import type { Settings } from "../settings.ts";
@@ -22,13 +21,6 @@ function sameSettings(a: Settings, b: Settings): boolean {
 export async function siteData(settings: Settings): Promise<SiteData> {
   const given = handedOver && sameSettings(handedOver.settings, settings) ? handedOver.site : undefined;
   handedOver = undefined;
-  try {
-    const site = given ?? buildSite((await loadDataOrThrow(settings.dataDir)).data, { year: settings.year });
-    recordSite(site);
-    return drawPictures(site);
-  } catch (error) {
-    // The live preview shows it in the browser until the data is fixed.
-    recordError(error);
-    throw error;
-  }
+  const site = given ?? buildSite((await loadDataOrThrow(settings.dataDir)).data, { year: settings.year });
+  return drawPictures(site);
 }
