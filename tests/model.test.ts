@@ -34,7 +34,7 @@ describe("the site model of the sample data", async () => {
 
   it("names the Senior Officials Meeting an edition is presented to", () => {
     const y2016 = site.reports.find((r) => r.year === 2016)!;
-    expect(y2016.edition?.som).toEqual({ number: undefined, ordinal: undefined, place: "Antalya", dateText: "15 December 2017", iso: "2017-12-15" });
+    expect(y2016.edition?.som).toEqual({ number: undefined, ordinal: undefined, place: "Antalya", placeId: "antalya", dateText: "15 December 2017", iso: "2017-12-15" });
     expect(y2016.edition?.chair).toBe("Türkiye");
   });
 
