@@ -76,7 +76,7 @@ describe("the images folder", () => {
     await symlink(path.join(data, "events"), path.join(data, "images/events"));
     execFileSync("mkfifo", [path.join(data, "images/pipe.png")]);
 
-    const { pictures } = scanPictures(data);
+    const { pictures } = await scanPictures(data);
     expect(pictures.map((p) => `${p.path} ${p.type}`)).toEqual([
       "images/diagram-link.png png", "images/diagram.png png", "images/logo.svg svg", "images/photos/meeting.jpg jpeg",
     ]);

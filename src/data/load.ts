@@ -298,7 +298,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   if (report.source && report.fields && (report.source.value as Record<string, unknown>).site_url === undefined) {
     out.push(report.source.diagnostic([], "no site_url: the feed and the sitemap, which need the site's address, are not built", { severity: "warning" }));
   }
-  const pictures = scanPictures(dir);
+  const pictures = await scanPictures(dir);
   out.push(...pictures.diagnostics);
   const logo = reportFields.logo;
   // A logo whose file has errors of its own is not reported twice.

@@ -7,11 +7,12 @@
  * is drawing and nothing else. Nothing reached through a link that leaves the
  * data folder is read.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import path from "node:path";
 import { SaxesParser } from "saxes";
 import type { Diagnostic } from "./diagnostics.ts";
+import { badNameDiagnostic, describeFileError, listFolder } from "./files.ts";
 import { lineColumns } from "./yaml-source.ts";
 
 export const IMAGES_DIR = "images";
@@ -243,9 +244,11 @@ function checkEntry(shown: string, file: string, stats: Stats, relative: string)
 
 /**
  * The publishable pictures of the data folder, and a diagnostic for every file of
- * images/ that is not published or may not be. Synchronous: the folder holds few files.
+ * images/ that is not published or may not be. The folder is walked one level at a
+ * time, never into a link: a recursive read follows links to folders on newer
+ * versions of Node.
  */
-export function scanPictures(dir: string): { pictures: Picture[]; diagnostics: Diagnostic[] } {
+export async function scanPictures(dir: string): Promise<{ pictures: Picture[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const pictures: Picture[] = [];
   const root = path.join(dir, IMAGES_DIR);
@@ -273,41 +276,58 @@ export function scanPictures(dir: string): { pictures: Picture[]; diagnostics: D
     diagnostics.push({ severity: "error", file: root, message: "images must be a folder of pictures" });
     return { pictures, diagnostics };
   }
-  for (const entry of readdirSync(realRoot, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    const inRoot = path.relative(realRoot, path.join(entry.parentPath, entry.name));
-    // Hidden files (.DS_Store, editors' backups) are nobody's pictures.
-    if (inRoot.split(path.sep).some((part) => part.startsWith("."))) continue;
-    const relative = path.join(IMAGES_DIR, inRoot);
-    const shown = path.join(dir, relative);
-    let file = path.join(realRoot, inRoot);
-    let stats: Stats;
+  const folders = [realRoot];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries;
     try {
-      if (entry.isSymbolicLink()) {
-        const target = (() => {
-          try {
-            return realpathSync(file);
-          } catch {
-            return undefined;
-          }
-        })();
-        if (!target || !isWithin(target, realDir)) {
-          const what = target && statSync(target).isDirectory() ? "folder" : "file";
-          diagnostics.push({ severity: "error", file: shown, message: `the ${what} is a link to ${target ?? "nothing"}, outside the data folder; copy the ${what} in instead` });
-          continue;
-        }
-        file = target;
-        stats = statSync(file);
-        if (stats.isDirectory()) {
-          diagnostics.push({ severity: "warning", file: shown, message: "not published: a link to a folder is not followed; put the pictures in images/ itself" });
-          continue;
-        }
-      } else stats = lstatSync(file);
-      const checked = checkEntry(shown, file, stats, relative);
-      diagnostics.push(...checked.diagnostics);
-      if (checked.picture) pictures.push(checked.picture);
+      entries = await listFolder(folder);
     } catch (error) {
-      diagnostics.push({ severity: "error", file: shown, message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check its permissions` });
+      diagnostics.push({ severity: "error", file: path.join(root, path.relative(realRoot, folder)), message: describeFileError(error, "folder") });
+      continue;
+    }
+    for (const entry of entries) {
+      // Hidden files (.DS_Store, editors' backups) are nobody's pictures.
+      if (entry.name.startsWith(".")) continue;
+      const inRoot = path.relative(realRoot, entry.path);
+      const relative = path.join(IMAGES_DIR, inRoot);
+      const shown = path.join(dir, relative);
+      if (entry.badByte !== undefined) {
+        diagnostics.push(badNameDiagnostic({ ...entry, path: shown, badByte: entry.badByte }, entry.kind === "folder" ? "folder" : "file"));
+        continue;
+      }
+      if (entry.kind === "folder") {
+        folders.push(entry.path);
+        continue;
+      }
+      let file = entry.path;
+      let stats: Stats;
+      try {
+        if (entry.kind === "link") {
+          const target = (() => {
+            try {
+              return realpathSync(file);
+            } catch {
+              return undefined;
+            }
+          })();
+          if (!target || !isWithin(target, realDir)) {
+            const what = target && statSync(target).isDirectory() ? "folder" : "file";
+            diagnostics.push({ severity: "error", file: shown, message: `the ${what} is a link to ${target ?? "nothing"}, outside the data folder; copy the ${what} in instead` });
+            continue;
+          }
+          file = target;
+          stats = statSync(file);
+          if (stats.isDirectory()) {
+            diagnostics.push({ severity: "warning", file: shown, message: "not published: a link to a folder is not followed; put the pictures in images/ itself" });
+            continue;
+          }
+        } else stats = lstatSync(file);
+        const checked = checkEntry(shown, file, stats, relative);
+        diagnostics.push(...checked.diagnostics);
+        if (checked.picture) pictures.push(checked.picture);
+      } catch (error) {
+        diagnostics.push({ severity: "error", file: shown, message: describeFileError(error, "file") });
+      }
     }
   }
   pictures.sort((a, b) => a.path.localeCompare(b.path));

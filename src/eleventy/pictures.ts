@@ -9,7 +9,7 @@ import { scanPictures } from "../data/pictures.ts";
  * removed while it runs, checked like the others.
  */
 export async function copyPictures(dataDir: string, outputDir: string): Promise<void> {
-  const { pictures } = scanPictures(dataDir);
+  const { pictures } = await scanPictures(dataDir);
   await Promise.all(pictures.map(async (picture) => {
     const target = path.join(outputDir, picture.path);
     await mkdir(path.dirname(target), { recursive: true });
