@@ -47,6 +47,31 @@ export async function listFolder(dir: string): Promise<FolderEntry[]> {
   });
 }
 
+/**
+ * Every entry below `root` but the folders, walked one level at a time and never into a link (a recursive
+ * read follows links to folders on Node 22 and later). Hidden names (`.DS_Store`, `.git`) are skipped; a
+ * name that is not UTF-8 and a folder that cannot be read are told to `problem`, with paths as `shown` gives
+ * them. The root must exist.
+ */
+export async function* walkFolder(root: string, problem: (d: Diagnostic) => void, shown: (p: string) => string = (p) => p): AsyncGenerator<FolderEntry> {
+  const folders = [root];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries;
+    try {
+      entries = await listFolder(folder);
+    } catch (error) {
+      problem({ severity: "error", file: shown(folder), message: describeFileError(error, "folder") });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      if (entry.badByte !== undefined) problem(badNameDiagnostic({ ...entry, path: shown(entry.path), badByte: entry.badByte }, entry.kind === "folder" ? "folder" : "file"));
+      else if (entry.kind === "folder") folders.push(entry.path);
+      else yield entry;
+    }
+  }
+}
+
 /** The diagnostic for a name that is not UTF-8. */
 export function badNameDiagnostic(entry: FolderEntry & { badByte: number }, what: "file" | "folder"): Diagnostic {
   const hex = entry.badByte.toString(16).toUpperCase().padStart(2, "0");

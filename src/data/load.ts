@@ -9,7 +9,7 @@ import { z } from "zod";
 import { compareDates, within, type PartialDate } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { findDuplicates, type Entry } from "./duplicates.ts";
-import { badNameDiagnostic, describeFileError, listFolder } from "./files.ts";
+import { listFolder, walkFolder } from "./files.ts";
 import {
   countriesSchema, editionSchema, eventSchema, eventTypesSchema, ID_PATTERN, placesSchema, reportSchema, strandsSchema, topicsSchema,
   type CountryFile, type Edition, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
@@ -102,48 +102,29 @@ async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]>
   const root = path.join(dir, EVENTS_DIR);
   const files: string[] = [];
   const realDir = await realpath(dir);
+  if (!(await lstat(root).then(() => true, () => false))) {
+    out.push({ severity: "error", file: root, message: "the events folder is missing; every data folder needs one (see docs/data.md)" });
+    return [];
+  }
   // The events folder itself may be a link; it must not lead out of the data folder either.
-  const outside = (await lstat(root).then(() => true, () => false)) ? await linkOutOf(realDir, root, "events folder") : undefined;
+  const outside = await linkOutOf(realDir, root, "events folder");
   if (outside) {
     out.push(outside);
     return [];
   }
-  const folders = [root];
-  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
-    let entries;
-    try {
-      entries = await listFolder(folder);
-    } catch (error) {
-      if (folder === root && (error as NodeJS.ErrnoException).code === "ENOENT") {
-        out.push({ severity: "error", file: root, message: "the events folder is missing; every data folder needs one (see docs/data.md)" });
-        return [];
-      }
-      out.push({ severity: "error", file: folder, message: describeFileError(error, "folder") });
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
-      if (entry.badByte !== undefined) {
-        out.push(badNameDiagnostic({ ...entry, badByte: entry.badByte }, entry.kind === "folder" ? "folder" : "file"));
+  for await (const entry of walkFolder(root, (d) => out.push(d))) {
+    if (entry.kind === "link") {
+      const outside = await linkOutOf(realDir, entry.path);
+      if (outside) {
+        out.push(outside);
         continue;
       }
-      if (entry.kind === "folder") {
-        folders.push(entry.path);
-        continue;
-      }
-      if (entry.kind === "link") {
-        const outside = await linkOutOf(realDir, entry.path);
-        if (outside) {
-          out.push(outside);
-          continue;
-        }
-      }
-      // What is not an ordinary file (a folder behind a link, a pipe) is reported by the reader, which never waits on it.
-      if (YAML_FILE.test(entry.name)) files.push(entry.path);
-      else if (/\.ya?ml$/i.test(entry.name)) {
-        out.push({ severity: "warning", file: entry.path, message: `not read: event files end in .yaml, in lower case; rename it to ${entry.name.replace(/\.ya?ml$/i, ".yaml")}` });
-      } else out.push({ severity: "warning", file: entry.path, message: "not read: event files are .yaml files (lower case)" });
     }
+    // What is not an ordinary file (a folder behind a link, a pipe) is reported by the reader, which never waits on it.
+    if (YAML_FILE.test(entry.name)) files.push(entry.path);
+    else if (/\.ya?ml$/i.test(entry.name)) {
+      out.push({ severity: "warning", file: entry.path, message: `not read: event files end in .yaml, in lower case; rename it to ${entry.name.replace(/\.ya?ml$/i, ".yaml")}` });
+    } else out.push({ severity: "warning", file: entry.path, message: "not read: event files are .yaml files (lower case)" });
   }
   if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet, so no report is built" });
   if (files.length > MAX_EVENTS) {

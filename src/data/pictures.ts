@@ -12,7 +12,7 @@ import { isUtf8 } from "node:buffer";
 import path from "node:path";
 import { SaxesParser } from "saxes";
 import type { Diagnostic } from "./diagnostics.ts";
-import { badNameDiagnostic, describeFileError, listFolder } from "./files.ts";
+import { describeFileError, walkFolder } from "./files.ts";
 import { lineColumns } from "./yaml-source.ts";
 
 export const IMAGES_DIR = "images";
@@ -183,6 +183,15 @@ export function svgProblems(text: string): SvgProblem[] {
 }
 
 const toPosix = (p: string) => p.split(path.sep).join("/");
+
+/** Where a path leads, links followed; undefined when it leads nowhere. */
+function realOrUndefined(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
 const isWithin = (inner: string, outer: string) => inner.startsWith(`${outer}${path.sep}`);
 
 function readHead(file: string, length: number): Uint8Array {
@@ -261,13 +270,7 @@ export async function scanPictures(dir: string): Promise<{ pictures: Picture[]; 
   })();
   if (!found) return { pictures, diagnostics };
   const realDir = realpathSync(dir);
-  const realRoot = (() => {
-    try {
-      return realpathSync(root);
-    } catch {
-      return undefined;
-    }
-  })();
+  const realRoot = realOrUndefined(root);
   if (!realRoot || !isWithin(realRoot, realDir)) {
     diagnostics.push({ severity: "error", file: root, message: `the images folder is a link to ${realRoot ?? "nothing"}, outside the data folder; copy the pictures in instead` });
     return { pictures, diagnostics };
@@ -276,58 +279,32 @@ export async function scanPictures(dir: string): Promise<{ pictures: Picture[]; 
     diagnostics.push({ severity: "error", file: root, message: "images must be a folder of pictures" });
     return { pictures, diagnostics };
   }
-  const folders = [realRoot];
-  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
-    let entries;
+  const shownPath = (real: string) => path.join(root, path.relative(realRoot, real));
+  for await (const entry of walkFolder(realRoot, (d) => diagnostics.push(d), shownPath)) {
+    const relative = path.join(IMAGES_DIR, path.relative(realRoot, entry.path));
+    const shown = shownPath(entry.path);
+    let file = entry.path;
+    let stats: Stats;
     try {
-      entries = await listFolder(folder);
+      if (entry.kind === "link") {
+        const target = realOrUndefined(file);
+        if (!target || !isWithin(target, realDir)) {
+          const what = target && statSync(target).isDirectory() ? "folder" : "file";
+          diagnostics.push({ severity: "error", file: shown, message: `the ${what} is a link to ${target ?? "nothing"}, outside the data folder; copy the ${what} in instead` });
+          continue;
+        }
+        file = target;
+        stats = statSync(file);
+        if (stats.isDirectory()) {
+          diagnostics.push({ severity: "warning", file: shown, message: "not published: a link to a folder is not followed; put the pictures in images/ itself" });
+          continue;
+        }
+      } else stats = lstatSync(file);
+      const checked = checkEntry(shown, file, stats, relative);
+      diagnostics.push(...checked.diagnostics);
+      if (checked.picture) pictures.push(checked.picture);
     } catch (error) {
-      diagnostics.push({ severity: "error", file: path.join(root, path.relative(realRoot, folder)), message: describeFileError(error, "folder") });
-      continue;
-    }
-    for (const entry of entries) {
-      // Hidden files (.DS_Store, editors' backups) are nobody's pictures.
-      if (entry.name.startsWith(".")) continue;
-      const inRoot = path.relative(realRoot, entry.path);
-      const relative = path.join(IMAGES_DIR, inRoot);
-      const shown = path.join(dir, relative);
-      if (entry.badByte !== undefined) {
-        diagnostics.push(badNameDiagnostic({ ...entry, path: shown, badByte: entry.badByte }, entry.kind === "folder" ? "folder" : "file"));
-        continue;
-      }
-      if (entry.kind === "folder") {
-        folders.push(entry.path);
-        continue;
-      }
-      let file = entry.path;
-      let stats: Stats;
-      try {
-        if (entry.kind === "link") {
-          const target = (() => {
-            try {
-              return realpathSync(file);
-            } catch {
-              return undefined;
-            }
-          })();
-          if (!target || !isWithin(target, realDir)) {
-            const what = target && statSync(target).isDirectory() ? "folder" : "file";
-            diagnostics.push({ severity: "error", file: shown, message: `the ${what} is a link to ${target ?? "nothing"}, outside the data folder; copy the ${what} in instead` });
-            continue;
-          }
-          file = target;
-          stats = statSync(file);
-          if (stats.isDirectory()) {
-            diagnostics.push({ severity: "warning", file: shown, message: "not published: a link to a folder is not followed; put the pictures in images/ itself" });
-            continue;
-          }
-        } else stats = lstatSync(file);
-        const checked = checkEntry(shown, file, stats, relative);
-        diagnostics.push(...checked.diagnostics);
-        if (checked.picture) pictures.push(checked.picture);
-      } catch (error) {
-        diagnostics.push({ severity: "error", file: shown, message: describeFileError(error, "file") });
-      }
+      diagnostics.push({ severity: "error", file: shown, message: describeFileError(error, "file") });
     }
   }
   pictures.sort((a, b) => a.path.localeCompare(b.path));
