@@ -257,3 +257,20 @@ describe("options given to npm run without --", () => {
     expect(await readdir(work)).toEqual([]);
   });
 });
+
+describe("the command's end", () => {
+  it("comes when its work is done, even when a library still holds a timer", async () => {
+    // A library's timer of ten minutes, as Puppeteer leaves one for half a minute after a print given up at its time limit.
+    const dir = await tempDir();
+    const preload = await put(dir, "timer.mjs", "setTimeout(() => {}, 600_000);\n");
+    const run = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", preload, path.join(ROOT, "bin/activity-report.js"), "check", "--data", SAMPLE_DATA], { stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, out }));
+    });
+    expect(run.out).toContain("ok: 8 events");
+    expect(run.code).toBe(0);
+  });
+});

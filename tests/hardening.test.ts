@@ -15,7 +15,7 @@ import { openSite } from "./helpers/browser.ts";
 import { runCli, startCli, type Running } from "./helpers/cli.ts";
 import { cleanUp, diagnosticsOf, put, ROOT, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "./helpers/data.ts";
 import { waitFor } from "./helpers/dev-server.ts";
-import { commandOf, descendants } from "./helpers/processes.ts";
+import { commandOf, descendants, running } from "./helpers/processes.ts";
 import { htmlPages } from "./helpers/site-files.ts";
 
 afterAll(cleanUp);
@@ -446,6 +446,8 @@ describe("faults during a build", () => {
     await expectIntact(output, before);
     expect([...browsers.seen].filter(alive)).toEqual([]);
     expect(await tmp.left()).toEqual([]);
+    // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
+    expect(running(tmp.TMPDIR)).toEqual([]);
   });
 
   it.each([
@@ -474,6 +476,8 @@ describe("faults during a build", () => {
     for (const pid of left) process.kill(pid, "SIGKILL");
     expect(left).toEqual([]);
     expect(await tmp.left()).toEqual([]);
+    // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
+    expect(running(tmp.TMPDIR)).toEqual([]);
   }, 240_000);
 
   it.each(["SIGINT", "SIGTERM"] as const)("%s in the middle of a build: a non-zero exit, the output as it was, nothing left behind", async (signal) => {
@@ -489,6 +493,8 @@ describe("faults during a build", () => {
     await expectIntact(output, before);
     await waitFor(async () => [...browsers.seen].filter(alive).length === 0, 10_000);
     expect(await tmp.left()).toEqual([]);
+    // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
+    expect(running(tmp.TMPDIR)).toEqual([]);
   });
 
   it("a full disk: a clear message, non-zero exit, the output as it was", async () => {
@@ -544,6 +550,8 @@ describe("faults during a build", () => {
     await waitFor(async () => [...browsers.seen].filter(alive).length === 0, 10_000);
     expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
     expect(await tmp.left()).toEqual([]);
+    // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
+    expect(running(tmp.TMPDIR)).toEqual([]);
   }, 240_000);
 
   it("two builds at once on one output folder: the second refuses, the first finishes and leaves no temporary file", async () => {
@@ -559,5 +567,7 @@ describe("faults during a build", () => {
     expect((await first.done).code).toBe(0);
     expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
     expect(await tmp.left()).toEqual([]);
+    // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
+    expect(running(tmp.TMPDIR)).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import type { OutlineEntry } from "./outline.ts";
 import { loadPdfJs, readPdf } from "./pdf-reading.ts";
 import { serveFolder } from "./server.ts";
-import { identityOf, isGone, processStart, type ProcessIdentity } from "../system/processes.ts";
+import { endProcessesUsing, identityOf, isGone, processStart, type ProcessIdentity } from "../system/processes.ts";
 
 export const CHROMIUM_FLAGS = [
   "--no-sandbox",
@@ -159,14 +159,23 @@ export async function printWithContents(
   return { pdf, pages: pageCount, outline };
 }
 
-/** Runs `tasks` with at most `limit` at a time, keeping their order in the result. */
-async function pool<T>(limit: number, tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
+/**
+ * Runs `tasks` with at most `limit` at a time, keeping their order in the result. Once one has failed, or
+ * `stopped` says so (printing has been given up), no further task starts.
+ */
+async function pool<T>(limit: number, tasks: readonly (() => Promise<T>)[], stopped: () => boolean = () => false): Promise<T[]> {
   const results: T[] = new Array(tasks.length);
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < tasks.length) {
+    while (next < tasks.length && !failed && !stopped()) {
       const index = next++;
-      results[index] = await tasks[index]!();
+      try {
+        results[index] = await tasks[index]!();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
@@ -218,21 +227,27 @@ interface FolderOwner {
  * when the process exits on a signal mid-print. A process killed outright (SIGKILL) cannot remove it:
  * the folder names its owner and its browser, so that the next print finds and ends them.
  */
-function browserFolder(abort: AbortController): { readonly profile: string; readonly tmp: string; started(pid: number | undefined): void; remove(): void } {
+function browserFolder(abort: AbortController): { readonly dir: string; readonly profile: string; readonly tmp: string; readonly config: string; started(pid: number | undefined): void; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), BROWSER_FOLDER));
   const owner: FolderOwner = { owner: identityOf(process.pid) };
   writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify(owner));
   const tmp = path.join(dir, "tmp");
   mkdirSync(tmp);
-  const remove = () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  // Whatever of the browser is still running (its crash reporter, which names the folder) goes first.
+  const remove = () => {
+    endProcessesUsing(dir);
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  };
   const atExit = () => {
     abort.abort();
     remove();
   };
   process.once("exit", atExit);
   return {
+    dir,
     profile: path.join(dir, "profile"),
     tmp,
+    config: path.join(dir, "config"),
     started: (pid) => {
       if (pid !== undefined) writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify({ ...owner, browser: identityOf(pid) } satisfies FolderOwner));
     },
@@ -274,6 +289,8 @@ export function removeAbandonedBrowsers(dir = tmpdir()): string[] {
         // Gone meanwhile, or not ours to end.
       }
     }
+    // Its crash reporter, which runs outside the browser's process group, names the folder.
+    endProcessesUsing(folder);
     try {
       rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
       removed.push(folder);
@@ -311,7 +328,8 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
         headless: true,
         args: CHROMIUM_FLAGS,
         userDataDir: folder.profile,
-        env: { ...process.env, TMPDIR: folder.tmp },
+        // Chromium keeps its crash reports under XDG_CONFIG_HOME: in the folder, not in the user's home.
+        env: { ...process.env, TMPDIR: folder.tmp, XDG_CONFIG_HOME: folder.config },
         timeout: Math.min(60_000, timeout),
         signal: abort.signal,
       }).catch((error: unknown) => {
@@ -333,7 +351,7 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
       const pdf = await printOne(opened, server.origin, prefix, job, timeout);
       options.onPrinted?.(job, pdf);
       return pdf;
-    }));
+    }), () => closing);
     try {
       return await Promise.race([run, limit, gone]);
     } catch (error) {

@@ -4,7 +4,7 @@
  * its owner's id together with when that process started.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 export interface ProcessIdentity {
   readonly pid: number;
@@ -60,4 +60,36 @@ export function isGone(identity: Partial<ProcessIdentity> | undefined): boolean 
   if (typeof identity?.start !== "string") return false;
   const now = processStart(pid);
   return now !== undefined && now !== identity.start;
+}
+
+/**
+ * Ends (SIGKILL) every process of this user whose command line names `path`, and says which. Where there
+ * is no /proc to read (macOS), it ends none. Used for the browser's folder: Chromium's crash reporter runs
+ * in a session of its own, outside the browser's process group, and would outlive a killed browser.
+ */
+export function endProcessesUsing(path: string): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  const ended: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    let command: string;
+    try {
+      command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+    } catch {
+      continue;
+    }
+    if (!command.split("\0").some((arg) => arg.includes(path))) continue;
+    try {
+      process.kill(Number(entry), "SIGKILL");
+      ended.push(Number(entry));
+    } catch {
+      // Gone meanwhile, or another user's.
+    }
+  }
+  return ended;
 }
