@@ -152,15 +152,11 @@ async function site(args: { dataDir: string; outputDir: string }): Promise<Build
  * with PDFs on. Not a measurement; its time is recorded for information.
  */
 async function printSite(args: { dataDir: string; outputDir: string }): Promise<BuildFigures> {
-  const { exportSettings, ELEVENTY_CONFIG } = await project.build();
-  const Eleventy = await eleventy();
+  const { runEleventy } = await import("../src/eleventy/run.ts");
+  await eleventy();
   await rm(args.outputDir, { recursive: true, force: true });
   const started = now();
-  exportSettings({ dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: true });
-  const elev = new Eleventy(undefined, undefined, { configPath: ELEVENTY_CONFIG, quietMode: true });
-  elev.disableLogger();
-  const [, templates] = (await elev.write()) as [unknown, { outputPath: string | false }[]];
-  const pages = templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length;
+  const pages = await runEleventy({ settings: { dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: true } });
   return { ms: ms(started), pages, peakRssMb: peakRssMb() };
 }
 

@@ -7,13 +7,11 @@
 import { rmSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { DataError, displayPath, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
-import { onRenderedPage } from "./eleventy/progress.ts";
-import { handOver } from "./eleventy/site-data.ts";
+import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
-import { filters } from "./eleventy/filters.ts";
+import { fileSize } from "./format/text.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import type { PrintedPdf, PrintOptions } from "./pdf/print.ts";
 import { printJob } from "./pdf/job.ts";
@@ -21,8 +19,6 @@ import { buildSite, type SiteModel } from "./report/model.ts";
 import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
-
-export const ELEVENTY_CONFIG = fileURLToPath(new URL("../.eleventy.ts", import.meta.url));
 
 /** What a build reports while it runs, for a progress display. */
 export type BuildProgress =
@@ -41,26 +37,6 @@ export interface BuildResult {
   readonly pdfs: readonly PrintedPdf[];
   readonly warnings: readonly Diagnostic[];
   readonly seconds: number;
-}
-
-/** Points the Eleventy configuration at these settings (it reads them from the environment). */
-export function exportSettings(settings: Settings): void {
-  process.env.REPORT_DATA = settings.dataDir;
-  process.env.REPORT_OUTPUT = settings.outputDir;
-  process.env.REPORT_PATH_PREFIX = settings.pathPrefix;
-  process.env.REPORT_PDF = settings.pdf ? "1" : "0";
-  if (settings.year === undefined) delete process.env.REPORT_YEAR;
-  else process.env.REPORT_YEAR = String(settings.year);
-}
-
-async function runEleventy(settings: Settings): Promise<number> {
-  const { default: Eleventy } = await import("@11ty/eleventy");
-  exportSettings(settings);
-  // A run of its own each time (also for the live preview): nothing is kept from an earlier one, and errors are thrown, not logged.
-  const eleventy = new Eleventy(undefined, undefined, { configPath: ELEVENTY_CONFIG, quietMode: true });
-  eleventy.disableLogger();
-  const [, templates] = (await eleventy.write()) as [unknown, { outputPath: string | false }[]];
-  return templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length;
 }
 
 /** The data files whose text holds `url`: where an editor has to look when the printer blocks it. */
@@ -98,7 +74,7 @@ async function printReports(
 
 /** Writes each PDF's size into the pages that link to it (the templates leave a marker, as the size is known only now). */
 async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly PrintedPdf[]): Promise<void> {
-  const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), filters.fileSize(pdf.bytes)]));
+  const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), fileSize(pdf.bytes)]));
   const pages = ["index.html", ...site.reports.map((r) => path.join(String(r.year), "index.html"))];
   await Promise.all(pages.map(async (page) => {
     const file = path.join(siteDir, page);
@@ -147,13 +123,11 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     // The marker says the folder is ours to replace, and keeps what the next build compares with.
     await writeFile(path.join(staging, OUTPUT_MARKER), buildMarker(manifest));
     const staged: Settings = { ...settings, outputDir: staging };
-    handOver(staged, site);
     // Load the printer's libraries while Eleventy renders.
     const printing = browserPath ? import("./pdf/print.ts").then((m) => m.preloadPrinting()) : undefined;
     printing?.catch(() => undefined);
     let rendering = 0;
-    onRenderedPage(() => onProgress({ step: "rendering", pages: ++rendering }));
-    const pages = await runEleventy(staged).finally(() => onRenderedPage(undefined));
+    const pages = await runEleventy({ settings: staged, data: { data: loaded.data, site }, onPage: () => onProgress({ step: "rendering", pages: ++rendering }) });
     onProgress({ step: "rendered", pages });
     let printed = 0;
     const pdfs = browserPath
@@ -208,9 +182,7 @@ export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
   try {
     await mkdir(staging);
     await writeFile(path.join(staging, OUTPUT_MARKER), PREVIEW_MARKER);
-    const staged: Settings = { ...settings, outputDir: staging };
-    handOver(staged, site);
-    const pages = await runEleventy(staged);
+    const pages = await runEleventy({ settings: { ...settings, outputDir: staging }, data: { data: loaded.data, site } });
     await swapInto(staging, output);
     return { site, pages, warnings: loaded.diagnostics.filter((d) => d.severity === "warning") };
   } finally {

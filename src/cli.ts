@@ -1,14 +1,14 @@
 /** The `activity-report` command: check, build, dev. */
+// Each command loads what it needs when it runs: `check` loads neither Eleventy nor the printer.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { build, type BuildProgress } from "./build.ts";
-import { checkPreviewFolder, OutputError } from "./output.ts";
-import { filters } from "./eleventy/filters.ts";
-import { DataError, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
-import { loadData } from "./data/load.ts";
-import { BrowserNotFoundError, NO_BROWSER_EXIT_CODE } from "./pdf/browser.ts";
-import { servePreview, supervisePreview, type PreviewAddress } from "./dev/serve.ts";
 import readline from "node:readline/promises";
-import { eventChoices, eventQuestions, newEvent, newPlace, newYear, ScaffoldError } from "./scaffold.ts";
+import type { BuildProgress } from "./build.ts";
+import { countDiagnostics, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
+import { loadData } from "./data/load.ts";
+import type { PreviewAddress } from "./dev/serve.ts";
+import { EXIT, ReportError, UsageError } from "./errors.ts";
+import { fileSize, plural } from "./format/text.ts";
+import { checkPreviewFolder } from "./output.ts";
 import { normalisePathPrefix, readSettings, type Settings } from "./settings.ts";
 
 /** Where `dev` writes its preview unless told otherwise: never the published output. */
@@ -17,15 +17,8 @@ export const PREVIEW_DIR = ".preview";
 /** Where `dev` serves unless told otherwise: this machine only. */
 export const PREVIEW_HOST = "127.0.0.1";
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, noBrowser: NO_BROWSER_EXIT_CODE } as const;
+export { EXIT };
 
-/** A wrong or missing option: exit 2, with the command's usage. */
-class UsageError extends Error {}
-
-/** `1 page`, `2 pages` */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 interface Io {
   out(line: string): void;
@@ -138,8 +131,7 @@ Run activity-report <command> --help for the options of a command.`;
 
 function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.err(formatDiagnostic(d));
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  if (diagnostics.length > 0) io.err(`${plural(errors, "error")}, ${plural(diagnostics.length - errors, "warning")}`);
+  if (diagnostics.length > 0) io.err(countDiagnostics(diagnostics));
 }
 
 function settingsFrom(values: Record<string, string | boolean | undefined>): Settings {
@@ -189,7 +181,7 @@ function progressDisplay(io: Io, terminal: boolean): (progress: BuildProgress) =
       case "rendered":
         return line(`Rendered ${plural(p.pages, "page")}.`);
       case "printed":
-        return line(`Printed ${p.title} (${p.done} of ${p.of}): ${plural(p.pages, "page")}, ${filters.fileSize(p.bytes)}.`);
+        return line(`Printed ${p.title} (${p.done} of ${p.of}): ${plural(p.pages, "page")}, ${fileSize(p.bytes)}.`);
       case "indexed":
         return line("Built the search index.");
       case "notice":
@@ -199,6 +191,7 @@ function progressDisplay(io: Io, terminal: boolean): (progress: BuildProgress) =
 }
 
 async function runBuild(io: Io, settings: Settings): Promise<number> {
+  const { build } = await import("./build.ts");
   const result = await build(settings, progressDisplay(io, Boolean(process.stderr.isTTY)));
   const pdfBytes = result.pdfs.reduce((n, p) => n + p.bytes, 0);
   io.out(
@@ -215,6 +208,7 @@ async function runBuild(io: Io, settings: Settings): Promise<number> {
 }
 
 async function dev(io: Io, settings: Settings, address: PreviewAddress, child: boolean): Promise<number> {
+  const { servePreview, supervisePreview } = await import("./dev/serve.ts");
   if (child) {
     await servePreview(settings, address, { out: io.out, err: io.err, diagnostics: (list) => printDiagnostics(io, list) });
     return EXIT.ok;
@@ -246,12 +240,6 @@ async function ask(values: Record<string, string | boolean | undefined>, wanted:
   return answers;
 }
 
-const number = (text: string | undefined, what: string): number | undefined => {
-  if (text === undefined || text === "") return undefined;
-  const n = Number(text);
-  if (!Number.isFinite(n)) throw new ScaffoldError(`${what} must be a number, not "${text}"`);
-  return n;
-};
 
 /** The options of each kind of entry (besides --data and --help). */
 const NEW_OPTIONS = {
@@ -269,6 +257,13 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
   const own: readonly string[] = [...NEW_OPTIONS[what], "data", "help"];
   const foreign = Object.keys(values).filter((key) => values[key] !== undefined && !own.includes(key));
   if (foreign.length > 0) throw new UsageError(`new ${what} takes no ${foreign.map((key) => `--${key}`).join(", ")}; its options are ${NEW_OPTIONS[what].map((key) => `--${key}`).join(", ")}`);
+  const { eventChoices, eventQuestions, newEvent, newPlace, newYear, ScaffoldError } = await import("./scaffold.ts");
+  const number = (text: string | undefined, what: string): number | undefined => {
+    if (text === undefined || text === "") return undefined;
+    const n = Number(text);
+    if (!Number.isFinite(n)) throw new ScaffoldError(`${what} must be a number, not "${text}"`);
+    return n;
+  };
   let result: { file: string; warnings: readonly Diagnostic[] };
   if (what === "event") {
     // In a terminal, the questions for ids list the valid ones.
@@ -413,29 +408,12 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     const host = typeof values.host === "string" ? values.host.replace(/^\[(.*)\]$/, "$1") : PREVIEW_HOST;
     return await dev(io, { ...settings, outputDir: typeof values.output === "string" ? values.output : PREVIEW_DIR }, { host, port }, values.child === true);
   } catch (error) {
-    if (error instanceof DataError) {
-      printDiagnostics(io, error.diagnostics);
-      io.err(name === "new"
-        ? "Nothing was written: the data folder has errors already; fix the errors above, then run the command again."
-        : "Nothing was written: fix the errors above and build again.");
-      return EXIT.failed;
-    }
-    if (error instanceof UsageError) {
-      io.err(`activity-report ${name}: ${error.message}\n\n${command.usage}`);
-      return EXIT.usage;
-    }
-    if (error instanceof ScaffoldError) {
-      for (const d of error.elsewhere) io.err(formatDiagnostic(d));
-      for (const line of error.message.split("\n")) io.err(`activity-report ${name}: ${line}`);
-      return EXIT.failed;
-    }
-    if (error instanceof OutputError) {
-      io.err(`activity-report ${name}: ${error.message}`);
-      return EXIT.failed;
-    }
-    if (error instanceof BrowserNotFoundError) {
-      io.err(`activity-report: ${error.message}`);
-      return EXIT.noBrowser;
+    // An error that says what it means is printed as it says; any other is a failure of the build.
+    if (error instanceof ReportError) {
+      for (const line of error.lines(`activity-report ${name}: `)) io.err(line);
+      if (error.hint) io.err(error.hint);
+      if (error.showUsage) io.err(`\n${command.usage}`);
+      return error.exitCode;
     }
     io.err(`activity-report ${name} failed: ${(error as Error).message}`);
     if (name === "build") io.err(`The output in ${settings.outputDir} is unchanged.`);

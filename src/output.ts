@@ -7,10 +7,10 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { link, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { ReportError } from "./errors.ts";
+import { PROJECT_ROOT } from "./settings.ts";
 import { identityOf, isGone } from "./system/processes.ts";
 
-const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url)).replace(/[\\/]$/, "");
 
 /**
  * Written into every output folder: a folder without it is not ours to
@@ -48,11 +48,9 @@ export function markerWriter(text: string): "build" | "dev" | "unknown" {
   return "unknown";
 }
 
-export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "OutputError";
-  }
+/** An output folder the build may not use, or one that another build holds. */
+export class OutputError extends ReportError {
+  override readonly name = "OutputError";
 }
 
 /** Whether `inner` is `outer` or lies inside it (a sibling whose name begins with the same letters does not). */

@@ -17,17 +17,23 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import jsyaml from "js-yaml";
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
-import { displayPath, type Diagnostic } from "./data/diagnostics.ts";
-import { loadData, loadDataOrThrow, REFERENCE_FILES, type DataSet } from "./data/load.ts";
+import { DataError, displayPath, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
+import { ReportError } from "./errors.ts";
+import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
 import { didYouMean } from "./data/suggest.ts";
 import { parsePartialDate } from "./format/dates.ts";
-import { slugify } from "./report/model.ts";
+import { slugify } from "./format/text.ts";
 
-export class ScaffoldError extends Error {
+/** A value `new` cannot write, told by the option it was given as. */
+export class ScaffoldError extends ReportError {
+  override readonly name = "ScaffoldError";
   /** `elsewhere`: problems in files `new` did not change, at their places there. */
   constructor(message: string, readonly elsewhere: readonly Diagnostic[] = []) {
     super(message);
-    this.name = "ScaffoldError";
+  }
+
+  override lines(prefix: string): string[] {
+    return [...this.elsewhere.map((d) => formatDiagnostic(d)), ...super.lines(prefix)];
   }
 }
 
@@ -401,7 +407,12 @@ function rejection(diagnostics: readonly Diagnostic[], edits: readonly Edit[]): 
 // ---------------------------------------------------------------------------------------------
 // Writing.
 
-const validData = async (dir: string): Promise<DataSet> => (await loadDataOrThrow(dir)).data;
+/** The data before `new` adds to it: with errors, nothing is written, and the command says so. */
+async function validData(dir: string): Promise<DataSet> {
+  const loaded = await loadData(dir);
+  if (!loaded.data) throw new DataError(loaded.diagnostics, "Nothing was written: the data folder has errors already; fix the errors above, then run the command again.");
+  return loaded.data;
+}
 
 /**
  * Writes the edits, reads each file back, then validates the data folder; on

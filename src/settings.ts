@@ -3,6 +3,11 @@
  * starts Eleventy, so `.eleventy.ts` on its own (`npm run eleventy`) honours
  * them too: REPORT_DATA, REPORT_OUTPUT, REPORT_YEAR, REPORT_PATH_PREFIX, REPORT_PDF.
  */
+import { fileURLToPath } from "node:url";
+
+/** The project's own folder (templates, sources), wherever the command is run from. */
+export const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url)).replace(/[\\/]$/, "");
+
 export interface Settings {
   readonly dataDir: string;
   readonly outputDir: string;

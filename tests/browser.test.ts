@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BrowserNotFoundError, findBrowser, NO_BROWSER_EXIT_CODE } from "../src/pdf/browser.ts";
+import { BrowserNotFoundError, findBrowser } from "../src/pdf/browser.ts";
 
 const existing = (...paths: string[]) => (p: string) => paths.includes(p);
 
@@ -31,7 +31,7 @@ describe("findBrowser", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(BrowserNotFoundError);
-    expect(NO_BROWSER_EXIT_CODE).toBe(3);
+    expect((error as BrowserNotFoundError).exitCode).toBe(3);
     expect((error as Error).message).toMatch(/apt-get install chromium/);
     expect((error as Error).message).not.toMatch(/\n/);
   });

@@ -12,7 +12,7 @@ import { PREVIEW_MARKER } from "../src/output.ts";
 import { findBrowser } from "../src/pdf/browser.ts";
 import { CHROMIUM_FLAGS } from "../src/pdf/print.ts";
 import { loadData } from "../src/data/load.ts";
-import { slugify } from "../src/report/model.ts";
+import { slugify } from "../src/format/text.ts";
 import { choicePrompt, eventId, eventQuestions, MAX_EVENT_ID, newEvent, newPlace, newYear, placeProblem, readBack, yamlPair } from "../src/scaffold.ts";
 import { runCli, startCli } from "./helpers/cli.ts";
 import { cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "./helpers/data.ts";

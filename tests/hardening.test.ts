@@ -9,8 +9,10 @@ import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs
 import path from "node:path";
 import { parseDocument as parseHtml } from "htmlparser2";
 import { afterAll, describe, expect, it } from "vitest";
+import { runEleventy } from "../src/eleventy/run.ts";
 import { CONTENT_SECURITY_POLICY } from "../src/eleventy/security.ts";
-import { loadData, MAX_EVENTS } from "../src/data/load.ts";
+import { buildSite } from "../src/report/model.ts";
+import { loadData, loadDataOrThrow, MAX_EVENTS } from "../src/data/load.ts";
 import { openSite } from "./helpers/browser.ts";
 import { runCli, startCli, type Running } from "./helpers/cli.ts";
 import { cleanUp, diagnosticsOf, put, ROOT, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "./helpers/data.ts";
@@ -302,38 +304,22 @@ describe("characters that are not text", () => {
     const output = path.join(await tempDir(), "site");
     // Past validation, as a future field or a new way into the model would be: every kind of character XML forbids.
     const hostile = "Bad \x00\x01\x08\x0B\x0C\x1B\uFFFE\uFFFF\uDC00 \uD800 \uD83D\uDE00 characters";
-    // In a process of its own, as the CLI runs Eleventy: the model is handed over in the modules Eleventy loads.
-    const script = path.join(path.dirname(output), "build.mts");
-    const src = (file: string) => JSON.stringify(path.join(ROOT, "src", file));
-    await writeFile(script, `
-      import Eleventy from ${JSON.stringify(path.join(ROOT, "node_modules/@11ty/eleventy/src/Eleventy.js"))};
-      import { ELEVENTY_CONFIG } from ${src("build.ts")};
-      import { loadDataOrThrow } from ${src("data/load.ts")};
-      import { handOver } from ${src("eleventy/site-data.ts")};
-      import { buildSite } from ${src("report/model.ts")};
-      import { readSettings } from ${src("settings.ts")};
-      Object.assign(process.env, { REPORT_DATA: ${JSON.stringify(SAMPLE_DATA)}, REPORT_OUTPUT: ${JSON.stringify(output)}, REPORT_PDF: "0" });
-      const site = buildSite((await loadDataOrThrow(process.env.REPORT_DATA)).data);
-      const hostile = ${JSON.stringify(hostile)};
-      Object.assign(site.events.at(-1), { title: hostile, summary: hostile, dateline: hostile });
-      site.organisation = "Budapest\\x01 Process";
-      handOver(readSettings(), site);
-      const eleventy = new Eleventy(undefined, undefined, { configPath: ELEVENTY_CONFIG, quietMode: true });
-      eleventy.disableLogger();
-      await eleventy.write();
-    `);
-    execFileSync(process.execPath, ["--import", "tsx", script], { cwd: ROOT, stdio: "pipe" });
+    const { data } = await loadDataOrThrow(SAMPLE_DATA);
+    const site = buildSite(data);
+    Object.assign(site.events.at(-1)!, { title: hostile, summary: hostile, dateline: hostile });
+    (site as { organisation: string }).organisation = "Budapest\x01 Process";
+    await runEleventy({ settings: { dataDir: SAMPLE_DATA, outputDir: output, pathPrefix: "/", pdf: false }, data: { data, site } });
     const feed = await readFile(path.join(output, "feed.xml"), "utf8");
-    const site = await openSite(output);
+    const browser = await openSite(output);
     try {
-      const page = await site.browser.newPage();
+      const page = await browser.browser.newPage();
       const error = await page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, "application/xml");
         return doc.getElementsByTagName("parsererror")[0]?.textContent ?? null;
       }, feed);
       expect(error).toBeNull();
     } finally {
-      await site.close();
+      await browser.close();
     }
     // What XML allows stays, a character written as a surrogate pair (an emoji) among it.
     expect(feed).toContain("<title>Bad   \uD83D\uDE00 characters</title>");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../src/data/load.ts";
-import { buildSite, ordinal, slugify } from "../src/report/model.ts";
+import { buildSite, ordinal } from "../src/report/model.ts";
+import { slugify } from "../src/format/text.ts";
 import { SAMPLE_DATA } from "./helpers/data.ts";
 
 describe("the site model of the sample data", async () => {

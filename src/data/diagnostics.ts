@@ -1,4 +1,6 @@
 import path from "node:path";
+import { ReportError } from "../errors.ts";
+import { plural } from "../format/text.ts";
 
 export type Severity = "error" | "warning";
 
@@ -33,14 +35,26 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** Thrown when the data has errors; carries every diagnostic, warnings included. */
-export class DataError extends Error {
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
+/** `1 error, 2 warnings` */
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  return `${plural(errors, "error")}, ${plural(diagnostics.length - errors, "warning")}`;
+}
+
+/** Thrown when the data has errors; carries every diagnostic, warnings included. Printed as the diagnostics themselves. */
+export class DataError extends ReportError {
+  override readonly name = "DataError";
+  override readonly hint: string;
+  constructor(readonly diagnostics: readonly Diagnostic[], hint = "Nothing was written: fix the errors above and build again.") {
     const errors = diagnostics.filter((d) => d.severity === "error");
     super(
       `The data has ${errors.length} error${errors.length === 1 ? "" : "s"}:\n` +
         errors.map((d) => formatDiagnostic(d)).join("\n"),
     );
-    this.name = "DataError";
+    this.hint = hint;
+  }
+
+  override lines(): string[] {
+    return [...this.diagnostics.map((d) => formatDiagnostic(d)), countDiagnostics(this.diagnostics)];
   }
 }

@@ -8,29 +8,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DataError, formatDiagnostic } from "../data/diagnostics.ts";
 import { BrowserNotFoundError, findBrowser } from "../pdf/browser.ts";
-import { printJob } from "../pdf/job.ts";
-import { printPdfs } from "../pdf/print.ts";
-import { escapeXml } from "../pictures/svg.ts";
+import { escapeXml } from "../format/text.ts";
 import type { SiteModel } from "../report/model.ts";
 import type { Settings } from "../settings.ts";
 import type { Reply } from "./server.ts";
 
-/** What the last build left: its model, or the error that stopped it. */
-const state: { site?: SiteModel; error?: unknown; pdfs: Map<number, Promise<Uint8Array>> } = { pdfs: new Map() };
-
-export function recordSite(site: SiteModel): void {
-  state.site = site;
-  state.error = undefined;
-}
-
-export function recordError(error: unknown): void {
-  state.error = error;
-}
-
-/** After each build: PDFs printed before it are out of date. */
-export function recordBuild(): void {
-  state.pdfs.clear();
-}
 
 function page(title: string, body: string, refresh = false): Reply {
   return {
@@ -74,10 +56,11 @@ export function errorMessage(error: unknown): string {
   return messages.join(": ") || String(error);
 }
 
-async function printPreview(settings: Settings, year: number): Promise<Uint8Array> {
-  const site = state.site;
-  const report = site?.reports.find((r) => r.year === year);
-  if (!site || !report) throw new Error(`there is no report for ${year}`);
+/** A year's PDF printed from the preview's own print page. The printer is loaded only when a PDF is asked for. */
+async function printPreview(settings: Settings, site: SiteModel, year: number): Promise<Uint8Array> {
+  const report = site.reports.find((r) => r.year === year);
+  if (!report) throw new Error(`there is no report for ${year}`);
+  const [{ printPdfs }, { printJob }] = await Promise.all([import("../pdf/print.ts"), import("../pdf/job.ts")]);
   const dir = await mkdtemp(path.join(tmpdir(), "activity-report-preview-"));
   try {
     const file = path.join(dir, report.pdfName);
@@ -88,32 +71,57 @@ async function printPreview(settings: Settings, year: number): Promise<Uint8Arra
   }
 }
 
-/**
- * What the preview answers before its files: the error page for any page
- * while the last build failed, and a year's PDF, printed on request.
- */
-export function previewReply(settings: Settings): (segments: readonly string[], directory: boolean) => Promise<Reply | undefined> {
-  return async (segments, directory) => {
-    const isPage = directory || segments.at(-1)?.endsWith(".html") === true;
-    if (state.error && isPage) return errorPage(state.error);
-    const [year, name, ...rest] = segments;
-    if (!year || !/^\d{4}$/.test(year) || !name?.endsWith(".pdf") || rest.length > 0 || directory) return undefined;
-    if (state.error) return errorPage(state.error);
-    const report = state.site?.reports.find((r) => String(r.year) === year);
-    if (!report || report.pdfName !== name) return undefined;
-    let pdf = state.pdfs.get(report.year);
-    if (!pdf) {
-      const printing = printPreview(settings, report.year);
-      state.pdfs.set(report.year, printing);
-      // A failed print is tried again on the next request (unless a rebuild has already dropped it).
-      printing.catch(() => state.pdfs.get(report.year) === printing && state.pdfs.delete(report.year));
-      pdf = printing;
-    }
-    try {
-      return { status: 200, headers: { "Content-Type": "application/pdf" }, body: await pdf };
-    } catch (error) {
-      if (error instanceof BrowserNotFoundError) return page("No browser for the PDF", `<h1>The PDF cannot be printed</h1><p>${escapeXml(error.message)}.</p>`);
-      return page("The PDF could not be printed", `<h1>The PDF could not be printed</h1><pre>${escapeXml(String((error as Error).message))}</pre>`);
-    }
+/** One running preview: what its last build left (the model, or the error that stopped it) and the PDFs printed since. */
+export interface Preview {
+  /** A build succeeded. */
+  built(site: SiteModel): void;
+  /** A build failed; the pages show the error until the next one succeeds. */
+  failed(error: unknown): void;
+  /**
+   * What the preview answers before its files: the error page for any page
+   * while the last build failed, and a year's PDF, printed on request.
+   */
+  reply(segments: readonly string[], directory: boolean): Promise<Reply | undefined>;
+}
+
+export function createPreview(settings: Settings): Preview {
+  let site: SiteModel | undefined;
+  let error: unknown;
+  const pdfs = new Map<number, Promise<Uint8Array>>();
+  return {
+    built(built) {
+      site = built;
+      error = undefined;
+      // PDFs printed before this build are out of date.
+      pdfs.clear();
+    },
+    failed(failure) {
+      error = failure;
+      pdfs.clear();
+    },
+    async reply(segments, directory) {
+      const isPage = directory || segments.at(-1)?.endsWith(".html") === true;
+      if (error && isPage) return errorPage(error);
+      const [year, name, ...rest] = segments;
+      if (!year || !/^\d{4}$/.test(year) || !name?.endsWith(".pdf") || rest.length > 0 || directory) return undefined;
+      if (error) return errorPage(error);
+      const current = site;
+      const report = current?.reports.find((r) => String(r.year) === year);
+      if (!current || !report || report.pdfName !== name) return undefined;
+      let pdf = pdfs.get(report.year);
+      if (!pdf) {
+        const printing = printPreview(settings, current, report.year);
+        pdfs.set(report.year, printing);
+        // A failed print is tried again on the next request (unless a rebuild has already dropped it).
+        printing.catch(() => pdfs.get(report.year) === printing && pdfs.delete(report.year));
+        pdf = printing;
+      }
+      try {
+        return { status: 200, headers: { "Content-Type": "application/pdf" }, body: await pdf };
+      } catch (failure) {
+        if (failure instanceof BrowserNotFoundError) return page("No browser for the PDF", `<h1>The PDF cannot be printed</h1><p>${escapeXml(failure.message)}.</p>`);
+        return page("The PDF could not be printed", `<h1>The PDF could not be printed</h1><pre>${escapeXml(String((failure as Error).message))}</pre>`);
+      }
+    },
   };
 }

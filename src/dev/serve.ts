@@ -13,16 +13,16 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildPreview, ELEVENTY_CONFIG } from "../build.ts";
+import { buildPreview } from "../build.ts";
+import { TEMPLATES } from "../eleventy/plugin.ts";
 import { DataError, type Diagnostic } from "../data/diagnostics.ts";
 import { checkPreviewFolder } from "../output.ts";
-import type { Settings } from "../settings.ts";
-import { errorMessage, previewReply, recordBuild, recordError, recordSite } from "./preview.ts";
+import { PROJECT_ROOT, type Settings } from "../settings.ts";
+import { createPreview, errorMessage } from "./preview.ts";
 import { isLoopback, isWildcard } from "./requests.ts";
 import { startPreviewServer } from "./server.ts";
 
-const ROOT = path.dirname(ELEVENTY_CONFIG);
-const TEMPLATES = path.join(ROOT, "templates");
+const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, ".eleventy.ts");
 const BIN = fileURLToPath(new URL("../../bin/activity-report.js", import.meta.url));
 
 /** A burst of file events (an editor's save is several) makes one build. */
@@ -62,19 +62,19 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
   const stopped = signalled();
   const output = await checkPreviewFolder(settings.outputDir, settings.dataDir);
   let server: Awaited<ReturnType<typeof startPreviewServer>> | undefined;
+  const preview = createPreview(settings);
 
   const buildOnce = async () => {
     try {
       const built = await buildPreview(settings);
-      recordSite(built.site);
+      preview.built(built.site);
       log.diagnostics(built.warnings);
       log.out(`Built the preview: ${built.pages} ${built.pages === 1 ? "page" : "pages"}.`);
     } catch (error) {
-      recordError(error);
+      preview.failed(error);
       if (error instanceof DataError) log.diagnostics(error.diagnostics);
       else log.err(`activity-report dev: the preview could not be built: ${errorMessage(error)}`);
     }
-    recordBuild();
     server?.changed();
   };
   // One build at a time; changes saved during a build make one more after it.
@@ -115,7 +115,7 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
       host: address.host,
       port: address.port,
       pathPrefix: settings.pathPrefix,
-      dynamic: previewReply(settings),
+      dynamic: (segments, directory) => preview.reply(segments, directory),
       log: log.out,
       error: log.err,
     });
@@ -190,7 +190,7 @@ export async function supervisePreview(childArgs: (port: number) => readonly str
     }, 150);
   };
   const watchers: FSWatcher[] = [
-    watch(path.join(ROOT, "src"), { recursive: true }, (_event, name) => name && /\.ts$/.test(name) && restart(path.join("src", name))),
+    watch(path.join(PROJECT_ROOT, "src"), { recursive: true }, (_event, name) => name && /\.ts$/.test(name) && restart(path.join("src", name))),
     watch(ELEVENTY_CONFIG, () => restart(".eleventy.ts")),
   ];
   start();

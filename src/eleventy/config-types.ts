@@ -1,4 +1,4 @@
-/** The part of Eleventy's configuration API that .eleventy.ts uses (Eleventy ships no TypeScript types). */
+/** The part of Eleventy's configuration API that the report's plugin uses (Eleventy ships no TypeScript types). */
 export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
@@ -7,4 +7,9 @@ export interface EleventyConfig {
   addTransform(name: string, fn: (content: string) => string): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   on(event: string, listener: (...args: never[]) => unknown): void;
+  setInputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setOutputDirectory(dir: string): void;
+  setTemplateFormats(formats: readonly string[]): void;
 }

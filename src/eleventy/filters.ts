@@ -1,6 +1,7 @@
 /** Nunjucks filters; each is a pure function of its input. */
 import { formatNumber } from "../format/counts.ts";
 import { cssString } from "../format/css.ts";
+import { fileSize, plural } from "../format/text.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
 import { numberParagraphs } from "../format/paragraphs.ts";
@@ -16,8 +17,8 @@ export const filters = {
   numberParagraphs,
   cssString,
   percent: (share: number) => `${Math.round(share * 100)}%`,
-  /** `84 KB`, `1.2 MB` */
-  fileSize: (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`),
+  fileSize,
+  plural,
   /** The first day of a date as a JS Date at midnight UTC, for the feed's timestamps. */
   startDate: (date: PartialDate) => firstDay(date).toJSDate(),
   openData: (site: SiteModel, pathPrefix: string) => JSON.stringify(openData(site, pathPrefix), null, 1),

@@ -1,13 +1,14 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { EXIT, ReportError } from "../errors.ts";
 
-/** Exit code of a build that needs a browser and finds none. */
-export const NO_BROWSER_EXIT_CODE = 3;
+/** A build that needs a browser and finds none: exit 3, with one line saying how to get one. */
+export class BrowserNotFoundError extends ReportError {
+  override readonly name = "BrowserNotFoundError";
+  override readonly exitCode: number = EXIT.noBrowser;
 
-export class BrowserNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BrowserNotFoundError";
+  override lines(): string[] {
+    return [`activity-report: ${this.message}`];
   }
 }
 

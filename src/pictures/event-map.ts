@@ -12,7 +12,8 @@ import countryCodes from "i18n-iso-countries";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { ReportView } from "../report/model.ts";
-import { escapeXml, r, svgOpen } from "./svg.ts";
+import { escapeXml } from "../format/text.ts";
+import { r, svgOpen } from "./svg.ts";
 
 const WIDTH = 640;
 const HEIGHT = 400;

@@ -4,7 +4,8 @@
  */
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { Figures } from "../report/figures.ts";
-import { escapeXml, GREYS, r, svgOpen } from "./svg.ts";
+import { escapeXml } from "../format/text.ts";
+import { GREYS, r, svgOpen } from "./svg.ts";
 
 const WIDTH = 640;
 const HEIGHT = 240;

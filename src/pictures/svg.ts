@@ -1,11 +1,6 @@
 /** Small helpers for SVG written as text: the pictures are drawn at build time, no script in the page. */
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes text for an XML/HTML text node or attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+import { escapeXml } from "../format/text.ts";
 
 /** Rounds coordinates so that the markup stays small and the output stable. */
 export function r(n: number): string {

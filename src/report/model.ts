@@ -8,6 +8,7 @@ import { entryOf } from "../data/lookup.ts";
 import type { Edition, EventType, Strand, Topic } from "../data/schema.ts";
 import { formatCount, type Count } from "../format/counts.ts";
 import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
+import { slugify } from "../format/text.ts";
 import { countryName } from "./countries.ts";
 import { computeFigures, type Figures } from "./figures.ts";
 
@@ -203,14 +204,6 @@ export function ordinal(n: number): string {
   return `${n}${{ one: "st", two: "nd", few: "rd" }[rule as string] ?? "th"}`;
 }
 
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 function figuresOf(event: EventRecord): FigureView[] {
   return (Object.keys(COUNT_WORDS) as FigureView["field"][]).flatMap((field) => {

@@ -2,15 +2,20 @@
 declare module "@11ty/eleventy" {
   export const HtmlBasePlugin: unknown;
   export default class Eleventy {
-    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; source?: string; runMode?: string });
+    constructor(input?: string, output?: string, options?: {
+      /** An empty path reads no configuration file. */
+      configPath?: string;
+      quietMode?: boolean;
+      source?: string;
+      runMode?: string;
+      pathPrefix?: string;
+      /** The configuration, in place of a configuration file's. */
+      config?: (config: never) => unknown;
+    });
     write(): Promise<unknown>;
     init(): Promise<void>;
     setIsVerbose(verbose: boolean): void;
     disableLogger(): void;
-    watch(): Promise<void>;
-    serve(port?: number): Promise<void>;
-    stopWatch?(): Promise<void>;
-    close?(): Promise<void>;
   }
 }
 

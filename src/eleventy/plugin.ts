@@ -1,0 +1,81 @@
+/**
+ * The report as an Eleventy plugin: templates, data, filters, assets and
+ * pictures, configured from explicit options. The build and the preview run
+ * Eleventy through its programmatic API with this plugin; `.eleventy.ts`
+ * calls it with settings read from the environment, for `npm run eleventy`.
+ */
+import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { rssPlugin } from "@11ty/eleventy-plugin-rss";
+import { fontAssets } from "../assets/fonts.ts";
+import { loadDataOrThrow, type DataSet } from "../data/load.ts";
+import { drawPictures } from "../pictures/index.ts";
+import { buildSite, type SiteModel } from "../report/model.ts";
+import { PROJECT_ROOT, type Settings } from "../settings.ts";
+import type { EleventyConfig } from "./config-types.ts";
+import { filters } from "./filters.ts";
+import { copyPictures } from "./pictures.ts";
+import { CONTENT_SECURITY_POLICY } from "./security.ts";
+import { wellFormedXml } from "./xml.ts";
+
+export const TEMPLATES = path.join(PROJECT_ROOT, "templates");
+
+export interface ReportPluginOptions {
+  readonly settings: Settings;
+  /** The validated data and its model, when the caller has them already (the build, the preview); else read from `settings.dataDir` at each build. */
+  readonly data?: { readonly data: DataSet; readonly site: SiteModel };
+  /** Called as each page is written, for a progress display. */
+  readonly onPage?: () => void;
+}
+
+/** What templates get as `site`: the model, with its pictures drawn. */
+export type SiteData = ReturnType<typeof drawPictures>;
+
+/** The data and the model of a build: the ones given, or the data folder read again (Eleventy on its own, whose watch mode builds again and again). */
+async function dataOf(options: ReportPluginOptions): Promise<{ data: DataSet; site: SiteModel }> {
+  if (options.data) return options.data;
+  const { data } = await loadDataOrThrow(options.settings.dataDir);
+  return { data, site: buildSite(data, { year: options.settings.year }) };
+}
+
+export function reportPlugin(config: EleventyConfig, options: ReportPluginOptions): void {
+  const { settings } = options;
+  const fonts = fontAssets();
+  // Read once per build, by the first template that asks, and shared with the pictures copied after it.
+  let current: Promise<{ data: DataSet; site: SiteModel }> | undefined;
+  const data = () => (current ??= dataOf(options));
+  config.on("eleventy.before", () => {
+    current = undefined;
+  });
+
+  config.setInputDirectory(TEMPLATES);
+  config.setIncludesDirectory("_includes");
+  config.setDataDirectory("_eleventy");
+  config.setOutputDirectory(settings.outputDir);
+  config.setTemplateFormats(["njk"]);
+
+  config.addGlobalData("site", async (): Promise<SiteData> => drawPictures((await data()).site));
+  config.addGlobalData("fontFaces", fonts.css);
+  config.addGlobalData("withPdf", settings.pdf);
+  config.addGlobalData("pathPrefix", settings.pathPrefix);
+  config.addGlobalData("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
+  for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);
+  const onPage = options.onPage;
+  if (onPage) {
+    config.addTransform("progress", (content: string) => {
+      onPage();
+      return content;
+    });
+  }
+  config.addTransform("well-formed-xml", wellFormedXml);
+
+  config.addPassthroughCopy({ [path.join(TEMPLATES, "assets/static")]: "assets" });
+  config.addPassthroughCopy(fonts.files);
+  config.addWatchTarget(settings.dataDir);
+  // Pictures of the data folder (e.g. the logo), at /images/: those validation found publishable.
+  config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    await copyPictures((await data()).data.pictures, directories.output);
+  });
+  config.addPlugin(HtmlBasePlugin);
+  config.addPlugin(rssPlugin);
+}

@@ -1,0 +1,30 @@
+/**
+ * Errors that say what they mean for the command: how they are printed, the
+ * exit code, and what to do next. The command prints each the same way
+ * (src/cli.ts); an error that is not one of them is a fault of the build or of
+ * the machine, and is printed as such.
+ */
+
+/** The command's exit codes: success (warnings may be printed), errors in the data or the build, a wrong command or option, no browser for the PDFs. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, noBrowser: 3 } as const;
+
+export abstract class ReportError extends Error {
+  /** The exit code the command ends with. */
+  readonly exitCode: number = EXIT.failed;
+  /** What to do next, on a line of its own after the error. */
+  readonly hint?: string;
+  /** Whether the command's usage follows (a wrong command or option). */
+  readonly showUsage: boolean = false;
+
+  /** The lines the command prints; `prefix` names the command (`activity-report build: `). */
+  lines(prefix: string): string[] {
+    return this.message.split("\n").map((line) => `${prefix}${line}`);
+  }
+}
+
+/** A wrong or missing option: exit 2, with the command's usage. */
+export class UsageError extends ReportError {
+  override readonly exitCode: number = EXIT.usage;
+  override readonly showUsage = true;
+  override readonly name = "UsageError";
+}
