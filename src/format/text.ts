@@ -24,3 +24,9 @@ export function slugify(text: string): string {
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
+
+/** `1st`, `2nd`, `15th` */
+export function ordinal(n: number): string {
+  const rule = new Intl.PluralRules("en", { type: "ordinal" }).select(n);
+  return `${n}${{ one: "st", two: "nd", few: "rd" }[rule as string] ?? "th"}`;
+}

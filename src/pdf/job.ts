@@ -9,15 +9,12 @@ export function printJob(site: SiteModel, report: ReportView, file: string): Pri
 
 /** The PDF's document information, all from the data. */
 export function pdfMetadata(site: SiteModel, report: ReportView): PdfMetadata {
-  const som = report.edition?.som;
   return {
-    title: `${site.organisation}: ${report.title}`,
-    author: `${site.organisation} Secretariat`,
-    subject: som
-      ? `Prepared for the ${som.ordinal ? `${som.ordinal} ` : ""}Senior Officials Meeting, ${som.place}, ${som.dateText}`
-      : `The activities of the ${site.organisation} in ${report.periodText ?? report.year}`,
+    title: report.fullTitle,
+    author: site.secretariatName,
+    subject: report.subject,
     keywords: [site.organisation, "migration", "annual activity report", String(report.year), ...report.chapters.map((c) => c.strand.title)],
     date: report.publication.day,
-    creator: `${site.organisation} Secretariat with activity-report`,
+    creator: `${site.secretariatName} with activity-report`,
   };
 }

@@ -1,0 +1,109 @@
+/** Each report year as the report prints it: its chapters and parts, figures, imprint and the sentences it says about itself. */
+import type { DataSet, EventRecord } from "../data/load.ts";
+import { entryOf } from "../data/lookup.ts";
+import type { Edition } from "../data/schema.ts";
+import { firstDay, formatDate, formatDateRange, lastDay, partialDate } from "../format/dates.ts";
+import { ordinal, slugify } from "../format/text.ts";
+import { countryName } from "./countries.ts";
+import { computeFigures } from "./figures.ts";
+import type { Lookups } from "./lookups.ts";
+import { reportParts } from "./parts.ts";
+import { anchorOf, reportUrl } from "./urls.ts";
+import type { ChapterView, EditionView, EventView, MeetingView, PlaceView, ReportView } from "./views.ts";
+
+/** What every report of a site shares. */
+export interface ReportContext {
+  readonly data: DataSet;
+  readonly refs: Lookups;
+  /** The records behind the events, by id (for the figures, which count what was written). */
+  readonly records: ReadonlyMap<string, EventRecord>;
+  /** `Budapest Process Secretariat` */
+  readonly secretariatName: string;
+}
+
+function meetingView(som: NonNullable<Edition["som"]>, refs: Lookups): MeetingView {
+  const number = som.number === undefined ? undefined : ordinal(som.number);
+  const name = `${number ? `${number} ` : ""}Senior Officials Meeting`;
+  const place = refs.place(som.place)!.name;
+  const dateText = formatDate(som.date);
+  return { number: som.number, ordinal: number, name, place, placeId: som.place, dateText, iso: som.date.iso, text: `the ${name}, ${place}, ${dateText}` };
+}
+
+function editionView(edition: Edition, refs: Lookups): EditionView {
+  return { chair: edition.chair, coChair: edition.co_chair, foreword: edition.foreword, som: edition.som && meetingView(edition.som, refs) };
+}
+
+/** One chapter per strand with events, in the strands' order: its own events in full, joint ones as cross-references. */
+function chaptersOf(events: readonly EventView[], data: DataSet, refs: Lookups): ChapterView[] {
+  return data.strands
+    .map((strand) => ({
+      strand: refs.strands.get(strand.id)!,
+      events: events.filter((e) => e.strands[0]!.id === strand.id),
+      crossReferences: events.filter((e) => e.strands.slice(1).some((s) => s.id === strand.id)),
+    }))
+    .filter((c) => c.events.length + c.crossReferences.length > 0)
+    .map((c, i) => ({ ...c, number: i + 1, anchor: anchorOf("strand", c.strand.id) }));
+}
+
+function placesOf(events: readonly EventView[]): { place: PlaceView; events: EventView[] }[] {
+  const placed = new Map<string, { place: PlaceView; events: EventView[] }>();
+  for (const e of events) {
+    if (!e.place) continue;
+    const entry = placed.get(e.place.id) ?? { place: e.place, events: [] };
+    entry.events.push(e);
+    placed.set(e.place.id, entry);
+  }
+  return [...placed.values()];
+}
+
+export function reportView(year: number, own: readonly EventView[], context: ReportContext): ReportView {
+  const { data, refs, secretariatName } = context;
+  const organisation = data.report.organisation;
+  const edition = entryOf(data.report.editions, String(year));
+  const editionShown = edition && editionView(edition, refs);
+  const meeting = editionShown?.som;
+  const pdfName = `${slugify(organisation)}-activity-report-${year}.pdf`;
+  const span = edition?.period ?? { from: partialDate(String(year)), to: partialDate(String(year)) };
+  const periodText = edition?.period && formatDateRange(edition.period.from, edition.period.to);
+  const states = edition?.participating_states ?? data.report.participating_states ?? [];
+  const chapters = chaptersOf(own, data, refs);
+  const numbers = Object.fromEntries(chapters.flatMap((c) => c.events.map((e, i) => [e.id, `${c.number}.${i + 1}`])));
+  const published = edition?.published ?? edition?.som?.date ?? partialDate(lastDay(span.to).toISODate()!);
+  const title = `${data.report.title} ${year}`;
+  const imprint = data.report.imprint ?? {};
+  return {
+    year,
+    title,
+    fullTitle: `${organisation}: ${title}`,
+    url: reportUrl(year),
+    printUrl: `${reportUrl(year)}print/`,
+    pdfName,
+    pdfUrl: `${reportUrl(year)}${pdfName}`,
+    edition: editionShown,
+    periodText,
+    events: own,
+    chapters,
+    numbers,
+    parts: reportParts({ hasForeword: Boolean(edition?.foreword), chapters, numbers }),
+    presentedTo: meeting && `Presented to ${meeting.text}.`,
+    preparedBy: `Prepared by the ${secretariatName}${meeting ? ` for ${meeting.text}` : ""}`,
+    subject: meeting ? `Prepared for ${meeting.text}` : `The activities of the ${organisation} in ${periodText ?? year}`,
+    figures: computeFigures(own.map((e) => context.records.get(e.id)!), data, span),
+    places: placesOf(own),
+    onlineEvents: own.filter((e) => e.online && !e.place),
+    participatingStates: states
+      .map((code) => ({ code, name: countryName(code, data.countries) }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en")),
+    participatingOrganisations: [...(edition?.participating_organisations ?? data.report.participating_organisations ?? [])],
+    publication: { iso: published.iso, day: firstDay(published).toISODate()!, dateText: formatDate(published), year: published.year },
+    imprint: {
+      publisher: imprint.publisher ?? data.report.secretariat,
+      address: imprint.address,
+      copyright: `© ${imprint.copyright ?? data.report.secretariat}, ${published.year}`,
+      disclaimer: imprint.disclaimer ??
+        `This report was prepared by the ${secretariatName}. Its content does not necessarily reflect the views or policies of the participating states or organisations of the ${organisation}.`,
+      editor: imprint.editor ?? `Edited by the ${secretariatName}.`,
+      citation: `${secretariatName} (${published.year}), ${title}${meeting ? `, presented to ${meeting.text}` : ""}.`,
+    },
+  };
+}

@@ -1,0 +1,227 @@
+/** The report as templates see it: the types of the model built in model.ts. */
+import type { EventType, Strand, Topic } from "../data/schema.ts";
+import type { Count } from "../format/counts.ts";
+import type { PartialDate } from "../format/dates.ts";
+import type { Figures } from "./figures.ts";
+
+export interface Link {
+  readonly label: string;
+  readonly url: string;
+}
+
+export interface PlaceView {
+  readonly id: string;
+  readonly name: string;
+  readonly localName?: string;
+  readonly country: { readonly code: string; readonly name: string; readonly url: string };
+  readonly lat?: number;
+  readonly lon?: number;
+}
+
+export interface FigureView {
+  readonly field: "participants" | "countries" | "organisations" | "women";
+  readonly count: Count;
+  /** `over 75 participants` */
+  readonly text: string;
+}
+
+export interface EventView {
+  readonly id: string;
+  /** The element id of the event in a report's page: never one of the page's own ids, whatever the file is called. */
+  readonly anchor: string;
+  readonly url: string;
+  readonly title: string;
+  readonly type: EventType & { readonly url: string };
+  readonly date: PartialDate;
+  readonly end?: PartialDate;
+  /** `7–8 May 2018` */
+  readonly dateText: string;
+  /** `Sarajevo`, `Vienna (online)`, `Online` */
+  readonly location: string;
+  /** `Sarajevo, 7–8 May 2018` */
+  readonly dateline: string;
+  readonly place?: PlaceView;
+  readonly online: boolean;
+  /** The first is where the event is reported in full. */
+  readonly strands: readonly (Strand & { readonly url: string })[];
+  readonly figures: readonly FigureView[];
+  /** Each stated figure as the report prints it (`over 75`), by field. */
+  readonly counts: Readonly<Partial<Record<FigureView["field"], string>>>;
+  readonly partners: readonly string[];
+  readonly topics: readonly (Topic & { readonly url: string })[];
+  readonly summary: string;
+  readonly body?: string;
+  readonly sources: readonly string[];
+  readonly status: "held" | "planned" | "cancelled";
+  readonly reportYear: number;
+  readonly reportUrl: string;
+  /** Neighbours in time, across all years. */
+  readonly previous?: Link & { readonly dateline: string };
+  readonly next?: Link & { readonly dateline: string };
+}
+
+export interface ChapterView {
+  /** 1, 2, …: chapters are numbered in report order. */
+  readonly number: number;
+  /** The element id of the chapter in a report's page. */
+  readonly anchor: string;
+  readonly strand: Strand & { readonly url: string };
+  /** Events reported in full here (this is their first strand). */
+  readonly events: readonly EventView[];
+  /** Joint events reported in full under another strand. */
+  readonly crossReferences: readonly EventView[];
+}
+
+/** The Senior Officials Meeting a report is presented to. */
+export interface MeetingView {
+  readonly number?: number;
+  /** `15th` */
+  readonly ordinal?: string;
+  /** `15th Senior Officials Meeting`, `Senior Officials Meeting` */
+  readonly name: string;
+  /** `Antalya` */
+  readonly place: string;
+  readonly placeId: string;
+  /** `15 December 2017` */
+  readonly dateText: string;
+  readonly iso: string;
+  /** `the 15th Senior Officials Meeting, Antalya, 15 December 2017`: the phrase every sentence about it is made of. */
+  readonly text: string;
+}
+
+export interface EditionView {
+  readonly chair?: string;
+  readonly coChair?: string;
+  readonly foreword?: string;
+  /** The Senior Officials Meeting the report is presented to. */
+  readonly som?: MeetingView;
+}
+
+/** What a part of a report is; each kind has its own partial in templates/_includes/parts/. */
+export type PartKind = "cover" | "imprint" | "contents" | "foreword" | "glance" | "chapter" | "chronology" | "participants" | "abbreviations";
+
+/**
+ * One part of a report, in the order the report prints them. The PDF's named
+ * pages and running headers, its contents and bookmarks, the year page's
+ * contents and both bodies are all made from this one list.
+ */
+export interface ReportPart {
+  readonly kind: PartKind;
+  /** The element id of the part's section: what the contents and the bookmarks point to. */
+  readonly id: string;
+  /** `1`, `Annex A`; none for the front matter. */
+  readonly number?: string;
+  readonly title: string;
+  /** The running header of its pages in the PDF (`1 Silk Routes Region Working Group`, `Annex A · Chronology of activities`); none on the cover and the imprint. */
+  readonly header?: string;
+  /** The named page of the print style sheet that its pages use. */
+  readonly page: string;
+  /** Listed in the contents (the cover, the imprint and the contents itself are not). */
+  readonly listed: boolean;
+  /** Part of the year's web page too (the cover and the imprint belong to the PDF only). */
+  readonly web: boolean;
+  /** Its paragraphs are the report's own statements, numbered when the report numbers paragraphs (not the front matter). */
+  readonly numbered: boolean;
+  /** The numbered entries under it in the PDF's contents: a chapter's events. */
+  readonly sections: readonly { readonly id: string; readonly number: string; readonly title: string }[];
+  /** The chapter it prints, for a chapter. */
+  readonly chapter?: ChapterView;
+}
+
+export interface ReportView {
+  readonly year: number;
+  /** `Annual Activity Report 2018` */
+  readonly title: string;
+  /** `Budapest Process: Annual Activity Report 2018` */
+  readonly fullTitle: string;
+  readonly url: string;
+  readonly printUrl: string;
+  readonly pdfName: string;
+  readonly pdfUrl: string;
+  /** Undefined when report.yaml has no edition for the year: the cover stays neutral. */
+  readonly edition?: EditionView;
+  /** `1 July 2017 – 30 June 2018`, when the report does not cover a calendar year. */
+  readonly periodText?: string;
+  /** In time order. */
+  readonly events: readonly EventView[];
+  readonly chapters: readonly ChapterView[];
+  readonly figures: Figures;
+  /** Places where the year's events took place, with how many; for the map. */
+  readonly places: readonly { readonly place: PlaceView; readonly events: readonly EventView[] }[];
+  /** Events held online without a host place. */
+  readonly onlineEvents: readonly EventView[];
+  readonly participatingStates: readonly { readonly code: string; readonly name: string }[];
+  readonly participatingOrganisations: readonly string[];
+  /** `3.1`: the section number of each event, in the chapter that reports it in full. */
+  readonly numbers: Readonly<Record<string, string>>;
+  /** Its parts, in the order they are printed. */
+  readonly parts: readonly ReportPart[];
+  /** `Presented to the 15th Senior Officials Meeting, Antalya, 15 December 2017.`, when the edition names the meeting. */
+  readonly presentedTo?: string;
+  /** The cover's line: `Prepared by the Budapest Process Secretariat for the 15th Senior Officials Meeting, …` */
+  readonly preparedBy: string;
+  /** The PDF's subject: what the report is for. */
+  readonly subject: string;
+  /** When the report is published: its metadata date and copyright year. */
+  readonly publication: { readonly iso: string; readonly day: string; readonly dateText: string; readonly year: number };
+  readonly imprint: {
+    readonly publisher: string;
+    readonly address?: string;
+    readonly copyright: string;
+    readonly disclaimer: string;
+    readonly editor: string;
+    readonly citation: string;
+  };
+}
+
+export type HubKind = "strands" | "countries" | "types" | "topics";
+
+export interface HubView {
+  readonly kind: HubKind;
+  /** `Strands`, `Countries`…: the title of the hub's index page. */
+  readonly kindTitle: string;
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly description?: string;
+  /** Newest first. */
+  readonly events: readonly EventView[];
+  readonly byYear: readonly { readonly year: number; readonly count: number }[];
+}
+
+export interface HubIndexView {
+  readonly kind: HubKind;
+  /** `Strands`, `Countries`… */
+  readonly title: string;
+  /** `strand`, `country`… */
+  readonly singular: string;
+  readonly url: string;
+  readonly hubs: readonly HubView[];
+}
+
+export interface SiteModel {
+  readonly organisation: string;
+  /** Who runs the Secretariat: `International Centre for Migration Policy Development (ICMPD)` */
+  readonly secretariat: string;
+  /** `Budapest Process Secretariat`: the author of the reports. */
+  readonly secretariatName: string;
+  readonly title: string;
+  readonly about?: string;
+  readonly siteUrl?: string;
+  readonly logo?: string;
+  readonly accentColor?: string;
+  /** Newest first. */
+  readonly reports: readonly ReportView[];
+  /** Every event, in time order. */
+  readonly events: readonly EventView[];
+  readonly hubIndexes: readonly HubIndexView[];
+  /** Every hub of every kind, for one page each. */
+  readonly hubs: readonly HubView[];
+  readonly abbreviations: readonly { readonly abbreviation: string; readonly meaning: string }[];
+  /** Number the report's paragraphs so that decisions can cite them. */
+  readonly paragraphNumbers: boolean;
+  /** The reference lists, in their files' order. */
+  readonly strands: readonly (Strand & { readonly url: string })[];
+  readonly eventTypes: readonly (EventType & { readonly url: string })[];
+  readonly topics: readonly (Topic & { readonly url: string })[];
+}
