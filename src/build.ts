@@ -7,14 +7,14 @@
 import { rmSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DataError, displayPath, type Diagnostic } from "./data/diagnostics.ts";
-import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
+import { DataError, type Diagnostic } from "./data/diagnostics.ts";
+import { loadData, type DataSet } from "./data/load.ts";
 import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
 import { fileSize } from "./format/text.ts";
 import { findBrowser } from "./pdf/browser.ts";
-import type { PrintedPdf, PrintOptions } from "./pdf/print.ts";
-import { printJob } from "./pdf/job.ts";
+import type { PrintedPdf } from "./pdf/print.ts";
+import { printReports } from "./pdf/reports.ts";
 import { buildSite, type SiteModel } from "./report/model.ts";
 import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
 import { indexSite } from "./search.ts";
@@ -37,39 +37,6 @@ export interface BuildResult {
   readonly pdfs: readonly PrintedPdf[];
   readonly warnings: readonly Diagnostic[];
   readonly seconds: number;
-}
-
-/** The data files whose text holds `url`: where an editor has to look when the printer blocks it. */
-export function filesMentioning(url: string, data: DataSet): string[] {
-  const report = data.report;
-  const texts: [string, (string | undefined)[]][] = [
-    ...data.events.map((e): [string, (string | undefined)[]] => [e.file, [e.summary, e.body]]),
-    [REFERENCE_FILES.report, [report.about, report.imprint?.disclaimer, ...Object.values(report.editions ?? {}).map((e) => e.foreword)]],
-    [REFERENCE_FILES.strands, data.strands.flatMap((s) => [s.description, s.highlights])],
-  ];
-  return texts
-    .filter(([, values]) => values.some((v) => v?.includes(url)))
-    .map(([file]) => displayPath(path.isAbsolute(file) ? file : path.join(data.dir, file)));
-}
-
-/** Prints every report of the site. Loaded only when there is something to print: Puppeteer and the PDF libraries are large. */
-async function printReports(
-  site: SiteModel,
-  data: DataSet,
-  siteDir: string,
-  browserPath: string,
-  settings: Settings,
-  onPrinted: NonNullable<PrintOptions["onPrinted"]>,
-): Promise<PrintedPdf[]> {
-  const { PrintError, printPdfs } = await import("./pdf/print.ts");
-  const jobs = site.reports.map((report) => printJob(site, report, path.join(siteDir, String(report.year), report.pdfName)));
-  try {
-    return await printPdfs(jobs, { siteDir, browserPath, pathPrefix: settings.pathPrefix, timeoutMs: settings.printTimeoutMs, onPrinted });
-  } catch (error) {
-    if (!(error instanceof PrintError) || error.blocked.length === 0) throw error;
-    const where = error.blocked.map((url) => `${url} (in ${filesMentioning(url, data).join(", ") || "the templates"})`);
-    throw new PrintError(`the PDF may load only the report's own files, but the data links to ${where.join("; ")}: remove the link or host the file in the data's images folder`, error.blocked);
-  }
 }
 
 /** Writes each PDF's size into the pages that link to it (the templates leave a marker, as the size is known only now). */
@@ -131,8 +98,13 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     onProgress({ step: "rendered", pages });
     let printed = 0;
     const pdfs = browserPath
-      ? await printReports(site, loaded.data, staging, browserPath, settings, (job, pdf) =>
-          onProgress({ step: "printed", title: job.title, pages: pdf.pages, bytes: pdf.bytes, done: ++printed, of: site.reports.length }))
+      ? await printReports(site, loaded.data, site.reports, (report) => path.join(staging, String(report.year), report.pdfName), {
+          siteDir: staging,
+          browserPath,
+          pathPrefix: settings.pathPrefix,
+          timeoutMs: settings.printTimeoutMs,
+          onPrinted: (job, pdf) => onProgress({ step: "printed", title: job.title, pages: pdf.pages, bytes: pdf.bytes, done: ++printed, of: site.reports.length }),
+        })
       : [];
     // The print pages exist for the printer only: readers get the PDF.
     await Promise.all(site.reports.map((r) => rm(path.join(staging, r.printUrl), { recursive: true, force: true })));
@@ -158,6 +130,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
 /** What one build of the live preview made: the site (for the PDFs printed on request) and the data's warnings. */
 export interface PreviewBuild {
   readonly site: SiteModel;
+  readonly data: DataSet;
   readonly pages: number;
   readonly warnings: readonly Diagnostic[];
 }
@@ -184,7 +157,7 @@ export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
     await writeFile(path.join(staging, OUTPUT_MARKER), PREVIEW_MARKER);
     const pages = await runEleventy({ settings: { ...settings, outputDir: staging }, data: { data: loaded.data, site } });
     await swapInto(staging, output);
-    return { site, pages, warnings: loaded.diagnostics.filter((d) => d.severity === "warning") };
+    return { site, data: loaded.data, pages, warnings: loaded.diagnostics.filter((d) => d.severity === "warning") };
   } finally {
     await rm(staging, { recursive: true, force: true });
     unlock.now();

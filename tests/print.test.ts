@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { filesMentioning } from "../src/build.ts";
+import { filesMentioning } from "../src/pdf/reports.ts";
 import { loadDataOrThrow } from "../src/data/load.ts";
 import { CHROMIUM_FLAGS, PrintError, printPdfs, printWithContents } from "../src/pdf/print.ts";
 import { SAMPLE_DATA } from "./helpers/data.ts";

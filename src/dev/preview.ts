@@ -9,7 +9,8 @@ import path from "node:path";
 import { DataError, formatDiagnostic } from "../data/diagnostics.ts";
 import { BrowserNotFoundError, findBrowser } from "../pdf/browser.ts";
 import { escapeXml } from "../format/text.ts";
-import type { SiteModel } from "../report/model.ts";
+import type { DataSet } from "../data/load.ts";
+import type { ReportView, SiteModel } from "../report/model.ts";
 import type { Settings } from "../settings.ts";
 import type { Reply } from "./server.ts";
 
@@ -57,14 +58,12 @@ export function errorMessage(error: unknown): string {
 }
 
 /** A year's PDF printed from the preview's own print page. The printer is loaded only when a PDF is asked for. */
-async function printPreview(settings: Settings, site: SiteModel, year: number): Promise<Uint8Array> {
-  const report = site.reports.find((r) => r.year === year);
-  if (!report) throw new Error(`there is no report for ${year}`);
-  const [{ printPdfs }, { printJob }] = await Promise.all([import("../pdf/print.ts"), import("../pdf/job.ts")]);
+async function printPreview(settings: Settings, built: PreviewBuild, report: ReportView): Promise<Uint8Array> {
+  const { printReports } = await import("../pdf/reports.ts");
   const dir = await mkdtemp(path.join(tmpdir(), "activity-report-preview-"));
   try {
     const file = path.join(dir, report.pdfName);
-    await printPdfs([printJob(site, report, file)], { siteDir: settings.outputDir, browserPath: findBrowser(), pathPrefix: settings.pathPrefix });
+    await printReports(built.site, built.data, [report], () => file, { siteDir: settings.outputDir, browserPath: findBrowser(), pathPrefix: settings.pathPrefix });
     return await readFile(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -72,9 +71,15 @@ async function printPreview(settings: Settings, site: SiteModel, year: number): 
 }
 
 /** One running preview: what its last build left (the model, or the error that stopped it) and the PDFs printed since. */
+/** What a build of the preview made, for the PDFs printed on request. */
+export interface PreviewBuild {
+  readonly site: SiteModel;
+  readonly data: DataSet;
+}
+
 export interface Preview {
   /** A build succeeded. */
-  built(site: SiteModel): void;
+  built(build: PreviewBuild): void;
   /** A build failed; the pages show the error until the next one succeeds. */
   failed(error: unknown): void;
   /**
@@ -85,12 +90,12 @@ export interface Preview {
 }
 
 export function createPreview(settings: Settings): Preview {
-  let site: SiteModel | undefined;
+  let last: PreviewBuild | undefined;
   let error: unknown;
   const pdfs = new Map<number, Promise<Uint8Array>>();
   return {
     built(built) {
-      site = built;
+      last = built;
       error = undefined;
       // PDFs printed before this build are out of date.
       pdfs.clear();
@@ -105,12 +110,12 @@ export function createPreview(settings: Settings): Preview {
       const [year, name, ...rest] = segments;
       if (!year || !/^\d{4}$/.test(year) || !name?.endsWith(".pdf") || rest.length > 0 || directory) return undefined;
       if (error) return errorPage(error);
-      const current = site;
-      const report = current?.reports.find((r) => String(r.year) === year);
+      const current = last;
+      const report = current?.site.reports.find((r) => String(r.year) === year);
       if (!current || !report || report.pdfName !== name) return undefined;
       let pdf = pdfs.get(report.year);
       if (!pdf) {
-        const printing = printPreview(settings, current, report.year);
+        const printing = printPreview(settings, current, report);
         pdfs.set(report.year, printing);
         // A failed print is tried again on the next request (unless a rebuild has already dropped it).
         printing.catch(() => pdfs.get(report.year) === printing && pdfs.delete(report.year));

@@ -67,7 +67,7 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
   const buildOnce = async () => {
     try {
       const built = await buildPreview(settings);
-      preview.built(built.site);
+      preview.built(built);
       log.diagnostics(built.warnings);
       log.out(`Built the preview: ${built.pages} ${built.pages === 1 ? "page" : "pages"}.`);
     } catch (error) {

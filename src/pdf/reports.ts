@@ -1,0 +1,42 @@
+/**
+ * Prints reports of a site to PDF: the jobs, and an error that names the data
+ * file holding an outside address the printer blocked. The printer and its
+ * libraries (Puppeteer, pdf-lib, pdf.js) are loaded only when this runs.
+ */
+import path from "node:path";
+import { displayPath } from "../data/diagnostics.ts";
+import { REFERENCE_FILES, type DataSet } from "../data/load.ts";
+import type { ReportView, SiteModel } from "../report/model.ts";
+import { printJob } from "./job.ts";
+import type { PrintedPdf, PrintOptions } from "./print.ts";
+
+/** The data files whose text holds `url`: where an editor has to look when the printer blocks it. */
+export function filesMentioning(url: string, data: DataSet): string[] {
+  const report = data.report;
+  const texts: [string, (string | undefined)[]][] = [
+    ...data.events.map((e): [string, (string | undefined)[]] => [e.file, [e.summary, e.body]]),
+    [REFERENCE_FILES.report, [report.about, report.imprint?.disclaimer, ...Object.values(report.editions ?? {}).map((e) => e.foreword)]],
+    [REFERENCE_FILES.strands, data.strands.flatMap((s) => [s.description, s.highlights])],
+  ];
+  return texts
+    .filter(([, values]) => values.some((v) => v?.includes(url)))
+    .map(([file]) => displayPath(path.isAbsolute(file) ? file : path.join(data.dir, file)));
+}
+
+/** Prints `reports` from their print pages in `options.siteDir`, each to the file `fileOf` names. */
+export async function printReports(
+  site: SiteModel,
+  data: DataSet,
+  reports: readonly ReportView[],
+  fileOf: (report: ReportView) => string,
+  options: PrintOptions,
+): Promise<PrintedPdf[]> {
+  const { PrintError, printPdfs } = await import("./print.ts");
+  try {
+    return await printPdfs(reports.map((report) => printJob(site, report, fileOf(report))), options);
+  } catch (error) {
+    if (!(error instanceof PrintError) || error.blocked.length === 0) throw error;
+    const where = error.blocked.map((url) => `${url} (in ${filesMentioning(url, data).join(", ") || "the templates"})`);
+    throw new PrintError(`the PDF may load only the report's own files, but the data links to ${where.join("; ")}: remove the link or host the file in the data's images folder`, error.blocked);
+  }
+}
