@@ -32,7 +32,7 @@ describe("src/", () => {
     for (const file of modules) {
       const [layer] = layerOf(file);
       const text = readFileSync(path.join(SRC, file), "utf8");
-      for (const [, target] of text.matchAll(/(?:from|import\()\s*"(\.{1,2}\/[^"]+)"/g)) {
+      for (const [, target] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)"(\.{1,2}\/[^"]+)"/g)) {
         const imported = path.posix.normalize(path.posix.join(path.posix.dirname(file), target!));
         if (imported.startsWith("..")) continue;
         const [theirs, name] = layerOf(imported);
