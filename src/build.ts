@@ -31,6 +31,8 @@ export type BuildProgress =
   | { readonly step: "notice"; readonly message: string };
 
 export interface BuildResult {
+  /** Settles once the previous output has been removed, which goes on after the new one is in place. */
+  readonly settled: Promise<void>;
   /** Each year's key figures and what changed since the last build of the output folder. */
   readonly changes: readonly string[];
   readonly pages: number;
@@ -77,7 +79,9 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   const staging = stagingFolder(output);
   // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was,
   // and the printer kills the browser and removes its profile as the process exits.
+  const stopIndexing = new AbortController();
   const interrupted = (signal: NodeJS.Signals) => {
+    stopIndexing.abort();
     rmSync(staging, { recursive: true, force: true });
     unlock.now();
     process.stderr.write(`Interrupted (${signal}): the output in ${settings.outputDir} is unchanged.\n`);
@@ -96,6 +100,9 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     let rendering = 0;
     const pages = await runEleventy({ settings: staged, data: { data: loaded.data, site }, onPage: () => onProgress({ step: "rendering", pages: ++rendering }) });
     onProgress({ step: "rendered", pages });
+    // Pagefind reads only the event pages, which printing does not touch: it indexes while the PDFs print.
+    const indexing = indexSite(staging, stopIndexing.signal);
+    indexing.catch(() => undefined);
     let printed = 0;
     const pdfs = browserPath
       ? await printReports(site, loaded.data, site.reports, (report) => path.join(staging, String(report.year), report.pdfName), {
@@ -109,10 +116,11 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     // The print pages exist for the printer only: readers get the PDF.
     await Promise.all(site.reports.map((r) => rm(path.join(staging, r.printUrl), { recursive: true, force: true })));
     await stampPdfSizes(staging, site, pdfs);
-    await indexSite(staging);
+    await indexing;
     onProgress({ step: "indexed" });
-    await swapInto(staging, output);
+    const { removed } = await swapInto(staging, output);
     return {
+      settled: removed,
       changes: describeChanges(previous, manifest, site),
       pages,
       pdfs: pdfs.map((pdf) => ({ ...pdf, file: path.join(output, path.relative(staging, pdf.file)) })),
@@ -120,6 +128,8 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
+    // Stops Pagefind if the build failed before it was done.
+    stopIndexing.abort();
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);
     await rm(staging, { recursive: true, force: true });
@@ -156,7 +166,7 @@ export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
     await mkdir(staging);
     await writeFile(path.join(staging, OUTPUT_MARKER), PREVIEW_MARKER);
     const pages = await runEleventy({ settings: { ...settings, outputDir: staging }, data: { data: loaded.data, site } });
-    await swapInto(staging, output);
+    await (await swapInto(staging, output)).removed;
     return { site, data: loaded.data, pages, warnings: loaded.diagnostics.filter((d) => d.severity === "warning") };
   } finally {
     await rm(staging, { recursive: true, force: true });

@@ -204,6 +204,8 @@ async function runBuild(io: Io, settings: Settings): Promise<number> {
     io.err("The data's warnings, again:");
     printDiagnostics(io, result.warnings);
   }
+  // The previous output is removed while the lines above are read.
+  await result.settled;
   return EXIT.ok;
 }
 

@@ -201,12 +201,16 @@ export async function removeLeftovers(output: string): Promise<string[]> {
   return removed;
 }
 
-/** Replaces `target` with `staging`, keeping the old folder until the new one is in place. */
-export async function swapInto(staging: string, target: string): Promise<void> {
+/**
+ * Replaces `target` with `staging`, keeping the old folder until the new one is in place. Resolves once
+ * the new folder is in place, to the removal of the old one, which goes on meanwhile (removing a large
+ * site takes as long as `rm -rf`): should the process end first, the next build removes what is left.
+ */
+export async function swapInto(staging: string, target: string): Promise<{ readonly removed: Promise<void> }> {
   const exists = await stat(target).then(() => true, () => false);
   if (!exists) {
     await rename(staging, target);
-    return;
+    return { removed: Promise.resolve() };
   }
   const old = `${target}.old-${randomBytes(4).toString("hex")}`;
   await rename(target, old);
@@ -216,5 +220,7 @@ export async function swapInto(staging: string, target: string): Promise<void> {
     await rename(old, target);
     throw error;
   }
-  await rm(old, { recursive: true, force: true });
+  const removed = rm(old, { recursive: true, force: true, maxRetries: 3 });
+  removed.catch(() => undefined);
+  return { removed };
 }

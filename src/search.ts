@@ -19,17 +19,19 @@ function pagefindBinary(): string {
   return path.join(pkg, "bin", platform === "windows" ? "pagefind_extended.exe" : "pagefind_extended");
 }
 
-export async function indexSite(siteDir: string): Promise<void> {
+/** Indexes the event pages of `siteDir`; aborting `signal` stops Pagefind (the build failed meanwhile). */
+export async function indexSite(siteDir: string, signal?: AbortSignal): Promise<void> {
   // Only event pages are searchable: reading the others (years, hubs) would cost a fifth more for nothing.
   const glob = `${EVENTS_URL.replace(/^\/|\/$/g, "")}/**/*.html`;
   const args = ["--site", siteDir, "--glob", glob, "--output-subdir", SEARCH_DIR, "--force-language", "en", "--quiet"];
-  const child = spawn(pagefindBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(pagefindBinary(), args, { stdio: ["ignore", "ignore", "pipe"], ...(signal ? { signal } : {}) });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve, reject) => {
-    child.on("error", reject);
+    child.on("error", (error) => (signal?.aborted ? resolve(null) : reject(error)));
     child.on("close", resolve);
   });
+  if (signal?.aborted) return;
   if (code !== 0) {
     const reason = /message: "([^"]+)"/.exec(stderr)?.[1] ?? stderr.trim().split("\n").find((l) => l.trim()) ?? `exit code ${code}`;
     throw new Error(`the search index could not be built: ${reason}`);

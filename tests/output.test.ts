@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
-import { isWithin, lockOutput, markerWriter, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers } from "../src/output.ts";
+import { isWithin, lockOutput, markerWriter, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, swapInto } from "../src/output.ts";
 import { identityOf } from "../src/system/processes.ts";
 import { cleanUp, tempDir } from "./helpers/data.ts";
 
@@ -104,5 +104,22 @@ describe("isWithin", () => {
     expect(isWithin("/work/.preview-secrets/secret.txt", "/work/.preview")).toBe(false);
     expect(isWithin("/work/.previewsecret", "/work/.preview")).toBe(false);
     expect(isWithin("/etc/passwd", "/")).toBe(true);
+  });
+});
+
+describe("swapInto", () => {
+  it("puts the new folder in place at once and removes the old one after", async () => {
+    const { output } = await outputIn();
+    const parent = path.dirname(output);
+    await mkdir(output);
+    await writeFile(path.join(output, "old.txt"), "old");
+    const staging = path.join(parent, "site.tmp-0000aaaa");
+    await mkdir(staging);
+    await writeFile(path.join(staging, "new.txt"), "new");
+    const { removed } = await swapInto(staging, output);
+    // In place already: the old folder is only being removed.
+    expect(await readdir(output)).toEqual(["new.txt"]);
+    await removed;
+    expect(await readdir(parent)).toEqual(["site"]);
   });
 });
