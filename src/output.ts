@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { link, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ReportError } from "./errors.ts";
 import { PROJECT_ROOT } from "./settings.ts";
@@ -127,19 +127,24 @@ export interface OutputLock {
   now(): void;
 }
 
+/** A takeover that has not ended within this time was interrupted: removing a lock takes milliseconds. */
+const TAKEOVER_STALE_MS = 10_000;
+
 /**
  * One writer per output folder: a lock file beside it names the build that
  * holds it, by process id and the time that process started (ids are reused).
  * A second build refuses with a clear message. A lock whose build no longer
  * runs, or that cannot be read (empty, damaged), is taken over and `notice`
- * says so. Taking over renames the old lock away first, so that of two builds
- * taking over at once only one succeeds.
+ * says so. Only one build at a time may take over (it holds a folder beside
+ * the lock while it does), and it removes the lock only if it is still the
+ * stale one it read, so that of several builds taking over at once one wins.
  */
 export async function lockOutput(output: string, shown: string, notice: (message: string) => void = () => {}): Promise<OutputLock> {
   const lock = `${output}.lock`;
+  const takeover = `${lock}.takeover`;
   const me = identityOf(process.pid);
   const content = JSON.stringify({ pid: me.pid, start: me.start, started: new Date().toISOString() });
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 50; attempt++) {
     try {
       await writeFile(lock, content, { flag: "wx" });
       return { now: () => rmSync(lock, { force: true }) };
@@ -152,20 +157,22 @@ export async function lockOutput(output: string, shown: string, notice: (message
     if (holder && !isGone(holder)) {
       throw new OutputError(`another build (process ${holder.pid}, started ${holder.started ?? "earlier"}) is writing to ${shown}; wait until it has finished, then build again (if no build is running, delete ${lock})`);
     }
-    const aside = `${lock}.stale-${randomBytes(4).toString("hex")}`;
     try {
-      await rename(lock, aside);
+      await mkdir(takeover);
     } catch {
-      continue; // Another build took it over first.
-    }
-    const moved = await readFile(aside, "utf8").catch(() => undefined);
-    if (moved !== text) {
-      // Between reading and renaming, another build put its own lock there: give it back, unless yet another build has one now.
-      await link(aside, lock).catch(() => undefined);
-      await unlink(aside).catch(() => undefined);
+      // Another build is taking over; one whose takeover was interrupted left its folder, which is removed.
+      const since = await stat(takeover).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (since > TAKEOVER_STALE_MS) await rmdir(takeover).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 20));
       continue;
     }
-    await unlink(aside).catch(() => undefined);
+    try {
+      // Still the stale lock that was read: no other build has taken it over meanwhile.
+      if ((await readFile(lock, "utf8").catch(() => undefined)) !== text) continue;
+      await unlink(lock);
+    } finally {
+      await rmdir(takeover).catch(() => undefined);
+    }
     notice(holder
       ? `a build of ${shown} that no longer runs (process ${holder.pid}, started ${holder.started ?? "earlier"}) left its lock ${lock}; taking it over`
       : `the lock file ${lock} could not be read (it is empty or damaged); taking it over`);

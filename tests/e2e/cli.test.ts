@@ -1,0 +1,276 @@
+import { spawn } from "node:child_process";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { loadDataOrThrow } from "../../src/data/load.ts";
+import { buildSite } from "../../src/report/model.ts";
+import { runCli, type Run } from "../helpers/cli.ts";
+import { cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "../helpers/data.ts";
+import { pdfPages } from "../helpers/pdf.ts";
+
+afterAll(cleanUp);
+
+
+describe("activity-report build on the sample data", () => {
+  let output: string;
+  let run: Run;
+  const site = loadDataOrThrow(SAMPLE_DATA).then(({ data }) => buildSite(data));
+
+  beforeAll(() => {
+    ({ dir: output, run } = inject("sampleSite"));
+  });
+
+  it("succeeds with one summary line, then the key figures, and its progress on standard error", () => {
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toMatch(/^Built \d+ pages and 3 PDFs \(\d+ KB\) into .+ in \d+\.\d s$/);
+    expect(run.stdout).toContain("2018: activities held 1, participants 60, country delegations 29\n");
+    expect(run.stderr).toMatch(/^Checked 8 events: the data is valid\.\nRendered \d+ pages\.\n(Printed Annual Activity Report 201[678] \(\d of 3\): \d+ pages, \d+ KB\.\n){3}Built the search index\.\n$/);
+  });
+
+  it("writes a home page listing every report year", async () => {
+    const home = await readFile(path.join(output, "index.html"), "utf8");
+    for (const year of [2016, 2017, 2018]) expect(home).toContain(`href="/${year}/"`);
+  });
+
+  it("writes a page per year with each event's dateline and title", async () => {
+    for (const report of (await site).reports) {
+      const page = await readFile(path.join(output, String(report.year), "index.html"), "utf8");
+      for (const event of report.events) {
+        expect(page).toContain(`${event.location}, <time datetime="${event.date.iso}">${event.dateText}</time>`);
+        expect(page).toContain(event.title);
+      }
+    }
+    const y2018 = await readFile(path.join(output, "2018", "index.html"), "utf8");
+    expect(y2018).toContain('Sarajevo, <time datetime="2018-05-07">7–8 May 2018</time>');
+  });
+
+  it("prints a PDF per year that holds every event of that year", async () => {
+    for (const report of (await site).reports) {
+      const pdf = path.join(output, String(report.year), `budapest-process-activity-report-${report.year}.pdf`);
+      const text = (await pdfPages(pdf)).join(" ");
+      expect(text).toContain(`Annual Activity Report ${report.year}`);
+      for (const event of report.events) {
+        expect(text).toContain(event.title);
+        expect(text).toContain(event.dateText);
+      }
+    }
+    const pages2016 = await pdfPages(path.join(output, "2016", "budapest-process-activity-report-2016.pdf"));
+    expect(pages2016[0]).toContain("Prepared by the Budapest Process Secretariat for the Senior Officials Meeting, Antalya, 15 December 2017");
+    expect(pages2016[1]).toMatch(/Page 2 of \d+/);
+  });
+
+  it("shows the key figures computed from the events, the same on the page and in the PDF", async () => {
+    const page = await readFile(path.join(output, "2017", "index.html"), "utf8");
+    expect(page).toContain("<dt>Participants</dt><dd>at least 142</dd>");
+    expect(page).toContain("<dt>Women, where reported</dt><dd>20%</dd>");
+    expect(page).toMatch(/<th scope="row">Silk Routes Partnership Project<\/th><td class="num">2<\/td>/);
+    const pdf = (await pdfPages(path.join(output, "2017", "budapest-process-activity-report-2017.pdf"))).join(" ");
+    expect(pdf).toContain("at least 142");
+    expect(pdf).toContain("20%");
+  });
+
+  it("marks the output folder as its own, and writes the PDF's size beside its link", async () => {
+    await expect(stat(path.join(output, ".activity-report-output"))).resolves.toBeTruthy();
+    const home = await readFile(path.join(output, "index.html"), "utf8");
+    expect(home).toMatch(/href="\/2018\/budapest-process-activity-report-2018\.pdf" type="application\/pdf">Download the report \(PDF, \d+ KB\)<\/a>/);
+    expect(home).not.toContain("<!--pdf-size");
+  });
+
+  it("leaves no staging folder behind", async () => {
+    const siblings = await readdir(path.dirname(output));
+    expect(siblings).toEqual(["site"]);
+  });
+});
+
+describe("activity-report build with broken data", () => {
+  it("exits 1, prints every error with its place, and leaves the output folder as it was", async () => {
+    const data = await sampleCopy();
+    await put(data, "events/2018/2018-05-07-sarajevo-joint-working-group.yaml", "title: Joint meeting\ntype: working-group-meeting\ndate: 2018-05-07\nend: 2018-05-06\nplace: sarajevo\nstrands: [silk-routes-working-group]\nsummary: x\nparticpants: 60\n");
+    const output = path.join(await tempDir(), "output");
+    await put(output, "index.html", "<p>the published report</p>\n");
+    await put(output, "2018/budapest-process-activity-report-2018.pdf", "%PDF-1.4 previous\n");
+    const before = await snapshot(output);
+    const mtime = (await stat(path.join(output, "index.html"))).mtimeMs;
+
+    const run = await runCli(["build", "--data", data, "--output", output]);
+
+    expect(run.code).toBe(1);
+    const file = path.join(data, "events/2018/2018-05-07-sarajevo-joint-working-group.yaml");
+    expect(run.stderr).toContain(`${file}:4:6: end 2018-05-06 is before date 2018-05-07\n`);
+    expect(run.stderr).toContain(`${file}:8:1: unknown field "particpants", did you mean "participants"?\n`);
+    expect(run.stderr).toContain("2 errors, 0 warnings");
+    expect(run.stdout).toBe("");
+    expect(await snapshot(output)).toEqual(before);
+    expect((await stat(path.join(output, "index.html"))).mtimeMs).toBe(mtime);
+    expect(await readdir(path.dirname(output))).toEqual(["output"]);
+  });
+});
+
+describe("the output folder", () => {
+  it("is never a folder that holds other things: the data, the project, or unknown files", async () => {
+    const data = await sampleCopy();
+    const parent = path.dirname(data);
+    await put(parent, "notes.txt", "keep me");
+    for (const output of [parent, data, path.join(data, "site")]) {
+      const run = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^activity-report build: the output folder .* (would replace|holds files)/m);
+    }
+    expect(await readFile(path.join(parent, "notes.txt"), "utf8")).toBe("keep me");
+    await expect(stat(path.join(data, "report.yaml"))).resolves.toBeTruthy();
+  });
+
+  it("a one-year preview goes to its own folder unless --output is given", async () => {
+    const cwd = await tempDir();
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--year", "2018", "--no-pdf"], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("into output-2018 in");
+    expect(await readdir(cwd)).toEqual(["output-2018"]);
+  });
+
+  it("REPORT_OUTPUT sets it when --output is not given", async () => {
+    const output = path.join(await tempDir(), "from-env");
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--no-pdf"], { env: { REPORT_OUTPUT: output } });
+    expect(run.code).toBe(0);
+    await expect(stat(path.join(output, "index.html"))).resolves.toBeTruthy();
+  });
+});
+
+describe("activity-report check", () => {
+  it("passes the sample data", async () => {
+    const run = await runCli(["check", "--data", SAMPLE_DATA]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe("ok: 8 events in 3 reports, 14 files checked\n");
+  });
+
+  it("prints paths relative to where it runs, as path:line:col", async () => {
+    const data = await sampleCopy();
+    await put(data, "events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml", "title: x\ntype: training\ndate: 2017-02-30\nplace: erbil\nstrands: silk-routes-partnership-project\nsummary: x\n");
+    const run = await runCli(["check", "--data", "_data"], { cwd: path.dirname(data) });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "_data/events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml:3:7: date 2017-02-30 is not a date in the calendar\n1 error, 0 warnings\n",
+    );
+  });
+
+  it("exits 0 with warnings, which it prints", async () => {
+    const data = await sampleCopy();
+    await put(data, "places.yaml", (await readFile(path.join(SAMPLE_DATA, "places.yaml"), "utf8")).replace(/  lat: 43\.8563\n  lon: 18\.4131\n/, ""));
+    const run = await runCli(["check", "--data", data]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('places.yaml:2:1: warning: place "sarajevo" has no coordinates');
+    expect(run.stderr).toContain("0 errors, 1 warning\n");
+    expect(run.stdout).toMatch(/^ok: 8 events in 3 reports/);
+  });
+
+  it("reads REPORT_DATA when --data is not given", async () => {
+    const run = await runCli(["check"], { env: { REPORT_DATA: "/nonexistent-data" } });
+    expect(run).toMatchObject({ code: 1, stderr: "/nonexistent-data: the data folder does not exist\n1 error, 0 warnings\n" });
+  });
+});
+
+describe("usage", () => {
+  it("shows help for each command", async () => {
+    for (const command of ["check", "build", "dev"]) {
+      const run = await runCli([command, "--help"]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Usage: activity-report ${command}`));
+    }
+  });
+
+  it("rejects an unknown command or flag with the usage", async () => {
+    const command = await runCli(["publish"]);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toMatch(/unknown command "publish"[\s\S]*Usage: activity-report <command>/);
+    const flag = await runCli(["build", "--ouput", "x"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/Unknown option '--ouput'[\s\S]*Usage: activity-report build/);
+    const year = await runCli(["build", "--year", "18"]);
+    expect(year.code).toBe(2);
+    expect(year.stderr).toMatch(/--year must be a year written YYYY/);
+  });
+
+  it("exits 3 with one line when no browser can be found, before writing anything", async () => {
+    const output = path.join(await tempDir(), "output");
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output], { env: { PUPPETEER_EXECUTABLE_PATH: "/no/such/chrome" } });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe("Checked 8 events: the data is valid.\nactivity-report: PUPPETEER_EXECUTABLE_PATH is set to /no/such/chrome, but there is no browser there\n");
+    await expect(stat(output)).rejects.toThrow();
+  });
+
+  it("builds one year without PDFs, and needs no browser for it", async () => {
+    const output = path.join(await tempDir(), "output");
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2017", "--no-pdf"], {
+      env: { PUPPETEER_EXECUTABLE_PATH: "/no/such/chrome" },
+    });
+    expect(run.code).toBe(0);
+    expect(await readFile(path.join(output, "index.html"), "utf8")).not.toContain(".pdf");
+    expect(run.stdout).toMatch(/^Built \d+ pages and 0 PDFs into /);
+    const top = await readdir(output);
+    expect(top).toContain("2017");
+    expect(top).not.toContain("2016");
+    expect(top).not.toContain("2018");
+    expect(await readdir(path.join(output, "events"))).toEqual(["2017"]);
+    expect(await readdir(path.join(output, "2017"))).not.toContain("budapest-process-activity-report-2017.pdf");
+  });
+});
+
+describe("options given to npm run without --", () => {
+  const script = (command: string) => ({ npm_lifecycle_event: command, npm_lifecycle_script: `node bin/activity-report.js ${command}` });
+
+  it("are found in npm's environment, and the command to type instead is shown (exit 2)", async () => {
+    const value = await runCli(["build", "2019"], { env: { ...script("build"), npm_config_year: "true" } });
+    expect(value.code).toBe(2);
+    expect(value.stderr).toBe('activity-report build: npm took --year for itself and passed on only "2019": to give options through npm, put -- before them:\n  npm run build -- --year 2019\n');
+    const equals = await runCli(["build"], { env: { ...script("build"), npm_config_year: "2019", npm_config_pdf: "" } });
+    expect(equals.code).toBe(2);
+    expect(equals.stderr).toContain("\n  npm run build -- --year 2019 --no-pdf\n");
+    const forNew = await runCli(["new", "event", "Talks in Vienna", "--date", "2019-03-14"], { env: { ...script("new"), npm_config_title: "true" } });
+    expect(forNew.code).toBe(2);
+    expect(forNew.stderr).toContain("\n  npm run new -- event --date 2019-03-14 --title 'Talks in Vienna'\n");
+    const several = await runCli(["build", "2019", "x"], { env: { ...script("build"), npm_config_year: "true", npm_config_data: "true" } });
+    expect(several.stderr).toContain('passed on only "2019", "x"');
+    expect(several.stderr).toContain("\n  npm run build -- --data DIR --year YYYY\nwith the values you meant in place of DIR, YYYY.\n");
+  });
+
+  it("are not looked for in what an npm script starts, and a stray argument elsewhere is just that", async () => {
+    // Vitest run by `npm test` passes npm's variables on to the commands it starts.
+    const nested = await runCli(["check", "--data", SAMPLE_DATA], { env: { npm_lifecycle_event: "test", npm_lifecycle_script: "vitest run", npm_config_data: "true" } });
+    expect(nested.code).toBe(0);
+    const stray = await runCli(["build", "2019"], { env: { npm_lifecycle_event: "", npm_config_year: "" } });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/^activity-report build: unexpected argument "2019"; options start with --\n\nUsage: activity-report build/);
+  });
+
+  it("are found when `npm run build --year 2019 --no-pdf` is typed", async () => {
+    const work = await tempDir();
+    const env = { ...process.env, REPORT_DATA: SAMPLE_DATA, REPORT_OUTPUT: path.join(work, "output") };
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn("npm", ["run", "build", "--year", "2019", "--no-pdf"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('activity-report build: npm took --year, --no-pdf for itself and passed on only "2019": to give options through npm, put -- before them:\n  npm run build -- --year 2019 --no-pdf\n');
+    expect(await readdir(work)).toEqual([]);
+  });
+});
+
+describe("the command's end", () => {
+  it("comes when its work is done, even when a library still holds a timer", async () => {
+    // A library's timer of ten minutes, as Puppeteer leaves one for half a minute after a print given up at its time limit.
+    const dir = await tempDir();
+    const preload = await put(dir, "timer.mjs", "setTimeout(() => {}, 600_000);\n");
+    const run = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", preload, path.join(ROOT, "bin/activity-report.js"), "check", "--data", SAMPLE_DATA], { stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, out }));
+    });
+    expect(run.out).toContain("ok: 8 events");
+    expect(run.code).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The two ends of the data contract, built as editors build them (site and PDFs):
+ * a folder holding only the required fields of every file, and one holding every
+ * optional field. Both must give a complete, well-formed site and a PDF.
+ */
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { brokenLinks, htmlErrors } from "../helpers/checkers.ts";
+import { runCli, type Run } from "../helpers/cli.ts";
+import { cleanUp, ROOT, tempDir } from "../helpers/data.ts";
+import { pdfPages } from "../helpers/pdf.ts";
+import { htmlPages } from "../helpers/site-files.ts";
+
+const FOLDERS = {
+  "only the required fields": path.join(ROOT, "tests/fixtures/minimal-data"),
+  "every optional field": path.join(ROOT, "tests/fixtures/full-data"),
+} as const;
+
+const built: Record<string, { dir: string; run: Run }> = {};
+
+beforeAll(async () => {
+  for (const [name, data] of Object.entries(FOLDERS)) {
+    const dir = path.join(await tempDir(), "site");
+    built[name] = { dir, run: await runCli(["build", "--data", data, "--output", dir]) };
+  }
+});
+afterAll(cleanUp);
+
+describe.each(Object.keys(FOLDERS))("a data folder with %s", (name) => {
+  it("builds the site and a PDF for each year", async () => {
+    const { dir, run } = built[name]!;
+    expect(run.stderr).not.toMatch(/failed/);
+    expect(run.code).toBe(0);
+    const years = (await readdir(dir)).filter((f) => /^\d{4}$/.test(f));
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) {
+      const pdf = (await readdir(path.join(dir, year))).find((f) => f.endsWith(".pdf"));
+      expect(pdf, year).toBeDefined();
+      const pages = await pdfPages(path.join(dir, year, pdf!));
+      expect(pages[0]).toContain(`Annual Activity Report ${year}`);
+      for (const text of pages) expect(text).not.toMatch(/undefined|NaN|\[object |null/);
+    }
+  });
+
+  it("gives pages without broken links, markup errors or leaked values", async () => {
+    const { dir } = built[name]!;
+    const pages = await htmlPages(dir);
+    expect(await brokenLinks(dir, pages)).toEqual([]);
+    expect(await htmlErrors(dir)).toEqual([]);
+    for (const page of pages) {
+      const html = await readFile(path.join(dir, page), "utf8");
+      expect(html, page).not.toMatch(/>[^<]*\b(undefined|NaN|\[object Object\])[^<]*</);
+    }
+  });
+});
+
+describe("without site_url", () => {
+  it("builds no feed and no sitemap, and no page points to them", async () => {
+    const { dir } = built["only the required fields"]!;
+    expect(existsSync(path.join(dir, "feed.xml"))).toBe(false);
+    expect(existsSync(path.join(dir, "sitemap.xml"))).toBe(false);
+    expect(existsSync(path.join(dir, "false"))).toBe(false);
+    const home = await readFile(path.join(dir, "index.html"), "utf8");
+    expect(home).not.toContain("feed.xml");
+  });
+
+  it("with site_url, builds both", async () => {
+    const { dir } = built["every optional field"]!;
+    expect(await readFile(path.join(dir, "feed.xml"), "utf8")).toContain("<feed");
+    expect(await readFile(path.join(dir, "sitemap.xml"), "utf8")).toContain("https://reports.example.org/2019/");
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * Faults during a build: a browser that crashes or hangs, signals, a full disk, an
+ * unwritable folder, a build killed outright, two builds at once. None may leave a
+ * half-written report, a stray browser or a temporary folder.
+ */
+import { execFileSync } from "node:child_process";
+import { chmod, readdir } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli, startCli, type Running } from "../helpers/cli.ts";
+import { cleanUp, put, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "../helpers/data.ts";
+import { waitFor } from "../helpers/dev-server.ts";
+import { commandOf, descendants, running } from "../helpers/processes.ts";
+
+afterAll(cleanUp);
+
+const EVENT = (title: string, summary: string, extra = "") =>
+  `title: ${JSON.stringify(title)}\ntype: working-group-meeting\ndate: 2018-06-01\nplace: sarajevo\nstrands: [silk-routes-working-group]\n${extra}summary: ${JSON.stringify(summary)}\n`;
+
+
+
+
+
+/**
+ * Chromium processes started by a running build, collected while it runs. Once `freeze()` is called,
+ * every one of them, and every one started later, is stopped (SIGSTOP): a browser that hangs.
+ */
+function watchBrowsers(run: Running): { seen: Set<number>; freeze: () => void; stop: () => void } {
+  const seen = new Set<number>();
+  let frozen = false;
+  const look = () => {
+    for (const pid of descendants(run.child.pid!)) if (/chrom/i.test(commandOf(pid))) seen.add(pid);
+    if (frozen) for (const pid of seen) if (alive(pid)) process.kill(pid, "SIGSTOP");
+  };
+  const timer = setInterval(look, 50);
+  return { seen, freeze: () => ((frozen = true), look()), stop: () => clearInterval(timer) };
+}
+
+const alive = (pid: number) => commandOf(pid) !== "";
+
+describe("faults during a build", () => {
+  /** The sample with eighty more events in 2018: a print long enough to interrupt on a busy machine. */
+  let longYear: string | undefined;
+  async function longData(): Promise<string> {
+    if (longYear) return longYear;
+    const data = await sampleCopy();
+    for (let i = 1; i <= 80; i++) {
+      const date = `2018-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`;
+      await put(data, `events/2018/${date}-meeting-${i}.yaml`, EVENT(`Meeting ${i} of the working group`, "A meeting of the working group. ".repeat(12)).replace("2018-06-01", date));
+    }
+    longYear = data;
+    return data;
+  }
+
+  async function previousOutput(years = ["--year", "2018"]) {
+    const output = path.join(await tempDir(), "site");
+    expect((await runCli(["build", "--data", await longData(), "--output", output, ...years, "--no-pdf"])).code).toBe(0);
+    return { output, before: await snapshot(output) };
+  }
+
+  /** A temporary folder (TMPDIR) of the build's own: what is in it afterwards, the build left behind. tsx keeps its cache there. */
+  async function privateTmp() {
+    const dir = await tempDir();
+    return { TMPDIR: dir, left: async () => (await readdir(dir)).filter((name) => !name.startsWith("tsx-")) };
+  }
+
+  async function expectIntact(output: string, before: Record<string, string>) {
+    expect(await snapshot(output)).toEqual(before);
+    expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
+  }
+
+  it("a browser that crashes mid-print: a clear message, non-zero exit, the output as it was, no browser left", async () => {
+    const { output, before } = await previousOutput([]);
+    const tmp = await privateTmp();
+    const run = startCli(["build", "--data", await longData(), "--output", output], { env: { TMPDIR: tmp.TMPDIR } });
+    const browsers = watchBrowsers(run);
+    // When the first of the three years is done, the long one (2018) is still printing.
+    await waitFor(async () => run.stderr().includes("(1 of 3)"), 120_000, run.stderr);
+    for (const pid of browsers.seen) if (alive(pid)) process.kill(pid, "SIGKILL");
+    const result = await run.done;
+    browsers.stop();
+    expect(result.stderr).not.toContain("(3 of 3)");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("activity-report build failed: the browser stopped while printing (it crashed or was killed); build again");
+    expect(result.stderr).toContain(`The output in ${output} is unchanged.`);
+    await expectIntact(output, before);
+    expect([...browsers.seen].filter(alive)).toEqual([]);
+    expect(await tmp.left()).toEqual([]);
+    // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
+    expect(running(tmp.TMPDIR)).toEqual([]);
+  });
+
+  it.each([
+    ["while it starts", "the first browser process"],
+    ["mid-print", "the first PDF"],
+  ])("a browser that hangs %s: stopped at the time limit, killed, the output as it was", async (_when, after) => {
+    const years = after === "the first PDF" ? [] : ["--year", "2018"];
+    const { output, before } = await previousOutput(years);
+    const tmp = await privateTmp();
+    const run = startCli(["build", "--data", await longData(), "--output", output, ...years], { env: { REPORT_PRINT_TIMEOUT: "10000", TMPDIR: tmp.TMPDIR } });
+    const browsers = watchBrowsers(run);
+    if (after === "the first PDF") {
+      // When the first of the three years is done, the long one (2018) is still printing.
+      await waitFor(async () => run.stderr().includes("(1 of 3)"), 120_000, run.stderr);
+    } else {
+      await waitFor(async () => browsers.seen.size > 0, 120_000, run.stderr);
+    }
+    browsers.freeze();
+    const result = await run.done;
+    browsers.stop();
+    expect(result.stderr).not.toContain("(3 of 3)");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("activity-report build failed: printing took longer than 10 s and was stopped");
+    await expectIntact(output, before);
+    const left = [...browsers.seen].filter(alive);
+    for (const pid of left) process.kill(pid, "SIGKILL");
+    expect(left).toEqual([]);
+    expect(await tmp.left()).toEqual([]);
+    // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
+    expect(running(tmp.TMPDIR)).toEqual([]);
+  }, 240_000);
+
+  it.each(["SIGINT", "SIGTERM"] as const)("%s in the middle of a build: a non-zero exit, the output as it was, nothing left behind", async (signal) => {
+    const { output, before } = await previousOutput();
+    const tmp = await privateTmp();
+    const run = startCli(["build", "--data", await longData(), "--output", output, "--year", "2018"], { env: { TMPDIR: tmp.TMPDIR } });
+    const browsers = watchBrowsers(run);
+    await waitFor(async () => browsers.seen.size > 0, 60_000, run.stderr);
+    run.child.kill(signal);
+    const result = await run.done;
+    browsers.stop();
+    expect(result.code !== 0 || result.signal !== null).toBe(true);
+    await expectIntact(output, before);
+    await waitFor(async () => [...browsers.seen].filter(alive).length === 0, 10_000);
+    expect(await tmp.left()).toEqual([]);
+    // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
+    expect(running(tmp.TMPDIR)).toEqual([]);
+  });
+
+  it("a full disk: a clear message, non-zero exit, the output as it was", async () => {
+    const mountPoint = await tempDir();
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=2400k", "tmpfs", mountPoint]);
+    try {
+      const output = path.join(mountPoint, "site");
+      expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"])).code).toBe(0);
+      const before = await snapshot(output);
+      const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/no space left on device|ENOSPC/i);
+      expect(result.stderr).toContain(`The output in ${output} is unchanged.`);
+      expect(await snapshot(output)).toEqual(before);
+      expect((await readdir(mountPoint)).sort()).toEqual(["site"]);
+    } finally {
+      execFileSync("umount", [mountPoint]);
+    }
+  });
+
+  it("an output folder that cannot be written: a clear message and non-zero exit", async () => {
+    const parent = await tempDir();
+    await chmod(parent, 0o755);
+    const data = await sampleCopy();
+    await chmod(path.dirname(data), 0o755);
+    // As an ordinary user: root may write anywhere.
+    const result = await runCli(["build", "--data", data, "--output", path.join(parent, "site"), "--no-pdf"], { uid: 65534, gid: 65534, cwd: "/tmp" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/permission denied|EACCES/i);
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  it("a build killed outright mid-print (SIGKILL): the next build ends its browser, removes what it left and takes over its lock", async () => {
+    const { output, before } = await previousOutput([]);
+    const tmp = await privateTmp();
+    const data = await longData();
+    const run = startCli(["build", "--data", data, "--output", output], { env: { TMPDIR: tmp.TMPDIR } });
+    const browsers = watchBrowsers(run);
+    await waitFor(async () => run.stderr().includes("(1 of 3)"), 120_000, run.stderr);
+    run.child.kill("SIGKILL");
+    await run.done;
+    browsers.stop();
+    // Nothing of the killed build could clean up: its browser runs on, and its lock, staging folder and browser folder stay.
+    expect([...browsers.seen].filter(alive).length).toBeGreaterThan(0);
+    expect((await readdir(path.dirname(output))).sort()).toEqual(["site", "site.lock", expect.stringMatching(/^site\.tmp-[0-9a-f]{8}$/)]);
+    expect(await tmp.left()).toEqual([expect.stringMatching(/^activity-report-browser-/)]);
+    expect(await snapshot(output)).toEqual(before);
+
+    const next = await runCli(["build", "--data", data, "--output", output, "--year", "2016"], { env: { TMPDIR: tmp.TMPDIR } });
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain(`Note: a build of ${output} that no longer runs (process ${run.child.pid}, started `);
+    expect(next.stderr).toMatch(/Note: removed .*site\.tmp-[0-9a-f]{8}, left by a build that was stopped\./);
+    await waitFor(async () => [...browsers.seen].filter(alive).length === 0, 10_000);
+    expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
+    expect(await tmp.left()).toEqual([]);
+    // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
+    expect(running(tmp.TMPDIR)).toEqual([]);
+  }, 240_000);
+
+  it("two builds at once on one output folder: the second refuses, the first finishes and leaves no temporary file", async () => {
+    const output = path.join(await tempDir(), "site");
+    const data = await longData();
+    const tmp = await privateTmp();
+    const first = startCli(["build", "--data", data, "--output", output, "--year", "2018"], { env: { TMPDIR: tmp.TMPDIR } });
+    await waitFor(async () => first.stderr().includes("Checked"), 60_000, first.stderr);
+    await waitFor(async () => (await readdir(path.dirname(output))).includes("site.lock"), 30_000, first.stderr);
+    const second = await runCli(["build", "--data", data, "--output", output, "--year", "2018", "--no-pdf"]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/another build \(process \d+, started .*\) is writing to .*; wait until it has finished, then build again/);
+    expect((await first.done).code).toBe(0);
+    expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
+    expect(await tmp.left()).toEqual([]);
+    // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
+    expect(running(tmp.TMPDIR)).toEqual([]);
+  });
+});

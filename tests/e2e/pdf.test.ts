@@ -1,0 +1,209 @@
+/** The PDFs of the sample build, read back as a Senior Officials Meeting reader and their PDF viewer would. */
+import { execFile } from "node:child_process";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runCli } from "../helpers/cli.ts";
+import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
+import { openPdf, pdfLines, pdfOutline, pdfPages, type OutlineEntry } from "../helpers/pdf.ts";
+
+afterAll(cleanUp);
+
+const { dir } = inject("sampleSite");
+const pdfOf = (root: string, year: number) => path.join(root, String(year), `budapest-process-activity-report-${year}.pdf`);
+const HEADER = (year: number) => `Budapest Process · Annual Activity Report ${year}`;
+
+describe("the 2017 report", () => {
+  const file = pdfOf(dir, 2017);
+  let pages: string[];
+  let lines: string[][];
+  let outline: OutlineEntry[];
+  beforeAll(async () => {
+    [pages, lines, outline] = await Promise.all([pdfPages(file), pdfLines(file), pdfOutline(file)]);
+  });
+
+  it("opens with a cover that names the year, the Chair and the Co-Chair, with no header or footer", () => {
+    expect(lines[0]).toEqual([
+      "BUDAPEST PROCESS",
+      "Annual Activity Report 2017",
+      "Prepared by the Budapest Process Secretariat",
+      "Chair Türkiye",
+      "Co-Chair Hungary",
+    ]);
+  });
+
+  it("has an imprint on the inside of the cover", () => {
+    expect(pages[1]).toContain("Published by International Centre for Migration Policy Development (ICMPD)");
+    expect(pages[1]).toContain("© International Centre for Migration Policy Development (ICMPD), 2017");
+    expect(pages[1]).toContain("does not necessarily reflect the views or policies of the participating states");
+    expect(pages[1]).toContain("Edited by the Budapest Process Secretariat.");
+    expect(pages[1]).not.toContain(HEADER(2017));
+  });
+
+  it("has a contents whose every page number is where its heading starts, as clickable links", async () => {
+    const doc = await openPdf(file);
+    try {
+      const contentsPage = 3;
+      expect(lines[contentsPage - 1]![1]).toBe("Contents");
+      const links = (await (await doc.getPage(contentsPage)).getAnnotations()).filter((a) => a.subtype === "Link");
+      const numbers = lines[contentsPage - 1]!.filter((l) => /\d$/.test(l) && !l.startsWith("Page ")).map((l) => Number(/(\d+)$/.exec(l)![1]));
+      expect(links.length).toBe(numbers.length);
+      expect(links.length).toBe(14);
+      for (const [i, link] of links.entries()) {
+        const dest = await doc.getDestination(link.dest as string);
+        const page = (await doc.getPageIndex(dest![0] as { num: number; gen: number })) + 1;
+        expect(page, `contents entry ${i + 1} (#${link.dest})`).toBe(numbers[i]);
+      }
+      expect(lines[contentsPage - 1]).toContain("4 Silk Routes Partnership Project 10");
+      expect(lines[contentsPage - 1]).toContain("4.2 Training of Trainers on migration for officials of Iraq 10");
+      expect(lines[contentsPage - 1]).toContain("Annex C Abbreviations 13");
+    } finally {
+      await doc.destroy();
+    }
+  });
+
+  it("starts each chapter and annex on a new page, under a running header that names it", () => {
+    const starts = ["1 Senior Officials Meeting", "2 Ministerial Conference process", "3 Silk Routes Region Working Group", "4 Silk Routes Partnership Project",
+      "Annex A Chronology of activities", "Annex B Participating states and organisations", "Annex C Abbreviations"];
+    for (const heading of starts) {
+      const index = lines.findIndex((page) => page[1] === heading);
+      expect(index, heading).toBeGreaterThan(2);
+      expect(lines[index]![0]).toBe(`${HEADER(2017)} ${heading.replace(/^(Annex [A-C]) /, "$1 · ")}`);
+    }
+  });
+
+  it("numbers every page but the cover: Page N of M", () => {
+    expect(pages[0]).not.toMatch(/Page \d/);
+    for (let i = 1; i < pages.length; i++) expect(lines[i]!.at(-1)).toBe(`Page ${i + 1} of ${pages.length}`);
+  });
+
+  it("numbers chapters, sections and paragraphs", () => {
+    const chapter = lines.find((page) => page[1] === "4 Silk Routes Partnership Project")!;
+    expect(chapter).toContain("4.1 Training of Trainers on migration for officials of Afghanistan");
+    expect(chapter.some((l) => /^10\. A ten-day Training of Trainers course/.test(l))).toBe(true);
+    expect(lines[3]![2]).toMatch(/^1\. The year 2017 saw/);
+  });
+
+  it("has bookmarks that mirror the headings, nested, each pointing to its heading's page", () => {
+    expect(outline.map((o) => `${"  ".repeat(o.depth)}${o.title}`)).toEqual([
+      "Foreword",
+      "The year at a glance",
+      "1 Senior Officials Meeting",
+      "  1.1 Senior Officials Meeting",
+      "2 Ministerial Conference process",
+      "  2.1 First preparatory meeting for the Ministerial Conference",
+      "3 Silk Routes Region Working Group",
+      "  3.1 Meeting of the Silk Routes countries and donor countries",
+      "4 Silk Routes Partnership Project",
+      "  4.1 Training of Trainers on migration for officials of Afghanistan",
+      "  4.2 Training of Trainers on migration for officials of Iraq",
+      "Annex A Chronology of activities",
+      "Annex B Participating states and organisations",
+      "Annex C Abbreviations",
+    ]);
+    for (const entry of outline) expect(lines[entry.page - 1], entry.title).toContain(entry.title);
+  });
+
+  it("leaves no heading alone at the foot of a page, and no page blank", () => {
+    const headings = new Set(outline.map((o) => o.title));
+    for (const [i, page] of lines.entries()) {
+      const body = page.filter((l) => !l.startsWith(HEADER(2017)) && !/^Page \d+ of \d+$/.test(l));
+      expect(body.length, `page ${i + 1} is blank`).toBeGreaterThan(0);
+      expect(headings.has(body.at(-1)!), `page ${i + 1} ends with the heading "${body.at(-1)}"`).toBe(false);
+    }
+  });
+
+  it("gives the same totals in the key figures and in the chronology annex", () => {
+    const glance = lines.find((page) => page[1] === "The year at a glance")!;
+    const figures = glance[glance.indexOf("Activities held Participants Country delegations") + 1];
+    expect(figures).toBe("5 at least 142 at least 38");
+    const annex = lines.find((page) => page[1] === "Annex A Chronology of activities")!;
+    expect(annex.find((l) => l.startsWith("Total, "))).toBe("Total, 5 activities held at least 142 at least 38");
+  });
+
+  it("is tagged, in English, with its document information taken from the data", async () => {
+    const doc = await openPdf(file);
+    try {
+      expect(await doc.getMarkInfo()).toMatchObject({ Marked: true });
+      const info = (await doc.getMetadata()).info as Record<string, string>;
+      expect(info).toMatchObject({
+        Title: "Budapest Process: Annual Activity Report 2017",
+        Author: "Budapest Process Secretariat",
+        Subject: "The activities of the Budapest Process in 2017",
+        Language: "en",
+        CreationDate: "D:20171231000000Z",
+        ModDate: "D:20171231000000Z",
+      });
+      expect(info.Keywords).toContain("Budapest Process, migration, annual activity report, 2017");
+    } finally {
+      await doc.destroy();
+    }
+  });
+
+  it("embeds every font it uses", async () => {
+    const { stdout } = await promisify(execFile)("pdffonts", [file]);
+    const rows = stdout.trim().split("\n").slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.split(/\s+/).slice(-5, -4)[0], row).toBe("yes");
+  });
+});
+
+describe("the 2016 report", () => {
+  it("names on its cover the Senior Officials Meeting it is presented to", async () => {
+    const lines = await pdfLines(pdfOf(dir, 2016));
+    expect(lines[0]!.join(" ")).toContain("Prepared by the Budapest Process Secretariat for the Senior Officials Meeting, Antalya, 15 December 2017");
+    const pages = await pdfPages(pdfOf(dir, 2016));
+    expect(pages[1]).toContain("Please cite as: Budapest Process Secretariat (2017), Annual Activity Report 2016, presented to the Senior Officials Meeting, Antalya, 15 December 2017.");
+  });
+});
+
+describe("printing", () => {
+  it("gives the same bytes for the same data", async () => {
+    const again = path.join(await tempDir(), "again");
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", again, "--year", "2018"]);
+    expect(run.code).toBe(0);
+    expect(Buffer.compare(await readFile(pdfOf(again, 2018)), await readFile(pdfOf(dir, 2018)))).toBe(0);
+  });
+
+  it("repeats the chronology's header row on every page and splits no row", async () => {
+    const data = await sampleCopy();
+    for (let i = 1; i <= 60; i++) {
+      const day = String((i % 28) + 1).padStart(2, "0");
+      const month = String((i % 12) + 1).padStart(2, "0");
+      await put(data, `events/2019/2019-${month}-${day}-meeting-${i}.yaml`, [
+        `title: Alpha${i} working meeting on the cooperation of the participating states along the routes Omega${i}`,
+        "type: working-group-meeting",
+        `date: 2019-${month}-${day}`,
+        "place: ankara",
+        "strands: [silk-routes-working-group]",
+        `participants: ${20 + i}`,
+        "summary: A meeting.",
+        "",
+      ].join("\n"));
+    }
+    const output = path.join(await tempDir(), "long");
+    const run = await runCli(["build", "--data", data, "--output", output, "--year", "2019"]);
+    expect(run.stderr).toContain("no edition for 2019");
+    expect(run.code).toBe(0);
+    const lines = await pdfLines(pdfOf(output, 2019));
+    const annex = lines.filter((page) => page[0]!.endsWith("Annex A · Chronology of activities"));
+    expect(annex.length).toBeGreaterThan(1);
+    for (const page of annex) expect(page).toContain("Date Place Activity Type Participants Countries");
+    // A row split across pages would put the start and the end of its title on different pages.
+    const text = annex.map((page) => ` ${page.join(" ")} `);
+    for (let i = 1; i <= 60; i++) {
+      const pages = text.flatMap((p, n) => (p.includes(` Alpha${i} `) ? [n] : []));
+      expect(pages, `Alpha${i}`).toHaveLength(1);
+      expect(text[pages[0]!], `row ${i} is split`).toContain(` Omega${i} `);
+    }
+  });
+
+  it("stops with a clear message when printing takes too long, and leaves nothing behind", async () => {
+    const output = path.join(await tempDir(), "out");
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2018"], { env: { REPORT_PRINT_TIMEOUT: "1" } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/took longer than|timed? ?out|Timeout/i);
+    expect(await readdir(path.dirname(output))).toEqual([]);
+  });
+});

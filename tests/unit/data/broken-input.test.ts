@@ -1,0 +1,117 @@
+/**
+ * Broken input, reported at its place and never a crash or a hang: files over the
+ * limits, aliases that multiply, line endings and Unicode forms, files that are not
+ * what they seem.
+ */
+import { execFileSync } from "node:child_process";
+import { chmod, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadData } from "../../../src/data/load.ts";
+import { runCli } from "../../helpers/cli.ts";
+import { runMain } from "../../helpers/main.ts";
+import { cleanUp, diagnosticsOf, put, sampleCopy, tempDir } from "../../helpers/data.ts";
+
+afterAll(cleanUp);
+
+const EVENT = (title: string, summary: string, extra = "") =>
+  `title: ${JSON.stringify(title)}\ntype: working-group-meeting\ndate: 2018-06-01\nplace: sarajevo\nstrands: [silk-routes-working-group]\n${extra}summary: ${JSON.stringify(summary)}\n`;
+
+
+
+
+
+describe("broken input within limits", () => {
+  it("refuses a data file over 1 MB, a title that is a pasted document, and links out of the data folder", async () => {
+    const data = await sampleCopy();
+    const huge = `${EVENT("Huge", "x")}# ${"padding ".repeat(140_000)}\n`;
+    await put(data, "events/2018/2018-06-01-huge.yaml", huge);
+    await put(data, "events/2018/2018-06-02-long.yaml", EVENT("T".repeat(501), "x"));
+    const outside = path.join(await tempDir(), "secret.yaml");
+    await writeFile(outside, EVENT("Secret", "x"));
+    await symlink(outside, path.join(data, "events/2018/2018-06-03-link.yaml"));
+    // A reference file too: its copy outside the data folder, linked in.
+    const topics = path.join(path.dirname(outside), "topics.yaml");
+    await writeFile(topics, await readFile(path.join(data, "topics.yaml"), "utf8"));
+    await rm(path.join(data, "topics.yaml"));
+    await symlink(topics, path.join(data, "topics.yaml"));
+    const all = await diagnosticsOf(data);
+    expect(all).toContain(`events/2018/2018-06-01-huge.yaml:1:1: the file is ${Math.round(huge.length / 1024)} KB; data files may hold at most 1 MB`);
+    expect(all).toContain("events/2018/2018-06-02-long.yaml:1:8: title is too long: at most 500 characters, here 501");
+    expect(all).toContain(`events/2018/2018-06-03-link.yaml: the file is a link to ${outside}, outside the data folder; copy the file in instead`);
+    expect(all).toContain(`topics.yaml: the file is a link to ${topics}, outside the data folder; copy the file in instead`);
+  });
+
+  it("refuses a file whose aliases multiply (a 'billion laughs') at its place", async () => {
+    const data = await sampleCopy();
+    const names = [..."abcdefghi"];
+    let text = `a: &a [${Array(9).fill('"lol"').join(",")}]\n`;
+    for (let i = 1; i < names.length; i++) text += `${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(",")}]\n`;
+    await put(data, "events/2018/2018-06-01-laughs.yaml", `${text}title: *i\n`);
+    // Expanded, the title would be 387 million strings: the test would run out of memory or time.
+    const all = await diagnosticsOf(data);
+    expect(all).toContain("events/2018/2018-06-01-laughs.yaml:2:8: YAML error: Excessive alias count indicates a resource exhaustion attack");
+  });
+
+  it("reads mixed line endings, a byte-order mark and decomposed letters, and finds the place typed with them", async () => {
+    const data = await sampleCopy();
+    const decomposed = "Hewle\u0302r"; // ê as e + combining circumflex
+    await put(data, "events/2018/2018-06-01-mixed.yaml", `\uFEFFtitle: Mixed\r\ntype: training\ndate: 2018-06-01\r\nplace: ${decomposed}\nstrands: [silk-routes-partnership-project]\r\nsummary: x\n`);
+    expect((await diagnosticsOf(data)).filter((d) => d.includes("mixed"))).toEqual([
+      'events/2018/2018-06-01-mixed.yaml:4:8: unknown place "Hewlêr", did you mean "erbil"?',
+    ]);
+    // Composed and decomposed spellings of one title are the same title.
+    await put(data, "events/2018/2018-06-01-mixed.yaml", EVENT("T\u00fcrkiye meeting", "x"));
+    await put(data, "events/2018/2018-06-02-mixed.yaml", EVENT("Tu\u0308rkiye meeting", "x").replace("2018-06-01", "2018-06-01"));
+    expect((await diagnosticsOf(data)).some((d) => d.includes("same date, place and title"))).toBe(true);
+  });
+});
+describe("files that are not what they seem", () => {
+  const NOT_A_FILE = "not a file: a data file must be an ordinary text file, so replace it with one";
+
+  it("a named pipe, a folder, a link to either and a name that is not UTF-8: each reported, none waited on", async () => {
+    const data = await sampleCopy();
+    execFileSync("mkfifo", [path.join(data, "pipe")]);
+    execFileSync("mkfifo", [path.join(data, "events/2018/2018-06-01-pipe.yaml")]);
+    await symlink("../../pipe", path.join(data, "events/2018/2018-06-02-link-to-pipe.yaml"));
+    await symlink("../2017", path.join(data, "events/2018/2018-06-03-link-to-folder.yaml"));
+    await rm(path.join(data, "topics.yaml"));
+    await symlink("pipe", path.join(data, "topics.yaml"));
+    await rm(path.join(data, "strands.yaml"));
+    await mkdir(path.join(data, "strands.yaml"));
+    // Names in Latin-1, as an old archive or another system writes them: é is the byte 0xE9.
+    await writeFile(Buffer.from(`${data}/events/2018/2018-06-04-caf\xe9.yaml`, "latin1"), "title: x\n");
+    await mkdir(Buffer.from(`${data}/events/caf\xe9`, "latin1"));
+    expect(await diagnosticsOf(data)).toEqual([
+      "events/2018/2018-06-01-pipe.yaml: this is a named pipe (FIFO), " + NOT_A_FILE,
+      "events/2018/2018-06-02-link-to-pipe.yaml: this is a named pipe (FIFO), " + NOT_A_FILE,
+      "events/2018/2018-06-03-link-to-folder.yaml: this is a folder, not a file: a data file must be an ordinary text file, so rename or remove the folder",
+      "events/2018/2018-06-04-caf\\xE9.yaml: the file name is not UTF-8 text (byte 0xE9), so it cannot be read; rename the file in lower case letters, digits and hyphens",
+      "events/caf\\xE9: the folder name is not UTF-8 text (byte 0xE9), so it cannot be read; rename the folder in lower case letters, digits and hyphens",
+      "strands.yaml: this is a folder, not a file: a data file must be an ordinary text file, so rename or remove the folder",
+      "topics.yaml: this is a named pipe (FIFO), " + NOT_A_FILE,
+    ]);
+    const check = await runMain(["check", "--data", data]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("7 errors, 0 warnings");
+  });
+
+  it("files and folders that cannot be read, for the account that checks", async () => {
+    const data = await sampleCopy();
+    await chmod(path.dirname(data), 0o755);
+    await chmod(path.join(data, "places.yaml"), 0o000);
+    await chmod(path.join(data, "events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml"), 0o000);
+    await chmod(path.join(data, "events/2016"), 0o000);
+    // As an ordinary user: root may read anything.
+    const check = await runCli(["check", "--data", data], { uid: 65534, gid: 65534, cwd: "/tmp", env: { HOME: "/tmp" } });
+    expect(check.code).toBe(1);
+    // Paths as the check shows them: relative to where it runs.
+    const lines = check.stderr.trim().split("\n").map((line) => line.replace(path.relative("/tmp", data), data));
+    expect(lines).toEqual([
+      `${data}/events/2016: the folder cannot be read: permission denied; make it readable for the account that runs the check (e.g. chmod a+rx)`,
+      `${data}/events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml: the file cannot be read: permission denied; make it readable for the account that runs the check (e.g. chmod a+r)`,
+      `${data}/places.yaml: the file cannot be read: permission denied; make it readable for the account that runs the check (e.g. chmod a+r)`,
+      "3 errors, 0 warnings",
+    ]);
+  });
+});

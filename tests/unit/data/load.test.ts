@@ -1,0 +1,559 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { loadData } from "../../../src/data/load.ts";
+import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA } from "../../helpers/data.ts";
+
+afterAll(cleanUp);
+
+const FILE = "events/2018/2018-06-01-test-meeting.yaml";
+
+/** A valid event, line by line, so that tests can point at exact lines. */
+const VALID = [
+  "title: Test meeting", //                       1
+  "type: working-group-meeting", //               2
+  "date: 2018-06-01", //                          3
+  "place: sarajevo", //                           4
+  "strands: [silk-routes-working-group]", //      5
+  "summary: A meeting for the tests.", //         6
+];
+const lines = (...replacements: [number, string | null][]) => {
+  const copy: (string | null)[] = [...VALID];
+  for (const [line, text] of replacements) copy[line - 1] = text;
+  return `${copy.filter((l) => l !== null).join("\n")}\n`;
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await sampleCopy();
+});
+
+async function only(content: string | Uint8Array): Promise<string[]> {
+  await put(dir, FILE, content);
+  return (await diagnosticsOf(dir)).filter((d) => d.startsWith(FILE));
+}
+
+describe("the sample data", () => {
+  it("is valid, with no warnings", async () => {
+    const result = await loadData(SAMPLE_DATA);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.data?.events.length).toBe(8);
+  });
+
+  it("accepts the valid test event", async () => {
+    expect(await only(lines())).toEqual([]);
+  });
+});
+
+describe("errors, each at its file, line and column", () => {
+  it("YAML syntax", async () => {
+    // Placed where the quote opens, not where the file ends.
+    expect(await only(lines([1, 'title: "Test meeting']))).toEqual([
+      `${FILE}:1:8: the quote " that opens this text is never closed: end the text with " too (YAML syntax error: Missing closing "quote)`,
+    ]);
+    expect(await only(lines([5, "strands: [silk-routes-working-group"]))).toEqual([
+      `${FILE}:5:10: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+  });
+
+  it("an alias without its anchor, at the alias", async () => {
+    expect(await only(lines([5, "strands: [*working-group]"]))).toEqual([
+      `${FILE}:5:11: YAML error: Unresolved alias (the anchor must be set before the alias): working-group`,
+    ]);
+  });
+
+  it("a duplicated key", async () => {
+    expect(await only(`${lines()}title: Again\n`)).toEqual([`${FILE}:7:1: YAML syntax error: Map keys must be unique`]);
+  });
+
+  it("a missing required field", async () => {
+    expect(await only(lines([6, null]))).toEqual([`${FILE}:1:1: missing required field "summary"`]);
+  });
+
+  it("an unknown field, with did-you-mean", async () => {
+    expect(await only(lines([6, "summary: x\nparticpants: 60"]))).toEqual([
+      `${FILE}:7:1: unknown field "particpants", did you mean "participants"?`,
+    ]);
+  });
+
+  it("a wrong type", async () => {
+    expect(await only(lines([1, "title: [a, b]"]))).toEqual([`${FILE}:1:8: title must be text, not a list`]);
+    expect(await only(lines([6, "summary: x\nonline: yes please"]))).toEqual([
+      `${FILE}:7:9: online must be true or false, not the text "yes please"`,
+    ]);
+  });
+
+  it("an impossible date", async () => {
+    expect(await only(lines([3, "date: 2018-02-30"]))).toEqual([`${FILE}:3:7: date 2018-02-30 is not a date in the calendar`]);
+  });
+
+  it("a date or report year the build cannot handle, and a count past any meeting's", async () => {
+    expect(await only(lines([3, "date: 0999-06-01"], [6, "summary: x\nparticipants: 1e308\nwomen: 2,000,000\nreport_year: 3000"]))).toEqual([
+      `${FILE}:3:7: date 0999-06-01 is not in the years 1900 to 2999; check the year`,
+      `${FILE}:7:15: participants 1e+308 is more than 1,000,000, the most a count may be; check the figure`,
+      `${FILE}:8:8: women "2,000,000" is more than 1,000,000, the most a count may be; check the figure`,
+      `${FILE}:9:14: report_year must be at most 2999`,
+    ]);
+  });
+
+  it("an edition for a year the build cannot handle, and a meeting number past any", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", `${report.replace("      place: antalya\n", "      number: 1000000\n      place: antalya\n")}  1850:\n    chair: Somebody\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      "report.yaml:40:15: number must be at most 999",
+      'report.yaml:68:3: key "1850" is not in the years 1900 to 2999; check the year',
+    ]);
+  });
+
+  it("a date in another form", async () => {
+    expect(await only(lines([3, "date: 1 June 2018"]))).toEqual([
+      `${FILE}:3:7: date "1 June 2018" must be written YYYY-MM-DD, YYYY-MM or YYYY`,
+    ]);
+  });
+
+  it("end before date", async () => {
+    expect(await only(lines([3, "date: 2018-06-01\nend: 2018-05-31"]))).toEqual([`${FILE}:4:6: end 2018-05-31 is before date 2018-06-01`]);
+  });
+
+  it("unknown type, place, strand and topic ids, with did-you-mean", async () => {
+    const text = lines(
+      [2, "type: trainng"],
+      [4, "place: sarajvo"],
+      [5, "strands: [silk-routes-working-group, silk-route-partnership-project]"],
+      [6, "summary: x\ntopics: [capacity-bulding]"],
+    );
+    expect(await only(text)).toEqual([
+      `${FILE}:2:7: unknown type "trainng", did you mean "training"?`,
+      `${FILE}:4:8: unknown place "sarajvo", did you mean "sarajevo"?`,
+      `${FILE}:5:38: unknown strand "silk-route-partnership-project", did you mean "silk-routes-partnership-project"?`,
+      `${FILE}:7:10: unknown topic "capacity-bulding", did you mean "capacity-building"?`,
+    ]);
+  });
+
+  it("a place typed by its local name or alias points to its id", async () => {
+    expect(await only(lines([4, "place: Hewlêr"]))).toEqual([`${FILE}:4:8: unknown place "Hewlêr", did you mean "erbil"?`]);
+  });
+
+  it("an id far from any known one says where the known ones are", async () => {
+    expect(await only(lines([2, "type: workshop"]))).toEqual([
+      `${FILE}:2:7: unknown type "workshop" (event-types.yaml lists the known ones)`,
+    ]);
+  });
+
+  it("a place is required unless the meeting was online", async () => {
+    expect(await only(lines([4, null]))).toEqual([
+      `${FILE}:1:1: missing required field "place" (or write online: true for a virtual meeting)`,
+    ]);
+    expect(await only(lines([4, "online: false"]))).toEqual([
+      `${FILE}:1:1: missing required field "place" (or write online: true for a virtual meeting)`,
+    ]);
+    expect(await only(lines([4, "place: 5"]))).toEqual([`${FILE}:4:8: place must be text, not the number 5`]);
+    expect(await only(lines([4, "online: true"]))).toEqual([]);
+  });
+
+  it("two events with the same date, place and title", async () => {
+    await put(dir, FILE, lines());
+    await put(dir, "events/2018/2018-06-01-test-meeting-copy.yaml", lines([1, "title: test  Meeting"]));
+    // On both files, each naming the other: the editor sees both and keeps the right one.
+    expect(await diagnosticsOf(dir)).toEqual([
+      "events/2018/2018-06-01-test-meeting-copy.yaml:1:8: same date, place and title as events/2018/2018-06-01-test-meeting.yaml; is this event entered twice?",
+      "events/2018/2018-06-01-test-meeting.yaml:1:8: same date, place and title as events/2018/2018-06-01-test-meeting-copy.yaml; is this event entered twice?",
+    ]);
+    await put(dir, "events/2018/2018-06-01-third.yaml", lines([1, "title: Test meeting"]));
+    expect(await diagnosticsOf(dir)).toContain(
+      "events/2018/2018-06-01-third.yaml:1:8: same date, place and title as events/2018/2018-06-01-test-meeting-copy.yaml and events/2018/2018-06-01-test-meeting.yaml; is this event entered twice?");
+  });
+
+  it("two events with the same date and place and nearly the same title: a warning on both", async () => {
+    await put(dir, FILE, lines([1, "title: Joint Working Group Meeting in Sarajevo"]));
+    await put(dir, "events/2018/2018-06-01-sarajevo-jwg.yaml", lines([1, "title: Joint Working Group meeting, Sarajevo"]));
+    expect(await diagnosticsOf(dir)).toEqual([
+      'events/2018/2018-06-01-sarajevo-jwg.yaml:1:8: warning: same date and place as events/2018/2018-06-01-test-meeting.yaml, whose title reads almost the same ("Joint Working Group Meeting in Sarajevo"); is this event entered twice?',
+      'events/2018/2018-06-01-test-meeting.yaml:1:8: warning: same date and place as events/2018/2018-06-01-sarajevo-jwg.yaml, whose title reads almost the same ("Joint Working Group meeting, Sarajevo"); is this event entered twice?',
+    ]);
+  });
+
+  it("two meetings on other subjects on the same day in the same place are two events", async () => {
+    const places = await (await import("node:fs/promises")).readFile(path.join(dir, "places.yaml"), "utf8");
+    await put(dir, "places.yaml", `${places}vienna:\n  name: Vienna\n  country: AT\n  lat: 48.2\n  lon: 16.37\n`);
+    await put(dir, FILE, lines([1, "title: Expert meeting on return and reintegration"], [4, "place: vienna"]));
+    await put(dir, "events/2018/2018-06-01-vienna-labour.yaml", lines([1, "title: Expert meeting on labour migration"], [4, "place: vienna"]));
+    await put(dir, "events/2018/2018-06-01-vienna-session-2.yaml", lines([1, "title: Expert meeting on return and reintegration, session 2"], [4, "place: vienna"]));
+    expect(await diagnosticsOf(dir)).toEqual([]);
+  });
+
+  it("a count that does not parse", async () => {
+    expect(await only(lines([6, "summary: x\nparticipants: lots\nwomen: 2.5"]))).toEqual([
+      `${FILE}:7:15: participants "lots" is not a count: write a whole number or a phrase such as "over 75" or "about 50"`,
+      `${FILE}:8:8: women 2.5 is not a count: write a whole number or a phrase such as "over 75" or "about 50"`,
+    ]);
+  });
+
+  it("a source that is not an http(s) URL", async () => {
+    expect(await only(lines([6, "summary: x\nsources:\n  - https://www.budapestprocess.org/\n  - javascript:alert(1)\n  - www.example.org"]))).toEqual([
+      `${FILE}:9:5: source "javascript:alert(1)" is not an http(s) URL`,
+      `${FILE}:10:5: source "www.example.org" is not an http(s) URL`,
+    ]);
+  });
+
+  it("a file that is not UTF-8", async () => {
+    const latin1 = Buffer.concat([Buffer.from("title: Caf"), Buffer.from([0xe9]), Buffer.from(" meeting\n")]);
+    expect(await only(Buffer.concat([Buffer.from(lines([1, null])), latin1]))).toEqual([
+      `${FILE}:6:11: the file is not UTF-8 text (byte 0xE9); save it with UTF-8 encoding`,
+    ]);
+  });
+
+  it("an empty file", async () => {
+    expect(await only("")).toEqual([`${FILE}:1:1: the file is empty`]);
+  });
+
+  it("a file name that is not an id", async () => {
+    await put(dir, "events/2018/Meeting 2018.yaml", lines());
+    const all = await diagnosticsOf(dir);
+    expect(all).toContain(`events/2018/Meeting 2018.yaml:1:1: the file name "Meeting 2018" must be in lower case letters, digits and hyphens; it becomes the event's web address`);
+  });
+
+  it("every problem of every file at once, sorted by file and line", async () => {
+    await put(dir, "events/2018/2018-06-02-other.yaml", lines([3, "date: 2018-13-01"]));
+    await put(dir, FILE, lines([2, "type: trainng"], [1, "title: 5"]));
+    expect(await diagnosticsOf(dir)).toEqual([
+      `${FILE}:1:8: title must be text, not the number 5`,
+      `${FILE}:2:7: unknown type "trainng", did you mean "training"?`,
+      "events/2018/2018-06-02-other.yaml:3:7: date 2018-13-01 is not a date in the calendar",
+    ]);
+  });
+
+  it("a missing reference file", async () => {
+    await rm(path.join(dir, "topics.yaml"));
+    expect(await diagnosticsOf(dir)).toEqual(["topics.yaml: the file is missing; every data folder needs it (see docs/data.md)"]);
+  });
+
+  it("errors in reference files", async () => {
+    await put(dir, "places.yaml", "sarajevo:\n  name: Sarajevo\n  country: ba\n  lat: 43.8\n  lon: 18.4\nAnkara:\n  name: Ankara\n  country: TR\nankara:\n  name: Ankara\n  country: TR\n  lat: 99\n  lon: 32.8\n");
+    await put(dir, "strands.yaml", "- id: a\n  title: A\n  kind: working_group\n");
+    const all = await diagnosticsOf(dir);
+    expect(all).toContain('places.yaml:3:12: country "ba" must be a two-letter country code in capitals, such as "TR", did you mean "BA"?');
+    expect(all).toContain('places.yaml:6:1: key "Ankara" must be an id in lower case letters, digits and hyphens, such as "silk-routes"');
+    expect(all).toContain("places.yaml:12:8: lat must be at most 90");
+    expect(all).toContain('strands.yaml:3:9: kind must be one of governance, ministerial, working-group, project, thematic, not the text "working_group", did you mean "working-group"?');
+  });
+
+  it("an id defined twice in a reference file", async () => {
+    await put(dir, "topics.yaml", "- id: capacity-building\n  label: A\n- id: capacity-building\n  label: B\n");
+    expect(await diagnosticsOf(dir)).toContain('topics.yaml:3:7: topic id "capacity-building" is used twice');
+  });
+});
+
+describe("the YAML mistakes editors make most, said as what to do", () => {
+  it("a tab in a summary's block of text", async () => {
+    expect(await only(lines([6, "summary: |\n  The working groups met.\n\tThey agreed on a plan."]))).toEqual([
+      `${FILE}:8:1: a tab character at 8:1: use spaces for indentation`,
+    ]);
+  });
+
+  it("a tab used for indentation anywhere: a field, a list entry, the text's first line, after spaces", async () => {
+    expect(await only(`\t${lines()}`)).toEqual([`${FILE}:1:1: a tab character at 1:1: use spaces for indentation`]);
+    expect(await only(lines([5, "strands:\n\t- silk-routes-working-group"]))).toEqual([`${FILE}:6:1: a tab character at 6:1: use spaces for indentation`]);
+    expect(await only(lines([6, "summary: |\n\tThe working groups met."]))).toEqual([`${FILE}:7:1: a tab character at 7:1: use spaces for indentation`]);
+    expect(await only(lines([6, "summary: x\npartners:\n  - ICMPD\n  \t- IOM"]))).toEqual([`${FILE}:9:3: a tab character at 9:3: use spaces for indentation`]);
+  });
+
+  it("no space after a colon", async () => {
+    expect(await only(lines([6, "summary: x\nwomen:9\nparticipants: 20"]))).toEqual([`${FILE}:7:1: put a space after the colon in \`women:9\`, as in \`women: 9\``]);
+    expect(await only(lines([6, "summary: x\nwomen:9"]))).toEqual([`${FILE}:7:1: put a space after the colon in \`women:9\`, as in \`women: 9\``]);
+  });
+
+  it("a colon in a text without quotes", async () => {
+    expect(await only(lines([1, "title: Meeting: the outcome"]))).toEqual([
+      `${FILE}:1:8: put the title in quotes because it contains a colon: title: "Meeting: the outcome"`,
+    ]);
+    expect(await only(lines([1, 'title: The "Budapest" meeting: the outcome  # from the agenda']))).toEqual([
+      `${FILE}:1:8: put the title in quotes because it contains a colon: title: 'The "Budapest" meeting: the outcome'`,
+    ]);
+  });
+
+  it("no space after the dash of a list entry", async () => {
+    expect(await only(lines([6, "summary: x\npartners:\n  - ICMPD\n  -IOM"]))).toEqual([`${FILE}:9:3: put a space after the dash in \`-IOM\`, as in \`- IOM\``]);
+    // A list of one such entry is valid YAML, the text "-silk-routes-working-group".
+    expect(await only(lines([5, "strands:\n  -silk-routes-working-group"]))).toEqual([
+      `${FILE}:6:3: put a space after the dash in \`-silk-routes-working-group\`, as in \`- silk-routes-working-group\``,
+    ]);
+  });
+
+  it("an unclosed quote, and quotes inside quotes", async () => {
+    expect(await only(lines([1, "title: 'Test meeting"]))).toEqual([
+      `${FILE}:1:8: the quote ' that opens this text is never closed: end the text with ' too (YAML syntax error: Missing closing 'quote)`,
+    ]);
+    expect(await only(lines([1, 'title: "The "Budapest" meeting"']))).toEqual([
+      `${FILE}:1:8: the title has double quotes inside its quotes: put it in single quotes: title: 'The "Budapest" meeting'`,
+    ]);
+  });
+
+  it("another syntax error keeps the parser's words, and one far from a recognised mistake is still reported", async () => {
+    expect(await only(lines([1, "title: Meeting: the outcome"], [6, "summary: x\npartners: [ICMPD"]))).toEqual([
+      `${FILE}:1:8: put the title in quotes because it contains a colon: title: "Meeting: the outcome"`,
+      `${FILE}:7:11: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+  });
+});
+
+describe("how files are written", () => {
+  it("an optional field left empty is simply absent", async () => {
+    expect(await only(lines([6, "summary: x\nparticipants:\nend:\nbody:"]))).toEqual([]);
+  });
+
+  it("a required field left empty is missing, at its key", async () => {
+    expect(await only(lines([1, "title:"]))).toEqual([`${FILE}:1:1: missing required field "title"`]);
+  });
+
+  it("a single value where a list may stand, placed at the value", async () => {
+    expect(await only(lines([6, "summary: x\nsources: ftp://example.org/report"]))).toEqual([
+      `${FILE}:7:10: source "ftp://example.org/report" is not an http(s) URL`,
+    ]);
+    expect(await only(lines([5, "strands: silk-routes-wg"]))).toEqual([`${FILE}:5:10: unknown strand "silk-routes-wg" (strands.yaml lists the known ones)`]);
+  });
+
+  it("a strand or topic listed twice", async () => {
+    expect(await only(lines([5, "strands: [silk-routes-working-group, silk-routes-working-group]"]))).toEqual([
+      `${FILE}:5:38: strand "silk-routes-working-group" is listed twice`,
+    ]);
+  });
+
+  it("a web address without a host", async () => {
+    expect(await only(lines([6, "summary: x\nsources: 'http:example'"]))).toEqual([`${FILE}:7:10: source "http:example" is not an http(s) URL`]);
+  });
+
+  it("a byte-order mark, Windows line endings, .yml and a year written as a number are all fine", async () => {
+    const crlf = `\uFEFF${lines([3, "date: 2018"]).replace(/\n/g, "\r\n")}`;
+    await put(dir, "events/2018/2018-test-crlf.yml", crlf);
+    const result = await loadData(dir);
+    expect(result.diagnostics).toEqual([]);
+    const event = result.data!.events.find((e) => e.id === "2018-test-crlf")!;
+    expect(event.date).toMatchObject({ iso: "2018", precision: "year" });
+  });
+
+  it("positions stay right with Windows line endings", async () => {
+    expect(await only(lines([3, "date: 2018-02-30"]).replace(/\n/g, "\r\n"))).toEqual([`${FILE}:3:7: date 2018-02-30 is not a date in the calendar`]);
+  });
+
+  it("a tab used for indentation", async () => {
+    const result = await only(lines([6, "summary: x\npartners:\n\t- ICMPD"]));
+    expect(result).toEqual([`${FILE}:8:1: a tab character at 8:1: use spaces for indentation`]);
+  });
+
+  it("an error in a reference file does not hide the events' errors", async () => {
+    const places = await (await import("node:fs/promises")).readFile(path.join(dir, "places.yaml"), "utf8");
+    await put(dir, "places.yaml", places.replace("lat: 43.8563", "lat: 99"));
+    const all = await only(lines([4, "place: sarajvo"]));
+    expect(all).toEqual([`${FILE}:4:8: unknown place "sarajvo", did you mean "sarajevo"?`]);
+    expect(await diagnosticsOf(dir)).toContain("places.yaml:5:8: lat must be at most 90");
+  });
+
+  it("a missing events folder is an error; an empty one a warning; other files are named", async () => {
+    await rm(path.join(dir, "events"), { recursive: true });
+    expect(await diagnosticsOf(dir)).toEqual(["events: the events folder is missing; every data folder needs one (see docs/data.md)"]);
+    await put(dir, "events/README.txt", "notes");
+    expect(await diagnosticsOf(dir)).toEqual([
+      "events: warning: there are no events yet, so no report is built",
+      "events/README.txt: warning: not read: event files are .yaml files (lower case)",
+    ]);
+  });
+});
+
+describe("files that are not read are named", () => {
+  const HOLDS = "data folder holds report.yaml, strands.yaml, event-types.yaml, topics.yaml, places.yaml and countries.yaml, the events in the folder events and pictures in the folder images";
+
+  it("a YAML file in the data folder's root that is not a reference file, with the one it resembles", async () => {
+    await put(dir, "place.yaml", "vienna:\n  name: Vienna\n  country: AT\n");
+    await put(dir, "Report.YAML", "title: x\n");
+    await put(dir, "foo.yml", "a: 1\n");
+    await put(dir, "notes.txt", "not YAML: not for the check");
+    expect(await diagnosticsOf(dir)).toEqual([
+      `foo.yml: warning: not read: the ${HOLDS}; an event file goes into the events folder`,
+      `place.yaml: warning: not read, did you mean "places.yaml"? The ${HOLDS}`,
+      `Report.YAML: warning: not read, did you mean "report.yaml"? The ${HOLDS}`,
+    ]);
+  });
+
+  it("an event file whose extension is not .yaml in lower case, once, with the name to give it", async () => {
+    await put(dir, "events/2018/Meeting 2018.YAML", lines());
+    await put(dir, "events/2018/2018-06-02-other.Yml", lines());
+    expect(await diagnosticsOf(dir)).toEqual([
+      "events/2018/2018-06-02-other.Yml: warning: not read: event files end in .yaml, in lower case; rename it to 2018-06-02-other.yaml",
+      "events/2018/Meeting 2018.YAML: warning: not read: event files end in .yaml, in lower case; rename it to Meeting 2018.yaml",
+    ]);
+  });
+});
+
+describe("report.yaml", () => {
+  it("a logo must be a picture in the images folder; a site_url a web address; states known codes", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", report
+      .replace("title: Annual Activity Report\n", "title: Annual Activity Report\nlogo: ../secret.svg\n")
+      .replace("site_url: https://activity-report.example.org", "site_url: activity-report.example.org")
+      .replace("participating_states: [AF,", "participating_states: [QQ,"));
+    const all = await diagnosticsOf(dir);
+    expect(all).toContain('report.yaml:5:7: logo "../secret.svg" must be a picture (SVG, PNG, JPEG, GIF, WebP or AVIF) in the images folder of the data folder, e.g. images/logo.svg');
+    expect(all).toContain('report.yaml:7:11: site_url "activity-report.example.org" must be a web address starting with http:// or https://');
+    expect(all).toContain('report.yaml:9:24: country "QQ" is not an ISO 3166-1 code; add it to countries.yaml if it is meant');
+  });
+});
+
+describe("report.yaml without a site_url", () => {
+  it("warns that the feed and sitemap are not built", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", report.replace("site_url: https://activity-report.example.org\n", ""));
+    expect(await diagnosticsOf(dir)).toEqual(["report.yaml:2:1: warning: no site_url: the feed and the sitemap, which need the site's address, are not built"]);
+  });
+});
+
+describe("editions", () => {
+  it("periods that overlap", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", `${report}  2019:\n    period: {from: 2018-07-01, to: 2019-06-30}\n  2020:\n    period: {from: 2019-06-01, to: 2020-05-31}\n`);
+    const line = report.split("\n").length + 3;
+    expect(await diagnosticsOf(dir)).toContain(`report.yaml:${line}:13: the period of 2020 overlaps the period of 2019; an event could belong to both`);
+  });
+});
+
+describe("no diagnostic is a consequence of another", () => {
+  const read = async (name: string) => (await import("node:fs/promises")).readFile(path.join(dir, name), "utf8");
+
+  it("a mistyped field in an edition is the only diagnostic: the editions are still there", async () => {
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("    foreword: |\n      In 2016", "    foreward: |\n      In 2016"));
+    expect(await diagnosticsOf(dir)).toEqual(['report.yaml:42:5: unknown field "foreward", did you mean "foreword"?']);
+  });
+
+  it("an edition with a mistake keeps its period and its Senior Officials Meeting for the other checks", async () => {
+    await put(dir, "report.yaml", `${await read("report.yaml")}  2019:\n    chiar: Somebody\n    som: {place: antalya, date: 2019-11-01}\n    period: {from: 2018-07, to: 2018-06}\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      'report.yaml:68:5: unknown field "chiar", did you mean "chair"?',
+      "report.yaml:70:33: to 2018-06 is before from 2018-07",
+    ]);
+  });
+
+  it("a mistake in countries.yaml does not make the codes it defines unknown", async () => {
+    // XZ is no ISO 3166-1 code: only countries.yaml makes it known.
+    await put(dir, "places.yaml", `${await read("places.yaml")}somewhere:\n  name: Somewhere\n  country: XZ\n  lat: 42.66\n  lon: 21.17\n`);
+    await put(dir, "countries.yaml", `${await read("countries.yaml")}XZ:\n  nmae: Somewhere\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      "countries.yaml:12:1: missing required field \"name\"",
+      'countries.yaml:13:3: unknown field "nmae", did you mean "name"?',
+    ]);
+    // Nor does a countries.yaml that cannot be read at all.
+    await put(dir, "countries.yaml", "XK: [unclosed\n");
+    expect(await diagnosticsOf(dir)).toEqual(["countries.yaml:1:5: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]"]);
+  });
+});
+
+describe("warnings: printed, but the data stays valid", () => {
+  it("women or countries above participants, a distant report_year", async () => {
+    const result = await only(lines([6, "summary: x\nparticipants: 10\nwomen: 12\ncountries: 11\nreport_year: 2016"]));
+    expect(result).toEqual([
+      `${FILE}:8:8: warning: women (12) is more than participants (10)`,
+      `${FILE}:9:12: warning: countries (11) is more than participants (10)`,
+      `${FILE}:10:14: warning: report_year 2016 is more than a year away from the date 2018-06-01`,
+    ]);
+    expect((await loadData(dir)).data).toBeDefined();
+  });
+
+  it("a place without coordinates", async () => {
+    await put(dir, "places.yaml", "sarajevo:\n  name: Sarajevo\n  country: BA\n");
+    const all = await diagnosticsOf(dir);
+    expect(all).toContain('places.yaml:1:1: warning: place "sarajevo" has no coordinates (lat and lon); it cannot be shown on a map');
+  });
+
+  it("a report year without an edition", async () => {
+    await put(dir, "events/2019/2019-03-01-x.yaml", lines([3, "date: 2019-03-01"]));
+    const all = await diagnosticsOf(dir);
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    const line = report.split("\n").indexOf("editions:") + 1;
+    expect(all).toContain(`report.yaml:${line}:1: warning: no edition for 2019 under editions; its report is built with a neutral cover`);
+  });
+});
+
+describe("report year", () => {
+  it("defaults to the year of the date, or the edition whose period holds it", async () => {
+    await put(dir, FILE, lines([3, "date: 2018-09-10"]));
+    let event = (await loadData(dir)).data!.events.find((e) => e.id === "2018-06-01-test-meeting")!;
+    expect(event.reportYear).toBe(2018);
+    const report = (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", `${await report}  2019:\n    period:\n      from: 2018-07-01\n      to: 2019-06-30\n`);
+    event = (await loadData(dir)).data!.events.find((e) => e.id === "2018-06-01-test-meeting")!;
+    expect(event.reportYear).toBe(2019);
+  });
+});
+
+describe("ids that are names of JavaScript objects' properties", () => {
+  const NAMES = ["constructor", "toString", "__proto__", "valueOf", "hasOwnProperty"];
+  const read = async (name: string) => (await import("node:fs/promises")).readFile(path.join(dir, name), "utf8");
+
+  it.each(NAMES)("%s as an event's place, type, strands and topics is unknown, like any other id", async (name) => {
+    expect(await only(lines([2, `type: ${name}`], [4, `place: ${name}`], [5, `strands: [${name}]`], [6, `summary: x\ntopics: [${name}]`]))).toEqual([
+      `${FILE}:2:7: unknown type "${name}" (event-types.yaml lists the known ones)`,
+      `${FILE}:4:8: unknown place "${name}" (places.yaml lists the known ones)`,
+      `${FILE}:5:11: unknown strand "${name}" (strands.yaml lists the known ones)`,
+      `${FILE}:7:10: unknown topic "${name}" (topics.yaml lists the known ones)`,
+    ]);
+  });
+
+  it("a typo of such a name still gets its did-you-mean", async () => {
+    await put(dir, "places.yaml", `${await read("places.yaml")}constructor:\n  name: Constructor\n  country: AT\n  lat: 48.2\n  lon: 16.4\n`);
+    expect(await only(lines([4, "place: constructr"]))).toEqual([`${FILE}:4:8: unknown place "constructr", did you mean "constructor"?`]);
+  });
+
+  it.each(NAMES)("%s as the place of a Senior Officials Meeting is unknown", async (name) => {
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("      place: antalya", `      place: ${name}`));
+    expect(await diagnosticsOf(dir)).toEqual([`report.yaml:40:14: unknown place "${name}" (places.yaml lists the known ones)`]);
+  });
+
+  it.each(NAMES)("%s as a country code is not a code", async (name) => {
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("participating_states: [AF,", `participating_states: [${name},`));
+    await put(dir, "places.yaml", (await read("places.yaml")).replace("  country: BA", `  country: ${name}`));
+    expect(await diagnosticsOf(dir)).toEqual([
+      `places.yaml:4:12: country "${name}" must be a two-letter country code in capitals, such as "TR"`,
+      `report.yaml:8:24: participating_states entry 1 "${name}" must be a two-letter country code in capitals, such as "TR"`,
+    ]);
+  });
+
+  it.each(NAMES)("%s as a key of places.yaml, countries.yaml and editions is reported, not dropped", async (name) => {
+    const placesLine = (await read("places.yaml")).split("\n").length;
+    await put(dir, "places.yaml", `${await read("places.yaml")}${name}:\n  name: Somewhere\n  country: AT\n  lat: 48.2\n  lon: 16.4\n`);
+    await put(dir, "countries.yaml", `${await read("countries.yaml")}${name}:\n  name: Somewhere\n`);
+    await put(dir, "report.yaml", `${await read("report.yaml")}  ${name}:\n    chair: Somebody\n`);
+    const expected = [
+      `countries.yaml:12:1: key "${name}" must be a two-letter country code in capitals, such as "TR"`,
+      `report.yaml:67:3: key "${name}" must be a year written YYYY`,
+    ];
+    // "constructor" is a valid id: a place may be called that.
+    if (name !== "constructor") expected.splice(1, 0, `places.yaml:${placesLine}:1: key "${name}" must be an id in lower case letters, digits and hyphens, such as "silk-routes"`);
+    expect(await diagnosticsOf(dir)).toEqual(expected);
+  });
+
+  it("a place, strand, type and topic with the id constructor are found, and abbreviations named like properties are all kept", async () => {
+    await put(dir, "places.yaml", `${await read("places.yaml")}constructor:\n  name: Constructor\n  country: AT\n  lat: 48.2\n  lon: 16.4\n`);
+    await put(dir, "strands.yaml", `${await read("strands.yaml")}- id: constructor\n  title: Constructor\n  kind: thematic\n`);
+    await put(dir, "event-types.yaml", `${await read("event-types.yaml")}- id: constructor\n  label: Constructor\n  plural: Constructors\n`);
+    await put(dir, "topics.yaml", `${await read("topics.yaml")}- id: constructor\n  label: Constructor\n`);
+    await put(dir, "report.yaml", (await read("report.yaml")).replace("abbreviations:\n", "abbreviations:\n  __proto__: The prototype\n  constructor: The constructor\n  toString: To string\n"));
+    await put(dir, FILE, lines([2, "type: constructor"], [4, "place: constructor"], [5, "strands: [constructor]"], [6, "summary: x\ntopics: [constructor]"]));
+    const result = await loadData(dir);
+    expect(result.diagnostics).toEqual([]);
+    expect(Object.keys(result.data!.report.abbreviations!)).toEqual(["__proto__", "constructor", "toString", "ICMPD", "ILO", "MRC", "SOM", "ToT"]);
+    expect(result.data!.report.abbreviations!.__proto__).toBe("The prototype");
+    // What the file does not define is not found, whatever every object inherits.
+    expect("toString" in result.data!.places).toBe(false);
+    expect(result.data!.places.constructor).toEqual({ name: "Constructor", country: "AT", lat: 48.2, lon: 16.4 });
+  });
+
+  it("both YAML readers read a key __proto__ as a key, not as the object's prototype", async () => {
+    const { createSource } = await import("../../../src/data/yaml-source.ts");
+    // Plain, the fast reader reads it; with an anchor and an alias, the positional one does.
+    for (const text of ["__proto__:\n  name: X\n", "a: &x [1]\nb: *x\n__proto__:\n  name: X\n"]) {
+      const value = createSource("x.yaml", text).source.value as Record<string, unknown>;
+      expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+      expect(Object.hasOwn(value, "__proto__")).toBe(true);
+      expect(Object.getOwnPropertyDescriptor(value, "__proto__")?.value).toEqual({ name: "X" });
+    }
+  });
+});

@@ -1,0 +1,104 @@
+/** The change report: every data file, the field that changed, and the reports it changed. */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadDataOrThrow } from "../../../src/data/load.ts";
+import { describeChanges, fieldChanges, manifestOf, readManifest } from "../../../src/report/changes.ts";
+import { buildSite } from "../../../src/report/model.ts";
+import { cleanUp, put, sampleCopy } from "../../helpers/data.ts";
+
+afterAll(cleanUp);
+
+async function manifest(dir: string) {
+  const { data } = await loadDataOrThrow(dir);
+  const site = buildSite(data);
+  return { manifest: manifestOf(data, site), site };
+}
+
+/** The lines after "Since the last build:" when `edit` is made to a copy of the sample. */
+async function changesAfter(edit: (dir: string) => Promise<unknown>): Promise<string[]> {
+  const dir = await sampleCopy();
+  const before = (await manifest(dir)).manifest;
+  await edit(dir);
+  const after = await manifest(dir);
+  // Through the marker file's text, as the next build reads it.
+  const lines = describeChanges(readManifest(JSON.stringify(before)), after.manifest, after.site);
+  return lines.slice(lines.findIndex((l) => l.startsWith("Since the last build")));
+}
+
+const replaceIn = (dir: string, file: string, from: string, to: string) =>
+  readFile(path.join(dir, file), "utf8").then((text) => {
+    if (!text.includes(from)) throw new Error(`${from} is not in ${file}`);
+    return put(dir, file, text.replace(from, to));
+  });
+
+describe("the change report", () => {
+  it("names a place renamed in places.yaml, with the reports that print it", async () => {
+    expect(await changesAfter((dir) => replaceIn(dir, "places.yaml", "name: Antalya", "name: Antalya City"))).toEqual([
+      "Since the last build:",
+      '  changed: places.yaml: antalya.name "Antalya" → "Antalya City" (reports 2017, 2016)',
+      "  no key figure moved",
+    ]);
+  });
+
+  it("names an edited foreword by its edition, and only that year's report", async () => {
+    expect(await changesAfter((dir) => replaceIn(dir, "report.yaml", "the large movements of 2015", "the movements of 2015"))).toEqual([
+      "Since the last build:",
+      "  changed: report.yaml: editions.2016.foreword (report 2016)",
+      "  no key figure moved",
+    ]);
+  });
+
+  it("names a strand's new title, and the reports whose chapter it heads", async () => {
+    expect(await changesAfter((dir) => replaceIn(dir, "strands.yaml", "title: South East Europe Working Group", "title: South-East Europe Working Group"))).toEqual([
+      "Since the last build:",
+      '  changed: strands.yaml: south-east-europe-working-group.title "South East Europe Working Group" → "South-East Europe Working Group" (report 2018)',
+      "  no key figure moved",
+    ]);
+  });
+
+  it("names a change that reaches no report, and the order of chapters", async () => {
+    const lines = await changesAfter(async (dir) => {
+      await replaceIn(dir, "topics.yaml", "label: Labour migration", "label: Labour mobility");
+      const strands = await readFile(path.join(dir, "strands.yaml"), "utf8");
+      const [head, ...items] = strands.split(/\n(?=- id:)/);
+      await put(dir, "strands.yaml", [head, items[1], items[0], ...items.slice(2)].join("\n"));
+    });
+    expect(lines).toEqual([
+      "Since the last build:",
+      // Only 2017 has both of the chapters that swapped places.
+      "  changed: strands.yaml: the order of the entries (report 2017)",
+      '  changed: topics.yaml: labour-migration.label "Labour migration" → "Labour mobility" (no report changed)',
+      "  no key figure moved",
+    ]);
+  });
+
+  it("names an event file's fields, its additions and removals, and the figures that moved", async () => {
+    const lines = await changesAfter(async (dir) => {
+      await replaceIn(dir, "events/2018/2018-05-07-sarajevo-joint-working-group.yaml", "participants: 60", "participants: over 60");
+      await put(dir, "events/2018/2018-06-01-sarajevo-test.yaml", "title: Test\ntype: working-group-meeting\ndate: 2018-06-01\nplace: sarajevo\nstrands: [silk-routes-working-group]\nsummary: A test.\n");
+    });
+    expect(lines).toEqual([
+      "Since the last build:",
+      "  added: events/2018/2018-06-01-sarajevo-test.yaml (report 2018)",
+      "  changed: events/2018/2018-05-07-sarajevo-joint-working-group.yaml: participants 60 → over 60 (report 2018)",
+      "  figures that moved: 2018 activities held: 1 → 2; 2018 participants: 60 → at least 60; 2018 country delegations: 29 → at least 29",
+    ]);
+  });
+
+  it("says so when nothing changed, and when the last build was made by an earlier version", async () => {
+    expect(await changesAfter(async () => {})).toEqual(["Since the last build: no data file, report or figure changed."]);
+    const { manifest: current } = await manifest(await sampleCopy());
+    expect(describeChanges(readManifest('{"version":1,"events":{}}'), current).at(-1)).toBe(
+      "The last build of this output folder was made by an earlier version, so there is nothing to compare with.");
+  });
+});
+
+describe("fieldChanges", () => {
+  it("names the deepest field that differs; dates and counts are one value; own keys only", () => {
+    expect(fieldChanges({ a: { b: 1, c: 2 } }, { a: { b: 1, c: 3 } })).toEqual([{ field: "a.c", before: 2, after: 3 }]);
+    const date = (iso: string) => ({ iso, year: 2018, precision: "day", first: 1, last: 1 });
+    expect(fieldChanges({ date: date("2018-05-07") }, { date: date("2018-05-08") }).map((c) => c.field)).toEqual(["date"]);
+    expect(fieldChanges({}, { constructor: { name: "X" } })).toEqual([{ field: "constructor", before: undefined, after: { name: "X" } }]);
+  });
+});

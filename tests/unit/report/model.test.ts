@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { loadDataOrThrow } from "../../../src/data/load.ts";
+import { buildSite } from "../../../src/report/model.ts";
+import { ordinal, slugify } from "../../../src/format/text.ts";
+import { SAMPLE_DATA } from "../../helpers/data.ts";
+
+const { data } = await loadDataOrThrow(SAMPLE_DATA);
+const site = buildSite(data);
+
+describe("the site model of the sample data", () => {
+  it("has one report per year with events, newest first", () => {
+    expect(site.reports.map((r) => r.year)).toEqual([2018, 2017, 2016]);
+    expect(site.reports[0]).toMatchObject({
+      title: "Annual Activity Report 2018",
+      url: "/2018/",
+      pdfUrl: "/2018/budapest-process-activity-report-2018.pdf",
+    });
+  });
+
+  it("writes datelines as official documents do", () => {
+    const sarajevo = site.events.find((e) => e.id === "2018-05-07-sarajevo-joint-working-group")!;
+    expect(sarajevo.dateline).toBe("Sarajevo, 7–8 May 2018");
+    expect(sarajevo.url).toBe("/events/2018/2018-05-07-sarajevo-joint-working-group/");
+    expect(sarajevo.place?.country).toEqual({ code: "BA", name: "Bosnia and Herzegovina", url: "/countries/ba/" });
+    expect(sarajevo.figures.map((f) => f.text)).toEqual(["60 participants", "29 countries"]);
+  });
+
+  it("reports a joint meeting in full under its first strand and cross-references it under the others", () => {
+    const chapters = site.reports[0]!.chapters;
+    expect(chapters.map((c) => [c.strand.id, c.events.length, c.crossReferences.length])).toEqual([
+      ["silk-routes-working-group", 1, 0],
+      ["south-east-europe-working-group", 0, 1],
+    ]);
+  });
+
+  it("names the Senior Officials Meeting an edition is presented to", () => {
+    const y2016 = site.reports.find((r) => r.year === 2016)!;
+    expect(y2016.edition?.som).toEqual({ number: undefined, ordinal: undefined, place: "Antalya", placeId: "antalya", dateText: "15 December 2017", iso: "2017-12-15",
+      name: "Senior Officials Meeting", text: "the Senior Officials Meeting, Antalya, 15 December 2017" });
+    expect(y2016.edition?.chair).toBe("Türkiye");
+  });
+
+  it("builds one year only when asked", () => {
+    const one = buildSite(data, { year: 2017 });
+    expect(one.reports.map((r) => r.year)).toEqual([2017]);
+    expect(one.events.every((e) => e.reportYear === 2017)).toBe(true);
+  });
+});
+
+describe("helpers", () => {
+  it("ordinal", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101].map(ordinal)).toEqual(
+      ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st"],
+    );
+  });
+  it("slugify", () => {
+    expect(slugify("Budapest Process")).toBe("budapest-process");
+    expect(slugify("Türkiye – Koç University!")).toBe("turkiye-koc-university");
+  });
+});
+
+describe("a report's parts", () => {
+  it("are one list in print order, from which the contents, the named pages and both bodies are made", () => {
+    const y2017 = site.reports.find((r) => r.year === 2017)!;
+    expect(y2017.parts.map((p) => [p.kind, p.id, p.number ?? "", p.header ?? "", p.page, p.listed, p.web, p.numbered].join(" | "))).toEqual([
+      "cover | cover |  |  | cover | false | false | false",
+      "imprint | imprint |  |  | imprint | false | false | false",
+      "contents | contents |  | Contents | front-contents | false | true | false",
+      "foreword | foreword |  | Foreword | front-foreword | true | true | true",
+      "glance | at-a-glance |  | The year at a glance | front-glance | true | true | true",
+      "chapter | strand-senior-officials-meeting | 1 | 1 Senior Officials Meeting | chapter-1 | true | true | true",
+      "chapter | strand-ministerial-process | 2 | 2 Ministerial Conference process | chapter-2 | true | true | true",
+      "chapter | strand-silk-routes-working-group | 3 | 3 Silk Routes Region Working Group | chapter-3 | true | true | true",
+      "chapter | strand-silk-routes-partnership-project | 4 | 4 Silk Routes Partnership Project | chapter-4 | true | true | true",
+      "chronology | annex-a | Annex A | Annex A · Chronology of activities | annex-a | true | true | true",
+      "participants | annex-b | Annex B | Annex B · Participating states and organisations | annex-b | true | true | true",
+      "abbreviations | annex-c | Annex C | Annex C · Abbreviations | annex-c | true | true | true",
+    ]);
+    const project = y2017.parts.find((p) => p.id === "strand-silk-routes-partnership-project")!;
+    expect(project.sections.map((s) => `${s.number} ${s.title} #${s.id}`)).toEqual([
+      "4.1 Training of Trainers on migration for officials of Afghanistan #event-2017-05-16-istanbul-training-of-trainers-afghanistan",
+      "4.2 Training of Trainers on migration for officials of Iraq #event-2017-05-24-erbil-training-of-trainers-iraq",
+    ]);
+  });
+
+  it("leave out the foreword of an edition that has none", () => {
+    const y2018 = buildSite({ ...data, report: { ...data.report, editions: { ...data.report.editions, 2018: { chair: "Türkiye" } } } }).reports.find((r) => r.year === 2018)!;
+    expect(y2018.parts.map((p) => p.kind)).toEqual(["cover", "imprint", "contents", "glance", "chapter", "chapter", "chronology", "participants", "abbreviations"]);
+  });
+});
+
+describe("the sentences a report says about itself", () => {
+  it("are made once from the meeting it is presented to", () => {
+    const y2016 = site.reports.find((r) => r.year === 2016)!;
+    expect(y2016.presentedTo).toBe("Presented to the Senior Officials Meeting, Antalya, 15 December 2017.");
+    expect(y2016.preparedBy).toBe("Prepared by the Budapest Process Secretariat for the Senior Officials Meeting, Antalya, 15 December 2017");
+    expect(y2016.subject).toBe("Prepared for the Senior Officials Meeting, Antalya, 15 December 2017");
+    expect(y2016.imprint.citation).toBe("Budapest Process Secretariat (2017), Annual Activity Report 2016, presented to the Senior Officials Meeting, Antalya, 15 December 2017.");
+    expect(site.secretariatName).toBe("Budapest Process Secretariat");
+    const y2017 = site.reports.find((r) => r.year === 2017)!;
+    expect(y2017.presentedTo).toBeUndefined();
+    expect(y2017.preparedBy).toBe("Prepared by the Budapest Process Secretariat");
+    expect(y2017.subject).toBe("The activities of the Budapest Process in 2017");
+  });
+
+  it("name the meeting's number when the edition gives it", () => {
+    const editions = { ...data.report.editions, 2016: { ...data.report.editions!["2016"]!, som: { ...data.report.editions!["2016"]!.som!, number: 15 } } };
+    const y2016 = buildSite({ ...data, report: { ...data.report, editions } }).reports.find((r) => r.year === 2016)!;
+    expect(y2016.presentedTo).toBe("Presented to the 15th Senior Officials Meeting, Antalya, 15 December 2017.");
+  });
+});
