@@ -412,7 +412,17 @@ async function paged(args: PrintArgs & { limitMs: number }): Promise<PagedResult
 
 // ------------------------------------------------------------------ entry
 
-const TASKS = { validate, site, printSite, yearBuild, floor, rebuild, previewRebuild, pdf, paged } as Record<string, (args: never) => Promise<unknown>>;
+/**
+ * How long a command takes to load its modules, from the process's start (tsx included): what `check`
+ * loads (the command line and the data layer), and what a build without PDFs loads on top (the build, Eleventy).
+ */
+async function modules(args: { command: "check" | "build" }): Promise<{ ms: number }> {
+  await import("../src/cli.ts");
+  if (args.command === "build") await import("../src/build.ts");
+  return { ms: performance.now() };
+}
+
+const TASKS = { validate, site, printSite, yearBuild, floor, rebuild, previewRebuild, pdf, paged, modules } as Record<string, (args: never) => Promise<unknown>>;
 
 const [task, json] = process.argv.slice(2);
 const run = task ? TASKS[task] : undefined;
