@@ -19,11 +19,13 @@ export interface YamlSource {
   diagnostic(path: readonly PathSegment[], message: string, opts?: { part?: "key" | "value"; severity?: Severity }): Diagnostic;
 }
 
+/** Line and column of a byte offset, counting \r\n, \r and \n as line ends (as lineColumns does for text). */
 function lineColOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+    const byte = bytes[i];
+    if (byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) { line++; lineStart = i + 1; }
   }
   const col = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
   return { line, col };
@@ -169,7 +171,12 @@ function walk(doc: Document.Parsed, path: readonly PathSegment[]) {
  */
 export function lineColumns(text: string): (offset: number) => { line: number; col: number } {
   const starts = [0];
-  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push(match.index + match[0].length);
+  const ends: number[] = [];
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) {
+    ends.push(match.index);
+    starts.push(match.index + match[0].length);
+  }
+  ends.push(text.length);
   return (offset) => {
     let low = 0;
     let high = starts.length - 1;
@@ -178,7 +185,9 @@ export function lineColumns(text: string): (offset: number) => { line: number; c
       if (starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, col: Math.max(0, offset - starts[low]!) + 1 };
+    // An offset inside a line break (the \n of \r\n) is the end of its line, not a column past it.
+    const column = Math.min(Math.max(offset, starts[low]!), ends[low]!) - starts[low]!;
+    return { line: low + 1, col: column + 1 };
   };
 }
 

@@ -203,6 +203,15 @@ describe("errors, each at its file, line and column", () => {
     ]);
   });
 
+  it("a file that is not UTF-8, with the line ends of old Macs (\\r) or of Windows (\\r\\n)", async () => {
+    for (const eol of ["\r", "\r\n"]) {
+      const latin1 = Buffer.concat([Buffer.from(lines([1, null]).replaceAll("\n", eol)), Buffer.from("title: Caf"), Buffer.from([0xe9]), Buffer.from(` meeting${eol}`)]);
+      expect(await only(latin1), JSON.stringify(eol)).toEqual([
+        `${FILE}:6:11: the file is not UTF-8 text (byte 0xE9); save it with UTF-8 encoding`,
+      ]);
+    }
+  });
+
   it("an empty file", async () => {
     expect(await only("")).toEqual([`${FILE}:1:1: the file is empty`]);
   });
