@@ -145,8 +145,9 @@ async function readReference<S extends z.ZodType>(file: string, schema: S, out: 
 
 /** readReference for a file that is one mapping, also returning the fields that are valid on their own. */
 async function readMapping<S extends z.ZodObject>(file: string, schema: S, out: Diagnostic[]): Promise<WrittenMapping<z.output<S>>> {
-  const { source } = await readSource(file, out);
-  if (!source) return { file };
+  const { source, readable } = await readSource(file, out);
+  // A file that is not YAML has no fields; its syntax error says all there is to say.
+  if (!source || !readable) return { file, source };
   const parsed = parseFields(source, schema);
   out.push(...parsed.diagnostics);
   return { file, source, value: parsed.value, fields: parsed.fields };
