@@ -10,7 +10,7 @@ import { defines } from "./lookup.ts";
 import { REFERENCE_FILES, type WrittenEvent } from "./read.ts";
 import { unknownId, unknownPlace, type References } from "./references.ts";
 import { ID_PATTERN } from "./schema.ts";
-import type { PathSegment, YamlSource } from "./yaml-source.ts";
+import type { YamlSource } from "./yaml-source.ts";
 
 /** Each event's file name must be an id, and no two event files may have the same name (in different folders). */
 export function eventNameProblems(events: readonly WrittenEvent[], dir: string): Diagnostic[] {
@@ -36,41 +36,42 @@ const placeWritten = (source: YamlSource) => (source.value as Record<string, unk
  */
 export function eventProblems(event: WrittenEvent, references: References): Diagnostic[] {
   const { source, fields: f } = event;
-  if (!source || !f) return [];
   const out: Diagnostic[] = [];
-  const at = (field: string | PathSegment[], message: string, severity: "error" | "warning" = "error") =>
-    out.push(source.diagnostic(Array.isArray(field) ? field : [field], message, { severity }));
-
+  if (!source || !f) return out;
   if (f.type !== undefined && references.eventTypes && !references.eventTypes.has(f.type)) {
-    at("type", unknownId("type", f.type, references.eventTypes, REFERENCE_FILES.eventTypes));
+    out.push(source.diagnostic(["type"], unknownId("type", f.type, references.eventTypes, REFERENCE_FILES.eventTypes)));
   }
   if (f.place === undefined) {
     // A place of the wrong type has its own error already.
-    if (f.online !== true && !placeWritten(source)) at([], 'missing required field "place" (or write online: true for a virtual meeting)');
+    if (f.online !== true && !placeWritten(source)) out.push(source.diagnostic([], 'missing required field "place" (or write online: true for a virtual meeting)'));
   } else if (references.places && !defines(references.places, f.place)) {
-    at("place", unknownPlace(f.place, references.places));
+    out.push(source.diagnostic(["place"], unknownPlace(f.place, references.places)));
   }
-  const listed = (field: "strands" | "topics", what: string, known: ReadonlySet<string> | undefined, listedIn: string) =>
-    f[field]?.forEach((id, i, ids) => {
-      if (ids.indexOf(id) < i) at([field, i], `${what} "${id}" is listed twice`);
-      else if (known && !known.has(id)) at([field, i], unknownId(what, id, known, listedIn));
-    });
-  listed("strands", "strand", references.strands, REFERENCE_FILES.strands);
-  listed("topics", "topic", references.topics, REFERENCE_FILES.topics);
-  if (f.end && f.date && f.end.last < f.date.first) at("end", `end ${f.end.iso} is before date ${f.date.iso}`);
+  if (f.strands) listProblems(out, source, "strands", f.strands, "strand", references.strands, REFERENCE_FILES.strands);
+  if (f.topics) listProblems(out, source, "topics", f.topics, "topic", references.topics, REFERENCE_FILES.topics);
+  if (f.end && f.date && f.end.last < f.date.first) out.push(source.diagnostic(["end"], `end ${f.end.iso} is before date ${f.date.iso}`));
   const participants = f.participants?.value;
   const women = f.women?.value;
   const countries = f.countries?.value;
   if (participants !== undefined && women !== undefined && women > participants) {
-    at("women", `women (${women}) is more than participants (${participants})`, "warning");
+    out.push(source.diagnostic(["women"], `women (${women}) is more than participants (${participants})`, { severity: "warning" }));
   }
   if (participants !== undefined && countries !== undefined && countries > participants) {
-    at("countries", `countries (${countries}) is more than participants (${participants})`, "warning");
+    out.push(source.diagnostic(["countries"], `countries (${countries}) is more than participants (${participants})`, { severity: "warning" }));
   }
   if (f.report_year !== undefined && f.date && Math.abs(f.report_year - f.date.year) > 1) {
-    at("report_year", `report_year ${f.report_year} is more than a year away from the date ${f.date.iso}`, "warning");
+    out.push(source.diagnostic(["report_year"], `report_year ${f.report_year} is more than a year away from the date ${f.date.iso}`, { severity: "warning" }));
   }
   return out;
+}
+
+/** An id listed twice in the event's `field`, or one that the reference file `listedIn` (its ids `known`) does not define. */
+function listProblems(out: Diagnostic[], source: YamlSource, field: string, ids: readonly string[], what: string, known: ReadonlySet<string> | undefined, listedIn: string): void {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (ids.indexOf(id) < i) out.push(source.diagnostic([field, i], `${what} "${id}" is listed twice`));
+    else if (known && !known.has(id)) out.push(source.diagnostic([field, i], unknownId(what, id, known, listedIn)));
+  }
 }
 
 /**

@@ -47,7 +47,9 @@ export interface LoadResult {
 
 /** The events whose files are valid as a whole, each with the report that covers it, in the order of their files. */
 export function eventRecords(events: readonly WrittenEvent[], periods: readonly ReportPeriod[]): EventRecord[] {
-  return events.flatMap(({ value, id, file }) => (value ? [{ ...value, id, file, reportYear: reportYearOf(value, periods) }] : []));
+  const records: EventRecord[] = [];
+  for (const { value, id, file } of events) if (value) records.push({ ...value, id, file, reportYear: reportYearOf(value, periods) });
+  return records;
 }
 
 /** The years that have a report: those of the events, ascending. */

@@ -17,7 +17,7 @@ import {
   type CountryFile, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
 } from "./schema.ts";
 import { didYouMean } from "./suggest.ts";
-import { parseFields, parseWith } from "./zod-issues.ts";
+import { compiled, parseFields, parseWith } from "./zod-issues.ts";
 import { characterProblems, readYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export const REFERENCE_FILES = {
@@ -105,12 +105,11 @@ export function readEvent(file: string): { event: WrittenEvent; diagnostics: Dia
   const id = path.basename(file).replace(YAML_FILE, "");
   const { source, diagnostics } = readYamlSource(file);
   // The shape is checked only on YAML that could be read: a syntax error says all there is to say.
-  const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema) : undefined;
-  const characters = source ? characterProblems(source) : [];
-  return {
-    event: { file, id, source, value: parsed?.value, fields: parsed?.fields },
-    diagnostics: [...diagnostics, ...(parsed?.diagnostics ?? []), ...characters],
-  };
+  const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema, compiled(eventSchema)) : undefined;
+  const problems = diagnostics;
+  if (parsed) problems.push(...parsed.diagnostics);
+  if (source) problems.push(...characterProblems(source));
+  return { event: { file, id, source, value: parsed?.value, fields: parsed?.fields }, diagnostics: problems };
 }
 
 /**
