@@ -5,7 +5,7 @@
  * diagnostic that says what to do, never as a crash or a hang.
  */
 import { isUtf8 } from "node:buffer";
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
@@ -115,24 +115,45 @@ function notAFile(stats: Stats): string | undefined {
  * its type is checked on the open file before anything is read.
  */
 export function readDataFile(file: string, maxBytes: number): { bytes: Buffer } | { diagnostic: Diagnostic } {
-  const problem = (message: string, at: { line?: number; col?: number } = {}) => ({ diagnostic: { severity: "error" as const, file, ...at, message } });
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (error) {
-    return problem(describeFileError(error, "file"));
+    return fileProblem(file, describeFileError(error, "file"));
   }
   try {
     const stats = fstatSync(fd);
     const wrongType = notAFile(stats);
-    if (wrongType) return problem(wrongType);
+    if (wrongType) return fileProblem(file, wrongType);
     if (stats.size > maxBytes) {
-      return problem(`the file is ${Math.round(stats.size / 1024)} KB; data files may hold at most ${Math.round(maxBytes / 1024 / 1024)} MB`, { line: 1, col: 1 });
+      return fileProblem(file, `the file is ${Math.round(stats.size / 1024)} KB; data files may hold at most ${Math.round(maxBytes / 1024 / 1024)} MB`, { line: 1, col: 1 });
     }
-    return { bytes: readFileSync(fd) };
+    return { bytes: readOpenFile(fd, stats.size) };
   } catch (error) {
-    return problem(describeFileError(error, "file"));
+    return fileProblem(file, describeFileError(error, "file"));
   } finally {
     closeSync(fd);
   }
+}
+
+function fileProblem(file: string, message: string, at: { line?: number; col?: number } = {}): { diagnostic: Diagnostic } {
+  return { diagnostic: { severity: "error", file, ...at, message } };
+}
+
+/**
+ * The bytes of an open ordinary file of `size` bytes, as readFileSync reads
+ * them (at most `size`, fewer if the file shrank), without the second fstat
+ * readFileSync would make.
+ */
+function readOpenFile(fd: number, size: number): Buffer {
+  // An empty size may still be a file that has bytes (files of /proc say 0): read them as readFileSync does.
+  if (size === 0) return readFileSync(fd);
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, null);
+    if (n === 0) break;
+    read += n;
+  }
+  return read < size ? bytes.subarray(0, read) : bytes;
 }

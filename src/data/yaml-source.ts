@@ -89,11 +89,21 @@ function notText(char: string): string {
 }
 
 /**
+ * Whether the file's keys and texts may hold a character that
+ * characterProblems reports. Their characters are written in the text, or
+ * made by an escape (which starts with a backslash) or by a tag such as
+ * !!binary (which starts with "!"); nothing else in YAML (folding, aliases,
+ * normalising to NFC) makes one. Most files hold none of these, and need no
+ * walk over their value.
+ */
+export const maySuspect = (text: string): boolean => SUSPECT.test(text) || text.includes("\\") || text.includes("!");
+
+/**
  * Characters in text values and keys that do not belong in text: errors for
  * what is not text, warnings for invisible or direction-changing characters.
- * One walk over the value, which every file needs anyway.
  */
 export function characterProblems(source: YamlSource): Diagnostic[] {
+  if (!maySuspect(source.text)) return [];
   const out: Diagnostic[] = [];
   const check = (text: string, path: PathSegment[], part: "key" | "value") => {
     if (!SUSPECT.test(text)) return;
@@ -258,25 +268,37 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
       }
     }
   }
-  const ok = diagnostics.length === 0;
-  const at: YamlSource["at"] = (path, part = "value") => {
-    if (!ok) return { line: 1, col: 1 };
-    positional ??= positionalParse(text);
-    const { node, keyNode, complete } = walk(positional.doc, path);
+  return { source: new Source(file, text, diagnostics.length === 0 ? cleanValue(value) : undefined, diagnostics.length === 0, positional), diagnostics };
+}
+
+/** A parsed file; a file without problems is parsed again, with positions, only when a diagnostic needs one. */
+class Source implements YamlSource {
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly value: unknown,
+    /** Whether the YAML could be read: positions are then those of its values, else the file's start. */
+    private readonly ok: boolean,
+    private positional: ReturnType<typeof positionalParse> | undefined,
+  ) {}
+
+  at(path: readonly PathSegment[], part: "key" | "value" = "value"): { line: number; col: number } {
+    if (!this.ok) return { line: 1, col: 1 };
+    this.positional ??= positionalParse(this.text);
+    const { node, keyNode, complete } = walk(this.positional.doc, path);
     const empty = node === null || node === undefined || (isScalar(node) && node.value === null);
     const target = (part === "key" || !complete || empty) && keyNode ? keyNode : node;
     const offset = target && "range" in target && target.range ? target.range[0] : 0;
-    return positional.linePos(offset);
-  };
-  const source: YamlSource = {
-    file,
-    text,
-    value: ok ? cleanValue(value) : undefined,
-    at,
-    diagnostic: (path, message, opts = {}) => ({ severity: opts.severity ?? "error", file, ...at(path, opts.part), message }),
-  };
-  return { source, diagnostics };
+    return this.positional.linePos(offset);
+  }
+
+  diagnostic(path: readonly PathSegment[], message: string, opts: { part?: "key" | "value"; severity?: Severity } = {}): Diagnostic {
+    return { severity: opts.severity ?? "error", file: this.file, ...this.at(path, opts.part), message };
+  }
 }
+
+/** Each decode is whole (no stream), so one decoder serves every file; it drops a byte-order mark. */
+const UTF8 = new TextDecoder();
 
 /**
  * Reads and parses a YAML file; problems (not UTF-8, bad syntax) come back as
@@ -297,5 +319,5 @@ export function readYamlSource(file: string): { source?: YamlSource; diagnostics
       }],
     };
   }
-  return createSource(file, new TextDecoder().decode(bytes));
+  return createSource(file, UTF8.decode(bytes));
 }

@@ -406,6 +406,14 @@ describe("report.yaml", () => {
     expect(all).toContain('report.yaml:7:11: site_url "activity-report.example.org" must be a web address starting with http:// or https://');
     expect(all).toContain('report.yaml:9:24: country "QQ" is not an ISO 3166-1 code; add it to countries.yaml if it is meant');
   });
+
+  it("a YAML syntax error is reported alone, not also as an empty file", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", report.replace("participating_states: [AF, BA, BD, HU, IQ, IR, PK, TR]", "participating_states: [AF, BA"));
+    expect((await diagnosticsOf(dir)).filter((d) => d.startsWith("report.yaml"))).toEqual([
+      "report.yaml:8:23: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    ]);
+  });
 });
 
 describe("report.yaml without a site_url", () => {

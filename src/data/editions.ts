@@ -1,0 +1,34 @@
+/** The editions of report.yaml as written, and which report an event belongs to. */
+import { within, type PartialDate } from "../format/dates.ts";
+import { editionSchema, type Edition, type EventFile, type ReportFile } from "./schema.ts";
+import { validFields } from "./zod-issues.ts";
+
+export type ReportPeriod = { readonly year: number; readonly from: PartialDate; readonly to: PartialDate };
+
+/** The report an event belongs to: its explicit report_year, else the edition whose period holds its date, else its year. */
+export function reportYearOf(event: Pick<EventFile, "date" | "report_year">, periods: readonly ReportPeriod[]): number {
+  if (event.report_year !== undefined) return event.report_year;
+  return periods.find((p) => within(event.date, p.from, p.to))?.year ?? event.date.year;
+}
+
+/** The editions that cover a period other than their calendar year. */
+export function reportPeriods(editions: Readonly<Record<string, Partial<Edition>>> | undefined): ReportPeriod[] {
+  return Object.entries(editions ?? {}).flatMap(([year, e]) => (e.period ? [{ year: Number(year), ...e.period }] : []));
+}
+
+/**
+ * The editions as written, each with its fields that are valid on their own:
+ * one mistyped field must not make an edition, or all of them, look missing
+ * to the checks that read them. `fields` are report.yaml's valid fields, `raw`
+ * its value as written.
+ */
+export function writtenEditions(fields: Partial<ReportFile> | undefined, raw: unknown): Readonly<Record<string, Partial<Edition>>> | undefined {
+  if (fields?.editions) return fields.editions;
+  const written = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>).editions : undefined;
+  if (written === null || typeof written !== "object" || Array.isArray(written)) return undefined;
+  const editions: Record<string, Partial<Edition>> = Object.create(null);
+  for (const [year, edition] of Object.entries(written)) {
+    if (/^\d{4}$/.test(year)) editions[year] = validFields(editionSchema, edition);
+  }
+  return editions;
+}

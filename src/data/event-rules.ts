@@ -1,0 +1,104 @@
+/**
+ * The checks of event files against each other and against the reference
+ * files: file names that are ids and used once, the ids an event names, what
+ * its fields say together, and events entered twice.
+ */
+import path from "node:path";
+import type { Diagnostic } from "./diagnostics.ts";
+import { findDuplicates, type Entry } from "./duplicates.ts";
+import { defines } from "./lookup.ts";
+import { REFERENCE_FILES, type WrittenEvent } from "./read.ts";
+import { unknownId, unknownPlace, type References } from "./references.ts";
+import { ID_PATTERN } from "./schema.ts";
+import type { YamlSource } from "./yaml-source.ts";
+
+/** Each event's file name must be an id, and no two event files may have the same name (in different folders). */
+export function eventNameProblems(events: readonly WrittenEvent[], dir: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byId = new Map<string, string>();
+  for (const { id, file } of events) {
+    if (!ID_PATTERN.test(id)) {
+      out.push({ severity: "error", file, line: 1, col: 1, message: `the file name "${id}" must be in lower case letters, digits and hyphens; it becomes the event's web address` });
+    }
+    const twin = byId.get(id);
+    if (twin !== undefined) out.push({ severity: "error", file, line: 1, col: 1, message: `another event file has the same name: ${path.relative(dir, twin)}` });
+    else byId.set(id, file);
+  }
+  return out;
+}
+
+/** Whether the event file has a place written, valid or not. */
+const placeWritten = (source: YamlSource) => (source.value as Record<string, unknown>).place !== undefined;
+
+/**
+ * An event's fields that are valid on their own, against the reference files
+ * and each other: its type, place, strands and topics, its dates, its counts.
+ */
+export function eventProblems(event: WrittenEvent, references: References): Diagnostic[] {
+  const { source, fields: f } = event;
+  const out: Diagnostic[] = [];
+  if (!source || !f) return out;
+  if (f.type !== undefined && references.eventTypes && !references.eventTypes.has(f.type)) {
+    out.push(source.diagnostic(["type"], unknownId("type", f.type, references.eventTypes, REFERENCE_FILES.eventTypes)));
+  }
+  if (f.place === undefined) {
+    // A place of the wrong type has its own error already.
+    if (f.online !== true && !placeWritten(source)) out.push(source.diagnostic([], 'missing required field "place" (or write online: true for a virtual meeting)'));
+  } else if (references.places && !defines(references.places, f.place)) {
+    out.push(source.diagnostic(["place"], unknownPlace(f.place, references.places)));
+  }
+  if (f.strands) listProblems(out, source, "strands", f.strands, "strand", references.strands, REFERENCE_FILES.strands);
+  if (f.topics) listProblems(out, source, "topics", f.topics, "topic", references.topics, REFERENCE_FILES.topics);
+  if (f.end && f.date && f.end.last < f.date.first) out.push(source.diagnostic(["end"], `end ${f.end.iso} is before date ${f.date.iso}`));
+  const participants = f.participants?.value;
+  const women = f.women?.value;
+  const countries = f.countries?.value;
+  if (participants !== undefined && women !== undefined && women > participants) {
+    out.push(source.diagnostic(["women"], `women (${women}) is more than participants (${participants})`, { severity: "warning" }));
+  }
+  if (participants !== undefined && countries !== undefined && countries > participants) {
+    out.push(source.diagnostic(["countries"], `countries (${countries}) is more than participants (${participants})`, { severity: "warning" }));
+  }
+  if (f.report_year !== undefined && f.date && Math.abs(f.report_year - f.date.year) > 1) {
+    out.push(source.diagnostic(["report_year"], `report_year ${f.report_year} is more than a year away from the date ${f.date.iso}`, { severity: "warning" }));
+  }
+  return out;
+}
+
+/** An id listed twice in the event's `field`, or one that the reference file `listedIn` (its ids `known`) does not define. */
+function listProblems(out: Diagnostic[], source: YamlSource, field: string, ids: readonly string[], what: string, known: ReadonlySet<string> | undefined, listedIn: string): void {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (ids.indexOf(id) < i) out.push(source.diagnostic([field, i], `${what} "${id}" is listed twice`));
+    else if (known && !known.has(id)) out.push(source.diagnostic([field, i], unknownId(what, id, known, listedIn)));
+  }
+}
+
+/**
+ * Events entered twice: an error on each copy with the same date, place and
+ * title, naming the others, so that the editor sees both and keeps the right
+ * one; a warning on both of two whose titles read almost the same.
+ */
+export function duplicateEvents(events: readonly WrittenEvent[], dir: string): Diagnostic[] {
+  const compared: Entry<{ file: string; source: YamlSource; title: string }>[] = [];
+  for (const { file, source, fields: f } of events) {
+    // A place written but not valid is no place to compare by.
+    if (source && f?.date && f.title && (f.place !== undefined || !placeWritten(source))) {
+      compared.push({ date: f.date.iso, place: f.place, title: f.title, item: { file, source, title: f.title } });
+    }
+  }
+  const duplicates = findDuplicates(compared);
+  const named = (files: readonly { file: string }[]) => files.map((e) => path.relative(dir, e.file)).join(" and ");
+  const out: Diagnostic[] = [];
+  for (const group of duplicates.exact) {
+    for (const copy of group) {
+      out.push(copy.source.diagnostic(["title"], `same date, place and title as ${named(group.filter((other) => other !== copy))}; is this event entered twice?`));
+    }
+  }
+  for (const pair of duplicates.near) {
+    for (const [copy, other] of [pair, [pair[1], pair[0]]] as const) {
+      out.push(copy.source.diagnostic(["title"], `same date and place as ${named([other])}, whose title reads almost the same ("${other.title}"); is this event entered twice?`, { severity: "warning" }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+/**
+ * Reading a data folder into what was written: every reference file and event
+ * file parsed and checked against its own shape, each kept with its source so
+ * that later checks can place what they find. What a file shows on its own
+ * (missing, unreadable, not YAML, not of its shape, characters that are not
+ * text) is reported here; what files show together is checked by
+ * references.ts, report-rules.ts and event-rules.ts.
+ */
+import { lstat, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import type { Diagnostic } from "./diagnostics.ts";
+import { listFolder, walkFolder, type FolderEntry } from "./files.ts";
+import { scanPictures, type Picture } from "./pictures.ts";
+import {
+  countriesSchema, eventSchema, eventTypesSchema, placesSchema, reportSchema, strandsSchema, topicsSchema,
+  type CountryFile, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
+} from "./schema.ts";
+import { didYouMean } from "./suggest.ts";
+import { compiled, parseFields, parseWith } from "./zod-issues.ts";
+import { characterProblems, readYamlSource, type YamlSource } from "./yaml-source.ts";
+
+export const REFERENCE_FILES = {
+  report: "report.yaml",
+  strands: "strands.yaml",
+  eventTypes: "event-types.yaml",
+  topics: "topics.yaml",
+  places: "places.yaml",
+  countries: "countries.yaml",
+} as const;
+
+/** Far above what the archive of a dialogue will hold; a guard against a data folder that is not one. */
+export const MAX_EVENTS = 100_000;
+
+export const EVENTS_DIR = "events";
+const YAML_FILE = /\.ya?ml$/;
+
+/** A data file as read. */
+export interface WrittenFile<T> {
+  readonly file: string;
+  /** The parsed file, when it could be read as YAML (its value is then undefined if the YAML has errors). */
+  readonly source?: YamlSource;
+  /** The value, when the whole file has the shape of its kind. */
+  readonly value?: T;
+}
+
+/** A file that is one mapping, also with the fields that are valid on their own. */
+export interface WrittenMapping<T> extends WrittenFile<T> {
+  /** Set when the file holds a mapping; every field of it that is valid on its own. */
+  readonly fields?: Partial<T>;
+}
+
+export interface WrittenEvent extends WrittenMapping<EventFile> {
+  /** The file name without extension: the event's id and URL slug. */
+  readonly id: string;
+}
+
+export interface WrittenFolder {
+  readonly dir: string;
+  readonly report: WrittenMapping<ReportFile>;
+  readonly strands: WrittenFile<Strand[]>;
+  readonly eventTypes: WrittenFile<EventType[]>;
+  readonly topics: WrittenFile<Topic[]>;
+  readonly places: WrittenFile<Record<string, PlaceFile>>;
+  readonly countries: WrittenFile<Record<string, CountryFile>>;
+  /** Every event file that is read, in the order of their paths. */
+  readonly events: readonly WrittenEvent[];
+  /** The pictures of images/ that may be published, and the problems of those that may not. */
+  readonly pictures: { readonly pictures: readonly Picture[]; readonly diagnostics: readonly Diagnostic[] };
+  /** Everything found while reading, the pictures' problems included. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The folder as read, or only a diagnostic when there is no folder. */
+export type ReadResult = { readonly folder: WrittenFolder; readonly diagnostics?: never } | { readonly folder?: never; readonly diagnostics: readonly Diagnostic[] };
+
+/** Reads every file of the data folder `dir`. */
+export async function readDataFolder(dir: string): Promise<ReadResult> {
+  const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) return { diagnostics: [{ severity: "error", file: dir, message: "the data folder does not exist" }] };
+
+  const out: Diagnostic[] = [];
+  out.push(...unknownRootFiles(await listFolder(dir).catch(() => [])));
+  const file = (name: string) => path.join(dir, name);
+  const [report, strands, eventTypes, topics, places, countries] = await Promise.all([
+    readMapping(file(REFERENCE_FILES.report), reportSchema, out),
+    readReference(file(REFERENCE_FILES.strands), strandsSchema, out),
+    readReference(file(REFERENCE_FILES.eventTypes), eventTypesSchema, out),
+    readReference(file(REFERENCE_FILES.topics), topicsSchema, out),
+    readReference(file(REFERENCE_FILES.places), placesSchema, out),
+    readReference(file(REFERENCE_FILES.countries), countriesSchema, out),
+  ]);
+  const pictures = await scanPictures(dir);
+  out.push(...pictures.diagnostics);
+  const events = (await listEventFiles(dir, out)).map((eventFile) => {
+    const { event, diagnostics } = readEvent(eventFile);
+    out.push(...diagnostics);
+    return event;
+  });
+  return { folder: { dir, report, strands, eventTypes, topics, places, countries, events, pictures, diagnostics: out } };
+}
+
+/** An event file read and checked against the event schema. */
+export function readEvent(file: string): { event: WrittenEvent; diagnostics: Diagnostic[] } {
+  const id = path.basename(file).replace(YAML_FILE, "");
+  const { source, diagnostics } = readYamlSource(file);
+  // The shape is checked only on YAML that could be read: a syntax error says all there is to say.
+  const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema, compiled(eventSchema)) : undefined;
+  const problems = diagnostics;
+  if (parsed) problems.push(...parsed.diagnostics);
+  if (source) problems.push(...characterProblems(source));
+  return { event: { file, id, source, value: parsed?.value, fields: parsed?.fields }, diagnostics: problems };
+}
+
+/**
+ * A reference file read as YAML, or undefined with a diagnostic when it is
+ * missing or leads out of the data folder.
+ */
+async function readSource(file: string, out: Diagnostic[]): Promise<{ source?: YamlSource; readable: boolean }> {
+  // Whether anything has the name: a folder or a pipe under it is reported by the reader, for what it is.
+  const exists = await lstat(file).then(() => true, (error: NodeJS.ErrnoException) => error.code !== "ENOENT");
+  if (!exists) {
+    out.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
+    return { readable: false };
+  }
+  const outside = await linkOutOf(await realpath(path.dirname(file)), file);
+  if (outside) {
+    out.push(outside);
+    return { readable: false };
+  }
+  const { source, diagnostics } = readYamlSource(file);
+  out.push(...diagnostics, ...(source ? characterProblems(source) : []));
+  return { source, readable: source !== undefined && diagnostics.length === 0 };
+}
+
+/** A reference file read and checked against its schema. */
+async function readReference<S extends z.ZodType>(file: string, schema: S, out: Diagnostic[]): Promise<WrittenFile<z.output<S>>> {
+  const { source, readable } = await readSource(file, out);
+  if (!source || !readable) return { file, source };
+  const { value, diagnostics } = parseWith(source, schema);
+  out.push(...diagnostics);
+  return { file, source, value };
+}
+
+/** readReference for a file that is one mapping, also returning the fields that are valid on their own. */
+async function readMapping<S extends z.ZodObject>(file: string, schema: S, out: Diagnostic[]): Promise<WrittenMapping<z.output<S>>> {
+  const { source, readable } = await readSource(file, out);
+  // A file that is not YAML has no fields; its syntax error says all there is to say.
+  if (!source || !readable) return { file, source };
+  const parsed = parseFields(source, schema);
+  out.push(...parsed.diagnostics);
+  return { file, source, value: parsed.value, fields: parsed.fields };
+}
+
+/** An error when `file` leads, through a link, out of the data folder (`realDir`, resolved): a link may point anywhere on the machine. */
+async function linkOutOf(realDir: string, file: string, what: "file" | "events folder" = "file"): Promise<Diagnostic | undefined> {
+  const target = await realpath(file).catch(() => undefined);
+  if (target?.startsWith(`${realDir}${path.sep}`)) return undefined;
+  const copy = what === "file" ? "the file" : "the events";
+  return { severity: "error", file, message: `the ${what} is a link to ${target ?? "nothing"}, outside the data folder; copy ${copy} in instead` };
+}
+
+/** The event files, in the order of their paths, and a diagnostic for a missing folder or for files that are not read. */
+async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]> {
+  const root = path.join(dir, EVENTS_DIR);
+  const files: string[] = [];
+  const realDir = await realpath(dir);
+  if (!(await lstat(root).then(() => true, () => false))) {
+    out.push({ severity: "error", file: root, message: "the events folder is missing; every data folder needs one (see docs/data.md)" });
+    return [];
+  }
+  // The events folder itself may be a link; it must not lead out of the data folder either.
+  const outside = await linkOutOf(realDir, root, "events folder");
+  if (outside) {
+    out.push(outside);
+    return [];
+  }
+  for await (const entry of walkFolder(root, (d) => out.push(d))) {
+    if (entry.kind === "link") {
+      const outside = await linkOutOf(realDir, entry.path);
+      if (outside) {
+        out.push(outside);
+        continue;
+      }
+    }
+    // What is not an ordinary file (a folder behind a link, a pipe) is reported by the reader, which never waits on it.
+    if (YAML_FILE.test(entry.name)) files.push(entry.path);
+    else if (/\.ya?ml$/i.test(entry.name)) {
+      out.push({ severity: "warning", file: entry.path, message: `not read: event files end in .yaml, in lower case; rename it to ${entry.name.replace(/\.ya?ml$/i, ".yaml")}` });
+    } else out.push({ severity: "warning", file: entry.path, message: "not read: event files are .yaml files (lower case)" });
+  }
+  if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet, so no report is built" });
+  if (files.length > MAX_EVENTS) {
+    out.push({ severity: "error", file: root, message: `there are ${files.length} event files; a report holds at most ${MAX_EVENTS.toLocaleString("en")}` });
+    return [];
+  }
+  return files.sort();
+}
+
+/** What the root of the data folder may hold besides the reference files. */
+const ROOT_FOLDERS = [EVENTS_DIR, "images"];
+
+/**
+ * Warnings for YAML files in the data folder's root (its `entries`) that are
+ * not reference files: `place.yaml` is not read, and would otherwise be
+ * ignored in silence.
+ */
+export function unknownRootFiles(entries: readonly FolderEntry[]): Diagnostic[] {
+  const known: string[] = Object.values(REFERENCE_FILES);
+  const out: Diagnostic[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || known.includes(entry.name) || ROOT_FOLDERS.includes(entry.name) || !/\.ya?ml$/i.test(entry.name)) continue;
+    const holds = `${known.slice(0, -1).join(", ")} and ${known.at(-1)}, the events in the folder ${EVENTS_DIR} and pictures in the folder images`;
+    const hint = didYouMean(entry.name, known);
+    out.push({
+      severity: "warning",
+      file: entry.path,
+      message: hint ? `not read${hint} The data folder holds ${holds}` : `not read: the data folder holds ${holds}; an event file goes into the events folder`,
+    });
+  }
+  return out;
+}

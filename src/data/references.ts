@@ -1,0 +1,82 @@
+/**
+ * What the reference files define, as written: the ids, places and countries
+ * that events and report.yaml may name. A reference file with errors of its
+ * own still defines what can be read from it, so that the references to it are
+ * checked too; one that cannot be read at all defines nothing, and references
+ * to it are then not held against it (its own error is reported).
+ */
+import countryCodes from "i18n-iso-countries";
+import type { Diagnostic } from "./diagnostics.ts";
+import { defines } from "./lookup.ts";
+import { REFERENCE_FILES, type WrittenFile, type WrittenFolder } from "./read.ts";
+import type { PlaceFile } from "./schema.ts";
+import { didYouMean } from "./suggest.ts";
+
+export interface References {
+  readonly strands?: ReadonlySet<string>;
+  readonly eventTypes?: ReadonlySet<string>;
+  readonly topics?: ReadonlySet<string>;
+  readonly places?: Readonly<Record<string, PlaceFile>>;
+  readonly countries?: Readonly<Record<string, unknown>>;
+}
+
+type IdList = WrittenFile<readonly { id: string }[]>;
+
+/** What the folder's reference files define. */
+export function referencesOf(folder: Pick<WrittenFolder, "strands" | "eventTypes" | "topics" | "places" | "countries">): References {
+  return {
+    strands: definedIds(folder.strands),
+    eventTypes: definedIds(folder.eventTypes),
+    topics: definedIds(folder.topics),
+    places: writtenMapping(folder.places) as Record<string, PlaceFile> | undefined,
+    countries: writtenMapping(folder.countries),
+  };
+}
+
+/** The ids a reference list defines: of its valid entries, or else of every entry written with a text id. */
+export function definedIds(file: IdList): Set<string> | undefined {
+  const raw = file.source?.value;
+  const items = file.value ?? (Array.isArray(raw) ? (raw as unknown[]).filter((i): i is { id: string } => typeof (i as { id?: unknown })?.id === "string") : undefined);
+  return items && new Set(items.map((item) => item.id));
+}
+
+/** An error for each id of a valid reference list that an entry before it has already defined. */
+export function idsUsedTwice(file: IdList, what: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  file.value?.forEach((item, index) => {
+    if (seen.has(item.id)) out.push(file.source!.diagnostic([index, "id"], `${what} id "${item.id}" is used twice`));
+    seen.add(item.id);
+  });
+  return out;
+}
+
+/** A mapping as written, for checking references to it while its file has other errors. */
+export function writtenMapping(file: WrittenFile<Readonly<Record<string, unknown>>>): Readonly<Record<string, unknown>> | undefined {
+  const raw = file.source?.value;
+  return file.value ?? (raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined);
+}
+
+/**
+ * Whether `code` names a country: an ISO 3166-1 code or one of countries.yaml.
+ * `countries` is undefined when countries.yaml cannot be read.
+ */
+export function isKnownCountry(code: string, countries: Readonly<Record<string, unknown>> | undefined): boolean {
+  return countries === undefined || countryCodes.isValid(code) || defines(countries, code);
+}
+
+/** The message for a code that names no country. */
+export const unknownCountry = (code: string) => `country "${code}" is not an ISO 3166-1 code; add it to countries.yaml if it is meant`;
+
+/** `unknown place "sarajvo", did you mean "sarajevo"?`, or where the known ids are listed. */
+export function unknownId(kind: string, typed: string, known: Iterable<string>, listedIn: string, hint = didYouMean(typed, known)): string {
+  return `unknown ${kind} "${typed}"${hint || ` (${listedIn} lists the known ones)`}`;
+}
+
+/** Also finds a place by its name, local name or alias, as editors often type those. */
+export function unknownPlace(typed: string, places: Readonly<Record<string, PlaceFile>>): string {
+  const lower = typed.toLowerCase();
+  const byName = Object.entries(places).find(([, p]) =>
+    [p?.name, p?.local_name, ...(Array.isArray(p?.aliases) ? p.aliases : [])].some((n) => typeof n === "string" && n.toLowerCase() === lower));
+  return unknownId("place", typed, Object.keys(places), REFERENCE_FILES.places, byName ? `, did you mean "${byName[0]}"?` : undefined);
+}

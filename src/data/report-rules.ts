@@ -1,0 +1,90 @@
+/**
+ * The checks of places.yaml and report.yaml against the other files: the
+ * countries they name, the pictures, the places of the editions' meetings,
+ * the editions' periods and the years the events need an edition for.
+ */
+import path from "node:path";
+import type { Diagnostic } from "./diagnostics.ts";
+import type { ReportPeriod } from "./editions.ts";
+import { defines } from "./lookup.ts";
+import type { WrittenFile, WrittenFolder, WrittenMapping } from "./read.ts";
+import { isKnownCountry, unknownCountry, unknownPlace, type References } from "./references.ts";
+import type { Edition, PlaceFile, ReportFile } from "./schema.ts";
+import type { PathSegment } from "./yaml-source.ts";
+
+type Editions = Readonly<Record<string, Partial<Edition>>>;
+
+/** Each valid place's country must be known, and a place without coordinates cannot be on the map. */
+export function placeProblems(places: WrittenFile<Readonly<Record<string, PlaceFile>>>, references: Pick<References, "countries">): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [id, place] of Object.entries(places.value ?? {})) {
+    if (!isKnownCountry(place.country, references.countries)) out.push(places.source!.diagnostic([id, "country"], unknownCountry(place.country)));
+    if (place.lat === undefined || place.lon === undefined) {
+      out.push(places.source!.diagnostic([id], `place "${id}" has no coordinates (lat and lon); it cannot be shown on a map`, { severity: "warning", part: "key" }));
+    }
+  }
+  return out;
+}
+
+/** An error for each of `codes`, written at `at` in report.yaml, that names no country. */
+function stateProblems(report: WrittenMapping<ReportFile>, codes: readonly string[] | undefined, at: readonly PathSegment[], references: Pick<References, "countries">): Diagnostic[] {
+  return (codes ?? []).flatMap((code, i) => (isKnownCountry(code, references.countries) ? [] : [report.source!.diagnostic([...at, i], unknownCountry(code))]));
+}
+
+/**
+ * report.yaml's own fields against the other files: its participating states,
+ * its site address and its logo, which must be one of the `pictures` that may
+ * be published. Checked on every valid field, so that one mistake in
+ * report.yaml does not hide the others.
+ */
+export function reportProblems(report: WrittenMapping<ReportFile>, references: Pick<References, "countries">, pictures: WrittenFolder["pictures"], dir: string): Diagnostic[] {
+  const fields = report.fields ?? {};
+  const out = stateProblems(report, fields.participating_states, ["participating_states"], references);
+  if (report.source && report.fields && (report.source.value as Record<string, unknown>).site_url === undefined) {
+    out.push(report.source.diagnostic([], "no site_url: the feed and the sitemap, which need the site's address, are not built", { severity: "warning" }));
+  }
+  const logo = fields.logo;
+  // A logo whose file has errors of its own is not reported twice.
+  const logoFile = logo === undefined ? undefined : path.join(dir, logo);
+  if (logo !== undefined && !pictures.pictures.some((p) => p.path === logo) && !pictures.diagnostics.some((d) => d.severity === "error" && d.file === logoFile)) {
+    out.push(report.source!.diagnostic(["logo"], `logo "${logo}" must be a picture (SVG, PNG, JPEG, GIF, WebP or AVIF) in the images folder of the data folder, e.g. images/logo.svg`));
+  }
+  return out;
+}
+
+/** Each edition's participating states, the place of its Senior Officials Meeting, and the order of its period's ends. */
+export function editionProblems(report: WrittenMapping<ReportFile>, editions: Editions | undefined, references: Pick<References, "countries" | "places">): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [year, edition] of Object.entries(editions ?? {})) {
+    out.push(...stateProblems(report, edition.participating_states, ["editions", year, "participating_states"], references));
+    const som = edition.som;
+    if (som && references.places && !defines(references.places, som.place)) {
+      out.push(report.source!.diagnostic(["editions", year, "som", "place"], unknownPlace(som.place, references.places)));
+    }
+    const period = edition.period;
+    if (period && period.to.last < period.from.first) {
+      out.push(report.source!.diagnostic(["editions", year, "period", "to"], `to ${period.to.iso} is before from ${period.from.iso}`));
+    }
+  }
+  return out;
+}
+
+/** An error on each period that overlaps one before it: an event in both would belong to two reports. */
+export function periodOverlaps(report: WrittenMapping<ReportFile>, periods: readonly ReportPeriod[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  periods.forEach((a, i) => {
+    const overlap = periods.slice(0, i).find((b) => a.from.first <= b.to.last && b.from.first <= a.to.last);
+    if (overlap) {
+      out.push(report.source!.diagnostic(["editions", a.year, "period"], `the period of ${a.year} overlaps the period of ${overlap.year}; an event could belong to both`));
+    }
+  });
+  return out;
+}
+
+/** A warning for each report year of `years` (ascending) that has no edition, when report.yaml can be read. */
+export function missingEditions(report: WrittenMapping<ReportFile>, editions: Editions | undefined, years: readonly number[]): Diagnostic[] {
+  const source = report.source;
+  if (!source || !report.fields) return [];
+  return years.filter((year) => !defines(editions, String(year))).map((year) =>
+    source.diagnostic(editions ? ["editions"] : [], `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }));
+}

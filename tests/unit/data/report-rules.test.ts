@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { reportPeriods, writtenEditions } from "../../../src/data/editions.ts";
+import { editionProblems, missingEditions, periodOverlaps, placeProblems, reportProblems } from "../../../src/data/report-rules.ts";
+import { placesSchema, reportSchema } from "../../../src/data/schema.ts";
+import { placed, writtenFile, writtenMapping } from "../../helpers/written.ts";
+
+const REPORT = "organisation: O\nsecretariat: S\ntitle: T\nsite_url: https://example.org\n";
+const report = (more = "") => writtenMapping("/data/report.yaml", REPORT + more, reportSchema);
+const editionsOf = (file: ReturnType<typeof report>) => writtenEditions(file.fields, file.source?.value);
+const NO_PICTURES = { pictures: [], diagnostics: [] };
+
+describe("placeProblems", () => {
+  it("an unknown country is an error, a place without coordinates a warning", () => {
+    const places = writtenFile("places.yaml", "a:\n  name: A\n  country: QQ\n  lat: 1\n  lon: 2\nb:\n  name: B\n  country: TR\n  lat: 1\n", placesSchema);
+    expect(placeProblems(places, { countries: {} }).map(placed)).toEqual([
+      '3:12: country "QQ" is not an ISO 3166-1 code; add it to countries.yaml if it is meant',
+      '6:1: warning: place "b" has no coordinates (lat and lon); it cannot be shown on a map',
+    ]);
+    expect(placeProblems(places, { countries: { QQ: { name: "Qland" } } }).map(placed)).toEqual([
+      '6:1: warning: place "b" has no coordinates (lat and lon); it cannot be shown on a map',
+    ]);
+  });
+
+  it("checks only a valid places.yaml, whose errors are its own", () => {
+    expect(placeProblems(writtenFile("places.yaml", "a:\n  name: A\n  country: QQ\n  extra: 1\n", placesSchema), { countries: {} })).toEqual([]);
+  });
+});
+
+describe("reportProblems", () => {
+  it("names the participating states that are not countries", () => {
+    expect(reportProblems(report("participating_states: [TR, QQ]\n"), { countries: {} }, NO_PICTURES, "/data").map(placed)).toEqual([
+      '5:28: country "QQ" is not an ISO 3166-1 code; add it to countries.yaml if it is meant',
+    ]);
+  });
+
+  it("warns when there is no site_url, only when report.yaml is a mapping", () => {
+    const without = writtenMapping("/data/report.yaml", "organisation: O\nsecretariat: S\ntitle: T\n", reportSchema);
+    expect(reportProblems(without, { countries: {} }, NO_PICTURES, "/data").map(placed)).toEqual([
+      "1:1: warning: no site_url: the feed and the sitemap, which need the site's address, are not built",
+    ]);
+    expect(reportProblems(writtenMapping("/data/report.yaml", "- a list\n", reportSchema), { countries: {} }, NO_PICTURES, "/data")).toEqual([]);
+  });
+
+  it("wants the logo among the pictures that may be published, unless the logo's own file has errors", () => {
+    const withLogo = report("logo: images/logo.svg\n");
+    const logo = '5:7: logo "images/logo.svg" must be a picture (SVG, PNG, JPEG, GIF, WebP or AVIF) in the images folder of the data folder, e.g. images/logo.svg';
+    expect(reportProblems(withLogo, { countries: {} }, NO_PICTURES, "/data").map(placed)).toEqual([logo]);
+    const published = { pictures: [{ path: "images/logo.svg" }], diagnostics: [] } as never;
+    expect(reportProblems(withLogo, { countries: {} }, published, "/data")).toEqual([]);
+    const broken = { pictures: [], diagnostics: [{ severity: "error", file: "/data/images/logo.svg", message: "not an SVG picture" }] } as const;
+    expect(reportProblems(withLogo, { countries: {} }, broken, "/data")).toEqual([]);
+    const warned = { pictures: [], diagnostics: [{ severity: "warning", file: "/data/images/logo.svg", message: "something" }] } as const;
+    expect(reportProblems(withLogo, { countries: {} }, warned, "/data").map(placed)).toEqual([logo]);
+  });
+});
+
+describe("editionProblems", () => {
+  it("checks each edition's states, meeting place and period, also of an edition with other errors", () => {
+    const file = report([
+      "editions:", //                                                       5
+      "  2018:", //                                                         6
+      "    participating_states: [QQ]", //                                  7
+      "    som: {place: sarajvo, date: 2018-11-01}", //                     8
+      "    period: {from: 2018-07, to: 2018-06}", //                        9
+      "    chiar: X", //                                                    10
+      "",
+    ].join("\n"));
+    expect(file.value).toBeUndefined();
+    const places = { sarajevo: { name: "Sarajevo", country: "BA" } };
+    expect(editionProblems(file, editionsOf(file), { countries: {}, places }).map(placed)).toEqual([
+      '7:28: country "QQ" is not an ISO 3166-1 code; add it to countries.yaml if it is meant',
+      '8:18: unknown place "sarajvo", did you mean "sarajevo"?',
+      "9:33: to 2018-06 is before from 2018-07",
+    ]);
+  });
+
+  it("does not check meeting places when places.yaml cannot be read", () => {
+    const file = report("editions:\n  2018:\n    som: {place: sarajvo, date: 2018-11-01}\n");
+    expect(editionProblems(file, editionsOf(file), { countries: {}, places: undefined })).toEqual([]);
+  });
+});
+
+describe("periodOverlaps", () => {
+  it("places an error on each period that overlaps one before it", () => {
+    const file = report("editions:\n  2019:\n    period: {from: 2018-07, to: 2019-06}\n  2020:\n    period: {from: 2019-06, to: 2020-05}\n  2021:\n    period: {from: 2020-06, to: 2021-05}\n");
+    expect(periodOverlaps(file, reportPeriods(editionsOf(file))).map(placed)).toEqual([
+      "9:13: the period of 2020 overlaps the period of 2019; an event could belong to both",
+    ]);
+  });
+});
+
+describe("missingEditions", () => {
+  it("warns for each year without an edition, at editions, or at the top when there are none", () => {
+    const file = report("editions:\n  2018:\n    chair: X\n");
+    expect(missingEditions(file, editionsOf(file), [2017, 2018, 2019]).map(placed)).toEqual([
+      "5:1: warning: no edition for 2017 under editions; its report is built with a neutral cover",
+      "5:1: warning: no edition for 2019 under editions; its report is built with a neutral cover",
+    ]);
+    const none = report();
+    expect(missingEditions(none, editionsOf(none), [2018]).map(placed)).toEqual([
+      "1:1: warning: no edition for 2018 under editions; its report is built with a neutral cover",
+    ]);
+  });
+
+  it("says nothing when report.yaml is not a mapping", () => {
+    const list = writtenMapping("/data/report.yaml", "- x\n", reportSchema);
+    expect(missingEditions(list, undefined, [2018])).toEqual([]);
+  });
+});
