@@ -7,14 +7,16 @@
 import { compareDates } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { reportPeriods, reportYearOf, writtenEditions, type ReportPeriod } from "./editions.ts";
+import { checkDocuments, type DocumentFileEntry } from "./documents.ts";
 import { duplicateEvents, eventNameProblems, eventProblems } from "./event-rules.ts";
+import { eventGoalProblems, frameworkProblems } from "./frameworks.ts";
 import type { Picture } from "./pictures.ts";
 import { readDataFolder, REFERENCE_FILES, type WrittenEvent } from "./read.ts";
 import { idsUsedTwice, referencesOf } from "./references.ts";
-import { editionProblems, missingEditions, periodOverlaps, placeProblems, reportProblems } from "./report-rules.ts";
-import type { CountryFile, EventFile, EventType, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
+import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights } from "./report-rules.ts";
+import type { CountryFile, EventFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
 
-export { MAX_EVENTS, REFERENCE_FILES } from "./read.ts";
+export { MAX_EVENTS, OPTIONAL_FILES, REFERENCE_FILES } from "./read.ts";
 export { reportPeriods, reportYearOf, type ReportPeriod } from "./editions.ts";
 
 export interface EventRecord extends EventFile {
@@ -33,10 +35,14 @@ export interface DataSet {
   readonly topics: readonly Topic[];
   readonly places: Readonly<Record<string, PlaceFile>>;
   readonly countries: Readonly<Record<string, CountryFile>>;
+  /** The frameworks of frameworks.yaml (none when there is no such file). */
+  readonly frameworks: readonly Framework[];
   /** In time order. */
   readonly events: readonly EventRecord[];
   /** The pictures of images/ that may be published. */
   readonly pictures: readonly Picture[];
+  /** The files under documents/ that the events' documents link to. */
+  readonly documents: readonly DocumentFileEntry[];
 }
 
 export interface LoadResult {
@@ -65,6 +71,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const editions = writtenEditions(report.fields, report.source?.value);
   const periods = reportPeriods(editions);
   const events = eventRecords(written, periods);
+  const documents = checkDocuments(written, dir);
 
   // Diagnostics at the same place keep this order: the file's own problems first.
   const diagnostics = sortDiagnostics([
@@ -78,6 +85,12 @@ export async function loadData(dir: string): Promise<LoadResult> {
     ...periodOverlaps(report, periods),
     ...eventNameProblems(written, dir),
     ...written.flatMap((event) => eventProblems(event, references)),
+    ...frameworkProblems(folder.frameworks),
+    ...written.flatMap(({ source, fields }) => (source && fields?.goals ? eventGoalProblems(source, fields.goals, fields.date, folder.frameworks) : [])),
+    ...documents.diagnostics,
+    ...strandHighlights(folder.strands),
+    ...editionStrandProblems(report, editions, references),
+    ...meetingInOwnReport(report, editions, events, dir),
     ...duplicateEvents(written, dir),
     ...missingEditions(report, editions, reportYears(events)),
   ]);
@@ -95,8 +108,10 @@ export async function loadData(dir: string): Promise<LoadResult> {
       topics: folder.topics.value!,
       places: places.value!,
       countries: folder.countries.value!,
+      frameworks: folder.frameworks.value!,
       events,
       pictures: pictures.pictures,
+      documents: documents.documents,
     },
   };
 }

@@ -13,8 +13,8 @@ import type { Diagnostic } from "./diagnostics.ts";
 import { listFolder, walkFolder, type FolderEntry } from "./files.ts";
 import { scanPictures, type Picture } from "./pictures.ts";
 import {
-  countriesSchema, eventSchema, eventTypesSchema, placesSchema, reportSchema, strandsSchema, topicsSchema,
-  type CountryFile, type EventFile, type EventType, type PlaceFile, type ReportFile, type Strand, type Topic,
+  countriesSchema, DOCUMENTS_DIR, eventSchema, eventTypesSchema, frameworksSchema, placesSchema, reportSchema, strandsSchema, topicsSchema,
+  type CountryFile, type EventFile, type EventType, type Framework, type PlaceFile, type ReportFile, type Strand, type Topic,
 } from "./schema.ts";
 import { didYouMean } from "./suggest.ts";
 import { compiled, parseFields, parseWith } from "./zod-issues.ts";
@@ -27,6 +27,11 @@ export const REFERENCE_FILES = {
   topics: "topics.yaml",
   places: "places.yaml",
   countries: "countries.yaml",
+} as const;
+
+/** Reference files that a data folder may do without. */
+export const OPTIONAL_FILES = {
+  frameworks: "frameworks.yaml",
 } as const;
 
 /** Far above what the archive of a dialogue will hold; a guard against a data folder that is not one. */
@@ -63,6 +68,8 @@ export interface WrittenFolder {
   readonly topics: WrittenFile<Topic[]>;
   readonly places: WrittenFile<Record<string, PlaceFile>>;
   readonly countries: WrittenFile<Record<string, CountryFile>>;
+  /** frameworks.yaml; its value is an empty list when the folder has none. */
+  readonly frameworks: WrittenFile<Framework[]>;
   /** Every event file that is read, in the order of their paths. */
   readonly events: readonly WrittenEvent[];
   /** The pictures of images/ that may be published, and the problems of those that may not. */
@@ -82,13 +89,14 @@ export async function readDataFolder(dir: string): Promise<ReadResult> {
   const out: Diagnostic[] = [];
   out.push(...unknownRootFiles(await listFolder(dir).catch(() => [])));
   const file = (name: string) => path.join(dir, name);
-  const [report, strands, eventTypes, topics, places, countries] = await Promise.all([
+  const [report, strands, eventTypes, topics, places, countries, frameworks] = await Promise.all([
     readMapping(file(REFERENCE_FILES.report), reportSchema, out),
     readReference(file(REFERENCE_FILES.strands), strandsSchema, out),
     readReference(file(REFERENCE_FILES.eventTypes), eventTypesSchema, out),
     readReference(file(REFERENCE_FILES.topics), topicsSchema, out),
     readReference(file(REFERENCE_FILES.places), placesSchema, out),
     readReference(file(REFERENCE_FILES.countries), countriesSchema, out),
+    readReference(file(OPTIONAL_FILES.frameworks), frameworksSchema, out, []),
   ]);
   const pictures = await scanPictures(dir);
   out.push(...pictures.diagnostics);
@@ -97,7 +105,7 @@ export async function readDataFolder(dir: string): Promise<ReadResult> {
     out.push(...diagnostics);
     return event;
   });
-  return { folder: { dir, report, strands, eventTypes, topics, places, countries, events, pictures, diagnostics: out } };
+  return { folder: { dir, report, strands, eventTypes, topics, places, countries, frameworks, events, pictures, diagnostics: out } };
 }
 
 /** An event file read and checked against the event schema. */
@@ -116,12 +124,12 @@ export function readEvent(file: string): { event: WrittenEvent; diagnostics: Dia
  * A reference file read as YAML, or undefined with a diagnostic when it is
  * missing or leads out of the data folder.
  */
-async function readSource(file: string, out: Diagnostic[]): Promise<{ source?: YamlSource; readable: boolean }> {
+async function readSource(file: string, out: Diagnostic[], optional = false): Promise<{ source?: YamlSource; readable: boolean; missing?: true }> {
   // Whether anything has the name: a folder or a pipe under it is reported by the reader, for what it is.
   const exists = await lstat(file).then(() => true, (error: NodeJS.ErrnoException) => error.code !== "ENOENT");
   if (!exists) {
-    out.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
-    return { readable: false };
+    if (!optional) out.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
+    return { readable: false, missing: true };
   }
   const outside = await linkOutOf(await realpath(path.dirname(file)), file);
   if (outside) {
@@ -133,9 +141,10 @@ async function readSource(file: string, out: Diagnostic[]): Promise<{ source?: Y
   return { source, readable: source !== undefined && diagnostics.length === 0 };
 }
 
-/** A reference file read and checked against its schema. */
-async function readReference<S extends z.ZodType>(file: string, schema: S, out: Diagnostic[]): Promise<WrittenFile<z.output<S>>> {
-  const { source, readable } = await readSource(file, out);
+/** A reference file read and checked against its schema; `absent` is its value when an optional file is missing. */
+async function readReference<S extends z.ZodType>(file: string, schema: S, out: Diagnostic[], absent?: z.output<S>): Promise<WrittenFile<z.output<S>>> {
+  const { source, readable, missing } = await readSource(file, out, absent !== undefined);
+  if (missing && absent !== undefined) return { file, value: absent };
   if (!source || !readable) return { file, source };
   const { value, diagnostics } = parseWith(source, schema);
   out.push(...diagnostics);
@@ -198,7 +207,7 @@ async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]>
 }
 
 /** What the root of the data folder may hold besides the reference files. */
-const ROOT_FOLDERS = [EVENTS_DIR, "images"];
+const ROOT_FOLDERS = [EVENTS_DIR, "images", DOCUMENTS_DIR];
 
 /**
  * Warnings for YAML files in the data folder's root (its `entries`) that are
@@ -206,11 +215,11 @@ const ROOT_FOLDERS = [EVENTS_DIR, "images"];
  * ignored in silence.
  */
 export function unknownRootFiles(entries: readonly FolderEntry[]): Diagnostic[] {
-  const known: string[] = Object.values(REFERENCE_FILES);
+  const known: string[] = [...Object.values(REFERENCE_FILES), ...Object.values(OPTIONAL_FILES)];
   const out: Diagnostic[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || known.includes(entry.name) || ROOT_FOLDERS.includes(entry.name) || !/\.ya?ml$/i.test(entry.name)) continue;
-    const holds = `${known.slice(0, -1).join(", ")} and ${known.at(-1)}, the events in the folder ${EVENTS_DIR} and pictures in the folder images`;
+    const holds = `${known.slice(0, -1).join(", ")} and ${known.at(-1)}, the events in the folder ${EVENTS_DIR}, pictures in the folder images and documents in the folder ${DOCUMENTS_DIR}`;
     const hint = didYouMean(entry.name, known);
     out.push({
       severity: "warning",

@@ -7,8 +7,9 @@ import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { ReportPeriod } from "./editions.ts";
 import { defines } from "./lookup.ts";
-import type { WrittenFile, WrittenFolder, WrittenMapping } from "./read.ts";
-import { isKnownCountry, unknownCountry, unknownPlace, type References } from "./references.ts";
+import type { EventRecord } from "./load.ts";
+import { REFERENCE_FILES, type WrittenFile, type WrittenFolder, type WrittenMapping } from "./read.ts";
+import { isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
 import type { Edition, PlaceFile, ReportFile } from "./schema.ts";
 import type { PathSegment } from "./yaml-source.ts";
 
@@ -87,4 +88,45 @@ export function missingEditions(report: WrittenMapping<ReportFile>, editions: Ed
   if (!source || !report.fields) return [];
   return years.filter((year) => !defines(editions, String(year))).map((year) =>
     source.diagnostic(editions ? ["editions"] : [], `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }));
+}
+
+/** An error for each highlight left in strands.yaml: highlights belong to the year they describe. */
+export function strandHighlights(strands: WrittenFile<readonly { id: string; highlights?: unknown }[]>): Diagnostic[] {
+  const raw = strands.source?.value;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((strand: unknown, i) => {
+    if (strand === null || typeof strand !== "object" || (strand as { highlights?: unknown }).highlights === undefined) return [];
+    const id = typeof (strand as { id?: unknown }).id === "string" ? (strand as { id: string }).id : "<strand id>";
+    return [strands.source!.diagnostic([i, "highlights"], `highlights belong to the year they describe: move them to report.yaml, under editions.<year>.strands.${id}.highlights of that year's edition`, { part: "key" })];
+  });
+}
+
+/** Each edition's strand texts must be for strands of strands.yaml. */
+export function editionStrandProblems(report: WrittenMapping<ReportFile>, editions: Editions | undefined, references: Pick<References, "strands">): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!references.strands) return out;
+  for (const [year, edition] of Object.entries(editions ?? {})) {
+    for (const id of Object.keys(edition.strands ?? {})) {
+      if (!references.strands.has(id)) out.push(report.source!.diagnostic(["editions", year, "strands", id], unknownId("strand", id, references.strands, REFERENCE_FILES.strands), { part: "key" }));
+    }
+  }
+  return out;
+}
+
+/**
+ * A warning when an edition's Senior Officials Meeting is also an event of
+ * that edition's own report: the report presented to the meeting would
+ * narrate the meeting as past.
+ */
+export function meetingInOwnReport(report: WrittenMapping<ReportFile>, editions: Editions | undefined, events: readonly Pick<EventRecord, "date" | "end" | "place" | "reportYear" | "file" | "strands">[], dir: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [year, edition] of Object.entries(editions ?? {})) {
+    const som = edition.som;
+    if (!som) continue;
+    const same = events.find((e) => e.reportYear === Number(year) && e.place === som.place && e.date.first <= som.date.last && som.date.first <= (e.end ?? e.date).last);
+    if (!same) continue;
+    const file = path.relative(dir, same.file);
+    out.push(report.source!.diagnostic(["editions", year, "som"], `the Senior Officials Meeting this report is presented to (${som.date.iso}) is also an activity of the report (${file}), which would narrate as past the meeting that receives it; end the report's period before the meeting (editions.${year}.period) or give the event a report_year of the following year`, { severity: "warning", part: "key" }));
+  }
+  return out;
 }

@@ -98,6 +98,62 @@ function parseHttpUrl(input: unknown): ParseResult<string> {
 
 export const STATUSES = ["held", "planned", "cancelled"] as const;
 
+/** Where the files that documents link to are kept in the data folder. */
+export const DOCUMENTS_DIR = "documents";
+export const DOCUMENT_KINDS = ["declaration", "conclusions", "call-for-action", "agenda", "report", "presentation", "other"] as const;
+const DOCUMENT_FILE = /\.(?:pdf|docx)$/;
+const DOCUMENT_NAME = /^[a-z0-9][a-z0-9._-]*$/;
+
+/** Where a version of a document is: a web address, a file under documents/, or nowhere (the text exists but has no link). */
+export type DocumentLink = { readonly url: string; readonly file?: never } | { readonly file: string; readonly url?: never } | null;
+
+/** A document version's link: empty, an http(s) address, or a PDF or DOCX under documents/ (its content is checked against the disk later). */
+function parseDocumentLink(input: unknown): ParseResult<DocumentLink> {
+  if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) return { ok: true, value: null };
+  if (typeof input !== "string") return { ok: false, message: "must be a web address, a file under documents/, or empty" };
+  const value = input.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+    const url = parseHttpUrl(value);
+    return url.ok ? { ok: true, value: { url: url.value } } : url;
+  }
+  const file = value.replace(/^\.\//, "");
+  const parts = file.split("/");
+  if (parts[0] !== DOCUMENTS_DIR || parts.length < 2 || parts.some((p) => p === "" || p === "." || p === "..") || file.includes("\\")) {
+    return { ok: false, message: `"${value}" is neither an http(s) address nor a file in the ${DOCUMENTS_DIR} folder of the data folder (e.g. ${DOCUMENTS_DIR}/conclusions-2018-en.pdf)` };
+  }
+  if (!DOCUMENT_FILE.test(file)) return { ok: false, message: `"${value}" must be a PDF or a Word (.docx) file, named in lower case (.pdf, .docx)` };
+  if (!parts.every((p) => DOCUMENT_NAME.test(p))) {
+    return { ok: false, message: `"${value}": name the file in lower case letters, digits and hyphens (e.g. ${DOCUMENTS_DIR}/conclusions-2018-en.pdf); it becomes part of a web address` };
+  }
+  return { ok: true, value: { file } };
+}
+
+const LANGUAGE_NAMES = new Intl.DisplayNames("en", { type: "language", fallback: "none" });
+/** The English name of an ISO 639-1 language code (`ru` → `Russian`), or undefined for a code that is not one. */
+export function languageName(code: string): string | undefined {
+  if (!/^[a-z]{2}$/.test(code)) return undefined;
+  const name = LANGUAGE_NAMES.of(code);
+  return name && name !== code ? name : undefined;
+}
+const languageCode = z.string().refine((code) => languageName(code) !== undefined, {
+  message: "is not an ISO 639-1 language code; write two lower-case letters such as en, ru, ar, fr",
+});
+
+const documentSchema = z.strictObject({
+  title: text,
+  kind: z.enum(DOCUMENT_KINDS),
+  /** A text the meeting adopted: it goes into the annex of documents adopted. */
+  adopted: z.boolean().optional(),
+  /** Language code → link; `en:` left empty says the English text exists without a link. */
+  versions: mapping(languageCode, z.unknown().transform((input, ctx): DocumentLink => {
+    const result = parseDocumentLink(input);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: "custom", message: `version ${result.message}` });
+    return z.NEVER;
+  })),
+});
+export type DocumentFile = z.output<typeof documentSchema>;
+
 export const eventSchema = z.strictObject({
   title: text,
   type: ref,
@@ -117,10 +173,20 @@ export const eventSchema = z.strictObject({
   report_year: z.number().int().min(YEARS.min).max(YEARS.max).optional(),
   status: z.enum(STATUSES).optional(),
   sources: list(parsed("source", parseHttpUrl)).optional(),
+  /** Ids of priority goals of frameworks.yaml that the activity served. */
+  goals: list(ref).optional(),
+  host: text.optional(),
+  chairs: list(text).optional(),
+  /** A combined number of state and organisation delegations, for sources that give no other; never added to countries or organisations. */
+  delegations: count("delegations").optional(),
+  outcomes: markdownText.optional(),
+  documents: z.array(documentSchema).optional(),
 });
 export type EventFile = z.output<typeof eventSchema>;
 
 const countryCode = z.string().regex(COUNTRY_CODE);
+
+export const EDITION_STATUSES = ["final", "draft"] as const;
 
 /** The Senior Officials Meetings are numbered from 1; far above any that will be held. */
 const MAX_SOM_NUMBER = 999;
@@ -145,6 +211,16 @@ export const editionSchema = z.strictObject({
   /** Replaces the report-wide lists for this year, when membership changed. */
   participating_states: list(countryCode).optional(),
   participating_organisations: list(text).optional(),
+  /** The year in brief. */
+  summary: markdownText.optional(),
+  /** Who signs the foreword, in protocol order. */
+  signatories: z.array(z.strictObject({ name: text, title: text.optional(), organisation: text.optional() })).optional(),
+  /** Strand id → that year's introduction to its chapter and its undated initiatives. */
+  strands: mapping(ref, z.strictObject({ introduction: markdownText.optional(), highlights: markdownText.optional() })).optional(),
+  /** What comes next. */
+  outlook: markdownText.optional(),
+  /** A draft says so on every page and is not indexed by search engines. */
+  status: z.enum(EDITION_STATUSES).optional(),
 });
 export type Edition = z.output<typeof editionSchema>;
 
@@ -185,10 +261,29 @@ export const strandsSchema = z.array(
     title: text,
     kind: z.enum(STRAND_KINDS),
     description: markdown.optional(),
-    highlights: markdown.optional(),
+    /** No longer read here: highlights belong to a year (report-rules.ts says where they go). */
+    highlights: z.unknown().optional(),
   }),
 );
-export type Strand = z.output<typeof strandsSchema>[number];
+export type Strand = Omit<z.output<typeof strandsSchema>[number], "highlights">;
+
+const year = z.number().int().min(YEARS.min).max(YEARS.max);
+
+/** The political frameworks (Ministerial declarations, Calls for Action) whose priority goals the activities serve. */
+export const frameworksSchema = z.array(
+  z.strictObject({
+    id,
+    title: text,
+    short_title: text,
+    adopted: date("adopted"),
+    /** The years it is in force, both included. */
+    from: year,
+    to: year,
+    goals: z.array(z.strictObject({ id, number: z.number().int().min(1).max(99), title: text })).min(1),
+  }),
+);
+export type Framework = z.output<typeof frameworksSchema>[number];
+export type Goal = Framework["goals"][number];
 
 export const eventTypesSchema = z.array(
   z.strictObject({

@@ -10,18 +10,19 @@ export interface Count {
   readonly qualifier?: string;
 }
 
-const QUALIFIERS = [
-  "more than",
-  "over",
-  "at least",
-  "about",
-  "around",
-  "approximately",
-  "some",
-  "close to",
-  "nearly",
-  "almost",
-] as const;
+/** Qualifiers that make a figure a lower bound: the true number may be higher. */
+const LOWER_BOUNDS = ["more than", "over", "at least"] as const;
+/** Qualifiers that make a figure an approximation: the true number may be higher or lower. */
+const APPROXIMATIONS = ["about", "around", "approximately", "some", "close to", "nearly", "almost"] as const;
+const QUALIFIERS = [...LOWER_BOUNDS, ...APPROXIMATIONS] as const;
+
+/** What a figure says of the true number: exactly it, at least it, or about it. */
+export type CountPrecision = "exact" | "lower bound" | "approximate";
+
+export function precisionOf(count: Count): CountPrecision {
+  if (count.qualifier === undefined) return "exact";
+  return (LOWER_BOUNDS as readonly string[]).includes(count.qualifier) ? "lower bound" : "approximate";
+}
 
 const UNITS = [
   "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

@@ -10,16 +10,22 @@ import type { ReportView, SiteModel } from "../report/model.ts";
 import { printJob } from "./job.ts";
 import type { PrintedPdf, PrintOptions } from "./print.ts";
 
+/** Every text in `value`, however deep: any text field may hold a link. */
+function textsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") out.push(value);
+  else if (value !== null && typeof value === "object") for (const v of Object.values(value)) textsOf(v, out);
+  return out;
+}
+
 /** The data files whose text holds `url`: where an editor has to look when the printer blocks it. */
 export function filesMentioning(url: string, data: DataSet): string[] {
-  const report = data.report;
-  const texts: [string, (string | undefined)[]][] = [
-    ...data.events.map((e): [string, (string | undefined)[]] => [e.file, [e.summary, e.body]]),
-    [REFERENCE_FILES.report, [report.about, report.imprint?.disclaimer, ...Object.values(report.editions ?? {}).map((e) => e.foreword)]],
-    [REFERENCE_FILES.strands, data.strands.flatMap((s) => [s.description, s.highlights])],
+  const texts: [string, string[]][] = [
+    ...data.events.map((e): [string, string[]] => [e.file, textsOf(e)]),
+    [REFERENCE_FILES.report, textsOf(data.report)],
+    [REFERENCE_FILES.strands, textsOf(data.strands)],
   ];
   return texts
-    .filter(([, values]) => values.some((v) => v?.includes(url)))
+    .filter(([, values]) => values.some((v) => v.includes(url)))
     .map(([file]) => displayPath(path.isAbsolute(file) ? file : path.join(data.dir, file)));
 }
 

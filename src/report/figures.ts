@@ -2,21 +2,39 @@
  * The key figures of a report, computed once from its events: the page "The
  * year at a glance", the PDF and the annex all read them from here.
  */
-import { formatNumber, type Count } from "../format/counts.ts";
+import { formatNumber, precisionOf, type Count } from "../format/counts.ts";
 import { firstDay, lastDay, type PartialDate } from "../format/dates.ts";
 import type { EventRecord } from "../data/load.ts";
 import type { EventType, Strand } from "../data/schema.ts";
 
-/** A sum of figures; `atLeast` when some events gave no figure or a qualified one. */
+/**
+ * What a total says of the true number, from what its parts say: exact when
+ * every part is exact; `at least` when a part is a lower bound ("over 75") or
+ * missing; `about` when a part is an approximation ("about 50"); `about or
+ * more` when it has parts of both kinds.
+ */
+export type TotalPrecision = "exact" | "at least" | "about" | "about or more";
+
+/** A sum of figures, and what it says of the true number. */
 export interface Total {
   readonly value: number;
+  readonly precision: TotalPrecision;
+  /** The true number may be higher: a part was a lower bound or missing. */
   readonly atLeast: boolean;
   /** How many of the summed events stated the figure at all. */
   readonly reported: number;
 }
 
-/** `at least 97`, or `97` when every event stated an exact figure. */
-export const formatTotal = (total: Total): string => `${total.atLeast ? "at least " : ""}${formatNumber(total.value)}`;
+/** `97`, `at least 97`, `about 97`, `about 97 or more`. */
+export function formatTotal(total: Total): string {
+  const number = formatNumber(total.value);
+  switch (total.precision) {
+    case "exact": return number;
+    case "at least": return `at least ${number}`;
+    case "about": return `about ${number}`;
+    case "about or more": return `about ${number} or more`;
+  }
+}
 
 export interface Figures {
   /** Events held, each once however many strands it appears under. */
@@ -58,6 +76,7 @@ export function sumCounts(counts: readonly (Count | undefined)[]): Total {
   let value = 0;
   let reported = 0;
   let atLeast = false;
+  let about = false;
   for (const count of counts) {
     if (count === undefined) {
       atLeast = true;
@@ -65,9 +84,12 @@ export function sumCounts(counts: readonly (Count | undefined)[]): Total {
     }
     value += count.value;
     reported += 1;
-    if (count.qualifier !== undefined) atLeast = true;
+    const precision = precisionOf(count);
+    if (precision === "lower bound") atLeast = true;
+    if (precision === "approximate") about = true;
   }
-  return { value, atLeast, reported };
+  const precision: TotalPrecision = about ? (atLeast ? "about or more" : "about") : atLeast ? "at least" : "exact";
+  return { value, precision, atLeast, reported };
 }
 
 /** Every month from the one of `from` to the one of `to`. */

@@ -3,7 +3,7 @@ import type { EventRecord } from "../../../src/data/load.ts";
 import type { EventType, Strand } from "../../../src/data/schema.ts";
 import type { Count } from "../../../src/format/counts.ts";
 import { partialDate } from "../../../src/format/dates.ts";
-import { computeFigures, sumCounts } from "../../../src/report/figures.ts";
+import { computeFigures, formatTotal, sumCounts } from "../../../src/report/figures.ts";
 
 const strands: Strand[] = [
   { id: "som", title: "Senior Officials Meeting", kind: "governance" },
@@ -41,7 +41,7 @@ describe("computeFigures", () => {
     const joint = event({ strands: ["silk-routes", "see"], participants: exact(60), countries: exact(29) });
     const figures = computeFigures([joint], { strands, eventTypes }, YEAR);
     expect(figures.events).toBe(1);
-    expect(figures.participants).toEqual({ value: 60, atLeast: false, reported: 1 });
+    expect(figures.participants).toEqual({ value: 60, precision: "exact", atLeast: false, reported: 1 });
     expect(figures.byStrand).toEqual([{ strand: strands[1], count: 1, joint: 1 }]);
     expect(figures.byType).toEqual([{ type: eventTypes[0], count: 1 }]);
   });
@@ -51,11 +51,11 @@ describe("computeFigures", () => {
       event({ strands: ["som"], participants: exact(40) }),
       event({ strands: ["som"], participants: over(75) }),
     ];
-    expect(computeFigures(events, { strands, eventTypes }, YEAR).participants).toEqual({ value: 115, atLeast: true, reported: 2 });
+    expect(computeFigures(events, { strands, eventTypes }, YEAR).participants).toEqual({ value: 115, precision: "at least", atLeast: true, reported: 2 });
     const withGap = [event({ strands: ["som"], participants: exact(40) }), event({ strands: ["som"] })];
-    expect(computeFigures(withGap, { strands, eventTypes }, YEAR).participants).toEqual({ value: 40, atLeast: true, reported: 1 });
+    expect(computeFigures(withGap, { strands, eventTypes }, YEAR).participants).toEqual({ value: 40, precision: "at least", atLeast: true, reported: 1 });
     const allExact = [event({ strands: ["som"], participants: exact(40) }), event({ strands: ["som"], participants: exact(2) })];
-    expect(computeFigures(allExact, { strands, eventTypes }, YEAR).participants).toEqual({ value: 42, atLeast: false, reported: 2 });
+    expect(computeFigures(allExact, { strands, eventTypes }, YEAR).participants).toEqual({ value: 42, precision: "exact", atLeast: false, reported: 2 });
   });
 
   it("counts trainings and trainees from types marked as training", () => {
@@ -66,8 +66,8 @@ describe("computeFigures", () => {
     ];
     const figures = computeFigures(events, { strands, eventTypes }, YEAR);
     expect(figures.trainings).toBe(2);
-    expect(figures.trainees).toEqual({ value: 37, atLeast: false, reported: 2 });
-    expect(figures.women).toEqual({ value: 50, atLeast: true, reported: 2 });
+    expect(figures.trainees).toEqual({ value: 37, precision: "exact", atLeast: false, reported: 2 });
+    expect(figures.women).toEqual({ value: 50, precision: "at least", atLeast: true, reported: 2 });
     expect(figures.womenShare).toBeCloseTo(50 / 115);
   });
 
@@ -78,7 +78,7 @@ describe("computeFigures", () => {
       event({ strands: ["som"], participants: exact(99), status: "cancelled" }),
     ];
     const figures = computeFigures(events, { strands, eventTypes }, YEAR);
-    expect(figures).toMatchObject({ events: 1, planned: 1, cancelled: 1, participants: { value: 10, atLeast: false } });
+    expect(figures).toMatchObject({ events: 1, planned: 1, cancelled: 1, participants: { value: 10, precision: "exact" } });
   });
 
   it("keeps the order of the reference files and leaves out empty rows", () => {
@@ -96,7 +96,19 @@ describe("computeFigures", () => {
 
 describe("sumCounts", () => {
   it("is exact only when every count is exact", () => {
-    expect(sumCounts([])).toEqual({ value: 0, atLeast: false, reported: 0 });
-    expect(sumCounts([exact(1), { value: 2, qualifier: "about" }])).toEqual({ value: 3, atLeast: true, reported: 2 });
+    expect(sumCounts([])).toEqual({ value: 0, precision: "exact", atLeast: false, reported: 0 });
+  });
+
+  it("says what its parts say: exact, at least (a lower bound or a missing figure), about (an approximation), or both", () => {
+    const of = (...counts: (Count | undefined)[]) => { const t = sumCounts(counts); return [t.value, t.precision, t.atLeast, formatTotal(t)]; };
+    expect(of(exact(1), exact(1200))).toEqual([1201, "exact", false, "1,201"]);
+    expect(of(exact(1), { value: 75, qualifier: "over" })).toEqual([76, "at least", true, "at least 76"]);
+    expect(of(exact(1), { value: 30, qualifier: "more than" })).toEqual([31, "at least", true, "at least 31"]);
+    expect(of(exact(1), { value: 12, qualifier: "at least" })).toEqual([13, "at least", true, "at least 13"]);
+    expect(of(exact(1), undefined)).toEqual([1, "at least", true, "at least 1"]);
+    expect(of(exact(1), { value: 50, qualifier: "about" })).toEqual([51, "about", false, "about 51"]);
+    expect(of({ value: 40, qualifier: "close to" }, { value: 50, qualifier: "some" }, { value: 9, qualifier: "nearly" })).toEqual([99, "about", false, "about 99"]);
+    expect(of({ value: 50, qualifier: "around" }, { value: 75, qualifier: "over" })).toEqual([125, "about or more", true, "about 125 or more"]);
+    expect(of({ value: 50, qualifier: "approximately" }, undefined)).toEqual([50, "about or more", true, "about 50 or more"]);
   });
 });
