@@ -41,7 +41,7 @@ function firstLine(message: string): string {
  * optional ones are simply absent; and text is in Unicode normal form C, so
  * that "Türkiye" typed with a decomposed ü matches the composed one.
  */
-function cleanValue(value: unknown): unknown {
+function cleanValue(value: unknown, keepEmpty = false): unknown {
   if (typeof value === "string") return NON_ASCII.test(value) ? value.normalize("NFC") : value;
   if (value === null || typeof value !== "object") return value;
   // In place: the parsed value is this module's own, and thousands of files are read per build.
@@ -53,11 +53,16 @@ function cleanValue(value: unknown): unknown {
   for (const key of Object.keys(record)) {
     const item = record[key];
     const normal = NON_ASCII.test(key) ? key.normalize("NFC") : key;
-    if (item === null || item === undefined || normal !== key) delete record[key];
-    if (item !== null && item !== undefined) record[normal] = cleanValue(item);
+    const empty = item === null || item === undefined;
+    if ((empty && !keepEmpty) || normal !== key) delete record[key];
+    if (!empty) record[normal] = cleanValue(item, KEEPS_EMPTY.has(normal));
+    else if (keepEmpty) record[normal] = null;
   }
   return record;
 }
+
+/** Mappings whose empty entries say something: `versions: {ru: }` says that a Russian text exists, without a link. */
+const KEEPS_EMPTY = new Set(["versions"]);
 
 const NON_ASCII = /[^\x00-\x7F]/;
 

@@ -4,7 +4,7 @@ import { cssString } from "../format/css.ts";
 import { fileSize, plural } from "../format/text.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
-import { numberParagraphs } from "../format/paragraphs.ts";
+import { numberParagraphs, unnumbered } from "../format/paragraphs.ts";
 import { formatTotal } from "../report/figures.ts";
 import type { SiteModel } from "../report/model.ts";
 import { openData } from "../report/open-data.ts";
@@ -15,6 +15,7 @@ export const filters = {
   number: formatNumber,
   total: formatTotal,
   numberParagraphs,
+  unnumbered,
   cssString,
   percent: (share: number) => `${Math.round(share * 100)}%`,
   fileSize,

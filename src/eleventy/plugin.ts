@@ -10,6 +10,7 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { fontAssets } from "../assets/fonts.ts";
 import { loadDataOrThrow, type DataSet } from "../data/load.ts";
 import { drawPictures } from "../pictures/index.ts";
+import { FLOW_PAGE } from "../report/parts.ts";
 import { buildSite, type SiteModel } from "../report/model.ts";
 import { PROJECT_ROOT, type Settings } from "../settings.ts";
 import type { EleventyConfig } from "./config-types.ts";
@@ -57,6 +58,7 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   config.addGlobalData("site", async (): Promise<SiteData> => drawPictures((await data()).site));
   config.addGlobalData("fontFaces", fonts.css);
   config.addGlobalData("withPdf", settings.pdf);
+  config.addGlobalData("flowPage", FLOW_PAGE);
   config.addGlobalData("pathPrefix", settings.pathPrefix);
   config.addGlobalData("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
   for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);

@@ -13,3 +13,8 @@ export function numberParagraphs(html: string, enabled = true): string {
     return `<p class="numbered" id="para-${n}"><span class="paragraph-number">${n}.</span> `;
   });
 }
+
+/** Marks the paragraphs of `html` as not the report's own statements (a strand's timeless description), so that they are not numbered. */
+export function unnumbered(html: string): string {
+  return html.replace(/<p>/g, '<p class="text">');
+}

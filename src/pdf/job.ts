@@ -10,7 +10,7 @@ export function printJob(site: SiteModel, report: ReportView, file: string): Pri
 /** The PDF's document information, all from the data. */
 export function pdfMetadata(site: SiteModel, report: ReportView): PdfMetadata {
   return {
-    title: report.fullTitle,
+    title: report.documentTitle,
     author: site.secretariatName,
     subject: report.subject,
     keywords: [site.organisation, "migration", "annual activity report", String(report.year), ...report.chapters.map((c) => c.strand.title)],

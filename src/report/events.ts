@@ -4,14 +4,39 @@ import { formatCount } from "../format/counts.ts";
 import { formatDateRange } from "../format/dates.ts";
 import type { Lookups } from "./lookups.ts";
 import { anchorOf, eventUrl, reportUrl } from "./urls.ts";
-import type { EventView, FigureView } from "./views.ts";
+import type { DocumentView, EventView, FigureView } from "./views.ts";
+import { languageName, type DocumentFile } from "../data/schema.ts";
 
 const COUNT_WORDS: Record<FigureView["field"], [string, string]> = {
   participants: ["participant", "participants"],
   countries: ["country", "countries"],
   organisations: ["organisation", "organisations"],
+  delegations: ["delegation", "delegations"],
   women: ["woman", "women"],
 };
+
+const DOCUMENT_KIND_LABELS: Record<DocumentView["kind"], string> = {
+  declaration: "Declaration",
+  conclusions: "Conclusions",
+  "call-for-action": "Call for Action",
+  agenda: "Agenda",
+  report: "Report",
+  presentation: "Presentation",
+  other: "Document",
+};
+
+/** `English, Russian` */
+export const languageList = (versions: DocumentView["versions"]): string => versions.map((v) => v.name).join(", ");
+
+function documentView(d: DocumentFile): DocumentView {
+  const versions = Object.entries(d.versions).map(([language, link]) => ({
+    language,
+    name: languageName(language) ?? language,
+    // A file under documents/ is published at the same path.
+    ...(link?.url ? { url: link.url } : link?.file ? { url: `/${link.file}` } : {}),
+  }));
+  return { title: d.title, kind: d.kind, kindLabel: DOCUMENT_KIND_LABELS[d.kind], adopted: d.adopted ?? false, versions, languages: languageList(versions) };
+}
 
 function figuresOf(event: EventRecord): FigureView[] {
   return (Object.keys(COUNT_WORDS) as FigureView["field"][]).flatMap((field) => {
@@ -47,10 +72,16 @@ function eventView(e: EventRecord, refs: Lookups): EventView {
     topics: (e.topics ?? []).map((t) => refs.topics.get(t)!),
     summary: e.summary,
     body: e.body,
+    outcomes: e.outcomes,
+    host: e.host,
+    chairs: e.chairs ?? [],
+    goals: (e.goals ?? []).map((g) => refs.goals.get(g)!),
+    documents: (e.documents ?? []).map(documentView),
     sources: e.sources ?? [],
     status: e.status ?? "held",
     reportYear: e.reportYear,
     reportUrl: reportUrl(e.reportYear),
+    draft: refs.draft(e.reportYear),
   };
 }
 

@@ -48,6 +48,8 @@ export interface Figures {
   readonly participants: Total;
   readonly countries: Total;
   readonly organisations: Total;
+  /** Combined delegations of states and organisations, where a source gives only that; never part of countries or organisations. */
+  readonly delegations: Total;
   readonly women: Total;
   /** Women as a share of participants, over the events that state both exactly; undefined when none does. */
   readonly womenShare?: number;
@@ -70,7 +72,7 @@ export interface MonthRow {
   readonly total: number;
 }
 
-type CountField = "participants" | "countries" | "organisations" | "women";
+type CountField = "participants" | "countries" | "organisations" | "delegations" | "women";
 
 export function sumCounts(counts: readonly (Count | undefined)[]): Total {
   let value = 0;
@@ -139,6 +141,8 @@ export function computeFigures(
     participants: sum(held, "participants"),
     countries: sum(held, "countries"),
     organisations: sum(held, "organisations"),
+    // Over the events that give it: the others give countries and organisations instead, and are not missing it.
+    delegations: sumCounts(held.flatMap((e) => (e.delegations ? [e.delegations] : []))),
     women: sum(held, "women"),
     ...(exactParticipants > 0 ? { womenShare: exactWomen / exactParticipants } : {}),
     trainings: trainings.length,

@@ -2,17 +2,18 @@
 import type { DataSet } from "../data/load.ts";
 import type { Lookups } from "./lookups.ts";
 import { hubUrl } from "./urls.ts";
-import type { EventView, HubIndexView, HubKind, HubView } from "./views.ts";
+import type { EventView, GoalView, HubIndexView, HubKind, HubView } from "./views.ts";
 
 interface HubEntry {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
+  readonly goal?: GoalView;
   readonly match: (e: EventView) => boolean;
 }
 
 /** Each kind of hub: its index page's title, and the entries it has. */
-const HUB_KINDS: readonly { kind: HubKind; title: string; singular: string; entries(data: DataSet, events: readonly EventView[], refs: Lookups): HubEntry[] }[] = [
+const HUB_KINDS: readonly { kind: HubKind; title: string; singular: string; keepEmpty?: boolean; entries(data: DataSet, events: readonly EventView[], refs: Lookups): HubEntry[] }[] = [
   {
     kind: "strands", title: "Strands", singular: "strand",
     entries: (data) => data.strands.map((s) => ({ id: s.id, title: s.title, description: s.description, match: (e) => e.strands.some((x) => x.id === s.id) })),
@@ -32,6 +33,16 @@ const HUB_KINDS: readonly { kind: HubKind; title: string; singular: string; entr
     kind: "topics", title: "Topics", singular: "topic",
     entries: (data) => data.topics.map((t) => ({ id: t.id, title: t.label, match: (e) => e.topics.some((x) => x.id === t.id) })),
   },
+  {
+    // Every goal has a page, one with no activity yet included: that is itself news for a meeting reviewing progress.
+    kind: "goals", title: "Priority goals", singular: "goal", keepEmpty: true,
+    entries: (_data, _events, refs) => [...refs.goals.values()].map((goal) => ({
+      id: goal.id,
+      title: goal.title,
+      goal,
+      match: (e: EventView) => e.goals.some((g) => g.id === goal.id),
+    })),
+  },
 ];
 
 function countByYear(events: readonly EventView[]): { year: number; count: number }[] {
@@ -42,12 +53,12 @@ function countByYear(events: readonly EventView[]): { year: number; count: numbe
 
 /** Every kind's index with its hubs; a hub without events has no page. */
 export function hubIndexes(data: DataSet, events: readonly EventView[], refs: Lookups): HubIndexView[] {
-  return HUB_KINDS.map(({ kind, title, singular, entries }) => ({
+  return HUB_KINDS.map(({ kind, title, singular, keepEmpty, entries }) => ({
     kind, title, singular, url: `/${kind}/`,
-    hubs: entries(data, events, refs).flatMap(({ id, title: hubTitle, description, match }): HubView[] => {
+    hubs: entries(data, events, refs).flatMap(({ id, title: hubTitle, description, goal, match }): HubView[] => {
       const own = events.filter(match);
-      if (own.length === 0) return [];
-      return [{ kind, kindTitle: title, id, title: hubTitle, url: hubUrl(kind, id), description, events: [...own].reverse(), byYear: countByYear(own) }];
+      if (own.length === 0 && !keepEmpty) return [];
+      return [{ kind, kindTitle: title, id, title: hubTitle, url: hubUrl(kind, id), description, ...(goal ? { goal } : {}), events: [...own].reverse(), byYear: countByYear(own) }];
     }),
   }));
 }

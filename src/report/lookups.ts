@@ -4,13 +4,18 @@ import { entryOf } from "../data/lookup.ts";
 import type { EventType, Strand, Topic } from "../data/schema.ts";
 import { countryName } from "./countries.ts";
 import { hubUrl } from "./urls.ts";
-import type { HubKind, PlaceView } from "./views.ts";
+import { yearsInForce } from "../data/frameworks.ts";
+import type { GoalView, HubKind, PlaceView } from "./views.ts";
 
 export interface Lookups {
+  /** Every goal of every framework, by id, in the file's order. */
+  readonly goals: ReadonlyMap<string, GoalView>;
   readonly strands: ReadonlyMap<string, Strand & { readonly url: string }>;
   readonly types: ReadonlyMap<string, EventType & { readonly url: string }>;
   readonly topics: ReadonlyMap<string, Topic & { readonly url: string }>;
   country(code: string): PlaceView["country"];
+  /** Whether the report of `year` is a draft. */
+  draft(year: number): boolean;
   place(id: string | undefined): PlaceView | undefined;
 }
 
@@ -18,11 +23,18 @@ export function lookups(data: DataSet): Lookups {
   const withUrl = <T extends { id: string }>(kind: HubKind, list: readonly T[]) =>
     new Map(list.map((item) => [item.id, { ...item, url: hubUrl(kind, item.id) }]));
   const country = (code: string) => ({ code, name: countryName(code, data.countries), url: hubUrl("countries", code) });
+  const goals = new Map<string, GoalView>();
+  for (const f of data.frameworks) {
+    const framework = { id: f.id, title: f.title, shortTitle: f.short_title, years: yearsInForce(f) };
+    for (const g of f.goals) goals.set(g.id, { id: g.id, number: g.number, title: g.title, label: `Priority Goal ${g.number}`, url: hubUrl("goals", g.id), framework });
+  }
   return {
+    goals,
     strands: withUrl("strands", data.strands),
     types: withUrl("types", data.eventTypes),
     topics: withUrl("topics", data.topics),
     country,
+    draft: (year) => entryOf(data.report.editions, String(year))?.status === "draft",
     place(id) {
       const found = id === undefined ? undefined : entryOf(data.places, id);
       if (!found || id === undefined) return undefined;

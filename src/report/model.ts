@@ -19,7 +19,9 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
   const records = data.events.filter((e) => options.year === undefined || e.reportYear === options.year);
   const events = eventViews(records, refs);
   const secretariatName = `${data.report.organisation} Secretariat`;
-  const context = { data, refs, records: new Map(records.map((e) => [e.id, e])), secretariatName };
+  // The outlooks list the planned events of the following year, which a one-year build does not otherwise hold.
+  const planned = eventViews(data.events.filter((e) => e.status === "planned"), refs);
+  const context = { data, refs, records: new Map(records.map((e) => [e.id, e])), secretariatName, planned };
   const years = [...new Set(events.map((e) => e.reportYear))].sort((a, b) => b - a);
   const indexes = hubIndexes(data, events, refs);
   return {
@@ -42,5 +44,6 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
     strands: [...refs.strands.values()],
     eventTypes: [...refs.types.values()],
     topics: [...refs.topics.values()],
+    frameworks: data.frameworks.map((f) => refs.goals.get(f.goals[0]!.id)!.framework),
   };
 }

@@ -2,9 +2,14 @@
  * The whole validated data set as open data, `/data/events.json`. Its shape is
  * documented in docs/open-data.md; change both together.
  */
+import type { Total } from "./figures.ts";
 import type { SiteModel } from "./model.ts";
 
-export const OPEN_DATA_VERSION = 1;
+/** 2: totals say whether they are exact, a lower bound or approximate (`precision`); `at_least` no longer includes approximate totals. */
+export const OPEN_DATA_VERSION = 2;
+
+/** A total with what it says of the true number; `at_least` is true when the true number may be higher. */
+const total = (t: Total) => ({ value: t.value, precision: t.precision, at_least: t.atLeast });
 
 /** URLs in the file are root-relative, with the site's path prefix. */
 export function openData(site: SiteModel, pathPrefix = "/"): unknown {
@@ -23,12 +28,13 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       events: r.events.map((e) => e.id),
       figures: {
         events_held: r.figures.events,
-        participants: { value: r.figures.participants.value, at_least: r.figures.participants.atLeast },
-        countries: { value: r.figures.countries.value, at_least: r.figures.countries.atLeast },
-        organisations: { value: r.figures.organisations.value, at_least: r.figures.organisations.atLeast },
-        women: { value: r.figures.women.value, at_least: r.figures.women.atLeast },
+        participants: total(r.figures.participants),
+        countries: total(r.figures.countries),
+        organisations: total(r.figures.organisations),
+        delegations: total(r.figures.delegations),
+        women: total(r.figures.women),
         trainings: r.figures.trainings,
-        trainees: { value: r.figures.trainees.value, at_least: r.figures.trainees.atLeast },
+        trainees: total(r.figures.trainees),
       },
     })),
     events: site.events.map((e) => ({
@@ -49,6 +55,14 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       topics: e.topics.map((t) => t.id),
       summary: e.summary,
       body: e.body ?? null,
+      outcomes: e.outcomes ?? null,
+      host: e.host ?? null,
+      chairs: e.chairs,
+      goals: e.goals.map((g) => g.id),
+      documents: e.documents.map((d) => ({
+        title: d.title, kind: d.kind, adopted: d.adopted,
+        versions: Object.fromEntries(d.versions.map((v) => [v.language, v.url === undefined ? null : v.url.startsWith("/") ? url(v.url) : v.url])),
+      })),
       sources: e.sources,
       status: e.status,
       report_year: e.reportYear,
@@ -56,5 +70,9 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
     strands: site.strands.map((s) => ({ id: s.id, title: s.title, kind: s.kind, url: url(s.url) })),
     event_types: site.eventTypes.map((t) => ({ id: t.id, label: t.label, plural: t.plural, training: t.training ?? false })),
     topics: site.topics.map((t) => ({ id: t.id, label: t.label })),
+    frameworks: site.frameworks.map((f) => ({
+      id: f.id, title: f.title, short_title: f.shortTitle, years: f.years,
+      goals: site.hubs.filter((h) => h.goal?.framework.id === f.id).map((h) => ({ id: h.goal!.id, number: h.goal!.number, title: h.goal!.title, url: url(h.url) })),
+    })),
   };
 }

@@ -9,6 +9,12 @@ import type { ChapterView, PartKind, ReportPart } from "./views.ts";
 /** What a report is made of, for its parts. */
 export interface PartsInput {
   readonly hasForeword: boolean;
+  /** The edition's year in brief. */
+  readonly hasSummary: boolean;
+  /** A framework is in force in the report's period. */
+  readonly hasGoals: boolean;
+  /** An outlook text, or planned activities after the period. */
+  readonly hasOutlook: boolean;
   readonly chapters: readonly ChapterView[];
   readonly numbers: Readonly<Record<string, string>>;
 }
@@ -17,10 +23,20 @@ type Front = Omit<ReportPart, "sections" | "chapter" | "number">;
 
 // The front matter comes first and is not numbered; numbered parts follow it (the templates rely on that order).
 
+/**
+ * The named page of everything after the contents. The parts flow on it, one
+ * after another, so that a year of few activities does not leave pages nearly
+ * empty: a change of named page would force a new page, and Chromium cannot
+ * carry a chapter's title into the running header without one (it has no
+ * string-set), so the header names the report instead.
+ */
+export const FLOW_PAGE = "report";
+
 /** Annexes in their order; each gets the next letter. */
 const ANNEXES: readonly { kind: PartKind; title: string }[] = [
   { kind: "chronology", title: "Chronology of activities" },
   { kind: "participants", title: "Participating states and organisations" },
+  { kind: "documents", title: "Documents adopted" },
   { kind: "abbreviations", title: "Abbreviations" },
 ];
 
@@ -31,8 +47,10 @@ export function reportParts(input: PartsInput): ReportPart[] {
     { kind: "cover", id: "cover", title: "Cover", page: "cover", listed: false, web: false, numbered: false },
     { kind: "imprint", id: "imprint", title: "Imprint", page: "imprint", listed: false, web: false, numbered: false },
     { kind: "contents", id: "contents", title: "Contents", header: "Contents", page: "front-contents", listed: false, web: true, numbered: false },
-    ...(input.hasForeword ? [{ kind: "foreword" as const, id: "foreword", title: "Foreword", header: "Foreword", page: "front-foreword", listed: true, web: true, numbered: true }] : []),
-    { kind: "glance", id: "at-a-glance", title: "The year at a glance", header: "The year at a glance", page: "front-glance", listed: true, web: true, numbered: true },
+    ...(input.hasForeword ? [{ kind: "foreword" as const, id: "foreword", title: "Foreword", page: FLOW_PAGE, listed: true, web: true, numbered: true }] : []),
+    ...(input.hasSummary ? [{ kind: "summary" as const, id: "in-brief", title: "The year in brief", page: FLOW_PAGE, listed: true, web: true, numbered: true }] : []),
+    { kind: "glance", id: "at-a-glance", title: "The year at a glance", page: FLOW_PAGE, listed: true, web: true, numbered: true },
+    ...(input.hasGoals ? [{ kind: "goals" as const, id: "priority-goals", title: "Progress against the priority goals", page: FLOW_PAGE, listed: true, web: true, numbered: true }] : []),
   ];
   return [
     ...front.map((p) => ({ ...p, sections: [] })),
@@ -41,14 +59,14 @@ export function reportParts(input: PartsInput): ReportPart[] {
       id: chapter.anchor,
       number: String(chapter.number),
       title: chapter.strand.title,
-      header: `${chapter.number} ${chapter.strand.title}`,
-      page: `chapter-${chapter.number}`,
+      page: FLOW_PAGE,
       listed: true,
       web: true,
       numbered: true,
       sections: chapter.events.map((e) => ({ id: e.anchor, number: input.numbers[e.id]!, title: e.title })),
       chapter,
     })),
+    ...(input.hasOutlook ? [{ kind: "outlook" as const, id: "outlook", title: "Outlook", page: FLOW_PAGE, listed: true, web: true, numbered: true, sections: [] }] : []),
     ...ANNEXES.map((annex, i) => {
       const number = `Annex ${annexLetter(i)}`;
       return {
@@ -56,8 +74,7 @@ export function reportParts(input: PartsInput): ReportPart[] {
         id: `annex-${annexLetter(i).toLowerCase()}`,
         number,
         title: annex.title,
-        header: `${number} · ${annex.title}`,
-        page: `annex-${annexLetter(i).toLowerCase()}`,
+        page: FLOW_PAGE,
         listed: true,
         web: true,
         numbered: true,

@@ -1,15 +1,16 @@
 /** Each report year as the report prints it: its chapters and parts, figures, imprint and the sentences it says about itself. */
 import type { DataSet, EventRecord } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
-import type { Edition } from "../data/schema.ts";
-import { firstDay, formatDate, formatDateRange, lastDay, partialDate } from "../format/dates.ts";
+import { frameworksInForce } from "../data/frameworks.ts";
+import type { Edition, Framework } from "../data/schema.ts";
+import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
 import { ordinal, slugify } from "../format/text.ts";
 import { countryName } from "./countries.ts";
 import { computeFigures } from "./figures.ts";
 import type { Lookups } from "./lookups.ts";
 import { reportParts } from "./parts.ts";
 import { anchorOf, reportUrl } from "./urls.ts";
-import type { ChapterView, EditionView, EventView, MeetingView, PlaceView, ReportView } from "./views.ts";
+import type { ChapterView, EditionView, EventView, GoalsProgressView, MeetingView, PlaceView, ReportView } from "./views.ts";
 
 /** What every report of a site shares. */
 export interface ReportContext {
@@ -19,6 +20,8 @@ export interface ReportContext {
   readonly records: ReadonlyMap<string, EventRecord>;
   /** `Budapest Process Secretariat` */
   readonly secretariatName: string;
+  /** The planned events of every year, in time order, for the outlooks. */
+  readonly planned: readonly EventView[];
 }
 
 function meetingView(som: NonNullable<Edition["som"]>, refs: Lookups): MeetingView {
@@ -30,19 +33,75 @@ function meetingView(som: NonNullable<Edition["som"]>, refs: Lookups): MeetingVi
 }
 
 function editionView(edition: Edition, refs: Lookups): EditionView {
-  return { chair: edition.chair, coChair: edition.co_chair, foreword: edition.foreword, som: edition.som && meetingView(edition.som, refs) };
+  return {
+    chair: edition.chair,
+    coChair: edition.co_chair,
+    foreword: edition.foreword,
+    signatories: edition.signatories ?? [],
+    summary: edition.summary,
+    outlook: edition.outlook,
+    draft: edition.status === "draft",
+    som: edition.som && meetingView(edition.som, refs),
+  };
 }
 
-/** One chapter per strand with events, in the strands' order: its own events in full, joint ones as cross-references. */
-function chaptersOf(events: readonly EventView[], data: DataSet, refs: Lookups): ChapterView[] {
+/**
+ * One chapter per strand with events or with the year's texts for it, in the
+ * strands' order: its own events in full, joint ones as cross-references,
+ * the edition's introduction and highlights.
+ */
+function chaptersOf(events: readonly EventView[], data: DataSet, refs: Lookups, edition: Edition | undefined): ChapterView[] {
   return data.strands
-    .map((strand) => ({
-      strand: refs.strands.get(strand.id)!,
-      events: events.filter((e) => e.strands[0]!.id === strand.id),
-      crossReferences: events.filter((e) => e.strands.slice(1).some((s) => s.id === strand.id)),
-    }))
-    .filter((c) => c.events.length + c.crossReferences.length > 0)
+    .map((strand) => {
+      const texts = entryOf(edition?.strands, strand.id);
+      return {
+        strand: refs.strands.get(strand.id)!,
+        events: events.filter((e) => e.strands[0]!.id === strand.id),
+        crossReferences: events.filter((e) => e.strands.slice(1).some((s) => s.id === strand.id)),
+        ...(texts?.introduction ? { introduction: texts.introduction } : {}),
+        ...(texts?.highlights ? { highlights: texts.highlights } : {}),
+      };
+    })
+    .filter((c) => c.events.length + c.crossReferences.length > 0 || c.introduction !== undefined || c.highlights !== undefined)
     .map((c, i) => ({ ...c, number: i + 1, anchor: anchorOf("strand", c.strand.id) }));
+}
+
+/** For each framework in force in the years `from` to `to`: each goal with the held activities that served it, and the table of goals by chapter. */
+export function goalsProgress(events: readonly EventView[], chapters: readonly ChapterView[], numbers: Readonly<Record<string, string>>, frameworks: readonly Framework[], refs: Lookups, years: { from: number; to: number }): GoalsProgressView[] {
+  const held = events.filter((e) => e.status === "held");
+  return frameworksInForce(frameworks, years.from, years.to).map((framework) => {
+    const goals = framework.goals.map((g) => refs.goals.get(g.id)!);
+    const serves = (e: EventView, goalId: string) => e.goals.some((g) => g.id === goalId);
+    const inChapter = (e: EventView, chapter: ChapterView) => e.strands[0]!.id === chapter.strand.id;
+    const rows = goals.map((goal) => {
+      const counts = chapters.map((c) => held.filter((e) => inChapter(e, c) && serves(e, goal.id)).length);
+      return { goal, counts, total: held.filter((e) => serves(e, goal.id)).length };
+    });
+    const servesAny = (e: EventView) => goals.some((g) => serves(e, g.id));
+    return {
+      framework: goals[0]!.framework,
+      goals: goals.map((goal) => ({
+        goal,
+        activities: held.filter((e) => serves(e, goal.id)).map((event) => ({ event, number: numbers[event.id]! })),
+      })),
+      byStrand: {
+        strands: chapters.map((c) => ({ id: c.strand.id, title: c.strand.title, number: c.number })),
+        rows,
+        served: chapters.map((c) => held.filter((e) => inChapter(e, c) && servesAny(e)).length),
+        servedTotal: held.filter(servesAny).length,
+      },
+    };
+  });
+}
+
+/** The planned events of the year after a period that ends on `to`: what the outlook lists. */
+export function outlookEvents(planned: readonly EventView[], to: PartialDate): EventView[] {
+  const end = lastDay(to);
+  const horizon = end.plus({ years: 1 });
+  return planned.filter((e) => {
+    const start = firstDay(e.date);
+    return start > end && start <= horizon;
+  });
 }
 
 function placesOf(events: readonly EventView[]): { place: PlaceView; events: EventView[] }[] {
@@ -66,15 +125,21 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
   const span = edition?.period ?? { from: partialDate(String(year)), to: partialDate(String(year)) };
   const periodText = edition?.period && formatDateRange(edition.period.from, edition.period.to);
   const states = edition?.participating_states ?? data.report.participating_states ?? [];
-  const chapters = chaptersOf(own, data, refs);
+  const chapters = chaptersOf(own, data, refs, edition);
   const numbers = Object.fromEntries(chapters.flatMap((c) => c.events.map((e, i) => [e.id, `${c.number}.${i + 1}`])));
   const published = edition?.published ?? edition?.som?.date ?? partialDate(lastDay(span.to).toISODate()!);
   const title = `${data.report.title} ${year}`;
   const imprint = data.report.imprint ?? {};
+  const progress = goalsProgress(own, chapters, numbers, data.frameworks, refs, { from: span.from.year, to: span.to.year });
+  const outlook = outlookEvents(context.planned, span.to);
+  const documentsAdopted = own
+    .filter((e) => e.status === "held")
+    .flatMap((event) => event.documents.filter((d) => d.adopted).map((document) => ({ document, event, number: numbers[event.id]! })));
   return {
     year,
     title,
     fullTitle: `${organisation}: ${title}`,
+    documentTitle: `${editionShown?.draft ? "DRAFT: " : ""}${organisation}: ${title}`,
     url: reportUrl(year),
     printUrl: `${reportUrl(year)}print/`,
     pdfName,
@@ -84,7 +149,18 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
     events: own,
     chapters,
     numbers,
-    parts: reportParts({ hasForeword: Boolean(edition?.foreword), chapters, numbers }),
+    parts: reportParts({
+      hasForeword: Boolean(edition?.foreword),
+      hasSummary: Boolean(edition?.summary),
+      hasGoals: progress.length > 0,
+      hasOutlook: Boolean(edition?.outlook) || outlook.length > 0,
+      chapters,
+      numbers,
+    }),
+    draft: editionShown?.draft ?? false,
+    goalsProgress: progress,
+    outlookEvents: outlook,
+    documentsAdopted,
     presentedTo: meeting && `Presented to ${meeting.text}.`,
     preparedBy: `Prepared by the ${secretariatName}${meeting ? ` for ${meeting.text}` : ""}`,
     subject: meeting ? `Prepared for ${meeting.text}` : `The activities of the ${organisation} in ${periodText ?? year}`,

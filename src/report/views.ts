@@ -1,5 +1,5 @@
 /** The report as templates see it: the types of the model built in model.ts. */
-import type { EventType, Strand, Topic } from "../data/schema.ts";
+import type { DOCUMENT_KINDS, EventType, Strand, Topic } from "../data/schema.ts";
 import type { Count } from "../format/counts.ts";
 import type { PartialDate } from "../format/dates.ts";
 import type { Figures } from "./figures.ts";
@@ -19,10 +19,34 @@ export interface PlaceView {
 }
 
 export interface FigureView {
-  readonly field: "participants" | "countries" | "organisations" | "women";
+  readonly field: "participants" | "countries" | "organisations" | "delegations" | "women";
   readonly count: Count;
   /** `over 75 participants` */
   readonly text: string;
+}
+
+/** A priority goal of a framework, as a report names it. */
+export interface GoalView {
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  /** `Priority Goal 1` */
+  readonly label: string;
+  readonly url: string;
+  readonly framework: { readonly id: string; readonly title: string; readonly shortTitle: string; readonly years: string };
+}
+
+/** A document of a meeting, with the languages it exists in. */
+export interface DocumentView {
+  readonly title: string;
+  readonly kind: (typeof DOCUMENT_KINDS)[number];
+  /** `Conclusions`, `Call for Action` */
+  readonly kindLabel: string;
+  readonly adopted: boolean;
+  /** In the order written; `url` is absent when the text exists in that language without a link. */
+  readonly versions: readonly { readonly language: string; readonly name: string; readonly url?: string }[];
+  /** `English, Russian` */
+  readonly languages: string;
 }
 
 export interface EventView {
@@ -51,10 +75,18 @@ export interface EventView {
   readonly topics: readonly (Topic & { readonly url: string })[];
   readonly summary: string;
   readonly body?: string;
+  /** Markdown: what came of the meeting. */
+  readonly outcomes?: string;
+  readonly host?: string;
+  readonly chairs: readonly string[];
+  readonly goals: readonly GoalView[];
+  readonly documents: readonly DocumentView[];
   readonly sources: readonly string[];
   readonly status: "held" | "planned" | "cancelled";
   readonly reportYear: number;
   readonly reportUrl: string;
+  /** Its report is a draft: its page says so and is not indexed. */
+  readonly draft: boolean;
   /** Neighbours in time, across all years. */
   readonly previous?: Link & { readonly dateline: string };
   readonly next?: Link & { readonly dateline: string };
@@ -70,6 +102,27 @@ export interface ChapterView {
   readonly events: readonly EventView[];
   /** Joint events reported in full under another strand. */
   readonly crossReferences: readonly EventView[];
+  /** Markdown: the year's introduction to the chapter, and its undated initiatives. */
+  readonly introduction?: string;
+  readonly highlights?: string;
+}
+
+/** Progress against the priority goals of a framework in force in the report's period. */
+export interface GoalsProgressView {
+  readonly framework: GoalView["framework"];
+  readonly goals: readonly {
+    readonly goal: GoalView;
+    /** The activities held that served it, in time order, each with its section number (`3.1`). */
+    readonly activities: readonly { readonly event: EventView; readonly number: string }[];
+  }[];
+  /** Activities by goal and strand: `counts` follow the report's chapters; a goal with none is a row of zeros. */
+  readonly byStrand: {
+    readonly strands: readonly { readonly id: string; readonly title: string; readonly number: number }[];
+    readonly rows: readonly { readonly goal: GoalView; readonly counts: readonly number[]; readonly total: number }[];
+    /** Activities that served at least one goal, by strand (an activity with two goals counts once). */
+    readonly served: readonly number[];
+    readonly servedTotal: number;
+  };
 }
 
 /** The Senior Officials Meeting a report is presented to. */
@@ -93,12 +146,20 @@ export interface EditionView {
   readonly chair?: string;
   readonly coChair?: string;
   readonly foreword?: string;
+  readonly signatories: readonly { readonly name: string; readonly title?: string; readonly organisation?: string }[];
+  /** Markdown: the year in brief. */
+  readonly summary?: string;
+  /** Markdown: what comes next. */
+  readonly outlook?: string;
+  readonly draft: boolean;
   /** The Senior Officials Meeting the report is presented to. */
   readonly som?: MeetingView;
 }
 
 /** What a part of a report is; each kind has its own partial in templates/_includes/parts/. */
-export type PartKind = "cover" | "imprint" | "contents" | "foreword" | "glance" | "chapter" | "chronology" | "participants" | "abbreviations";
+export type PartKind =
+  | "cover" | "imprint" | "contents" | "foreword" | "summary" | "glance" | "goals" | "chapter" | "outlook"
+  | "chronology" | "participants" | "documents" | "abbreviations";
 
 /**
  * One part of a report, in the order the report prints them. The PDF's named
@@ -112,7 +173,7 @@ export interface ReportPart {
   /** `1`, `Annex A`; none for the front matter. */
   readonly number?: string;
   readonly title: string;
-  /** The running header of its pages in the PDF (`1 Silk Routes Region Working Group`, `Annex A · Chronology of activities`); none on the cover and the imprint. */
+  /** The running header of its own pages in the PDF (`Contents`); the parts that flow on the report's page have the report's title there, and the cover and the imprint none. */
   readonly header?: string;
   /** The named page of the print style sheet that its pages use. */
   readonly page: string;
@@ -134,6 +195,8 @@ export interface ReportView {
   readonly title: string;
   /** `Budapest Process: Annual Activity Report 2018` */
   readonly fullTitle: string;
+  /** The PDF's title: the full title, `DRAFT: ` before it for a draft. */
+  readonly documentTitle: string;
   readonly url: string;
   readonly printUrl: string;
   readonly pdfName: string;
@@ -156,6 +219,14 @@ export interface ReportView {
   readonly numbers: Readonly<Record<string, string>>;
   /** Its parts, in the order they are printed. */
   readonly parts: readonly ReportPart[];
+  /** A draft prints DRAFT on every page, and its web pages say so and are not indexed. */
+  readonly draft: boolean;
+  /** One for each framework in force in the report's period. */
+  readonly goalsProgress: readonly GoalsProgressView[];
+  /** The planned activities of the year after the report's period, in date order. */
+  readonly outlookEvents: readonly EventView[];
+  /** The documents the period's activities adopted, in time order. */
+  readonly documentsAdopted: readonly { readonly document: DocumentView; readonly event: EventView; readonly number: string }[];
   /** `Presented to the 15th Senior Officials Meeting, Antalya, 15 December 2017.`, when the edition names the meeting. */
   readonly presentedTo?: string;
   /** The cover's line: `Prepared by the Budapest Process Secretariat for the 15th Senior Officials Meeting, …` */
@@ -174,7 +245,7 @@ export interface ReportView {
   };
 }
 
-export type HubKind = "strands" | "countries" | "types" | "topics";
+export type HubKind = "strands" | "countries" | "types" | "topics" | "goals";
 
 export interface HubView {
   readonly kind: HubKind;
@@ -184,6 +255,8 @@ export interface HubView {
   readonly title: string;
   readonly url: string;
   readonly description?: string;
+  /** For a goal: the framework that sets it, and its number there. */
+  readonly goal?: GoalView;
   /** Newest first. */
   readonly events: readonly EventView[];
   readonly byYear: readonly { readonly year: number; readonly count: number }[];
@@ -224,4 +297,5 @@ export interface SiteModel {
   readonly strands: readonly (Strand & { readonly url: string })[];
   readonly eventTypes: readonly (EventType & { readonly url: string })[];
   readonly topics: readonly (Topic & { readonly url: string })[];
+  readonly frameworks: readonly GoalsProgressView["framework"][];
 }

@@ -12,7 +12,7 @@ import { cleanUp, put, sampleCopy, SAMPLE_DATA, snapshot } from "../helpers/data
 
 afterAll(cleanUp);
 
-const EVENT_FLAGS = ["--date", "2019-02-25", "--place", "istanbul", "--type", "ministerial-conference", "--strands", "ministerial-process",
+const EVENT_FLAGS = ["--date", "2020-02-25", "--place", "istanbul", "--type", "ministerial-conference", "--strands", "ministerial-process",
   "--title", "Sixth Ministerial Conference of the Budapest Process", "--summary", "Ministers adopted the Call for Action."];
 
 /** Values that end, or pose as, YAML syntax when pasted into hand-made text. */
@@ -38,15 +38,15 @@ describe("activity-report new", () => {
     const data = await sampleCopy();
     const run = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS]);
     expect(run.code).toBe(0);
-    const file = path.join(data, "events/2019/2019-02-25-istanbul-sixth-ministerial-conference-budapest.yaml");
+    const file = path.join(data, "events/2020/2020-02-25-istanbul-sixth-ministerial-conference-budapest.yaml");
     expect(run.stdout).toBe(`Wrote ${file}; the data is valid.\n`);
     const text = await readFile(file, "utf8");
     for (const field of ["end", "online", "participants", "countries", "organisations", "women", "partners", "topics", "body", "report_year", "status", "sources"]) {
       expect(text).toMatch(new RegExp(`^# ${field}:`, "m"));
     }
     const loaded = await loadData(data);
-    expect(loaded.data?.events.find((e) => e.id === "2019-02-25-istanbul-sixth-ministerial-conference-budapest")).toMatchObject({
-      title: "Sixth Ministerial Conference of the Budapest Process", type: "ministerial-conference", place: "istanbul", reportYear: 2019,
+    expect(loaded.data?.events.find((e) => e.id === "2020-02-25-istanbul-sixth-ministerial-conference-budapest")).toMatchObject({
+      title: "Sixth Ministerial Conference of the Budapest Process", type: "ministerial-conference", place: "istanbul", reportYear: 2020,
     });
     const again = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS.slice(0, -1), "Another summary."]);
     expect(again.code).toBe(1);
@@ -60,13 +60,13 @@ describe("activity-report new", () => {
     const typo = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS.map((f) => (f === "istanbul" ? "istambul" : f))]);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toBe('activity-report new: unknown place "istambul", did you mean "istanbul"?\n');
-    const missing = await runMain(["new", "event", "--data", data, "--date", "2019-02-25"]);
+    const missing = await runMain(["new", "event", "--data", data, "--date", "2020-02-25"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^activity-report new: missing --place, --type, --strands, --title, --summary\n\nUsage: activity-report new event\|place\|year/);
     const noTitle = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS.slice(0, -4), ...EVENT_FLAGS.slice(-2)]);
     expect(noTitle.code).toBe(2);
     expect(noTitle.stderr).toMatch(/^activity-report new: missing --title\n\nUsage: activity-report new/);
-    const half = await runMain(["new", "year", "--data", data, "--year", "2019", "--som-place", "istanbul"]);
+    const half = await runMain(["new", "year", "--data", data, "--year", "2020", "--som-place", "istanbul"]);
     expect(half.code).toBe(2);
     expect(half.stderr).toMatch(/^activity-report new: missing --som-date: give both --som-place and --som-date, or neither\n\nUsage:/);
     const foreign = await runMain(["new", "place", "--data", data, "--id", "vienna", "--name", "Vienna", "--country", "AT", "--title", "Vienna"]);
@@ -84,13 +84,13 @@ describe("activity-report new", () => {
     const places = await readFile(path.join(data, "places.yaml"), "utf8");
     expect(places).toContain("# Places by id.");
     expect(places).toMatch(/vienna:\n  name: Vienna\n  country: AT\n  lat: 48.2082\n  lon: 16.3738\n/);
-    const year = await runMain(["new", "year", "--data", data, "--year", "2019", "--chair", "Türkiye", "--co-chair", "Hungary", "--som-place", "vienna", "--som-date", "2019-12-10", "--som-number", "16"]);
+    const year = await runMain(["new", "year", "--data", data, "--year", "2020", "--chair", "Türkiye", "--co-chair", "Hungary", "--som-place", "vienna", "--som-date", "2020-12-10", "--som-number", "16"]);
     expect(year.code).toBe(0);
     const report = (await loadData(data)).data!.report;
-    expect(report.editions?.["2019"]).toMatchObject({ chair: "Türkiye", co_chair: "Hungary", som: { number: 16, place: "vienna" } });
+    expect(report.editions?.["2020"]).toMatchObject({ chair: "Türkiye", co_chair: "Hungary", som: { number: 16, place: "vienna" } });
     expect(await readFile(path.join(data, "report.yaml"), "utf8")).toContain("# The report as a whole");
     expect((await runMain(["new", "place", "--data", data, "--id", "vienna", "--name", "Wien", "--country", "AT"])).stderr).toContain('place "vienna" exists already');
-    expect((await runMain(["new", "year", "--data", data, "--year", "2019"])).stderr).toContain("has an edition for 2019 already");
+    expect((await runMain(["new", "year", "--data", data, "--year", "2020"])).stderr).toContain("has an edition for 2020 already");
   });
 });
 describe("activity-report new writes each value exactly as given", () => {
@@ -99,7 +99,7 @@ describe("activity-report new writes each value exactly as given", () => {
     const summary = "one\rstatus: cancelled\rreport_year: 2017";
     const run = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS.slice(0, -1), summary]);
     expect(run.code).toBe(0);
-    const file = path.join(data, "events/2019/2019-02-25-istanbul-sixth-ministerial-conference-budapest.yaml");
+    const file = path.join(data, "events/2020/2020-02-25-istanbul-sixth-ministerial-conference-budapest.yaml");
     for (const value of await readBoth(file)) {
       expect(value).toMatchObject({ summary });
       expect(value).not.toHaveProperty("status");
@@ -107,13 +107,13 @@ describe("activity-report new writes each value exactly as given", () => {
     }
     const event = (await loadData(data)).data!.events.find((e) => e.file === file)!;
     expect(event.status).toBeUndefined();
-    expect(event.reportYear).toBe(2019);
+    expect(event.reportYear).toBe(2020);
   });
 
   it("in titles, summaries, place names and chairs, whatever they hold", async () => {
     const data = await sampleCopy();
     for (const [i, value] of HOSTILE.entries()) {
-      const date = `2019-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+      const date = `2020-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
       const { file } = await newEvent(data, { date, place: "ankara", type: "training", strands: ["silk-routes-partnership-project"], title: value, summary: value });
       for (const read of await readBoth(file)) expect(read, JSON.stringify(value)).toMatchObject({ title: value, summary: value, date, place: "ankara" });
       await newPlace(data, { id: `place-${i}`, name: value, country: "AT", lat: 48, lon: 16 });
@@ -125,9 +125,9 @@ describe("activity-report new writes each value exactly as given", () => {
       for (const read of report!) expect((read as { editions: Record<string, unknown> }).editions[String(2100 + i)], JSON.stringify(value)).toEqual({ chair: value, co_chair: value });
     }
     const loaded = await loadData(data);
-    const added = loaded.data!.events.filter((e) => e.date.year === 2019);
+    const added = loaded.data!.events.filter((e) => e.date.year === 2020);
     expect(added).toHaveLength(HOSTILE.length);
-    expect(added.filter((e) => e.status !== undefined || e.reportYear !== 2019)).toEqual([]);
+    expect(added.filter((e) => e.status !== undefined || e.reportYear !== 2020)).toEqual([]);
   });
 
   it("refuses a character that a YAML file cannot hold, naming the option, and writes nothing", async () => {
@@ -172,7 +172,7 @@ describe("activity-report new reports a rejected value by its option", () => {
         '--country "XY": country "XY" is not an ISO 3166-1 code; add it to countries.yaml if it is meant'],
       [["place", "--id", "vienna", "--name", "Vienna", "--country", "AT", "--lat", "200", "--lon", "16.3"], '--lat "200": lat must be at most 90'],
       [["place", "--id", "Vienna", "--name", "Vienna", "--country", "AT"], '--id "Vienna": key "Vienna" must be an id in lower case letters, digits and hyphens, such as "silk-routes"'],
-      [["year", "--year", "2019", "--som-place", "istanbul", "--som-date", "2019-12-10", "--som-number", "0"], '--som-number "0": number must be at least 1'],
+      [["year", "--year", "2020", "--som-place", "istanbul", "--som-date", "2020-12-10", "--som-number", "0"], '--som-number "0": number must be at least 1'],
       [["event", ...EVENT_FLAGS.slice(0, -3), "x".repeat(600), ...EVENT_FLAGS.slice(-2)],
         `--title "${"x".repeat(57)}…": title is too long: at most 500 characters, here 600`],
     ];
@@ -244,9 +244,9 @@ describe("activity-report new changes nothing but the new entry", () => {
     const before = `${head}${editions}  # last edition\n# after the editions\nparticipating_organisations: [European Commission, ICMPD]`
       .replace(/^participating_organisations:\n(  - .*\n)+/m, "").replace(/\n/g, "\r\n");
     await put(data, "report.yaml", before);
-    await newYear(data, { year: 2019, chair: "Türkiye", coChair: "Hungary", som: { place: "istanbul", date: "2019-12-10", number: 16 } });
+    await newYear(data, { year: 2020, chair: "Türkiye", coChair: "Hungary", som: { place: "istanbul", date: "2020-12-10", number: 16 } });
     const at = before.indexOf("  # last edition");
-    const block = "  2019:\r\n    chair: Türkiye\r\n    co_chair: Hungary\r\n    som:\r\n      number: 16\r\n      place: istanbul\r\n      date: 2019-12-10\r\n";
+    const block = "  2020:\r\n    chair: Türkiye\r\n    co_chair: Hungary\r\n    som:\r\n      number: 16\r\n      place: istanbul\r\n      date: 2020-12-10\r\n";
     expect(await readFile(path.join(data, "report.yaml"), "utf8")).toBe(before.slice(0, at) + block + before.slice(at));
 
     await newYear(data, { year: 2015, chair: "Hungary" });
@@ -259,12 +259,12 @@ describe("activity-report new changes nothing but the new entry", () => {
     const sample = await readFile(path.join(SAMPLE_DATA, "report.yaml"), "utf8");
     const without = sample.slice(0, sample.indexOf("editions:"));
     await put(data, "report.yaml", without);
-    await newYear(data, { year: 2019, chair: "Türkiye" });
-    expect(await readFile(path.join(data, "report.yaml"), "utf8")).toBe(`${without}editions:\n  2019:\n    chair: Türkiye\n`);
+    await newYear(data, { year: 2020, chair: "Türkiye" });
+    expect(await readFile(path.join(data, "report.yaml"), "utf8")).toBe(`${without}editions:\n  2020:\n    chair: Türkiye\n`);
 
     const flow = `${without}editions: {2016: {chair: Türkiye}}\n`;
     await put(data, "report.yaml", flow);
-    const run = await runMain(["new", "year", "--data", data, "--year", "2019", "--chair", "Türkiye"]);
+    const run = await runMain(["new", "year", "--data", data, "--year", "2020", "--chair", "Türkiye"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`activity-report new: ${path.join(data, "report.yaml")}: editions is not written as one entry per line, so new cannot add to it; add the entry by hand (docs/data.md shows how)\n`);
     expect(await readFile(path.join(data, "report.yaml"), "utf8")).toBe(flow);
@@ -272,7 +272,7 @@ describe("activity-report new changes nothing but the new entry", () => {
 });
 describe("event file names", () => {
   it("hold as many whole words of the title as fit in 60 characters", () => {
-    expect(eventId("2019-03-14", "ankara", "Meeting of the Silk Routes Region Working Group")).toBe("2019-03-14-ankara-meeting-silk-routes-region-working-group");
+    expect(eventId("2020-03-14", "ankara", "Meeting of the Silk Routes Region Working Group")).toBe("2020-03-14-ankara-meeting-silk-routes-region-working-group");
     const titles = [
       "Regional Conference on Migration Governance, Labour Mobility and the Protection of Migrants' Rights along the Silk Routes",
       "Sixth Ministerial Conference of the Budapest Process",
@@ -280,15 +280,15 @@ describe("event file names", () => {
       "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft",
     ];
     for (const title of titles) {
-      const id = eventId("2019-03-14", "islamabad", title);
+      const id = eventId("2020-03-14", "islamabad", title);
       expect(id.length, id).toBeLessThanOrEqual(MAX_EVENT_ID);
       const words = slugify(title).split("-").filter((w) => !["the", "of", "and", "for", "on", "in", "a"].includes(w));
-      const tail = id.slice("2019-03-14-islamabad".length).split("-").filter(Boolean);
+      const tail = id.slice("2020-03-14-islamabad".length).split("-").filter(Boolean);
       // Whole words, in order, from the start of the title; and the next one would not have fitted.
       expect(words.slice(0, tail.length)).toEqual(tail);
       if (tail.length < words.length) expect(id.length + 1 + words[tail.length]!.length).toBeGreaterThan(MAX_EVENT_ID);
     }
-    expect(eventId("2019-03-14", "islamabad", titles[3]!)).toBe("2019-03-14-islamabad");
+    expect(eventId("2020-03-14", "islamabad", titles[3]!)).toBe("2020-03-14-islamabad");
   });
 });
 describe("the questions of activity-report new", () => {

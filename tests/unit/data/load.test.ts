@@ -37,7 +37,7 @@ describe("the sample data", () => {
   it("is valid, with no warnings", async () => {
     const result = await loadData(SAMPLE_DATA);
     expect(result.diagnostics).toEqual([]);
-    expect(result.data?.events.length).toBe(8);
+    expect(result.data?.events.length).toBe(9);
   });
 
   it("accepts the valid test event", async () => {
@@ -101,7 +101,7 @@ describe("errors, each at its file, line and column", () => {
     await put(dir, "report.yaml", `${report.replace("      place: antalya\n", "      number: 1000000\n      place: antalya\n")}  1850:\n    chair: Somebody\n`);
     expect(await diagnosticsOf(dir)).toEqual([
       "report.yaml:40:15: number must be at most 999",
-      'report.yaml:68:3: key "1850" is not in the years 1900 to 2999; check the year',
+      `report.yaml:${report.split("\n").length + 1}:3: key "1850" is not in the years 1900 to 2999; check the year`,
     ]);
   });
 
@@ -370,7 +370,7 @@ describe("how files are written", () => {
 });
 
 describe("files that are not read are named", () => {
-  const HOLDS = "data folder holds report.yaml, strands.yaml, event-types.yaml, topics.yaml, places.yaml and countries.yaml, the events in the folder events and pictures in the folder images";
+  const HOLDS = "data folder holds report.yaml, strands.yaml, event-types.yaml, topics.yaml, places.yaml, countries.yaml and frameworks.yaml, the events in the folder events, pictures in the folder images and documents in the folder documents";
 
   it("a YAML file in the data folder's root that is not a reference file, with the one it resembles", async () => {
     await put(dir, "place.yaml", "vienna:\n  name: Vienna\n  country: AT\n");
@@ -427,9 +427,9 @@ describe("report.yaml without a site_url", () => {
 describe("editions", () => {
   it("periods that overlap", async () => {
     const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
-    await put(dir, "report.yaml", `${report}  2019:\n    period: {from: 2018-07-01, to: 2019-06-30}\n  2020:\n    period: {from: 2019-06-01, to: 2020-05-31}\n`);
+    await put(dir, "report.yaml", `${report}  2030:\n    period: {from: 2029-07-01, to: 2030-06-30}\n  2031:\n    period: {from: 2030-06-01, to: 2031-05-31}\n`);
     const line = report.split("\n").length + 3;
-    expect(await diagnosticsOf(dir)).toContain(`report.yaml:${line}:13: the period of 2020 overlaps the period of 2019; an event could belong to both`);
+    expect(await diagnosticsOf(dir)).toContain(`report.yaml:${line}:13: the period of 2031 overlaps the period of 2030; an event could belong to both`);
   });
 });
 
@@ -442,10 +442,12 @@ describe("no diagnostic is a consequence of another", () => {
   });
 
   it("an edition with a mistake keeps its period and its Senior Officials Meeting for the other checks", async () => {
-    await put(dir, "report.yaml", `${await read("report.yaml")}  2019:\n    chiar: Somebody\n    som: {place: antalya, date: 2019-11-01}\n    period: {from: 2018-07, to: 2018-06}\n`);
+    const report = await read("report.yaml");
+    const line = report.split("\n").length;
+    await put(dir, "report.yaml", `${report}  2030:\n    chiar: Somebody\n    som: {place: antalya, date: 2030-11-01}\n    period: {from: 2029-07, to: 2029-06}\n`);
     expect(await diagnosticsOf(dir)).toEqual([
-      'report.yaml:68:5: unknown field "chiar", did you mean "chair"?',
-      "report.yaml:70:33: to 2018-06 is before from 2018-07",
+      `report.yaml:${line + 1}:5: unknown field "chiar", did you mean "chair"?`,
+      `report.yaml:${line + 3}:33: to 2029-06 is before from 2029-07`,
     ]);
   });
 
@@ -481,11 +483,11 @@ describe("warnings: printed, but the data stays valid", () => {
   });
 
   it("a report year without an edition", async () => {
-    await put(dir, "events/2019/2019-03-01-x.yaml", lines([3, "date: 2019-03-01"]));
+    await put(dir, "events/2021/2021-03-01-x.yaml", lines([3, "date: 2021-03-01"]));
     const all = await diagnosticsOf(dir);
     const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
     const line = report.split("\n").indexOf("editions:") + 1;
-    expect(all).toContain(`report.yaml:${line}:1: warning: no edition for 2019 under editions; its report is built with a neutral cover`);
+    expect(all).toContain(`report.yaml:${line}:1: warning: no edition for 2021 under editions; its report is built with a neutral cover`);
   });
 });
 
@@ -495,7 +497,7 @@ describe("report year", () => {
     let event = (await loadData(dir)).data!.events.find((e) => e.id === "2018-06-01-test-meeting")!;
     expect(event.reportYear).toBe(2018);
     const report = (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
-    await put(dir, "report.yaml", `${await report}  2019:\n    period:\n      from: 2018-07-01\n      to: 2019-06-30\n`);
+    await put(dir, "report.yaml", (await report).replace("  2019:\n", "  2019:\n    period:\n      from: 2018-07-01\n      to: 2019-06-30\n"));
     event = (await loadData(dir)).data!.events.find((e) => e.id === "2018-06-01-test-meeting")!;
     expect(event.reportYear).toBe(2019);
   });
@@ -535,12 +537,13 @@ describe("ids that are names of JavaScript objects' properties", () => {
 
   it.each(NAMES)("%s as a key of places.yaml, countries.yaml and editions is reported, not dropped", async (name) => {
     const placesLine = (await read("places.yaml")).split("\n").length;
+    const reportLine = (await read("report.yaml")).split("\n").length;
     await put(dir, "places.yaml", `${await read("places.yaml")}${name}:\n  name: Somewhere\n  country: AT\n  lat: 48.2\n  lon: 16.4\n`);
     await put(dir, "countries.yaml", `${await read("countries.yaml")}${name}:\n  name: Somewhere\n`);
     await put(dir, "report.yaml", `${await read("report.yaml")}  ${name}:\n    chair: Somebody\n`);
     const expected = [
       `countries.yaml:12:1: key "${name}" must be a two-letter country code in capitals, such as "TR"`,
-      `report.yaml:67:3: key "${name}" must be a year written YYYY`,
+      `report.yaml:${reportLine}:3: key "${name}" must be a year written YYYY`,
     ];
     // "constructor" is a valid id: a place may be called that.
     if (name !== "constructor") expected.splice(1, 0, `places.yaml:${placesLine}:1: key "${name}" must be an id in lower case letters, digits and hyphens, such as "silk-routes"`);

@@ -63,8 +63,8 @@ describe("unknownRootFiles", () => {
   const entry = (name: string) => ({ name, path: `/data/${name}`, kind: "file" as const });
   it("warns of YAML files beside the reference files, with the one meant", () => {
     expect(unknownRootFiles(["report.yaml", "place.yaml", "notes.yml", ".hidden.yaml", "README.md", "events", "images"].map(entry)).map((d) => `${d.file}: ${d.message}`)).toEqual([
-      '/data/place.yaml: not read, did you mean "places.yaml"? The data folder holds report.yaml, strands.yaml, event-types.yaml, topics.yaml, places.yaml and countries.yaml, the events in the folder events and pictures in the folder images',
-      "/data/notes.yml: not read: the data folder holds report.yaml, strands.yaml, event-types.yaml, topics.yaml, places.yaml and countries.yaml, the events in the folder events and pictures in the folder images; an event file goes into the events folder",
+      '/data/place.yaml: not read, did you mean "places.yaml"? The data folder holds report.yaml, strands.yaml, event-types.yaml, topics.yaml, places.yaml, countries.yaml and frameworks.yaml, the events in the folder events, pictures in the folder images and documents in the folder documents',
+      "/data/notes.yml: not read: the data folder holds report.yaml, strands.yaml, event-types.yaml, topics.yaml, places.yaml, countries.yaml and frameworks.yaml, the events in the folder events, pictures in the folder images and documents in the folder documents; an event file goes into the events folder",
     ]);
   });
 });

@@ -9,8 +9,8 @@ const site = buildSite(data);
 
 describe("the site model of the sample data", () => {
   it("has one report per year with events, newest first", () => {
-    expect(site.reports.map((r) => r.year)).toEqual([2018, 2017, 2016]);
-    expect(site.reports[0]).toMatchObject({
+    expect(site.reports.map((r) => r.year)).toEqual([2019, 2018, 2017, 2016]);
+    expect(site.reports[1]).toMatchObject({
       title: "Annual Activity Report 2018",
       url: "/2018/",
       pdfUrl: "/2018/budapest-process-activity-report-2018.pdf",
@@ -26,7 +26,7 @@ describe("the site model of the sample data", () => {
   });
 
   it("reports a joint meeting in full under its first strand and cross-references it under the others", () => {
-    const chapters = site.reports[0]!.chapters;
+    const chapters = site.reports.find((r) => r.year === 2018)!.chapters;
     expect(chapters.map((c) => [c.strand.id, c.events.length, c.crossReferences.length])).toEqual([
       ["silk-routes-working-group", 1, 0],
       ["south-east-europe-working-group", 0, 1],
@@ -66,15 +66,19 @@ describe("a report's parts", () => {
       "cover | cover |  |  | cover | false | false | false",
       "imprint | imprint |  |  | imprint | false | false | false",
       "contents | contents |  | Contents | front-contents | false | true | false",
-      "foreword | foreword |  | Foreword | front-foreword | true | true | true",
-      "glance | at-a-glance |  | The year at a glance | front-glance | true | true | true",
-      "chapter | strand-senior-officials-meeting | 1 | 1 Senior Officials Meeting | chapter-1 | true | true | true",
-      "chapter | strand-ministerial-process | 2 | 2 Ministerial Conference process | chapter-2 | true | true | true",
-      "chapter | strand-silk-routes-working-group | 3 | 3 Silk Routes Region Working Group | chapter-3 | true | true | true",
-      "chapter | strand-silk-routes-partnership-project | 4 | 4 Silk Routes Partnership Project | chapter-4 | true | true | true",
-      "chronology | annex-a | Annex A | Annex A · Chronology of activities | annex-a | true | true | true",
-      "participants | annex-b | Annex B | Annex B · Participating states and organisations | annex-b | true | true | true",
-      "abbreviations | annex-c | Annex C | Annex C · Abbreviations | annex-c | true | true | true",
+      "foreword | foreword |  |  | report | true | true | true",
+      "summary | in-brief |  |  | report | true | true | true",
+      "glance | at-a-glance |  |  | report | true | true | true",
+      "goals | priority-goals |  |  | report | true | true | true",
+      "chapter | strand-senior-officials-meeting | 1 |  | report | true | true | true",
+      "chapter | strand-ministerial-process | 2 |  | report | true | true | true",
+      "chapter | strand-silk-routes-working-group | 3 |  | report | true | true | true",
+      "chapter | strand-silk-routes-partnership-project | 4 |  | report | true | true | true",
+      "outlook | outlook |  |  | report | true | true | true",
+      "chronology | annex-a | Annex A |  | report | true | true | true",
+      "participants | annex-b | Annex B |  | report | true | true | true",
+      "documents | annex-c | Annex C |  | report | true | true | true",
+      "abbreviations | annex-d | Annex D |  | report | true | true | true",
     ]);
     const project = y2017.parts.find((p) => p.id === "strand-silk-routes-partnership-project")!;
     expect(project.sections.map((s) => `${s.number} ${s.title} #${s.id}`)).toEqual([
@@ -85,7 +89,7 @@ describe("a report's parts", () => {
 
   it("leave out the foreword of an edition that has none", () => {
     const y2018 = buildSite({ ...data, report: { ...data.report, editions: { ...data.report.editions, 2018: { chair: "Türkiye" } } } }).reports.find((r) => r.year === 2018)!;
-    expect(y2018.parts.map((p) => p.kind)).toEqual(["cover", "imprint", "contents", "glance", "chapter", "chapter", "chronology", "participants", "abbreviations"]);
+    expect(y2018.parts.map((p) => p.kind)).toEqual(["cover", "imprint", "contents", "glance", "goals", "chapter", "chapter", "outlook", "chronology", "participants", "documents", "abbreviations"]);
   });
 });
 
