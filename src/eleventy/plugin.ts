@@ -15,7 +15,7 @@ import { buildSite, type SiteModel } from "../report/model.ts";
 import { PROJECT_ROOT, type Settings } from "../settings.ts";
 import type { EleventyConfig } from "./config-types.ts";
 import { filters } from "./filters.ts";
-import { copyPictures } from "./pictures.ts";
+import { copyDataFiles } from "./data-files.ts";
 import { CONTENT_SECURITY_POLICY } from "./security.ts";
 import { wellFormedXml } from "./xml.ts";
 
@@ -74,9 +74,10 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   config.addPassthroughCopy({ [path.join(TEMPLATES, "assets/static")]: "assets" });
   config.addPassthroughCopy(fonts.files);
   config.addWatchTarget(settings.dataDir);
-  // Pictures of the data folder (e.g. the logo), at /images/: those validation found publishable.
+  // Pictures of the data folder (e.g. the logo) at /images/, and the documents the events link to at /documents/: those validation checked.
   config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    await copyPictures((await data()).data.pictures, directories.output);
+    const { pictures, documents } = (await data()).data;
+    await copyDataFiles([...pictures, ...documents], directories.output);
   });
   config.addPlugin(HtmlBasePlugin);
   config.addPlugin(rssPlugin);

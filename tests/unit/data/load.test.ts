@@ -577,3 +577,129 @@ describe("ids that are names of JavaScript objects' properties", () => {
     }
   });
 });
+
+describe("the year's narrative: goals, hosts, documents, editions", () => {
+  it("a goal that frameworks.yaml does not define, with a did-you-mean, and one listed twice", async () => {
+    expect(await only(lines([6, "summary: x\ngoals: [istanbul-2013-retrun, istanbul-2013-return, istanbul-2013-return]"]))).toEqual([
+      `${FILE}:7:9: unknown goal "istanbul-2013-retrun", did you mean "istanbul-2013-return"?`,
+      `${FILE}:7:53: goal "istanbul-2013-return" is listed twice`,
+    ]);
+  });
+
+  it("a goal of a framework not in force on the event's date: a warning naming the one that is", async () => {
+    expect(await only(lines([3, "date: 2019-06-01"], [6, "summary: x\ngoals:\n  - istanbul-2013-return"]))).toEqual([
+      `${FILE}:8:5: warning: goal "istanbul-2013-return" is of "Istanbul Ministerial Declaration", in force 2013–2018, not on the event's date 2019-06-01; in 2019 "Istanbul Commitments and Call for Action 2019–2024" (goals call-for-action-2019-irregular-migration-return, call-for-action-2019-legal-migration, call-for-action-2019-integration, call-for-action-2019-development, call-for-action-2019-trafficking, call-for-action-2019-international-protection) was in force`,
+    ]);
+  });
+
+  it("goals in a data folder without frameworks.yaml", async () => {
+    await rm(path.join(dir, "frameworks.yaml"));
+    expect((await diagnosticsOf(dir)).map((d) => d.replace(/:\d+:\d+:/, ":"))).toEqual([
+      'events/2017/2017-11-27-istanbul-ministerial-preparatory-meeting.yaml: unknown goal "istanbul-2013-international-protection": the data folder has no frameworks.yaml, which lists the frameworks and their goals (see docs/data.md)',
+      'events/2018/2018-05-07-sarajevo-joint-working-group.yaml: unknown goal "istanbul-2013-return": the data folder has no frameworks.yaml, which lists the frameworks and their goals (see docs/data.md)',
+    ]);
+  });
+
+  it("host, chairs, delegations and outcomes of the wrong kind", async () => {
+    expect(await only(lines([6, "summary: x\nhost: ''\nchairs: [Türkiye, 12]\ndelegations: over forty-one countries\noutcomes: [a]"]))).toEqual([
+      `${FILE}:7:7: host must not be empty`,
+      `${FILE}:8:19: chairs entry 2 must be text, not the number 12`,
+      `${FILE}:9:14: delegations "over forty-one countries" is not a count: write a whole number or a phrase such as "over 75" or "about 50"`,
+      `${FILE}:10:11: outcomes must be text, not a list`,
+    ]);
+  });
+
+  it("a document of an unknown kind, an unknown language code, a link that is neither a web address nor a file under documents/", async () => {
+    const documents = [
+      "documents:",
+      "  - title: Conclusions",
+      "    kind: conclusion",
+      "    adopted: yes",
+      "    versions:",
+      "      english: https://example.org/c.pdf",
+      "      ru: ftp://example.org/c.pdf",
+      "      ar: ../secret.pdf",
+      "      fr: documents/c.doc",
+      "      de: documents/Conclusions 2018.pdf",
+    ].join("\n");
+    const found = await only(lines([6, `summary: x\n${documents}`]));
+    expect(found).toEqual([
+      `${FILE}:9:11: kind must be one of declaration, conclusions, call-for-action, agenda, report, presentation, other, not the text "conclusion", did you mean "conclusions"?`,
+      `${FILE}:10:14: adopted must be true or false, not the text "yes"`,
+      `${FILE}:12:7: key "english" is not an ISO 639-1 language code; write two lower-case letters such as en, ru, ar, fr`,
+      `${FILE}:13:11: version "ftp://example.org/c.pdf" is not an http(s) URL`,
+      `${FILE}:14:11: version "../secret.pdf" is neither an http(s) address nor a file in the documents folder of the data folder (e.g. documents/conclusions-2018-en.pdf)`,
+      `${FILE}:15:11: version "documents/c.doc" must be a PDF or a Word (.docx) file, named in lower case (.pdf, .docx)`,
+      `${FILE}:16:11: version "documents/Conclusions 2018.pdf": name the file in lower case letters, digits and hyphens (e.g. documents/conclusions-2018-en.pdf); it becomes part of a web address`,
+    ]);
+  });
+
+  it("a document file that is missing, not a PDF, a link out of the data folder; a real PDF and DOCX are published", async () => {
+    await put(dir, "documents/real.pdf", "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    await put(dir, "documents/fake.pdf", "<html><script>alert(1)</script></html>");
+    await put(dir, "documents/real.docx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....[Content_Types].xml....word/document.xml....")]));
+    await put(dir, "documents/zip.docx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....xl/workbook.xml....")]));
+    const { symlink } = await import("node:fs/promises");
+    await symlink("/etc/hostname", path.join(dir, "documents/link.pdf"));
+    const versions = ["en: documents/real.pdf", "ru: documents/missing.pdf", "ar: documents/fake.pdf", "fr: documents/real.docx", "de: documents/zip.docx", "es: documents/link.pdf"];
+    const found = await only(lines([6, `summary: x\ndocuments:\n  - title: T\n    kind: report\n    versions:\n${versions.map((v) => `      ${v}`).join("\n")}`]));
+    expect(found).toEqual([
+      `${FILE}:12:11: the file documents/missing.pdf is not in the data folder; put it in the documents folder, or give the document's web address instead`,
+      `${FILE}:13:11: documents/fake.pdf is named as a PDF, but its content is neither a PDF nor a Word document; export the document as a PDF or correct its name`,
+      `${FILE}:15:11: documents/zip.docx is named as a Word document (.docx), but its content is neither a PDF nor a Word document; export the document as a Word document (.docx) or correct its name`,
+      expect.stringMatching(new RegExp(`^${FILE}:16:11: documents/link\\.pdf is a link to /etc/hostname, outside the data folder; copy the file in instead$`)),
+    ]);
+  });
+
+  it("an empty version says the text exists in that language, without a link", async () => {
+    await put(dir, FILE, lines([6, "summary: x\ndocuments:\n  - title: T\n    kind: agenda\n    versions:\n      en:\n      ru: ''\n      ar: https://example.org/a"]));
+    const event = (await loadData(dir)).data!.events.find((e) => e.id === "2018-06-01-test-meeting")!;
+    expect(event.documents![0]!.versions).toEqual({ en: null, ru: null, ar: { url: "https://example.org/a" } });
+  });
+
+  it("an edition's unknown status, a strand text for no strand, and fields of the wrong kind", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    const line = report.split("\n").length;
+    await put(dir, "report.yaml", `${report}  2030:\n    status: final-draft\n    signatories:\n      - title: Chair\n    strands:\n      silk-routes-workgroup:\n        introduction: x\n    outlook: [x]\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      `report.yaml:${line + 1}:13: status must be one of final, draft, not the text "final-draft"`,
+      `report.yaml:${line + 3}:9: missing required field "name"`,
+      `report.yaml:${line + 5}:7: unknown strand "silk-routes-workgroup", did you mean "silk-routes-working-group"?`,
+      `report.yaml:${line + 7}:14: outlook must be text, not a list`,
+    ]);
+  });
+
+  it("highlights left in strands.yaml: where they go now", async () => {
+    const strands = await (await import("node:fs/promises")).readFile(path.join(dir, "strands.yaml"), "utf8");
+    const line = strands.split("\n").length;
+    await put(dir, "strands.yaml", `${strands}- id: reference-group\n  title: Reference Group\n  kind: governance\n  highlights: |\n    The group met twice.\n`);
+    expect(await diagnosticsOf(dir)).toEqual([
+      `strands.yaml:${line + 3}:3: highlights belong to the year they describe: move them to report.yaml, under editions.<year>.strands.reference-group.highlights of that year's edition`,
+    ]);
+  });
+
+  it("frameworks.yaml: ids used twice across frameworks and goals, a goal number twice, years that run backwards", async () => {
+    await put(dir, "frameworks.yaml", [
+      "- id: a", "  title: A", "  short_title: A", "  adopted: 2013-04-19", "  from: 2013", "  to: 2012", "  goals:",
+      "    - {id: a-one, number: 1, title: One}", "    - {id: a, number: 1, title: Two}",
+      "- id: b", "  title: B", "  short_title: B", "  adopted: 2019-02-20", "  from: 2018", "  to: 2024", "  goals:",
+      "    - {id: a-one, number: 1, title: One}", "",
+    ].join("\n"));
+    expect((await diagnosticsOf(dir)).filter((d) => d.startsWith("frameworks.yaml"))).toEqual([
+      "frameworks.yaml:6:7: to 2012 is before from 2013",
+      'frameworks.yaml:9:12: id "a" is already the id of the framework "A"; every framework and goal needs an id of its own',
+      'frameworks.yaml:9:23: "A" already has a goal 1',
+      "frameworks.yaml:14:9: from 2018 is before the year it was adopted (2019); a framework is in force from its adoption on",
+      'frameworks.yaml:17:12: id "a-one" is already the id of goal 1 of "A"; every framework and goal needs an id of its own',
+    ]);
+  });
+
+  it("the Senior Officials Meeting a report is presented to, inside that report's own period: a warning that says how to fix it", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    const at = report.split("\n").indexOf("  2017:") + 1;
+    await put(dir, "report.yaml", report.replace("  2017:\n", "  2017:\n    som: {place: antalya, date: 2017-12-15}\n"));
+    expect(await diagnosticsOf(dir)).toEqual([
+      `report.yaml:${at + 1}:5: warning: the Senior Officials Meeting this report is presented to (2017-12-15) is also an activity of the report (events/2017/2017-12-15-antalya-senior-officials-meeting.yaml), which would narrate as past the meeting that receives it; end the report's period before the meeting (editions.2017.period) or give the event a report_year of the following year`,
+    ]);
+  });
+});
