@@ -22,9 +22,9 @@ describe("activity-report build on the sample data", () => {
 
   it("succeeds with one summary line, then the key figures, and its progress on standard error", () => {
     expect(run.code).toBe(0);
-    expect(run.stdout.split("\n")[0]).toMatch(/^Built \d+ pages and 3 PDFs \(\d+ KB\) into .+ in \d+\.\d s$/);
+    expect(run.stdout.split("\n")[0]).toMatch(/^Built \d+ pages and 4 PDFs \(\d+ KB\) into .+ in \d+\.\d s$/);
     expect(run.stdout).toContain("2018: activities held 1, participants 60, country delegations 29\n");
-    expect(run.stderr).toMatch(/^Checked 8 events: the data is valid\.\nRendered \d+ pages\.\n(Printed Annual Activity Report 201[678] \(\d of 3\): \d+ pages, \d+ KB\.\n){3}Built the search index\.\n$/);
+    expect(run.stderr).toMatch(/^Checked 9 events: the data is valid\.\nRendered \d+ pages\.\n(Printed Annual Activity Report 201[678] \(\d of 3\): \d+ pages, \d+ KB\.\n){3}Built the search index\.\n$/);
   });
 
   it("writes a home page listing every report year", async () => {
@@ -140,7 +140,7 @@ describe("activity-report check", () => {
   it("passes the sample data", async () => {
     const run = await runCli(["check", "--data", SAMPLE_DATA]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toBe("ok: 8 events in 3 reports, 14 files checked\n");
+    expect(run.stdout).toBe("ok: 9 events in 4 reports, 15 files checked\n");
   });
 
   it("prints paths relative to where it runs, as path:line:col", async () => {
@@ -160,7 +160,7 @@ describe("activity-report check", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('places.yaml:2:1: warning: place "sarajevo" has no coordinates');
     expect(run.stderr).toContain("0 errors, 1 warning\n");
-    expect(run.stdout).toMatch(/^ok: 8 events in 3 reports/);
+    expect(run.stdout).toMatch(/^ok: 9 events in 4 reports/);
   });
 
   it("reads REPORT_DATA when --data is not given", async () => {
@@ -194,7 +194,7 @@ describe("usage", () => {
     const output = path.join(await tempDir(), "output");
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output], { env: { PUPPETEER_EXECUTABLE_PATH: "/no/such/chrome" } });
     expect(run.code).toBe(3);
-    expect(run.stderr).toBe("Checked 8 events: the data is valid.\nactivity-report: PUPPETEER_EXECUTABLE_PATH is set to /no/such/chrome, but there is no browser there\n");
+    expect(run.stderr).toBe("Checked 9 events: the data is valid.\nactivity-report: PUPPETEER_EXECUTABLE_PATH is set to /no/such/chrome, but there is no browser there\n");
     await expect(stat(output)).rejects.toThrow();
   });
 
@@ -270,7 +270,7 @@ describe("the command's end", () => {
       child.on("error", reject);
       child.on("close", (code) => resolve({ code, out }));
     });
-    expect(run.out).toContain("ok: 8 events");
+    expect(run.out).toContain("ok: 9 events");
     expect(run.code).toBe(0);
   });
 });

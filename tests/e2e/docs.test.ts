@@ -69,6 +69,6 @@ describe("docs/editing.md", () => {
       expect(code, `${command}\n${run.out()}`).toBe(0);
     }
     // What the guide says the first command writes, it wrote.
-    await expect(readFile(path.join(data, "events/2019/2019-03-14-ankara-meeting-silk-routes-region-working-group.yaml"), "utf8")).resolves.toContain("title:");
+    await expect(readFile(path.join(data, "events/2020/2020-03-14-ankara-meeting-silk-routes-region-working-group.yaml"), "utf8")).resolves.toContain("title:");
   });
 });

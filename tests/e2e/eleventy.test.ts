@@ -25,15 +25,15 @@ function npmRunEleventy(env: NodeJS.ProcessEnv): Promise<{ code: number | null; 
 describe("Eleventy with the report's plugin", () => {
   it("npm run eleventy: .eleventy.ts reads REPORT_DATA and REPORT_OUTPUT", async () => {
     const data = await sampleCopy();
-    await put(data, "events/2019/2019-03-01-vienna-test.yaml",
-      "title: A meeting without an edition\ntype: training\ndate: 2019-03-01\nplace: ankara\nstrands: [silk-routes-partnership-project]\nsummary: x\n");
+    await put(data, "events/2021/2021-03-01-vienna-test.yaml",
+      "title: A meeting without an edition\ntype: training\ndate: 2021-03-01\nplace: ankara\nstrands: [silk-routes-partnership-project]\nsummary: x\n");
     const output = path.join(await tempDir(), "site");
     const run = await npmRunEleventy({ REPORT_DATA: data, REPORT_OUTPUT: output });
     expect(run.code, run.out).toBe(0);
-    const page = await readFile(path.join(output, "2019", "index.html"), "utf8");
+    const page = await readFile(path.join(output, "2021", "index.html"), "utf8");
     expect(page).toContain("A meeting without an edition");
     // A year without an edition in report.yaml gets a neutral cover.
-    const print = await readFile(path.join(output, "2019", "print", "index.html"), "utf8");
+    const print = await readFile(path.join(output, "2021", "print", "index.html"), "utf8");
     expect(print).toMatch(/<p class="cover-meeting">Prepared by the Budapest Process Secretariat<\/p>/);
     expect(print).not.toContain("Chair");
     await expect(stat(path.join(output, "2018", "index.html"))).resolves.toBeTruthy();

@@ -74,12 +74,12 @@ describe("faults during a build", () => {
     const tmp = await privateTmp();
     const run = startCli(["build", "--data", await longData(), "--output", output], { env: { TMPDIR: tmp.TMPDIR } });
     const browsers = watchBrowsers(run);
-    // When the first of the three years is done, the long one (2018) is still printing.
-    await waitFor(async () => run.stderr().includes("(1 of 3)"), 120_000, run.stderr);
+    // When the first of the four years is done, the long one (2018) is still printing.
+    await waitFor(async () => run.stderr().includes("(1 of 4)"), 120_000, run.stderr);
     for (const pid of browsers.seen) if (alive(pid)) process.kill(pid, "SIGKILL");
     const result = await run.done;
     browsers.stop();
-    expect(result.stderr).not.toContain("(3 of 3)");
+    expect(result.stderr).not.toContain("(4 of 4)");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("activity-report build failed: the browser stopped while printing (it crashed or was killed); build again");
     expect(result.stderr).toContain(`The output in ${output} is unchanged.`);
@@ -100,15 +100,15 @@ describe("faults during a build", () => {
     const run = startCli(["build", "--data", await longData(), "--output", output, ...years], { env: { REPORT_PRINT_TIMEOUT: "10000", TMPDIR: tmp.TMPDIR } });
     const browsers = watchBrowsers(run);
     if (after === "the first PDF") {
-      // When the first of the three years is done, the long one (2018) is still printing.
-      await waitFor(async () => run.stderr().includes("(1 of 3)"), 120_000, run.stderr);
+      // When the first of the four years is done, the long one (2018) is still printing.
+      await waitFor(async () => run.stderr().includes("(1 of 4)"), 120_000, run.stderr);
     } else {
       await waitFor(async () => browsers.seen.size > 0, 120_000, run.stderr);
     }
     browsers.freeze();
     const result = await run.done;
     browsers.stop();
-    expect(result.stderr).not.toContain("(3 of 3)");
+    expect(result.stderr).not.toContain("(4 of 4)");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("activity-report build failed: printing took longer than 10 s and was stopped");
     await expectIntact(output, before);
@@ -173,7 +173,7 @@ describe("faults during a build", () => {
     const data = await longData();
     const run = startCli(["build", "--data", data, "--output", output], { env: { TMPDIR: tmp.TMPDIR } });
     const browsers = watchBrowsers(run);
-    await waitFor(async () => run.stderr().includes("(1 of 3)"), 120_000, run.stderr);
+    await waitFor(async () => run.stderr().includes("(1 of 4)"), 120_000, run.stderr);
     run.child.kill("SIGKILL");
     await run.done;
     browsers.stop();

@@ -81,3 +81,38 @@ export async function pageLinks(file: string, pageNumber: number): Promise<Conte
     await doc.destroy();
   }
 }
+
+/**
+ * How much of each page's content box (A4, 24 mm from the top, 22 mm from the bottom) is
+ * used, from the top of the box to the lowest ink on it: 0 for a blank page, 1 for a full
+ * one. Read from the pages rendered in grey at 36 dpi (pdftoppm), so pictures count too;
+ * a light watermark does not.
+ */
+export async function pageFill(file: string): Promise<number[]> {
+  const { execFile } = await import("node:child_process");
+  const { mkdtemp, readdir, readFile, rm } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const path = await import("node:path");
+  const dir = await mkdtemp(path.join(tmpdir(), "page-fill-"));
+  try {
+    await new Promise<void>((resolve, reject) => execFile("pdftoppm", ["-r", "36", "-gray", file, path.join(dir, "p")], (e) => (e ? reject(e) : resolve())));
+    const files = (await readdir(dir)).sort();
+    return await Promise.all(files.map(async (name) => {
+      const bytes = await readFile(path.join(dir, name));
+      // Binary PGM: "P5\n<width> <height>\n<max>\n" then one byte per pixel.
+      const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 50).toString("latin1"))!;
+      const [width, height] = [Number(header[1]), Number(header[2])];
+      const pixels = bytes.subarray(header[0].length);
+      const mm = height / 297;
+      const top = Math.ceil(24 * mm);
+      const bottom = Math.floor(height - 22 * mm);
+      let lowest = top;
+      for (let y = top; y < bottom; y++) {
+        for (let x = 0; x < width; x++) if (pixels[y * width + x]! < 200) { lowest = y; break; }
+      }
+      return (lowest - top) / (bottom - top);
+    }));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
