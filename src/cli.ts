@@ -6,7 +6,7 @@ import type { BuildProgress } from "./build.ts";
 import { countDiagnostics, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData } from "./data/load.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
-import { EXIT, ReportError, UsageError } from "./errors.ts";
+import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, plural } from "./format/text.ts";
 import { checkPreviewFolder } from "./output.ts";
 import { normalisePathPrefix, readSettings, type Settings } from "./settings.ts";
@@ -417,7 +417,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
       if (error.showUsage) io.err(`\n${command.usage}`);
       return error.exitCode;
     }
-    io.err(`activity-report ${name} failed: ${(error as Error).message}`);
+    io.err(`activity-report ${name} failed: ${failureMessage(error)}`);
     if (name === "build") io.err(`The output in ${settings.outputDir} is unchanged.`);
     if (process.env.DEBUG) io.err(String((error as Error).stack));
     return EXIT.failed;

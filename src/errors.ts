@@ -28,3 +28,23 @@ export class UsageError extends ReportError {
   override readonly showUsage = true;
   override readonly name = "UsageError";
 }
+
+/**
+ * What went wrong, for an error that is not a ReportError: its message and
+ * those of the errors it was caused by, each once. Libraries wrap the
+ * machine's own error ("Having trouble copying") and keep what it was
+ * ("ENOSPC: no space left on device") in `cause`, or, in Eleventy's errors,
+ * `originalError`.
+ */
+export function failureMessage(error: unknown): string {
+  const messages: string[] = [];
+  const seen = new Set<unknown>();
+  const causeOf = (e: unknown) => (e as { cause?: unknown }).cause ?? (e as { originalError?: unknown }).originalError;
+  for (let e: unknown = error; e !== undefined && e !== null && !seen.has(e); e = causeOf(e)) {
+    seen.add(e);
+    const message = e instanceof Error ? e.message : String(e);
+    const last = messages.at(-1);
+    if (message && !(last !== undefined && last.includes(message))) messages.push(message.replace(/[.:\s]+$/, ""));
+  }
+  return messages.join(": ") || "unknown error";
+}

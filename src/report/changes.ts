@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { REFERENCE_FILES, type DataSet } from "../data/load.ts";
+import { OPTIONAL_FILES, REFERENCE_FILES, type DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
 import { formatCount, formatNumber, type Count } from "../format/counts.ts";
 import { formatTotal, type Total } from "./figures.ts";
@@ -57,6 +57,7 @@ export function manifestOf(data: DataSet, site: SiteModel): Manifest {
     [REFERENCE_FILES.topics]: byId(data.topics),
     [REFERENCE_FILES.places]: toJson(data.places),
     [REFERENCE_FILES.countries]: toJson(data.countries),
+    [OPTIONAL_FILES.frameworks]: byId(data.frameworks),
   };
   const eventYears: Record<string, number> = {};
   for (const { id, file, reportYear, ...fields } of data.events) {
@@ -139,6 +140,7 @@ function uses(report: ReportView): Record<string, Set<string>> {
     [REFERENCE_FILES.eventTypes]: new Set(events.map((e) => e.type.id)),
     [REFERENCE_FILES.topics]: new Set(events.flatMap((e) => e.topics.map((t) => t.id))),
     [REFERENCE_FILES.countries]: new Set([...events.flatMap((e) => (e.place ? [e.place.country.code] : [])), ...report.participatingStates.map((s) => s.code)]),
+    [OPTIONAL_FILES.frameworks]: new Set(report.goalsProgress.map((p) => p.framework.id)),
   };
 }
 

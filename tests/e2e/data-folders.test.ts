@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brokenLinks, htmlErrors } from "../helpers/checkers.ts";
 import { runCli, type Run } from "../helpers/cli.ts";
 import { cleanUp, ROOT, tempDir } from "../helpers/data.ts";
-import { pdfPages } from "../helpers/pdf.ts";
+import { openPdf, pdfPages } from "../helpers/pdf.ts";
 import { htmlPages } from "../helpers/site-files.ts";
 
 const FOLDERS = {
@@ -70,5 +70,29 @@ describe("without site_url", () => {
     const { dir } = built["every optional field"]!;
     expect(await readFile(path.join(dir, "feed.xml"), "utf8")).toContain("<feed");
     expect(await readFile(path.join(dir, "sitemap.xml"), "utf8")).toContain("https://reports.example.org/2019/");
+  });
+});
+
+describe("documents under documents/", () => {
+  it("are published at the same path, linked from the event page, and from the PDF at the site's address", async () => {
+    const { dir } = built["every optional field"]!;
+    const file = "documents/2018-09-12-conclusions-en.pdf";
+    expect((await readFile(path.join(dir, file), "latin1")).startsWith("%PDF-")).toBe(true);
+    const event = await readFile(path.join(dir, "events/2019/2018-09-12-vienna-working-group/index.html"), "utf8");
+    expect(event).toContain(`<a href="/${file}" hreflang="en">English</a>, Russian`);
+    const pdf = (await readdir(path.join(dir, "2019"))).find((f) => f.endsWith(".pdf"))!;
+    const doc = await openPdf(path.join(dir, "2019", pdf));
+    const uris: string[] = [];
+    try {
+      for (let n = 1; n <= doc.numPages; n++) {
+        for (const a of await (await doc.getPage(n)).getAnnotations()) if (a.subtype === "Link" && a.url) uris.push(a.url as string);
+      }
+    } finally {
+      await doc.destroy();
+    }
+    expect(uris).toContain(`https://reports.example.org/${file}`);
+    expect(uris.filter((u) => !u.startsWith("https://"))).toEqual([]);
+    // Nothing else of the folder is published.
+    expect(await readdir(path.join(dir, "documents"))).toEqual(["2018-09-12-conclusions-en.pdf"]);
   });
 });

@@ -195,7 +195,8 @@ describe("characters that are not text", () => {
     const hostile = "Bad \x00\x01\x08\x0B\x0C\x1B\uFFFE\uFFFF\uDC00 \uD800 \uD83D\uDE00 characters";
     const { data } = await loadDataOrThrow(SAMPLE_DATA);
     const site = buildSite(data);
-    Object.assign(site.events.at(-1)!, { title: hostile, summary: hostile, dateline: hostile });
+    // The newest event of a final report: the feed leaves out a draft's.
+    Object.assign(site.events.filter((e) => !e.draft).at(-1)!, { title: hostile, summary: hostile, dateline: hostile });
     (site as { organisation: string }).organisation = "Budapest\x01 Process";
     await runEleventy({ settings: { dataDir: SAMPLE_DATA, outputDir: output, pathPrefix: "/", pdf: false }, data: { data, site } });
     const feed = await readFile(path.join(output, "feed.xml"), "utf8");

@@ -16,6 +16,6 @@ describe("a data folder with too many events", () => {
     for (let i = 0; i <= MAX_EVENTS; i++) writeFileSync(path.join(dir, `e${i}.yaml`), "");
     const result = await loadData(data);
     expect(result.data).toBeUndefined();
-    expect(result.diagnostics.map((d) => d.message)).toContain(`there are ${MAX_EVENTS + 9} event files; a report holds at most 100,000`);
+    expect(result.diagnostics.map((d) => d.message)).toContain(`there are ${MAX_EVENTS + 10} event files; a report holds at most 100,000`);
   });
 });

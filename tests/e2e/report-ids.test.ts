@@ -48,12 +48,8 @@ describe("event files named like the report's own parts", () => {
       expect(link.page, `contents entry "${entries[i]}" (#${link.target})`).toBe(Number(page));
       expect(lines[link.page - 1], `#${link.target}`).toContain(label);
     }
-    for (const annex of ["Annex A · Chronology of activities", "Annex B · Participating states and organisations", "Annex C · Abbreviations"]) {
-      const start = lines.findIndex((page) => page[1]?.startsWith(annex.split(" · ")[0]!));
-      expect(lines[start]![0], annex).toBe(`Budapest Process · Annual Activity Report 2018 ${annex}`);
-    }
-    const chapter = lines.findIndex((page) => page[1] === "1 Silk Routes Region Working Group");
-    expect(lines[chapter]![0]).toBe("Budapest Process · Annual Activity Report 2018 1 Silk Routes Region Working Group");
+    // After the contents the parts flow under one running header, whatever the events are called.
+    for (let i = contentsPage; i < lines.length; i++) expect(lines[i]![0], `page ${i + 1}`).toBe("Budapest Process Annual Activity Report 2018");
     const contentsHeader = lines[contentsPage - 1]![0];
     expect(contentsHeader).toBe("Budapest Process · Annual Activity Report 2018 Contents");
   });

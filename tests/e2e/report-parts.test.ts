@@ -182,3 +182,16 @@ describe("the goals on the site", () => {
     expect(year).toContain('<a href="/goals/istanbul-2013-return/">Priority Goal 4</a>');
   });
 });
+
+describe("the chapters' texts", () => {
+  it("print a strand's timeless description only where the year gives no introduction, and never as a numbered paragraph", async () => {
+    const draft = await readFile(path.join(dir, "2019/index.html"), "utf8");
+    const description = /<div class="strand-description">([\s\S]*?)<\/div>/.exec(draft)![1]!;
+    expect(description).toContain("Ministers of the participating states meet every few years");
+    expect(description).not.toContain("paragraph-number");
+    expect(description).toMatch(/^<p class="text">/);
+    const y2018 = await readFile(path.join(dir, "2018/index.html"), "utf8");
+    expect(y2018).not.toContain("strand-description");
+    expect(y2018).toMatch(/<div class="chapter-introduction"><p class="numbered" id="para-\d+"><span class="paragraph-number">\d+\.<\/span> In 2018 the working group met jointly/);
+  });
+});

@@ -28,6 +28,11 @@ const SAMPLE_PAGES = {
   country: "/countries/ba/",
   type: "/types/training/",
   topic: "/topics/capacity-building/",
+  goal: "/goals/istanbul-2013-return/",
+  "goal without activities": "/goals/istanbul-2013-legal-migration/",
+  "goal index": "/goals/",
+  "draft year": "/2019/",
+  "year with goals, outlook and documents": "/2017/",
   "strand index": "/strands/",
   search: "/search/",
   about: "/about/",
@@ -121,9 +126,9 @@ describe("the year page's contents", () => {
       })));
       expect(entries.map((e) => e.marker)).toEqual(entries.map(() => "none"));
       expect(entries.map((e) => e.text)).toEqual([
-        "Foreword", "The year at a glance", "1 Senior Officials Meeting", "2 Ministerial Conference process",
-        "3 Silk Routes Region Working Group", "4 Silk Routes Partnership Project",
-        "Annex A Chronology of activities", "Annex B Participating states and organisations", "Annex C Abbreviations",
+        "Foreword", "The year in brief", "The year at a glance", "Progress against the priority goals",
+        "1 Senior Officials Meeting", "2 Ministerial Conference process", "3 Silk Routes Region Working Group", "4 Silk Routes Partnership Project",
+        "Outlook", "Annex A Chronology of activities", "Annex B Participating states and organisations", "Annex C Documents adopted", "Annex D Abbreviations",
       ]);
     } finally {
       await page.close();
@@ -153,18 +158,21 @@ describe("navigation", () => {
 });
 
 describe("feed, sitemap and open data", () => {
-  it("has an Atom feed with one entry per event and absolute links", async () => {
+  it("has an Atom feed with one entry per event of a final report and absolute links", async () => {
     const feed = await readFile(path.join(dir, "feed.xml"), "utf8");
     expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    // The draft report's event (2019) is not announced until the report is final.
     expect(feed.match(/<entry>/g)).toHaveLength(8);
+    expect(feed).not.toContain("2019-02-19-istanbul-ministerial-conference");
     expect(feed).toContain("<id>https://activity-report.example.org/events/2018/2018-05-07-sarajevo-joint-working-group/</id>");
     expect(feed).toContain("<updated>2018-05-07T00:00:00Z</updated>");
   });
 
-  it("lists every page in the sitemap", async () => {
+  it("lists every page in the sitemap but those of a draft report", async () => {
     const sitemap = await readFile(path.join(dir, "sitemap.xml"), "utf8");
     const listed = [...sitemap.matchAll(/<loc>https:\/\/activity-report\.example\.org(\/[^<]*)<\/loc>/g)].map((m) => m[1]);
-    const pages = (await htmlPages(dir)).map(pageUrl).filter((u) => u !== "/404.html");
+    const draft = ["/2019/", "/events/2019/2019-02-19-istanbul-ministerial-conference/"];
+    const pages = (await htmlPages(dir)).map(pageUrl).filter((u) => u !== "/404.html" && !draft.includes(u));
     expect(listed.sort()).toEqual(pages.sort());
   });
 
@@ -173,11 +181,11 @@ describe("feed, sitemap and open data", () => {
       version: number; events: { id: string; date: string; place: { country: string } | null; figures: Record<string, { value: number; qualifier: string | null; text: string }> }[];
       reports: { year: number; events: string[]; figures: { participants: { value: number; at_least: boolean } } }[];
     };
-    expect(data.version).toBe(1);
-    expect(data.events).toHaveLength(8);
+    expect(data.version).toBe(2);
+    expect(data.events).toHaveLength(9);
     const sarajevo = data.events.find((e) => e.id === "2018-05-07-sarajevo-joint-working-group")!;
     expect(sarajevo).toMatchObject({ date: "2018-05-07", place: { country: "BA" }, figures: { participants: { value: 60, qualifier: null, text: "60" } } });
-    expect(data.reports.find((r) => r.year === 2017)!.figures.participants).toEqual({ value: 142, at_least: true });
+    expect(data.reports.find((r) => r.year === 2017)!.figures.participants).toEqual({ value: 142, precision: "at least", at_least: true });
     const docs = await readFile(path.join(ROOT, "docs", "open-data.md"), "utf8");
     for (const key of Object.keys(sarajevo)) expect(docs).toContain(`\`${key}\``);
   });

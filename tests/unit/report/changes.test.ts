@@ -57,6 +57,14 @@ describe("the change report", () => {
     ]);
   });
 
+  it("names a goal's new title in frameworks.yaml, and the reports that set their year against its framework", async () => {
+    expect(await changesAfter((dir) => replaceIn(dir, "frameworks.yaml", "title: Migration and development\n", "title: Migration and sustainable development\n"))).toEqual([
+      "Since the last build:",
+      "  changed: frameworks.yaml: istanbul-2013.goals (reports 2018, 2017, 2016)",
+      "  no key figure moved",
+    ]);
+  });
+
   it("names a change that reaches no report, and the order of chapters", async () => {
     const lines = await changesAfter(async (dir) => {
       await replaceIn(dir, "topics.yaml", "label: Labour migration", "label: Labour mobility");
