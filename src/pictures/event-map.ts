@@ -6,14 +6,15 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { geoMercator, geoPath } from "d3-geo";
+import { geoMercator, geoPath, type GeoProjection } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import countryCodes from "i18n-iso-countries";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { ReportView } from "../report/model.ts";
 import { escapeXml } from "../format/text.ts";
-import { r, svgOpen } from "./svg.ts";
+import { labelSize, placeLabels, type Dot, type Placement, type Size } from "./labels.ts";
+import { r, SANS, svgOpen } from "./svg.ts";
 
 const WIDTH = 640;
 const HEIGHT = 400;
@@ -34,19 +35,69 @@ function worldCountries(): Country[] {
   return countries;
 }
 
-/** The frame around the places, padded and at least MIN_SPAN wide. */
-export function frameOf(points: readonly [number, number][]): [[number, number], [number, number]] {
+/**
+ * The frame around the places, padded and at least MIN_SPAN wide; `zoom`
+ * widens it further, for labels that did not fit in the closer frame.
+ */
+export function frameOf(points: readonly [number, number][], zoom = 1): [[number, number], [number, number]] {
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
   let [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
   const widen = (low: number, high: number, min: number): [number, number] => {
-    const span = Math.max(min, (high - low) * 1.3);
+    const span = Math.max(min, (high - low) * 1.3) * zoom;
     const mid = (low + high) / 2;
     return [mid - span / 2, mid + span / 2];
   };
   [west, east] = widen(west, east, MIN_SPAN.lon);
   [south, north] = widen(south, north, MIN_SPAN.lat);
   return [[Math.max(-180, west), Math.max(-80, south)], [Math.min(180, east), Math.min(84, north)]];
+}
+
+export const LABEL_FONT_SIZE = 12;
+/** The frames tried in turn, each wider than the last, until every label fits beside its dot. */
+export const ZOOMS: readonly number[] = [1, 1.3, 1.7, 2.2, 3];
+
+export interface MapPlace {
+  readonly name: string;
+  readonly lon: number;
+  readonly lat: number;
+  /** How many events were held there: the dot's size and the label's priority. */
+  readonly events: number;
+}
+
+export interface MapLayout {
+  readonly projection: GeoProjection;
+  readonly dots: readonly Dot[];
+  readonly labels: readonly (Placement & { readonly text: string })[];
+}
+
+/** `Vienna`, `Vienna (3)` */
+export const mapLabel = (place: MapPlace): string => `${place.name}${place.events > 1 ? ` (${place.events})` : ""}`;
+
+/**
+ * The projection, the dots and their labels: the closest frame around the
+ * places in which every label finds a free place (labels.ts), so that far
+ * apart places and close neighbours are both labelled legibly. The places
+ * with most events claim their label's place first; ties keep the given order.
+ */
+export function mapLayout(places: readonly MapPlace[], size: Size = { width: WIDTH, height: HEIGHT }, zooms = ZOOMS): MapLayout {
+  const points = places.map((p) => [p.lon, p.lat] as [number, number]);
+  const texts = places.map(mapLabel);
+  const sizes = texts.map((t) => labelSize(t, LABEL_FONT_SIZE));
+  let layout: MapLayout | undefined;
+  for (const zoom of zooms) {
+    const [[west, south], [east, north]] = frameOf(points, zoom);
+    const frame = { type: "MultiPoint" as const, coordinates: [[west, south], [east, north], [west, north], [east, south]] };
+    const projection = geoMercator().fitExtent([[PAD, PAD], [size.width - PAD, size.height - PAD]], frame).clipExtent([[0, 0], [size.width, size.height]]);
+    const dots = places.map((p) => {
+      const [x, y] = projection([p.lon, p.lat])!;
+      return { x, y, r: 3 + 2 * Math.sqrt(p.events) };
+    });
+    const placements = placeLabels(dots, sizes, size, places.map((p) => p.events));
+    layout = { projection, dots, labels: placements.map((p, i) => ({ ...p, text: texts[i]! })) };
+    if (placements.every((p) => p.fits)) break;
+  }
+  return layout!;
 }
 
 export function eventMap(report: ReportView): string {
@@ -57,10 +108,7 @@ export function eventMap(report: ReportView): string {
     : "";
   if (located.length === 0) return onlineList;
 
-  const points = located.map((p) => [p.place.lon!, p.place.lat!] as [number, number]);
-  const [[west, south], [east, north]] = frameOf(points);
-  const frame = { type: "MultiPoint" as const, coordinates: [[west, south], [east, north], [west, north], [east, south]] };
-  const projection = geoMercator().fitExtent([[PAD, PAD], [WIDTH - PAD, HEIGHT - PAD]], frame).clipExtent([[0, 0], [WIDTH, HEIGHT]]);
+  const { projection, dots, labels } = mapLayout(located.map((p) => ({ name: p.place.name, lon: p.place.lon!, lat: p.place.lat!, events: p.events.length })));
   const path = geoPath(projection).digits(1);
   const hosts = new Set(located.map((p) => p.place.country.code));
 
@@ -76,16 +124,15 @@ export function eventMap(report: ReportView): string {
     parts.push(`<path d="${d}" fill="${code && hosts.has(code) ? "#c2c2c2" : "#e2e2e2"}"/>`);
   }
   parts.push("</g>");
-  parts.push('<g font-size="12" fill="#111">');
-  for (const { place, events } of located) {
-    const [x, y] = projection([place.lon!, place.lat!])!;
-    const radius = 3 + 2 * Math.sqrt(events.length);
-    const right = x < WIDTH - 120;
-    parts.push(`<circle cx="${r(x)}" cy="${r(y)}" r="${r(radius)}" fill="#111" stroke="#fff" stroke-width="1.5"/>`);
-    parts.push(
-      `<text x="${r(right ? x + radius + 4 : x - radius - 4)}" y="${r(y + 4)}" text-anchor="${right ? "start" : "end"}" stroke="#f4f4f4" stroke-width="3" paint-order="stroke">` +
-        `${escapeXml(place.name)}${events.length > 1 ? ` (${events.length})` : ""}</text>`,
-    );
+  // Every dot before any label, so that no dot is drawn over a label.
+  parts.push('<g fill="#111" stroke="#fff" stroke-width="1.5">');
+  for (const dot of dots) parts.push(`<circle cx="${r(dot.x)}" cy="${r(dot.y)}" r="${r(dot.r)}"/>`);
+  parts.push("</g>");
+  const leaders = labels.flatMap(({ leader: l }) => (l ? [`<line x1="${r(l.x1)}" y1="${r(l.y1)}" x2="${r(l.x2)}" y2="${r(l.y2)}"/>`] : []));
+  if (leaders.length > 0) parts.push(`<g stroke="#111" stroke-width="0.8">${leaders.join("")}</g>`);
+  parts.push(`<g font-size="${LABEL_FONT_SIZE}" font-family="${SANS}" fill="#111" stroke="#f4f4f4" stroke-width="3" paint-order="stroke">`);
+  for (const label of labels) {
+    parts.push(`<text x="${r(label.x)}" y="${r(label.y)}"${label.anchor === "start" ? "" : ` text-anchor="${label.anchor}"`}>${escapeXml(label.text)}</text>`);
   }
   parts.push("</g></svg>");
 

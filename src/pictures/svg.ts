@@ -17,3 +17,6 @@ export function svgOpen(id: string, width: number, height: number, title: string
     `<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(desc)}</desc>`
   );
 }
+
+/** The face of the pictures' text: the sans-serif of the headings, narrower than the body's serif, so that labels take less room. */
+export const SANS = "'Source Sans 3', Arial, sans-serif";

@@ -1,0 +1,133 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { eventMap, frameOf, mapLayout, type MapPlace } from "../../../src/pictures/event-map.ts";
+import { inside } from "../../../src/pictures/labels.ts";
+import { cleanUp } from "../../helpers/data.ts";
+import { problems, reportOf } from "../../helpers/pictures.ts";
+
+afterAll(cleanUp);
+
+const FRAME = { width: 640, height: 400 };
+const CITIES: Record<string, [lat: number, lon: number]> = {
+  Vienna: [48.21, 16.37],
+  Budapest: [47.5, 19.04],
+  Dhaka: [23.81, 90.41],
+  Istanbul: [41.01, 28.98],
+  Ankara: [39.93, 32.86],
+  Sarajevo: [43.86, 18.41],
+  Tehran: [35.69, 51.39],
+  Islamabad: [33.68, 73.05],
+  Lahore: [31.55, 74.34],
+  Erbil: [36.19, 44.01],
+};
+const places = (names: readonly string[], events: (i: number) => number = () => 1): MapPlace[] =>
+  names.map((name, i) => ({ name, lat: CITIES[name]![0], lon: CITIES[name]![1], events: events(i) }));
+
+/** What is wrong with a map's layout: the label problems, and dots that leave the frame. */
+function mapProblems(layout: ReturnType<typeof mapLayout>): string[] {
+  const dots = layout.dots.flatMap((d, i) => (inside({ x: d.x - d.r, y: d.y - d.r, width: 2 * d.r, height: 2 * d.r }, FRAME) ? [] : [`dot ${i} leaves the frame`]));
+  return [...dots, ...problems(layout.dots, layout.labels, FRAME)];
+}
+
+describe("the map's labels", () => {
+  const cases: [string, string[], (i: number) => number][] = [
+    ["Vienna and Budapest, close together", ["Vienna", "Budapest"], () => 1],
+    ["Vienna and Dhaka, far apart", ["Vienna", "Dhaka"], () => 1],
+    ["Istanbul and Ankara in one frame", ["Istanbul", "Ankara"], (i) => 3 - i],
+    ["Vienna, Dhaka and Budapest: two close, one far", ["Vienna", "Dhaka", "Budapest"], (i) => [4, 1, 2][i]!],
+    ["Islamabad and Lahore with Tehran and Erbil", ["Tehran", "Islamabad", "Lahore", "Erbil"], (i) => i + 1],
+    ["all ten places at once", Object.keys(CITIES), (i) => (i % 3) + 1],
+  ];
+  for (const [name, names, events] of cases) {
+    it(`overlap neither each other nor a dot, and stay in the frame: ${name}`, () => {
+      const layout = mapLayout(places(names, events));
+      expect(mapProblems(layout)).toEqual([]);
+      expect(layout.labels.every((l) => l.fits)).toBe(true);
+    });
+  }
+
+  it("would have covered a dot had each label gone to the right of its dot, as they used to", () => {
+    // The case the placement is for: Vienna's label, to its right, runs over Budapest.
+    const layout = mapLayout(places(["Vienna", "Budapest", "Dhaka"]));
+    const right = layout.dots.map((d, i) => ({ ...layout.labels[i]!, box: { ...layout.labels[i]!.box, x: d.x + d.r + 4, y: d.y - layout.labels[i]!.box.height / 2 } }));
+    expect(problems(layout.dots, right, FRAME).length).toBeGreaterThan(0);
+    expect(problems(layout.dots, layout.labels, FRAME)).toEqual([]);
+  });
+
+  it("are named with the number of events when there were several", () => {
+    const layout = mapLayout(places(["Vienna", "Budapest"], (i) => [3, 1][i]!));
+    expect(layout.labels.map((l) => l.text)).toEqual(["Vienna (3)", "Budapest"]);
+  });
+});
+
+describe("frameOf", () => {
+  it("holds every place, at least 24° by 14° around a single one", () => {
+    const [[west, south], [east, north]] = frameOf([[16.37, 48.21]]);
+    expect(east - west).toBeCloseTo(24, 6);
+    expect(north - south).toBeCloseTo(14, 6);
+    const points: [number, number][] = [[16.37, 48.21], [90.41, 23.81], [19.04, 47.5]];
+    const [[w, s], [e, n]] = frameOf(points);
+    for (const [lon, lat] of points) expect(lon > w && lon < e && lat > s && lat < n).toBe(true);
+  });
+
+  it("widens with zoom, around the same middle", () => {
+    const [[w1, s1], [e1, n1]] = frameOf([[28.98, 41.01], [32.86, 39.93]]);
+    const [[w2, s2], [e2, n2]] = frameOf([[28.98, 41.01], [32.86, 39.93]], 2);
+    expect(e2 - w2).toBeCloseTo(2 * (e1 - w1), 6);
+    expect(n2 - s2).toBeCloseTo(2 * (n1 - s1), 6);
+    expect((w2 + e2) / 2).toBeCloseTo((w1 + e1) / 2, 6);
+  });
+
+  it("is widened by the map until every label fits, and only then", () => {
+    // Twelve capitals of South East Europe with long names crowd the closest frame.
+    const balkans: [string, number, number][] = [
+      ["Vienna", 48.21, 16.37], ["Bratislava", 48.15, 17.11], ["Budapest", 47.5, 19.04], ["Belgrade", 44.79, 20.45],
+      ["Sarajevo", 43.86, 18.41], ["Podgorica", 42.44, 19.26], ["Skopje", 42.0, 21.43], ["Tirana", 41.33, 19.82],
+      ["Sofia", 42.7, 23.32], ["Zagreb", 45.81, 15.98], ["Ljubljana", 46.05, 14.51], ["Pristina", 42.66, 21.17],
+    ];
+    const crowded = balkans.map(([name, lat, lon], i) => ({ name: `${name} Conference Centre`, lat, lon, events: (i % 3) + 1 }));
+    const closest = mapLayout(crowded, FRAME, [1]);
+    expect(closest.labels.some((l) => !l.fits)).toBe(true);
+    const widened = mapLayout(crowded);
+    expect(mapProblems(widened)).toEqual([]);
+    expect(widened.projection.scale()).toBeLessThan(closest.projection.scale());
+    // A frame in which the labels fit is kept: the first places need no widening.
+    const few = crowded.slice(0, 4);
+    expect(mapLayout(few).projection.scale()).toBe(mapLayout(few, FRAME, [1]).projection.scale());
+  });
+});
+
+describe("eventMap", () => {
+  const events = [
+    { id: "vienna-1", date: "2019-02-12", place: "vienna" },
+    { id: "vienna-2", date: "2019-03-12", place: "vienna" },
+    { id: "budapest", date: "2019-05-16", place: "budapest" },
+    { id: "dhaka", date: "2019-09-16", place: "dhaka" },
+  ];
+
+  it("draws every dot before any label, and labels each place once", async () => {
+    const svg = eventMap(await reportOf(2019, events));
+    expect(svg.lastIndexOf("<circle")).toBeLessThan(svg.indexOf("<text"));
+    expect([...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(["Vienna (2)", "Budapest", "Dhaka"]);
+    expect(svg).toMatch(/<g font-size="12"/);
+  });
+
+  it("is accessible and greyscale: a title, a description, a table, greys only", async () => {
+    const svg = eventMap(await reportOf(2019, events));
+    expect(svg).toContain('<title id="map-2019-title">Where the activities of 2019 took place</title>');
+    expect(svg).toContain("with the number held in each: Vienna (2), Budapest (1), Dhaka (1).</desc>");
+    expect(svg).toContain('<tr><th scope="row">Vienna</th><td>Austria</td><td class="num">2</td></tr>');
+    const colours = [...svg.matchAll(/(?:fill|stroke)="#([0-9a-f]{6}|[0-9a-f]{3})"/gi)].map((m) => m[1]!.toLowerCase());
+    expect(colours.length).toBeGreaterThan(5);
+    for (const c of colours) expect(c.length === 3 ? c[0] === c[1] && c[1] === c[2] : c.slice(0, 2) === c.slice(2, 4) && c.slice(2, 4) === c.slice(4), c).toBe(true);
+  });
+
+  it("escapes the text of the data", async () => {
+    const svg = eventMap(await reportOf(2019, [...events, { id: "online", date: "2019-10-01", online: true, title: `<b onclick="x">A & B</b>` }]));
+    expect(svg).not.toContain("<b ");
+    expect(svg).toContain("&lt;b onclick=&quot;x&quot;&gt;A &amp; B&lt;/b&gt;");
+  });
+
+  it("is the same, byte for byte, for the same data", async () => {
+    expect(eventMap(await reportOf(2019, events))).toBe(eventMap(await reportOf(2019, events)));
+  });
+});
