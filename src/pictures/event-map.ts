@@ -104,7 +104,8 @@ export function eventMap(report: ReportView): string {
   const located = report.places.filter((p) => p.place.lat !== undefined && p.place.lon !== undefined);
   const online = report.onlineEvents;
   const onlineList = online.length
-    ? `<div class="map-online"><p class="note">Held online:</p><ul>${online.map((e) => `<li><a href="${escapeXml(e.url)}">${escapeXml(e.title)}</a>, ${escapeXml(e.dateText)}</li>`).join("")}</ul></div>`
+    // Links to the entries of the report itself: the same picture is on the year page and in the PDF, where a link to a page of the site would lead to the printer's own server.
+    ? `<div class="map-online"><p class="note">Held online:</p><ul>${online.map((e) => `<li><a href="#${escapeXml(e.anchor)}">${escapeXml(e.title)}</a>, ${escapeXml(e.dateText)}</li>`).join("")}</ul></div>`
     : "";
   if (located.length === 0) return onlineList;
 

@@ -131,3 +131,12 @@ describe("eventMap", () => {
     expect(eventMap(await reportOf(2019, events))).toBe(eventMap(await reportOf(2019, events)));
   });
 });
+
+describe("the map's list of meetings held online", () => {
+  it("links to their entries in the report itself, which the year page and the PDF both hold", async () => {
+    const report = await reportOf(2018, [{ id: "2018-03-01-online", date: "2018-03-01", online: true, title: "An online meeting" }, { id: "2018-04-01-vienna", date: "2018-04-01", place: "sarajevo" }]);
+    const html = eventMap(report);
+    expect(html).toContain('<li><a href="#event-2018-03-01-online">An online meeting</a>, 1 March 2018</li>');
+    expect(html).not.toContain("/events/");
+  });
+});

@@ -177,14 +177,14 @@ describe("timeline", () => {
   });
 
   it("names the years of a span that crosses one, and notes an activity outside it", async () => {
-    const report = await reportOf(2019, [
-      { id: "in", date: "2018-09-10", place: "vienna" },
-      { id: "later", date: "2019-02-10", place: "vienna" },
-      { id: "out", date: "2019-08-10", place: "dhaka", title: "After the period" },
-    ], { period: "{ from: 2018-07-01, to: 2019-06-30 }" });
+    const report = await reportOf(2031, [
+      { id: "in", date: "2030-09-10", place: "vienna" },
+      { id: "later", date: "2031-02-10", place: "vienna" },
+      { id: "out", date: "2031-08-10", place: "dhaka", title: "After the period" },
+    ], { period: "{ from: 2030-07-01, to: 2031-06-30 }" });
     const svg = timeline(report);
-    expect(svg).toMatch(/font-weight="600"><text [^>]*>2018<\/text><text [^>]*>2019<\/text>/);
-    expect(svg).toContain("Held outside the months of the report, and so not on the timeline: After the period (Dhaka, 10 August 2019).");
+    expect(svg).toMatch(/font-weight="600"><text [^>]*>2030<\/text><text [^>]*>2031<\/text>/);
+    expect(svg).toContain("Held outside the months of the report, and so not on the timeline: After the period (Dhaka, 10 August 2031).");
     expect(timelineItems(report).items.map((i) => i.event.id)).toEqual(["in", "later"]);
   });
 });
