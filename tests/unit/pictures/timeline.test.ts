@@ -125,6 +125,14 @@ describe("timeline", () => {
     expect(svg).toContain("From the first to the last day</li>");
   });
 
+  it("names the range bars in the legend only when one shows beyond its mark", async () => {
+    const short = timeline(await reportOf(2019, [{ id: "two-days", date: "2019-09-20", end: "2019-09-21", place: "ankara" }]));
+    expect(short).toContain("<rect "); // the bar is drawn, under its mark
+    expect(short).not.toContain("From the first to the last day");
+    const long = timeline(await reportOf(2019, [{ id: "two-weeks", date: "2019-09-02", end: "2019-09-13", place: "ankara" }]));
+    expect(long).toContain("From the first to the last day</li>");
+  });
+
   it("is accessible: a title, a description and a table of the same activities", async () => {
     const report = await reportOf(2019, events);
     const svg = timeline(report);
