@@ -11,10 +11,10 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import countryCodes from "i18n-iso-countries";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import type { ReportView } from "../report/model.ts";
+import type { EventView, ReportView } from "../report/model.ts";
 import { escapeXml } from "../format/text.ts";
 import { labelSize, placeLabels, type Dot, type Placement, type Size } from "./labels.ts";
-import { r, SANS, svgOpen } from "./svg.ts";
+import { NARROW_DRAWING, r, SANS, svgOpen, WIDE_DRAWING } from "./svg.ts";
 
 const WIDTH = 640;
 const HEIGHT = 400;
@@ -84,7 +84,7 @@ export function mapLayout(places: readonly MapPlace[], size: Size = { width: WID
   const points = places.map((p) => [p.lon, p.lat] as [number, number]);
   const texts = places.map(mapLabel);
   const sizes = texts.map((t) => labelSize(t, LABEL_FONT_SIZE));
-  let layout: MapLayout | undefined;
+  let best: { layout: MapLayout; misfits: number } | undefined;
   for (const zoom of zooms) {
     const [[west, south], [east, north]] = frameOf(points, zoom);
     const frame = { type: "MultiPoint" as const, coordinates: [[west, south], [east, north], [west, north], [east, south]] };
@@ -94,29 +94,29 @@ export function mapLayout(places: readonly MapPlace[], size: Size = { width: WID
       return { x, y, r: 3 + 2 * Math.sqrt(p.events) };
     });
     const placements = placeLabels(dots, sizes, size, places.map((p) => p.events));
-    layout = { projection, dots, labels: placements.map((p, i) => ({ ...p, text: texts[i]! })) };
-    if (placements.every((p) => p.fits)) break;
+    const misfits = placements.filter((p) => !p.fits).length;
+    // A wider frame frees the edges but crowds the middle: when none is free of misfits, the one with fewest wins, the closest of equals.
+    if (!best || misfits < best.misfits) best = { layout: { projection, dots, labels: placements.map((p, i) => ({ ...p, text: texts[i]! })) }, misfits };
+    if (misfits === 0) break;
   }
-  return layout!;
+  return best!.layout;
 }
 
-export function eventMap(report: ReportView): string {
-  const located = report.places.filter((p) => p.place.lat !== undefined && p.place.lon !== undefined);
-  const online = report.onlineEvents;
-  const onlineList = online.length
-    // Links to the entries of the report itself: the same picture is on the year page and in the PDF, where a link to a page of the site would lead to the printer's own server.
-    ? `<div class="map-online"><p class="note">Held online:</p><ul>${online.map((e) => `<li><a href="#${escapeXml(e.anchor)}">${escapeXml(e.title)}</a>, ${escapeXml(e.dateText)}</li>`).join("")}</ul></div>`
-    : "";
-  if (located.length === 0) return onlineList;
+/** The size of the map for narrow screens, where the wide one would be shrunk until its labels could not be read. */
+export const NARROW = { width: 360, height: 320 } as const;
 
-  const { projection, dots, labels } = mapLayout(located.map((p) => ({ name: p.place.name, lon: p.place.lon!, lat: p.place.lat!, events: p.events.length })));
-  const path = geoPath(projection).digits(1);
+type Located = { readonly place: ReportView["places"][number]["place"]; readonly events: readonly EventView[] };
+
+/** One drawing of the map at `size`; `id` names its title and description. */
+function drawing(year: number, located: readonly Located[], size: Size, id: string, className: string, digits: number): string {
+  const { projection, dots, labels } = mapLayout(located.map((p) => ({ name: p.place.name, lon: p.place.lon!, lat: p.place.lat!, events: p.events.length })), size);
+  const path = geoPath(projection).digits(digits);
   const hosts = new Set(located.map((p) => p.place.country.code));
 
   const parts: string[] = [];
   const names = located.map((p) => `${p.place.name} (${p.events.length})`).join(", ");
-  parts.push(svgOpen(`map-${report.year}`, WIDTH, HEIGHT, `Where the activities of ${report.year} took place`, `Map of the places of the year's activities, with the number held in each: ${names}.`, "map"));
-  parts.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#f4f4f4"/>`);
+  parts.push(svgOpen(id, size.width, size.height, `Where the activities of ${year} took place`, `Map of the places of the year's activities, with the number held in each: ${names}.`, className));
+  parts.push(`<rect width="${size.width}" height="${size.height}" fill="#f4f4f4"/>`);
   parts.push('<g stroke="#fff" stroke-width="0.6">');
   for (const country of worldCountries()) {
     const d = path(country);
@@ -136,7 +136,30 @@ export function eventMap(report: ReportView): string {
     parts.push(`<text x="${r(label.x)}" y="${r(label.y)}"${label.anchor === "start" ? "" : ` text-anchor="${label.anchor}"`}>${escapeXml(label.text)}</text>`);
   }
   parts.push("</g></svg>");
+  return parts.join("");
+}
 
+/**
+ * The map of the places where the year's activities were held (planned and
+ * cancelled ones did not take place), drawn twice: 640 by 400 for print and
+ * wide screens, and smaller for phones (the style sheets show one of the
+ * two). The table and the list of online activities are shared.
+ */
+export function eventMap(report: ReportView): string {
+  const held = (events: readonly EventView[]) => events.filter((e) => e.status === "held");
+  const located = report.places
+    .map((p) => ({ place: p.place, events: held(p.events) }))
+    .filter((p) => p.events.length > 0 && p.place.lat !== undefined && p.place.lon !== undefined);
+  const online = held(report.onlineEvents);
+  const onlineList = online.length
+    // Links to the entries of the report itself: the same picture is on the year page and in the PDF, where a link to a page of the site would lead to the printer's own server.
+    ? `<div class="map-online"><p class="note">Held online:</p><ul>${online.map((e) => `<li><a href="#${escapeXml(e.anchor)}">${escapeXml(e.title)}</a>, ${escapeXml(e.dateText)}</li>`).join("")}</ul></div>`
+    : "";
+  if (located.length === 0) return onlineList;
+
+  // The shapes of the small drawing are rounded to whole units, a third of a pixel on a phone: it weighs less.
+  const wide = drawing(report.year, located, { width: WIDTH, height: HEIGHT }, `map-${report.year}`, `map ${WIDE_DRAWING}`, 1);
+  const narrow = drawing(report.year, located, NARROW, `map-${report.year}-narrow`, `map ${NARROW_DRAWING}`, 0);
   const rows = located
     .map((p) => `<tr><th scope="row">${escapeXml(p.place.name)}</th><td>${escapeXml(p.place.country.name)}</td><td class="num">${p.events.length}</td></tr>`)
     .join("");
@@ -144,7 +167,7 @@ export function eventMap(report: ReportView): string {
     `<div class="visually-hidden"><table><caption>Places of the activities of ${report.year}</caption>` +
     `<thead><tr><th scope="col">Place</th><th scope="col">Country</th><th scope="col" class="num">Activities</th></tr></thead><tbody>${rows}</tbody></table></div>`;
   return (
-    `<figure class="picture picture-map">${parts.join("")}` +
+    `<figure class="picture picture-map">${wide}${narrow}` +
     `<figcaption class="map-credit">Country shapes: Natural Earth. The boundaries shown do not imply endorsement or acceptance.</figcaption></figure>` +
     `${table}${onlineList}`
   );

@@ -56,8 +56,8 @@ const GAP = 3;
 const CLEARANCE = 1;
 /** The white outline of a dot (stroke-width 1.5) widens it. */
 const DOT_STROKE = 0.75;
-/** How far out labels are pushed, in steps of one label height, when no place next to the dot is free. */
-const PUSH_STEPS = 8;
+/** How far out labels are pushed, in steps of half a label's height, when no place next to the dot is free. */
+const PUSH_STEPS = 12;
 
 export function intersects(a: Box, b: Box, margin = 0): boolean {
   return a.x < b.x + b.width + margin && b.x < a.x + a.width + margin && a.y < b.y + b.height + margin && b.y < a.y + a.height + margin;
@@ -109,27 +109,32 @@ function segmentTouchesDot(x1: number, y1: number, x2: number, y2: number, dot: 
   return (dot.x - x1 - t * dx) ** 2 + (dot.y - y1 - t * dy) ** 2 < dot.r * dot.r;
 }
 
-/** The eight directions tried, in order of preference: right, left, above, below, then the diagonals. */
-const DIRECTIONS: readonly [number, number][] = [
-  [1, 0], [-1, 0], [0, -1], [0, 1],
-  [1, -1], [1, 1], [-1, -1], [-1, 1],
-];
+/** The eight places next to a dot, in order of preference: right, left, above, below, then the diagonals. */
+const NEXT_TO: readonly number[] = [0, 180, 270, 90, 315, 45, 225, 135];
+/** Further out, sixteen directions, so that a label can reach a gap between neighbours. */
+const FURTHER: readonly number[] = [...NEXT_TO, 337.5, 22.5, 202.5, 157.5, 292.5, 67.5, 247.5, 112.5];
 
-/** The candidate box at `distance` from the dot's centre in direction (dx, dy). */
-function candidate(dot: Dot, size: Size, [dx, dy]: readonly [number, number], distance: number): Omit<Placement, "fits"> {
-  // Diagonals sit at 45°: their corner, not their side, faces the dot.
-  const reach = dx !== 0 && dy !== 0 ? distance * Math.SQRT1_2 : distance;
-  const cx = dot.x + dx * reach;
-  const cy = dot.y + dy * reach;
-  const x = dx > 0 ? cx : dx < 0 ? cx - size.width : cx - size.width / 2;
-  const y = dy > 0 ? cy : dy < 0 ? cy - size.height : cy - size.height / 2;
+/**
+ * The candidate box at `distance` from the dot's centre at `degrees` (0 is to
+ * the right, 90 below): the side or corner of the box that faces the dot
+ * touches that point, so that right and left labels are centred on the dot's
+ * height and diagonal ones meet it with a corner.
+ */
+function candidate(dot: Dot, size: Size, degrees: number, distance: number): Omit<Placement, "fits"> {
+  const cos = Math.cos((degrees * Math.PI) / 180);
+  const sin = Math.sin((degrees * Math.PI) / 180);
+  const px = dot.x + cos * distance;
+  const py = dot.y + sin * distance;
+  const side = (v: number) => (v > 0.2 ? 1 : v < -0.2 ? -1 : 0);
+  const [h, v] = [side(cos), side(sin)];
+  const x = h > 0 ? px : h < 0 ? px - size.width : px - size.width / 2;
+  const y = v > 0 ? py : v < 0 ? py - size.height : py - size.height / 2;
   const box = { x, y, width: size.width, height: size.height };
-  const anchor = dx > 0 ? "start" : dx < 0 ? "end" : "middle";
+  const anchor = h > 0 ? "start" : h < 0 ? "end" : "middle";
   const textX = anchor === "start" ? x + HALO : anchor === "end" ? x + size.width - HALO : x + size.width / 2;
   // The baseline sits so that capitals and descenders stay within the box.
   const baseline = y + HALO + (size.height - 2 * HALO) * 0.78;
-  const pushed = distance > dot.r + GAP + 0.01;
-  if (!pushed) return { box, x: textX, y: baseline, anchor };
+  if (distance <= dot.r + GAP + 0.01) return { box, x: textX, y: baseline, anchor };
   // The leader runs from the dot's edge towards the nearest point of the label.
   const nx = Math.max(box.x, Math.min(dot.x, box.x + box.width));
   const ny = Math.max(box.y, Math.min(dot.y, box.y + box.height));
@@ -138,18 +143,37 @@ function candidate(dot: Dot, size: Size, [dx, dy]: readonly [number, number], di
   return { box, x: textX, y: baseline, anchor, leader };
 }
 
+/** How many times the labels that found no place are moved to the front and all are placed again. */
+const ROUNDS = 4;
+
 /**
  * A place for each dot's label, in the order of `dots`. Labels are placed
  * greedily, most important first (`weights`, higher first; ties keep the
  * given order, so the same input gives the same picture). A label takes the
  * first of its candidate positions that lies inside the frame and touches no
  * dot, no label placed before it and no leader line; when none next to its
- * dot is free, it moves outward in steps with a leader line. Only when
- * nothing is free anywhere does it take the least crowded position, with
+ * dot is free, it moves outward in steps with a leader line. When some label
+ * found no free place, those labels go first in another round, as a label
+ * placed early may have taken the only place a later one had. Only when no
+ * round places them all does a label take its least crowded position, with
  * `fits: false`, so that the caller can widen the frame.
  */
 export function placeLabels(dots: readonly Dot[], sizes: readonly Size[], frame: Size, weights: readonly number[] = []): Placement[] {
-  const order = dots.map((_, i) => i).sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
+  let order = dots.map((_, i) => i).sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
+  let best: Placement[] | undefined;
+  let bestMisfits = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    const result = greedy(dots, sizes, frame, order);
+    const misfits = order.filter((i) => !result[i]!.fits);
+    if (misfits.length < bestMisfits) [best, bestMisfits] = [result, misfits.length];
+    if (misfits.length === 0) break;
+    order = [...misfits, ...order.filter((i) => result[i]!.fits)];
+  }
+  return best!;
+}
+
+/** One greedy pass over the labels in `order`. */
+function greedy(dots: readonly Dot[], sizes: readonly Size[], frame: Size, order: readonly number[]): Placement[] {
   const obstacles = dots.map((d) => ({ ...d, r: d.r + DOT_STROKE }));
   const placed: Box[] = [];
   const leaders: NonNullable<Placement["leader"]>[] = [];
@@ -177,8 +201,8 @@ export function placeLabels(dots: readonly Dot[], sizes: readonly Size[], frame:
     const size = sizes[i]!;
     let best: { option: Omit<Placement, "fits">; cost: number } | undefined;
     search: for (let step = 0; step <= PUSH_STEPS; step++) {
-      const distance = dot.r + GAP + step * size.height;
-      for (const direction of DIRECTIONS) {
+      const distance = dot.r + GAP + (step * size.height) / 2;
+      for (const direction of step === 0 ? NEXT_TO : FURTHER) {
         const option = candidate(dot, size, direction, distance);
         const cost = crowding(option, i);
         if (!best || cost < best.cost) best = { option, cost };

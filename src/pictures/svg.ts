@@ -20,3 +20,10 @@ export function svgOpen(id: string, width: number, height: number, title: string
 
 /** The face of the pictures' text: the sans-serif of the headings, narrower than the body's serif, so that labels take less room. */
 export const SANS = "'Source Sans 3', Arial, sans-serif";
+
+/**
+ * A picture drawn twice, for print and wide screens and for phones, marks its
+ * drawings with these classes; the style sheets show one of the two.
+ */
+export const WIDE_DRAWING = "drawing-wide";
+export const NARROW_DRAWING = "drawing-narrow";

@@ -10,7 +10,7 @@ import type { EventView } from "../report/views.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { escapeXml } from "../format/text.ts";
 import { labelSize, type Box } from "./labels.ts";
-import { r, SANS, svgOpen } from "./svg.ts";
+import { NARROW_DRAWING, r, SANS, svgOpen, WIDE_DRAWING } from "./svg.ts";
 
 export const WIDTH = 640;
 const SIDE = 14;
@@ -179,14 +179,15 @@ export function labelBox(laid: LaidItem, laneY: number): Box {
 
 /**
  * The marks of the event types: shapes, filled and then open, so that types
- * differ without colour and a photocopy keeps them apart.
+ * differ without colour and a photocopy keeps them apart. The most distinct
+ * come first (circle, square, triangle, diamond, cross, star); the downward
+ * triangle, nearest to the upward one, last.
  */
 const SHAPES: readonly ((x: number, y: number, s: number) => string)[] = [
   (x, y, s) => `<circle cx="${r(x)}" cy="${r(y)}" r="${r(s)}"/>`,
   (x, y, s) => `<rect x="${r(x - s * 0.88)}" y="${r(y - s * 0.88)}" width="${r(s * 1.76)}" height="${r(s * 1.76)}"/>`,
   (x, y, s) => polygon([[x, y - s * 1.15], [x + s * 1.1, y + s * 0.8], [x - s * 1.1, y + s * 0.8]]),
   (x, y, s) => polygon([[x, y - s * 1.25], [x + s * 1.1, y], [x, y + s * 1.25], [x - s * 1.1, y]]),
-  (x, y, s) => polygon([[x, y + s * 1.15], [x + s * 1.1, y - s * 0.8], [x - s * 1.1, y - s * 0.8]]),
   (x, y, s) => {
     const a = s * 0.38;
     const b = s * 1.05;
@@ -197,6 +198,7 @@ const SHAPES: readonly ((x: number, y: number, s: number) => string)[] = [
     const angle = (i * Math.PI) / 5 - Math.PI / 2;
     return [x + radius * Math.cos(angle), y + radius * Math.sin(angle)] as [number, number];
   })),
+  (x, y, s) => polygon([[x, y + s * 1.15], [x + s * 1.1, y - s * 0.8], [x - s * 1.1, y - s * 0.8]]),
 ];
 
 function polygon(points: readonly [number, number][]): string {
@@ -234,7 +236,7 @@ function drawing(report: Pick<ReportView, "year" | "figures">, items: readonly T
       ? "No activities were held."
       : laid.length === 0
         ? "No activity of the year has a date within its months; the notes that follow list them."
-        : `${laid.length === 1 ? "One activity" : `${laid.length} activities`} in time order: ${laid.map((l) => l.item.text).join("; ")}. ` +
+        : `${laid.length === 1 ? "One activity" : `${laid.length} activities, in time order`}: ${laid.map((l) => l.item.text).join("; ")}. ` +
           "The table that follows gives the title of each.";
 
   const parts: string[] = [svgOpen(id, width, height, titleOf(year), desc, className)];
@@ -294,11 +296,13 @@ const titleOf = (year: number) => `Activities held in ${year}, by date`;
 export function timeline(report: Pick<ReportView, "year" | "events" | "figures">): string {
   const { year, figures } = report;
   const { items, byYear, outside } = timelineItems(report);
-  const wide = drawing(report, items, WIDTH, `timeline-${year}`, "chart chart-timeline timeline-wide");
-  const narrow = drawing(report, items, NARROW_WIDTH, `timeline-${year}-narrow`, "chart chart-timeline timeline-narrow");
+  const wide = drawing(report, items, WIDTH, `timeline-${year}`, `chart chart-timeline ${WIDE_DRAWING}`);
+  const narrow = drawing(report, items, NARROW_WIDTH, `timeline-${year}-narrow`, `chart chart-timeline ${NARROW_DRAWING}`);
 
   const legend = figures.byType.map((row, i) => `<li><svg viewBox="-7 -7 14 14" width="12" height="12" aria-hidden="true">${markOf(i, 0, 0)}</svg> ${escapeXml(row.type.plural)}</li>`);
-  if (items.some((i) => !i.approximate && i.to - i.from > 1)) {
+  // A bar of a few days hides under its mark: the legend names bars only when one shows beyond its mark.
+  const bars = layOut(items, axisOf(figures.byMonth, WIDTH)).some((l) => l.bar && !l.item.approximate && l.bar.x2 >= l.mark + MARK + 2);
+  if (bars) {
     legend.push(`<li><svg viewBox="0 0 20 12" width="20" height="12" aria-hidden="true" class="legend-wide"><rect x="1" y="3" width="18" height="6" ${BAR.exact}/></svg> From the first to the last day</li>`);
   }
   if (items.some((i) => i.approximate)) {

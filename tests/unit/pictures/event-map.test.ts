@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { eventMap, frameOf, mapLayout, type MapPlace } from "../../../src/pictures/event-map.ts";
+import { eventMap, frameOf, mapLayout, NARROW, type MapPlace } from "../../../src/pictures/event-map.ts";
 import { inside } from "../../../src/pictures/labels.ts";
 import { cleanUp } from "../../helpers/data.ts";
 import { problems, reportOf } from "../../helpers/pictures.ts";
@@ -23,9 +23,9 @@ const places = (names: readonly string[], events: (i: number) => number = () => 
   names.map((name, i) => ({ name, lat: CITIES[name]![0], lon: CITIES[name]![1], events: events(i) }));
 
 /** What is wrong with a map's layout: the label problems, and dots that leave the frame. */
-function mapProblems(layout: ReturnType<typeof mapLayout>): string[] {
-  const dots = layout.dots.flatMap((d, i) => (inside({ x: d.x - d.r, y: d.y - d.r, width: 2 * d.r, height: 2 * d.r }, FRAME) ? [] : [`dot ${i} leaves the frame`]));
-  return [...dots, ...problems(layout.dots, layout.labels, FRAME)];
+function mapProblems(layout: ReturnType<typeof mapLayout>, frame: { width: number; height: number } = FRAME): string[] {
+  const dots = layout.dots.flatMap((d, i) => (inside({ x: d.x - d.r, y: d.y - d.r, width: 2 * d.r, height: 2 * d.r }, frame) ? [] : [`dot ${i} leaves the frame`]));
+  return [...dots, ...problems(layout.dots, layout.labels, frame)];
 }
 
 describe("the map's labels", () => {
@@ -42,6 +42,9 @@ describe("the map's labels", () => {
       const layout = mapLayout(places(names, events));
       expect(mapProblems(layout)).toEqual([]);
       expect(layout.labels.every((l) => l.fits)).toBe(true);
+      // The phone's drawing is smaller for labels of the same size.
+      const narrow = mapLayout(places(names, events), NARROW);
+      expect(mapProblems(narrow, NARROW)).toEqual([]);
     });
   }
 
@@ -78,20 +81,16 @@ describe("frameOf", () => {
   });
 
   it("is widened by the map until every label fits, and only then", () => {
-    // Twelve capitals of South East Europe with long names crowd the closest frame.
-    const balkans: [string, number, number][] = [
-      ["Vienna", 48.21, 16.37], ["Bratislava", 48.15, 17.11], ["Budapest", 47.5, 19.04], ["Belgrade", 44.79, 20.45],
-      ["Sarajevo", 43.86, 18.41], ["Podgorica", 42.44, 19.26], ["Skopje", 42.0, 21.43], ["Tirana", 41.33, 19.82],
-      ["Sofia", 42.7, 23.32], ["Zagreb", 45.81, 15.98], ["Ljubljana", 46.05, 14.51], ["Pristina", 42.66, 21.17],
-    ];
-    const crowded = balkans.map(([name, lat, lon], i) => ({ name: `${name} Conference Centre`, lat, lon, events: (i % 3) + 1 }));
-    const closest = mapLayout(crowded, FRAME, [1]);
+    // Five places in a row with names of 32 characters: in the closest frame their labels find no room between the dots.
+    const row = Array.from({ length: 5 }, (_, i) => ({ name: `Place ${i} ${"with a long name".padEnd(24, ".")}`, lat: 40, lon: 10 + i * 15, events: 1 }));
+    const closest = mapLayout(row, FRAME, [1]);
     expect(closest.labels.some((l) => !l.fits)).toBe(true);
-    const widened = mapLayout(crowded);
+    const widened = mapLayout(row);
     expect(mapProblems(widened)).toEqual([]);
+    expect(widened.labels.every((l) => l.fits)).toBe(true);
     expect(widened.projection.scale()).toBeLessThan(closest.projection.scale());
-    // A frame in which the labels fit is kept: the first places need no widening.
-    const few = crowded.slice(0, 4);
+    // A frame in which the labels fit is kept: three of the places need no widening.
+    const few = row.filter((_, i) => i % 2 === 0);
     expect(mapLayout(few).projection.scale()).toBe(mapLayout(few, FRAME, [1]).projection.scale());
   });
 });
@@ -104,11 +103,28 @@ describe("eventMap", () => {
     { id: "dhaka", date: "2019-09-16", place: "dhaka" },
   ];
 
-  it("draws every dot before any label, and labels each place once", async () => {
+  it("draws every dot before any label, and labels each place once, in each of its two drawings", async () => {
     const svg = eventMap(await reportOf(2019, events));
-    expect(svg.lastIndexOf("<circle")).toBeLessThan(svg.indexOf("<text"));
-    expect([...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(["Vienna (2)", "Budapest", "Dhaka"]);
-    expect(svg).toMatch(/<g font-size="12"/);
+    const drawings = [...svg.matchAll(/<svg class="map (drawing-wide|drawing-narrow)" viewBox="0 0 (\d+ \d+)"[\s\S]*?<\/svg>/g)];
+    expect(drawings.map((m) => `${m[1]} ${m[2]}`)).toEqual(["drawing-wide 640 400", "drawing-narrow 360 320"]);
+    for (const [drawing] of drawings) {
+      expect(drawing.lastIndexOf("<circle")).toBeLessThan(drawing.indexOf("<text"));
+      expect([...drawing.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(["Vienna (2)", "Budapest", "Dhaka"]);
+      expect(drawing).toMatch(/<g font-size="12"/);
+    }
+    expect(svg.match(/<table>/g)).toHaveLength(1);
+  });
+
+  it("shows only the places of activities held: a planned or cancelled one did not take place", async () => {
+    const svg = eventMap(await reportOf(2019, [
+      ...events,
+      { id: "planned", date: "2019-11-01", place: "sarajevo", status: "planned" },
+      { id: "cancelled", date: "2019-11-02", place: "vienna", status: "cancelled" },
+      { id: "online-planned", date: "2019-11-03", online: true, status: "planned", title: "Webinar to come" },
+    ]));
+    expect(svg).not.toContain("Sarajevo");
+    expect(svg).toContain("with the number held in each: Vienna (2), Budapest (1), Dhaka (1).</desc>");
+    expect(svg).not.toContain("Webinar to come");
   });
 
   it("is accessible and greyscale: a title, a description, a table, greys only", async () => {

@@ -21,7 +21,7 @@ describe("pictureOfTime", () => {
 describe("timePicture", () => {
   it("draws the timeline for a year of four activities", async () => {
     const svg = timePicture(await reportOf(2019, year(4)));
-    expect(svg).toContain('class="chart chart-timeline timeline-wide"');
+    expect(svg).toContain('class="chart chart-timeline drawing-wide"');
     expect(svg).not.toContain("chart-months");
   });
 
@@ -36,6 +36,6 @@ describe("timePicture", () => {
       { id: "p1", date: "2019-12-10", place: "vienna", status: "planned" },
       { id: "c1", date: "2019-12-11", place: "vienna", status: "cancelled" },
     ])));
-    expect(svg).toContain('class="chart chart-timeline timeline-wide"');
+    expect(svg).toContain('class="chart chart-timeline drawing-wide"');
   });
 });

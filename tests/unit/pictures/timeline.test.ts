@@ -125,12 +125,20 @@ describe("timeline", () => {
     expect(svg).toContain("From the first to the last day</li>");
   });
 
+  it("names the range bars in the legend only when one shows beyond its mark", async () => {
+    const short = timeline(await reportOf(2019, [{ id: "two-days", date: "2019-09-20", end: "2019-09-21", place: "ankara" }]));
+    expect(short).toContain("<rect "); // the bar is drawn, under its mark
+    expect(short).not.toContain("From the first to the last day");
+    const long = timeline(await reportOf(2019, [{ id: "two-weeks", date: "2019-09-02", end: "2019-09-13", place: "ankara" }]));
+    expect(long).toContain("From the first to the last day</li>");
+  });
+
   it("is accessible: a title, a description and a table of the same activities", async () => {
     const report = await reportOf(2019, events);
     const svg = timeline(report);
     expect(svg).toContain('role="img" aria-labelledby="timeline-2019-title timeline-2019-desc"');
     expect(svg).toContain('<title id="timeline-2019-title">Activities held in 2019, by date</title>');
-    expect(svg).toContain("<desc id=\"timeline-2019-desc\">4 activities in time order: Vienna, 12 Feb; Dhaka, 15–19 May; Budapest, 16 May; Vienna, Sept.");
+    expect(svg).toContain("<desc id=\"timeline-2019-desc\">4 activities, in time order: Vienna, 12 Feb; Dhaka, 15–19 May; Budapest, 16 May; Vienna, Sept.");
     const rows = [...svg.matchAll(/<tr><td>([^<]*)<\/td><th scope="row">([^<]*)<\/th>/g)].map((m) => `${m[1]} ${m[2]}`);
     // In the report's order, the year-dated one first as in the chronology.
     expect(rows).toEqual(["2019 Training at some time", "12 February 2019 Meeting vienna-1", "15–19 May 2019 Meeting dhaka", "16 May 2019 Meeting budapest", "September 2019 Meeting vienna-month"]);
@@ -149,9 +157,9 @@ describe("timeline", () => {
 
   it("is drawn a second time, narrower, for phones: the same activities at the same text size", async () => {
     const svg = timeline(await reportOf(2019, events));
-    const drawings = [...svg.matchAll(/<svg class="chart chart-timeline (timeline-wide|timeline-narrow)" viewBox="0 0 (\d+) \d+"[^>]*aria-labelledby="([^ "]+)-title/g)].map((m) => [m[1], Number(m[2]), m[3]]);
-    expect(drawings).toEqual([["timeline-wide", 640, "timeline-2019"], ["timeline-narrow", 360, "timeline-2019-narrow"]]);
-    const [wide, narrow] = svg.split('<svg class="chart chart-timeline timeline-narrow"').map((part) => [...part.matchAll(/<text [^>]*font-size="12"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]));
+    const drawings = [...svg.matchAll(/<svg class="chart chart-timeline (drawing-wide|drawing-narrow)" viewBox="0 0 (\d+) \d+"[^>]*aria-labelledby="([^ "]+)-title/g)].map((m) => [m[1], Number(m[2]), m[3]]);
+    expect(drawings).toEqual([["drawing-wide", 640, "timeline-2019"], ["drawing-narrow", 360, "timeline-2019-narrow"]]);
+    const [wide, narrow] = svg.split('<svg class="chart chart-timeline drawing-narrow"').map((part) => [...part.matchAll(/<text [^>]*font-size="12"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]));
     expect(narrow).toEqual(wide);
     expect(wide).toEqual(["Vienna, 12 Feb", "Dhaka, 15–19 May", "Budapest, 16 May", "Vienna, Sept"]);
     // One table and one legend for both.
