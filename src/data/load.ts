@@ -10,6 +10,7 @@ import { reportPeriods, reportYearOf, writtenEditions, type ReportPeriod } from 
 import { checkDocuments, type DocumentFileEntry } from "./documents.ts";
 import { duplicateEvents, eventNameProblems, eventProblems } from "./event-rules.ts";
 import { eventGoalProblems, frameworkProblems } from "./frameworks.ts";
+import { checkPhotos, logosOf, type LogoEntry, type PictureFacts } from "./photos.ts";
 import type { Picture } from "./pictures.ts";
 import { readDataFolder, REFERENCE_FILES, type WrittenEvent } from "./read.ts";
 import { idsUsedTwice, referencesOf } from "./references.ts";
@@ -43,6 +44,10 @@ export interface DataSet {
   readonly pictures: readonly Picture[];
   /** The files under documents/ that the events' documents link to. */
   readonly documents: readonly DocumentFileEntry[];
+  /** The cover's logos in the order given, from `logos` or the older `logo` (with an empty alt): read these, not report.logo. */
+  readonly logos: readonly LogoEntry[];
+  /** Size, type and orientation of every raster picture named as a photo or logo, by its path (`images/…`), as validation read them. */
+  readonly pictureFacts: ReadonlyMap<string, PictureFacts>;
 }
 
 export interface LoadResult {
@@ -72,6 +77,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const periods = reportPeriods(editions);
   const events = eventRecords(written, periods);
   const documents = checkDocuments(written, dir);
+  const photos = await checkPhotos(written, report, editions, pictures, dir);
 
   // Diagnostics at the same place keep this order: the file's own problems first.
   const diagnostics = sortDiagnostics([
@@ -88,6 +94,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
     ...frameworkProblems(folder.frameworks),
     ...written.flatMap(({ source, fields }) => (source && fields?.goals ? eventGoalProblems(source, fields.goals, fields.date, folder.frameworks) : [])),
     ...documents.diagnostics,
+    ...photos.diagnostics,
     ...strandHighlights(folder.strands),
     ...editionStrandProblems(report, editions, references),
     ...meetingInOwnReport(report, editions, events, dir),
@@ -112,6 +119,8 @@ export async function loadData(dir: string): Promise<LoadResult> {
       events,
       pictures: pictures.pictures,
       documents: documents.documents,
+      logos: logosOf(report.value!),
+      pictureFacts: photos.facts,
     },
   };
 }

@@ -34,8 +34,8 @@ function stateProblems(report: WrittenMapping<ReportFile>, codes: readonly strin
 
 /**
  * report.yaml's own fields against the other files: its participating states,
- * its site address and its logo, which must be one of the `pictures` that may
- * be published. Checked on every valid field, so that one mistake in
+ * its site address and its logos, each of which must be one of the `pictures`
+ * that may be published (an SVG among them, under the rules of pictures.ts). Checked on every valid field, so that one mistake in
  * report.yaml does not hide the others.
  */
 export function reportProblems(report: WrittenMapping<ReportFile>, references: Pick<References, "countries">, pictures: WrittenFolder["pictures"], dir: string): Diagnostic[] {
@@ -44,11 +44,19 @@ export function reportProblems(report: WrittenMapping<ReportFile>, references: P
   if (report.source && report.fields && (report.source.value as Record<string, unknown>).site_url === undefined) {
     out.push(report.source.diagnostic([], "no site_url: the feed and the sitemap, which need the site's address, are not built", { severity: "warning" }));
   }
-  const logo = fields.logo;
-  // A logo whose file has errors of its own is not reported twice.
-  const logoFile = logo === undefined ? undefined : path.join(dir, logo);
-  if (logo !== undefined && !pictures.pictures.some((p) => p.path === logo) && !pictures.diagnostics.some((d) => d.severity === "error" && d.file === logoFile)) {
-    out.push(report.source!.diagnostic(["logo"], `logo "${logo}" must be a picture (SVG, PNG, JPEG, GIF, WebP or AVIF) in the images folder of the data folder, e.g. images/logo.svg`));
+  // Said also when logos has mistakes of its own, so that both are fixed at once.
+  const raw = report.source?.value;
+  if (fields.logo !== undefined && raw !== null && typeof raw === "object" && Object.hasOwn(raw, "logos")) {
+    out.push(report.source!.diagnostic(["logo"], "logo and logos are both written: logos replaces logo; move this file into logos, with its alt", { part: "key" }));
+  }
+  // The older `logo` at its value; each of `logos` at its file.
+  const written = fields.logos ? fields.logos.map((l, i) => ({ file: l.file, at: ["logos", i, "file"], name: `logos entry ${i + 1} file` })) : fields.logo !== undefined ? [{ file: fields.logo, at: ["logo"], name: "logo" }] : [];
+  for (const logo of written) {
+    // A logo whose file has errors of its own is not reported twice.
+    const logoFile = path.join(dir, logo.file);
+    if (!pictures.pictures.some((p) => p.path === logo.file) && !pictures.diagnostics.some((d) => d.severity === "error" && d.file === logoFile)) {
+      out.push(report.source!.diagnostic(logo.at, `${logo.name} "${logo.file}" must be a picture (SVG, PNG, JPEG, GIF, WebP or AVIF) in the images folder of the data folder, e.g. images/logo.svg`));
+    }
   }
   return out;
 }

@@ -154,6 +154,21 @@ const documentSchema = z.strictObject({
 });
 export type DocumentFile = z.output<typeof documentSchema>;
 
+/**
+ * A photo: a picture of images/ (its file is checked against the disk in photos.ts), what it
+ * shows for someone who cannot see it, and the caption and credit printed under it.
+ */
+export const photoSchema = z.strictObject({
+  file: text,
+  alt: text,
+  caption: text.optional(),
+  credit: text.optional(),
+});
+export type Photo = z.output<typeof photoSchema>;
+
+/** A logo of the cover, in the order given: the Chair, the Co-Chair, the Secretariat, the donors. */
+const logoSchema = z.strictObject({ file: text, alt: text });
+
 export const eventSchema = z.strictObject({
   title: text,
   type: ref,
@@ -181,6 +196,8 @@ export const eventSchema = z.strictObject({
   delegations: count("delegations").optional(),
   outcomes: markdownText.optional(),
   documents: z.array(documentSchema).optional(),
+  /** The first is printed beside the event's entry in the report; all are shown on its page. */
+  photos: z.array(photoSchema).optional(),
 });
 export type EventFile = z.output<typeof eventSchema>;
 
@@ -221,6 +238,8 @@ export const editionSchema = z.strictObject({
   outlook: markdownText.optional(),
   /** A draft says so on every page and is not indexed by search engines. */
   status: z.enum(EDITION_STATUSES).optional(),
+  /** The cover of that year's PDF and the top of its year page. */
+  cover_photo: photoSchema.optional(),
 });
 export type Edition = z.output<typeof editionSchema>;
 
@@ -231,7 +250,9 @@ export const reportSchema = z.strictObject({
   about: markdown.optional(),
   /** Where the site is published, scheme and host, e.g. https://www.example.org; needed for the feed and sitemap. */
   site_url: z.url({ protocol: /^https?$/ }).optional(),
+  /** The older form of a one-item `logos`, without alt (decorative); read as such by logosOf (photos.ts). */
   logo: text.optional(),
+  logos: z.array(logoSchema).optional(),
   accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
   participating_states: list(countryCode).optional(),
   participating_organisations: list(text).optional(),
@@ -247,6 +268,8 @@ export const reportSchema = z.strictObject({
       copyright: text.optional(),
       disclaimer: markdown.optional(),
       editor: text.optional(),
+      /** The funding line that donors' projects must print, beside the logos it names. */
+      funding: text.optional(),
     })
     .optional(),
   editions: mapping(reportYearKey, editionSchema).optional(),

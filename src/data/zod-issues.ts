@@ -18,6 +18,11 @@ const EXPECTED: Record<string, string> = {
   record: "a set of fields (name: value)",
 };
 
+/** What to write in a required field that is missing, where its name alone does not say. */
+const MISSING_HINTS: Readonly<Record<string, string>> = {
+  alt: ": write what the picture shows, for someone who cannot see it",
+};
+
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "empty";
   if (typeof value === "string") return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
@@ -98,7 +103,7 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
           const message = value === null || value === undefined ? "the file is empty" : `the file must hold ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(value)}`;
           out.push(source.diagnostic(path, message));
         } else if (value === undefined || value === null) {
-          out.push(source.diagnostic(path, `missing required field "${name}"`));
+          out.push(source.diagnostic(path, `missing required field "${name}"${Object.hasOwn(MISSING_HINTS, name) ? MISSING_HINTS[name] : ""}`));
         } else {
           out.push(source.diagnostic(path, `${name} must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(value)}`));
         }

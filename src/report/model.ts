@@ -31,7 +31,7 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
     title: data.report.title,
     about: data.report.about,
     siteUrl: data.report.site_url,
-    logo: data.report.logo,
+    logo: data.logos[0]?.file,
     accentColor: data.report.accent_color,
     reports: years.map((year) => reportView(year, events.filter((e) => e.reportYear === year), context)),
     events,

@@ -1,0 +1,269 @@
+/**
+ * The photos the data names (events' `photos`, editions' `cover_photo`) and the logos of
+ * report.yaml, checked against the files of images/. A photo must be one of the pictures
+ * that pictures.ts found publishable, a raster picture (an SVG is a drawing, not a photo),
+ * small enough to process and large enough to print. Its size is read from the file's
+ * header, once, and kept on the DataSet so that the build does not read it again.
+ */
+import { lstatSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import type { Diagnostic } from "./diagnostics.ts";
+import { IMAGES_DIR, MAX_PICTURE_BYTES, type Picture, type PictureType } from "./pictures.ts";
+import type { WrittenEvent, WrittenFolder, WrittenMapping } from "./read.ts";
+import { photoSchema, type Edition, type Photo, type ReportFile } from "./schema.ts";
+import type { PathSegment, YamlSource } from "./yaml-source.ts";
+import { validFields } from "./zod-issues.ts";
+
+/** Far above any camera's photo that a report prints; beyond it decoding needs more memory than a build machine may have. */
+export const MAX_PHOTO_PIXELS = 50_000_000;
+/** The long side below which a photo prints blurred: 1,000 pixels are about 300 dpi over 85 mm. */
+export const MIN_PRINT_LONG_SIDE = 1000;
+
+export type PhotoType = Extract<PictureType, "jpeg" | "png" | "webp" | "avif">;
+const PHOTO_TYPES: readonly PictureType[] = ["jpeg", "png", "webp", "avif"];
+const TYPE_NAMES: Readonly<Record<PictureType, string>> = { jpeg: "a JPEG", png: "a PNG", gif: "a GIF", webp: "a WebP", avif: "an AVIF", svg: "an SVG drawing" };
+
+/** What validation learnt about a raster picture: the build reads these instead of the file. */
+export interface PictureFacts {
+  /** `images/2018-sarajevo.jpg`, as written. */
+  readonly path: string;
+  /** The file on disk, inside the data folder. */
+  readonly file: string;
+  readonly type: PhotoType;
+  /** In pixels, as the picture is shown: with the rotation its EXIF orientation asks for applied. */
+  readonly width: number;
+  readonly height: number;
+  readonly orientation: "landscape" | "portrait" | "square";
+  /** The EXIF orientation as stored (1 to 8; 1 when there is none); 5 to 8 turn the picture by a quarter. */
+  readonly exifOrientation: number;
+  readonly bytes: number;
+}
+
+/** A logo of the cover, its file under images/. */
+export interface LogoEntry {
+  readonly file: string;
+  /** What it shows (the organisation's name); empty for the older `logo`, which is decorative. */
+  readonly alt: string;
+}
+
+/**
+ * The logos of report.yaml in the order given: `logos`, or the older `logo` read as a
+ * one-item list without alt. Everything after validation reads logos from here
+ * (DataSet.logos), never `logo` or `logos` themselves.
+ */
+export function logosOf(report: Pick<Partial<ReportFile>, "logo" | "logos">): LogoEntry[] {
+  if (report.logos) return report.logos.map(({ file, alt }) => ({ file, alt }));
+  return report.logo === undefined ? [] : [{ file: report.logo, alt: "" }];
+}
+
+/** Width and height as shown: EXIF orientations 5 to 8 store the picture turned by a quarter. */
+export function shownSize(width: number, height: number, exifOrientation: number): { width: number; height: number } {
+  return exifOrientation >= 5 && exifOrientation <= 8 ? { width: height, height: width } : { width, height };
+}
+
+export const orientationOf = (width: number, height: number): PictureFacts["orientation"] => (width > height ? "landscape" : width < height ? "portrait" : "square");
+
+/** Why `written` is not a path under images/ (no `..`, no absolute path, forward slashes), or undefined. */
+export function photoPathProblem(written: string): string | undefined {
+  const parts = written.split("/");
+  if (parts[0] === IMAGES_DIR && parts.length >= 2 && !parts.some((p) => p === "" || p === "." || p === "..") && !written.includes("\\")) return undefined;
+  return `"${written}" must be a picture in the ${IMAGES_DIR} folder of the data folder, written from there, e.g. ${IMAGES_DIR}/2018-05-07-sarajevo.jpg`;
+}
+
+const comparable = (text: string) => text.normalize("NFC").toLowerCase().replace(/[\s_.-]+/g, " ").trim();
+
+/** Warnings about an alt text that says nothing the reader does not have already: the file's name, or the caption (which is read out too). */
+export function altProblems(photo: Pick<Partial<Photo>, "file" | "alt" | "caption">): string[] {
+  const { alt, file, caption } = photo;
+  if (alt === undefined) return [];
+  const out: string[] = [];
+  if (file !== undefined) {
+    const name = path.posix.basename(file);
+    if ([name, name.replace(/\.[^.]*$/, "")].some((n) => comparable(n) === comparable(alt))) {
+      out.push("alt repeats the file name, which tells a reader who cannot see the picture nothing; write what the picture shows");
+    }
+  }
+  if (caption !== undefined && comparable(caption) === comparable(alt)) {
+    out.push("alt repeats the caption, which is read out as well; write what the picture shows that the caption does not say");
+  }
+  return out;
+}
+
+/** Why the picture's pixels are too many to process, or undefined. */
+export function pixelProblem(width: number, height: number): string | undefined {
+  const megapixels = (width * height) / 1_000_000;
+  if (width * height <= MAX_PHOTO_PIXELS) return undefined;
+  return `is ${width} × ${height} pixels (${megapixels.toFixed(1)} megapixels); a picture may have at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels: scale it down, e.g. to 6000 pixels on its long side`;
+}
+
+/** A warning when the long side is too short to print sharp, or undefined. */
+export function printSizeProblem(width: number, height: number): string | undefined {
+  const long = Math.max(width, height);
+  if (long >= MIN_PRINT_LONG_SIDE) return undefined;
+  return `is ${width} × ${height} pixels, under ${MIN_PRINT_LONG_SIDE.toLocaleString("en")} on its long side: it will print blurred; use a larger copy of the photo if there is one`;
+}
+
+/** One place in a data file that names a picture. */
+interface PictureUse {
+  readonly source: YamlSource;
+  /** Where the photo or logo entry is written in the file; its `file` is under it. */
+  readonly at: readonly PathSegment[];
+  readonly entry: Partial<Photo>;
+  /** The event file that shows it, for a photo of an event. */
+  readonly event?: string;
+  readonly kind: "photo" | "logo";
+}
+
+const entryAt = (raw: unknown, at: readonly PathSegment[]): unknown =>
+  at.reduce<unknown>((value, key) => (value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Record<PathSegment, unknown>)[key] : undefined), raw);
+
+/** Each entry of a list of photos as written, with its fields that are valid on their own: one mistake hides no other photo. */
+function photoEntries(source: YamlSource, at: readonly PathSegment[]): { at: PathSegment[]; entry: Partial<Photo> }[] {
+  const list = entryAt(source.value, at);
+  if (!Array.isArray(list)) return [];
+  return list.map((raw, i) => ({ at: [...at, i], entry: validFields(photoSchema, raw) }));
+}
+
+/** Every photo the events and editions name, and every raster logo, in the order of their files. */
+function pictureUses(events: readonly WrittenEvent[], report: WrittenMapping<ReportFile>, editions: Readonly<Record<string, Partial<Edition>>> | undefined): PictureUse[] {
+  const uses: PictureUse[] = [];
+  const reportSource = report.source;
+  if (reportSource) {
+    for (const year of Object.keys(editions ?? {})) {
+      const at = ["editions", year, "cover_photo"];
+      const raw = entryAt(reportSource.value, at);
+      if (raw !== undefined && raw !== null) uses.push({ source: reportSource, at, entry: validFields(photoSchema, raw), kind: "photo" });
+    }
+  }
+  for (const { source, file } of events) {
+    if (!source) continue;
+    for (const { at, entry } of photoEntries(source, ["photos"])) uses.push({ source, at, entry, event: file, kind: "photo" });
+  }
+  return uses;
+}
+
+type Checked = { readonly facts: PictureFacts } | { readonly problem: string } | { readonly reported: true };
+
+/** The facts of one picture from its header (sharp reads no pixels for them), or why it cannot be a photo. */
+async function readFacts(picture: Picture, bytes: number): Promise<Checked> {
+  if (!PHOTO_TYPES.includes(picture.type)) {
+    return { problem: `${picture.path} holds ${TYPE_NAMES[picture.type]}, not a photo: a photo must be a JPEG, PNG, WebP or AVIF file; save it as one` };
+  }
+  let metadata: sharp.Metadata;
+  try {
+    metadata = await sharp(picture.file, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { problem: `${picture.path} cannot be read as ${TYPE_NAMES[picture.type]} (${why}); save it again from a picture program` };
+  }
+  const stored = { width: metadata.width ?? 0, height: metadata.height ?? 0 };
+  const tooMany = pixelProblem(stored.width, stored.height);
+  if (tooMany) return { problem: `${picture.path} ${tooMany}` };
+  const exifOrientation = metadata.orientation ?? 1;
+  const { width, height } = shownSize(stored.width, stored.height, exifOrientation);
+  return { facts: { path: picture.path, file: picture.file, type: picture.type as PhotoType, width, height, orientation: orientationOf(width, height), exifOrientation, bytes } };
+}
+
+/**
+ * Checks the file a photo or logo names against the disk and the scan of images/: it must be there,
+ * inside the data folder, at most 25 MB, and one of the pictures found publishable.
+ */
+function fileProblem(written: string, dir: string, realDir: string, scan: WrittenFolder["pictures"]): { picture: Picture; bytes: number } | { problem: string } | { reported: true } {
+  const file = path.join(dir, written);
+  try {
+    lstatSync(file);
+  } catch {
+    return { problem: `the file ${written} is not in the data folder; put the picture in the ${IMAGES_DIR} folder, or correct the name` };
+  }
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return { problem: `${written} is a link to nothing; copy the picture itself in` };
+  }
+  if (!real.startsWith(`${realDir}${path.sep}`)) return { problem: `${written} is a link to ${real}, outside the data folder; copy the picture in instead` };
+  const bytes = statSync(real).size;
+  if (bytes > MAX_PICTURE_BYTES) {
+    return { problem: `${written} is ${Math.round(bytes / 1024 / 1024)} MB; a picture may be at most ${MAX_PICTURE_BYTES / 1024 / 1024} MB: save it with stronger compression or fewer pixels` };
+  }
+  const picture = scan.pictures.find((p) => p.path === written);
+  if (picture) return { picture, bytes };
+  const said = scan.diagnostics.find((d) => d.file === file);
+  // The scan's error at the file says what to do (rename it, make the SVG only draw); it is not said again here.
+  if (said?.severity === "error") return { reported: true };
+  return { problem: `${written} ${said ? `is ${said.message}` : "is not a picture that may be published (JPEG, PNG, WebP or AVIF)"}` };
+}
+
+export interface PhotoCheck {
+  /** The raster pictures named as photos or logos, by their path under the data folder. */
+  readonly facts: ReadonlyMap<string, PictureFacts>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Every photo of the events and editions, and every logo, against the data folder `dir` and its
+ * scan of images/: errors and warnings at the field that names the picture; each file is read
+ * once, however often it is named.
+ */
+export async function checkPhotos(
+  events: readonly WrittenEvent[],
+  report: WrittenMapping<ReportFile>,
+  editions: Readonly<Record<string, Partial<Edition>>> | undefined,
+  scan: WrittenFolder["pictures"],
+  dir: string,
+): Promise<PhotoCheck> {
+  const diagnostics: Diagnostic[] = [];
+  const facts = new Map<string, PictureFacts>();
+  const checked = new Map<string, Promise<Checked>>();
+  let realDir: string | undefined;
+  const check = (written: string): Promise<Checked> => {
+    let result = checked.get(written);
+    if (!result) {
+      realDir ??= realpathSync(dir);
+      const found = fileProblem(written, dir, realDir, scan);
+      result = "picture" in found ? readFacts(found.picture, found.bytes) : Promise.resolve(found);
+      checked.set(written, result);
+    }
+    return result;
+  };
+
+  const uses = pictureUses(events, report, editions);
+  const firstEvent = new Map<string, string>();
+  for (const use of uses) {
+    const { source, at, entry } = use;
+    for (const message of altProblems(entry)) diagnostics.push(source.diagnostic([...at, "alt"], message, { severity: "warning" }));
+    const written = entry.file;
+    if (written === undefined) continue;
+    const wrongPath = photoPathProblem(written);
+    if (wrongPath) {
+      diagnostics.push(source.diagnostic([...at, "file"], `photo ${wrongPath}`));
+      continue;
+    }
+    const result = await check(written);
+    if ("problem" in result) diagnostics.push(source.diagnostic([...at, "file"], result.problem));
+    if (!("facts" in result)) continue;
+    facts.set(written, result.facts);
+    const blurred = printSizeProblem(result.facts.width, result.facts.height);
+    if (blurred) diagnostics.push(source.diagnostic([...at, "file"], `${written} ${blurred}`, { severity: "warning" }));
+    if (use.event) {
+      const first = firstEvent.get(written);
+      if (first === undefined) firstEvent.set(written, use.event);
+      else if (first !== use.event && first !== "") {
+        diagnostics.push(source.diagnostic([...at, "file"], `${written} is also a photo of ${path.relative(dir, first)}; fine when meant, else choose the photo of this event`, { severity: "warning" }));
+        // Said once, on the second event that shows it.
+        firstEvent.set(written, "");
+      }
+    }
+  }
+
+  // Logos: their files are checked by reportProblems (report-rules.ts), SVG allowed; a raster logo's size is kept for printing it.
+  const logos = report.fields ? logosOf(report.fields) : [];
+  for (const logo of logos) {
+    const picture = scan.pictures.find((p) => p.path === logo.file);
+    if (!picture || picture.type === "svg" || picture.type === "gif" || facts.has(logo.file)) continue;
+    const result = await check(logo.file);
+    if ("facts" in result) facts.set(logo.file, result.facts);
+  }
+  return { facts, diagnostics };
+}
