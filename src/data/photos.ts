@@ -38,6 +38,8 @@ export interface PictureFacts {
   /** The EXIF orientation as stored (1 to 8; 1 when there is none); 5 to 8 turn the picture by a quarter. */
   readonly exifOrientation: number;
   readonly bytes: number;
+  /** When the file last changed (ms): a long-running preview tells a replaced photo of the same size by it. */
+  readonly modified: number;
 }
 
 /** A logo of the cover, its file under images/. */
@@ -146,7 +148,7 @@ function pictureUses(events: readonly WrittenEvent[], report: WrittenMapping<Rep
 type Checked = { readonly facts: PictureFacts } | { readonly problem: string } | { readonly reported: true };
 
 /** The facts of one picture from its header (sharp reads no pixels for them), or why it cannot be a photo. */
-async function readFacts(picture: Picture, bytes: number): Promise<Checked> {
+async function readFacts(picture: Picture, { bytes, modified }: { bytes: number; modified: number }): Promise<Checked> {
   if (!PHOTO_TYPES.includes(picture.type)) {
     return { problem: `${picture.path} holds ${TYPE_NAMES[picture.type]}, not a photo: a photo must be a JPEG, PNG, WebP or AVIF file; save it as one` };
   }
@@ -162,14 +164,14 @@ async function readFacts(picture: Picture, bytes: number): Promise<Checked> {
   if (tooMany) return { problem: `${picture.path} ${tooMany}` };
   const exifOrientation = metadata.orientation ?? 1;
   const { width, height } = shownSize(stored.width, stored.height, exifOrientation);
-  return { facts: { path: picture.path, file: picture.file, type: picture.type as PhotoType, width, height, orientation: orientationOf(width, height), exifOrientation, bytes } };
+  return { facts: { path: picture.path, file: picture.file, type: picture.type as PhotoType, width, height, orientation: orientationOf(width, height), exifOrientation, bytes, modified } };
 }
 
 /**
  * Checks the file a photo or logo names against the disk and the scan of images/: it must be there,
  * inside the data folder, at most 25 MB, and one of the pictures found publishable.
  */
-function fileProblem(written: string, dir: string, realDir: string, scan: WrittenFolder["pictures"]): { picture: Picture; bytes: number } | { problem: string } | { reported: true } {
+function fileProblem(written: string, dir: string, realDir: string, scan: WrittenFolder["pictures"]): { picture: Picture; bytes: number; modified: number } | { problem: string } | { reported: true } {
   const file = path.join(dir, written);
   try {
     lstatSync(file);
@@ -183,12 +185,12 @@ function fileProblem(written: string, dir: string, realDir: string, scan: Writte
     return { problem: `${written} is a link to nothing; copy the picture itself in` };
   }
   if (!real.startsWith(`${realDir}${path.sep}`)) return { problem: `${written} is a link to ${real}, outside the data folder; copy the picture in instead` };
-  const bytes = statSync(real).size;
+  const { size: bytes, mtimeMs: modified } = statSync(real);
   if (bytes > MAX_PICTURE_BYTES) {
     return { problem: `${written} is ${Math.round(bytes / 1024 / 1024)} MB; a picture may be at most ${MAX_PICTURE_BYTES / 1024 / 1024} MB: save it with stronger compression or fewer pixels` };
   }
   const picture = scan.pictures.find((p) => p.path === written);
-  if (picture) return { picture, bytes };
+  if (picture) return { picture, bytes, modified };
   const said = scan.diagnostics.find((d) => d.file === file);
   // The scan's error at the file says what to do (rename it, make the SVG only draw); it is not said again here.
   if (said?.severity === "error") return { reported: true };
@@ -222,7 +224,7 @@ export async function checkPhotos(
     if (!result) {
       realDir ??= realpathSync(dir);
       const found = fileProblem(written, dir, realDir, scan);
-      result = "picture" in found ? readFacts(found.picture, found.bytes) : Promise.resolve(found);
+      result = "picture" in found ? readFacts(found.picture, found) : Promise.resolve(found);
       checked.set(written, result);
     }
     return result;

@@ -26,3 +26,40 @@ declare module "@11ty/eleventy-plugin-rss" {
 declare module "pdfjs-dist/legacy/build/pdf.worker.mjs" {
   export const WorkerMessageHandler: unknown;
 }
+
+declare module "@11ty/eleventy-img" {
+  import type { Sharp } from "sharp";
+  /** One output file, as eleventy-img describes it; `buffer` is set with `dryRun`. */
+  export interface ImageFile {
+    format: string;
+    width: number;
+    height: number;
+    url: string;
+    filename?: string;
+    outputPath?: string;
+    size?: number;
+    buffer?: Buffer;
+  }
+  export interface ImageOptions {
+    widths?: (number | "auto" | null)[];
+    formats?: string[];
+    urlPath?: string;
+    outputDir?: string;
+    dryRun?: boolean;
+    fixOrientation?: boolean;
+    useCache?: boolean;
+    /** Called once for each output it encodes (not for one found in its cache). */
+    transform?: (image: Sharp) => void | Promise<void>;
+    sharpOptions?: Record<string, unknown>;
+    sharpJpegOptions?: Record<string, unknown>;
+    sharpWebpOptions?: Record<string, unknown>;
+    sharpAvifOptions?: Record<string, unknown>;
+    [option: string]: unknown;
+  }
+  /** The output files by format, each list ascending by width. */
+  function Image(src: string | Buffer, options?: ImageOptions): Promise<Record<string, ImageFile[]>>;
+  namespace Image {
+    let concurrency: number;
+  }
+  export default Image;
+}

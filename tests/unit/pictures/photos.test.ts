@@ -1,0 +1,188 @@
+/** The published copies of photos: upright, sRGB, without metadata, at the widths they claim, cached by content. */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PictureFacts } from "../../../src/data/photos.ts";
+import { photoCacheFor, photoProcessor, PRINT_DPI, PRINT_WIDTH_MM, printPixels, srcsetOf, writePhotoFiles, type PhotoFile, type PrintPhoto } from "../../../src/pictures/photos.ts";
+import { cleanUp, put, ROOT, tempDir } from "../../helpers/data.ts";
+
+afterAll(cleanUp);
+
+const RED = { r: 200, g: 30, b: 30 };
+const BLUE = { r: 30, g: 30, b: 200 };
+
+/** A landscape JPEG stored 2000 × 1200 with its top rows red, EXIF orientation 6 (shown turned a quarter clockwise), a GPS position, an author and a camera serial. */
+async function turnedJpeg(): Promise<Buffer> {
+  const red = await sharp({ create: { width: 2000, height: 300, channels: 3, background: RED } }).png().toBuffer();
+  return sharp({ create: { width: 2000, height: 1200, channels: 3, background: BLUE } })
+    .composite([{ input: red, top: 0, left: 0 }])
+    .jpeg()
+    .withMetadata({ orientation: 6 })
+    .withExifMerge({
+      IFD0: { Artist: "Jane Photographer", Copyright: "Jane" },
+      IFD2: { BodySerialNumber: "SN-0042-SECRET" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "47/1 29/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "19/1 2/1 0/1" },
+    })
+    .toBuffer();
+}
+
+const cmykJpeg = () => sharp({ create: { width: 1900, height: 1000, channels: 3, background: "#c05020" } }).withIccProfile("cmyk").jpeg().toBuffer();
+/** Opaque on its left half, fully transparent on its right. */
+async function transparentPng(): Promise<Buffer> {
+  const opaque = await sharp({ create: { width: 400, height: 600, channels: 4, background: { ...BLUE, alpha: 1 } } }).png().toBuffer();
+  return sharp({ create: { width: 800, height: 600, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).composite([{ input: opaque, left: 0, top: 0 }]).png().toBuffer();
+}
+
+const facts = async (file: string, type: PictureFacts["type"], width: number, height: number, exifOrientation = 1): Promise<PictureFacts> => {
+  const { size, mtimeMs } = await stat(file);
+  return { path: `images/${path.basename(file)}`, file, type, width, height, orientation: width > height ? "landscape" : "portrait", exifOrientation, bytes: size, modified: mtimeMs };
+};
+
+let turned: PictureFacts;
+let cmyk: PictureFacts;
+let transparent: PictureFacts;
+let cacheDir: string;
+let first: ReturnType<typeof photoProcessor>;
+let results: { turned: Awaited<ReturnType<typeof first.web>>; cmyk: Awaited<ReturnType<typeof first.web>>; transparent: Awaited<ReturnType<typeof first.web>>; printEvent: PrintPhoto; printCover: PrintPhoto; printSmall: PrintPhoto };
+
+beforeAll(async () => {
+  const data = await tempDir();
+  turned = await facts(await put(data, "images/turned.jpg", await turnedJpeg()), "jpeg", 1200, 2000, 6);
+  cmyk = await facts(await put(data, "images/cmyk.jpg", await cmykJpeg()), "jpeg", 1900, 1000);
+  transparent = await facts(await put(data, "images/transparent.png", await transparentPng()), "png", 800, 600);
+  cacheDir = path.join(await tempDir(), "cache");
+  first = photoProcessor(cacheDir);
+  results = {
+    turned: await first.web(turned, "100vw"),
+    cmyk: await first.web(cmyk, "100vw"),
+    transparent: await first.web(transparent, "100vw"),
+    printEvent: await first.print(turned, "event"),
+    printCover: await first.print(cmyk, "cover"),
+    printSmall: await first.print(turned, "cover"),
+  };
+}, 120_000);
+
+const every = () => [...results.turned.files, ...results.cmyk.files, ...results.transparent.files, results.printEvent, results.printCover, results.printSmall];
+
+describe("the copies of a photo", () => {
+  it("carry no EXIF, GPS, author or serial number, and no colour profile but sRGB", async () => {
+    const srgb = (await sharp(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).withIccProfile("srgb").png().toBuffer()).metadata()).icc;
+    for (const file of every()) {
+      const metadata = await sharp(file.bytes).metadata();
+      expect([file.url, metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation]).toEqual([file.url, undefined, undefined, undefined, undefined]);
+      if (metadata.icc) expect(metadata.icc.equals(srgb!), file.url).toBe(true);
+      const text = file.bytes.toString("latin1");
+      for (const secret of ["Jane", "SN-0042", "GPS", "Exif"]) expect(text.includes(secret), `${file.url} holds ${secret}`).toBe(false);
+    }
+  });
+
+  it("are upright: the EXIF orientation is applied, width and height swapped, the stored top on the right", async () => {
+    const largest = results.turned.files.filter((f) => f.format === "jpeg").at(-1)!;
+    expect([largest.width, largest.height]).toEqual([1200, 2000]);
+    const { data, info } = await sharp(largest.bytes).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    const near = (found: number[], want: { r: number; g: number; b: number }) => found.every((v, i) => Math.abs(v - [want.r, want.g, want.b][i]!) < 40);
+    expect(near(pixel(info.width - 20, 1000), RED), String(pixel(info.width - 20, 1000))).toBe(true);
+    expect(near(pixel(20, 1000), BLUE), String(pixel(20, 1000))).toBe(true);
+  });
+
+  it("are sRGB with three channels from a CMYK JPEG, and keep its colour", async () => {
+    expect((await sharp(await cmykJpeg()).metadata()).space).toBe("cmyk");
+    for (const file of [...results.cmyk.files, results.printCover]) {
+      const metadata = await sharp(file.bytes).metadata();
+      expect([file.url, metadata.space, metadata.channels]).toEqual([file.url, "srgb", 3]);
+    }
+    const { dominant } = await sharp(results.printCover.bytes).stats();
+    expect(Math.abs(dominant.r - 0xc0) < 48 && dominant.g < 0x80 && dominant.b < 0x60, JSON.stringify(dominant)).toBe(true);
+  });
+
+  it("lay a transparent PNG on white in JPEG, and keep its transparency in AVIF and WebP", async () => {
+    const jpeg = results.transparent.files.find((f) => f.format === "jpeg")!;
+    const { data, info } = await sharp(jpeg.bytes).raw().toBuffer({ resolveWithObject: true });
+    const right = (info.height / 2 * info.width + info.width - 10) * info.channels;
+    expect([...data.subarray(right, right + 3)].every((v) => v > 245)).toBe(true);
+    for (const file of results.transparent.files.filter((f) => f.format !== "jpeg")) expect((await sharp(file.bytes).metadata()).hasAlpha, file.url).toBe(true);
+  });
+
+  it("come at the widths of WEB_WIDTHS up to the photo's own, never wider, in AVIF, WebP and JPEG, each a file in the cache", async () => {
+    const widths = (web: typeof results.turned, format: string) => web.files.filter((f) => f.format === format).map((f) => f.width);
+    for (const format of ["avif", "webp", "jpeg"]) {
+      expect(widths(results.turned, format), format).toEqual([480, 800, 1200]);
+      expect(widths(results.cmyk, format), format).toEqual([480, 800, 1200, 1600]);
+      expect(widths(results.transparent, format), format).toEqual([480, 800]);
+    }
+    const cached = (await readdir(cacheDir, { recursive: true })).map((f) => path.basename(f));
+    for (const file of every()) expect(cached).toContain(path.basename(file.url));
+  });
+
+  it("give a template the <picture> it needs: sources, srcset, sizes, width and height of the files themselves", async () => {
+    const web = results.turned;
+    expect(web.sources.map((s) => s.type)).toEqual(["image/avif", "image/webp"]);
+    expect(web.sources[0]!.srcset).toBe(srcsetOf(web.files.filter((f) => f.format === "avif")));
+    expect(web.sources[1]!.srcset).toMatch(/^\/photos\/\S+-480\.webp 480w, \/photos\/\S+-800\.webp 800w, \/photos\/\S+-1200\.webp 1200w$/);
+    expect(web.img.src).toMatch(/^\/photos\/\S+-480\.jpeg$/);
+    expect(web.img.srcset).toMatch(/-480\.jpeg 480w, .*-1200\.jpeg 1200w$/);
+    expect([web.img.width, web.img.height, web.sizes]).toEqual([1200, 2000, "100vw"]);
+    for (const file of every()) {
+      const metadata = await sharp(file.bytes).metadata();
+      expect([file.url, metadata.width, metadata.height]).toEqual([file.url, file.width, file.height]);
+    }
+    const output = await tempDir();
+    await writePhotoFiles(every(), output);
+    for (const file of every()) {
+      const written = path.join(output, file.url);
+      expect((await sharp(written).metadata()).width, file.url).toBe(file.width);
+    }
+  });
+
+  it("for print: one JPEG about 300 dpi at its printed width, never wider than the photo", async () => {
+    expect(printPixels(PRINT_WIDTH_MM.event)).toBe(886);
+    expect(printPixels(PRINT_WIDTH_MM.cover)).toBe(1890);
+    const dpi = (file: PrintPhoto) => file.width / (file.widthMm / 25.4);
+    const { printEvent, printCover, printSmall } = results;
+    expect([printEvent.format, printEvent.width, printEvent.height, printEvent.widthMm]).toEqual(["jpeg", 886, 1477, 75]);
+    expect(Math.abs(dpi(printEvent) - PRINT_DPI)).toBeLessThan(1);
+    expect([printCover.width, printCover.height, printCover.widthMm]).toEqual([1890, 995, 160]);
+    expect(Math.abs(dpi(printCover) - PRINT_DPI)).toBeLessThan(1);
+    // 1,200 pixels are all the photo has: printed 160 mm wide, about 190 dpi (validation warns only under 1,000).
+    expect([printSmall.width, printSmall.url.startsWith("/photos/print/")]).toEqual([1200, true]);
+    expect((await sharp(printEvent.bytes).metadata()).format).toBe("jpeg");
+  });
+});
+
+describe("the cache", () => {
+  it("encodes each copy once: a second build, in a process of its own, encodes nothing and gives the same files", async () => {
+    expect(first.encodings()).toBe(every().length);
+    // In this process eleventy-img remembers its results; a new process finds the copies on disk by the photos' content.
+    const script = [
+      `import { photoProcessor } from ${JSON.stringify(path.join(ROOT, "src/pictures/photos.ts"))};`,
+      "const [cache, ...photos] = JSON.parse(process.env.PHOTOS);",
+      "const p = photoProcessor(cache);",
+      "const urls = [];",
+      "for (const photo of photos) urls.push(...(await p.web(photo, '100vw')).files.map((f) => f.url));",
+      "urls.push((await p.print(photos[0], 'event')).url, (await p.print(photos[1], 'cover')).url, (await p.print(photos[0], 'cover')).url);",
+      "console.log(JSON.stringify({ encodings: p.encodings(), urls }));",
+    ].join("\n");
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: ROOT, env: { ...process.env, PHOTOS: JSON.stringify([cacheDir, turned, cmyk, transparent]) },
+    });
+    const again = JSON.parse(stdout) as { encodings: number; urls: string[] };
+    expect(again.encodings).toBe(0);
+    expect(again.urls).toEqual(every().map((f) => f.url));
+    // And in this process too, with a new processor, as a preview rebuilds.
+    const second = photoProcessor(cacheDir);
+    await second.web(turned, "100vw");
+    await second.print(turned, "event");
+    expect(second.encodings()).toBe(0);
+  }, 120_000);
+
+  it("lives beside the output folder, in a hidden folder of its own for each output", () => {
+    expect(photoCacheFor("/srv/site/output")).toBe("/srv/site/.activity-report-cache/output/photos");
+    expect(photoCacheFor("/srv/site/output-2019/")).toBe("/srv/site/.activity-report-cache/output-2019/photos");
+    expect(existsSync(path.join(ROOT, ".gitignore"))).toBe(true);
+  });
+});
