@@ -50,12 +50,17 @@ beforeEach(async () => {
 const of = async (file: string) => (await diagnosticsOf(dir)).filter((d) => d.startsWith(file));
 
 describe("the photos of an event", () => {
-  it("a photo that passes gives no diagnostic, and its facts are on the DataSet, turned as its EXIF orientation says", async () => {
+  it("photos that pass (JPEG, PNG, WebP, AVIF) give no diagnostic, and its facts are on the DataSet, turned as its EXIF orientation says", async () => {
     await put(dir, "images/hall.jpg", await jpeg(1600, 1200, 6));
     await put(dir, "images/square.png", await sharp({ create: { width: 1000, height: 1000, channels: 4, background: "#0000" } }).png().toBuffer());
+    const create = { width: 1000, height: 1200, channels: 3 as const, background: "#345" };
+    await put(dir, "images/panel.webp", await sharp({ create }).webp().toBuffer());
+    await put(dir, "images/panel.avif", await sharp({ create }).avif({ effort: 0 }).toBuffer());
     await put(dir, FILE, event([...photo("images/hall.jpg", "Delegates in the hall", ["caption: Sarajevo, 1 June 2018", "credit: © ICMPD"]), ...photo("images/square.png")]));
+    await put(dir, OTHER, event([...photo("images/panel.webp", "The opening panel"), ...photo("images/panel.avif", "The opening panel, seen from the hall")], "Other meeting"));
     const result = await loadData(dir);
     expect(result.diagnostics).toEqual([]);
+    expect(["images/panel.webp", "images/panel.avif"].map((p) => result.data!.pictureFacts.get(p)?.type)).toEqual(["webp", "avif"]);
     expect(result.data!.pictureFacts.get("images/hall.jpg")).toMatchObject({ type: "jpeg", width: 1200, height: 1600, orientation: "portrait", exifOrientation: 6 });
     expect(result.data!.pictureFacts.get("images/square.png")).toMatchObject({ type: "png", width: 1000, height: 1000, orientation: "square", exifOrientation: 1 });
     expect(result.data!.events.find((e) => e.id === "2018-06-01-test-meeting")!.photos).toEqual([
