@@ -57,7 +57,8 @@ export function manifestOf(data: DataSet, site: SiteModel): Manifest {
     [REFERENCE_FILES.topics]: byId(data.topics),
     [REFERENCE_FILES.places]: toJson(data.places),
     [REFERENCE_FILES.countries]: toJson(data.countries),
-    [OPTIONAL_FILES.frameworks]: byId(data.frameworks),
+    // An optional file is in the manifest only when it defines something, so that taking it away reads as removed.
+    ...(data.frameworks.length > 0 ? { [OPTIONAL_FILES.frameworks]: byId(data.frameworks) } : {}),
   };
   const eventYears: Record<string, number> = {};
   for (const { id, file, reportYear, ...fields } of data.events) {
@@ -177,6 +178,11 @@ export function describeChanges(previous: Manifest | "older" | undefined, curren
     } else if (file === REFERENCE_FILES.report) {
       const edition = /^editions\.(\d{4})(?:\.|$)/.exec(field);
       candidates = edition ? [Number(edition[1])] : [...changedReports];
+    } else if (field === "") {
+      // A whole file added or removed: the reports that use any of it now, or, for one removed, those that changed.
+      candidates = entryOf(current.files, file) === undefined
+        ? [...changedReports]
+        : (site?.reports ?? []).filter((r) => (uses(r)[file]?.size ?? 0) > 0).map((r) => r.year);
     } else {
       const id = field.split(".")[0]!;
       candidates = (site?.reports ?? [])

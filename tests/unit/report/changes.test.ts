@@ -65,6 +65,30 @@ describe("the change report", () => {
     ]);
   });
 
+  it("names frameworks.yaml added or removed, with the reports whose goals section it makes", async () => {
+    const { rm, writeFile } = await import("node:fs/promises");
+    let saved = "";
+    const removed = await changesAfter(async (dir) => {
+      saved = await readFile(path.join(dir, "frameworks.yaml"), "utf8");
+      // Without the frameworks, the events' goals would be unknown: take them out too.
+      for (const file of ["events/2017/2017-11-27-istanbul-ministerial-preparatory-meeting.yaml", "events/2018/2018-05-07-sarajevo-joint-working-group.yaml"]) {
+        await put(dir, file, (await readFile(path.join(dir, file), "utf8")).replace(/^goals:.*\n(?:  - .*\n)*/m, ""));
+      }
+      await rm(path.join(dir, "frameworks.yaml"));
+    });
+    expect(removed).toContain("  removed: frameworks.yaml (reports 2019, 2018, 2017, 2016)");
+    const dir = await sampleCopy();
+    await rm(path.join(dir, "frameworks.yaml"));
+    for (const file of ["events/2017/2017-11-27-istanbul-ministerial-preparatory-meeting.yaml", "events/2018/2018-05-07-sarajevo-joint-working-group.yaml"]) {
+      await put(dir, file, (await readFile(path.join(dir, file), "utf8")).replace(/^goals:.*\n(?:  - .*\n)*/m, ""));
+    }
+    const before = (await manifest(dir)).manifest;
+    await writeFile(path.join(dir, "frameworks.yaml"), saved);
+    const after = await manifest(dir);
+    const lines = describeChanges(readManifest(JSON.stringify(before)), after.manifest, after.site);
+    expect(lines).toContain("  added: frameworks.yaml (reports 2019, 2018, 2017, 2016)");
+  });
+
   it("names a change that reaches no report, and the order of chapters", async () => {
     const lines = await changesAfter(async (dir) => {
       await replaceIn(dir, "topics.yaml", "label: Labour migration", "label: Labour mobility");
