@@ -15,6 +15,7 @@ import { fileSize } from "./format/text.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
 import { printReports } from "./pdf/reports.ts";
+import { PHOTOS_URL, photoCacheFor } from "./pictures/photos.ts";
 import { buildSite, type SiteModel } from "./report/model.ts";
 import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
 import { indexSite } from "./search.ts";
@@ -25,6 +26,8 @@ export type BuildProgress =
   | { readonly step: "validated"; readonly events: number; readonly warnings: readonly Diagnostic[] }
   | { readonly step: "rendering"; readonly pages: number }
   | { readonly step: "rendered"; readonly pages: number }
+  /** The photos' published copies, and how many of them were encoded rather than found in the cache. */
+  | { readonly step: "photos"; readonly files: number; readonly encoded: number }
   | { readonly step: "printed"; readonly title: string; readonly pages: number; readonly bytes: number; readonly done: number; readonly of: number }
   | { readonly step: "indexed" }
   /** Something the editor should know that is not a problem in the data (a stale lock taken over). */
@@ -98,7 +101,14 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     const printing = browserPath ? import("./pdf/print.ts").then((m) => m.preloadPrinting()) : undefined;
     printing?.catch(() => undefined);
     let rendering = 0;
-    const pages = await runEleventy({ settings: staged, data: { data: loaded.data, site }, onPage: () => onProgress({ step: "rendering", pages: ++rendering }) });
+    const pages = await runEleventy({
+      settings: staged,
+      data: { data: loaded.data, site },
+      onPage: () => onProgress({ step: "rendering", pages: ++rendering }),
+      // The cache of the output folder, which outlives the staging folder (it lies beside both, and is never published).
+      photoCache: photoCacheFor(output),
+      onPhotos: (counts) => onProgress({ step: "photos", ...counts }),
+    });
     onProgress({ step: "rendered", pages });
     // Pagefind reads only the event pages, which printing does not touch: it indexes while the PDFs print.
     const indexing = indexSite(staging, stopIndexing.signal);
@@ -113,8 +123,8 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
           onPrinted: (job, pdf) => onProgress({ step: "printed", title: job.title, pages: pdf.pages, bytes: pdf.bytes, done: ++printed, of: site.reports.length }),
         })
       : [];
-    // The print pages exist for the printer only: readers get the PDF.
-    await Promise.all(site.reports.map((r) => rm(path.join(staging, r.printUrl), { recursive: true, force: true })));
+    // The print pages and their photos exist for the printer only: readers get the PDF.
+    await Promise.all([...site.reports.map((r) => r.printUrl), `${PHOTOS_URL}print/`].map((url) => rm(path.join(staging, url), { recursive: true, force: true })));
     await stampPdfSizes(staging, site, pdfs);
     await indexing;
     onProgress({ step: "indexed" });
@@ -165,7 +175,7 @@ export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
   try {
     await mkdir(staging);
     await writeFile(path.join(staging, OUTPUT_MARKER), PREVIEW_MARKER);
-    const pages = await runEleventy({ settings: { ...settings, outputDir: staging }, data: { data: loaded.data, site } });
+    const pages = await runEleventy({ settings: { ...settings, outputDir: staging }, data: { data: loaded.data, site }, photoCache: photoCacheFor(output) });
     await (await swapInto(staging, output)).removed;
     return { site, data: loaded.data, pages, warnings: loaded.diagnostics.filter((d) => d.severity === "warning") };
   } finally {

@@ -10,12 +10,14 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { fontAssets } from "../assets/fonts.ts";
 import { loadDataOrThrow, type DataSet } from "../data/load.ts";
 import { drawPictures } from "../pictures/index.ts";
+import { photoCacheFor, photoProcessor, writePhotoFiles } from "../pictures/photos.ts";
 import { FLOW_PAGE } from "../report/parts.ts";
 import { buildSite, type SiteModel } from "../report/model.ts";
 import { PROJECT_ROOT, type Settings } from "../settings.ts";
 import type { EleventyConfig } from "./config-types.ts";
 import { filters } from "./filters.ts";
 import { copyDataFiles } from "./data-files.ts";
+import { publishPhotos, type PublishedPhotos, type SitePhotos } from "./photos.ts";
 import { CONTENT_SECURITY_POLICY } from "./security.ts";
 import { wellFormedXml } from "./xml.ts";
 
@@ -27,10 +29,14 @@ export interface ReportPluginOptions {
   readonly data?: { readonly data: DataSet; readonly site: SiteModel };
   /** Called as each page is written, for a progress display. */
   readonly onPage?: () => void;
+  /** The folder that keeps the processed photos between builds; by default the one of `settings.outputDir` (photoCacheFor). The build names the one of its output folder, not of its staging folder. */
+  readonly photoCache?: string;
+  /** Called once the photos are processed and written: how many copies were published, and how many of them had to be encoded (none on a rebuild with the same photos). */
+  readonly onPhotos?: (counts: { readonly files: number; readonly encoded: number }) => void;
 }
 
-/** What templates get as `site`: the model, with its pictures drawn. */
-export type SiteData = ReturnType<typeof drawPictures>;
+/** What templates get as `site`: the model, with its pictures drawn and its photos processed. */
+export type SiteData = ReturnType<typeof drawPictures> & { readonly photos: SitePhotos };
 
 /** The data and the model of a build: the ones given, or the data folder read again (Eleventy on its own, whose watch mode builds again and again). */
 async function dataOf(options: ReportPluginOptions): Promise<{ data: DataSet; site: SiteModel }> {
@@ -45,8 +51,16 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   // Read once per build, by the first template that asks, and shared with the pictures copied after it.
   let current: Promise<{ data: DataSet; site: SiteModel }> | undefined;
   const data = () => (current ??= dataOf(options));
+  const cacheDir = options.photoCache ?? photoCacheFor(settings.outputDir);
+  // Processed once per build, by the first template that asks, and written after Eleventy with the data's files.
+  let processing: Promise<{ published: PublishedPhotos; encoded: () => number }> | undefined;
+  const photos = () => (processing ??= data().then(async ({ data: dataSet }) => {
+    const processor = photoProcessor(cacheDir);
+    return { published: await publishPhotos(dataSet, processor), encoded: () => processor.encodings() };
+  }));
   config.on("eleventy.before", () => {
     current = undefined;
+    processing = undefined;
   });
 
   config.setInputDirectory(TEMPLATES);
@@ -55,7 +69,7 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   config.setOutputDirectory(settings.outputDir);
   config.setTemplateFormats(["njk"]);
 
-  config.addGlobalData("site", async (): Promise<SiteData> => drawPictures((await data()).site));
+  config.addGlobalData("site", async (): Promise<SiteData> => ({ ...drawPictures((await data()).site), photos: (await photos()).published.shown }));
   config.addGlobalData("fontFaces", fonts.css);
   config.addGlobalData("withPdf", settings.pdf);
   config.addGlobalData("flowPage", FLOW_PAGE);
@@ -74,10 +88,16 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   config.addPassthroughCopy({ [path.join(TEMPLATES, "assets/static")]: "assets" });
   config.addPassthroughCopy(fonts.files);
   config.addWatchTarget(settings.dataDir);
-  // Pictures of the data folder (e.g. the logo) at /images/, and the documents the events link to at /documents/: those validation checked.
+  // Pictures of the data folder (e.g. the logos) at /images/, and the documents the events link to at /documents/: those validation checked.
+  // Photos are published only as their processed copies (under /photos/), without the metadata their files carry.
   config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const { pictures, documents } = (await data()).data;
-    await copyDataFiles([...pictures, ...documents], directories.output);
+    const { published, encoded } = await photos();
+    await Promise.all([
+      copyDataFiles([...pictures.filter((p) => !published.originals.has(p.path)), ...documents], directories.output),
+      writePhotoFiles(published.files, directories.output),
+    ]);
+    if (published.files.length > 0) options.onPhotos?.({ files: new Set(published.files.map((f) => f.url)).size, encoded: encoded() });
   });
   config.addPlugin(HtmlBasePlugin);
   config.addPlugin(rssPlugin);

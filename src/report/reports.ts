@@ -179,6 +179,7 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
       disclaimer: imprint.disclaimer ??
         `This report was prepared by the ${secretariatName}. Its content does not necessarily reflect the views or policies of the participating states or organisations of the ${organisation}.`,
       editor: imprint.editor ?? `Edited by the ${secretariatName}.`,
+      funding: imprint.funding,
       citation: `${secretariatName} (${published.year}), ${title}${meeting ? `, presented to ${meeting.text}` : ""}.`,
     },
   };

@@ -241,6 +241,8 @@ export interface ReportView {
     readonly copyright: string;
     readonly disclaimer: string;
     readonly editor: string;
+    /** The funding line the donors' projects must print, beside their logos. */
+    readonly funding?: string;
     readonly citation: string;
   };
 }

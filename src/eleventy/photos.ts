@@ -1,0 +1,89 @@
+/**
+ * The photos of a build as templates show them: each event's photos and each edition's
+ * cover photo, processed (src/pictures/photos.ts) into web copies and print JPEGs, and the
+ * cover's logos. The copies are held in memory until the plugin writes them into the output.
+ */
+import type { DataSet } from "../data/load.ts";
+import type { Photo } from "../data/schema.ts";
+import type { PhotoFile, PhotoProcessor, PrintUse, WebPhoto } from "../pictures/photos.ts";
+import { eventUrl } from "../report/urls.ts";
+
+/** How wide a photo is shown in the page's column (--measure, 46rem, less its padding), or the screen on a phone. */
+export const PAGE_SIZES = "(min-width: 46rem) 43.5rem, 100vw";
+/** An event's first photo beside its entry in the year page (the template's `sizes`): half the column on a wide screen. */
+export const ENTRY_SIZES = "(min-width: 46rem) 21rem, 100vw";
+
+/** A photo as the templates show it: <picture> for the web, one <img> for print. */
+export interface ShownPhoto {
+  readonly alt: string;
+  readonly caption?: string;
+  readonly credit?: string;
+  readonly web: Omit<WebPhoto, "files">;
+  /** The print JPEG, for the photos the PDF prints (an event's first, a cover). */
+  readonly print?: { readonly src: string; readonly width: number; readonly height: number; readonly widthMm: number };
+}
+
+export interface ShownLogo {
+  readonly src: string;
+  readonly alt: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+export interface SitePhotos {
+  /** Each event's photos, by the event's URL; its first carries the print copy. */
+  readonly events: Readonly<Record<string, readonly ShownPhoto[]>>;
+  /** Each edition's cover photo, by its year; shown at the top of the year page (web sizes of the whole column) and on the PDF's cover. */
+  readonly covers: Readonly<Record<string, ShownPhoto>>;
+  readonly logos: readonly ShownLogo[];
+}
+
+export interface PublishedPhotos {
+  readonly shown: SitePhotos;
+  /** Every copy to write into the output, web and print. */
+  readonly files: readonly PhotoFile[];
+  /** The pictures of images/ that are photos: only their processed copies are published, never the files themselves (they carry EXIF). */
+  readonly originals: ReadonlySet<string>;
+}
+
+/** The files of images/ named as photos, by an event or an edition. */
+export function photoOriginals(data: Pick<DataSet, "events" | "report">): Set<string> {
+  const files = new Set<string>();
+  for (const event of data.events) for (const photo of event.photos ?? []) files.add(photo.file);
+  for (const edition of Object.values(data.report.editions ?? {})) if (edition?.cover_photo) files.add(edition.cover_photo.file);
+  return files;
+}
+
+/** Processes every photo of the data set: web copies for each, print copies for those the PDF prints. */
+export async function publishPhotos(data: DataSet, processor: PhotoProcessor): Promise<PublishedPhotos> {
+  const files: PhotoFile[] = [];
+  const show = async (photo: Photo, sizes: string, use?: PrintUse): Promise<ShownPhoto> => {
+    const facts = data.pictureFacts.get(photo.file);
+    if (!facts) throw new Error(`${photo.file} was not checked as a photo by validation`);
+    const [{ files: webFiles, ...web }, print] = await Promise.all([processor.web(facts, sizes), use ? processor.print(facts, use) : undefined]);
+    files.push(...webFiles);
+    if (print) files.push(print);
+    return {
+      alt: photo.alt,
+      ...(photo.caption !== undefined ? { caption: photo.caption } : {}),
+      ...(photo.credit !== undefined ? { credit: photo.credit } : {}),
+      web,
+      ...(print ? { print: { src: print.url, width: print.width, height: print.height, widthMm: print.widthMm } } : {}),
+    };
+  };
+  const events: Record<string, ShownPhoto[]> = {};
+  for (const event of data.events) {
+    const photos = event.photos ?? [];
+    if (photos.length === 0) continue;
+    events[eventUrl(event.reportYear, event.id)] = await Promise.all(photos.map((photo, i) => show(photo, PAGE_SIZES, i === 0 ? "event" : undefined)));
+  }
+  const covers: Record<string, ShownPhoto> = {};
+  for (const [year, edition] of Object.entries(data.report.editions ?? {})) {
+    if (edition?.cover_photo) covers[year] = await show(edition.cover_photo, PAGE_SIZES, "cover");
+  }
+  const logos = data.logos.map((logo): ShownLogo => {
+    const facts = data.pictureFacts.get(logo.file);
+    return { src: `/${logo.file}`, alt: logo.alt, ...(facts ? { width: facts.width, height: facts.height } : {}) };
+  });
+  return { shown: { events, covers, logos }, files, originals: photoOriginals(data) };
+}
