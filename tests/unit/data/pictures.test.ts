@@ -58,6 +58,8 @@ describe("svgProblems", () => {
 describe("the images folder", () => {
   it("publishes pictures only, reporting everything else at its file", async () => {
     const data = await sampleCopy();
+    // Without the sample's own stand-in pictures: this test makes the folder.
+    await rm(path.join(data, "images"), { recursive: true });
     const outside = await tempDir();
     await writeFile(path.join(outside, "secret.png"), PNG);
     await put(data, "images/logo.svg", SVG('<rect width="10" height="10"/>'));
@@ -93,6 +95,8 @@ describe("the images folder", () => {
 
   it("refuses an images folder that is a link out of the data folder, and an events folder too", async () => {
     const data = await sampleCopy();
+    // Without the sample's own stand-in pictures: this test makes the folder.
+    await rm(path.join(data, "images"), { recursive: true });
     const outside = await tempDir();
     await put(outside, "images/logo.svg", SVG(""));
     await put(outside, "events/2018/2018-05-07-vienna-meeting.yaml", "title: x\n");
@@ -106,6 +110,7 @@ describe("the images folder", () => {
 
   it("refuses a logo reached through a link to any file, or one that is not a picture", async () => {
     const data = await sampleCopy();
+    await rm(path.join(data, "images"), { recursive: true });
     const report = path.join(data, "report.yaml");
     const text = await readFile(report, "utf8");
     const withLogo = (logo: string) => writeFile(report, text.replace("title: Annual Activity Report\n", `title: Annual Activity Report\nlogo: ${logo}\n`));

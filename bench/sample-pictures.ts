@@ -1,0 +1,88 @@
+/**
+ * Makes the stand-in pictures of the sample data (_data/images/) and of the full fixture
+ * (tests/fixtures/full-data/images/): there are no real photos of the meetings to ship. Each
+ * picture says on itself that it is a sample, and each exercises one path of the photo
+ * processing: a landscape photo stored turned, with EXIF orientation, a GPS position, an
+ * author and a camera serial (none of which may survive); a portrait photo; a CMYK JPEG;
+ * a PNG with transparency; and an SVG logo of plain shapes and text.
+ *
+ * Run with `npx tsx bench/sample-pictures.ts`; the same pictures come out each time.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import sharp from "sharp";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** Where each goes: the sample the photos its events show, the fully filled fixture a photo, a portrait and a logo. */
+const FOLDERS: readonly [string, readonly string[]][] = [
+  [path.join(ROOT, "_data", "images"), ["sample-landscape-exif.jpg", "sample-portrait.jpg", "sample-cmyk.jpg", "sample-transparent.png"]],
+  [path.join(ROOT, "tests", "fixtures", "full-data", "images"), ["sample-landscape-exif.jpg", "sample-portrait.jpg", "sample-logo-chair.svg"]],
+];
+
+/** A scene of flat shapes (a table, people as discs and blocks) with "SAMPLE PICTURE" across it, upright. */
+function scene(width: number, height: number, { sky, table, people }: { sky: string; table: string; people: string }, label: string): Buffer {
+  const figures = Array.from({ length: 7 }, (_, i) => {
+    const x = Math.round(((i + 0.75) * width) / 7.5);
+    const r = Math.round(height / 16);
+    return `<circle cx="${x}" cy="${Math.round(height * 0.42)}" r="${r}" fill="${people}"/><rect x="${x - r * 1.3}" y="${Math.round(height * 0.42 + r * 1.1)}" width="${r * 2.6}" height="${Math.round(height * 0.3)}" rx="${r / 2}" fill="${people}"/>`;
+  }).join("");
+  const size = Math.round(width / 14);
+  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+<rect width="${width}" height="${height}" fill="${sky}"/>
+<rect width="${width}" height="${Math.round(height * 0.08)}" fill="#222"/>
+${figures}
+<rect y="${Math.round(height * 0.68)}" width="${width}" height="${Math.round(height * 0.32)}" fill="${table}"/>
+<text x="50%" y="${Math.round(height * 0.86)}" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="${size}" text-anchor="middle" fill="#fff">SAMPLE PICTURE</text>
+<text x="50%" y="${Math.round(height * 0.86 + size)}" font-family="DejaVu Sans, sans-serif" font-size="${Math.round(size / 2.2)}" text-anchor="middle" fill="#fff">${label}</text>
+</svg>`);
+}
+
+const COLOURS = {
+  hall: { sky: "#b8c4cc", table: "#5b3a29", people: "#3d4f63" },
+  panel: { sky: "#d9cbb0", table: "#2f4858", people: "#6b2d2d" },
+  room: { sky: "#c9d6c3", table: "#444", people: "#1f3b57" },
+};
+
+async function pictures(): Promise<Record<string, Buffer>> {
+  // Drawn upright, stored turned a quarter anticlockwise: EXIF orientation 6 tells a viewer to turn it back.
+  const upright = await sharp(scene(1800, 1200, COLOURS.hall, "landscape, stored turned, EXIF orientation 6, GPS tag")).jpeg().toBuffer();
+  const turned = await sharp(upright)
+    .rotate(270)
+    .jpeg({ quality: 80 })
+    .withMetadata({ orientation: 6 })
+    .withExifMerge({
+      IFD0: { Artist: "Sample Camera Owner", Copyright: "Not to be published" },
+      IFD2: { BodySerialNumber: "SAMPLE-SERIAL-0042" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "41/1 0/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "28/1 58/1 0/1" },
+    })
+    .toBuffer();
+  return {
+    "sample-landscape-exif.jpg": turned,
+    "sample-portrait.jpg": await sharp(scene(1000, 1500, COLOURS.panel, "portrait")).jpeg({ quality: 80 }).toBuffer(),
+    "sample-cmyk.jpg": await sharp(scene(2000, 1333, COLOURS.room, "landscape, CMYK colour space")).toColourspace("cmyk").jpeg({ quality: 80 }).toBuffer(),
+    "sample-transparent.png": await sharp(scene(1200, 800, COLOURS.panel, "PNG, transparent corners"))
+      .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><rect width="1200" height="800" rx="160" fill="#fff"/></svg>`), blend: "dest-in" }])
+      .png({ compressionLevel: 9, palette: true })
+      .toBuffer(),
+    "sample-logo-chair.svg": logo("#1f3b57", "SAMPLE", "Chair"),
+  };
+}
+
+/** A logo of plain shapes and text, nothing else: no script, no link, no external reference. */
+function logo(colour: string, top: string, bottom: string): Buffer {
+  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" viewBox="0 0 200 80">
+<rect x="2" y="2" width="196" height="76" rx="8" fill="#fff" stroke="${colour}" stroke-width="4"/>
+<circle cx="40" cy="40" r="24" fill="${colour}"/>
+<text x="76" y="36" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="20" fill="${colour}">${top}</text>
+<text x="76" y="60" font-family="DejaVu Sans, sans-serif" font-size="16" fill="${colour}">${bottom}</text>
+</svg>
+`);
+}
+
+const made = await pictures();
+for (const [folder, names] of FOLDERS) {
+  await mkdir(folder, { recursive: true });
+  for (const [name, bytes] of Object.entries(made)) if (names.includes(name)) await writeFile(path.join(folder, name), bytes);
+}
+for (const [name, bytes] of Object.entries(made)) process.stdout.write(`${name}: ${Math.round(bytes.length / 1024)} KB\n`);
