@@ -1,0 +1,162 @@
+/** The photos as a build publishes them: without metadata, at the widths the pages claim, at 300 dpi in the PDF, cached between builds, accessible. */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { AxePuppeteer } from "@axe-core/puppeteer";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { PRINT_DPI } from "../../src/pictures/photos.ts";
+import { openSite } from "../helpers/browser.ts";
+import { runCli } from "../helpers/cli.ts";
+import { cleanUp, ROOT, tempDir } from "../helpers/data.ts";
+
+const { dir } = inject("sampleSite");
+const FULL_DATA = path.join(ROOT, "tests/fixtures/full-data");
+/** The sample's event pages with photos: a turned JPEG with GPS and a portrait; a transparent PNG and a CMYK JPEG. */
+const PHOTO_PAGES = ["/events/2017/2017-05-16-istanbul-training-of-trainers-afghanistan/", "/events/2018/2018-05-07-sarajevo-joint-working-group/"];
+
+afterAll(cleanUp);
+
+const htmlOf = (url: string) => readFile(path.join(dir, ...url.split("/").filter(Boolean), "index.html"), "utf8");
+
+/** Each `url width` of a srcset. */
+const srcsetEntries = (srcset: string) => srcset.split(",").map((s) => s.trim().split(/\s+/)).map(([url, w]) => ({ url: url!, width: Number(w!.replace(/w$/, "")) }));
+
+describe("the published photo files", () => {
+  it("carry no EXIF, GPS or other metadata, are upright and sRGB, and the originals are not published", async () => {
+    const files = await readdir(path.join(dir, "photos"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) {
+      const bytes = await readFile(path.join(dir, "photos", name));
+      const meta = await sharp(bytes).metadata();
+      expect(meta.exif, name).toBeUndefined();
+      expect(meta.xmp, name).toBeUndefined();
+      expect(meta.iptc, name).toBeUndefined();
+      expect(meta.orientation ?? 1, name).toBe(1);
+      expect(meta.space, name).toBe("srgb");
+      // The GPS position and the serial of the turned sample are nowhere in the bytes.
+      expect(bytes.includes("SAMPLE-SERIAL-0042"), name).toBe(false);
+      expect(bytes.includes("Sample Camera Owner"), name).toBe(false);
+    }
+    // The print copies went with the print pages: readers get the PDF.
+    expect(existsSync(path.join(dir, "photos", "print"))).toBe(false);
+    // The originals, with their EXIF, stay in the data folder.
+    expect(existsSync(path.join(dir, "images", "sample-landscape-exif.jpg"))).toBe(false);
+  });
+
+  it("turn the photo stored on its side upright: the copies of the EXIF-oriented sample are landscape", async () => {
+    const html = await htmlOf(PHOTO_PAGES[0]!);
+    const img = /<img src="([^"]+)" srcset="([^"]+)" sizes="[^"]+" width="(\d+)" height="(\d+)" alt="Sample picture standing in for a photo of the meeting: flat shapes of seven/.exec(html);
+    expect(img).not.toBeNull();
+    expect(Number(img![3])).toBeGreaterThan(Number(img![4]));
+    const { width, height } = await sharp(path.join(dir, img![1]!)).metadata();
+    expect(width).toBeGreaterThan(height!);
+  });
+});
+
+describe("the event pages with photos", () => {
+  it("offer AVIF, WebP and JPEG, each width of each srcset a file of that width, the img's width and height those of its largest copy", async () => {
+    for (const url of PHOTO_PAGES) {
+      const html = await htmlOf(url);
+      const pictures = [...html.matchAll(/<picture>([\s\S]*?)<\/picture>/g)].map((m) => m[1]!);
+      expect(pictures.length, url).toBeGreaterThanOrEqual(2);
+      for (const picture of pictures) {
+        const sources = [...picture.matchAll(/<source type="([^"]+)" srcset="([^"]+)" sizes="[^"]+">/g)];
+        expect(sources.map((s) => s[1])).toEqual(["image/avif", "image/webp"]);
+        const img = /<img src="([^"]+)" srcset="([^"]+)" sizes="[^"]+" width="(\d+)" height="(\d+)" alt="([^"]+)" loading="lazy" decoding="async">/.exec(picture);
+        expect(img, picture).not.toBeNull();
+        expect(img![5]).toMatch(/^Sample picture standing in for a photo of the meeting/);
+        const sets: [string, string][] = [["avif", sources[0]![2]!], ["webp", sources[1]![2]!], ["jpeg", img![2]!]];
+        for (const [format, srcset] of sets) {
+          const entries = srcsetEntries(srcset);
+          expect(entries.length, srcset).toBeGreaterThan(1);
+          for (const entry of entries) {
+            const file = path.join(dir, entry.url);
+            expect(existsSync(file), entry.url).toBe(true);
+            const meta = await sharp(file).metadata();
+            expect(meta.width, entry.url).toBe(entry.width);
+            expect(meta.format === "heif" ? "avif" : meta.format, entry.url).toBe(format);
+          }
+        }
+        const largest = srcsetEntries(img![2]!).at(-1)!;
+        const meta = await sharp(path.join(dir, largest.url)).metadata();
+        expect([Number(img![3]), Number(img![4])]).toEqual([meta.width, meta.height]);
+      }
+      // Caption and credit under each photo, in the figure.
+      expect(html).toMatch(/<\/picture>\s*<figcaption>Sample picture standing in for a photo of the meeting[^<]*<span class="credit">© Sample picture, no rights reserved<\/span><\/figcaption>/);
+    }
+  });
+
+  it("have no accessibility violations (axe-core, WCAG 2.2 AA), nor has the year page with a photo in an entry", async () => {
+    const site = await openSite(dir);
+    const page = await site.browser.newPage();
+    try {
+      for (const url of [...PHOTO_PAGES, "/2017/"]) {
+        await page.goto(site.url(url), { waitUntil: "load" });
+        const results = await new AxePuppeteer(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+        expect(results.violations.map((v) => `${url}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+        // Every photo loads once scrolled to (they load lazily): none is a broken picture.
+        const loaded = await page.$$eval("figure.photo img", (imgs) => Promise.all(imgs.map((img) => {
+          const i = img as HTMLImageElement;
+          i.scrollIntoView();
+          return i.decode().then(() => i.naturalWidth > 0, () => false);
+        })));
+        expect(loaded.length, url).toBeGreaterThan(0);
+        expect(loaded.filter((ok) => !ok), url).toEqual([]);
+      }
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  });
+});
+
+describe("the PDF", () => {
+  it("prints each photo as a JPEG at about 300 dpi for its printed size", async () => {
+    const { stdout } = await promisify(execFile)("pdfimages", ["-list", path.join(dir, "2017", "budapest-process-activity-report-2017.pdf")]);
+    const rows = stdout.trim().split("\n").slice(2).map((line) => line.trim().split(/\s+/));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const [, , , , , , , , enc, , , , xPpi, yPpi] = row;
+      expect(enc, row.join(" ")).toBe("jpeg");
+      expect(Math.abs(Number(xPpi) - PRINT_DPI), row.join(" ")).toBeLessThanOrEqual(10);
+      expect(Math.abs(Number(yPpi) - PRINT_DPI), row.join(" ")).toBeLessThanOrEqual(10);
+    }
+  });
+});
+
+describe("a second build", () => {
+  let output: string;
+  let first: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    output = path.join(await tempDir(), "site");
+    first = await runCli(["build", "--data", FULL_DATA, "--output", output, "--no-pdf"]);
+  });
+
+  it("re-encodes nothing: every copy comes from the cache beside the output, which is never published", async () => {
+    expect(first.code, first.stderr).toBe(0);
+    const encoded = /Published (\d+) photo files \((\d+) encoded\)/.exec(first.stderr);
+    expect(encoded, first.stderr).not.toBeNull();
+    expect(encoded![1]).toBe(encoded![2]);
+    const before = await readdir(path.join(output, "photos"));
+    const second = await runCli(["build", "--data", FULL_DATA, "--output", output, "--no-pdf"]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toContain(`Published ${encoded![1]} photo files (all from the cache).`);
+    expect(await readdir(path.join(output, "photos"))).toEqual(before);
+    expect(existsSync(path.join(path.dirname(output), ".activity-report-cache", "site", "photos"))).toBe(true);
+    expect((await readdir(output, { recursive: true })).filter((f) => f.includes("activity-report-cache"))).toEqual([]);
+  });
+
+  it("shows the cover photo at the top of the year page without lazy loading, and the logos in the header in their order with their alt", async () => {
+    const year = await readFile(path.join(output, "2019", "index.html"), "utf8");
+    const cover = /<figure class="photo cover-photo">[\s\S]*?<img [^>]*>/.exec(year);
+    expect(cover).not.toBeNull();
+    expect(cover![0]).not.toContain('loading="lazy"');
+    expect([...year.matchAll(/<img class="site-logo" src="([^"]+)" alt="([^"]*)"/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["/images/logo.svg", "The emblem of the Budapest Process"],
+      ["/images/sample-logo-chair.svg", "Sample logo standing in for the emblem of the Chair"],
+    ]);
+  });
+});
