@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { loadDataOrThrow } from "../../src/data/load.ts";
 import { buildSite } from "../../src/report/model.ts";
 import { runCli, type Run } from "../helpers/cli.ts";
-import { cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "../helpers/data.ts";
+import { besideOutput, cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "../helpers/data.ts";
 import { pdfPages } from "../helpers/pdf.ts";
 
 afterAll(cleanUp);
@@ -24,7 +24,7 @@ describe("activity-report build on the sample data", () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split("\n")[0]).toMatch(/^Built \d+ pages and 4 PDFs \(\d+ KB\) into .+ in \d+\.\d s$/);
     expect(run.stdout).toContain("2018: activities held 1, participants 60, country delegations 29\n");
-    expect(run.stderr).toMatch(/^Checked 9 events: the data is valid\.\nRendered \d+ pages\.\n(Printed Annual Activity Report 201[6789] \(\d of 4\): \d+ pages, \d+ KB\.\n){4}Built the search index\.\n$/);
+    expect(run.stderr).toMatch(/^Checked 9 events: the data is valid\.\nPublished \d+ photo files \(\d+ encoded\)\.\nRendered \d+ pages\.\n(Printed Annual Activity Report 201[6789] \(\d of 4\): \d+ pages, \d+ KB\.\n){4}Built the search index\.\n$/);
   });
 
   it("writes a home page listing every report year", async () => {
@@ -77,7 +77,7 @@ describe("activity-report build on the sample data", () => {
   });
 
   it("leaves no staging folder behind", async () => {
-    const siblings = await readdir(path.dirname(output));
+    const siblings = await besideOutput(path.dirname(output));
     expect(siblings).toEqual(["site"]);
   });
 });
@@ -102,7 +102,7 @@ describe("activity-report build with broken data", () => {
     expect(run.stdout).toBe("");
     expect(await snapshot(output)).toEqual(before);
     expect((await stat(path.join(output, "index.html"))).mtimeMs).toBe(mtime);
-    expect(await readdir(path.dirname(output))).toEqual(["output"]);
+    expect(await besideOutput(path.dirname(output))).toEqual(["output"]);
   });
 });
 
@@ -125,7 +125,7 @@ describe("the output folder", () => {
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--year", "2018", "--no-pdf"], { cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("into output-2018 in");
-    expect(await readdir(cwd)).toEqual(["output-2018"]);
+    expect(await besideOutput(cwd)).toEqual(["output-2018"]);
   });
 
   it("REPORT_OUTPUT sets it when --output is not given", async () => {

@@ -8,7 +8,7 @@ import { chmod, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, startCli, type Running } from "../helpers/cli.ts";
-import { cleanUp, put, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "../helpers/data.ts";
+import { besideOutput, cleanUp, put, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "../helpers/data.ts";
 import { waitFor } from "../helpers/dev-server.ts";
 import { commandOf, descendants, running } from "../helpers/processes.ts";
 
@@ -66,7 +66,7 @@ describe("faults during a build", () => {
 
   async function expectIntact(output: string, before: Record<string, string>) {
     expect(await snapshot(output)).toEqual(before);
-    expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
+    expect((await besideOutput(path.dirname(output))).sort()).toEqual(["site"]);
   }
 
   it("a browser that crashes mid-print: a clear message, non-zero exit, the output as it was, no browser left", async () => {
@@ -149,7 +149,7 @@ describe("faults during a build", () => {
       expect(result.stderr).toMatch(/no space left on device|ENOSPC/i);
       expect(result.stderr).toContain(`The output in ${output} is unchanged.`);
       expect(await snapshot(output)).toEqual(before);
-      expect((await readdir(mountPoint)).sort()).toEqual(["site"]);
+      expect((await besideOutput(mountPoint)).sort()).toEqual(["site"]);
     } finally {
       execFileSync("umount", [mountPoint]);
     }
@@ -179,7 +179,7 @@ describe("faults during a build", () => {
     browsers.stop();
     // Nothing of the killed build could clean up: its browser runs on, and its lock, staging folder and browser folder stay.
     expect([...browsers.seen].filter(alive).length).toBeGreaterThan(0);
-    expect((await readdir(path.dirname(output))).sort()).toEqual(["site", "site.lock", expect.stringMatching(/^site\.tmp-[0-9a-f]{8}$/)]);
+    expect((await besideOutput(path.dirname(output))).sort()).toEqual(["site", "site.lock", expect.stringMatching(/^site\.tmp-[0-9a-f]{8}$/)]);
     expect(await tmp.left()).toEqual([expect.stringMatching(/^activity-report-browser-/)]);
     expect(await snapshot(output)).toEqual(before);
 
@@ -188,7 +188,7 @@ describe("faults during a build", () => {
     expect(next.stderr).toContain(`Note: a build of ${output} that no longer runs (process ${run.child.pid}, started `);
     expect(next.stderr).toMatch(/Note: removed .*site\.tmp-[0-9a-f]{8}, left by a build that was stopped\./);
     await waitFor(async () => [...browsers.seen].filter(alive).length === 0, 10_000);
-    expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
+    expect((await besideOutput(path.dirname(output))).sort()).toEqual(["site"]);
     expect(await tmp.left()).toEqual([]);
     // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
     expect(running(tmp.TMPDIR)).toEqual([]);
@@ -200,12 +200,12 @@ describe("faults during a build", () => {
     const tmp = await privateTmp();
     const first = startCli(["build", "--data", data, "--output", output, "--year", "2018"], { env: { TMPDIR: tmp.TMPDIR } });
     await waitFor(async () => first.stderr().includes("Checked"), 60_000, first.stderr);
-    await waitFor(async () => (await readdir(path.dirname(output))).includes("site.lock"), 30_000, first.stderr);
+    await waitFor(async () => (await besideOutput(path.dirname(output))).includes("site.lock"), 30_000, first.stderr);
     const second = await runCli(["build", "--data", data, "--output", output, "--year", "2018", "--no-pdf"]);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/another build \(process \d+, started .*\) is writing to .*; wait until it has finished, then build again/);
     expect((await first.done).code).toBe(0);
-    expect((await readdir(path.dirname(output))).sort()).toEqual(["site"]);
+    expect((await besideOutput(path.dirname(output))).sort()).toEqual(["site"]);
     expect(await tmp.left()).toEqual([]);
     // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
     expect(running(tmp.TMPDIR)).toEqual([]);

@@ -214,6 +214,10 @@ describe("printing", () => {
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2018"], { env: { REPORT_PRINT_TIMEOUT: "1" } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/took longer than|timed? ?out|Timeout/i);
-    expect(await readdir(path.dirname(output))).toEqual([]);
+    // Nothing but the photo cache, which the next build uses: whole copies only, no file half written.
+    expect(await readdir(path.dirname(output))).toEqual([".activity-report-cache"]);
+    const cached = await readdir(path.join(path.dirname(output), ".activity-report-cache"), { recursive: true });
+    expect(cached.filter((f) => /\.(jpeg|webp|avif)$/.test(f)).length).toBeGreaterThan(0);
+    expect(cached.filter((f) => f.includes(".tmp-"))).toEqual([]);
   });
 });
