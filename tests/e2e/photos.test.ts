@@ -9,6 +9,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PRINT_DPI } from "../../src/pictures/photos.ts";
 import { openSite } from "../helpers/browser.ts";
+import { openPdf } from "../helpers/pdf.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, ROOT, tempDir } from "../helpers/data.ts";
 
@@ -124,6 +125,23 @@ describe("the PDF", () => {
       expect(Math.abs(Number(xPpi) - PRINT_DPI), row.join(" ")).toBeLessThanOrEqual(10);
       expect(Math.abs(Number(yPpi) - PRINT_DPI), row.join(" ")).toBeLessThanOrEqual(10);
     }
+  });
+});
+
+describe("the tagged PDF", () => {
+  it("tags the event's photo as a figure with its alt, and its caption as a caption on the same page", async () => {
+    const doc = await openPdf(path.join(dir, "2017", "budapest-process-activity-report-2017.pdf"));
+    type Node = { role?: string; alt?: string; children?: Node[] };
+    const found: { page: number; role: string; alt?: string }[] = [];
+    const walk = (node: Node | null, page: number): void => {
+      if (!node) return;
+      if (node.role === "Figure" || node.role === "Caption") found.push({ page, role: node.role, ...(node.alt ? { alt: node.alt } : {}) });
+      for (const child of node.children ?? []) walk(child, page);
+    };
+    for (let n = 1; n <= doc.numPages; n++) walk((await (await doc.getPage(n)).getStructTree()) as Node, n);
+    const photos = found.filter((f) => f.role === "Figure" && f.alt?.startsWith("Sample picture standing in for a photo of the meeting"));
+    expect(photos.map((p) => p.alt)).toEqual(["Sample picture standing in for a photo of the meeting: flat shapes of seven people behind a table, with the words SAMPLE PICTURE."]);
+    expect(found.some((f) => f.role === "Caption" && f.page === photos[0]!.page)).toBe(true);
   });
 });
 
