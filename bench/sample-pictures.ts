@@ -16,7 +16,7 @@ import sharp from "sharp";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Where each goes: the sample the photos its events show, the fully filled fixture a photo, a portrait and a logo. */
 const FOLDERS: readonly [string, readonly string[]][] = [
-  [path.join(ROOT, "_data", "images"), ["sample-landscape-exif.jpg", "sample-portrait.jpg", "sample-cmyk.jpg", "sample-transparent.png"]],
+  [path.join(ROOT, "_data", "images"), ["sample-landscape-exif.jpg", "sample-portrait.jpg", "sample-cmyk.jpg", "sample-transparent.png", "sample-logo-chair.svg"]],
   [path.join(ROOT, "tests", "fixtures", "full-data", "images"), ["sample-landscape-exif.jpg", "sample-portrait.jpg", "sample-logo-chair.svg"]],
 ];
 

@@ -20,7 +20,8 @@ describe("the images folder", () => {
     const run = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("images/notes.html: warning: not published");
-    expect(await readdir(path.join(output, "images"))).toEqual(["logo.svg"]);
+    // The new one and the sample's logo; the sample's photos are published only as their processed copies, under /photos/.
+    expect((await readdir(path.join(output, "images"))).sort()).toEqual(["logo.svg", "sample-logo-chair.svg"]);
     expect(existsSync(path.join(output, "images", "notes.html"))).toBe(false);
   });
 });

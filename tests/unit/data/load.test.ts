@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { loadData } from "../../../src/data/load.ts";
-import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA } from "../../helpers/data.ts";
+import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA, withoutSamplePictures } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
 
@@ -100,7 +100,7 @@ describe("errors, each at its file, line and column", () => {
     const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
     await put(dir, "report.yaml", `${report.replace("      place: antalya\n", "      number: 1000000\n      place: antalya\n")}  1850:\n    chair: Somebody\n`);
     expect(await diagnosticsOf(dir)).toEqual([
-      "report.yaml:40:15: number must be at most 999",
+      "report.yaml:47:15: number must be at most 999",
       `report.yaml:${report.split("\n").length + 1}:3: key "1850" is not in the years 1900 to 2999; check the year`,
     ]);
   });
@@ -396,7 +396,7 @@ describe("files that are not read are named", () => {
 
 describe("report.yaml", () => {
   it("a logo must be a picture in the images folder; a site_url a web address; states known codes", async () => {
-    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    const report = withoutSamplePictures(await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8"));
     await put(dir, "report.yaml", report
       .replace("title: Annual Activity Report\n", "title: Annual Activity Report\nlogo: ../secret.svg\n")
       .replace("site_url: https://activity-report.example.org", "site_url: activity-report.example.org")
@@ -438,7 +438,7 @@ describe("no diagnostic is a consequence of another", () => {
 
   it("a mistyped field in an edition is the only diagnostic: the editions are still there", async () => {
     await put(dir, "report.yaml", (await read("report.yaml")).replace("    foreword: |\n      In 2016", "    foreward: |\n      In 2016"));
-    expect(await diagnosticsOf(dir)).toEqual(['report.yaml:42:5: unknown field "foreward", did you mean "foreword"?']);
+    expect(await diagnosticsOf(dir)).toEqual(['report.yaml:49:5: unknown field "foreward", did you mean "foreword"?']);
   });
 
   it("an edition with a mistake keeps its period and its Senior Officials Meeting for the other checks", async () => {
@@ -523,7 +523,7 @@ describe("ids that are names of JavaScript objects' properties", () => {
 
   it.each(NAMES)("%s as the place of a Senior Officials Meeting is unknown", async (name) => {
     await put(dir, "report.yaml", (await read("report.yaml")).replace("      place: antalya", `      place: ${name}`));
-    expect(await diagnosticsOf(dir)).toEqual([`report.yaml:40:14: unknown place "${name}" (places.yaml lists the known ones)`]);
+    expect(await diagnosticsOf(dir)).toEqual([`report.yaml:47:14: unknown place "${name}" (places.yaml lists the known ones)`]);
   });
 
   it.each(NAMES)("%s as a country code is not a code", async (name) => {
