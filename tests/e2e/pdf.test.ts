@@ -23,9 +23,13 @@ describe("the 2017 report", () => {
     [pages, lines, outline] = await Promise.all([pdfPages(file), pdfLines(file), pdfOutline(file)]);
   });
 
-  it("opens with a cover that names the year, the Chair and the Co-Chair, with no header or footer", () => {
+  it("opens with a cover that names the year, the Chair and the Co-Chair, under the logos and the cover photo, with no header or footer", () => {
     expect(lines[0]).toEqual([
+      // The stand-in logo's own text (an SVG, drawn as vector), then the organisation, the cover photo's caption and credit.
+      "SAMPLE",
+      "Chair",
       "BUDAPEST PROCESS",
+      "Sample picture standing in for a photo of the meeting. © Sample picture, no rights reserved",
       "Annual Activity Report 2017",
       "Prepared by the Budapest Process Secretariat",
       "Chair Türkiye",
