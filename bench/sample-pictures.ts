@@ -4,7 +4,8 @@
  * picture says on itself that it is a sample, and each exercises one path of the photo
  * processing: a landscape photo stored turned, with EXIF orientation, a GPS position, an
  * author and a camera serial (none of which may survive); a portrait photo; a CMYK JPEG;
- * a PNG with transparency; and an SVG logo of plain shapes and text.
+ * a PNG with transparency; an SVG logo of plain shapes and text; and a PNG logo whose EXIF
+ * names an author (which may not survive either).
  *
  * Run with `npx tsx bench/sample-pictures.ts`; the same pictures come out each time.
  */
@@ -17,7 +18,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Where each goes: the sample the photos its events show, the fully filled fixture a photo, a portrait and a logo. */
 const FOLDERS: readonly [string, readonly string[]][] = [
   [path.join(ROOT, "_data", "images"), ["sample-landscape-exif.jpg", "sample-portrait.jpg", "sample-cmyk.jpg", "sample-transparent.png", "sample-logo-chair.svg"]],
-  [path.join(ROOT, "tests", "fixtures", "full-data", "images"), ["sample-landscape-exif.jpg", "sample-portrait.jpg", "sample-logo-chair.svg"]],
+  [path.join(ROOT, "tests", "fixtures", "full-data", "images"), ["sample-landscape-exif.jpg", "sample-portrait.jpg", "sample-logo-chair.svg", "sample-logo-donor.png"]],
 ];
 
 /** A scene of flat shapes (a table, people as discs and blocks) with "SAMPLE PICTURE" across it, upright. */
@@ -66,6 +67,10 @@ async function pictures(): Promise<Record<string, Buffer>> {
       .png({ compressionLevel: 9, palette: true })
       .toBuffer(),
     "sample-logo-chair.svg": logo("#1f3b57", "SAMPLE", "Chair"),
+    "sample-logo-donor.png": await sharp(logo("#6b2d2d", "SAMPLE", "Donor"), { density: 288 })
+      .png({ compressionLevel: 9, palette: true })
+      .withExif({ IFD0: { Artist: "Sample Logo Designer", Software: "Sample Drawing Program" } })
+      .toBuffer(),
   };
 }
 

@@ -181,7 +181,7 @@ function progressDisplay(io: Io, terminal: boolean): (progress: BuildProgress) =
       case "rendered":
         return line(`Rendered ${plural(p.pages, "page")}.`);
       case "photos":
-        return line(`Published ${plural(p.files, "photo file")}${p.files ? ` (${p.encoded === 0 ? "all from the cache" : `${p.encoded} encoded`})` : ""}.`);
+        return line(`Published ${plural(p.files, "picture file")}${p.files ? ` (${p.encoded === 0 ? "all from the cache" : `${p.encoded} encoded`})` : ""}.`);
       case "printed":
         return line(`Printed ${p.title} (${p.done} of ${p.of}): ${plural(p.pages, "page")}, ${fileSize(p.bytes)}.`);
       case "indexed":

@@ -3,11 +3,12 @@
  * report.yaml, checked against the files of images/. A photo must be one of the pictures
  * that pictures.ts found publishable, a raster picture (an SVG is a drawing, not a photo),
  * small enough to process and large enough to print. Its size is read from the file's
- * header, once, and kept on the DataSet so that the build does not read it again.
+ * header, once, and kept on the DataSet so that the build does not read it again. sharp is
+ * loaded only when there is a raster picture to read: checking data without one stays fast.
  */
 import { lstatSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
+import type { Metadata } from "sharp";
 import type { Diagnostic } from "./diagnostics.ts";
 import { IMAGES_DIR, MAX_PICTURE_BYTES, type Picture, type PictureType } from "./pictures.ts";
 import type { WrittenEvent, WrittenFolder, WrittenMapping } from "./read.ts";
@@ -20,7 +21,7 @@ export const MAX_PHOTO_PIXELS = 50_000_000;
 /** The long side below which a photo prints blurred: 1,000 pixels are about 300 dpi over 85 mm. */
 export const MIN_PRINT_LONG_SIDE = 1000;
 
-export type PhotoType = Extract<PictureType, "jpeg" | "png" | "webp" | "avif">;
+export type RasterType = Exclude<PictureType, "svg">;
 const PHOTO_TYPES: readonly PictureType[] = ["jpeg", "png", "webp", "avif"];
 const TYPE_NAMES: Readonly<Record<PictureType, string>> = { jpeg: "a JPEG", png: "a PNG", gif: "a GIF", webp: "a WebP", avif: "an AVIF", svg: "an SVG drawing" };
 
@@ -30,7 +31,8 @@ export interface PictureFacts {
   readonly path: string;
   /** The file on disk, inside the data folder. */
   readonly file: string;
-  readonly type: PhotoType;
+  /** A photo is never a GIF (validation says so); a logo or another picture of images/ may be. */
+  readonly type: RasterType;
   /** In pixels, as the picture is shown: with the rotation its EXIF orientation asks for applied. */
   readonly width: number;
   readonly height: number;
@@ -147,13 +149,17 @@ function pictureUses(events: readonly WrittenEvent[], report: WrittenMapping<Rep
 
 type Checked = { readonly facts: PictureFacts } | { readonly problem: string } | { readonly reported: true };
 
-/** The facts of one picture from its header (sharp reads no pixels for them), or why it cannot be a photo. */
-async function readFacts(picture: Picture, { bytes, modified }: { bytes: number; modified: number }): Promise<Checked> {
-  if (!PHOTO_TYPES.includes(picture.type)) {
-    return { problem: `${picture.path} holds ${TYPE_NAMES[picture.type]}, not a photo: a photo must be a JPEG, PNG, WebP or AVIF file; save it as one` };
-  }
-  let metadata: sharp.Metadata;
+const isRaster = (picture: Picture): picture is Picture & { readonly type: RasterType } => picture.type !== "svg";
+
+/** Why a picture of this type cannot be a photo, or undefined. */
+const notAPhoto = (picture: Pick<Picture, "path" | "type">): string | undefined =>
+  PHOTO_TYPES.includes(picture.type) ? undefined : `${picture.path} holds ${TYPE_NAMES[picture.type]}, not a photo: a photo must be a JPEG, PNG, WebP or AVIF file; save it as one`;
+
+/** The facts of one raster picture from its header (sharp reads no pixels for them), or why it cannot be published. */
+async function readFacts(picture: Picture & { type: RasterType }, { bytes, modified }: { bytes: number; modified: number }): Promise<Checked> {
+  let metadata: Metadata;
   try {
+    const { default: sharp } = await import("sharp");
     metadata = await sharp(picture.file, { limitInputPixels: false }).metadata();
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
@@ -164,7 +170,7 @@ async function readFacts(picture: Picture, { bytes, modified }: { bytes: number;
   if (tooMany) return { problem: `${picture.path} ${tooMany}` };
   const exifOrientation = metadata.orientation ?? 1;
   const { width, height } = shownSize(stored.width, stored.height, exifOrientation);
-  return { facts: { path: picture.path, file: picture.file, type: picture.type as PhotoType, width, height, orientation: orientationOf(width, height), exifOrientation, bytes, modified } };
+  return { facts: { path: picture.path, file: picture.file, type: picture.type, width, height, orientation: orientationOf(width, height), exifOrientation, bytes, modified } };
 }
 
 /**
@@ -198,7 +204,7 @@ function fileProblem(written: string, dir: string, realDir: string, scan: Writte
 }
 
 export interface PhotoCheck {
-  /** The raster pictures named as photos or logos, by their path under the data folder. */
+  /** Every raster picture of images/ that may be published (photos, logos, others), by its path under the data folder. */
   readonly facts: ReadonlyMap<string, PictureFacts>;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -224,7 +230,10 @@ export async function checkPhotos(
     if (!result) {
       realDir ??= realpathSync(dir);
       const found = fileProblem(written, dir, realDir, scan);
-      result = "picture" in found ? readFacts(found.picture, found) : Promise.resolve(found);
+      if (!("picture" in found)) result = Promise.resolve(found);
+      else if (isRaster(found.picture)) result = readFacts(found.picture, found);
+      // An SVG is checked as a drawing by pictures.ts; named as a photo, it is told so before it gets here.
+      else result = Promise.resolve({ reported: true });
       checked.set(written, result);
     }
     return result;
@@ -240,6 +249,13 @@ export async function checkPhotos(
     const wrongPath = photoPathProblem(written);
     if (wrongPath) {
       diagnostics.push(source.diagnostic([...at, "file"], `photo ${wrongPath}`));
+      continue;
+    }
+    // A drawing or a GIF is told so before its pixels are read (a GIF that cannot be read is still not a photo).
+    const listed = scan.pictures.find((p) => p.path === written);
+    const problem = listed && notAPhoto(listed);
+    if (problem) {
+      diagnostics.push(source.diagnostic([...at, "file"], problem));
       continue;
     }
     const result = await check(written);
@@ -259,13 +275,16 @@ export async function checkPhotos(
     }
   }
 
-  // Logos: their files are checked by reportProblems (report-rules.ts), SVG allowed; a raster logo's size is kept for printing it.
-  const logos = report.fields ? logosOf(report.fields) : [];
-  for (const logo of logos) {
-    const picture = scan.pictures.find((p) => p.path === logo.file);
-    if (!picture || picture.type === "svg" || picture.type === "gif" || facts.has(logo.file)) continue;
-    const result = await check(logo.file);
-    if ("facts" in result) facts.set(logo.file, result.facts);
+  // Every other raster picture of images/ (the logos among them, whose entries reportProblems checks) is published too, as a
+  // copy without its metadata: it must be readable and not too large to decode, and its size is kept for the pages.
+  for (const picture of scan.pictures) {
+    if (!isRaster(picture) || facts.has(picture.path)) continue;
+    const result = await check(picture.path);
+    if ("facts" in result) facts.set(picture.path, result.facts);
+    // Said once: at the field that names the picture if one does, else at the file.
+    else if ("problem" in result && !uses.some((use) => use.entry.file === picture.path)) {
+      diagnostics.push({ severity: "error", file: path.join(dir, picture.path), message: result.problem });
+    }
   }
   return { facts, diagnostics };
 }

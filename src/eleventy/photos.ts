@@ -1,7 +1,9 @@
 /**
  * The photos of a build as templates show them: each event's photos and each edition's
  * cover photo, processed (src/pictures/photos.ts) into web copies and print JPEGs, and the
- * cover's logos. The copies are held in memory until the plugin writes them into the output.
+ * cover's logos. Every other raster picture of images/ is published as a copy without its
+ * metadata; only SVG drawings are published as they are. The copies are held in memory
+ * until the plugin writes them into the output.
  */
 import type { DataSet } from "../data/load.ts";
 import type { Photo } from "../data/schema.ts";
@@ -40,9 +42,9 @@ export interface SitePhotos {
 
 export interface PublishedPhotos {
   readonly shown: SitePhotos;
-  /** Every copy to write into the output, web and print. */
+  /** Every copy to write into the output: web and print copies of the photos, cleaned copies of the other raster pictures. */
   readonly files: readonly PhotoFile[];
-  /** The pictures of images/ that are photos: only their processed copies are published, never the files themselves (they carry EXIF). */
+  /** The raster pictures of images/: only their processed copies are published, never the files themselves (they carry EXIF). */
   readonly originals: ReadonlySet<string>;
 }
 
@@ -85,5 +87,7 @@ export async function publishPhotos(data: DataSet, processor: PhotoProcessor): P
     const facts = data.pictureFacts.get(logo.file);
     return { src: `/${logo.file}`, alt: logo.alt, ...(facts ? { width: facts.width, height: facts.height } : {}) };
   });
-  return { shown: { events, covers, logos }, files, originals: photoOriginals(data) };
+  const photosShown = photoOriginals(data);
+  for (const facts of data.pictureFacts.values()) if (!photosShown.has(facts.path)) files.push(await processor.clean(facts));
+  return { shown: { events, covers, logos }, files, originals: new Set(data.pictureFacts.keys()) };
 }

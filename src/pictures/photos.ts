@@ -4,9 +4,12 @@
  * print. Every copy is turned upright as its EXIF orientation says, converted to sRGB, and
  * carries no metadata but the sRGB colour profile: no EXIF, no GPS position, no camera
  * serial number, no author. Copies are cached by the photo's content (the file names hold
- * its hash), so a rebuild after a text edit encodes nothing.
+ * its hash), so a rebuild after a text edit encodes nothing. The other raster pictures of
+ * images/ (a logo, say) are published at their own paths in their own format, as copies
+ * cleaned the same way.
  */
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -38,11 +41,20 @@ const WEB_JPEG = { quality: 78, mozjpeg: true };
 // Aimed at a PDF page with a photo under 250 KB (issue 14); the bench is to measure it on real photos.
 const PRINT_JPEG = { quality: 80, mozjpeg: true, chromaSubsampling: "4:2:0" };
 
+/** Re-encoding a logo or a drawing loses a little; these keep it unseen. */
+const CLEAN_OPTIONS = {
+  jpeg: { quality: 92, mozjpeg: true },
+  png: { compressionLevel: 9 },
+  webp: { quality: 92, alphaQuality: 100 },
+  avif: { quality: 70 },
+  gif: {},
+} as const;
+
 /** One published copy, held in memory until it is written into the output. */
 export interface PhotoFile {
   /** Root-relative, e.g. `/photos/Hk3x9Qa-800.webp`. */
   readonly url: string;
-  readonly format: "avif" | "webp" | "jpeg";
+  readonly format: "avif" | "webp" | "jpeg" | "png" | "gif";
   readonly width: number;
   readonly height: number;
   readonly bytes: Buffer;
@@ -67,6 +79,11 @@ export interface PhotoProcessor {
   web(photo: PictureFacts, sizes: string): Promise<WebPhoto>;
   /** The print copy of a photo for its place in the PDF. */
   print(photo: PictureFacts, use: PrintUse): Promise<PrintPhoto>;
+  /**
+   * The copy of a picture that is not shown as a photo (a logo, another picture of images/), published at its own
+   * path (`/images/…`) in its own format and size: upright, sRGB, without metadata; a GIF or WebP keeps its frames.
+   */
+  clean(picture: PictureFacts): Promise<PhotoFile>;
   /** How many copies this processor has encoded (not found in the cache): zero on a rebuild with the same photos. */
   encodings(): number;
 }
@@ -158,6 +175,22 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
         formats: ["jpeg"], sharpJpegOptions: PRINT_JPEG, transform: toSrgbOnWhite,
       });
       return { ...file!, widthMm };
+    },
+    async clean(picture) {
+      const original = await readFile(picture.file);
+      const hash = createHash("sha256").update(original).digest("base64url").slice(0, 22);
+      const cached = path.join(root, "clean", `${hash}.${picture.type}`);
+      const url = `/${picture.path}`;
+      if (existsSync(cached)) return { url, format: picture.type, width: picture.width, height: picture.height, bytes: await readFile(cached) };
+      encoded++;
+      const animated = picture.type === "gif" || picture.type === "webp";
+      // sharp writes no metadata unless asked, and converts to sRGB on the way; rotate() without an angle turns the picture upright first.
+      const bytes = await sharp(original, { animated, limitInputPixels: false })
+        .rotate()
+        .toFormat(picture.type, CLEAN_OPTIONS[picture.type])
+        .toBuffer();
+      await writeWhole(cached, bytes);
+      return { url, format: picture.type, width: picture.width, height: picture.height, bytes };
     },
     encodings: () => encoded,
   };

@@ -28,7 +28,7 @@ describe("publishing", () => {
     const first = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
     expect(first.stdout).toContain("2017: activities held 5, participants at least 142");
     expect(first.stdout).toContain("This is the first build of this output folder");
-    expect(first.stderr).toMatch(/^Checked 9 events: the data is valid\.\nPublished \d+ photo files \(\d+ encoded\)\.\nRendered \d+ pages\.\nBuilt the search index\.\n$/);
+    expect(first.stderr).toMatch(/^Checked 9 events: the data is valid\.\nPublished \d+ picture files \(\d+ encoded\)\.\nRendered \d+ pages\.\nBuilt the search index\.\n$/);
 
     const typo = path.join(data, "events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml");
     await put(data, path.relative(data, typo), (await readFile(typo, "utf8")).replace("presented certificates", "handed certificates"));

@@ -24,7 +24,7 @@ describe("activity-report build on the sample data", () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split("\n")[0]).toMatch(/^Built \d+ pages and 4 PDFs \(\d+ KB\) into .+ in \d+\.\d s$/);
     expect(run.stdout).toContain("2018: activities held 1, participants 60, country delegations 29\n");
-    expect(run.stderr).toMatch(/^Checked 9 events: the data is valid\.\nPublished \d+ photo files \(\d+ encoded\)\.\nRendered \d+ pages\.\n(Printed Annual Activity Report 201[6789] \(\d of 4\): \d+ pages, \d+ KB\.\n){4}Built the search index\.\n$/);
+    expect(run.stderr).toMatch(/^Checked 9 events: the data is valid\.\nPublished \d+ picture files \(\d+ encoded\)\.\nRendered \d+ pages\.\n(Printed Annual Activity Report 201[6789] \(\d of 4\): \d+ pages, \d+ KB\.\n){4}Built the search index\.\n$/);
   });
 
   it("writes a home page listing every report year", async () => {

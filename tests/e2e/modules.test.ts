@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanUp, ROOT, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
 
+const MINIMAL_DATA = path.join(ROOT, "tests/fixtures/minimal-data");
+
 afterAll(cleanUp);
 
 /** The packages a run of the command loaded, by name. */
@@ -33,6 +35,15 @@ describe("the modules each command loads", () => {
     expect(code).toBe(0);
     expect(packages.has("zod")).toBe(true);
     for (const name of [...PRINTER, "@11ty/eleventy", "nunjucks", "d3-geo"]) expect(packages.has(name), name).toBe(false);
+    // The sample names photos: their sizes are read from the files.
+    expect(packages.has("sharp")).toBe(true);
+  });
+
+  it("check of data without raster pictures in images/: no picture library either", async () => {
+    const { code, packages } = await packagesLoaded(["check", "--data", MINIMAL_DATA]);
+    expect(code).toBe(0);
+    expect(packages.has("zod")).toBe(true);
+    for (const name of ["sharp", "@11ty/eleventy-img"]) expect(packages.has(name), name).toBe(false);
   });
 
   it("build --no-pdf: Eleventy, but no printer", async () => {

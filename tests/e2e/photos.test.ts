@@ -159,16 +159,26 @@ describe("a second build", () => {
 
   it("re-encodes nothing: every copy comes from the cache beside the output, which is never published", async () => {
     expect(first.code, first.stderr).toBe(0);
-    const encoded = /Published (\d+) photo files \((\d+) encoded\)/.exec(first.stderr);
+    const encoded = /Published (\d+) picture files \((\d+) encoded\)/.exec(first.stderr);
     expect(encoded, first.stderr).not.toBeNull();
     expect(encoded![1]).toBe(encoded![2]);
     const before = await readdir(path.join(output, "photos"));
     const second = await runCli(["build", "--data", FULL_DATA, "--output", output, "--no-pdf"]);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stderr).toContain(`Published ${encoded![1]} photo files (all from the cache).`);
+    expect(second.stderr).toContain(`Published ${encoded![1]} picture files (all from the cache).`);
     expect(await readdir(path.join(output, "photos"))).toEqual(before);
     expect(existsSync(path.join(path.dirname(output), ".activity-report-cache", "site", "photos"))).toBe(true);
     expect((await readdir(output, { recursive: true })).filter((f) => f.includes("activity-report-cache"))).toEqual([]);
+  });
+
+  it("publishes the PNG logo at its own path as a copy without the EXIF its file carries; the SVG logos as they are", async () => {
+    const original = await readFile(path.join(FULL_DATA, "images", "sample-logo-donor.png"));
+    expect(original.includes("Sample Logo Designer")).toBe(true);
+    const published = await readFile(path.join(output, "images", "sample-logo-donor.png"));
+    const meta = await sharp(published).metadata();
+    expect([meta.format, meta.width, meta.height, meta.exif, meta.xmp]).toEqual(["png", 800, 320, undefined, undefined]);
+    expect(published.includes("Sample Logo Designer") || published.includes("Sample Drawing Program")).toBe(false);
+    expect(await readFile(path.join(output, "images", "logo.svg"))).toEqual(await readFile(path.join(FULL_DATA, "images", "logo.svg")));
   });
 
   it("shows the cover photo at the top of the year page without lazy loading, and the logos in the header in their order with their alt", async () => {
@@ -179,6 +189,7 @@ describe("a second build", () => {
     expect([...year.matchAll(/<img class="site-logo" src="([^"]+)" alt="([^"]*)"/g)].map((m) => [m[1], m[2]])).toEqual([
       ["/images/logo.svg", "The emblem of the Budapest Process"],
       ["/images/sample-logo-chair.svg", "Sample logo standing in for the emblem of the Chair"],
+      ["/images/sample-logo-donor.png", "Sample logo standing in for the emblem of a donor"],
     ]);
   });
 });

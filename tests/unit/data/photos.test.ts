@@ -94,6 +94,31 @@ describe("the photos of an event", () => {
     ]);
   });
 
+  it("any other raster picture of images/ (which the site publishes as a cleaned copy) must open and have at most 50 megapixels: an error at the file", async () => {
+    const good = await jpeg(1200, 800);
+    await put(dir, "images/truncated.jpg", good.subarray(0, 40));
+    await put(dir, "images/huge.png", await pngHeader(10_000, 6_000));
+    await put(dir, "images/fine.jpg", good);
+    const result = await loadData(dir);
+    const mine = result.diagnostics.filter((d) => /images\/(truncated|huge|fine)/.test(d.file)).map((d) => `${path.relative(dir, d.file)}: ${d.severity}: ${d.message}`);
+    expect(mine).toHaveLength(2);
+    expect(mine[0]).toBe("images/huge.png: error: images/huge.png is 10000 × 6000 pixels (60.0 megapixels); a picture may have at most 50 megapixels: scale it down, e.g. to 6000 pixels on its long side");
+    expect(mine[1]).toMatch(/^images\/truncated\.jpg: error: images\/truncated\.jpg cannot be read as a JPEG \(.+\); save it again from a picture program$/);
+    // A picture named by a photo is told at the field, not twice.
+    await put(dir, FILE, event(photo("images/huge.png")));
+    const named = await diagnosticsOf(dir);
+    expect(named.filter((d) => d.includes("huge.png"))).toEqual([
+      `${FILE}:8:11: images/huge.png is 10000 × 6000 pixels (60.0 megapixels); a picture may have at most 50 megapixels: scale it down, e.g. to 6000 pixels on its long side`,
+    ]);
+  });
+
+  it("the facts of every raster picture of images/ are on the DataSet, named or not; an SVG's are not", async () => {
+    await put(dir, "images/unnamed.jpg", await jpeg(300, 200, 6));
+    const result = await loadData(dir);
+    expect(result.data!.pictureFacts.get("images/unnamed.jpg")).toMatchObject({ type: "jpeg", width: 200, height: 300, exifOrientation: 6 });
+    expect([...result.data!.pictureFacts.keys()].filter((k) => k.endsWith(".svg"))).toEqual([]);
+  });
+
   it("a file over 25 MB, and one reached through a link that leaves the data folder: at the field, and at the file", async () => {
     const outside = await tempDir();
     await writeFile(path.join(outside, "secret.jpg"), await jpeg(1200, 800));

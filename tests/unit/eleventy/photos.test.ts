@@ -36,6 +36,7 @@ describe("publishPhotos", () => {
     expect(shown.logos).toEqual([
       { src: "/images/logo.svg", alt: "The emblem of the Budapest Process" },
       { src: "/images/sample-logo-chair.svg", alt: "Sample logo standing in for the emblem of the Chair" },
+      { src: "/images/sample-logo-donor.png", alt: "Sample logo standing in for the emblem of a donor", width: 800, height: 320 },
     ]);
     // Every URL a template is given is among the files to write.
     const urls = new Set(files.map((f) => f.url));
@@ -45,7 +46,9 @@ describe("publishPhotos", () => {
       }
       if (photo.print) expect(urls.has(photo.print.src)).toBe(true);
     }
-    expect([...originals].sort()).toEqual(["images/sample-landscape-exif.jpg", "images/sample-portrait.jpg"]);
+    // Every raster picture is published as a processed copy only: the photos as /photos/…, the PNG logo at its own path, cleaned.
+    expect([...originals].sort()).toEqual(["images/sample-landscape-exif.jpg", "images/sample-logo-donor.png", "images/sample-portrait.jpg"]);
+    expect(files.filter((f) => f.url.startsWith("/images/")).map((f) => [f.url, f.format, f.width, f.height])).toEqual([["/images/sample-logo-donor.png", "png", 800, 320]]);
   });
 });
 

@@ -154,6 +154,53 @@ describe("the copies of a photo", () => {
   });
 });
 
+describe("the copy of a picture that is not a photo (a logo)", () => {
+  it("keeps its path, format and size, is upright and sRGB, and carries no metadata", async () => {
+    const data = await tempDir();
+    const cache = path.join(await tempDir(), "cache");
+    const processor = photoProcessor(cache);
+    // A JPEG logo stored on its side with a camera's EXIF, a CMYK one, a PNG with an author in its EXIF, a GIF.
+    const turnedLogo = await facts(await put(data, "images/turned-logo.jpg", await turnedJpeg()), "jpeg", 1200, 2000, 6);
+    const cmykLogo = await facts(await put(data, "images/cmyk-logo.jpg", await cmykJpeg()), "jpeg", 1900, 1000);
+    const png = await sharp(await transparentPng()).png().withExif({ IFD0: { Artist: "Jane Photographer" } }).toBuffer();
+    expect(png.toString("latin1")).toContain("Jane");
+    const pngLogo = await facts(await put(data, "images/donor.png", png), "png", 800, 600);
+    const gif = await sharp({ create: { width: 120, height: 60, channels: 3, background: BLUE } }).gif().toBuffer();
+    const gifLogo = await facts(await put(data, "images/small.gif", gif), "gif", 120, 60);
+
+    const copies = await Promise.all([turnedLogo, cmykLogo, pngLogo, gifLogo].map((logo) => processor.clean(logo)));
+    expect(copies.map((c) => [c.url, c.format, c.width, c.height])).toEqual([
+      ["/images/turned-logo.jpg", "jpeg", 1200, 2000],
+      ["/images/cmyk-logo.jpg", "jpeg", 1900, 1000],
+      ["/images/donor.png", "png", 800, 600],
+      ["/images/small.gif", "gif", 120, 60],
+    ]);
+    for (const copy of copies) {
+      const metadata = await sharp(copy.bytes).metadata();
+      expect([copy.url, metadata.format, metadata.width, metadata.height, metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation]).toEqual([copy.url, copy.format, copy.width, copy.height, undefined, undefined, undefined, undefined]);
+      expect(metadata.space, copy.url).toBe("srgb");
+      const text = copy.bytes.toString("latin1");
+      for (const secret of ["Jane", "SN-0042", "GPS", "Exif"]) expect(text.includes(secret), `${copy.url} holds ${secret}`).toBe(false);
+    }
+    // The turned logo stands upright: its stored top rows (red) are on the right.
+    const { data: pixels, info } = await sharp(copies[0]!.bytes).raw().toBuffer({ resolveWithObject: true });
+    const at = (x: number, y: number) => (y * info.width + x) * info.channels;
+    expect(pixels[at(info.width - 20, 1000)]! > 150 && pixels[at(20, 1000) + 2]! > 150).toBe(true);
+    // The PNG keeps its transparency.
+    expect((await sharp(copies[2]!.bytes).metadata()).hasAlpha).toBe(true);
+    expect(processor.encodings()).toBe(4);
+
+    // Cached by content: a new processor encodes nothing and gives the same bytes; a changed file is encoded again.
+    const again = photoProcessor(cache);
+    const copiesAgain = await Promise.all([turnedLogo, cmykLogo, pngLogo, gifLogo].map((logo) => again.clean(logo)));
+    expect(again.encodings()).toBe(0);
+    expect(copiesAgain.map((c) => c.bytes.equals(copies[copiesAgain.indexOf(c)]!.bytes))).toEqual([true, true, true, true]);
+    await put(data, "images/small.gif", await sharp({ create: { width: 120, height: 60, channels: 3, background: RED } }).gif().toBuffer());
+    await again.clean(await facts(gifLogo.file, "gif", 120, 60));
+    expect(again.encodings()).toBe(1);
+  });
+});
+
 describe("the cache", () => {
   it("encodes each copy once: a second build, in a process of its own, encodes nothing and gives the same files", async () => {
     expect(first.encodings()).toBe(every().length);
