@@ -2,10 +2,13 @@
  * The last touches to a printed PDF. Chromium writes the title and language
  * but not author, subject or keywords, and dates it with the clock: here every
  * field comes from the data, so the same data gives the same bytes. The
- * bookmarks are added here too (see outline.ts).
+ * bookmarks are added here too (see outline.ts), page furniture is marked as
+ * artifacts (artifacts.ts) and the structure tree corrected (structure.ts).
  */
 import { ParseSpeeds, PDFDocument } from "pdf-lib";
+import { markPageArtifacts } from "./artifacts.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
+import { regroupFigures } from "./structure.ts";
 
 export interface PdfMetadata {
   readonly title: string;
@@ -21,6 +24,8 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, outline:
   // pdf-lib yields to the event loop every hundred objects unless told otherwise: ten times slower here.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   addOutline(doc, outline);
+  markPageArtifacts(doc);
+  regroupFigures(doc);
   const date = new Date(`${metadata.date}T00:00:00Z`);
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   doc.setAuthor(metadata.author);

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
-import { openPdf, pdfLines, pdfOutline, pdfPages, type OutlineEntry } from "../helpers/pdf.ts";
+import { openPdf, pagePainting, pdfLines, pdfOutline, pdfPages, type OutlineEntry } from "../helpers/pdf.ts";
 
 afterAll(cleanUp);
 
@@ -148,6 +148,17 @@ describe("the 2017 report", () => {
     }
   });
 
+  it("marks its page furniture as artifacts: the running header, the page numbers, the imprint's decorative logos; nothing is painted untagged", async () => {
+    const painting = await pagePainting(file);
+    expect(painting.map((p) => p.untagged)).toEqual(painting.map(() => 0));
+    expect(painting[0]!.artifactText).toBe("");
+    // The imprint's logos repeat the cover's, with an empty alt: decoration.
+    expect(painting[1]!.artifactText).toBe("Page 2 of 9SAMPLEChair");
+    painting.slice(3).forEach((p, i) => expect(p.artifactText).toBe(`${HEADER(2017).replace(" · ", " ")}Page ${i + 4} of 9`));
+    // None of the report's own text is among them.
+    for (const p of painting) expect(p.artifactText).not.toMatch(/Istanbul|Senior Officials|Annex/);
+  });
+
   it("embeds every font it uses", async () => {
     const { stdout } = await promisify(execFile)("pdffonts", [file]);
     const rows = stdout.trim().split("\n").slice(2);
@@ -166,6 +177,14 @@ describe("the 2016 report", () => {
 });
 
 describe("printing", () => {
+  it("leaves nothing untagged on any page of any report: what is not tagged content is an artifact, the draft's watermark too", async () => {
+    for (const year of [2016, 2017, 2018, 2019]) {
+      const painting = await pagePainting(pdfOf(dir, year));
+      expect(painting.flatMap((p, i) => (p.untagged ? [`${year}, page ${i + 1}: ${p.untagged}`] : []))).toEqual([]);
+      if (year === 2019) for (const p of painting) expect(p.artifactText).toContain("DRAFT");
+    }
+  });
+
   it("gives the same bytes for the same data", async () => {
     const again = path.join(await tempDir(), "again");
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", again, "--year", "2018"]);

@@ -147,6 +147,25 @@ describe("the tagged PDF", () => {
     ]);
     for (const photo of photos) expect(found.some((f) => f.role === "Caption" && f.page === photo.page), `page ${photo.page}`).toBe(true);
   });
+
+  it("has alt on every Figure; a photo with its caption is a Div of the Figure and the Caption, not a Figure without alt around them", async () => {
+    const doc = await openPdf(path.join(dir, "2017", "budapest-process-activity-report-2017.pdf"));
+    type Node = { role?: string; alt?: string; children?: Node[] };
+    const figures: { alt?: string; parent?: string; siblings: string[] }[] = [];
+    const walk = (node: Node, parent?: Node): void => {
+      if (node.role === "Figure") figures.push({ ...(node.alt ? { alt: node.alt } : {}), ...(parent?.role ? { parent: parent.role } : {}), siblings: (parent?.children ?? []).flatMap((c) => (c.role && c !== node ? [c.role] : [])) });
+      for (const child of node.children ?? []) walk(child, node);
+    };
+    for (let n = 1; n <= doc.numPages; n++) {
+      const tree = (await (await doc.getPage(n)).getStructTree()) as Node | null;
+      if (tree) walk(tree);
+    }
+    await doc.destroy();
+    expect(figures.length).toBeGreaterThanOrEqual(5);
+    expect(figures.filter((f) => !f.alt)).toEqual([]);
+    const photos = figures.filter((f) => f.alt!.startsWith("Sample picture standing in"));
+    expect(photos.map((f) => [f.parent, f.siblings])).toEqual([["Div", ["Caption"]], ["Div", ["Caption"]]]);
+  });
 });
 
 describe("a second build", () => {
