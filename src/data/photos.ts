@@ -21,6 +21,32 @@ export const MAX_PHOTO_PIXELS = 50_000_000;
 /** The long side below which a photo prints blurred: 1,000 pixels are about 300 dpi over 85 mm. */
 export const MIN_PRINT_LONG_SIDE = 1000;
 
+/** The printed widths, in millimetres: a cover photo across the A4 text block, an event's photo beside its entry. */
+export const PRINT_WIDTH_MM = { cover: 160, event: 75 } as const;
+/** The tallest each is printed: a portrait photo is printed narrower, so that the cover keeps room for its title, and an entry for its text. */
+export const PRINT_HEIGHT_MM = { cover: 110, event: 90 } as const;
+export type PrintUse = keyof typeof PRINT_WIDTH_MM;
+/** Enough for a photo at reading distance; more only makes the PDF heavier. */
+export const PRINT_DPI = 300;
+/** Below this a printed photo looks soft: the cover photo, printed largest, is warned about. */
+export const MIN_COVER_DPI = 200;
+
+/** How wide a photo of `width` × `height` pixels is printed for `use`, in millimetres: the full width, unless that would make it too tall. */
+export function printedWidthMm(use: PrintUse, width: number, height: number): number {
+  return Math.min(PRINT_WIDTH_MM[use], Math.round(((PRINT_HEIGHT_MM[use] * width) / height) * 10) / 10);
+}
+
+/** Pixels across for a print width in millimetres at PRINT_DPI. */
+export const printPixels = (mm: number): number => Math.round((mm / 25.4) * PRINT_DPI);
+
+/** A warning when a cover photo has too few pixels for the size the cover prints it at, or undefined. */
+export function coverSizeProblem(width: number, height: number): string | undefined {
+  const mm = printedWidthMm("cover", width, height);
+  const dpi = Math.floor(width / (mm / 25.4));
+  if (dpi >= MIN_COVER_DPI) return undefined;
+  return `is ${width} pixels across: the cover prints it ${mm} mm wide, at about ${dpi} dpi, which looks soft; a copy of at least ${printPixels(mm).toLocaleString("en")} pixels across prints sharp`;
+}
+
 export type RasterType = Exclude<PictureType, "svg">;
 const PHOTO_TYPES: readonly PictureType[] = ["jpeg", "png", "webp", "avif"];
 const TYPE_NAMES: Readonly<Record<PictureType, string>> = { jpeg: "a JPEG", png: "a PNG", gif: "a GIF", webp: "a WebP", avif: "an AVIF", svg: "an SVG drawing" };
@@ -262,7 +288,7 @@ export async function checkPhotos(
     if ("problem" in result) diagnostics.push(source.diagnostic([...at, "file"], result.problem));
     if (!("facts" in result)) continue;
     facts.set(written, result.facts);
-    const blurred = printSizeProblem(result.facts.width, result.facts.height);
+    const blurred = printSizeProblem(result.facts.width, result.facts.height) ?? (use.event ? undefined : coverSizeProblem(result.facts.width, result.facts.height));
     if (blurred) diagnostics.push(source.diagnostic([...at, "file"], `${written} ${blurred}`, { severity: "warning" }));
     if (use.event) {
       const first = firstEvent.get(written);

@@ -7,7 +7,8 @@
  */
 import type { DataSet } from "../data/load.ts";
 import type { Photo } from "../data/schema.ts";
-import type { PhotoFile, PhotoProcessor, PrintUse, WebPhoto } from "../pictures/photos.ts";
+import type { PrintUse } from "../data/photos.ts";
+import type { PhotoFile, PhotoProcessor, WebPhoto } from "../pictures/photos.ts";
 import { eventUrl } from "../report/urls.ts";
 
 /** How wide a photo is shown in the page's column (--measure, 46rem, less its padding), or the screen on a phone. */
@@ -21,7 +22,10 @@ export interface ShownPhoto {
   readonly caption?: string;
   readonly credit?: string;
   readonly web: Omit<WebPhoto, "files">;
-  /** The print JPEG, for the photos the PDF prints (an event's first, a cover). */
+  /**
+   * The print JPEG, for the photos the PDF prints (an event's first, a cover): `width` and `height` are the size it is
+   * printed at in CSS pixels (96 to the inch), for the <img>'s attributes; the JPEG has about 300 dpi at that size.
+   */
   readonly print?: { readonly src: string; readonly width: number; readonly height: number; readonly widthMm: number };
 }
 
@@ -56,6 +60,12 @@ export function photoOriginals(data: Pick<DataSet, "events" | "report">): Set<st
   return files;
 }
 
+/** CSS pixels (96 to the inch) for a picture of `pixels` across and down printed `widthMm` wide. */
+export function cssSize(widthMm: number, width: number, height: number): { width: number; height: number } {
+  const css = (widthMm / 25.4) * 96;
+  return { width: Math.round(css), height: Math.round((css * height) / width) };
+}
+
 /** Processes every photo of the data set: web copies for each, print copies for those the PDF prints. */
 export async function publishPhotos(data: DataSet, processor: PhotoProcessor): Promise<PublishedPhotos> {
   const files: PhotoFile[] = [];
@@ -70,7 +80,7 @@ export async function publishPhotos(data: DataSet, processor: PhotoProcessor): P
       ...(photo.caption !== undefined ? { caption: photo.caption } : {}),
       ...(photo.credit !== undefined ? { credit: photo.credit } : {}),
       web,
-      ...(print ? { print: { src: print.url, width: print.width, height: print.height, widthMm: print.widthMm } } : {}),
+      ...(print ? { print: { src: print.url, ...cssSize(print.widthMm, print.width, print.height), widthMm: print.widthMm } } : {}),
     };
   };
   const events: Record<string, ShownPhoto[]> = {};

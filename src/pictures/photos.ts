@@ -15,15 +15,10 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import Image, { type ImageFile, type ImageOptions } from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
-import type { PictureFacts } from "../data/photos.ts";
+import { printedWidthMm, printPixels, type PictureFacts, type PrintUse } from "../data/photos.ts";
 
 /** The widths offered to browsers, from a phone to a wide screen at twice its density; none wider than the photo. */
 export const WEB_WIDTHS = [480, 800, 1200, 1600] as const;
-/** The printed widths, in millimetres: a cover photo across the A4 text block, an event's photo beside its entry. */
-export const PRINT_WIDTH_MM = { cover: 160, event: 75 } as const;
-export type PrintUse = keyof typeof PRINT_WIDTH_MM;
-/** Enough for a photo at reading distance; more only makes the PDF heavier. */
-export const PRINT_DPI = 300;
 /** Where the copies are published in the site. */
 export const PHOTOS_URL = "/photos/";
 /**
@@ -32,8 +27,16 @@ export const PHOTOS_URL = "/photos/";
  */
 const PIPELINE_VERSION = "1";
 
-/** Pixels across for a print width in millimetres at PRINT_DPI. */
-export const printPixels = (mm: number): number => Math.round((mm / 25.4) * PRINT_DPI);
+/**
+ * The widths of a photo's web copies: those of WEB_WIDTHS narrower than the photo, and the
+ * photo's own width when it is between two of them (a photo 1,000 pixels wide is offered at
+ * 1,000, not cut down to 800), never wider than the widest of WEB_WIDTHS.
+ */
+export function webWidths(photoWidth: number): number[] {
+  const widest = WEB_WIDTHS[WEB_WIDTHS.length - 1]!;
+  return [...new Set([...WEB_WIDTHS.filter((w) => w < photoWidth), Math.min(photoWidth, widest)])];
+}
+
 
 const WEB_AVIF = { quality: 50 };
 const WEB_WEBP = { quality: 75 };
@@ -152,7 +155,7 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
 
   return {
     async web(photo, sizes) {
-      const web = { outputDir: path.join(root, "web"), urlPath: PHOTOS_URL, widths: [...WEB_WIDTHS] };
+      const web = { outputDir: path.join(root, "web"), urlPath: PHOTOS_URL, widths: webWidths(photo.width) };
       const [modern, jpeg] = await Promise.all([
         run(photo, { ...web, formats: ["avif", "webp"], sharpAvifOptions: WEB_AVIF, sharpWebpOptions: WEB_WEBP, transform: toSrgb }),
         run(photo, { ...web, formats: ["jpeg"], sharpJpegOptions: WEB_JPEG, transform: toSrgbOnWhite }),
@@ -169,7 +172,7 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
       };
     },
     async print(photo, use) {
-      const widthMm = PRINT_WIDTH_MM[use];
+      const widthMm = printedWidthMm(use, photo.width, photo.height);
       const [file] = await run(photo, {
         outputDir: path.join(root, "print"), urlPath: `${PHOTOS_URL}print/`, widths: [printPixels(widthMm)],
         formats: ["jpeg"], sharpJpegOptions: PRINT_JPEG, transform: toSrgbOnWhite,

@@ -1,15 +1,15 @@
 /** The photos as a build publishes them: without metadata, at the widths the pages claim, at 300 dpi in the PDF, cached between builds, accessible. */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { AxePuppeteer } from "@axe-core/puppeteer";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PRINT_DPI } from "../../src/pictures/photos.ts";
+import { PRINT_DPI, PRINT_HEIGHT_MM } from "../../src/data/photos.ts";
 import { openSite } from "../helpers/browser.ts";
-import { openPdf } from "../helpers/pdf.ts";
+import { openPdf, pdfLines } from "../helpers/pdf.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, ROOT, tempDir } from "../helpers/data.ts";
 
@@ -125,6 +125,30 @@ describe("the PDF", () => {
       expect(Math.abs(Number(xPpi) - PRINT_DPI), row.join(" ")).toBeLessThanOrEqual(10);
       expect(Math.abs(Number(yPpi) - PRINT_DPI), row.join(" ")).toBeLessThanOrEqual(10);
     }
+  });
+});
+
+describe("a portrait cover photo", () => {
+  it("is printed narrower, at most 110 mm tall, still at about 300 dpi, and the cover stays one page", async () => {
+    const data = path.join(await tempDir(), "data");
+    await cp(FULL_DATA, data, { recursive: true });
+    const report = await readFile(path.join(data, "report.yaml"), "utf8");
+    await writeFile(path.join(data, "report.yaml"), report.replace(/(cover_photo:\n\s+file: )images\/sample-landscape-exif\.jpg/, "$1images/sample-portrait.jpg"));
+    const output = path.join(await tempDir(), "site");
+    const run = await runCli(["build", "--data", data, "--output", output, "--year", "2019"]);
+    expect(run.code, run.stderr).toBe(0);
+    const pdf = path.join(output, "2019", "budapest-process-activity-report-2019.pdf");
+    const { stdout } = await promisify(execFile)("pdfimages", ["-list", pdf]);
+    const cover = stdout.trim().split("\n").slice(2).map((line) => line.trim().split(/\s+/)).filter((row) => row[0] === "1" && row[2] === "image" && row[8] === "jpeg");
+    expect(cover).toHaveLength(1);
+    const [, , , width, height, , , , , , , , xPpi, yPpi] = cover[0]!;
+    expect(Number(height)).toBeGreaterThan(Number(width));
+    expect(Math.abs(Number(xPpi) - PRINT_DPI)).toBeLessThanOrEqual(10);
+    expect(Math.abs(Number(yPpi) - PRINT_DPI)).toBeLessThanOrEqual(10);
+    expect((Number(height) / Number(yPpi)) * 25.4).toBeLessThanOrEqual(PRINT_HEIGHT_MM.cover + 1);
+    const lines = await pdfLines(pdf);
+    expect(lines[0]).toContain("Chair Türkiye");
+    expect(lines[1]!.join(" ")).toMatch(/^Published by/);
   });
 });
 

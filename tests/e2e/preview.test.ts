@@ -6,6 +6,7 @@ import { mkdir, readFile, rename, rm, stat, symlink, utimes } from "node:fs/prom
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import puppeteer from "puppeteer";
+import sharp from "sharp";
 import { PREVIEW_MARKER } from "../../src/output.ts";
 import { findBrowser } from "../../src/pdf/browser.ts";
 import { CHROMIUM_FLAGS } from "../../src/pdf/print.ts";
@@ -267,6 +268,33 @@ describe("the live preview's defences", () => {
     await put(work, ".preview/index.html", "stale\n");
     expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", ".preview", "--no-pdf"], { cwd: work })).code).toBe(0);
     expect(await readFile(path.join(work, ".preview/index.html"), "utf8")).toContain("Budapest Process");
+  });
+
+  it("serves the photos' copies, and after a photo is replaced in images/ serves the new one's copies on the page", async () => {
+    const data = await sampleCopy();
+    const preview = await startPreview(["--data", data], path.dirname(data));
+    const eventPage = "/events/2018/2018-05-07-sarajevo-joint-working-group/";
+    // The first photo's JPEG fallback, its largest copy: the last of its srcset.
+    const largest = async () => {
+      const html = await (await fetch(preview.url(eventPage))).text();
+      const img = /<img src="[^"]+" srcset="([^"]+)"[^>]*alt="Sample picture/.exec(html);
+      return img ? img[1]!.split(", ").at(-1)!.split(" ")[0]! : undefined;
+    };
+    try {
+      const before = (await largest())!;
+      const served = await fetch(preview.url(before));
+      expect([served.status, served.headers.get("content-type")]).toEqual([200, "image/jpeg"]);
+      expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).width).toBe(1200);
+      // Replaced by a picture of another size and colour, under the same name.
+      await put(data, "images/sample-transparent.png", await sharp({ create: { width: 1000, height: 1000, channels: 3, background: "#2a7a3a" } }).png().toBuffer());
+      await waitFor(async () => ![before, undefined].includes(await largest()), 30_000, preview.log);
+      const after = await fetch(preview.url((await largest())!));
+      expect(after.status).toBe(200);
+      const meta = await sharp(Buffer.from(await after.arrayBuffer())).metadata();
+      expect([meta.width, meta.height]).toEqual([1000, 1000]);
+    } finally {
+      expect(await preview.stop()).toBe(0);
+    }
   });
 
   it("rebuilds when an event file is deleted: the year page no longer lists it and its page is gone", async () => {

@@ -5,7 +5,7 @@ import zlib from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { loadData } from "../../../src/data/load.ts";
-import { altProblems, logosOf, photoPathProblem, pixelProblem, printSizeProblem, shownSize } from "../../../src/data/photos.ts";
+import { altProblems, coverSizeProblem, logosOf, photoPathProblem, pixelProblem, printedWidthMm, printSizeProblem, shownSize } from "../../../src/data/photos.ts";
 import { cleanUp, diagnosticsOf, put, sampleCopy, tempDir, withoutSamplePictures } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
@@ -189,6 +189,30 @@ describe("report.yaml: the cover photo, the logos, the funding line", () => {
     const result = await loadData(dir);
     expect(result.diagnostics).toEqual([]);
     expect(result.data!.pictureFacts.get("images/cover.jpg")).toMatchObject({ width: 2400, height: 1600, orientation: "landscape" });
+  });
+
+  it("a cover photo with too few pixels for the cover's 160 mm: a warning with the dpi it prints at; an event's photo of the same size gets none", async () => {
+    const report = await read();
+    const at = report.split("\n").indexOf("  2017:") + 1;
+    await put(dir, "images/cover.jpg", await jpeg(1200, 800));
+    await put(dir, "report.yaml", report.replace("  2017:\n", "  2017:\n    cover_photo:\n      file: images/cover.jpg\n      alt: The conference hall\n"));
+    await put(dir, FILE, event(photo("images/cover.jpg")));
+    expect((await diagnosticsOf(dir)).filter((d) => d.includes("cover.jpg"))).toEqual([
+      `report.yaml:${at + 2}:13: warning: images/cover.jpg is 1200 pixels across: the cover prints it 160 mm wide, at about 190 dpi, which looks soft; a copy of at least 1,890 pixels across prints sharp`,
+    ]);
+    // A portrait is printed narrower (at most 110 mm tall): 1,000 × 1,500 pixels make 73.3 mm at 346 dpi, no warning.
+    await put(dir, "images/cover.jpg", await jpeg(1000, 1500));
+    expect((await diagnosticsOf(dir)).filter((d) => d.includes("cover.jpg"))).toEqual([]);
+  });
+
+  it("coverSizeProblem and printedWidthMm: the full width unless too tall, the warning under 200 dpi", () => {
+    expect(printedWidthMm("cover", 3000, 2000)).toBe(160);
+    expect(printedWidthMm("cover", 1000, 1500)).toBe(73.3);
+    expect(printedWidthMm("event", 1000, 1500)).toBe(60);
+    expect(printedWidthMm("event", 1600, 1200)).toBe(75);
+    expect(coverSizeProblem(1260, 840)).toBeUndefined();
+    expect(coverSizeProblem(1259, 840)).toContain("at about 199 dpi");
+    expect(coverSizeProblem(1250, 840)).toContain("at about 198 dpi");
   });
 
   it("logos: a list of file and alt, an SVG allowed; the older logo read as one logo without alt; not both", async () => {

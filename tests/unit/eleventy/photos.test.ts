@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../../src/data/load.ts";
 import { PAGE_SIZES, photoOriginals, publishPhotos } from "../../../src/eleventy/photos.ts";
-import { PRINT_WIDTH_MM, photoProcessor, printPixels } from "../../../src/pictures/photos.ts";
+import { PRINT_WIDTH_MM, printPixels } from "../../../src/data/photos.ts";
+import { photoProcessor } from "../../../src/pictures/photos.ts";
 import { cleanUp, ROOT, tempDir } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
@@ -23,7 +24,9 @@ describe("publishPhotos", () => {
     expect(first!.credit).toBe("© Sample picture, no rights reserved");
     expect(first!.web.sizes).toBe(PAGE_SIZES);
     expect(first!.web.sources.map((s) => s.type)).toEqual(["image/avif", "image/webp"]);
-    expect(first!.print).toMatchObject({ widthMm: PRINT_WIDTH_MM.event, width: printPixels(PRINT_WIDTH_MM.event) });
+    // Printed 75 mm wide: 283 CSS pixels (96 to the inch) in the <img>'s attributes; the JPEG has 300 dpi there.
+    expect(first!.print).toMatchObject({ widthMm: PRINT_WIDTH_MM.event, width: 283, height: 189 });
+    expect(files.find((f) => f.url === first!.print!.src)!.width).toBe(printPixels(PRINT_WIDTH_MM.event));
     expect(second!.print).toBeUndefined();
     expect(second!.credit).toBeUndefined();
     // The portrait keeps its shape: taller than wide.
@@ -31,7 +34,8 @@ describe("publishPhotos", () => {
 
     expect(Object.keys(shown.covers)).toEqual(["2019"]);
     // The stand-in is 1800 pixels wide, less than 160 mm at 300 dpi: it is not enlarged.
-    expect(shown.covers["2019"]!.print).toMatchObject({ widthMm: PRINT_WIDTH_MM.cover, width: 1800 });
+    expect(shown.covers["2019"]!.print).toMatchObject({ widthMm: PRINT_WIDTH_MM.cover, width: 605 });
+    expect(files.find((f) => f.url === shown.covers["2019"]!.print!.src)!.width).toBe(1800);
 
     expect(shown.logos).toEqual([
       { src: "/images/logo.svg", alt: "The emblem of the Budapest Process" },

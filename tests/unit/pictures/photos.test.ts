@@ -7,7 +7,8 @@ import { promisify } from "node:util";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PictureFacts } from "../../../src/data/photos.ts";
-import { photoCacheFor, photoProcessor, PRINT_DPI, PRINT_WIDTH_MM, printPixels, srcsetOf, writePhotoFiles, type PhotoFile, type PrintPhoto } from "../../../src/pictures/photos.ts";
+import { PRINT_DPI, PRINT_WIDTH_MM, printPixels } from "../../../src/data/photos.ts";
+import { photoCacheFor, photoProcessor, srcsetOf, webWidths, writePhotoFiles, type PhotoFile, type PrintPhoto } from "../../../src/pictures/photos.ts";
 import { cleanUp, put, ROOT, tempDir } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
@@ -62,7 +63,7 @@ beforeAll(async () => {
     transparent: await first.web(transparent, "100vw"),
     printEvent: await first.print(turned, "event"),
     printCover: await first.print(cmyk, "cover"),
-    printSmall: await first.print(turned, "cover"),
+    printSmall: await first.print(transparent, "cover"),
   };
 }, 120_000);
 
@@ -144,13 +145,24 @@ describe("the copies of a photo", () => {
     expect(printPixels(PRINT_WIDTH_MM.cover)).toBe(1890);
     const dpi = (file: PrintPhoto) => file.width / (file.widthMm / 25.4);
     const { printEvent, printCover, printSmall } = results;
-    expect([printEvent.format, printEvent.width, printEvent.height, printEvent.widthMm]).toEqual(["jpeg", 886, 1477, 75]);
+    // The portrait beside an entry: at most 90 mm tall, so 54 mm wide, at 300 dpi there.
+    expect([printEvent.format, printEvent.width, printEvent.height, printEvent.widthMm]).toEqual(["jpeg", 638, 1063, 54]);
     expect(Math.abs(dpi(printEvent) - PRINT_DPI)).toBeLessThan(1);
     expect([printCover.width, printCover.height, printCover.widthMm]).toEqual([1890, 995, 160]);
     expect(Math.abs(dpi(printCover) - PRINT_DPI)).toBeLessThan(1);
-    // 1,200 pixels are all the photo has: printed 160 mm wide, about 190 dpi (validation warns only under 1,000).
-    expect([printSmall.width, printSmall.url.startsWith("/photos/print/")]).toEqual([1200, true]);
+    // 800 pixels are all the photo has: printed 146.7 mm wide on the cover, it is not enlarged (validation warns about it).
+    expect([printSmall.width, printSmall.widthMm, printSmall.url.startsWith("/photos/print/")]).toEqual([800, 146.7, true]);
     expect((await sharp(printEvent.bytes).metadata()).format).toBe("jpeg");
+  });
+});
+
+describe("webWidths", () => {
+  it("offers the widths of WEB_WIDTHS below the photo's own, and the photo's own up to the widest", () => {
+    expect(webWidths(300)).toEqual([300]);
+    expect(webWidths(800)).toEqual([480, 800]);
+    expect(webWidths(1000)).toEqual([480, 800, 1000]);
+    expect(webWidths(1600)).toEqual([480, 800, 1200, 1600]);
+    expect(webWidths(4000)).toEqual([480, 800, 1200, 1600]);
   });
 });
 
@@ -211,7 +223,7 @@ describe("the cache", () => {
       "const p = photoProcessor(cache);",
       "const urls = [];",
       "for (const photo of photos) urls.push(...(await p.web(photo, '100vw')).files.map((f) => f.url));",
-      "urls.push((await p.print(photos[0], 'event')).url, (await p.print(photos[1], 'cover')).url, (await p.print(photos[0], 'cover')).url);",
+      "urls.push((await p.print(photos[0], 'event')).url, (await p.print(photos[1], 'cover')).url, (await p.print(photos[2], 'cover')).url);",
       "console.log(JSON.stringify({ encodings: p.encodings(), urls }));",
     ].join("\n");
     const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
