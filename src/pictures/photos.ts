@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, unlinkSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import Image, { type ImageFile, type ImageOptions } from "@11ty/eleventy-img";
@@ -105,6 +105,35 @@ async function writeWhole(file: string, bytes: Buffer): Promise<void> {
   await rename(temporary, file);
 }
 
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user has that number; it is alive, and its file is left alone.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * Removes the temporary files that a build stopped mid-write left in the cache `root`
+ * (`<copy>.tmp-<pid>`, see writeWhole), those of processes that are gone. Returns their names.
+ */
+export function removeStaleTemporaries(root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(root, { recursive: true, encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  const stale = names.filter((name) => {
+    const pid = /\.tmp-(\d+)$/.exec(name)?.[1];
+    return pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid));
+  });
+  for (const name of stale) unlinkSync(path.join(root, name));
+  return stale;
+}
+
 /**
  * A processor whose cache is the folder `cacheDir` (kept between builds, e.g. beside the
  * output folder; see photoCacheFor). eleventy-img runs in dry-run mode: it looks for each
@@ -125,6 +154,7 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
     image.flatten({ background: "#ffffff" });
   };
   const root = path.join(cacheDir, `v${PIPELINE_VERSION}`);
+  removeStaleTemporaries(root);
   Image.concurrency = Math.max(1, availableParallelism());
 
   async function run(photo: PictureFacts, options: ImageOptions & { outputDir: string; urlPath: string }): Promise<PhotoFile[]> {

@@ -1,5 +1,5 @@
 /** The published copies of photos: upright, sRGB, without metadata, at the widths they claim, cached by content. */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PictureFacts } from "../../../src/data/photos.ts";
 import { PRINT_DPI, PRINT_WIDTH_MM, printPixels } from "../../../src/data/photos.ts";
-import { photoCacheFor, photoProcessor, srcsetOf, webWidths, writePhotoFiles, type PhotoFile, type PrintPhoto } from "../../../src/pictures/photos.ts";
+import { photoCacheFor, photoProcessor, removeStaleTemporaries, srcsetOf, webWidths, writePhotoFiles, type PhotoFile, type PrintPhoto } from "../../../src/pictures/photos.ts";
 import { cleanUp, put, ROOT, tempDir } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
@@ -238,6 +238,22 @@ describe("the cache", () => {
     await second.print(turned, "event");
     expect(second.encodings()).toBe(0);
   }, 120_000);
+
+  it("loses the half-written files of a build that was stopped, and keeps those of a build still running", async () => {
+    const cache = path.join(await tempDir(), "cache");
+    // The number of a process that has ended, and one of a process that runs.
+    const ended = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ["-e", ""]);
+      child.on("exit", () => resolve(child.pid!));
+    });
+    const root = path.join(cache, "v1");
+    const stale = await put(root, `web/abc-800.webp.tmp-${ended}`, "half");
+    const running = await put(root, `web/abc-480.webp.tmp-${process.ppid}`, "half");
+    const copy = await put(root, "web/abc-800.webp", "whole");
+    photoProcessor(cache);
+    expect([existsSync(stale), existsSync(running), existsSync(copy)]).toEqual([false, true, true]);
+    expect(removeStaleTemporaries(path.join(cache, "missing"))).toEqual([]);
+  });
 
   it("lives beside the output folder, in a hidden folder of its own for each output", () => {
     expect(photoCacheFor("/srv/site/output")).toBe("/srv/site/.activity-report-cache/output/photos");
