@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { scanPictures, sniffRaster, svgProblems } from "../../../src/data/pictures.ts";
 import { cleanUp, diagnosticsOf, put, sampleCopy, tempDir, withoutSamplePictures } from "../../helpers/data.ts";
@@ -9,8 +10,9 @@ import { cleanUp, diagnosticsOf, put, sampleCopy, tempDir, withoutSamplePictures
 afterAll(cleanUp);
 
 const SVG = (inner: string, attributes = "") => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>${inner}</svg>`;
-const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
+// Whole pictures, not just their first bytes: validation opens every raster picture it would publish.
+const PNG = await sharp({ create: { width: 1, height: 1, channels: 4, background: "#0000" } }).png().toBuffer();
+const JPEG = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).jpeg().toBuffer();
 
 describe("sniffRaster", () => {
   it("knows a picture by its first bytes, whatever its name", () => {
