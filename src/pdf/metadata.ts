@@ -3,11 +3,14 @@
  * but not author, subject or keywords, and dates it with the clock: here every
  * field comes from the data, so the same data gives the same bytes. The
  * bookmarks are added here too (see outline.ts), page furniture is marked as
- * artifacts (artifacts.ts) and the structure tree corrected (structure.ts).
+ * artifacts (artifacts.ts), the structure tree corrected (structure.ts), and
+ * the XMP metadata, output intent and file identifier of PDF/A written
+ * (standards.ts).
  */
 import { ParseSpeeds, PDFDocument } from "pdf-lib";
 import { markPageArtifacts } from "./artifacts.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
+import { addArchivalMetadata, documentLanguage, reserveFileIdentifier, srgbIccProfile, withFileIdentifier } from "./standards.ts";
 import { regroupFigures } from "./structure.ts";
 
 export interface PdfMetadata {
@@ -34,7 +37,14 @@ export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, outline:
   doc.setCreator(metadata.creator);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  return renumberStructureIds(await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity }));
+  // Chromium's own name for itself (Skia/PDF and its version) stays the producer, in the XMP packet too.
+  const producer = doc.getProducer() ?? "Skia/PDF";
+  doc.setProducer(producer);
+  const fields = { title: metadata.title, author: metadata.author, subject: metadata.subject, keywords: metadata.keywords.join(", "), creator: metadata.creator, producer };
+  addArchivalMetadata(doc, { ...fields, date: date.toISOString().replace(".000Z", "Z"), language: documentLanguage(doc) ?? "en" }, await srgbIccProfile());
+  reserveFileIdentifier(doc);
+  const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  return withFileIdentifier(renumberStructureIds(saved));
 }
 
 /**

@@ -3,10 +3,11 @@ import { execFile } from "node:child_process";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
-import { openPdf, pagePainting, pdfLines, pdfOutline, pdfPages, type OutlineEntry } from "../helpers/pdf.ts";
+import { openPdf, pagePainting, pdfLines, pdfOutline, pdfPages, xmpProperties, type OutlineEntry } from "../helpers/pdf.ts";
 
 afterAll(cleanUp);
 
@@ -157,6 +158,37 @@ describe("the 2017 report", () => {
     painting.slice(3).forEach((p, i) => expect(p.artifactText).toBe(`${HEADER(2017).replace(" · ", " ")}Page ${i + 4} of 9`));
     // None of the report's own text is among them.
     for (const p of painting) expect(p.artifactText).not.toMatch(/Istanbul|Senior Officials|Annex/);
+  });
+
+  it("claims PDF/A-2u and PDF/UA-1 in an XMP packet that agrees with its document information (PDF/A-2 6.6.3; Matterhorn 06-002, 07-001)", async () => {
+    const { stdout: packet } = await promisify(execFile)("pdfinfo", ["-meta", file]);
+    const xmp = xmpProperties(packet);
+    const doc = await openPdf(file);
+    const info = (await doc.getMetadata()).info as Record<string, string>;
+    await doc.destroy();
+    expect(xmp).toMatchObject({
+      "dc:title": info.Title, "dc:creator": info.Author, "dc:description": info.Subject, "pdf:Keywords": info.Keywords,
+      "pdf:Producer": info.Producer, "xmp:CreatorTool": info.Creator, "dc:language": "en",
+      "pdfaid:part": "2", "pdfaid:conformance": "U", "pdfuaid:part": "1",
+    });
+    const instant = (pdfDate: string) => pdfDate.replace(/^D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z");
+    expect([xmp["xmp:CreateDate"], xmp["xmp:ModifyDate"]]).toEqual([instant(info.CreationDate!), instant(info.ModDate!)]);
+  });
+
+  it("has an sRGB output intent with its ICC profile and a file identifier (PDF/A-2 6.2.3, 6.1.3)", async () => {
+    const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+    const intents = doc.catalog.lookup(PDFName.of("OutputIntents"), PDFArray);
+    expect(intents.size()).toBe(1);
+    const intent = intents.lookup(0, PDFDict);
+    expect(intent.get(PDFName.of("S"))?.toString()).toBe("/GTS_PDFA1");
+    const profile = intent.lookup(PDFName.of("DestOutputProfile")) as PDFRawStream;
+    expect(profile.dict.get(PDFName.of("N"))?.toString()).toBe("3");
+    const icc = Buffer.from(decodePDFRawStream(profile).decode());
+    expect([icc.subarray(12, 20).toString("latin1"), icc.subarray(36, 40).toString("latin1")]).toEqual(["mntrRGB ", "acsp"]);
+    const id = doc.context.trailerInfo.ID as PDFArray | undefined;
+    expect(id?.size()).toBe(2);
+    expect(id!.get(0).toString()).toMatch(/^<[0-9A-F]{32}>$/);
+    expect(id!.get(0).toString()).not.toBe(`<${"0".repeat(32)}>`);
   });
 
   it("embeds every font it uses", async () => {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { SaxesParser } from "saxes";
 
 export async function openPdf(file: string): Promise<PDFDocumentProxy> {
   const data = new Uint8Array(await readFile(file));
@@ -171,4 +172,32 @@ export async function pagePainting(file: string): Promise<PagePainting[]> {
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * The properties of an XMP packet as `prefix:name` → text, read with an XML parser (a
+ * malformed packet throws): a simple property's text, the items of an rdf:Alt, Seq or Bag
+ * joined with "; ". The extension schemas' descriptions are left out.
+ */
+export function xmpProperties(packet: string): Record<string, string> {
+  const parser = new SaxesParser({ xmlns: true });
+  const found: Record<string, string> = {};
+  const stack: string[] = [];
+  let text = "";
+  parser.on("opentag", (tag) => {
+    stack.push(tag.name);
+    text = "";
+  });
+  parser.on("text", (t) => (text += t));
+  parser.on("closetag", (tag) => {
+    stack.pop();
+    const at = stack.lastIndexOf("rdf:Description");
+    if (at >= 0 && !stack.includes("pdfaExtension:schemas") && text.trim() !== "") {
+      const name = at === stack.length - 1 ? tag.name : stack[at + 1]!;
+      found[name] = found[name] === undefined ? text.trim() : `${found[name]}; ${text.trim()}`;
+    }
+    text = "";
+  });
+  parser.write(packet.replace(/^\uFEFF/, "")).close();
+  return found;
 }

@@ -1,0 +1,50 @@
+/** The XMP packet: well-formed, the fields as given (escaped), the PDF/A-2u and PDF/UA-1 identifiers, the extension schema PDF/A-2 needs for the latter. */
+import { describe, expect, it } from "vitest";
+import { xmpPacket } from "../../../src/pdf/xmp.ts";
+import { xmpProperties } from "../../helpers/pdf.ts";
+
+const FIELDS = {
+  title: "Budapest Process: Annual Activity Report 2017",
+  author: "Budapest Process Secretariat",
+  subject: "The activities of the Budapest Process in 2017",
+  keywords: "Budapest Process, migration",
+  date: "2017-12-31T00:00:00Z",
+  creator: "Budapest Process Secretariat with activity-report",
+  producer: "Skia/PDF m156",
+  language: "en",
+};
+
+describe("xmpPacket", () => {
+  it("holds each field in its Dublin Core, PDF or XMP property, and claims PDF/A-2u and PDF/UA-1", () => {
+    expect(xmpProperties(xmpPacket(FIELDS))).toEqual({
+      "dc:format": "application/pdf",
+      "dc:title": FIELDS.title,
+      "dc:creator": FIELDS.author,
+      "dc:description": FIELDS.subject,
+      "dc:language": "en",
+      "pdf:Keywords": FIELDS.keywords,
+      "pdf:Producer": FIELDS.producer,
+      "xmp:CreatorTool": FIELDS.creator,
+      "xmp:CreateDate": FIELDS.date,
+      "xmp:ModifyDate": FIELDS.date,
+      "xmp:MetadataDate": FIELDS.date,
+      "pdfaid:part": "2",
+      "pdfaid:conformance": "U",
+      "pdfuaid:part": "1",
+    });
+  });
+
+  it("describes the pdfuaid schema for PDF/A-2, by its namespace and prefix", () => {
+    const packet = xmpPacket(FIELDS);
+    expect(packet).toContain("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>");
+    expect(packet).toContain("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>");
+    expect(packet).toMatch(/^<\?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"\?>/);
+    expect(packet).toMatch(/<\?xpacket end="r"\?>$/);
+  });
+
+  it("escapes what XML would read as markup, and drops what XML cannot hold, so that a title can break nothing", () => {
+    const title = 'Report <2017> & "after"\u0001 </rdf:li></rdf:Alt>';
+    const properties = xmpProperties(xmpPacket({ ...FIELDS, title }));
+    expect(properties["dc:title"]).toBe('Report <2017> & "after" </rdf:li></rdf:Alt>');
+  });
+});
