@@ -3,12 +3,14 @@
  * but not author, subject or keywords, and dates it with the clock: here every
  * field comes from the data, so the same data gives the same bytes. The
  * bookmarks are added here too (see outline.ts), page furniture is marked as
- * artifacts (artifacts.ts), the structure tree corrected (structure.ts), and
+ * artifacts (artifacts.ts), the structure tree corrected (structure.ts), each
+ * link described (links.ts), and
  * the XMP metadata, output intent and file identifier of PDF/A written
  * (standards.ts).
  */
 import { ParseSpeeds, PDFDocument } from "pdf-lib";
 import { markPageArtifacts } from "./artifacts.ts";
+import { describeLinks } from "./links.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
 import { addArchivalMetadata, documentLanguage, reserveFileIdentifier, srgbIccProfile, withFileIdentifier } from "./standards.ts";
 import { regroupFigures } from "./structure.ts";
@@ -23,12 +25,18 @@ export interface PdfMetadata {
   readonly creator: string;
 }
 
-export async function finishPdf(pdf: Uint8Array, metadata: PdfMetadata, outline: readonly OutlineEntry[] = []): Promise<Uint8Array> {
+export async function finishPdf(
+  pdf: Uint8Array,
+  metadata: PdfMetadata,
+  outline: readonly OutlineEntry[] = [],
+  links: ReadonlyMap<string, string> = new Map(),
+): Promise<Uint8Array> {
   // pdf-lib yields to the event loop every hundred objects unless told otherwise: ten times slower here.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   addOutline(doc, outline);
   markPageArtifacts(doc);
   regroupFigures(doc);
+  describeLinks(doc, links);
   const date = new Date(`${metadata.date}T00:00:00Z`);
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   doc.setAuthor(metadata.author);

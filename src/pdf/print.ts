@@ -9,6 +9,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
+import { linkDescriptions, pageLinks } from "./links.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import type { OutlineEntry } from "./outline.ts";
 import { loadPdfJs, readPdf } from "./pdf-reading.ts";
@@ -88,7 +89,7 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     if (problems.length > 0) throw new PrintError(`${job.title}: ${problems.join("; ")}`, blocked);
     const printed = await printWithContents(page, job, timeout);
-    const pdf = await finishPdf(printed.pdf, job.metadata, printed.outline);
+    const pdf = await finishPdf(printed.pdf, job.metadata, printed.outline, printed.links);
     const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
     const tail = Buffer.from(pdf.subarray(-32)).toString("latin1");
     if (head !== "%PDF-" || !tail.includes("%%EOF")) throw new PrintError(`${job.title}: Chromium returned an incomplete PDF`);
@@ -123,7 +124,8 @@ export async function printWithContents(
   page: Page,
   job: Pick<PrintJob, "title">,
   timeout: number,
-): Promise<{ pdf: Uint8Array; pages: number; outline: OutlineEntry[] }> {
+): Promise<{ pdf: Uint8Array; pages: number; outline: OutlineEntry[]; links: Map<string, string> }> {
+  const links = linkDescriptions(await pageLinks(page));
   const entries = await page.$$eval(".toc a[href^='#']", (links) =>
     links.map((a) => ({
       target: a.getAttribute("href")!.slice(1),
@@ -134,7 +136,7 @@ export async function printWithContents(
   const options: PDFOptions = { ...PRINT_OPTIONS, tagged: true, timeout };
   if (targets.length === 0) {
     const pdf = await page.pdf(options);
-    return { pdf, pages: (await readPdf(pdf)).pageCount, outline: [] };
+    return { pdf, pages: (await readPdf(pdf)).pageCount, outline: [], links };
   }
   // The first pass only needs the layout and the link destinations, so it paints no text but the
   // contents' (whose links make the destinations) and no tags: half the time of a full print.
@@ -156,7 +158,7 @@ export async function printWithContents(
     throw new PrintError(`${job.title}: the contents' page numbers moved the headings: ${detail}`);
   }
   const outline = entries.map((e) => ({ title: e.title, depth: e.depth, ...landed.get(e.target)! }));
-  return { pdf, pages: pageCount, outline };
+  return { pdf, pages: pageCount, outline, links };
 }
 
 /**

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
@@ -189,6 +189,19 @@ describe("the 2017 report", () => {
     expect(id?.size()).toBe(2);
     expect(id!.get(0).toString()).toMatch(/^<[0-9A-F]{32}>$/);
     expect(id!.get(0).toString()).not.toBe(`<${"0".repeat(32)}>`);
+  });
+
+  it("describes every link, in the structure tree, with the text a reader would follow (Matterhorn 28-004, 28-011)", async () => {
+    const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+    const links = doc.getPages().flatMap((page, i) => (page.node.lookupMaybe(PDFName.of("Annots"), PDFArray)?.asArray() ?? [])
+      .map((ref) => doc.context.lookup(ref) as PDFDict)
+      .filter((a) => a.get(PDFName.of("Subtype"))?.toString() === "/Link")
+      .map((a) => ({ page: i + 1, contents: (a.get(PDFName.of("Contents")) as PDFHexString | undefined)?.decodeText(), parent: a.get(PDFName.of("StructParent")) })));
+    expect(links.length).toBeGreaterThan(20);
+    expect(links.filter((l) => !l.contents || l.parent === undefined)).toEqual([]);
+    // The contents' links say where they go; a link from a table to an entry names the entry.
+    expect(links.filter((l) => l.page === 3).map((l) => l.contents)).toContain("Go to Annex A Chronology of activities");
+    expect(links.filter((l) => l.page !== 3).every((l) => /^Go to \d+\.\d+ /.test(l.contents!))).toBe(true);
   });
 
   it("embeds every font it uses", async () => {

@@ -1,0 +1,84 @@
+/**
+ * A description for every link of the PDF. Chromium writes each link as an annotation with
+ * its place in the structure tree but without `/Contents`, the text that tells a screen
+ * reader where the link goes (PDF/UA-1, 7.18.5; Matterhorn 28-004). The texts are read from
+ * the print page before it is printed, keyed as the PDF keys the links: `#id` for a link
+ * within the report (a named destination), the address for any other.
+ */
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from "pdf-lib";
+import type { Page } from "puppeteer";
+
+/** One link of the page as a reader meets it: where it goes, what it says, and what its target is called. */
+export interface PageLink {
+  /** `#foreword` for a link within the page, else the absolute address. */
+  readonly key: string;
+  /** Its accessible text: aria-label, else its text with the alt of any picture in it. */
+  readonly text: string;
+  /** For a link within the page: its target's heading, or its target's text. */
+  readonly target?: string;
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/**
+ * The description of each key: the links' text when every link to it says the same, else
+ * what they have in common, the target's name or the address. Never empty.
+ */
+export function linkDescriptions(links: readonly PageLink[]): Map<string, string> {
+  const byKey = new Map<string, PageLink[]>();
+  for (const link of links) byKey.set(link.key, [...(byKey.get(link.key) ?? []), link]);
+  const out = new Map<string, string>();
+  for (const [key, all] of byKey) {
+    const texts = [...new Set(all.map((l) => squeeze(l.text)).filter(Boolean))];
+    const target = all.map((l) => squeeze(l.target ?? "")).find(Boolean);
+    const internal = key.startsWith("#");
+    let description = texts.length === 1 ? texts[0]! : internal && target ? target : internal ? `section ${key.slice(1)}` : key;
+    if (!internal && description !== key) description = `${description} (${key})`;
+    out.set(key, internal ? `Go to ${description}` : description);
+  }
+  return out;
+}
+
+/** The links of the print page, read in the browser. */
+export async function pageLinks(page: Page): Promise<PageLink[]> {
+  return page.$$eval("a[href]", (anchors) => anchors.map((a) => {
+    const href = a.getAttribute("href")!;
+    const own = (a.getAttribute("aria-label") ?? "") || Array.from(a.querySelectorAll("img[alt]")).map((img) => img.getAttribute("alt")).join(" ") + " " + (a.textContent ?? "");
+    if (!href.startsWith("#")) return { key: (a as HTMLAnchorElement).href, text: own };
+    const target = document.getElementById(decodeURIComponent(href.slice(1)));
+    const heading = target?.matches("h1, h2, h3, h4, h5, h6") ? target : target?.querySelector("h1, h2, h3, h4, h5, h6");
+    const name = (heading ?? target)?.textContent ?? "";
+    return { key: href, text: own, target: name.slice(0, 200) };
+  }));
+}
+
+const text = (value: unknown): string | undefined => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
+
+/** Where a link annotation goes, keyed as pageLinks keys it; undefined for other annotations. */
+function annotationKey(annotation: PDFDict): string | undefined {
+  if (annotation.get(PDFName.of("Subtype"))?.toString() !== "/Link") return undefined;
+  const dest = annotation.get(PDFName.of("Dest"));
+  if (dest instanceof PDFName) return `#${dest.decodeText()}`;
+  const named = text(dest);
+  if (named !== undefined) return `#${named}`;
+  const action = annotation.lookupMaybe(PDFName.of("A"), PDFDict);
+  return text(action?.get(PDFName.of("URI")));
+}
+
+/** Gives every link annotation of `doc` a `/Contents`: its description, or its address. Returns how many. */
+export function describeLinks(doc: PDFDocument, descriptions: ReadonlyMap<string, string>): number {
+  let described = 0;
+  for (const page of doc.getPages()) {
+    const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+    for (let i = 0; i < (annotations?.size() ?? 0); i++) {
+      const annotation = annotations!.lookup(i);
+      if (!(annotation instanceof PDFDict)) continue;
+      const key = annotationKey(annotation);
+      if (key === undefined) continue;
+      const description = descriptions.get(key) ?? (key.startsWith("#") ? `Go to section ${key.slice(1)}` : key);
+      annotation.set(PDFName.of("Contents"), PDFHexString.fromText(description));
+      described++;
+    }
+  }
+  return described;
+}
