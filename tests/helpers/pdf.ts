@@ -2,8 +2,10 @@ import { readFile } from "node:fs/promises";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { SaxesParser } from "saxes";
 
-export async function openPdf(file: string): Promise<PDFDocumentProxy> {
-  const data = new Uint8Array(await readFile(file));
+/** A PDF read with pdf.js, from its file or its bytes. */
+export async function openPdf(file: string | Uint8Array): Promise<PDFDocumentProxy> {
+  // pdf.js takes over the buffer it is given: a copy keeps the caller's.
+  const data = new Uint8Array(typeof file === "string" ? await readFile(file) : file);
   return getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
 }
 
@@ -127,7 +129,7 @@ export interface PagePainting {
   readonly artifactText: string;
 }
 
-export async function pagePainting(file: string): Promise<PagePainting[]> {
+export async function pagePainting(file: string | Uint8Array): Promise<PagePainting[]> {
   const { OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const painting = new Set<number>([
     OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText,

@@ -1,0 +1,332 @@
+/**
+ * The machine-checkable conditions of PDF/UA-1 (by Matterhorn Protocol checkpoint) and of
+ * PDF/A-2u (by clause of ISO 19005-2) that the report's PDFs must meet, each read from the
+ * file's objects with pdf-lib's low-level objects, the XMP packet with an XML parser, and the
+ * page content with pdf.js: not with the code that wrote them. veraPDF, the reference
+ * validator, is not available on these machines (`npm run verify-pdf` runs it where it is).
+ */
+import {
+  PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString,
+  decodePDFRawStream, type PDFObject,
+} from "pdf-lib";
+import { pagePainting, xmpProperties } from "./pdf.ts";
+
+export interface Check {
+  /** "Matterhorn 13-004" or "PDF/A-2 6.6.3". */
+  readonly id: string;
+  readonly condition: string;
+  /** What fails, one line each; empty when the file meets the condition. */
+  readonly run: (pdf: Parsed) => Promise<string[]> | string[];
+}
+
+export interface Parsed {
+  readonly bytes: Uint8Array;
+  readonly doc: PDFDocument;
+}
+
+export async function parse(bytes: Uint8Array): Promise<Parsed> {
+  return { bytes, doc: await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true }) };
+}
+
+const name = (value: PDFObject | undefined) => (value instanceof PDFName ? value.decodeText() : undefined);
+const textOf = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
+const deref = (doc: PDFDocument, value: PDFObject | undefined) => (value instanceof PDFRef ? doc.context.lookup(value) : value);
+
+/** Every structure element, depth first in document order, with its depth and parent. */
+function structureElements(doc: PDFDocument): { element: PDFDict; role: string; parent?: PDFDict }[] {
+  const root = deref(doc, doc.catalog.get(PDFName.of("StructTreeRoot")));
+  if (!(root instanceof PDFDict)) return [];
+  const out: { element: PDFDict; role: string; parent?: PDFDict }[] = [];
+  const visit = (node: PDFDict, parent: PDFDict | undefined) => {
+    const kids = deref(doc, node.get(PDFName.of("K")));
+    const list = kids instanceof PDFArray ? kids.asArray() : kids === undefined ? [] : [kids];
+    for (const kid of list) {
+      const value = deref(doc, kid);
+      if (!(value instanceof PDFDict) || name(value.get(PDFName.of("S"))) === undefined) continue;
+      out.push({ element: value, role: name(value.get(PDFName.of("S")))!, ...(parent ? { parent } : {}) });
+      visit(value, value);
+    }
+  };
+  visit(root, undefined);
+  return out;
+}
+
+function xmpOf(doc: PDFDocument): { packet?: string; filtered: boolean } {
+  const stream = deref(doc, doc.catalog.get(PDFName.of("Metadata")));
+  if (!(stream instanceof PDFRawStream)) return { filtered: false };
+  const filtered = stream.dict.get(PDFName.of("Filter")) !== undefined;
+  return { packet: Buffer.from(decodePDFRawStream(stream).decode()).toString("utf8"), filtered };
+}
+
+function info(doc: PDFDocument): Record<string, string> {
+  const dict = deref(doc, doc.context.trailerInfo.Info);
+  if (!(dict instanceof PDFDict)) return {};
+  return Object.fromEntries(dict.entries().flatMap(([key, value]) => {
+    const t = textOf(deref(doc, value));
+    return t === undefined ? [] : [[key.decodeText(), t]];
+  }));
+}
+
+const pdfDateToIso = (date: string) => date.replace(/^D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d'?\d\d'?)?$/, (_m, y, mo, d, h, mi, s, z) => `${y}-${mo}-${d}T${h}:${mi}:${s}${!z || z === "Z" ? "Z" : z.replace(/'/g, "").replace(/(\d\d)(\d\d)$/, "$1:$2")}`);
+
+function annotations(doc: PDFDocument): { page: number; annotation: PDFDict }[] {
+  return doc.getPages().flatMap((page, i) => {
+    const list = deref(doc, page.node.get(PDFName.of("Annots")));
+    return list instanceof PDFArray ? list.asArray().flatMap((ref) => {
+      const a = deref(doc, ref);
+      return a instanceof PDFDict ? [{ page: i + 1, annotation: a }] : [];
+    }) : [];
+  });
+}
+
+/** The fonts of every page and of the forms they draw, by object. */
+function fonts(doc: PDFDocument): Map<PDFDict, string> {
+  const found = new Map<PDFDict, string>();
+  const seen = new Set<PDFDict>();
+  const visitResources = (resources: PDFObject | undefined) => {
+    const dict = deref(doc, resources);
+    if (!(dict instanceof PDFDict) || seen.has(dict)) return;
+    seen.add(dict);
+    const fontDict = deref(doc, dict.get(PDFName.of("Font")));
+    if (fontDict instanceof PDFDict) {
+      for (const [key, ref] of fontDict.entries()) {
+        const font = deref(doc, ref);
+        if (font instanceof PDFDict) found.set(font, key.decodeText());
+      }
+    }
+    const xobjects = deref(doc, dict.get(PDFName.of("XObject")));
+    if (xobjects instanceof PDFDict) {
+      for (const [, ref] of xobjects.entries()) {
+        const xobject = deref(doc, ref);
+        if (xobject instanceof PDFStream && name(xobject.dict.get(PDFName.of("Subtype"))) === "Form") visitResources(xobject.dict.get(PDFName.of("Resources")));
+      }
+    }
+  };
+  for (const page of doc.getPages()) visitResources(page.node.get(PDFName.of("Resources")));
+  return found;
+}
+
+function embedded(doc: PDFDocument, font: PDFDict): boolean {
+  const subtype = name(font.get(PDFName.of("Subtype")));
+  if (subtype === "Type3") return true;
+  const descendant = deref(doc, font.get(PDFName.of("DescendantFonts")));
+  const actual = descendant instanceof PDFArray ? deref(doc, descendant.get(0)) : font;
+  const descriptor = actual instanceof PDFDict ? deref(doc, actual.get(PDFName.of("FontDescriptor"))) : undefined;
+  return descriptor instanceof PDFDict && ["FontFile", "FontFile2", "FontFile3"].some((k) => descriptor.get(PDFName.of(k)) !== undefined);
+}
+
+export const CHECKS: readonly Check[] = [
+  {
+    id: "Matterhorn 01-005",
+    condition: "all content is marked as artifact or tagged as real content",
+    run: async ({ bytes }) => (await pagePainting(bytes)).flatMap((p, i) => (p.untagged ? [`page ${i + 1}: ${p.untagged} painting operators outside marked content`] : [])),
+  },
+  {
+    id: "Matterhorn 01-006",
+    condition: "the document has a structure tree and says it is tagged",
+    run: ({ doc }) => [
+      ...(deref(doc, doc.catalog.get(PDFName.of("StructTreeRoot"))) instanceof PDFDict ? [] : ["no StructTreeRoot in the catalog"]),
+      ...((deref(doc, doc.catalog.get(PDFName.of("MarkInfo"))) as PDFDict | undefined)?.get(PDFName.of("Marked")) === PDFBool.True ? [] : ["MarkInfo does not say Marked true"]),
+    ],
+  },
+  {
+    id: "Matterhorn 06-001",
+    condition: "the catalog has an XMP metadata stream",
+    run: ({ doc }) => (xmpOf(doc).packet === undefined ? ["no Metadata stream in the catalog"] : []),
+  },
+  {
+    id: "Matterhorn 06-002",
+    condition: "the XMP metadata holds the PDF/UA identifier, part 1",
+    run: ({ doc }) => {
+      const { packet } = xmpOf(doc);
+      const part = packet === undefined ? undefined : xmpProperties(packet)["pdfuaid:part"];
+      return part === "1" ? [] : [`pdfuaid:part is ${part ?? "missing"}`];
+    },
+  },
+  {
+    id: "Matterhorn 06-003",
+    condition: "the XMP metadata holds a dc:title",
+    run: ({ doc }) => {
+      const { packet } = xmpOf(doc);
+      return packet !== undefined && (xmpProperties(packet)["dc:title"] ?? "") !== "" ? [] : ["no dc:title"];
+    },
+  },
+  {
+    id: "Matterhorn 07-001",
+    condition: "the viewer shows the document's title (ViewerPreferences DisplayDocTitle true)",
+    run: ({ doc }) => {
+      const preferences = deref(doc, doc.catalog.get(PDFName.of("ViewerPreferences")));
+      return preferences instanceof PDFDict && preferences.get(PDFName.of("DisplayDocTitle")) === PDFBool.True ? [] : ["DisplayDocTitle is not true"];
+    },
+  },
+  {
+    id: "Matterhorn 11-006",
+    condition: "the document's language is given (catalog Lang)",
+    run: ({ doc }) => ((textOf(deref(doc, doc.catalog.get(PDFName.of("Lang")))) ?? "") !== "" ? [] : ["no Lang in the catalog"]),
+  },
+  {
+    id: "Matterhorn 13-004",
+    condition: "every Figure has alternative text",
+    run: ({ doc }) => structureElements(doc).filter((e) => e.role === "Figure" && (textOf(e.element.get(PDFName.of("Alt"))) ?? "") === "").map(() => "a Figure without Alt"),
+  },
+  {
+    id: "Matterhorn 14-002 and 14-003",
+    condition: "headings start at H1 and never skip a level on the way down",
+    run: ({ doc }) => {
+      const levels = structureElements(doc).flatMap((e) => (/^H[1-6]$/.test(e.role) ? [Number(e.role[1])] : []));
+      const problems: string[] = [];
+      if (levels.length > 0 && levels[0] !== 1) problems.push(`the first heading is H${levels[0]}`);
+      levels.forEach((level, i) => {
+        if (i > 0 && level > levels[i - 1]! + 1) problems.push(`H${levels[i - 1]} is followed by H${level}`);
+      });
+      return problems;
+    },
+  },
+  {
+    id: "Matterhorn 28-004",
+    condition: "every link annotation has a description (Contents)",
+    run: ({ doc }) => annotations(doc)
+      .filter(({ annotation }) => name(annotation.get(PDFName.of("Subtype"))) === "Link" && (textOf(deref(doc, annotation.get(PDFName.of("Contents")))) ?? "") === "")
+      .map(({ page }) => `page ${page}: a link without Contents`),
+  },
+  {
+    id: "Matterhorn 28-011",
+    condition: "every link annotation is in the structure tree, under a Link element",
+    run: ({ doc }) => {
+      const root = deref(doc, doc.catalog.get(PDFName.of("StructTreeRoot")));
+      const tree = root instanceof PDFDict ? deref(doc, root.get(PDFName.of("ParentTree"))) : undefined;
+      const entries = new Map<number, PDFObject>();
+      const collect = (node: PDFObject | undefined) => {
+        const dict = deref(doc, node);
+        if (!(dict instanceof PDFDict)) return;
+        const nums = deref(doc, dict.get(PDFName.of("Nums")));
+        if (nums instanceof PDFArray) for (let i = 0; i + 1 < nums.size(); i += 2) entries.set((nums.get(i) as PDFNumber).asNumber(), nums.get(i + 1));
+        const kids = deref(doc, dict.get(PDFName.of("Kids")));
+        if (kids instanceof PDFArray) kids.asArray().forEach(collect);
+      };
+      collect(tree);
+      return annotations(doc).filter(({ annotation }) => name(annotation.get(PDFName.of("Subtype"))) === "Link").flatMap(({ page, annotation }) => {
+        const key = annotation.get(PDFName.of("StructParent"));
+        const parent = key instanceof PDFNumber ? deref(doc, entries.get(key.asNumber())) : undefined;
+        return parent instanceof PDFDict && name(parent.get(PDFName.of("S"))) === "Link" ? [] : [`page ${page}: a link annotation without a Link element`];
+      });
+    },
+  },
+  {
+    id: "Matterhorn 31-001 and PDF/A-2 6.2.11.4",
+    condition: "every font is embedded",
+    run: ({ doc }) => [...fonts(doc)].filter(([font]) => !embedded(doc, font)).map(([, key]) => `font ${key} is not embedded`),
+  },
+  {
+    id: "PDF/A-2 6.2.11.7",
+    condition: "every font maps its glyphs to Unicode (ToUnicode), as conformance level U requires",
+    // A simple font in a standard encoding maps to Unicode by its glyph names; a composite (Type0) or Type 3 font needs its ToUnicode map.
+    run: ({ doc }) => [...fonts(doc)].filter(([font]) => font.get(PDFName.of("ToUnicode")) === undefined
+      && !(["Type1", "TrueType"].includes(name(font.get(PDFName.of("Subtype"))) ?? "") && ["WinAnsiEncoding", "MacRomanEncoding", "StandardEncoding"].includes(name(font.get(PDFName.of("Encoding"))) ?? "")))
+      .map(([, key]) => `font ${key} has no ToUnicode`),
+  },
+  {
+    id: "PDF/A-2 6.1.3",
+    condition: "the trailer has a file identifier and the file is not encrypted",
+    run: ({ doc }) => {
+      const id = deref(doc, doc.context.trailerInfo.ID);
+      return [
+        ...(id instanceof PDFArray && id.size() === 2 ? [] : ["no file identifier (ID) in the trailer"]),
+        ...(doc.context.trailerInfo.Encrypt ? ["the file is encrypted"] : []),
+      ];
+    },
+  },
+  {
+    id: "PDF/A-2 6.2.3",
+    condition: "an output intent (GTS_PDFA1) with an ICC profile of the pages' colour space (RGB)",
+    run: ({ doc }) => {
+      const intents = deref(doc, doc.catalog.get(PDFName.of("OutputIntents")));
+      const intent = intents instanceof PDFArray ? deref(doc, intents.get(0)) : undefined;
+      if (!(intent instanceof PDFDict) || name(intent.get(PDFName.of("S"))) !== "GTS_PDFA1") return ["no GTS_PDFA1 output intent"];
+      const profile = deref(doc, intent.get(PDFName.of("DestOutputProfile")));
+      if (!(profile instanceof PDFRawStream)) return ["the output intent has no DestOutputProfile"];
+      const icc = Buffer.from(decodePDFRawStream(profile).decode());
+      const problems: string[] = [];
+      if (icc.subarray(36, 40).toString("latin1") !== "acsp") problems.push("the DestOutputProfile is not an ICC profile");
+      if (icc.subarray(16, 20).toString("latin1") !== "RGB ") problems.push(`the profile's colour space is ${icc.subarray(16, 20).toString("latin1")}, not RGB`);
+      if ((profile.dict.get(PDFName.of("N")) as PDFNumber | undefined)?.asNumber() !== 3) problems.push("the profile's N is not 3");
+      return problems;
+    },
+  },
+  {
+    id: "PDF/A-2 6.6.2.1 and 6.6.4",
+    condition: "an unfiltered XMP metadata stream that names PDF/A-2 conformance U",
+    run: ({ doc }) => {
+      const { packet, filtered } = xmpOf(doc);
+      if (packet === undefined) return ["no Metadata stream"];
+      const xmp = xmpProperties(packet);
+      return [
+        ...(filtered ? ["the Metadata stream is filtered"] : []),
+        ...(xmp["pdfaid:part"] === "2" && xmp["pdfaid:conformance"] === "U" ? [] : [`pdfaid is part ${xmp["pdfaid:part"] ?? "?"}, conformance ${xmp["pdfaid:conformance"] ?? "?"}`]),
+      ];
+    },
+  },
+  {
+    id: "PDF/A-2 6.6.2.3",
+    condition: "every XMP schema that PDF/A-2 does not predefine (here pdfuaid) is described in an extension schema",
+    run: ({ doc }) => {
+      const { packet } = xmpOf(doc);
+      if (packet === undefined || !packet.includes("http://www.aiim.org/pdfua/ns/id/")) return [];
+      return /<pdfaSchema:namespaceURI>http:\/\/www\.aiim\.org\/pdfua\/ns\/id\/<\/pdfaSchema:namespaceURI>/.test(packet) ? [] : ["pdfuaid is used without an extension schema"];
+    },
+  },
+  {
+    id: "PDF/A-2 6.6.3",
+    condition: "the document information agrees with the XMP metadata",
+    run: ({ doc }) => {
+      const { packet } = xmpOf(doc);
+      if (packet === undefined) return ["no XMP metadata to agree with"];
+      const xmp = xmpProperties(packet);
+      const fields = info(doc);
+      const pairs: [string, string | undefined, string | undefined][] = [
+        ["Title", fields.Title, xmp["dc:title"]],
+        ["Author", fields.Author, xmp["dc:creator"]],
+        ["Subject", fields.Subject, xmp["dc:description"]],
+        ["Keywords", fields.Keywords, xmp["pdf:Keywords"]],
+        ["Creator", fields.Creator, xmp["xmp:CreatorTool"]],
+        ["Producer", fields.Producer, xmp["pdf:Producer"]],
+        ["CreationDate", fields.CreationDate && pdfDateToIso(fields.CreationDate), xmp["xmp:CreateDate"]],
+        ["ModDate", fields.ModDate && pdfDateToIso(fields.ModDate), xmp["xmp:ModifyDate"]],
+      ];
+      return pairs.filter(([, a, b]) => a !== undefined && a !== b).map(([key, a, b]) => `Info ${key} "${a}" but XMP "${b ?? "(none)"}"`);
+    },
+  },
+  {
+    id: "PDF/A-2 6.3.2",
+    condition: "every annotation is printed and not hidden (F: Print set; Hidden, Invisible, NoView clear)",
+    run: ({ doc }) => annotations(doc).flatMap(({ page, annotation }) => {
+      const flags = (deref(doc, annotation.get(PDFName.of("F"))) as PDFNumber | undefined)?.asNumber() ?? 0;
+      return (flags & 4) !== 0 && (flags & (1 | 2 | 32)) === 0 ? [] : [`page ${page}: an annotation with flags ${flags}`];
+    }),
+  },
+  {
+    id: "PDF/A-2 6.6.1 and 6.2.2",
+    condition: "no JavaScript and no action that launches, plays or submits (only links within the document and to addresses)",
+    run: ({ doc }) => {
+      const problems: string[] = [];
+      const names = deref(doc, doc.catalog.get(PDFName.of("Names")));
+      if (names instanceof PDFDict && names.get(PDFName.of("JavaScript"))) problems.push("a JavaScript name tree");
+      if (doc.catalog.get(PDFName.of("AA")) || doc.catalog.get(PDFName.of("OpenAction"))) problems.push("an action run on opening");
+      for (const { page, annotation } of annotations(doc)) {
+        const action = deref(doc, annotation.get(PDFName.of("A")));
+        const type = action instanceof PDFDict ? name(action.get(PDFName.of("S"))) : undefined;
+        if (type !== undefined && type !== "URI" && type !== "GoTo") problems.push(`page ${page}: a ${type} action`);
+        if (annotation.get(PDFName.of("AA"))) problems.push(`page ${page}: an additional action`);
+      }
+      return problems;
+    },
+  },
+];
+
+/** Every check on the file, as "id: failure" lines: empty when it meets them all. */
+export async function conformanceProblems(bytes: Uint8Array): Promise<string[]> {
+  const parsed = await parse(bytes);
+  const out: string[] = [];
+  for (const check of CHECKS) for (const problem of await check.run(parsed)) out.push(`${check.id}: ${problem}`);
+  return out;
+}
