@@ -11,7 +11,7 @@ import { DataError, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, type DataSet } from "./data/load.ts";
 import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
-import { fileSize } from "./format/text.ts";
+import { fileSize, plural } from "./format/text.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
 import { printReports } from "./pdf/reports.ts";
@@ -44,16 +44,19 @@ export interface BuildResult {
   readonly seconds: number;
 }
 
-/** Writes each PDF's size into the pages that link to it (the templates leave a marker, as the size is known only now). */
+/** What a link to a PDF says of it, once it is printed: pages, size, and that a screen reader can read it. */
+export const pdfFacts = (pdf: Pick<PrintedPdf, "pages" | "bytes">): string => `, ${plural(pdf.pages, "page")}, ${fileSize(pdf.bytes)}, tagged for screen readers`;
+
+/** Writes each PDF's pages and size into the pages that link to it (the templates leave a marker, as they are known only now). */
 async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly PrintedPdf[]): Promise<void> {
-  const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), fileSize(pdf.bytes)]));
+  const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), pdfFacts(pdf)]));
   const pages = ["index.html", ...site.reports.map((r) => path.join(String(r.year), "index.html"))];
   await Promise.all(pages.map(async (page) => {
     const file = path.join(siteDir, page);
     const html = await readFile(file, "utf8");
     const stamped = html.replace(/<!--pdf-size:(\d{4})-->/g, (_all, year: string) => {
       const size = sizes.get(site.reports.find((r) => String(r.year) === year)!.pdfName);
-      return size ? `, ${size}` : "";
+      return size ?? "";
     });
     if (stamped !== html) await writeFile(file, stamped);
   }));

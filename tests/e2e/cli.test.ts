@@ -69,10 +69,13 @@ describe("activity-report build on the sample data", () => {
     expect(pdf).toContain("20%");
   });
 
-  it("marks the output folder as its own, and writes the PDF's size beside its link", async () => {
+  it("marks the output folder as its own, and writes the PDF's pages and size beside its link, and that it is tagged", async () => {
     await expect(stat(path.join(output, ".activity-report-output"))).resolves.toBeTruthy();
     const home = await readFile(path.join(output, "index.html"), "utf8");
-    expect(home).toMatch(/href="\/2018\/budapest-process-activity-report-2018\.pdf" type="application\/pdf">Download the report \(PDF, \d+ KB\)<\/a>/);
+    const pdf = path.join(output, "2018", "budapest-process-activity-report-2018.pdf");
+    const pages = (await pdfPages(pdf)).length;
+    const kb = Math.round((await stat(pdf)).size / 1024);
+    expect(home).toContain(`href="/2018/budapest-process-activity-report-2018.pdf" type="application/pdf">Download the report (PDF, ${pages} pages, ${kb} KB, tagged for screen readers)</a>`);
     expect(home).not.toContain("<!--pdf-size");
   });
 

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { SaxesParser } from "saxes";
 
 /** A PDF read with pdf.js, from its file or its bytes. */
 export async function openPdf(file: string | Uint8Array): Promise<PDFDocumentProxy> {
@@ -120,86 +119,4 @@ export async function pageFill(file: string): Promise<number[]> {
   }
 }
 
-/** What a page paints, read with pdf.js (not with the project's own reader of content streams): outside any marked content, and as artifacts. */
-export interface PagePainting {
-  /** Painting operators (text, paths, pictures, shadings, forms) outside marked content: neither tagged nor artifact. */
-  readonly untagged: number;
-  readonly artifacts: number;
-  /** The text painted inside `/Artifact` marked content, in order. */
-  readonly artifactText: string;
-}
-
-export async function pagePainting(file: string | Uint8Array): Promise<PagePainting[]> {
-  const { OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const painting = new Set<number>([
-    OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText,
-    OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeStroke, OPS.closeFillStroke, OPS.closeEOFillStroke,
-    OPS.shadingFill, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat,
-    OPS.paintImageMaskXObjectRepeat, OPS.paintSolidColorImageMask, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup,
-  ]);
-  const doc = await openPdf(file);
-  try {
-    const pages: PagePainting[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const { fnArray, argsArray } = await page.getOperatorList();
-      let untagged = 0;
-      let artifacts = 0;
-      const tags: string[] = [];
-      // Inside a form XObject, what counts is the marked content around the form's Do, on the page.
-      let forms = 0;
-      fnArray.forEach((fn, i) => {
-        const args = argsArray[i] as unknown[];
-        // BMC's tag comes as a name object, BDC's as a string.
-        if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) tags.push(typeof args[0] === "object" ? String((args[0] as { name: string }).name) : String(args[0]));
-        else if (fn === OPS.endMarkedContent) tags.pop();
-        else if (fn === OPS.paintFormXObjectEnd) forms--;
-        else if (forms === 0 && (painting.has(fn) || fn === OPS.paintFormXObjectBegin || (fn === OPS.constructPath && args[0] !== OPS.endPath))) {
-          if (tags.length === 0) untagged++;
-          else if (tags[0] === "Artifact") artifacts++;
-        }
-        if (fn === OPS.paintFormXObjectBegin) forms++;
-      });
-      const text = await page.getTextContent({ includeMarkedContent: true } as Parameters<typeof page.getTextContent>[0]);
-      const open: string[] = [];
-      let artifactText = "";
-      for (const item of text.items as ({ type?: string; tag?: string; str?: string })[]) {
-        if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps") open.push(item.tag ?? "");
-        else if (item.type === "endMarkedContent") open.pop();
-        else if (item.str !== undefined && open[0] === "Artifact") artifactText += item.str;
-      }
-      pages.push({ untagged, artifacts, artifactText: artifactText.replace(/\s+/g, " ").trim() });
-    }
-    return pages;
-  } finally {
-    await doc.destroy();
-  }
-}
-
-/**
- * The properties of an XMP packet as `prefix:name` → text, read with an XML parser (a
- * malformed packet throws): a simple property's text, the items of an rdf:Alt, Seq or Bag
- * joined with "; ". The extension schemas' descriptions are left out.
- */
-export function xmpProperties(packet: string): Record<string, string> {
-  const parser = new SaxesParser({ xmlns: true });
-  const found: Record<string, string> = {};
-  const stack: string[] = [];
-  let text = "";
-  parser.on("opentag", (tag) => {
-    stack.push(tag.name);
-    text = "";
-  });
-  parser.on("text", (t) => (text += t));
-  parser.on("closetag", (tag) => {
-    stack.pop();
-    const at = stack.lastIndexOf("rdf:Description");
-    if (at >= 0 && !stack.includes("pdfaExtension:schemas") && text.trim() !== "") {
-      const name = at === stack.length - 1 ? tag.name : stack[at + 1]!;
-      found[name] = found[name] === undefined ? text.trim() : `${found[name]}; ${text.trim()}`;
-    }
-    text = "";
-  });
-  parser.write(packet.replace(/^\uFEFF/, "")).close();
-  return found;
-}
+export { pagePainting, xmpProperties } from "../../src/pdf/conformance.ts";

@@ -2,14 +2,102 @@
  * The machine-checkable conditions of PDF/UA-1 (by Matterhorn Protocol checkpoint) and of
  * PDF/A-2u (by clause of ISO 19005-2) that the report's PDFs must meet, each read from the
  * file's objects with pdf-lib's low-level objects, the XMP packet with an XML parser, and the
- * page content with pdf.js: not with the code that wrote them. veraPDF, the reference
- * validator, is not available on these machines (`npm run verify-pdf` runs it where it is).
+ * page content with pdf.js: not with the code that wrote them. `npm run verify-pdf` runs
+ * them, and veraPDF, the reference validator, where it is installed; the tests run them on
+ * every sample report, and break each condition to show that it is caught.
  */
+import { readFile } from "node:fs/promises";
 import {
   PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString,
   decodePDFRawStream, type PDFObject,
 } from "pdf-lib";
-import { pagePainting, xmpProperties } from "./pdf.ts";
+import { SaxesParser } from "saxes";
+import { loadPdfJs } from "./pdf-reading.ts";
+
+/** What a page paints, read with pdf.js (not with the project's own reader of content streams): outside any marked content, and as artifacts. */
+export interface PagePainting {
+  /** Painting operators (text, paths, pictures, shadings, forms) outside marked content: neither tagged nor artifact. */
+  readonly untagged: number;
+  readonly artifacts: number;
+  /** The text painted inside `/Artifact` marked content, in order. */
+  readonly artifactText: string;
+}
+
+export async function pagePainting(file: string | Uint8Array): Promise<PagePainting[]> {
+  const { OPS, getDocument } = await loadPdfJs();
+  const painting = new Set<number>([
+    OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText,
+    OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeStroke, OPS.closeFillStroke, OPS.closeEOFillStroke,
+    OPS.shadingFill, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat,
+    OPS.paintImageMaskXObjectRepeat, OPS.paintSolidColorImageMask, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup,
+  ]);
+  const data = new Uint8Array(typeof file === "string" ? await readFile(file) : file);
+  const doc = await getDocument({ data, isEvalSupported: false, useSystemFonts: false }).promise;
+  try {
+    const pages: PagePainting[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const { fnArray, argsArray } = await page.getOperatorList();
+      let untagged = 0;
+      let artifacts = 0;
+      const tags: string[] = [];
+      // Inside a form XObject, what counts is the marked content around the form's Do, on the page.
+      let forms = 0;
+      fnArray.forEach((fn, i) => {
+        const args = argsArray[i] as unknown[];
+        // BMC's tag comes as a name object, BDC's as a string.
+        if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) tags.push(typeof args[0] === "object" ? String((args[0] as { name: string }).name) : String(args[0]));
+        else if (fn === OPS.endMarkedContent) tags.pop();
+        else if (fn === OPS.paintFormXObjectEnd) forms--;
+        else if (forms === 0 && (painting.has(fn) || fn === OPS.paintFormXObjectBegin || (fn === OPS.constructPath && args[0] !== OPS.endPath))) {
+          if (tags.length === 0) untagged++;
+          else if (tags[0] === "Artifact") artifacts++;
+        }
+        if (fn === OPS.paintFormXObjectBegin) forms++;
+      });
+      const text = await page.getTextContent({ includeMarkedContent: true } as Parameters<typeof page.getTextContent>[0]);
+      const open: string[] = [];
+      let artifactText = "";
+      for (const item of text.items as ({ type?: string; tag?: string; str?: string })[]) {
+        if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps") open.push(item.tag ?? "");
+        else if (item.type === "endMarkedContent") open.pop();
+        else if (item.str !== undefined && open[0] === "Artifact") artifactText += item.str;
+      }
+      pages.push({ untagged, artifacts, artifactText: artifactText.replace(/\s+/g, " ").trim() });
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * The properties of an XMP packet as `prefix:name` → text, read with an XML parser (a
+ * malformed packet throws): a simple property's text, the items of an rdf:Alt, Seq or Bag
+ * joined with "; ". The extension schemas' descriptions are left out.
+ */
+export function xmpProperties(packet: string): Record<string, string> {
+  const parser = new SaxesParser({ xmlns: true });
+  const found: Record<string, string> = {};
+  const stack: string[] = [];
+  let text = "";
+  parser.on("opentag", (tag) => {
+    stack.push(tag.name);
+    text = "";
+  });
+  parser.on("text", (t) => (text += t));
+  parser.on("closetag", (tag) => {
+    stack.pop();
+    const at = stack.lastIndexOf("rdf:Description");
+    if (at >= 0 && !stack.includes("pdfaExtension:schemas") && text.trim() !== "") {
+      const name = at === stack.length - 1 ? tag.name : stack[at + 1]!;
+      found[name] = found[name] === undefined ? text.trim() : `${found[name]}; ${text.trim()}`;
+    }
+    text = "";
+  });
+  parser.write(packet.replace(/^\uFEFF/, "")).close();
+  return found;
+}
 
 export interface Check {
   /** "Matterhorn 13-004" or "PDF/A-2 6.6.3". */
