@@ -21,9 +21,12 @@ interface Op {
   readonly end: number;
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const isRegular = (byte: number) => !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
+/** Each byte's class, looked up by value (a page's content is megabytes of them): 1 whitespace, 2 delimiter, 0 regular. */
+const CLASS = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[byte] = 1;
+for (const byte of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[byte] = 2;
+const WHITESPACE = { has: (byte: number) => CLASS[byte] === 1 };
+const isRegular = (byte: number) => CLASS[byte] === 0;
 
 /** The operators of a content stream in order, each with the span of its operands (ISO 32000-1, 7.2 and 8.9.7 for inline images). */
 export function contentOperators(bytes: Uint8Array): Op[] {
@@ -70,8 +73,10 @@ export function contentOperators(bytes: Uint8Array): Op[] {
         i++;
         continue;
       }
-      const word = String.fromCharCode(...bytes.subarray(tokenStart, i));
-      if (/^[+\-.\d]/.test(word) || word === "true" || word === "false" || word === "null") continue;
+      // A number (most tokens of a page) is told by its first byte, without making a string of it.
+      if (byte === 0x2b || byte === 0x2d || byte === 0x2e || (byte >= 0x30 && byte <= 0x39)) continue;
+      const word = i - tokenStart === 1 ? String.fromCharCode(byte) : String.fromCharCode(...bytes.subarray(tokenStart, i));
+      if (word === "true" || word === "false" || word === "null") continue;
       if (word === "BI") i = inlineImageEnd(bytes, i);
       ops.push({ name: word, start: operandsStart, end: i });
       operandsStart = -1;

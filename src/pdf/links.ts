@@ -65,6 +65,14 @@ function annotationKey(annotation: PDFDict): string | undefined {
   return text(action?.get(PDFName.of("URI")));
 }
 
+/**
+ * A text string as a PDF writes it: printable ASCII as a literal string, escaped; anything else
+ * in UTF-16 (hex). A year's chronology has a thousand links: UTF-16 for all would weigh 250 KB.
+ */
+export function pdfText(text: string): PDFString | PDFHexString {
+  return /^[\x20-\x7e]*$/.test(text) ? PDFString.of(text.replace(/[\\()]/g, (c) => `\\${c}`)) : PDFHexString.fromText(text);
+}
+
 /** Gives every link annotation of `doc` a `/Contents`: its description, or its address. Returns how many. */
 export function describeLinks(doc: PDFDocument, descriptions: ReadonlyMap<string, string>): number {
   let described = 0;
@@ -76,7 +84,7 @@ export function describeLinks(doc: PDFDocument, descriptions: ReadonlyMap<string
       const key = annotationKey(annotation);
       if (key === undefined) continue;
       const description = descriptions.get(key) ?? (key.startsWith("#") ? `Go to section ${key.slice(1)}` : key);
-      annotation.set(PDFName.of("Contents"), PDFHexString.fromText(description));
+      annotation.set(PDFName.of("Contents"), pdfText(description));
       described++;
     }
   }

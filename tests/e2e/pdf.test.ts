@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
@@ -196,7 +196,7 @@ describe("the 2017 report", () => {
     const links = doc.getPages().flatMap((page, i) => (page.node.lookupMaybe(PDFName.of("Annots"), PDFArray)?.asArray() ?? [])
       .map((ref) => doc.context.lookup(ref) as PDFDict)
       .filter((a) => a.get(PDFName.of("Subtype"))?.toString() === "/Link")
-      .map((a) => ({ page: i + 1, contents: (a.get(PDFName.of("Contents")) as PDFHexString | undefined)?.decodeText(), parent: a.get(PDFName.of("StructParent")) })));
+      .map((a) => ({ page: i + 1, contents: (a.get(PDFName.of("Contents")) as PDFString | PDFHexString | undefined)?.decodeText(), parent: a.get(PDFName.of("StructParent")) })));
     expect(links.length).toBeGreaterThan(20);
     expect(links.filter((l) => !l.contents || l.parent === undefined)).toEqual([]);
     // The contents' links say where they go; a link from a table to an entry names the entry.

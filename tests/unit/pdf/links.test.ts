@@ -1,7 +1,7 @@
 /** Every link of the PDF described: the text a screen reader gives for it, from the print page's links. */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { describeLinks, linkDescriptions } from "../../../src/pdf/links.ts";
+import { describeLinks, linkDescriptions, pdfText } from "../../../src/pdf/links.ts";
 
 describe("linkDescriptions", () => {
   it("says the links' own text when all links to a place say the same, else the target's heading, else the address", () => {
@@ -25,6 +25,15 @@ describe("linkDescriptions", () => {
   });
 });
 
+describe("pdfText", () => {
+  it("writes ASCII as an escaped literal string and anything else as UTF-16, and both read back as written", () => {
+    expect(pdfText("Go to 4.1 (Istanbul) \\ done").toString()).toBe("(Go to 4.1 \\(Istanbul\\) \\\\ done)");
+    expect(pdfText("Go to 4.1 (Istanbul) \\ done").decodeText()).toBe("Go to 4.1 (Istanbul) \\ done");
+    expect(pdfText("Go to Türkiye").toString()).toMatch(/^<FEFF/);
+    expect(pdfText("Go to Türkiye").decodeText()).toBe("Go to Türkiye");
+  });
+});
+
 describe("describeLinks", () => {
   it("sets /Contents on each link annotation, by its named destination or its address, and leaves other annotations alone", async () => {
     const doc = await PDFDocument.create();
@@ -38,7 +47,7 @@ describe("describeLinks", () => {
     page.node.set(PDFName.of("Annots"), doc.context.obj([internal, byString, external, unknown, note]));
     const descriptions = new Map([["#foreword", "Go to Foreword"], ["#annex-a", "Go to Annex A"], ["https://example.org/c.pdf", "English (https://example.org/c.pdf)"]]);
     expect(describeLinks(doc, descriptions)).toBe(4);
-    const contents = (ref: typeof internal) => (doc.context.lookup(ref, PDFDict).get(PDFName.of("Contents")) as PDFHexString | undefined)?.decodeText();
+    const contents = (ref: typeof internal) => (doc.context.lookup(ref, PDFDict).get(PDFName.of("Contents")) as PDFString | PDFHexString | undefined)?.decodeText();
     expect([internal, byString, external, unknown, note].map(contents)).toEqual([
       "Go to Foreword", "Go to Annex A", "English (https://example.org/c.pdf)", "Go to section elsewhere", undefined,
     ]);
