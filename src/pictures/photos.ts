@@ -4,10 +4,13 @@
  * print. Every copy is turned upright as its EXIF orientation says, converted to sRGB, and
  * carries no metadata but the sRGB colour profile: no EXIF, no GPS position, no camera
  * serial number, no author. Copies are cached by the photo's content (the file names hold
- * its hash), so a rebuild after a text edit encodes nothing.
+ * its hash), so a rebuild after a text edit encodes nothing; and each set of copies is
+ * recorded in the cache, so that a rebuild publishes them from that record, reading each
+ * photo once (for its hash) and never opening, decoding or holding the copies themselves.
  */
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFile, link, mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { existsSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import Image, { type ImageFile, type ImageOptions } from "@11ty/eleventy-img";
@@ -38,14 +41,15 @@ const WEB_JPEG = { quality: 78, mozjpeg: true };
 // Aimed at a PDF page with a photo under 250 KB (issue 14); the bench is to measure it on real photos.
 const PRINT_JPEG = { quality: 80, mozjpeg: true, chromaSubsampling: "4:2:0" };
 
-/** One published copy, held in memory until it is written into the output. */
+/** One published copy: a file in the cache, copied into the output by writePhotoFiles. */
 export interface PhotoFile {
   /** Root-relative, e.g. `/photos/Hk3x9Qa-800.webp`. */
   readonly url: string;
   readonly format: "avif" | "webp" | "jpeg";
   readonly width: number;
   readonly height: number;
-  readonly bytes: Buffer;
+  /** The copy in the cache. */
+  readonly file: string;
 }
 
 /** What a template needs for a <picture>: a <source> per modern format, the JPEG <img>, and the files behind them. */
@@ -78,11 +82,78 @@ export const srcsetOf = (files: readonly Pick<PhotoFile, "url" | "width">[]): st
  * Writes `bytes` to `file` through a temporary file renamed into place, so that a build
  * stopped mid-write never leaves a partial copy that a later build would take as cached.
  */
+let temporaries = 0;
 async function writeWhole(file: string, bytes: Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}`;
+  // Of this process and this call: two requests that make the same file at once do not write into one temporary file.
+  const temporary = `${file}.tmp-${process.pid}-${++temporaries}`;
   await writeFile(temporary, bytes);
   await rename(temporary, file);
+}
+
+/** What tells a file changed without reading it: a write changes its size or its change time (ctime), which no program sets. */
+const signatureOf = (s: Stats) => [s.dev, s.ino, s.size, s.mtimeMs, s.ctimeMs].join(":");
+/** A file changed later than this before it was read may change again within the clock's tick: its hash is not kept for the next build. */
+export const HASH_SETTLED_MS = 2000;
+
+/** The SHA-256 of each photo's content in this process, by its file's signature: the preview builds again and again. */
+const contentHashes = new Map<string, Promise<string>>();
+
+/**
+ * The SHA-256 of a photo's content (base64url), which names its copies. Reading and hashing
+ * every photo would cost a rebuild more than the rest of the photos' work, so the hash is
+ * kept, in memory and in `hashesDir`, with the file's signature: a photo is read again only
+ * when it has changed. A file changed just before it was read is not kept (the race that
+ * git's index knows: a second write within the same tick of the clock).
+ */
+async function contentHash(photo: PictureFacts, hashesDir: string): Promise<string> {
+  const before = await stat(photo.file);
+  const signature = signatureOf(before);
+  const memoKey = `${photo.file}\0${signature}`;
+  let hash = contentHashes.get(memoKey);
+  if (!hash) {
+    hash = (async () => {
+      const record = path.join(hashesDir, `${createHash("sha256").update(photo.file).digest("base64url").slice(0, 32)}.json`);
+      const kept = await readFile(record, "utf8").then((text) => JSON.parse(text) as unknown, () => undefined);
+      if (isKeptHash(kept) && kept.file === photo.file && kept.signature === signature) return kept.hash;
+      const started = Date.now();
+      const digest = createHash("sha256").update(await readFile(photo.file)).digest("base64url");
+      const after = await stat(photo.file);
+      if (signatureOf(after) === signature && Math.max(after.mtimeMs, after.ctimeMs) < started - HASH_SETTLED_MS) {
+        await writeWhole(record, Buffer.from(JSON.stringify({ file: photo.file, signature, hash: digest })));
+      }
+      return digest;
+    })();
+    contentHashes.set(memoKey, hash);
+    hash.catch(() => contentHashes.delete(memoKey));
+  }
+  return hash;
+}
+
+function isKeptHash(value: unknown): value is { file: string; signature: string; hash: string } {
+  if (typeof value !== "object" || value === null) return false;
+  const { file, signature, hash } = value as Record<string, unknown>;
+  return typeof file === "string" && typeof signature === "string" && typeof hash === "string" && /^[A-Za-z0-9_-]{43}$/.test(hash);
+}
+
+/** A copy as the cache's record of a request keeps it: `file` is relative to the cache's version folder. */
+interface Recorded {
+  readonly url: string;
+  readonly format: PhotoFile["format"];
+  readonly width: number;
+  readonly height: number;
+  readonly file: string;
+}
+
+const RECORDED_NAME = /^[A-Za-z0-9_-]+-\d+\.(avif|webp|jpeg)$/;
+
+/** Whether `entry` is a copy as photoProcessor records it: anything else (a damaged or foreign file) is not trusted. */
+function isRecorded(entry: unknown): entry is Recorded {
+  if (typeof entry !== "object" || entry === null) return false;
+  const { url, format, width, height, file } = entry as Record<string, unknown>;
+  return typeof url === "string" && typeof file === "string" && ["avif", "webp", "jpeg"].includes(format as string)
+    && Number.isInteger(width) && (width as number) > 0 && Number.isInteger(height) && (height as number) > 0
+    && /^(web|print)\/[^/]+$/.test(file) && RECORDED_NAME.test(path.posix.basename(file)) && url === `${PHOTOS_URL}${file.startsWith("print/") ? "print/" : ""}${path.posix.basename(file)}`;
 }
 
 /**
@@ -107,15 +178,15 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
   const root = path.join(cacheDir, `v${PIPELINE_VERSION}`);
   Image.concurrency = Math.max(1, availableParallelism());
 
-  async function run(photo: PictureFacts, options: ImageOptions & { outputDir: string; urlPath: string }): Promise<PhotoFile[]> {
+  async function run(photo: PictureFacts, hash: string, options: ImageOptions & { outputDir: string; urlPath: string }): Promise<PhotoFile[]> {
     const results = await Image(photo.file, {
       ...options,
       dryRun: true,
       fixOrientation: true,
       // Only the first frame of an animated WebP or AVIF: a photo does not move.
       sharpOptions: { animated: false, limitInputPixels: false },
-      // eleventy-img's in-memory cache, which a long-running preview keeps, knows a photo by its path and size; the change time tells a replaced one.
-      modified: photo.modified,
+      // eleventy-img's in-memory cache, which a long-running preview keeps, knows a photo by its path and size: its content's hash tells a replaced one.
+      contentHash: hash,
       // eleventy-img writes the source's path into these after each run; a fresh object keeps its in-memory cache's key the same from build to build.
       htmlOptions: { imgAttributes: {} },
     });
@@ -127,18 +198,58 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
         if (!existsSync(file.outputPath)) await writeWhole(file.outputPath, bytes);
         // eleventy-img computes the height rounding down where sharp rounds: the file's own header is what the page must say.
         const { width, height } = await sharp(bytes).metadata();
-        files.push({ url: file.url, format: file.format as PhotoFile["format"], width: width!, height: height!, bytes });
+        files.push({ url: file.url, format: file.format as PhotoFile["format"], width: width!, height: height!, file: file.outputPath });
       }
     }
     return files;
+  }
+
+  /**
+   * The copies `make` gives for `photo`, taken from the cache's record of the same request
+   * for the same content when it has one and every copy it names is there; else made, and
+   * recorded. `request` is everything that decides the copies besides the photo's content.
+   */
+  const requests = new Map<string, Promise<PhotoFile[]>>();
+  async function cached(photo: PictureFacts, request: unknown, make: (hash: string) => Promise<PhotoFile[]>): Promise<PhotoFile[]> {
+    const hash = await contentHash(photo, path.join(root, "hashes"));
+    const key = createHash("sha256").update(JSON.stringify([hash, request])).digest("base64url").slice(0, 32);
+    // One photo may be shown twice (a cover and an event's photo): its copies are looked up and made once.
+    let files = requests.get(key);
+    if (!files) {
+      files = (async () => {
+        const record = path.join(root, "records", `${key}.json`);
+        const found = await readRecord(record);
+        if (found) return found;
+        const made = await make(hash);
+        const entries: Recorded[] = made.map(({ url, format, width, height, file }) => ({ url, format, width, height, file: path.relative(root, file).split(path.sep).join("/") }));
+        await writeWhole(record, Buffer.from(JSON.stringify(entries)));
+        return made;
+      })();
+      requests.set(key, files);
+    }
+    return files;
+  }
+
+  /** The copies a record names, if it is whole and every one of them is in the cache. */
+  async function readRecord(record: string): Promise<PhotoFile[] | undefined> {
+    let entries: unknown;
+    try {
+      entries = JSON.parse(await readFile(record, "utf8"));
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(entries) || entries.length === 0 || !entries.every(isRecorded)) return undefined;
+    const files = entries.map((e): PhotoFile => ({ url: e.url, format: e.format, width: e.width, height: e.height, file: path.join(root, ...e.file.split("/")) }));
+    const present = await Promise.all(files.map((f) => stat(f.file).then((s) => s.isFile() && s.size > 0, () => false)));
+    return present.every(Boolean) ? files : undefined;
   }
 
   return {
     async web(photo, sizes) {
       const web = { outputDir: path.join(root, "web"), urlPath: PHOTOS_URL, widths: [...WEB_WIDTHS] };
       const [modern, jpeg] = await Promise.all([
-        run(photo, { ...web, formats: ["avif", "webp"], sharpAvifOptions: WEB_AVIF, sharpWebpOptions: WEB_WEBP, transform: toSrgb }),
-        run(photo, { ...web, formats: ["jpeg"], sharpJpegOptions: WEB_JPEG, transform: toSrgbOnWhite }),
+        cached(photo, ["web", WEB_WIDTHS, WEB_AVIF, WEB_WEBP], (hash) => run(photo, hash, { ...web, formats: ["avif", "webp"], sharpAvifOptions: WEB_AVIF, sharpWebpOptions: WEB_WEBP, transform: toSrgb })),
+        cached(photo, ["web", WEB_WIDTHS, WEB_JPEG], (hash) => run(photo, hash, { ...web, formats: ["jpeg"], sharpJpegOptions: WEB_JPEG, transform: toSrgbOnWhite })),
       ]);
       const byWidth = (a: PhotoFile, b: PhotoFile) => a.width - b.width;
       const of = (format: PhotoFile["format"]) => modern.filter((f) => f.format === format).sort(byWidth);
@@ -153,10 +264,11 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
     },
     async print(photo, use) {
       const widthMm = PRINT_WIDTH_MM[use];
-      const [file] = await run(photo, {
-        outputDir: path.join(root, "print"), urlPath: `${PHOTOS_URL}print/`, widths: [printPixels(widthMm)],
+      const widths = [printPixels(widthMm)];
+      const [file] = await cached(photo, ["print", widths, PRINT_JPEG], (hash) => run(photo, hash, {
+        outputDir: path.join(root, "print"), urlPath: `${PHOTOS_URL}print/`, widths,
         formats: ["jpeg"], sharpJpegOptions: PRINT_JPEG, transform: toSrgbOnWhite,
-      });
+      }));
       return { ...file!, widthMm };
     },
     encodings: () => encoded,
@@ -172,12 +284,15 @@ export function photoCacheFor(outputDir: string): string {
   return path.join(path.dirname(resolved), ".activity-report-cache", path.basename(resolved), "photos");
 }
 
-/** Writes the copies into the output folder `outputDir` at their URLs. */
+/** Copies the copies from the cache into the output folder `outputDir`, at their URLs. */
 export async function writePhotoFiles(files: readonly PhotoFile[], outputDir: string): Promise<void> {
   const unique = new Map(files.map((f) => [f.url, f]));
+  const folders = new Set([...unique.keys()].map((url) => path.dirname(path.join(outputDir, ...url.split("/").filter(Boolean)))));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   await Promise.all([...unique.values()].map(async (f) => {
     const target = path.join(outputDir, ...f.url.split("/").filter(Boolean));
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, f.bytes);
+    // A second name for the cached copy, which is never changed in place (writeWhole replaces a file whole): no bytes to write.
+    // Where the output cannot share it (another file system), a copy.
+    await link(f.file, target).catch(() => copyFile(f.file, target));
   }));
 }
