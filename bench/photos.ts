@@ -14,7 +14,7 @@
  */
 import sharp from "sharp";
 import { rng } from "./lib/random.ts";
-import { scene } from "./lib/scene.ts";
+import { scene, type SceneColours } from "./lib/scene.ts";
 
 /** Part of the key of the stand-ins kept between runs: change it whenever the pictures drawn here change. */
 export const STAND_IN_VERSION = 1;
@@ -124,14 +124,11 @@ function clutter(next: () => number, width: number, height: number): string {
 }
 
 /**
- * The stand-in photo number `index` of the data of `seed`, with `label` written under
- * "SAMPLE PICTURE" (e.g. the event it stands in for).
+ * The meeting scene (bench/lib/scene.ts) in `colours` with `label` under "SAMPLE PICTURE", `width` × `height`,
+ * as a camera takes it: with the room's clutter, softened, under uneven light, with texture at every scale and
+ * grain. Raw RGB pixels; `next` is the source of randomness, so the same `next` gives the same pixels.
  */
-export async function standInPhoto(seed: number, index: number, label: string): Promise<StandInPhoto> {
-  const next = rng((Math.imul(seed, 1_000_003) + Math.imul(index, 7919) + 17) >>> 0);
-  const [width, height] = FRAMES[Math.floor(next() * FRAMES.length)]!;
-  const tone = () => 70 + next() * 140;
-  const colours = { sky: hex(tone(), tone() * 0.95, tone() * 0.9), table: hex(tone() * 0.6, tone() * 0.45, tone() * 0.35), people: hex(tone() * 0.4, tone() * 0.42, tone() * 0.5) };
+export async function photographed(next: () => number, width: number, height: number, colours: SceneColours, label: string): Promise<Buffer> {
   const base = await sharp(scene(width, height, colours, label, clutter(next, width, height))).removeAlpha().blur(0.8).raw().toBuffer();
   // Brightness: texture of every size, from the light across the room and the walls' panels to the weave of cloth
   // and the sensor's grain; from the finest level (1 pixel) to the coarsest (about 2,000).
@@ -143,6 +140,19 @@ export async function standInPhoto(seed: number, index: number, label: string): 
     const l = light[i]!;
     for (let c = 0; c < 3; c++) pixels[p + c] = Math.max(0, Math.min(255, Math.round(base[p + c]! + l + tints[c]![i]!)));
   }
+  return pixels;
+}
+
+/**
+ * The stand-in photo number `index` of the data of `seed`, with `label` written under
+ * "SAMPLE PICTURE" (e.g. the event it stands in for).
+ */
+export async function standInPhoto(seed: number, index: number, label: string): Promise<StandInPhoto> {
+  const next = rng((Math.imul(seed, 1_000_003) + Math.imul(index, 7919) + 17) >>> 0);
+  const [width, height] = FRAMES[Math.floor(next() * FRAMES.length)]!;
+  const tone = () => 70 + next() * 140;
+  const colours = { sky: hex(tone(), tone() * 0.95, tone() * 0.9), table: hex(tone() * 0.6, tone() * 0.45, tone() * 0.35), people: hex(tone() * 0.4, tone() * 0.42, tone() * 0.5) };
+  const pixels = await photographed(next, width, height, colours, label);
   const bytes = await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
   return { width, height, bytes };
 }

@@ -4,7 +4,9 @@
  * picture says on itself that it is a sample, and each exercises one path of the photo
  * processing: a landscape photo stored turned, with EXIF orientation, a GPS position, an
  * author and a camera serial (none of which may survive); a portrait photo; a CMYK JPEG;
- * a PNG with transparency; and an SVG logo of plain shapes and text.
+ * a PNG with transparency; and an SVG logo of plain shapes and text. The three JPEGs are
+ * drawn as a camera takes them (bench/photos.ts: texture at every scale, grain), so that
+ * their copies weigh what a photo's do: the PDF's bytes per page are tested on them.
  *
  * Run with `npx tsx bench/sample-pictures.ts`; the same pictures come out each time.
  */
@@ -12,6 +14,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { photographed } from "./photos.ts";
+import { rng } from "./lib/random.ts";
 import { scene, type SceneColours } from "./lib/scene.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -27,9 +31,13 @@ const COLOURS = {
   room: { sky: "#c9d6c3", table: "#444", people: "#1f3b57" },
 } satisfies Record<string, SceneColours>;
 
+/** The scene as a camera takes it, each picture from a seed of its own. */
+const photo = async (seed: number, width: number, height: number, colours: SceneColours, label: string) =>
+  sharp(await photographed(rng(seed), width, height, colours, label), { raw: { width, height, channels: 3 } });
+
 async function pictures(): Promise<Record<string, Buffer>> {
   // Drawn upright, stored turned a quarter anticlockwise: EXIF orientation 6 tells a viewer to turn it back.
-  const upright = await sharp(scene(1800, 1200, COLOURS.hall, "landscape, stored turned, EXIF orientation 6, GPS tag")).jpeg().toBuffer();
+  const upright = await (await photo(1, 1800, 1200, COLOURS.hall, "landscape, stored turned, EXIF orientation 6, GPS tag")).jpeg().toBuffer();
   const turned = await sharp(upright)
     .rotate(270)
     .jpeg({ quality: 80 })
@@ -42,8 +50,8 @@ async function pictures(): Promise<Record<string, Buffer>> {
     .toBuffer();
   return {
     "sample-landscape-exif.jpg": turned,
-    "sample-portrait.jpg": await sharp(scene(1000, 1500, COLOURS.panel, "portrait")).jpeg({ quality: 80 }).toBuffer(),
-    "sample-cmyk.jpg": await sharp(scene(2000, 1333, COLOURS.room, "landscape, CMYK colour space")).toColourspace("cmyk").jpeg({ quality: 80 }).toBuffer(),
+    "sample-portrait.jpg": await (await photo(2, 1000, 1500, COLOURS.panel, "portrait")).jpeg({ quality: 80 }).toBuffer(),
+    "sample-cmyk.jpg": await (await photo(3, 2000, 1333, COLOURS.room, "landscape, CMYK colour space")).toColourspace("cmyk").jpeg({ quality: 50 }).toBuffer(), // CMYK is not subsampled: at 80 it would weigh 1.2 MB
     "sample-transparent.png": await sharp(scene(1200, 800, COLOURS.panel, "PNG, transparent corners"))
       .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><rect width="1200" height="800" rx="160" fill="#fff"/></svg>`), blend: "dest-in" }])
       .png({ compressionLevel: 9, palette: true })

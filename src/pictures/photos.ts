@@ -1,7 +1,7 @@
 /**
- * The published copies of the photos, made with @11ty/eleventy-img (sharp underneath): for
- * the web, AVIF, WebP and a JPEG fallback at several widths; for the PDF, one JPEG sized for
- * print. Every copy is turned upright as its EXIF orientation says, converted to sRGB, and
+ * The published copies of the photos: for the web, AVIF, WebP and a JPEG fallback at several
+ * widths, made with @11ty/eleventy-img (sharp underneath); for the PDF, one JPEG sized for
+ * print (about 300 dpi) and within its share of a page's bytes, made with sharp. Every copy is turned upright as its EXIF orientation says, converted to sRGB, and
  * carries no metadata but the sRGB colour profile: no EXIF, no GPS position, no camera
  * serial number, no author. Copies are cached by the photo's content (the file names hold
  * its hash), so a rebuild after a text edit encodes nothing; and each set of copies is
@@ -38,8 +38,54 @@ export const printPixels = (mm: number): number => Math.round((mm / 25.4) * PRIN
 const WEB_AVIF = { quality: 50 };
 const WEB_WEBP = { quality: 75 };
 const WEB_JPEG = { quality: 78, mozjpeg: true };
-// Aimed at a PDF page with a photo under 250 KB (issue 14); the bench is to measure it on real photos.
-const PRINT_JPEG = { quality: 80, mozjpeg: true, chromaSubsampling: "4:2:0" };
+/** The print JPEG's quality when the photo fits its share of the page at it; lowered in steps of 5, to PRINT_MIN_QUALITY at most, when not. */
+const PRINT_JPEG = { quality: 80, mozjpeg: true, chromaSubsampling: "4:2:0" } as const;
+const PRINT_MIN_QUALITY = 40;
+/** Part of the print copies' key: bump it when the print encoding changes (encodePrint). */
+const PRINT_VERSION = 2;
+
+/** What the photos of one PDF page may weigh together, so that a page with a photo stays under 250 KB with its text (issue 14). */
+export const PAGE_PHOTO_BYTES = 230 * 1024;
+/**
+ * The most photo one page prints, in mm²: a column of event photos beside the entries, 75 mm wide and at most
+ * about 200 mm of photo on the page's 250 mm (each photo comes with its caption and margins). A cover photo is
+ * alone on its page.
+ */
+export const PAGE_PHOTO_AREA_MM2 = PRINT_WIDTH_MM.event * 200;
+
+/**
+ * The bytes a print copy of `width` × `height` pixels printed `widthMm` wide may take: its share of
+ * PAGE_PHOTO_BYTES by the paper it covers, so that any column of photos on a page stays within it (about
+ * 0.9 bits per pixel at 300 dpi), and never more than the whole (a cover photo).
+ */
+export function printBudget(width: number, height: number, widthMm: number): number {
+  const areaMm2 = widthMm * ((widthMm * height) / width);
+  return Math.floor(Math.min(PAGE_PHOTO_BYTES, (PAGE_PHOTO_BYTES * areaMm2) / PAGE_PHOTO_AREA_MM2));
+}
+
+/**
+ * The print JPEG of a photo: `width` pixels across (never more than the photo's own), upright, sRGB, on white,
+ * without metadata, at PRINT_JPEG's quality or, for a photo that does not fit its printBudget at it, at the
+ * highest quality that fits, down to PRINT_MIN_QUALITY (a photo of pure noise may take more). The photo is
+ * decoded and scaled once; only the JPEG is made again at each step.
+ */
+export async function encodePrint(file: string, width: number, widthMm: number): Promise<{ bytes: Buffer; width: number; height: number; quality: number }> {
+  const { data, info } = await sharp(file, { animated: false, limitInputPixels: false })
+    .rotate()
+    .resize({ width, withoutEnlargement: true })
+    .withIccProfile("srgb")
+    .flatten({ background: "#ffffff" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const budget = printBudget(info.width, info.height, widthMm);
+  for (let quality = PRINT_JPEG.quality; ; quality -= 5) {
+    const bytes = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+      .withIccProfile("srgb")
+      .jpeg({ ...PRINT_JPEG, quality })
+      .toBuffer();
+    if (bytes.length <= budget || quality - 5 < PRINT_MIN_QUALITY) return { bytes, width: info.width, height: info.height, quality };
+  }
+}
 
 /** One published copy: a file in the cache, copied into the output by writePhotoFiles. */
 export interface PhotoFile {
@@ -264,11 +310,16 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
     },
     async print(photo, use) {
       const widthMm = PRINT_WIDTH_MM[use];
-      const widths = [printPixels(widthMm)];
-      const [file] = await cached(photo, ["print", widths, PRINT_JPEG], (hash) => run(photo, hash, {
-        outputDir: path.join(root, "print"), urlPath: `${PHOTOS_URL}print/`, widths,
-        formats: ["jpeg"], sharpJpegOptions: PRINT_JPEG, transform: toSrgbOnWhite,
-      }));
+      const width = printPixels(widthMm);
+      const request = ["print", PRINT_VERSION, width, widthMm, PRINT_JPEG, PRINT_MIN_QUALITY, PAGE_PHOTO_BYTES, PAGE_PHOTO_AREA_MM2];
+      const [file] = await cached(photo, request, async (hash) => {
+        const made = await encodePrint(photo.file, width, widthMm);
+        encoded++;
+        const name = `${createHash("sha256").update(JSON.stringify([hash, request])).digest("base64url").slice(0, 10)}-${made.width}.jpeg`;
+        const target = path.join(root, "print", name);
+        await writeWhole(target, made.bytes);
+        return [{ url: `${PHOTOS_URL}print/${name}`, format: "jpeg", width: made.width, height: made.height, file: target }];
+      });
       return { ...file!, widthMm };
     },
     encodings: () => encoded,

@@ -7,9 +7,9 @@ import { promisify } from "node:util";
 import { AxePuppeteer } from "@axe-core/puppeteer";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PRINT_DPI } from "../../src/pictures/photos.ts";
+import { PRINT_DPI, PRINT_WIDTH_MM, printBudget } from "../../src/pictures/photos.ts";
 import { openSite } from "../helpers/browser.ts";
-import { openPdf } from "../helpers/pdf.ts";
+import { openPdf, pdfPageBytes } from "../helpers/pdf.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, ROOT, tempDir } from "../helpers/data.ts";
 
@@ -114,9 +114,28 @@ describe("the event pages with photos", () => {
   });
 });
 
+const PDF_2017 = path.join(dir, "2017", "budapest-process-activity-report-2017.pdf");
+
 describe("the PDF", () => {
+  it("keeps every page that prints a photo under 250 KB of its own: its content and the photos it draws (the fonts, embedded once for all pages, not counted)", async () => {
+    const pages = await pdfPageBytes(PDF_2017);
+    const withPhotos = pages.filter((p) => p.images.length > 0);
+    // The cover photo on the first page, the Istanbul training's beside its entry: the images pdfimages finds, page by page.
+    const { stdout } = await promisify(execFile)("pdfimages", ["-list", PDF_2017]);
+    const listed = stdout.trim().split("\n").slice(2).map((line) => line.trim().split(/\s+/)).map((row) => `page ${row[0]}: ${row[3]}x${row[4]} ${row[10]} 0 R`);
+    expect(withPhotos.flatMap((p) => p.images.map((i) => `page ${p.page}: ${i.width}x${i.height} ${i.ref}`))).toEqual(listed);
+    expect(withPhotos.map((p) => p.page === 1)).toEqual([true, false]);
+    for (const page of withPhotos) {
+      expect(page.images.every((i) => i.filters.join() === "DCTDecode" && i.bytes > 10_000), JSON.stringify(page)).toBe(true);
+      expect(page.total, `page ${page.page}: ${JSON.stringify(page)}`).toBeLessThan(250 * 1024);
+      // Each photo within its share of a page (a page of photos stays under the budget however many it holds).
+      const widthMm = page.page === 1 ? PRINT_WIDTH_MM.cover : PRINT_WIDTH_MM.event;
+      for (const image of page.images) expect(image.bytes, `page ${page.page}: ${JSON.stringify(image)}`).toBeLessThanOrEqual(printBudget(image.width, image.height, widthMm));
+    }
+  });
+
   it("prints each photo as a JPEG at about 300 dpi for its printed size", async () => {
-    const { stdout } = await promisify(execFile)("pdfimages", ["-list", path.join(dir, "2017", "budapest-process-activity-report-2017.pdf")]);
+    const { stdout } = await promisify(execFile)("pdfimages", ["-list", PDF_2017]);
     const rows = stdout.trim().split("\n").slice(2).map((line) => line.trim().split(/\s+/));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {

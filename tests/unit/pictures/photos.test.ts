@@ -7,7 +7,8 @@ import { promisify } from "node:util";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PictureFacts } from "../../../src/data/photos.ts";
-import { HASH_SETTLED_MS, photoCacheFor, photoProcessor, PRINT_DPI, PRINT_WIDTH_MM, printPixels, srcsetOf, writePhotoFiles, type PhotoFile, type PrintPhoto } from "../../../src/pictures/photos.ts";
+import { encodePrint, HASH_SETTLED_MS, PAGE_PHOTO_AREA_MM2, PAGE_PHOTO_BYTES, photoCacheFor, photoProcessor, printBudget, PRINT_DPI, PRINT_WIDTH_MM, printPixels, srcsetOf, writePhotoFiles, type PhotoFile, type PrintPhoto } from "../../../src/pictures/photos.ts";
+import { standInPhoto } from "../../../bench/photos.ts";
 import { cleanUp, put, ROOT, tempDir } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
@@ -174,6 +175,30 @@ describe("the copies of a photo", () => {
     expect([printSmall.width, printSmall.url.startsWith("/photos/print/")]).toEqual([1200, true]);
     expect((await sharp(await bytesOf(printEvent)).metadata()).format).toBe("jpeg");
   });
+
+  it("for print: each copy within its share of a page's bytes, a busy photo at a lower quality, a plain one at 80", async () => {
+    // Shares by the paper covered: a column of event photos on one page, or a cover alone on its page, stays within PAGE_PHOTO_BYTES.
+    // Two landscape photos and a portrait one fill 200 mm of a 75 mm column.
+    expect(PAGE_PHOTO_AREA_MM2).toBe(75 * 200);
+    expect(2 * printBudget(900, 600, 75) + printBudget(900, 1200, 75)).toBeLessThanOrEqual(PAGE_PHOTO_BYTES);
+    expect(printBudget(900, 1200, 75)).toBe(2 * printBudget(900, 600, 75));
+    expect(printBudget(1890, 1260, 160)).toBe(PAGE_PHOTO_BYTES);
+    // The benchmark's stand-in for a camera's photo: at quality 80 it would take more than its share.
+    const busy = await facts(await put(await tempDir(), "images/busy.jpg", (await standInPhoto(1, 0, "busy")).bytes), "jpeg", 3600, 2400);
+    const processor = photoProcessor(path.join(await tempDir(), "cache"));
+    for (const use of ["event", "cover"] as const) {
+      const copy = await processor.print(busy, use);
+      const budget = printBudget(copy.width, copy.height, copy.widthMm);
+      const atEighty = await sharp(busy.file).resize(copy.width).jpeg({ quality: 80, mozjpeg: true, chromaSubsampling: "4:2:0" }).toBuffer();
+      expect(atEighty.length, use).toBeGreaterThan(budget);
+      expect((await bytesOf(copy)).length, use).toBeLessThanOrEqual(budget);
+      expect(copy.width).toBe(printPixels(PRINT_WIDTH_MM[use]));
+      const made = await encodePrint(busy.file, copy.width, copy.widthMm);
+      expect(made.quality, use).toBeLessThan(80);
+      expect(made.quality, use).toBeGreaterThanOrEqual(40);
+    }
+    expect((await encodePrint(turned.file, 886, 75)).quality).toBe(80);
+  }, 60_000);
 });
 
 describe("the cache", () => {
