@@ -142,6 +142,27 @@ const signatureOf = (s: Stats) => [s.dev, s.ino, s.size, s.mtimeMs, s.ctimeMs].j
 /** A file changed later than this before it was read may change again within the clock's tick: its hash is not kept for the next build. */
 export const HASH_SETTLED_MS = 2000;
 
+/** Runs at most `n` of the tasks given to it at once, the others in the order given. */
+function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** Photos read whole at once, for their hash: a few, so that a first build of many photos does not hold them all in memory. */
+const reading = limiter(4);
+/** Print copies made at once: each decodes a photo. */
+const printing = limiter(Math.max(1, availableParallelism()));
+
 /** The SHA-256 of each photo's content in this process, by its file's signature: the preview builds again and again. */
 const contentHashes = new Map<string, Promise<string>>();
 
@@ -163,7 +184,7 @@ async function contentHash(photo: PictureFacts, hashesDir: string): Promise<stri
       const kept = await readFile(record, "utf8").then((text) => JSON.parse(text) as unknown, () => undefined);
       if (isKeptHash(kept) && kept.file === photo.file && kept.signature === signature) return kept.hash;
       const started = Date.now();
-      const digest = createHash("sha256").update(await readFile(photo.file)).digest("base64url");
+      const digest = await reading(async () => createHash("sha256").update(await readFile(photo.file)).digest("base64url"));
       const after = await stat(photo.file);
       if (signatureOf(after) === signature && Math.max(after.mtimeMs, after.ctimeMs) < started - HASH_SETTLED_MS) {
         await writeWhole(record, Buffer.from(JSON.stringify({ file: photo.file, signature, hash: digest })));
@@ -313,7 +334,7 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
       const width = printPixels(widthMm);
       const request = ["print", PRINT_VERSION, width, widthMm, PRINT_JPEG, PRINT_MIN_QUALITY, PAGE_PHOTO_BYTES, PAGE_PHOTO_AREA_MM2];
       const [file] = await cached(photo, request, async (hash) => {
-        const made = await encodePrint(photo.file, width, widthMm);
+        const made = await printing(() => encodePrint(photo.file, width, widthMm));
         encoded++;
         const name = `${createHash("sha256").update(JSON.stringify([hash, request])).digest("base64url").slice(0, 10)}-${made.width}.jpeg`;
         const target = path.join(root, "print", name);

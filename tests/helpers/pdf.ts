@@ -146,7 +146,8 @@ export interface PageBytes {
  * The bytes each page of a PDF needs of its own: its content streams and the XObjects it
  * draws (`Do`), images with their soft masks and form XObjects with what they draw in
  * turn, as stored (compressed). Fonts are left out: they are embedded once and shared by
- * all pages, so they say nothing about a page. Read with pdf-lib's low-level objects.
+ * all pages, so they say nothing about a page; so are the few bytes of the page's own
+ * dictionaries, graphics states and patterns. Read with pdf-lib's low-level objects.
  */
 export async function pdfPageBytes(file: string): Promise<PageBytes[]> {
   const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
