@@ -12,10 +12,16 @@
  *
  * Same seed, same options: the same files, byte for byte.
  */
-import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import sharp from "sharp";
 import YAML from "yaml";
+import { rng } from "./lib/random.ts";
+import { STAND_IN_VERSION, standInPhoto } from "./photos.ts";
+
+export { rng };
 
 export const SAMPLE_DATA = fileURLToPath(new URL("../_data/", import.meta.url));
 
@@ -32,6 +38,14 @@ export interface GenerateOptions {
   readonly lastYear?: number;
   /** Default: the project's `_data/`. */
   readonly sampleDir?: string;
+  /**
+   * Give every event one photo and every generated edition a cover photo: stand-ins that
+   * compress like camera photos (bench/photos.ts), one file each under images/. The events
+   * are otherwise the same as without photos, byte for byte.
+   */
+  readonly photos?: boolean;
+  /** A folder that keeps the stand-in photos between runs (they take a second or two each to make); none by default. */
+  readonly pictureCache?: string;
 }
 
 export interface GeneratedData {
@@ -41,31 +55,11 @@ export interface GeneratedData {
   readonly perYear: Readonly<Record<number, number>>;
   /** Paths of the event files, relative to `dir`, in generation order. */
   readonly eventFiles: readonly string[];
+  /** The stand-in photos' files, relative to `dir`, with their sizes; empty without `photos`. */
+  readonly photoFiles: readonly { readonly file: string; readonly width: number; readonly height: number; readonly bytes: number }[];
 }
 
 // ---------------------------------------------------------------- randomness
-
-/** sfc32, seeded through splitmix32: small, fast and the same on every platform. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  const next32 = () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = next32(), b = next32(), c = next32(), d = next32();
-  return () => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t / 4294967296;
-  };
-}
 
 class Random {
   constructor(private readonly next: () => number) {}
@@ -323,7 +317,7 @@ function typeFor(ctx: Context, kind: string): { id: string; label: string; train
   return available.length > 0 ? r.weighted(available) : r.pick(ref.types);
 }
 
-function makeEvent(ctx: Context, year: number, somOfYear: boolean, firstYear: number): { file: string; text: string } {
+function makeEvent(ctx: Context, year: number, somOfYear: boolean, firstYear: number): { file: string; text: string; id: string; caption: string } {
   const { r, ref } = ctx;
   const placeIds = Object.keys(ref.places);
   const strandsByKind = (kind: string) => ref.strands.filter((s) => s.kind === kind);
@@ -404,7 +398,35 @@ function makeEvent(ctx: Context, year: number, somOfYear: boolean, firstYear: nu
   let id = base;
   for (let n = 2; ctx.usedIds.has(id); n++) id = `${base}-${n}`;
   ctx.usedIds.add(id);
-  return { file: path.join("events", String(year), `${id}.yaml`), text: `${lines.join("\n")}\n` };
+  return { file: path.join("events", String(year), `${id}.yaml`), text: `${lines.join("\n")}\n`, id, caption: placeId ? `${title}, ${city}` : title };
+}
+
+// ---------------------------------------------------------------- photos
+
+const PHOTO_ALT = "Stand-in for a photo of the meeting: shapes of seven people behind a table with papers and cups, with the words SAMPLE PICTURE";
+const PHOTO_CREDIT = "© Sample picture, no rights reserved";
+
+/** The `photos` field of an event, as an editor writes it. */
+function photoLines(file: string, caption: string): string {
+  return [`photos:`, `  - file: ${file}`, `    alt: ${scalar(PHOTO_ALT)}`, `    caption: ${scalar(caption)}`, `    credit: ${scalar(PHOTO_CREDIT)}`, ""].join("\n");
+}
+
+/** Writes stand-in photo `index` of `seed` to `target`, from `cache` when it holds it. */
+async function writeStandIn(target: string, seed: number, index: number, label: string, cache: string | undefined): Promise<{ width: number; height: number; bytes: number }> {
+  const key = createHash("sha256").update(JSON.stringify([STAND_IN_VERSION, seed, index, label])).digest("hex").slice(0, 16);
+  const cached = cache && path.join(cache, `${key}.jpg`);
+  let bytes: Buffer | undefined = cached ? await readFile(cached).catch(() => undefined) : undefined;
+  if (!bytes) {
+    bytes = (await standInPhoto(seed, index, label)).bytes;
+    if (cached) {
+      await mkdir(cache, { recursive: true });
+      await writeFile(`${cached}.tmp-${process.pid}`, bytes);
+      await rename(`${cached}.tmp-${process.pid}`, cached);
+    }
+  }
+  await writeFile(target, bytes);
+  const { width, height } = await sharp(bytes).metadata();
+  return { width: width!, height: height!, bytes: bytes.length };
 }
 
 function makeEdition(r: Random, year: number, placeIds: readonly string[]): Record<string, unknown> {
@@ -442,8 +464,18 @@ export async function generateData(dir: string, options: GenerateOptions): Promi
   // report.yaml: the sample's, with its own editions where they fall in the range and a generated one for every other year.
   const sampleEditions = ref.report.editions ?? {};
   const editions: Record<string, unknown> = {};
+  const photoFiles: { file: string; width: number; height: number; bytes: number }[] = [];
+  // Stand-ins are numbered: the events' first, in order, then the covers.
+  let photoIndex = options.events;
+  if (options.photos) await mkdir(path.join(dir, "images"), { recursive: true });
   for (const year of perYear.keys()) {
+    const generated = sampleEditions[String(year)] === undefined;
     editions[String(year)] = sampleEditions[String(year)] ?? makeEdition(r, year, Object.keys(ref.places));
+    if (options.photos && generated) {
+      const file = `images/bench-cover-${year}.jpg`;
+      photoFiles.push({ file, ...(await writeStandIn(path.join(dir, file), seed, photoIndex++, `cover of the ${year} report`, options.pictureCache)) });
+      (editions[String(year)] as Record<string, unknown>).cover_photo = { file, alt: PHOTO_ALT, caption: `The year ${year} in the Budapest Process`, credit: PHOTO_CREDIT };
+    }
   }
   const report = { ...ref.report, editions };
   await writeFile(path.join(dir, "report.yaml"), `# Generated for the benchmark from the sample's report.yaml.\n${YAML.stringify(report, { lineWidth: 0 })}`);
@@ -453,7 +485,14 @@ export async function generateData(dir: string, options: GenerateOptions): Promi
   const madeDirs = new Set<string>();
   for (const [year, count] of perYear) {
     for (let i = 0; i < count; i++) {
-      const { file, text } = makeEvent(ctx, year, i === 0, lastYear - options.years + 1);
+      const made = makeEvent(ctx, year, i === 0, lastYear - options.years + 1);
+      const { file } = made;
+      let { text } = made;
+      if (options.photos) {
+        const photo = `images/${made.id}.jpg`;
+        photoFiles.push({ file: photo, ...(await writeStandIn(path.join(dir, photo), seed, eventFiles.length, `photo of event ${eventFiles.length + 1}`, options.pictureCache)) });
+        text += photoLines(photo, made.caption);
+      }
       const folder = path.join(dir, path.dirname(file));
       if (!madeDirs.has(folder)) {
         await mkdir(folder, { recursive: true });
@@ -463,5 +502,5 @@ export async function generateData(dir: string, options: GenerateOptions): Promi
       eventFiles.push(file);
     }
   }
-  return { dir, events: options.events, perYear: Object.fromEntries(perYear), eventFiles };
+  return { dir, events: options.events, perYear: Object.fromEntries(perYear), eventFiles, photoFiles };
 }

@@ -6,7 +6,8 @@
  *
  * Options: --runs N, --sizes 60x1,1000x10, --seed N, --paged-limit MINUTES,
  * --no-pagedjs, --profile / --no-profile (CPU profile of one site build of the
- * largest size; on by default in the full run).
+ * largest size; on by default in the full run), --photos-only / --no-photos (the
+ * case of a year of 50 events with a photo each; in the full run by default).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
@@ -16,7 +17,8 @@ import { parseArgs } from "node:util";
 import { generateData, type GeneratedData } from "./generate.ts";
 import { formatSummary, summarizeProfile, type ProfileSummary } from "./profile.ts";
 import { BENCH_DIR, DATA_ROOT, killWorkers, median, ROOT, round, runWorker } from "./lib/util.ts";
-import type { BuildFigures, PagedResult, PdfRounds, PreviewRebuildResult, PrintFigures, RebuildResult, ReportInfo, ValidateResult } from "./worker.ts";
+import type { PageBytes } from "../tests/helpers/pdf.ts";
+import type { BuildFigures, PagedResult, PdfRounds, PhotoCounts, PreviewRebuildResult, PrintFigures, RebuildResult, ReportInfo, ValidateResult } from "./worker.ts";
 
 type Sampled<T> = T & { readonly peakTreeRssMb?: number };
 /** How often the memory of a build's process tree is sampled. */
@@ -34,6 +36,8 @@ const { values: opts } = parseArgs({
     "no-pagedjs": { type: "boolean", default: false },
     profile: { type: "boolean" },
     "no-profile": { type: "boolean", default: false },
+    "photos-only": { type: "boolean", default: false },
+    "no-photos": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -51,6 +55,9 @@ if (opts.help) {
   --profile            a CPU profile of one more site build of the largest size, summarized by owner
                        (ours, each npm package, Node); on by default except with --quick
   --no-profile         no CPU profile
+  --photos-only        only the case of a year of 50 events with a photo each (its own results file,
+                       <date>-photos.json); --runs and --seed apply
+  --no-photos          skip that case (it is not part of --quick)
 `);
   process.exit(0);
 }
@@ -78,7 +85,10 @@ const pagedLimitMs = Number(opts["paged-limit"] ?? (quick ? 3 : 10)) * 60_000;
 /** The largest sizes and the rebuilds (two builds each) take fewer runs, to keep the whole run short. */
 const runsFor = (size: Size) => (size.events >= 2000 ? Math.max(1, Math.min(runs, 3)) : runs);
 const rebuildRunsFor = (size: Size) => Math.max(1, Math.min(runs, size.events >= 2000 ? 2 : 3));
-const profiling = opts["no-profile"] ? false : (opts.profile ?? !quick);
+const photosOnly = opts["photos-only"];
+const profiling = photosOnly ? false : opts["no-profile"] ? false : (opts.profile ?? !quick);
+/** The photo case is in the full run and on its own; a quick run skips it (its cold build alone takes minutes). */
+const photoCase = photosOnly || (!quick && !opts["no-photos"]);
 /** The target page count of the larger Paged.js comparison. */
 const PAGED_PAGES = 200;
 const WORKER_TIMEOUT = 20 * 60_000;
@@ -316,6 +326,233 @@ async function measureSize(size: Size): Promise<{ result: SizeResult; reports?: 
   return { result, reports: validated.reports, siteDir: printSiteDir, data };
 }
 
+// ------------------------------------------------------------------ a year of events with a photo each
+
+/** The photo case: one year, one stand-in camera photo per event and a cover photo (bench/photos.ts). */
+const PHOTO_EVENTS = 50;
+/** What a page with a photo may weigh of its own in the PDF (fonts, shared by all pages, left out). */
+const PAGE_BUDGET = 250 * 1024;
+/** The rebuild after a text edit, with photos, against the same without them. */
+const PHOTO_REBUILD_LIMIT = 1.2;
+
+/** Ours against the same figure of the same data without photos, alternated. */
+interface Paired {
+  readonly photos: Series;
+  readonly plain: Series;
+  /** photos / plain, of the medians. */
+  readonly ratio: number;
+  /** The median of each run's own photos / plain (the two measured back to back): less moved by a change of the machine's load than `ratio`. */
+  readonly pairRatio: number;
+  /** The photos' copies of each run with photos: published, and encoded rather than taken from the cache. */
+  readonly photoCounts: readonly (PhotoCounts | undefined)[];
+}
+
+interface PageSummary {
+  readonly pages: number;
+  readonly bytes: number;
+  readonly bytesPerPage: number;
+  readonly pagesWithPhotos: number;
+  /** The page with a photo that weighs most of its own. */
+  readonly largest?: PageBytes;
+  /** The same, of the pages without a photo. */
+  readonly largestWithout?: PageBytes;
+  readonly perPage: readonly PageBytes[];
+}
+
+interface PhotoCaseResult {
+  readonly label: string;
+  readonly events: number;
+  readonly year: number;
+  readonly seed: number;
+  readonly loadAverage: readonly number[];
+  readonly runs: { readonly cold: number; readonly rebuild: number; readonly inProcess: number; readonly pdf: number };
+  readonly generateMs: number;
+  readonly standIns: { readonly count: number; readonly bytes: { readonly min: number; readonly median: number; readonly max: number }; readonly longSide: readonly [number, number] };
+  readonly editedFile: string;
+  /** The whole site build, the photo cache removed before each run with photos. */
+  cold?: Paired | Failure;
+  /** `activity-report build` again after a text edit: a new process, into the output of the cold build, its photo cache warm. */
+  rebuild?: Paired | Failure;
+  /** build() again after a text edit in the same process (the bench's `rebuild` figure, and what the preview does). */
+  rebuildInProcess?: Paired | Failure;
+  pdf?: PrintSummary | Failure;
+  pages?: PageSummary | Failure;
+  loadAverageAtEnd?: readonly number[];
+}
+
+/** Runs `photos` and `plain` `n` times, alternating which goes first; `check` may reject a run with photos. */
+async function paired<T extends { readonly ms: number; readonly photos?: PhotoCounts }>(
+  what: string, n: number, photos: () => Promise<T>, plain: () => Promise<T>, check: (r: T) => void = () => {},
+): Promise<Paired | Failure> {
+  return attempt(what, async () => {
+    const ours: T[] = [];
+    const theirs: T[] = [];
+    const runPhotos = async () => {
+      const r = await photos();
+      check(r);
+      ours.push(r);
+    };
+    const runPlain = async () => void theirs.push(await plain());
+    for (let i = 0; i < n; i++) {
+      if (i % 2 === 0) {
+        await runPhotos();
+        await runPlain();
+      } else {
+        await runPlain();
+        await runPhotos();
+      }
+      const last = ours[ours.length - 1]!;
+      log(`  ${what}: with photos ${fmtMs(last.ms)}${last.photos ? ` (${last.photos.encoded} of ${last.photos.files} copies encoded)` : ""}, without ${fmtMs(theirs[theirs.length - 1]!.ms)}`);
+    }
+    const a = series(ours.map((r) => r.ms));
+    const b = series(theirs.map((r) => r.ms));
+    const pairRatio = round(median(ours.map((r, i) => r.ms / theirs[i]!.ms)), 2);
+    return { photos: a, plain: b, ratio: round(a.median / b.median, 2), pairRatio, photoCounts: ours.map((r) => r.photos) };
+  });
+}
+
+function summarizePages(perPage: readonly PageBytes[], bytes: number): PageSummary {
+  const heaviest = (pages: readonly PageBytes[]) => [...pages].sort((a, b) => b.total - a.total)[0];
+  const withPhotos = perPage.filter((p) => p.images.length > 0);
+  const largest = heaviest(withPhotos);
+  const largestWithout = heaviest(perPage.filter((p) => p.images.length === 0));
+  return {
+    pages: perPage.length, bytes, bytesPerPage: round(bytes / perPage.length), pagesWithPhotos: withPhotos.length,
+    ...(largest ? { largest } : {}), ...(largestWithout ? { largestWithout } : {}), perPage,
+  };
+}
+
+async function measurePhotoCase(): Promise<PhotoCaseResult> {
+  const label = `${PHOTO_EVENTS}x1y-photos`;
+  log(`a year of ${PHOTO_EVENTS} events with a photo each`);
+  const root = path.join(DATA_ROOT, label);
+  const started = performance.now();
+  // The same events twice, with their photos and without: the photos' lines are the only difference.
+  const withPhotos = await generateData(path.join(root, "data"), { events: PHOTO_EVENTS, years: 1, seed, photos: true, pictureCache: path.join(DATA_ROOT, "stand-in-photos") });
+  const withoutPhotos = await generateData(path.join(root, "data-plain"), { events: PHOTO_EVENTS, years: 1, seed });
+  const generateMs = round(performance.now() - started);
+  const sizes = withPhotos.photoFiles.map((f) => f.bytes);
+  const longSides = withPhotos.photoFiles.map((f) => Math.max(f.width, f.height));
+  log(`  ${withPhotos.photoFiles.length} stand-in photos, ${fmtKb(Math.min(...sizes))} to ${fmtKb(Math.max(...sizes))} (made or taken from bench/.data/stand-in-photos in ${fmtMs(generateMs)})`);
+  const validated = await runWorker<ValidateResult>("validate", { dataDir: withPhotos.dir }, { timeoutMs: WORKER_TIMEOUT });
+  if (validated.errors > 0) throw new Error(`the generated data of ${label} has errors: see bench/generate.ts and \`activity-report check --data ${withPhotos.dir}\``);
+  const report = validated.reports[0]!;
+  // The cold build takes minutes (every copy of every photo encoded): one run.
+  const coldRuns = 1;
+  // The rebuilds take a second each and differ by a tenth of one: more runs than the other figures, against the machine's noise.
+  const rebuildRuns = Math.max(runs, 9);
+  const inProcessRuns = Math.max(3, runs);
+  const result: PhotoCaseResult = {
+    label, events: PHOTO_EVENTS, year: report.year, seed,
+    loadAverage: os.loadavg().map((x) => round(x, 2)),
+    runs: { cold: coldRuns, rebuild: rebuildRuns, inProcess: inProcessRuns, pdf: runs },
+    generateMs,
+    standIns: {
+      count: sizes.length,
+      bytes: { min: Math.min(...sizes), median: median(sizes), max: Math.max(...sizes) },
+      longSide: [Math.min(...longSides), Math.max(...longSides)],
+    },
+    editedFile: withPhotos.eventFiles[Math.floor(withPhotos.eventFiles.length / 2)]!,
+  };
+  const site = { photos: path.join(root, "site"), plain: path.join(root, "site-plain") };
+  const dataOf = { photos: withPhotos.dir, plain: withoutPhotos.dir };
+  const options = { timeoutMs: WORKER_TIMEOUT };
+  const build = (which: "photos" | "plain") => () => runWorker<BuildFigures>("site", { dataDir: dataOf[which], outputDir: site[which], coldPhotos: true }, options);
+  result.cold = await paired("site build, photo cache cold", coldRuns, build("photos"), build("plain"));
+  if (failed(result.cold)) return result;
+
+  const edited = (which: "photos" | "plain") => () => runWorker<BuildFigures>("editedBuild", { dataDir: dataOf[which], outputDir: site[which], eventFile: result.editedFile }, options);
+  const encodedNothing = (r: { photos?: PhotoCounts }) => {
+    if (!r.photos || r.photos.encoded > 0) throw new Error(`a rebuild with a warm photo cache encoded ${r.photos ? `${r.photos.encoded} of ${r.photos.files} copies` : "no photos at all"}: the cache did not serve them`);
+  };
+  result.rebuild = await paired("rebuild after a text edit, new process", rebuildRuns, edited("photos"), edited("plain"), encodedNothing);
+
+  const inProcess = (which: "photos" | "plain") => async () => {
+    const r = await runWorker<RebuildResult>("rebuild", { dataDir: dataOf[which], outputDir: site[which], eventFile: result.editedFile }, options);
+    return { ...r, ms: r.secondMs };
+  };
+  result.rebuildInProcess = await paired("rebuild after a text edit, same process", inProcessRuns, inProcess("photos"), inProcess("plain"), encodedNothing);
+
+  // The PDF of the year: printed as build() prints it, and weighed page by page.
+  const printDir = path.join(root, "print-site");
+  const { photoCacheFor } = await import("../src/pictures/photos.ts");
+  const rendered = await attempt("rendering the print page", () => runWorker<BuildFigures>("printSite", { dataDir: withPhotos.dir, outputDir: printDir, photoCache: photoCacheFor(site.photos) }, options));
+  if (failed(rendered)) {
+    result.pdf = rendered;
+    return result;
+  }
+  result.pdf = await printRuns(label, printDir, report, "photos", runs);
+  if (!failed(result.pdf)) {
+    const file = path.join(DATA_ROOT, label, "pdf", "photos", "ours-0.pdf");
+    const bytes = result.pdf.ours.bytes;
+    result.pages = await attempt("weighing the PDF's pages", async () => summarizePages(await runWorker<PageBytes[]>("pdfPages", { file }, options), bytes));
+    if (!failed(result.pages) && result.pages.largest) {
+      const l = result.pages.largest;
+      log(`  ${result.pages.pagesWithPhotos} of ${result.pages.pages} pages draw a photo; the heaviest, page ${l.page}: ${fmtKb(l.total)} of its own (${l.images.length} photo(s) ${fmtKb(l.total - l.content)}, content ${fmtKb(l.content)})`);
+    }
+  }
+  result.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
+  return result;
+}
+
+function photoTargets(p: PhotoCaseResult | undefined): Target[] {
+  if (!p) return [];
+  const ok = <T>(x: T | Failure | undefined): T | undefined => (x === undefined || failed(x) ? undefined : x);
+  const rebuild = ok(p.rebuild);
+  const inProcess = ok(p.rebuildInProcess);
+  const largest = ok(p.pages)?.largest;
+  return [
+    { name: `rebuild after a text edit with ${p.events} photos ≤ ${PHOTO_REBUILD_LIMIT}× without photos (activity-report build again, photo cache warm)`, value: rebuild ? `${rebuild.ratio}×` : "failed", limit: `${PHOTO_REBUILD_LIMIT}×`, met: rebuild ? rebuild.ratio <= PHOTO_REBUILD_LIMIT : undefined },
+    { name: `the same rebuild in the same process (as the preview) ≤ ${PHOTO_REBUILD_LIMIT}× without photos`, value: inProcess ? `${inProcess.ratio}×` : "failed", limit: `${PHOTO_REBUILD_LIMIT}×`, met: inProcess ? inProcess.ratio <= PHOTO_REBUILD_LIMIT : undefined },
+    { name: "every PDF page with a photo under 250 KB of its own (content and images; fonts excluded)", value: largest ? `${fmtKb(largest.total)} (page ${largest.page})` : "failed", limit: "250 KB", met: largest ? largest.total < PAGE_BUDGET : undefined },
+  ];
+}
+
+function photoRows(p: PhotoCaseResult): string[] {
+  const rows: string[] = [];
+  let first = true;
+  const add = (figure: string, ours: string, reference = "–", ratio = "–") => {
+    rows.push(`| ${first ? `${p.events} events with a photo each, 1 yr` : ""} | ${figure} | ${ours} | ${reference} | ${ratio} |`);
+    first = false;
+  };
+  const err = (x: Failure) => `failed: ${x.error.split("\n")[0]!.slice(0, 80)}`;
+  const s = p.standIns;
+  add(`stand-in photos (one per event, and the cover's): ${s.count}, ${s.longSide[0]}–${s.longSide[1]} px on the long side, JPEG quality 90`, `${fmtKb(s.bytes.min)} to ${fmtKb(s.bytes.max)} each (median ${fmtKb(s.bytes.median)})`);
+  const pair = (what: string, x: Paired | Failure | undefined, note = (_: Paired) => "") => {
+    if (!x) return;
+    if (failed(x)) return add(what, err(x));
+    const n = x.photos.samples.length;
+    add(`${what}${note(x)}; ${n} run${n === 1 ? "" : "s"}`, fmtMs(x.photos.median), `without photos ${fmtMs(x.plain.median)}`, n === 1 ? `${x.ratio}×` : `${x.ratio}× (run by run ${x.pairRatio}×)`);
+  };
+  const counts = (x: Paired) => {
+    const c = x.photoCounts.find((n) => n !== undefined);
+    return c ? `: ${c.encoded} of ${c.files} copies encoded` : "";
+  };
+  pair("site build, photo cache cold", p.cold, counts);
+  pair("rebuild after a text edit: activity-report build again (new process, photo cache warm)", p.rebuild, counts);
+  pair("rebuild after a text edit: build() again in the same process (as the preview)", p.rebuildInProcess, counts);
+  const pdf = p.pdf;
+  if (pdf) {
+    if (failed(pdf)) add("PDF", err(pdf));
+    else add(`PDF of ${pdf.year}: ${pdf.ours.pages} pages, ${fmtKb(pdf.ours.bytes)} (${round(pdf.ours.bytesPerPage / 1024, 1)} KB/page)`, fmtMs(pdf.ours.median), `plain Chromium ${fmtMs(pdf.plain.median)}`, `${pdf.ratio}×`);
+  }
+  const pages = p.pages;
+  if (pages) {
+    if (failed(pages)) add("PDF pages", err(pages));
+    else {
+      const l = pages.largest;
+      const w = pages.largestWithout;
+      const imageKb = (page: PageBytes) => page.images.map((i) => fmtKb(i.bytes)).join(" + ");
+      add(
+        `… the heaviest page with a photo, of its own (content streams and the images it draws; the fonts, embedded once for all pages, excluded): ${pages.pagesWithPhotos} of ${pages.pages} pages draw a photo`,
+        l ? `page ${l.page}: ${fmtKb(l.total)} (${l.images.length} photo(s): ${imageKb(l)}; content ${fmtKb(l.content)})` : "–",
+        w ? `heaviest page without: ${fmtKb(w.total)}` : "–",
+      );
+    }
+  }
+  return rows;
+}
+
 // ------------------------------------------------------------------ Paged.js
 
 interface PagedComparison {
@@ -377,7 +614,7 @@ interface Target {
   readonly met: boolean | undefined;
 }
 
-function evaluate(results: readonly SizeResult[], preview: Series | Failure | undefined, startup: Startup | Failure | undefined): Target[] {
+function evaluate(results: readonly SizeResult[], preview: Series | Failure | undefined, startup: Startup | Failure | undefined, photos: PhotoCaseResult | Failure | undefined): Target[] {
   const targets: Target[] = [];
   if (preview) {
     targets.push({ name: "preview rebuild after editing one event of the sample data under 1 s", value: failed(preview) ? "failed" : fmtMs(preview.median), limit: "1 s", met: failed(preview) ? undefined : preview.median < 1000 });
@@ -410,6 +647,8 @@ function evaluate(results: readonly SizeResult[], preview: Series | Failure | un
   if (largestPrint) {
     targets.push({ name: `PDF under 30 KB per page on average (${largestPrint.ours.pages}-page print)`, value: `${round(largestPrint.ours.bytesPerPage / 1024, 1)} KB`, limit: "30 KB", met: largestPrint.ours.bytesPerPage < 30 * 1024 });
   }
+  if (photos && failed(photos)) targets.push({ name: `the case of ${PHOTO_EVENTS} events with a photo each`, value: "failed", limit: "–", met: undefined });
+  else targets.push(...photoTargets(photos));
   return targets;
 }
 
@@ -423,7 +662,7 @@ function fmtKb(bytes: number): string {
 
 const mark = (met: boolean | undefined) => (met === undefined ? "?" : met ? "met" : "MISSED");
 
-function table(results: readonly SizeResult[], paged: readonly PagedComparison[], targets: readonly Target[], preview: Series | Failure | undefined, startup: Startup | Failure | undefined): string {
+function table(results: readonly SizeResult[], paged: readonly PagedComparison[], targets: readonly Target[], preview: Series | Failure | undefined, startup: Startup | Failure | undefined, photos: PhotoCaseResult | Failure | undefined): string {
   const rows: string[] = [
     "| size | figure | ours | reference | ratio |",
     "|---|---|---|---|---|",
@@ -479,6 +718,10 @@ function table(results: readonly SizeResult[], paged: readonly PagedComparison[]
     if (r.pdfLargestYear !== r.pdfOneYear) pdfRow("PDF, largest year", r.pdfLargestYear);
     const y = r.yearBuild;
     if (y) add(`build --year with its PDF, end to end${failed(y) ? "" : ` (${y.year}, one run)`}`, failed(y) ? err(y) : fmtMs(y.ms));
+  }
+  if (photos) {
+    if (failed(photos)) rows.push(`| ${PHOTO_EVENTS} events with a photo each, 1 yr | – | failed: ${photos.error.split("\n")[0]!.slice(0, 80)} | – | – |`);
+    else rows.push(...photoRows(photos));
   }
   const out = [rows.join("\n")];
   if (paged.length > 0) {
@@ -562,12 +805,8 @@ function timeProcess(command: string, args: readonly string[]): Promise<number> 
 
 type Startup = { readonly check: Series; readonly loadCheck: Series; readonly loadBuild: Series };
 
-async function main(): Promise<void> {
-  await mkdir(DATA_ROOT, { recursive: true });
-  const env = await environment();
-  log(`benchmark${quick ? " (quick)" : ""}: ${runs} run(s), sizes ${sizes.map((s) => s.label).join(", ")}, seed ${seed}, Node ${env.node}, ${env.cores} cores, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
-  if (env.uncommitted.length > 0) log(`note: uncommitted changes in ${env.uncommitted.length} file(s) of the build are measured too`);
-
+/** The preview's rebuild after editing one event of the sample data, and what `check` and a build cost to start. */
+async function sampleFigures(): Promise<{ preview: Series | Failure; startup: Startup | Failure }> {
   // The editors' loop on the sample data itself: how long after saving an event its page is rewritten.
   log("sample data: preview rebuild after editing one event");
   // Outside the project, as an editor's data would be.
@@ -598,11 +837,22 @@ async function main(): Promise<void> {
     log(`  check ${check.map((x) => `${Math.round(x)} ms`).join(", ")}; loading for check ${fmtMs(median(loadCheck))}, for a build without PDFs ${fmtMs(median(loadBuild))}`);
     return { check: series(check), loadCheck: series(loadCheck), loadBuild: series(loadBuild) };
   });
+  return { preview, startup };
+}
+
+async function main(): Promise<void> {
+  await mkdir(DATA_ROOT, { recursive: true });
+  const env = await environment();
+  log(`benchmark${quick ? " (quick)" : ""}: ${runs} run(s), ${photosOnly ? `only ${PHOTO_EVENTS} events with a photo each` : `sizes ${sizes.map((s) => s.label).join(", ")}${photoCase ? `, ${PHOTO_EVENTS} events with a photo each` : ""}`}, seed ${seed}, Node ${env.node}, ${env.cores} cores, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  if (env.uncommitted.length > 0) log(`note: uncommitted changes in ${env.uncommitted.length} file(s) of the build are measured too`);
+
+  // The editors' loop on the sample data, and the start-up of the commands: not with --photos-only.
+  const { preview, startup } = photosOnly ? { preview: undefined, startup: undefined } : await sampleFigures();
 
   const results: SizeResult[] = [];
   const paged: PagedComparison[] = [];
   let profile: { file: string; summary: ProfileSummary } | Failure | undefined;
-  for (const size of sizes) {
+  for (const size of photosOnly ? [] : sizes) {
     const measured = await measureSize(size);
     results.push(measured.result);
     // Paged.js on the one-year report, next to our print of the same page.
@@ -613,7 +863,9 @@ async function main(): Promise<void> {
     }
   }
 
-  if (!opts["no-pagedjs"] && !quick) {
+  const photos = photoCase ? await attempt(`the case of ${PHOTO_EVENTS} events with a photo each`, measurePhotoCase) : undefined;
+
+  if (!opts["no-pagedjs"] && !quick && !photosOnly) {
     const calibration = results.map((r) => r.pdfOneYear).find((p): p is PrintSummary => p !== undefined && !failed(p));
     if (calibration) {
       const large = await pagedLarge(calibration);
@@ -637,16 +889,17 @@ async function main(): Promise<void> {
     });
   }
 
-  const targets = evaluate(results, preview, startup);
-  const text = table(results, paged, targets, preview, startup);
+  const targets = evaluate(results, preview, startup, photos);
+  const text = table(results, paged, targets, preview, startup, photos);
   const date = new Date().toISOString().slice(0, 10);
   const resultsDir = path.join(BENCH_DIR, "results");
   await mkdir(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${date}${quick ? "-quick" : ""}.json`);
+  const file = path.join(resultsDir, `${date}${quick ? "-quick" : photosOnly ? "-photos" : ""}.json`);
   const record = {
     date: new Date().toISOString(),
     quick,
-    runs: Object.fromEntries(sizes.map((size) => [size.label, { runs: runsFor(size), rebuilds: rebuildRunsFor(size) }])),
+    photosOnly,
+    runs: Object.fromEntries((photosOnly ? [] : sizes).map((size) => [size.label, { runs: runsFor(size), rebuilds: rebuildRunsFor(size) }])),
     seed,
     pagedLimitMinutes: pagedLimitMs / 60_000,
     durationMinutes: round((performance.now() - t0) / 60_000, 1),
@@ -656,6 +909,7 @@ async function main(): Promise<void> {
     startup,
     sizes: results,
     pagedjs: paged,
+    photos,
     targets,
     profile,
     table: text,

@@ -5,7 +5,8 @@
  * processing: a landscape photo stored turned, with EXIF orientation, a GPS position, an
  * author and a camera serial (none of which may survive); a portrait photo; a CMYK JPEG;
  * a PNG with transparency; an SVG logo of plain shapes and text; and a PNG logo whose EXIF
- * names an author (which may not survive either).
+ * names an author (which may not survive either). They are flat drawings, kept small; the
+ * PDF's bytes per page are tested on photo-like copies of them (bench/photos.ts).
  *
  * Run with `npx tsx bench/sample-pictures.ts`; the same pictures come out each time.
  */
@@ -13,6 +14,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { scene } from "./lib/scene.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Where each goes: the sample the photos its events show, the fully filled fixture a photo, a portrait and a logo. */
@@ -20,24 +22,6 @@ const FOLDERS: readonly [string, readonly string[]][] = [
   [path.join(ROOT, "_data", "images"), ["sample-landscape-exif.jpg", "sample-portrait.jpg", "sample-cmyk.jpg", "sample-transparent.png", "sample-logo-chair.svg"]],
   [path.join(ROOT, "tests", "fixtures", "full-data", "images"), ["sample-landscape-exif.jpg", "sample-portrait.jpg", "sample-logo-chair.svg", "sample-logo-donor.png"]],
 ];
-
-/** A scene of flat shapes (a table, people as discs and blocks) with "SAMPLE PICTURE" across it, upright. */
-function scene(width: number, height: number, { sky, table, people }: { sky: string; table: string; people: string }, label: string): Buffer {
-  const figures = Array.from({ length: 7 }, (_, i) => {
-    const x = Math.round(((i + 0.75) * width) / 7.5);
-    const r = Math.round(height / 16);
-    return `<circle cx="${x}" cy="${Math.round(height * 0.42)}" r="${r}" fill="${people}"/><rect x="${x - r * 1.3}" y="${Math.round(height * 0.42 + r * 1.1)}" width="${r * 2.6}" height="${Math.round(height * 0.3)}" rx="${r / 2}" fill="${people}"/>`;
-  }).join("");
-  const size = Math.round(width / 14);
-  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-<rect width="${width}" height="${height}" fill="${sky}"/>
-<rect width="${width}" height="${Math.round(height * 0.08)}" fill="#222"/>
-${figures}
-<rect y="${Math.round(height * 0.68)}" width="${width}" height="${Math.round(height * 0.32)}" fill="${table}"/>
-<text x="50%" y="${Math.round(height * 0.86)}" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="${size}" text-anchor="middle" fill="#fff">SAMPLE PICTURE</text>
-<text x="50%" y="${Math.round(height * 0.86 + size)}" font-family="DejaVu Sans, sans-serif" font-size="${Math.round(size / 2.2)}" text-anchor="middle" fill="#fff">${label}</text>
-</svg>`);
-}
 
 const COLOURS = {
   hall: { sky: "#b8c4cc", table: "#5b3a29", people: "#3d4f63" },

@@ -13,6 +13,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import type { Browser } from "puppeteer";
 import type { PdfMetadata } from "../src/pdf/metadata.ts";
+import type { PageBytes } from "../tests/helpers/pdf.ts";
 import { BENCH_DIR, peakRssMb, reply, ROOT, round } from "./lib/util.ts";
 
 // Each task imports what it needs before its clock starts, and nothing more, so
@@ -67,6 +68,13 @@ export interface BuildFigures {
   readonly peakRssMb: number;
   /** Where a site build's time went, from its progress steps: reading and checking the data (with the model), Eleventy, Pagefind, the rest (putting the output in place). */
   readonly phases?: Phases;
+  /** The photos' published copies, and how many of them were encoded rather than taken from the cache; absent for data without photos. */
+  readonly photos?: PhotoCounts;
+}
+
+export interface PhotoCounts {
+  readonly files: number;
+  readonly encoded: number;
 }
 
 export interface Phases {
@@ -81,6 +89,8 @@ export interface RebuildResult {
   readonly secondMs: number;
   readonly pages: number;
   readonly peakRssMb: number;
+  /** Of the second build. */
+  readonly photos?: PhotoCounts;
 }
 
 export interface PrintFigures {
@@ -131,20 +141,62 @@ async function validate(args: { dataDir: string }): Promise<ValidateResult> {
 
 // ------------------------------------------------------------------ site builds
 
-async function site(args: { dataDir: string; outputDir: string }): Promise<BuildFigures> {
+/**
+ * A site build. With `coldPhotos`, the photo cache of the output folder is removed first (before the clock starts),
+ * so that every photo copy is encoded, as in the first build of a folder.
+ */
+async function site(args: { dataDir: string; outputDir: string; coldPhotos?: boolean }): Promise<BuildFigures> {
   const { build } = await project.build();
   await eleventy(); // build() imports it on first use; load it before the clock starts, as the floor does
+  if (args.coldPhotos) {
+    const { photoCacheFor } = await import("../src/pictures/photos.ts"); // loaded by build() anyway
+    await rm(path.dirname(photoCacheFor(args.outputDir)), { recursive: true, force: true });
+  }
   const started = now();
   const marks: Partial<Record<"validated" | "rendered" | "indexed", number>> = {};
+  let photos: PhotoCounts | undefined;
   const result = await build({ dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: false }, (p) => {
     if (p.step === "validated" || p.step === "rendered" || p.step === "indexed") marks[p.step] = ms(started);
+    if (p.step === "photos") photos = { files: p.files, encoded: p.encoded };
   });
   const total = ms(started);
   // The previous output is removed after the build has reported, as the CLI does it: not part of the build's time.
   await result.settled;
   const { validated = 0, rendered = validated, indexed = rendered } = marks;
   const phases = { validateMs: validated, renderMs: rendered - validated, indexMs: indexed - rendered, restMs: total - indexed };
-  return { ms: total, pages: result.pages, peakRssMb: peakRssMb(), phases };
+  return { ms: total, pages: result.pages, peakRssMb: peakRssMb(), phases, ...(photos ? { photos } : {}) };
+}
+
+/** Adds a sentence to the block summary of an event file, as an editor's text edit; gives back the original text. */
+async function editSummary(file: string): Promise<string> {
+  const original = await readFile(file, "utf8");
+  if (!/^summary: \|\n/m.test(original)) throw new Error(`${file}: no block summary to edit`);
+  await writeFile(file, original.replace(/^summary: \|\n/m, "summary: |\n  Edited for the benchmark.\n"));
+  return original;
+}
+
+/**
+ * `activity-report build` again after a text edit: one event's summary edited, then a site build in this fresh
+ * process, into the output folder of an earlier build, whose photo cache is warm. Without the in-memory caches of
+ * a process that has built before (see `rebuild`), every photo is looked up in the cache on disk.
+ */
+async function editedBuild(args: { dataDir: string; outputDir: string; eventFile: string }): Promise<BuildFigures> {
+  const { build } = await project.build();
+  await eleventy();
+  const file = path.join(args.dataDir, args.eventFile);
+  const original = await editSummary(file);
+  try {
+    let photos: PhotoCounts | undefined;
+    const started = now();
+    const result = await build({ dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: false }, (p) => {
+      if (p.step === "photos") photos = { files: p.files, encoded: p.encoded };
+    });
+    const elapsed = ms(started);
+    await result.settled;
+    return { ms: elapsed, pages: result.pages, peakRssMb: peakRssMb(), ...(photos ? { photos } : {}) };
+  } finally {
+    await writeFile(file, original);
+  }
 }
 
 /**
@@ -153,12 +205,13 @@ async function site(args: { dataDir: string; outputDir: string }): Promise<Build
  * build() does before printing: the same Eleventy configuration and settings,
  * with PDFs on. Not a measurement; its time is recorded for information.
  */
-async function printSite(args: { dataDir: string; outputDir: string }): Promise<BuildFigures> {
+async function printSite(args: { dataDir: string; outputDir: string; photoCache?: string }): Promise<BuildFigures> {
   const { runEleventy } = await import("../src/eleventy/run.ts");
   await eleventy();
   await rm(args.outputDir, { recursive: true, force: true });
   const started = now();
-  const pages = await runEleventy({ settings: { dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: true } });
+  // `photoCache`: the photo cache of a site build of the same data, so that its photos are not encoded again.
+  const pages = await runEleventy({ settings: { dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: true }, ...(args.photoCache ? { photoCache: args.photoCache } : {}) });
   return { ms: ms(started), pages, peakRssMb: peakRssMb() };
 }
 
@@ -199,15 +252,16 @@ async function rebuild(args: { dataDir: string; outputDir: string; eventFile: st
   const firstMs = ms(started);
   await first.settled;
   const file = path.join(args.dataDir, args.eventFile);
-  const original = await readFile(file, "utf8");
+  const original = await editSummary(file);
   try {
-    if (!/^summary: \|\n/m.test(original)) throw new Error(`${file}: no block summary to edit`);
-    await writeFile(file, original.replace(/^summary: \|\n/m, "summary: |\n  Edited for the benchmark.\n"));
+    let photos: PhotoCounts | undefined;
     const again = now();
-    const result = await build(options);
+    const result = await build(options, (p) => {
+      if (p.step === "photos") photos = { files: p.files, encoded: p.encoded };
+    });
     const secondMs = ms(again);
     await result.settled;
-    return { firstMs, secondMs, pages: result.pages, peakRssMb: peakRssMb() };
+    return { firstMs, secondMs, pages: result.pages, peakRssMb: peakRssMb(), ...(photos ? { photos } : {}) };
   } finally {
     await writeFile(file, original);
   }
@@ -410,6 +464,12 @@ async function paged(args: PrintArgs & { limitMs: number }): Promise<PagedResult
   }
 }
 
+/** What each page of a PDF weighs of its own (content streams and the images it draws; fonts, shared by all pages, left out). */
+async function pdfPages(args: { file: string }): Promise<PageBytes[]> {
+  const { pdfPageBytes } = await import("../tests/helpers/pdf.ts");
+  return pdfPageBytes(args.file);
+}
+
 // ------------------------------------------------------------------ entry
 
 /**
@@ -422,7 +482,7 @@ async function modules(args: { command: "check" | "build" }): Promise<{ ms: numb
   return { ms: performance.now() };
 }
 
-const TASKS = { validate, site, printSite, yearBuild, floor, rebuild, previewRebuild, pdf, paged, modules } as Record<string, (args: never) => Promise<unknown>>;
+const TASKS = { validate, site, editedBuild, printSite, yearBuild, floor, rebuild, previewRebuild, pdf, pdfPages, paged, modules } as Record<string, (args: never) => Promise<unknown>>;
 
 const [task, json] = process.argv.slice(2);
 const run = task ? TASKS[task] : undefined;

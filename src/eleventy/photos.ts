@@ -83,21 +83,22 @@ export async function publishPhotos(data: DataSet, processor: PhotoProcessor): P
       ...(print ? { print: { src: print.url, ...cssSize(print.widthMm, print.width, print.height), widthMm: print.widthMm } } : {}),
     };
   };
-  const events: Record<string, ShownPhoto[]> = {};
-  for (const event of data.events) {
-    const photos = event.photos ?? [];
-    if (photos.length === 0) continue;
-    events[eventUrl(event.reportYear, event.id)] = await Promise.all(photos.map((photo, i) => show(photo, PAGE_SIZES, i === 0 ? "event" : undefined)));
-  }
-  const covers: Record<string, ShownPhoto> = {};
-  for (const [year, edition] of Object.entries(data.report.editions ?? {})) {
-    if (edition?.cover_photo) covers[year] = await show(edition.cover_photo, PAGE_SIZES, "cover");
-  }
+  // All at once: a rebuild's lookups in the cache overlap (the processor limits the work of a first build).
+  const [eventPhotos, coverPhotos] = await Promise.all([
+    Promise.all(data.events.map(async (event) => {
+      const photos = event.photos ?? [];
+      return photos.length === 0 ? undefined : [eventUrl(event.reportYear, event.id), await Promise.all(photos.map((photo, i) => show(photo, PAGE_SIZES, i === 0 ? "event" : undefined)))] as const;
+    })),
+    Promise.all(Object.entries(data.report.editions ?? {}).map(async ([year, edition]) => (edition?.cover_photo ? [year, await show(edition.cover_photo, PAGE_SIZES, "cover")] as const : undefined))),
+  ]);
+  // In the order of the data, whichever finished first.
+  const events: Record<string, ShownPhoto[]> = Object.fromEntries(eventPhotos.filter((e) => e !== undefined));
+  const covers: Record<string, ShownPhoto> = Object.fromEntries(coverPhotos.filter((c) => c !== undefined));
   const logos = data.logos.map((logo): ShownLogo => {
     const facts = data.pictureFacts.get(logo.file);
     return { src: `/${logo.file}`, alt: logo.alt, ...(facts ? { width: facts.width, height: facts.height } : {}) };
   });
   const photosShown = photoOriginals(data);
-  for (const facts of data.pictureFacts.values()) if (!photosShown.has(facts.path)) files.push(await processor.clean(facts));
+  files.push(...await Promise.all([...data.pictureFacts.values()].filter((facts) => !photosShown.has(facts.path)).map((facts) => processor.clean(facts))));
   return { shown: { events, covers, logos }, files, originals: new Set(data.pictureFacts.keys()) };
 }

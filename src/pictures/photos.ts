@@ -1,21 +1,23 @@
 /**
- * The published copies of the photos, made with @11ty/eleventy-img (sharp underneath): for
- * the web, AVIF, WebP and a JPEG fallback at several widths; for the PDF, one JPEG sized for
- * print. Every copy is turned upright as its EXIF orientation says, converted to sRGB, and
+ * The published copies of the photos: for the web, AVIF, WebP and a JPEG fallback at several
+ * widths, made with @11ty/eleventy-img (sharp underneath); for the PDF, one JPEG sized for
+ * print (about 300 dpi) and within its share of a page's bytes, made with sharp. Every copy is turned upright as its EXIF orientation says, converted to sRGB, and
  * carries no metadata but the sRGB colour profile: no EXIF, no GPS position, no camera
  * serial number, no author. Copies are cached by the photo's content (the file names hold
- * its hash), so a rebuild after a text edit encodes nothing. The other raster pictures of
- * images/ (a logo, say) are published at their own paths in their own format, as copies
- * cleaned the same way.
+ * its hash), so a rebuild after a text edit encodes nothing; and each set of copies is
+ * recorded in the cache, so that a rebuild publishes them from that record, reading each
+ * photo once (for its hash) and never opening, decoding or holding the copies themselves.
+ * The other raster pictures of images/ (a logo, say) are published at their own paths in
+ * their own format, as copies cleaned the same way.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { existsSync, readdirSync, unlinkSync } from "node:fs";
+import { copyFile, link, mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync, unlinkSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import Image, { type ImageFile, type ImageOptions } from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
-import { printedWidthMm, printPixels, type PictureFacts, type PrintUse } from "../data/photos.ts";
+import { PRINT_WIDTH_MM, printedWidthMm, printPixels, type PictureFacts, type PrintUse } from "../data/photos.ts";
 
 /** The widths offered to browsers, from a phone to a wide screen at twice its density; none wider than the photo. */
 export const WEB_WIDTHS = [480, 800, 1200, 1600] as const;
@@ -41,8 +43,11 @@ export function webWidths(photoWidth: number): number[] {
 const WEB_AVIF = { quality: 50 };
 const WEB_WEBP = { quality: 75 };
 const WEB_JPEG = { quality: 78, mozjpeg: true };
-// Aimed at a PDF page with a photo under 250 KB (issue 14); the bench is to measure it on real photos.
-const PRINT_JPEG = { quality: 80, mozjpeg: true, chromaSubsampling: "4:2:0" };
+/** The print JPEG's quality when the photo fits its share of the page at it; lowered in steps of 5, to PRINT_MIN_QUALITY at most, when not. */
+const PRINT_JPEG = { quality: 80, mozjpeg: true, chromaSubsampling: "4:2:0" } as const;
+const PRINT_MIN_QUALITY = 40;
+/** Part of the print copies' key: bump it when the print encoding changes (encodePrint). */
+const PRINT_VERSION = 2;
 
 /** Re-encoding a logo or a drawing loses a little; these keep it unseen. */
 const CLEAN_OPTIONS = {
@@ -53,14 +58,58 @@ const CLEAN_OPTIONS = {
   gif: {},
 } as const;
 
-/** One published copy, held in memory until it is written into the output. */
+/** What the photos of one PDF page may weigh together, so that a page with a photo stays under 250 KB with its text (issue 14). */
+export const PAGE_PHOTO_BYTES = 230 * 1024;
+/**
+ * The most photo one page prints, in mm²: a column of event photos beside the entries, 75 mm wide and at most
+ * about 200 mm of photo on the page's 250 mm (each photo comes with its caption and margins). A cover photo is
+ * alone on its page.
+ */
+export const PAGE_PHOTO_AREA_MM2 = PRINT_WIDTH_MM.event * 200;
+
+/**
+ * The bytes a print copy of `width` × `height` pixels printed `widthMm` wide may take: its share of
+ * PAGE_PHOTO_BYTES by the paper it covers, so that any column of photos on a page stays within it (about
+ * 0.9 bits per pixel at 300 dpi), and never more than the whole (a cover photo).
+ */
+export function printBudget(width: number, height: number, widthMm: number): number {
+  const areaMm2 = widthMm * ((widthMm * height) / width);
+  return Math.floor(Math.min(PAGE_PHOTO_BYTES, (PAGE_PHOTO_BYTES * areaMm2) / PAGE_PHOTO_AREA_MM2));
+}
+
+/**
+ * The print JPEG of a photo: `width` pixels across (never more than the photo's own), upright, sRGB, on white,
+ * without metadata, at PRINT_JPEG's quality or, for a photo that does not fit its printBudget at it, at the
+ * highest quality that fits, down to PRINT_MIN_QUALITY (a photo of pure noise may take more). The photo is
+ * decoded and scaled once; only the JPEG is made again at each step.
+ */
+export async function encodePrint(file: string, width: number, widthMm: number): Promise<{ bytes: Buffer; width: number; height: number; quality: number }> {
+  const { data, info } = await sharp(file, { animated: false, limitInputPixels: false })
+    .rotate()
+    .resize({ width, withoutEnlargement: true })
+    .withIccProfile("srgb")
+    .flatten({ background: "#ffffff" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const budget = printBudget(info.width, info.height, widthMm);
+  for (let quality = PRINT_JPEG.quality; ; quality -= 5) {
+    const bytes = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+      .withIccProfile("srgb")
+      .jpeg({ ...PRINT_JPEG, quality })
+      .toBuffer();
+    if (bytes.length <= budget || quality - 5 < PRINT_MIN_QUALITY) return { bytes, width: info.width, height: info.height, quality };
+  }
+}
+
+/** One published copy: a file in the cache, copied into the output by writePhotoFiles. */
 export interface PhotoFile {
   /** Root-relative, e.g. `/photos/Hk3x9Qa-800.webp`. */
   readonly url: string;
   readonly format: "avif" | "webp" | "jpeg" | "png" | "gif";
   readonly width: number;
   readonly height: number;
-  readonly bytes: Buffer;
+  /** The copy in the cache. */
+  readonly file: string;
 }
 
 /** What a template needs for a <picture>: a <source> per modern format, the JPEG <img>, and the files behind them. */
@@ -98,9 +147,11 @@ export const srcsetOf = (files: readonly Pick<PhotoFile, "url" | "width">[]): st
  * Writes `bytes` to `file` through a temporary file renamed into place, so that a build
  * stopped mid-write never leaves a partial copy that a later build would take as cached.
  */
+let temporaries = 0;
 async function writeWhole(file: string, bytes: Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}`;
+  // Of this process and this call: two requests that make the same file at once do not write into one temporary file.
+  const temporary = `${file}.tmp-${process.pid}-${++temporaries}`;
   await writeFile(temporary, bytes);
   await rename(temporary, file);
 }
@@ -117,7 +168,7 @@ const alive = (pid: number): boolean => {
 
 /**
  * Removes the temporary files that a build stopped mid-write left in the cache `root`
- * (`<copy>.tmp-<pid>`, see writeWhole), those of processes that are gone. Returns their names.
+ * (`<copy>.tmp-<pid>-<n>`, see writeWhole), those of processes that are gone. Returns their names.
  */
 export function removeStaleTemporaries(root: string): string[] {
   let names: string[];
@@ -127,11 +178,97 @@ export function removeStaleTemporaries(root: string): string[] {
     return [];
   }
   const stale = names.filter((name) => {
-    const pid = /\.tmp-(\d+)$/.exec(name)?.[1];
+    const pid = /\.tmp-(\d+)-\d+$/.exec(name)?.[1];
     return pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid));
   });
   for (const name of stale) unlinkSync(path.join(root, name));
   return stale;
+}
+
+/** What tells a file changed without reading it: a write changes its size or its change time (ctime), which no program sets. */
+const signatureOf = (s: Stats) => [s.dev, s.ino, s.size, s.mtimeMs, s.ctimeMs].join(":");
+/** A file changed later than this before it was read may change again within the clock's tick: its hash is not kept for the next build. */
+export const HASH_SETTLED_MS = 2000;
+
+/** Runs at most `n` of the tasks given to it at once, the others in the order given. */
+function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** Photos read whole at once, for their hash: a few, so that a first build of many photos does not hold them all in memory. */
+const reading = limiter(4);
+/** Print copies made at once: each decodes a photo. */
+const printing = limiter(Math.max(1, availableParallelism()));
+
+/** The SHA-256 of each photo's content in this process, by its file's signature: the preview builds again and again. */
+const contentHashes = new Map<string, Promise<string>>();
+
+/**
+ * The SHA-256 of a photo's content (base64url), which names its copies. Reading and hashing
+ * every photo would cost a rebuild more than the rest of the photos' work, so the hash is
+ * kept, in memory and in `hashesDir`, with the file's signature: a photo is read again only
+ * when it has changed. A file changed just before it was read is not kept (the race that
+ * git's index knows: a second write within the same tick of the clock).
+ */
+async function contentHash(photo: PictureFacts, hashesDir: string): Promise<string> {
+  const before = await stat(photo.file);
+  const signature = signatureOf(before);
+  const memoKey = `${photo.file}\0${signature}`;
+  let hash = contentHashes.get(memoKey);
+  if (!hash) {
+    hash = (async () => {
+      const record = path.join(hashesDir, `${createHash("sha256").update(photo.file).digest("base64url").slice(0, 32)}.json`);
+      const kept = await readFile(record, "utf8").then((text) => JSON.parse(text) as unknown, () => undefined);
+      if (isKeptHash(kept) && kept.file === photo.file && kept.signature === signature) return kept.hash;
+      const started = Date.now();
+      const digest = await reading(async () => createHash("sha256").update(await readFile(photo.file)).digest("base64url"));
+      const after = await stat(photo.file);
+      if (signatureOf(after) === signature && Math.max(after.mtimeMs, after.ctimeMs) < started - HASH_SETTLED_MS) {
+        await writeWhole(record, Buffer.from(JSON.stringify({ file: photo.file, signature, hash: digest })));
+      }
+      return digest;
+    })();
+    contentHashes.set(memoKey, hash);
+    hash.catch(() => contentHashes.delete(memoKey));
+  }
+  return hash;
+}
+
+function isKeptHash(value: unknown): value is { file: string; signature: string; hash: string } {
+  if (typeof value !== "object" || value === null) return false;
+  const { file, signature, hash } = value as Record<string, unknown>;
+  return typeof file === "string" && typeof signature === "string" && typeof hash === "string" && /^[A-Za-z0-9_-]{43}$/.test(hash);
+}
+
+/** A copy as the cache's record of a request keeps it: `file` is relative to the cache's version folder. */
+interface Recorded {
+  readonly url: string;
+  readonly format: PhotoFile["format"];
+  readonly width: number;
+  readonly height: number;
+  readonly file: string;
+}
+
+const RECORDED_NAME = /^[A-Za-z0-9_-]+-\d+\.(avif|webp|jpeg)$/;
+
+/** Whether `entry` is a copy as photoProcessor records it: anything else (a damaged or foreign file) is not trusted. */
+function isRecorded(entry: unknown): entry is Recorded {
+  if (typeof entry !== "object" || entry === null) return false;
+  const { url, format, width, height, file } = entry as Record<string, unknown>;
+  return typeof url === "string" && typeof file === "string" && ["avif", "webp", "jpeg"].includes(format as string)
+    && Number.isInteger(width) && (width as number) > 0 && Number.isInteger(height) && (height as number) > 0
+    && /^(web|print)\/[^/]+$/.test(file) && RECORDED_NAME.test(path.posix.basename(file)) && url === `${PHOTOS_URL}${file.startsWith("print/") ? "print/" : ""}${path.posix.basename(file)}`;
 }
 
 /**
@@ -157,15 +294,15 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
   removeStaleTemporaries(root);
   Image.concurrency = Math.max(1, availableParallelism());
 
-  async function run(photo: PictureFacts, options: ImageOptions & { outputDir: string; urlPath: string }): Promise<PhotoFile[]> {
+  async function run(photo: PictureFacts, hash: string, options: ImageOptions & { outputDir: string; urlPath: string }): Promise<PhotoFile[]> {
     const results = await Image(photo.file, {
       ...options,
       dryRun: true,
       fixOrientation: true,
       // Only the first frame of an animated WebP or AVIF: a photo does not move.
       sharpOptions: { animated: false, limitInputPixels: false },
-      // eleventy-img's in-memory cache, which a long-running preview keeps, knows a photo by its path and size; the change time tells a replaced one.
-      modified: photo.modified,
+      // eleventy-img's in-memory cache, which a long-running preview keeps, knows a photo by its path and size: its content's hash tells a replaced one.
+      contentHash: hash,
       // eleventy-img writes the source's path into these after each run; a fresh object keeps its in-memory cache's key the same from build to build.
       htmlOptions: { imgAttributes: {} },
     });
@@ -177,18 +314,58 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
         if (!existsSync(file.outputPath)) await writeWhole(file.outputPath, bytes);
         // eleventy-img computes the height rounding down where sharp rounds: the file's own header is what the page must say.
         const { width, height } = await sharp(bytes).metadata();
-        files.push({ url: file.url, format: file.format as PhotoFile["format"], width: width!, height: height!, bytes });
+        files.push({ url: file.url, format: file.format as PhotoFile["format"], width: width!, height: height!, file: file.outputPath });
       }
     }
     return files;
+  }
+
+  /**
+   * The copies `make` gives for `photo`, taken from the cache's record of the same request
+   * for the same content when it has one and every copy it names is there; else made, and
+   * recorded. `request` is everything that decides the copies besides the photo's content.
+   */
+  const requests = new Map<string, Promise<PhotoFile[]>>();
+  async function cached(photo: PictureFacts, request: unknown, make: (hash: string) => Promise<PhotoFile[]>): Promise<PhotoFile[]> {
+    const hash = await contentHash(photo, path.join(root, "hashes"));
+    const key = createHash("sha256").update(JSON.stringify([hash, request])).digest("base64url").slice(0, 32);
+    // One photo may be shown twice (a cover and an event's photo): its copies are looked up and made once.
+    let files = requests.get(key);
+    if (!files) {
+      files = (async () => {
+        const record = path.join(root, "records", `${key}.json`);
+        const found = await readRecord(record);
+        if (found) return found;
+        const made = await make(hash);
+        const entries: Recorded[] = made.map(({ url, format, width, height, file }) => ({ url, format, width, height, file: path.relative(root, file).split(path.sep).join("/") }));
+        await writeWhole(record, Buffer.from(JSON.stringify(entries)));
+        return made;
+      })();
+      requests.set(key, files);
+    }
+    return files;
+  }
+
+  /** The copies a record names, if it is whole and every one of them is in the cache. */
+  async function readRecord(record: string): Promise<PhotoFile[] | undefined> {
+    let entries: unknown;
+    try {
+      entries = JSON.parse(await readFile(record, "utf8"));
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(entries) || entries.length === 0 || !entries.every(isRecorded)) return undefined;
+    const files = entries.map((e): PhotoFile => ({ url: e.url, format: e.format, width: e.width, height: e.height, file: path.join(root, ...e.file.split("/")) }));
+    const present = await Promise.all(files.map((f) => stat(f.file).then((s) => s.isFile() && s.size > 0, () => false)));
+    return present.every(Boolean) ? files : undefined;
   }
 
   return {
     async web(photo, sizes) {
       const web = { outputDir: path.join(root, "web"), urlPath: PHOTOS_URL, widths: webWidths(photo.width) };
       const [modern, jpeg] = await Promise.all([
-        run(photo, { ...web, formats: ["avif", "webp"], sharpAvifOptions: WEB_AVIF, sharpWebpOptions: WEB_WEBP, transform: toSrgb }),
-        run(photo, { ...web, formats: ["jpeg"], sharpJpegOptions: WEB_JPEG, transform: toSrgbOnWhite }),
+        cached(photo, ["web", web.widths, WEB_AVIF, WEB_WEBP], (hash) => run(photo, hash, { ...web, formats: ["avif", "webp"], sharpAvifOptions: WEB_AVIF, sharpWebpOptions: WEB_WEBP, transform: toSrgb })),
+        cached(photo, ["web", web.widths, WEB_JPEG], (hash) => run(photo, hash, { ...web, formats: ["jpeg"], sharpJpegOptions: WEB_JPEG, transform: toSrgbOnWhite })),
       ]);
       const byWidth = (a: PhotoFile, b: PhotoFile) => a.width - b.width;
       const of = (format: PhotoFile["format"]) => modern.filter((f) => f.format === format).sort(byWidth);
@@ -203,27 +380,32 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
     },
     async print(photo, use) {
       const widthMm = printedWidthMm(use, photo.width, photo.height);
-      const [file] = await run(photo, {
-        outputDir: path.join(root, "print"), urlPath: `${PHOTOS_URL}print/`, widths: [printPixels(widthMm)],
-        formats: ["jpeg"], sharpJpegOptions: PRINT_JPEG, transform: toSrgbOnWhite,
+      const width = printPixels(widthMm);
+      const request = ["print", PRINT_VERSION, width, widthMm, PRINT_JPEG, PRINT_MIN_QUALITY, PAGE_PHOTO_BYTES, PAGE_PHOTO_AREA_MM2];
+      const [file] = await cached(photo, request, async (hash) => {
+        const made = await printing(() => encodePrint(photo.file, width, widthMm));
+        encoded++;
+        const name = `${createHash("sha256").update(JSON.stringify([hash, request])).digest("base64url").slice(0, 10)}-${made.width}.jpeg`;
+        const target = path.join(root, "print", name);
+        await writeWhole(target, made.bytes);
+        return [{ url: `${PHOTOS_URL}print/${name}`, format: "jpeg", width: made.width, height: made.height, file: target }];
       });
       return { ...file!, widthMm };
     },
     async clean(picture) {
-      const original = await readFile(picture.file);
-      const hash = createHash("sha256").update(original).digest("base64url").slice(0, 22);
-      const cached = path.join(root, "clean", `${hash}.${picture.type}`);
-      const url = `/${picture.path}`;
-      if (existsSync(cached)) return { url, format: picture.type, width: picture.width, height: picture.height, bytes: await readFile(cached) };
+      const hash = await contentHash(picture, path.join(root, "hashes"));
+      const file = path.join(root, "clean", `${hash.slice(0, 22)}.${picture.type}`);
+      const copy = { url: `/${picture.path}`, format: picture.type, width: picture.width, height: picture.height, file };
+      if (existsSync(file)) return copy;
       encoded++;
       const animated = picture.type === "gif" || picture.type === "webp";
       // sharp writes no metadata unless asked, and converts to sRGB on the way; rotate() without an angle turns the picture upright first.
-      const bytes = await sharp(original, { animated, limitInputPixels: false })
+      const bytes = await sharp(picture.file, { animated, limitInputPixels: false })
         .rotate()
         .toFormat(picture.type, CLEAN_OPTIONS[picture.type])
         .toBuffer();
-      await writeWhole(cached, bytes);
-      return { url, format: picture.type, width: picture.width, height: picture.height, bytes };
+      await writeWhole(file, bytes);
+      return copy;
     },
     encodings: () => encoded,
   };
@@ -238,12 +420,15 @@ export function photoCacheFor(outputDir: string): string {
   return path.join(path.dirname(resolved), ".activity-report-cache", path.basename(resolved), "photos");
 }
 
-/** Writes the copies into the output folder `outputDir` at their URLs. */
+/** Copies the copies from the cache into the output folder `outputDir`, at their URLs. */
 export async function writePhotoFiles(files: readonly PhotoFile[], outputDir: string): Promise<void> {
   const unique = new Map(files.map((f) => [f.url, f]));
+  const folders = new Set([...unique.keys()].map((url) => path.dirname(path.join(outputDir, ...url.split("/").filter(Boolean)))));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   await Promise.all([...unique.values()].map(async (f) => {
     const target = path.join(outputDir, ...f.url.split("/").filter(Boolean));
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, f.bytes);
+    // A second name for the cached copy, which is never changed in place (writeWhole replaces a file whole): no bytes to write.
+    // Where the output cannot share it (another file system), a copy.
+    await link(f.file, target).catch(() => copyFile(f.file, target));
   }));
 }

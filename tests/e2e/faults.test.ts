@@ -137,10 +137,33 @@ describe("faults during a build", () => {
     expect(running(tmp.TMPDIR)).toEqual([]);
   });
 
+  it("a disk that fills as the build starts writing (Eleventy's copy of its files among the first): a clear message, the output as it was, nothing left beside it", async () => {
+    const mountPoint = await tempDir();
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=20m", "tmpfs", mountPoint]);
+    try {
+      const output = path.join(mountPoint, "site");
+      expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"])).code).toBe(0);
+      const before = await snapshot(output);
+      // The disk shrunk to what the first build uses and a little more: the second fills it with its first files.
+      const used = Number(execFileSync("df", ["--output=used", "-k", mountPoint], { encoding: "utf8" }).trim().split("\n").at(-1));
+      execFileSync("mount", ["-o", `remount,size=${used + 32}k`, mountPoint]);
+      const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/no space left on device|ENOSPC/i);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(result.stderr).toContain(`The output in ${output} is unchanged.`);
+      expect(await snapshot(output)).toEqual(before);
+      expect((await besideOutput(mountPoint)).sort()).toEqual(["site"]);
+    } finally {
+      execFileSync("umount", [mountPoint]);
+    }
+  });
+
   it("a full disk: a clear message, non-zero exit, the output as it was", async () => {
     const mountPoint = await tempDir();
-    // Room for one build and its photo cache (about 2.5 MB and 0.8 MB of the sample), not for a second build beside the first.
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=4200k", "tmpfs", mountPoint]);
+    // Room for one build and its photo cache (about 2.8 MB of the sample together: the output's photos are hard links into the cache),
+    // not for a second build beside the first (about 1.8 MB more); the disk fills while the second writes its pages.
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=3600k", "tmpfs", mountPoint]);
     try {
       const output = path.join(mountPoint, "site");
       expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"])).code).toBe(0);

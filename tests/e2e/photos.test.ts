@@ -7,11 +7,15 @@ import { promisify } from "node:util";
 import { AxePuppeteer } from "@axe-core/puppeteer";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PRINT_DPI, PRINT_HEIGHT_MM } from "../../src/data/photos.ts";
+import { PRINT_DPI, PRINT_HEIGHT_MM, PRINT_WIDTH_MM } from "../../src/data/photos.ts";
+import { printBudget } from "../../src/pictures/photos.ts";
 import { openSite } from "../helpers/browser.ts";
-import { openPdf, pdfLines } from "../helpers/pdf.ts";
+import { openPdf, pdfLines, pdfPageBytes } from "../helpers/pdf.ts";
 import { runCli } from "../helpers/cli.ts";
-import { cleanUp, ROOT, tempDir } from "../helpers/data.ts";
+import { cleanUp, put, ROOT, sampleCopy, tempDir } from "../helpers/data.ts";
+import { rng } from "../../bench/lib/random.ts";
+import { photographed } from "../../bench/photos.ts";
+import type { SceneColours } from "../../bench/lib/scene.ts";
 
 const { dir } = inject("sampleSite");
 const FULL_DATA = path.join(ROOT, "tests/fixtures/full-data");
@@ -114,9 +118,11 @@ describe("the event pages with photos", () => {
   });
 });
 
+const PDF_2017 = path.join(dir, "2017", "budapest-process-activity-report-2017.pdf");
+
 describe("the PDF", () => {
   it("prints each photo as a JPEG at about 300 dpi for its printed size", async () => {
-    const { stdout } = await promisify(execFile)("pdfimages", ["-list", path.join(dir, "2017", "budapest-process-activity-report-2017.pdf")]);
+    const { stdout } = await promisify(execFile)("pdfimages", ["-list", PDF_2017]);
     const rows = stdout.trim().split("\n").slice(2).map((line) => line.trim().split(/\s+/));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
@@ -125,6 +131,45 @@ describe("the PDF", () => {
       expect(Math.abs(Number(xPpi) - PRINT_DPI), row.join(" ")).toBeLessThanOrEqual(10);
       expect(Math.abs(Number(yPpi) - PRINT_DPI), row.join(" ")).toBeLessThanOrEqual(10);
     }
+  });
+});
+
+describe("a report whose photos are as a camera takes them", () => {
+  // The sample's stand-ins are flat drawings, which compress far better than photos: the 2017 report is built again
+  // with its two printed photos (the cover, the Istanbul training's) drawn as a camera takes them (bench/photos.ts).
+  let pdf: string;
+  beforeAll(async () => {
+    const data = await sampleCopy();
+    const camera = async (seed: number, width: number, height: number, colours: SceneColours, label: string) =>
+      sharp(await photographed(rng(seed), width, height, colours, label), { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+    await put(data, "images/sample-cmyk.jpg", await camera(3, 2000, 1333, { sky: "#c9d6c3", table: "#444", people: "#1f3b57" }, "landscape, as a camera takes it"));
+    await put(data, "images/sample-landscape-exif.jpg", await camera(1, 1800, 1200, { sky: "#b8c4cc", table: "#5b3a29", people: "#3d4f63" }, "landscape, as a camera takes it"));
+    const output = path.join(await tempDir(), "site");
+    const run = await runCli(["build", "--data", data, "--output", output, "--year", "2017"]);
+    expect(run.code, run.stderr).toBe(0);
+    pdf = path.join(output, "2017", "budapest-process-activity-report-2017.pdf");
+  }, 120_000);
+
+  it("keeps every page that prints a photo under 250 KB of its own: its content and the photos it draws (the fonts, embedded once for all pages, not counted)", async () => {
+    const pages = await pdfPageBytes(pdf);
+    const withPhotos = pages.filter((p) => p.images.length > 0);
+    // The cover photo on the first page, the Istanbul training's beside its entry: the images pdfimages finds, page by page.
+    const { stdout } = await promisify(execFile)("pdfimages", ["-list", pdf]);
+    const rows = stdout.trim().split("\n").slice(2).map((line) => line.trim().split(/\s+/));
+    expect(withPhotos.flatMap((p) => p.images.map((i) => `page ${p.page}: ${i.width}x${i.height} ${i.ref}`))).toEqual(rows.map((row) => `page ${row[0]}: ${row[3]}x${row[4]} ${row[10]} 0 R`));
+    expect(withPhotos.map((p) => p.page === 1)).toEqual([true, false]);
+    for (const page of withPhotos) {
+      expect(page.images.every((i) => i.filters.join() === "DCTDecode" && i.bytes > 10_000), JSON.stringify(page)).toBe(true);
+      expect(page.total, `page ${page.page}: ${JSON.stringify(page)}`).toBeLessThan(250 * 1024);
+      // Each photo within its share of a page (a page of photos stays under the budget however many it holds), at the width it is printed.
+      for (const image of page.images) {
+        const row = rows.find((r) => r[0] === String(page.page) && `${r[10]} 0 R` === image.ref)!;
+        const widthMm = (image.width / Number(row[12])) * 25.4;
+        expect(image.bytes, `page ${page.page}: ${JSON.stringify(image)}`).toBeLessThanOrEqual(printBudget(image.width, image.height, widthMm) * 1.01);
+      }
+    }
+    // The cover photo is the widest the report prints.
+    expect(Math.round((withPhotos[0]!.images[0]!.width / 300) * 25.4)).toBe(PRINT_WIDTH_MM.cover);
   });
 });
 

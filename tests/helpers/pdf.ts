@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from "pdf-lib";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 /** A PDF read with pdf.js, from its file or its bytes. */
@@ -117,6 +118,94 @@ export async function pageFill(file: string): Promise<number[]> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** One image a page draws, as stored in the PDF. */
+export interface PageImage {
+  /** The image XObject's object number. */
+  readonly ref: string;
+  readonly width: number;
+  readonly height: number;
+  /** Its stream's filters, e.g. ["DCTDecode"] for a JPEG stored as it is. */
+  readonly filters: readonly string[];
+  /** Its stream's stored bytes, with its soft mask's if it has one. */
+  readonly bytes: number;
+}
+
+/** What one page of a PDF weighs on its own. */
+export interface PageBytes {
+  /** 1-based. */
+  readonly page: number;
+  /** The stored bytes of its content streams and of the form XObjects they draw (not of what those draw). */
+  readonly content: number;
+  /** The images it draws, directly or through form XObjects, each counted once. */
+  readonly images: readonly PageImage[];
+  /** content + the images' bytes. Fonts, which every page shares, are not counted: they are embedded once for the whole PDF. */
+  readonly total: number;
+}
+
+/**
+ * The bytes each page of a PDF needs of its own: its content streams and the XObjects it
+ * draws (`Do`), images with their soft masks and form XObjects with what they draw in
+ * turn, as stored (compressed). Fonts are left out: they are embedded once and shared by
+ * all pages, so they say nothing about a page; so are the few bytes of the page's own
+ * dictionaries, graphics states and patterns. Read with pdf-lib's low-level objects.
+ */
+export async function pdfPageBytes(file: string): Promise<PageBytes[]> {
+  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  const context = doc.context;
+  const refOf = new Map<unknown, string>();
+  for (const [ref, object] of context.enumerateIndirectObjects()) refOf.set(object, ref.toString());
+  const streamsOf = (object: unknown): PDFRawStream[] => {
+    const resolved = object instanceof PDFRef ? context.lookup(object) : object;
+    if (resolved instanceof PDFRawStream) return [resolved];
+    if (resolved instanceof PDFArray) return resolved.asArray().flatMap(streamsOf);
+    return [];
+  };
+  const filtersOf = (stream: PDFRawStream): string[] => {
+    const filter = stream.dict.lookup(PDFName.of("Filter"));
+    const names = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
+    return names.map((n) => n.toString().replace(/^\//, ""));
+  };
+  /** The names a content stream draws with `Do`, with PDF's #xx escapes undone. */
+  const drawn = (stream: PDFRawStream): string[] => {
+    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+    return [...text.matchAll(/\/([^\s/[\]()<>{}%]+)\s+Do\b/g)].map((m) => m[1]!.replace(/#([0-9a-fA-F]{2})/g, (_all, h: string) => String.fromCharCode(parseInt(h, 16))));
+  };
+  const pages: PageBytes[] = [];
+  doc.getPages().forEach((page, index) => {
+    let content = 0;
+    const images = new Map<string, PageImage>();
+    const seenForms = new Set<unknown>();
+    const visit = (streams: PDFRawStream[], resources: unknown) => {
+      const xobjects = resources instanceof PDFDict ? resources.lookup(PDFName.of("XObject")) : undefined;
+      for (const stream of streams) {
+        content += stream.getContentsSize();
+        for (const name of drawn(stream)) {
+          const xobject = xobjects instanceof PDFDict ? xobjects.lookup(PDFName.of(name)) : undefined;
+          if (!(xobject instanceof PDFRawStream)) continue;
+          const subtype = xobject.dict.lookup(PDFName.of("Subtype"))?.toString();
+          if (subtype === "/Image") {
+            const ref = refOf.get(xobject) ?? `${name} on page ${index + 1}`;
+            if (images.has(ref)) continue;
+            const mask = xobject.dict.lookup(PDFName.of("SMask"));
+            const number = (key: string) => (xobject.dict.lookup(PDFName.of(key)) as PDFNumber).asNumber();
+            images.set(ref, {
+              ref, width: number("Width"), height: number("Height"), filters: filtersOf(xobject),
+              bytes: xobject.getContentsSize() + (mask instanceof PDFRawStream ? mask.getContentsSize() : 0),
+            });
+          } else if (subtype === "/Form" && !seenForms.has(xobject)) {
+            seenForms.add(xobject);
+            visit([xobject], xobject.dict.lookup(PDFName.of("Resources")) ?? resources);
+          }
+        }
+      }
+    };
+    visit(streamsOf(page.node.get(PDFName.of("Contents"))), page.node.Resources());
+    const list = [...images.values()];
+    pages.push({ page: index + 1, content, images: list, total: content + list.reduce((sum, i) => sum + i.bytes, 0) });
+  });
+  return pages;
 }
 
 export { pagePainting, xmpProperties } from "../../src/pdf/conformance.ts";

@@ -12,8 +12,10 @@ afterAll(cleanUp);
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  const contents = await Promise.all(files.map((f) => readFile(f, "utf8")));
-  return new Map(files.map((f, i) => [path.relative(dir, f), contents[i]!]));
+  // Text files only: the stand-in photos are compared on their own.
+  const texts = files.filter((f) => !f.endsWith(".jpg"));
+  const contents = await Promise.all(texts.map((f) => readFile(f, "utf8")));
+  return new Map(texts.map((f, i) => [path.relative(dir, f), contents[i]!]));
 }
 
 describe("the benchmark's data generator", () => {
@@ -30,6 +32,33 @@ describe("the benchmark's data generator", () => {
     const events = (files: Map<string, string>) => [...files].filter(([f]) => f.startsWith("events")).map(([f, text]) => `${f}\n${text}`).sort();
     expect(events(other)).not.toEqual(events(first));
   });
+
+  it("gives each event a photo of its own and each generated edition a cover photo, changing nothing else, and the data passes the check", async () => {
+    const [plainDir, photosDir, cache] = [await tempDir(), await tempDir(), await tempDir()];
+    const small = { events: 2, years: 1, seed: 3 };
+    await generateData(plainDir, small);
+    const generated = await generateData(photosDir, { ...small, photos: true, pictureCache: cache });
+    const [plain, photos] = [await snapshot(plainDir), await snapshot(photosDir)];
+    const events = [...plain.keys()].filter((f) => f.startsWith("events"));
+    expect(events).toHaveLength(2);
+    const files = events.map((f) => {
+      // The photos block comes last; without it, the event is the one generated without photos.
+      const [before, block] = photos.get(f)!.split(/^photos:\n/m);
+      expect(before, f).toBe(plain.get(f));
+      expect(block, f).toMatch(/^  - file: images\/[a-z0-9-]+\.jpg\n    alt: .+\n    caption: .+\n    credit: .+\n$/);
+      return /file: (\S+)/.exec(block!)![1]!;
+    });
+    expect(generated.photoFiles.map((p) => p.file).sort()).toEqual([...files, "images/bench-cover-2025.jpg"].sort());
+    const bytes = await Promise.all(generated.photoFiles.map((p) => readFile(path.join(photosDir, p.file))));
+    expect(new Set(bytes.map((b) => b.toString("base64"))).size).toBe(3);
+    expect(photos.get("report.yaml")).toMatch(/cover_photo:\n\s+file: images\/bench-cover-2025\.jpg/);
+    const result = await loadData(photosDir);
+    expect(result.diagnostics.map((d) => formatDiagnostic(d, photosDir))).toEqual([]);
+    expect(result.data?.events.every((e) => e.photos?.length === 1)).toBe(true);
+    // Made once: a second generation takes them from the cache, the same bytes.
+    const again = await generateData(await tempDir(), { ...small, photos: true, pictureCache: cache });
+    for (const [i, p] of again.photoFiles.entries()) expect(await readFile(path.join(again.dir, p.file))).toEqual(bytes[i]);
+  }, 120_000);
 
   it("writes data that passes the check, with every event in its year", async () => {
     const dir = await tempDir();

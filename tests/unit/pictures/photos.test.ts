@@ -1,17 +1,31 @@
 /** The published copies of photos: upright, sRGB, without metadata, at the widths they claim, cached by content. */
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PictureFacts } from "../../../src/data/photos.ts";
 import { PRINT_DPI, PRINT_WIDTH_MM, printPixels } from "../../../src/data/photos.ts";
-import { photoCacheFor, photoProcessor, removeStaleTemporaries, srcsetOf, webWidths, writePhotoFiles, type PhotoFile, type PrintPhoto } from "../../../src/pictures/photos.ts";
+import { encodePrint, HASH_SETTLED_MS, PAGE_PHOTO_AREA_MM2, PAGE_PHOTO_BYTES, photoCacheFor, photoProcessor, printBudget, removeStaleTemporaries, srcsetOf, webWidths, writePhotoFiles, type PhotoFile, type PrintPhoto } from "../../../src/pictures/photos.ts";
+import { standInPhoto } from "../../../bench/photos.ts";
 import { cleanUp, put, ROOT, tempDir } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
+
+// eleventy-img itself, counting its runs: a rebuild from a warm cache should not need it.
+const eleventyImg = vi.hoisted(() => ({ runs: 0 }));
+vi.mock("@11ty/eleventy-img", async (importOriginal) => {
+  const actual = await importOriginal<{ default: ((src: unknown, options: unknown) => Promise<unknown>) & { concurrency: number } }>();
+  const real = actual.default;
+  const counted = Object.assign((src: unknown, options: unknown) => {
+    eleventyImg.runs++;
+    return real(src, options);
+  }, real);
+  Object.defineProperty(counted, "concurrency", { get: () => real.concurrency, set: (n: number) => (real.concurrency = n) });
+  return { ...actual, default: counted };
+});
 
 const RED = { r: 200, g: 30, b: 30 };
 const BLUE = { r: 30, g: 30, b: 200 };
@@ -67,16 +81,25 @@ beforeAll(async () => {
   };
 }, 120_000);
 
+/** A copy's bytes, from its file in the cache. */
+const bytesOf = (file: { file: string }) => readFile(file.file);
+
+/** Waits until the file's last change is HASH_SETTLED_MS in the past (its change time cannot be set back). */
+async function settled(file: string): Promise<void> {
+  const { ctimeMs } = await stat(file);
+  while (Date.now() <= ctimeMs + HASH_SETTLED_MS + 50) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 const every = () => [...results.turned.files, ...results.cmyk.files, ...results.transparent.files, results.printEvent, results.printCover, results.printSmall];
 
 describe("the copies of a photo", () => {
   it("carry no EXIF, GPS, author or serial number, and no colour profile but sRGB", async () => {
     const srgb = (await sharp(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).withIccProfile("srgb").png().toBuffer()).metadata()).icc;
     for (const file of every()) {
-      const metadata = await sharp(file.bytes).metadata();
+      const metadata = await sharp(await bytesOf(file)).metadata();
       expect([file.url, metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation]).toEqual([file.url, undefined, undefined, undefined, undefined]);
       if (metadata.icc) expect(metadata.icc.equals(srgb!), file.url).toBe(true);
-      const text = file.bytes.toString("latin1");
+      const text = (await bytesOf(file)).toString("latin1");
       for (const secret of ["Jane", "SN-0042", "GPS", "Exif"]) expect(text.includes(secret), `${file.url} holds ${secret}`).toBe(false);
     }
   });
@@ -84,7 +107,7 @@ describe("the copies of a photo", () => {
   it("are upright: the EXIF orientation is applied, width and height swapped, the stored top on the right", async () => {
     const largest = results.turned.files.filter((f) => f.format === "jpeg").at(-1)!;
     expect([largest.width, largest.height]).toEqual([1200, 2000]);
-    const { data, info } = await sharp(largest.bytes).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(await bytesOf(largest)).raw().toBuffer({ resolveWithObject: true });
     const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
     const near = (found: number[], want: { r: number; g: number; b: number }) => found.every((v, i) => Math.abs(v - [want.r, want.g, want.b][i]!) < 40);
     expect(near(pixel(info.width - 20, 1000), RED), String(pixel(info.width - 20, 1000))).toBe(true);
@@ -94,19 +117,19 @@ describe("the copies of a photo", () => {
   it("are sRGB with three channels from a CMYK JPEG, and keep its colour", async () => {
     expect((await sharp(await cmykJpeg()).metadata()).space).toBe("cmyk");
     for (const file of [...results.cmyk.files, results.printCover]) {
-      const metadata = await sharp(file.bytes).metadata();
+      const metadata = await sharp(await bytesOf(file)).metadata();
       expect([file.url, metadata.space, metadata.channels]).toEqual([file.url, "srgb", 3]);
     }
-    const { dominant } = await sharp(results.printCover.bytes).stats();
+    const { dominant } = await sharp(await bytesOf(results.printCover)).stats();
     expect(Math.abs(dominant.r - 0xc0) < 48 && dominant.g < 0x80 && dominant.b < 0x60, JSON.stringify(dominant)).toBe(true);
   });
 
   it("lay a transparent PNG on white in JPEG, and keep its transparency in AVIF and WebP", async () => {
     const jpeg = results.transparent.files.find((f) => f.format === "jpeg")!;
-    const { data, info } = await sharp(jpeg.bytes).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(await bytesOf(jpeg)).raw().toBuffer({ resolveWithObject: true });
     const right = (info.height / 2 * info.width + info.width - 10) * info.channels;
     expect([...data.subarray(right, right + 3)].every((v) => v > 245)).toBe(true);
-    for (const file of results.transparent.files.filter((f) => f.format !== "jpeg")) expect((await sharp(file.bytes).metadata()).hasAlpha, file.url).toBe(true);
+    for (const file of results.transparent.files.filter((f) => f.format !== "jpeg")) expect((await sharp(await bytesOf(file)).metadata()).hasAlpha, file.url).toBe(true);
   });
 
   it("come at the widths of WEB_WIDTHS up to the photo's own, never wider, in AVIF, WebP and JPEG, each a file in the cache", async () => {
@@ -129,7 +152,7 @@ describe("the copies of a photo", () => {
     expect(web.img.srcset).toMatch(/-480\.jpeg 480w, .*-1200\.jpeg 1200w$/);
     expect([web.img.width, web.img.height, web.sizes]).toEqual([1200, 2000, "100vw"]);
     for (const file of every()) {
-      const metadata = await sharp(file.bytes).metadata();
+      const metadata = await sharp(await bytesOf(file)).metadata();
       expect([file.url, metadata.width, metadata.height]).toEqual([file.url, file.width, file.height]);
     }
     const output = await tempDir();
@@ -152,8 +175,32 @@ describe("the copies of a photo", () => {
     expect(Math.abs(dpi(printCover) - PRINT_DPI)).toBeLessThan(1);
     // 800 pixels are all the photo has: printed 146.7 mm wide on the cover, it is not enlarged (validation warns about it).
     expect([printSmall.width, printSmall.widthMm, printSmall.url.startsWith("/photos/print/")]).toEqual([800, 146.7, true]);
-    expect((await sharp(printEvent.bytes).metadata()).format).toBe("jpeg");
+    expect((await sharp(await bytesOf(printEvent)).metadata()).format).toBe("jpeg");
   });
+
+  it("for print: each copy within its share of a page's bytes, a busy photo at a lower quality, a plain one at 80", async () => {
+    // Shares by the paper covered: a column of event photos on one page, or a cover alone on its page, stays within PAGE_PHOTO_BYTES.
+    // Two landscape photos and a portrait one fill 200 mm of a 75 mm column.
+    expect(PAGE_PHOTO_AREA_MM2).toBe(75 * 200);
+    expect(2 * printBudget(900, 600, 75) + printBudget(900, 1200, 75)).toBeLessThanOrEqual(PAGE_PHOTO_BYTES);
+    expect(printBudget(900, 1200, 75)).toBe(2 * printBudget(900, 600, 75));
+    expect(printBudget(1890, 1260, 160)).toBe(PAGE_PHOTO_BYTES);
+    // The benchmark's stand-in for a camera's photo: at quality 80 it would take more than its share.
+    const busy = await facts(await put(await tempDir(), "images/busy.jpg", (await standInPhoto(1, 0, "busy")).bytes), "jpeg", 3600, 2400);
+    const processor = photoProcessor(path.join(await tempDir(), "cache"));
+    for (const use of ["event", "cover"] as const) {
+      const copy = await processor.print(busy, use);
+      const budget = printBudget(copy.width, copy.height, copy.widthMm);
+      const atEighty = await sharp(busy.file).resize(copy.width).jpeg({ quality: 80, mozjpeg: true, chromaSubsampling: "4:2:0" }).toBuffer();
+      expect(atEighty.length, use).toBeGreaterThan(budget);
+      expect((await bytesOf(copy)).length, use).toBeLessThanOrEqual(budget);
+      expect(copy.width).toBe(printPixels(PRINT_WIDTH_MM[use]));
+      const made = await encodePrint(busy.file, copy.width, copy.widthMm);
+      expect(made.quality, use).toBeLessThan(80);
+      expect(made.quality, use).toBeGreaterThanOrEqual(40);
+    }
+    expect((await encodePrint(turned.file, 886, 75)).quality).toBe(80);
+  }, 60_000);
 });
 
 describe("webWidths", () => {
@@ -188,25 +235,26 @@ describe("the copy of a picture that is not a photo (a logo)", () => {
       ["/images/small.gif", "gif", 120, 60],
     ]);
     for (const copy of copies) {
-      const metadata = await sharp(copy.bytes).metadata();
+      const bytes = await bytesOf(copy);
+      const metadata = await sharp(bytes).metadata();
       expect([copy.url, metadata.format, metadata.width, metadata.height, metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation]).toEqual([copy.url, copy.format, copy.width, copy.height, undefined, undefined, undefined, undefined]);
       expect(metadata.space, copy.url).toBe("srgb");
-      const text = copy.bytes.toString("latin1");
+      const text = bytes.toString("latin1");
       for (const secret of ["Jane", "SN-0042", "GPS", "Exif"]) expect(text.includes(secret), `${copy.url} holds ${secret}`).toBe(false);
     }
     // The turned logo stands upright: its stored top rows (red) are on the right.
-    const { data: pixels, info } = await sharp(copies[0]!.bytes).raw().toBuffer({ resolveWithObject: true });
+    const { data: pixels, info } = await sharp(await bytesOf(copies[0]!)).raw().toBuffer({ resolveWithObject: true });
     const at = (x: number, y: number) => (y * info.width + x) * info.channels;
     expect(pixels[at(info.width - 20, 1000)]! > 150 && pixels[at(20, 1000) + 2]! > 150).toBe(true);
     // The PNG keeps its transparency.
-    expect((await sharp(copies[2]!.bytes).metadata()).hasAlpha).toBe(true);
+    expect((await sharp(await bytesOf(copies[2]!)).metadata()).hasAlpha).toBe(true);
     expect(processor.encodings()).toBe(4);
 
     // Cached by content: a new processor encodes nothing and gives the same bytes; a changed file is encoded again.
     const again = photoProcessor(cache);
     const copiesAgain = await Promise.all([turnedLogo, cmykLogo, pngLogo, gifLogo].map((logo) => again.clean(logo)));
     expect(again.encodings()).toBe(0);
-    expect(copiesAgain.map((c) => c.bytes.equals(copies[copiesAgain.indexOf(c)]!.bytes))).toEqual([true, true, true, true]);
+    expect(copiesAgain.map((c) => c.file)).toEqual(copies.map((c) => c.file));
     await put(data, "images/small.gif", await sharp({ create: { width: 120, height: 60, channels: 3, background: RED } }).gif().toBuffer());
     await again.clean(await facts(gifLogo.file, "gif", 120, 60));
     expect(again.encodings()).toBe(1);
@@ -247,12 +295,69 @@ describe("the cache", () => {
       child.on("exit", () => resolve(child.pid!));
     });
     const root = path.join(cache, "v1");
-    const stale = await put(root, `web/abc-800.webp.tmp-${ended}`, "half");
-    const running = await put(root, `web/abc-480.webp.tmp-${process.ppid}`, "half");
+    const stale = await put(root, `web/abc-800.webp.tmp-${ended}-1`, "half");
+    const running = await put(root, `web/abc-480.webp.tmp-${process.ppid}-1`, "half");
     const copy = await put(root, "web/abc-800.webp", "whole");
     photoProcessor(cache);
     expect([existsSync(stale), existsSync(running), existsSync(copy)]).toEqual([false, true, true]);
     expect(removeStaleTemporaries(path.join(cache, "missing"))).toEqual([]);
+  });
+
+  it("publishes a rebuild from its record of each photo's copies: no image pipeline runs, no copy is opened, the same files", async () => {
+    const before = eleventyImg.runs;
+    const again = photoProcessor(cacheDir);
+    const files = [...(await again.web(turned, "100vw")).files, ...(await again.web(cmyk, "100vw")).files, ...(await again.web(transparent, "100vw")).files,
+      await again.print(turned, "event"), await again.print(cmyk, "cover"), await again.print(transparent, "cover")];
+    expect(eleventyImg.runs - before).toBe(0);
+    expect(again.encodings()).toBe(0);
+    expect(files.map(({ url, width, height, file }) => ({ url, width, height, file }))).toEqual(every().map(({ url, width, height, file }) => ({ url, width, height, file })));
+  });
+
+  it("makes a copy missing from the cache again, and does not trust a damaged record", async () => {
+    const dir = path.join(await tempDir(), "cache");
+    const made = await photoProcessor(dir).web(turned, "100vw");
+    const gone = made.files.find((f) => f.format === "webp")!;
+    await rm(gone.file);
+    const remade = photoProcessor(dir);
+    const again = await remade.web(turned, "100vw");
+    expect(again.files.map((f) => f.url)).toEqual(made.files.map((f) => f.url));
+    // Back in the cache (in this process from eleventy-img's memory, in a new one encoded again).
+    expect((await sharp(gone.file).metadata()).width).toBe(gone.width);
+    // A record cut short or written by something else is ignored: the copies are looked up in eleventy-img's way again.
+    const records = path.join(dir, "v1", "records");
+    for (const name of await readdir(records)) await writeFile(path.join(records, name), '[{"url":"/photos/../../etc/passwd","format":"jpeg","width":1,"height":1,"file":"../../x"}]');
+    const third = photoProcessor(dir);
+    expect((await third.web(turned, "100vw")).files.map((f) => f.file)).toEqual(made.files.map((f) => f.file));
+    expect(third.encodings()).toBe(0);
+  });
+
+  it("knows a photo changed since the last build, even with its old modification time put back: its copies are its own", async () => {
+    const data = await tempDir();
+    const file = path.join(data, "images", "replaced.jpg");
+    const colour = async (background: string) => sharp({ create: { width: 1200, height: 800, channels: 3, background } }).jpeg().toBuffer();
+    await put(data, "images/replaced.jpg", await colour("#c02020"));
+    // Settled (its last change HASH_SETTLED_MS ago): its hash is kept in the cache, and the file is not read again while it stays the same.
+    const longAgo = new Date(Date.now() - 3_600_000);
+    await utimes(file, longAgo, longAgo);
+    await settled(file);
+    const dir = path.join(await tempDir(), "cache");
+    const red = await photoProcessor(dir).print(await facts(file, "jpeg", 1200, 800), "event");
+    expect(await readdir(path.join(dir, "v1", "hashes"))).toHaveLength(1);
+    // Replaced by another picture, its modification time set back as some copying tools do: the change time still tells.
+    await writeFile(file, await colour("#2020c0"));
+    await utimes(file, longAgo, longAgo);
+    const blue = await photoProcessor(dir).print(await facts(file, "jpeg", 1200, 800), "event");
+    expect(blue.url).not.toBe(red.url);
+    const { dominant } = await sharp(await bytesOf(blue)).stats();
+    expect(dominant.b > 150 && dominant.r < 80, JSON.stringify(dominant)).toBe(true);
+  });
+
+  it("does not keep the hash of a photo saved just before it was read, which may change again within the same tick", async () => {
+    const data = await tempDir();
+    const file = await put(data, "images/fresh.jpg", await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#208020" } }).jpeg().toBuffer());
+    const dir = path.join(await tempDir(), "cache");
+    await photoProcessor(dir).print(await facts(file, "jpeg", 1200, 800), "event");
+    expect(existsSync(path.join(dir, "v1", "hashes"))).toBe(false);
   });
 
   it("lives beside the output folder, in a hidden folder of its own for each output", () => {
