@@ -97,6 +97,8 @@ export interface PrintFigures {
   readonly ms: number;
   readonly pages: number;
   readonly bytes: number;
+  /** Ours: the time of finishPdf (artifacts, structure tree, links, metadata) within `ms`. */
+  readonly finishMs?: number;
   /** Breakdown of the plain print: browser start, page load, printing. */
   readonly parts?: Readonly<Record<string, number>>;
 }
@@ -352,7 +354,7 @@ async function printOurs(args: PrintArgs, browserPath: string, index: number): P
   const started = now();
   const [printed] = await printPdfs([{ pagePath: args.pagePath, file, title: args.title, metadata: metadataFor(args) }], { siteDir: args.siteDir, browserPath, pathPrefix: "/", timeoutMs: LONG });
   const elapsed = ms(started);
-  return { ms: elapsed, pages: await pdfPageCount(file), bytes: printed!.bytes };
+  return { ms: elapsed, pages: await pdfPageCount(file), bytes: printed!.bytes, finishMs: printed!.finishMs };
 }
 
 const LONG = 30 * 60_000;
