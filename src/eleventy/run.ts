@@ -21,22 +21,25 @@ export async function runEleventy(options: ReportPluginOptions): Promise<number>
 /** Eleventy's errors carry their cause as `originalError`; its copy of passthrough files fails as one of these. */
 const isEleventyError = (reason: unknown): boolean => reason instanceof Error && /^Eleventy|^TemplatePassthrough/.test(reason.constructor.name);
 
+/** Whether the listener of withEleventyRejections is in place: once, for the rest of the process. */
+let listening = false;
+
 /**
- * Runs `write` while catching the rejections of Eleventy's that no one awaits yet. Eleventy 3.1
- * starts copying the passthrough files, then awaits the template map before it attaches a handler
- * to that copy: a copy that fails meanwhile (a full disk) is an unhandled rejection, which ends
- * the process with a stack trace and leaves the build's lock and staging folder behind. Such a
- * rejection is awaited later, or the write fails of another error: either way `write` settles,
- * and its own outcome is what the build reports. Any other unhandled rejection is thrown on.
+ * Runs `write` with Eleventy's rejections that no one awaits caught. Eleventy 3.1 starts
+ * copying the passthrough files, then awaits the template map before it attaches a handler to
+ * that copy, and attaches none when the templates fail first: a copy that fails meanwhile or
+ * afterwards (a full disk) is an unhandled rejection, which would end the process with a stack
+ * trace and leave the build's lock and staging folder behind. Such a rejection is awaited by
+ * the write, or the write has already failed of another error: either way the write's own
+ * outcome is what the build reports. The listener stays for the rest of the process, since a
+ * copy may fail after the write has settled; any other unhandled rejection is thrown on.
  */
 export async function withEleventyRejections<T>(write: () => Promise<T>): Promise<T> {
-  const listener = (reason: unknown) => {
-    if (!isEleventyError(reason)) throw reason;
-  };
-  process.on("unhandledRejection", listener);
-  try {
-    return await write();
-  } finally {
-    process.off("unhandledRejection", listener);
+  if (!listening) {
+    process.on("unhandledRejection", (reason: unknown) => {
+      if (!isEleventyError(reason)) throw reason;
+    });
+    listening = true;
   }
+  return write();
 }
