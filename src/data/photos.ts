@@ -203,7 +203,13 @@ async function readFacts(picture: Picture & { type: RasterType }, { bytes, modif
  * Checks the file a photo or logo names against the disk and the scan of images/: it must be there,
  * inside the data folder, at most 25 MB, and one of the pictures found publishable.
  */
-function fileProblem(written: string, dir: string, realDir: string, scan: WrittenFolder["pictures"]): { picture: Picture; bytes: number; modified: number } | { problem: string } | { reported: true } {
+function fileProblem(
+  written: string,
+  dir: string,
+  realDir: string,
+  pictures: ReadonlyMap<string, Picture>,
+  scanDiagnostics: readonly Diagnostic[],
+): { picture: Picture; bytes: number; modified: number } | { problem: string } | { reported: true } {
   const file = path.join(dir, written);
   try {
     lstatSync(file);
@@ -221,9 +227,9 @@ function fileProblem(written: string, dir: string, realDir: string, scan: Writte
   if (bytes > MAX_PICTURE_BYTES) {
     return { problem: `${written} is ${Math.round(bytes / 1024 / 1024)} MB; a picture may be at most ${MAX_PICTURE_BYTES / 1024 / 1024} MB: save it with stronger compression or fewer pixels` };
   }
-  const picture = scan.pictures.find((p) => p.path === written);
+  const picture = pictures.get(written);
   if (picture) return { picture, bytes, modified };
-  const said = scan.diagnostics.find((d) => d.file === file);
+  const said = scanDiagnostics.find((d) => d.file === file);
   // The scan's error at the file says what to do (rename it, make the SVG only draw); it is not said again here.
   if (said?.severity === "error") return { reported: true };
   return { problem: `${written} ${said ? `is ${said.message}` : "is not a picture that may be published (JPEG, PNG, WebP or AVIF)"}` };
@@ -250,12 +256,14 @@ export async function checkPhotos(
   const diagnostics: Diagnostic[] = [];
   const facts = new Map<string, PictureFacts>();
   const checked = new Map<string, Promise<Checked>>();
+  // Looked up once per photo, logo and picture: a map, not a search of the list each time.
+  const byPath = new Map(scan.pictures.map((p) => [p.path, p]));
   let realDir: string | undefined;
   const check = (written: string): Promise<Checked> => {
     let result = checked.get(written);
     if (!result) {
       realDir ??= realpathSync(dir);
-      const found = fileProblem(written, dir, realDir, scan);
+      const found = fileProblem(written, dir, realDir, byPath, scan.diagnostics);
       if (!("picture" in found)) result = Promise.resolve(found);
       else if (isRaster(found.picture)) result = readFacts(found.picture, found);
       // An SVG is checked as a drawing by pictures.ts; named as a photo, it is told so before it gets here.
@@ -278,7 +286,7 @@ export async function checkPhotos(
       continue;
     }
     // A drawing or a GIF is told so before its pixels are read (a GIF that cannot be read is still not a photo).
-    const listed = scan.pictures.find((p) => p.path === written);
+    const listed = byPath.get(written);
     const problem = listed && notAPhoto(listed);
     if (problem) {
       diagnostics.push(source.diagnostic([...at, "file"], problem));
@@ -301,6 +309,7 @@ export async function checkPhotos(
     }
   }
 
+  const named = new Set(uses.map((use) => use.entry.file));
   // Every other raster picture of images/ (the logos among them, whose entries reportProblems checks) is published too, as a
   // copy without its metadata: it must be readable and not too large to decode, and its size is kept for the pages.
   for (const picture of scan.pictures) {
@@ -308,7 +317,7 @@ export async function checkPhotos(
     const result = await check(picture.path);
     if ("facts" in result) facts.set(picture.path, result.facts);
     // Said once: at the field that names the picture if one does, else at the file.
-    else if ("problem" in result && !uses.some((use) => use.entry.file === picture.path)) {
+    else if ("problem" in result && !named.has(picture.path)) {
       diagnostics.push({ severity: "error", file: path.join(dir, picture.path), message: result.problem });
     }
   }

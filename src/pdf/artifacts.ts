@@ -25,7 +25,7 @@ interface Op {
 const CLASS = new Uint8Array(256);
 for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[byte] = 1;
 for (const byte of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[byte] = 2;
-const WHITESPACE = { has: (byte: number) => CLASS[byte] === 1 };
+const isWhitespace = (byte: number) => CLASS[byte] === 1;
 const isRegular = (byte: number) => CLASS[byte] === 0;
 
 /** The operators of a content stream in order, each with the span of its operands (ISO 32000-1, 7.2 and 8.9.7 for inline images). */
@@ -36,7 +36,7 @@ export function contentOperators(bytes: Uint8Array): Op[] {
   const n = bytes.length;
   while (i < n) {
     const byte = bytes[i]!;
-    if (WHITESPACE.has(byte)) {
+    if (isWhitespace(byte)) {
       i++;
       continue;
     }
@@ -89,10 +89,10 @@ export function contentOperators(bytes: Uint8Array): Op[] {
 function inlineImageEnd(bytes: Uint8Array, from: number): number {
   let i = from;
   // The image's dictionary, then ID and one whitespace byte.
-  while (i < bytes.length && !(bytes[i] === 0x49 && bytes[i + 1] === 0x44 && WHITESPACE.has(bytes[i - 1]!) && (i + 2 >= bytes.length || WHITESPACE.has(bytes[i + 2]!)))) i++;
+  while (i < bytes.length && !(bytes[i] === 0x49 && bytes[i + 1] === 0x44 && isWhitespace(bytes[i - 1]!) && (i + 2 >= bytes.length || isWhitespace(bytes[i + 2]!)))) i++;
   i += 3;
   for (; i < bytes.length - 1; i++) {
-    if (bytes[i] === 0x45 && bytes[i + 1] === 0x49 && WHITESPACE.has(bytes[i - 1]!) && (i + 2 >= bytes.length || !isRegular(bytes[i + 2]!))) return i + 2;
+    if (bytes[i] === 0x45 && bytes[i + 1] === 0x49 && isWhitespace(bytes[i - 1]!) && (i + 2 >= bytes.length || !isRegular(bytes[i + 2]!))) return i + 2;
   }
   return bytes.length;
 }

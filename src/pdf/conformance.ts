@@ -120,22 +120,22 @@ const name = (value: PDFObject | undefined) => (value instanceof PDFName ? value
 const textOf = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
 const deref = (doc: PDFDocument, value: PDFObject | undefined) => (value instanceof PDFRef ? doc.context.lookup(value) : value);
 
-/** Every structure element, depth first in document order, with its depth and parent. */
-function structureElements(doc: PDFDocument): { element: PDFDict; role: string; parent?: PDFDict }[] {
+/** Every structure element with its role, depth first in document order. */
+function structureElements(doc: PDFDocument): { element: PDFDict; role: string }[] {
   const root = deref(doc, doc.catalog.get(PDFName.of("StructTreeRoot")));
   if (!(root instanceof PDFDict)) return [];
-  const out: { element: PDFDict; role: string; parent?: PDFDict }[] = [];
-  const visit = (node: PDFDict, parent: PDFDict | undefined) => {
+  const out: { element: PDFDict; role: string }[] = [];
+  const visit = (node: PDFDict) => {
     const kids = deref(doc, node.get(PDFName.of("K")));
     const list = kids instanceof PDFArray ? kids.asArray() : kids === undefined ? [] : [kids];
     for (const kid of list) {
       const value = deref(doc, kid);
       if (!(value instanceof PDFDict) || name(value.get(PDFName.of("S"))) === undefined) continue;
-      out.push({ element: value, role: name(value.get(PDFName.of("S")))!, ...(parent ? { parent } : {}) });
-      visit(value, value);
+      out.push({ element: value, role: name(value.get(PDFName.of("S")))! });
+      visit(value);
     }
   };
-  visit(root, undefined);
+  visit(root);
   return out;
 }
 
