@@ -127,7 +127,7 @@ function log(line: string): void {
 interface PrintSummary {
   readonly year: number;
   readonly events: number;
-  readonly ours: Series & { readonly pages: number; readonly bytes: number; readonly bytesPerPage: number; readonly finish: Series };
+  readonly ours: Series & { readonly pages: number; readonly bytes: number; readonly bytesPerPage: number; readonly finish: Series; readonly standards: Series };
   readonly plain: Series & { readonly pages: number; readonly bytes: number; readonly parts: Readonly<Record<string, number>> };
   /** ours / plain, of the medians. */
   readonly ratio: number;
@@ -145,7 +145,7 @@ function summarizePrint(report: ReportInfo, rounds: PdfRounds): PrintSummary {
   return {
     year: report.year,
     events: report.events,
-    ours: { ...ours, pages: o.pages, bytes: o.bytes, bytesPerPage: round(o.bytes / o.pages), finish: series(rounds.ours.map((r) => r.finishMs ?? 0)) },
+    ours: { ...ours, pages: o.pages, bytes: o.bytes, bytesPerPage: round(o.bytes / o.pages), finish: series(rounds.ours.map((r) => r.finishMs ?? 0)), standards: series(rounds.ours.map((r) => r.standardsMs ?? 0)) },
     plain: { ...plain, pages: p.pages, bytes: p.bytes, parts },
     ratio: round(ours.median / plain.median, 2),
     rounds,
@@ -629,8 +629,8 @@ function evaluate(results: readonly SizeResult[], preview: Series | Failure | un
     targets.push({ name: `site build ≤ ${limit}× bare Eleventy, ${r.label}`, value: r.siteRatio === undefined ? "failed" : `${r.siteRatio}×`, limit: `${limit}×`, met: r.siteRatio === undefined ? undefined : r.siteRatio <= limit });
     const largest = ok(r.pdfLargestYear);
     targets.push({ name: `PDF ≤ 1.6× plain Chromium, largest year, ${r.label}`, value: largest ? `${largest.ratio}×` : "failed", limit: "1.6×", met: largest ? largest.ratio <= 1.6 : undefined });
-    const finishShare = largest?.ours.finish ? round((100 * largest.ours.finish.median) / largest.ours.median, 1) : undefined;
-    targets.push({ name: `finishing the PDF ≤ 10 % of its print time, largest year, ${r.label}`, value: finishShare === undefined ? "failed" : `${finishShare} %`, limit: "10 %", met: finishShare === undefined ? undefined : finishShare <= 10 });
+    const standardsShare = largest?.ours.standards ? round((100 * largest.ours.standards.median) / largest.ours.median, 1) : undefined;
+    targets.push({ name: `PDF/UA and PDF/A steps ≤ 10 % of the print time, largest year, ${r.label}`, value: standardsShare === undefined ? "failed" : `${standardsShare} %`, limit: "10 %", met: standardsShare === undefined ? undefined : standardsShare <= 10 });
   }
   const oneYear = results.find((r) => r.years === 1);
   const one = ok(oneYear?.pdfOneYear);
@@ -715,7 +715,9 @@ function table(results: readonly SizeResult[], paged: readonly PagedComparison[]
         `plain Chromium ${fmtMs(p.plain.median)}${p.plain.pages !== p.ours.pages ? ` (${p.plain.pages} pages)` : ""}`,
         `${p.ratio}×`,
       );
-      if (p.ours.finish) add("… of which finishing the PDF (artifacts, structure tree, links, XMP, output intent)", `${fmtMs(p.ours.finish.median)} (${round((100 * p.ours.finish.median) / p.ours.median, 1)} % of the print)`);
+      const share = (s: Series) => `${fmtMs(s.median)} (${round((100 * s.median) / p.ours.median, 1)} % of the print)`;
+      if (p.ours.finish) add("… of which finishing the PDF with pdf-lib (reading, bookmarks, document information, writing, and the steps below)", share(p.ours.finish));
+      if (p.ours.standards) add("… of which what PDF/UA and PDF/A ask (links' texts read from the page, artifacts, structure tree, link descriptions, XMP, output intent, identifier)", share(p.ours.standards));
     };
     pdfRow("PDF, one year", r.pdfOneYear);
     if (r.pdfLargestYear !== r.pdfOneYear) pdfRow("PDF, largest year", r.pdfLargestYear);

@@ -39,9 +39,9 @@ export function linkDescriptions(links: readonly PageLink[]): Map<string, string
   return out;
 }
 
-/** The links of the print page, read in the browser. */
+/** The links of the print page, read in the browser (in one evaluation: $$eval would make a handle of each link first). */
 export async function pageLinks(page: Page): Promise<PageLink[]> {
-  return page.$$eval("a[href]", (anchors) => anchors.map((a) => {
+  return page.evaluate(() => Array.from(document.querySelectorAll("a[href]"), (a) => {
     const href = a.getAttribute("href")!;
     const own = (a.getAttribute("aria-label") ?? "") || Array.from(a.querySelectorAll("img[alt]")).map((img) => img.getAttribute("alt")).join(" ") + " " + (a.textContent ?? "");
     if (!href.startsWith("#")) return { key: (a as HTMLAnchorElement).href, text: own };

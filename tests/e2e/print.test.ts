@@ -167,7 +167,10 @@ describe("running headers written from the data", () => {
     const site = await onePageSite(`<style>@page { margin: 20mm; @top-left { content: ${cssString(attack)}; } }</style>
       <p class="cover">Cover</p><p class="disclaimer">The disclaimer stays.</p>`);
     const file = path.join(site, "x.pdf");
-    await printPdfs([{ pagePath: "/x/", file, title: "Test", metadata: JOB_METADATA }], { siteDir: site, browserPath: findBrowser() });
+    const [printed] = await printPdfs([{ pagePath: "/x/", file, title: "Test", metadata: JOB_METADATA }], { siteDir: site, browserPath: findBrowser() });
+    // The times the bench reports: finishing, and of the print the part PDF/UA and PDF/A ask.
+    expect(printed!.finishMs).toBeGreaterThan(0);
+    expect(printed!.standardsMs).toBeGreaterThan(0);
     const [page] = await pdfLines(file);
     // The header is longer than its box and wraps: read its lines as one.
     expect(page!.slice(-2)).toEqual(["Cover", "The disclaimer stays."]);

@@ -28,6 +28,11 @@ describe("contentOperators", () => {
     ]);
   });
 
+  it("passes over numbers, booleans, null and words longer than any operator", () => {
+    const text = "true false null 1 -2 +.5 Unknown 0 Tj";
+    expect(contentOperators(bytes(text)).map((op) => [op.name, text.slice(op.start, op.end)])).toEqual([["Tj", text]]);
+  });
+
   it("reads an inline image's binary data as part of it, up to the EI that stands alone", () => {
     const text = "q BI /W 2 /H 1 /CS /G /BPC 8 ID \x00EI\xff\n EI Q";
     expect(contentOperators(bytes(text)).map((op) => [op.name, text.slice(op.start, op.end)])).toEqual([
@@ -82,11 +87,25 @@ describe("markPageArtifacts", () => {
     const part = (text: string) => doc.context.register(PDFRawStream.of(doc.context.obj({ Filter: "FlateDecode" }), deflateSync(bytes(text))));
     const first = part("/P <</MCID 0>> BDC BT (Body) Tj ET EMC");
     page.node.set(PDFName.of("Contents"), doc.context.obj([first, part("BT (Page 1) Tj ET")]));
-    expect(markPageArtifacts(doc)).toBe(1);
+    expect(await markPageArtifacts(doc)).toBe(1);
     const contents = page.node.get(PDFName.of("Contents"));
     expect(contents).toBe(first);
     const text = Buffer.from(decodePDFRawStream(doc.context.lookup(contents as PDFRef) as PDFRawStream).decode()).toString("latin1");
     expect(text).toBe("/P <</MCID 0>> BDC BT (Body) Tj ET EMC\nBT /Artifact BMC\n(Page 1) Tj\nEMC\n ET\n");
-    expect(markPageArtifacts(doc)).toBe(0);
+    expect(await markPageArtifacts(doc)).toBe(0);
+  });
+
+  it("reads a stream with decode parameters through pdf-lib's filters, and an uncompressed one as it is", async () => {
+    const doc = await PDFDocument.create();
+    const first = doc.addPage([200, 200]);
+    const second = doc.addPage([200, 200]);
+    const withParms = doc.context.register(PDFRawStream.of(doc.context.obj({ Filter: "FlateDecode", DecodeParms: { Predictor: 1 } }), deflateSync(bytes("BT (One) Tj ET"))));
+    const plain = doc.context.register(PDFRawStream.of(doc.context.obj({}), bytes("BT (Two) Tj ET")));
+    first.node.set(PDFName.of("Contents"), withParms);
+    second.node.set(PDFName.of("Contents"), plain);
+    expect(await markPageArtifacts(doc)).toBe(2);
+    const text = (ref: PDFRef) => Buffer.from(decodePDFRawStream(doc.context.lookup(ref) as PDFRawStream).decode()).toString("latin1");
+    expect(text(withParms)).toBe("BT /Artifact BMC\n(One) Tj\nEMC\n ET");
+    expect(text(plain)).toBe("BT /Artifact BMC\n(Two) Tj\nEMC\n ET");
   });
 });
