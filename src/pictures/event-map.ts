@@ -14,7 +14,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import type { EventView, ReportView } from "../report/model.ts";
 import { escapeXml } from "../format/text.ts";
 import { labelSize, placeLabels, type Dot, type Placement, type Size } from "./labels.ts";
-import { NARROW_DRAWING, r, SANS, svgOpen, WIDE_DRAWING } from "./svg.ts";
+import { NARROW_DRAWING, plate, r, SANS, svgOpen, WIDE_DRAWING } from "./svg.ts";
 
 const WIDTH = 640;
 const HEIGHT = 400;
@@ -131,7 +131,10 @@ function drawing(year: number, located: readonly Located[], size: Size, id: stri
   parts.push("</g>");
   const leaders = labels.flatMap(({ leader: l }) => (l ? [`<line x1="${r(l.x1)}" y1="${r(l.y1)}" x2="${r(l.x2)}" y2="${r(l.y2)}"/>`] : []));
   if (leaders.length > 0) parts.push(`<g stroke="#111" stroke-width="0.8">${leaders.join("")}</g>`);
-  parts.push(`<g font-size="${LABEL_FONT_SIZE}" font-family="${SANS}" fill="#111" stroke="#f4f4f4" stroke-width="3" paint-order="stroke">`);
+  parts.push('<g fill="#f4f4f4">');
+  for (const { box } of labels) parts.push(plate(box));
+  parts.push("</g>");
+  parts.push(`<g font-size="${LABEL_FONT_SIZE}" font-family="${SANS}" fill="#111">`);
   for (const label of labels) {
     parts.push(`<text x="${r(label.x)}" y="${r(label.y)}"${label.anchor === "start" ? "" : ` text-anchor="${label.anchor}"`}>${escapeXml(label.text)}</text>`);
   }

@@ -3,6 +3,7 @@
  * or the edge of the picture: a greedy search over positions around each dot,
  * then further out with a leader line. Pure geometry in SVG units.
  */
+import { ADVANCE_RUNS } from "./glyph-widths.ts";
 
 export interface Box {
   readonly x: number;
@@ -23,7 +24,7 @@ export interface Size {
 }
 
 export interface Placement {
-  /** The space the label takes, its halo included. */
+  /** The space the label takes, its plate included. */
   readonly box: Box;
   /** Where the text is written: `x` with `anchor` (text-anchor), `y` its baseline. */
   readonly x: number;
@@ -36,23 +37,36 @@ export interface Placement {
 }
 
 /**
- * No font metrics are available at build time: widths are estimated from the
- * number of characters. 0.6 em is above the average glyph of Source Sans 3 and
- * of the fallback sans-serif fonts (about 0.5 em), so the estimate errs wide
- * and an estimated box holds its text.
+ * The width of a character the table below does not know (a script the report's fonts do not
+ * publish, drawn in a fallback font), in em: above the average glyph of the usual fallback
+ * sans-serif fonts (about 0.5 em), so that such a label's box errs wide and holds its text.
  */
 export const GLYPH_WIDTH = 0.6;
-/** The white halo drawn around label text (stroke-width 3) reaches 1.5 units out. */
-export const HALO = 1.5;
+/** The plate drawn behind label text reaches this far beyond it on each side. */
+export const PLATE_PADDING = 2;
 
-/** The box a one-line label of `text` takes at `fontSize`, halo included. */
+/** Advance widths in thousandths of an em, by code point. */
+const ADVANCES = new Map(ADVANCE_RUNS.flatMap(([first, widths]) => widths.map((width, i) => [first + i, width] as const)));
+
+/**
+ * The width of `text` at `fontSize` in the labels' font, from its glyphs' advance widths
+ * (measured, glyph-widths.ts). Kerning is left out: it narrows most pairs and widens a few
+ * by at most a fiftieth of an em (`rw`), which the plate's padding takes up.
+ */
+export function textWidth(text: string, fontSize: number): number {
+  let thousandths = 0;
+  for (const char of text) thousandths += ADVANCES.get(char.codePointAt(0)!) ?? GLYPH_WIDTH * 1000;
+  return (thousandths * fontSize) / 1000;
+}
+
+/** The box a one-line label of `text` takes at `fontSize`, its plate included. */
 export function labelSize(text: string, fontSize: number): Size {
-  return { width: [...text].length * fontSize * GLYPH_WIDTH + 2 * HALO, height: fontSize * 1.25 + 2 * HALO };
+  return { width: textWidth(text, fontSize) + 2 * PLATE_PADDING, height: fontSize * 1.25 + 2 * PLATE_PADDING };
 }
 
 /** Distance between a dot's edge and its label. */
 const GAP = 3;
-/** Labels and dots keep this much apart, so that halos do not touch. */
+/** Labels and dots keep this much apart, so that plates do not touch. */
 const CLEARANCE = 1;
 /** The white outline of a dot (stroke-width 1.5) widens it. */
 const DOT_STROKE = 0.75;
@@ -131,9 +145,9 @@ function candidate(dot: Dot, size: Size, degrees: number, distance: number): Omi
   const y = v > 0 ? py : v < 0 ? py - size.height : py - size.height / 2;
   const box = { x, y, width: size.width, height: size.height };
   const anchor = h > 0 ? "start" : h < 0 ? "end" : "middle";
-  const textX = anchor === "start" ? x + HALO : anchor === "end" ? x + size.width - HALO : x + size.width / 2;
+  const textX = anchor === "start" ? x + PLATE_PADDING : anchor === "end" ? x + size.width - PLATE_PADDING : x + size.width / 2;
   // The baseline sits so that capitals and descenders stay within the box.
-  const baseline = y + HALO + (size.height - 2 * HALO) * 0.78;
+  const baseline = y + PLATE_PADDING + (size.height - 2 * PLATE_PADDING) * 0.78;
   if (distance <= dot.r + GAP + 0.01) return { box, x: textX, y: baseline, anchor };
   // The leader runs from the dot's edge towards the nearest point of the label.
   const nx = Math.max(box.x, Math.min(dot.x, box.x + box.width));

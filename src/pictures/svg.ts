@@ -18,6 +18,15 @@ export function svgOpen(id: string, width: number, height: number, title: string
   );
 }
 
+/**
+ * The plate behind a label, in the colour of what lies under the label, so that it reads over
+ * lines and borders. Not a halo: Chromium prints stroked text a second time, in a Type 3 font,
+ * and a reader who copies or searches the label meets it twice.
+ */
+export function plate(box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number }): string {
+  return `<rect x="${r(box.x)}" y="${r(box.y)}" width="${r(box.width)}" height="${r(box.height)}" rx="2"/>`;
+}
+
 /** The face of the pictures' text: the sans-serif of the headings, narrower than the body's serif, so that labels take less room. */
 export const SANS = "'Source Sans 3', Arial, sans-serif";
 

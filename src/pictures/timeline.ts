@@ -9,8 +9,8 @@ import type { ReportView } from "../report/model.ts";
 import type { EventView } from "../report/views.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { escapeXml } from "../format/text.ts";
-import { labelSize, type Box } from "./labels.ts";
-import { NARROW_DRAWING, r, SANS, svgOpen, WIDE_DRAWING } from "./svg.ts";
+import { labelSize, PLATE_PADDING, type Box } from "./labels.ts";
+import { NARROW_DRAWING, plate, r, SANS, svgOpen, WIDE_DRAWING } from "./svg.ts";
 
 export const WIDTH = 640;
 const SIDE = 14;
@@ -170,7 +170,7 @@ export function layOut(items: readonly TimelineItem[], axis: Axis): LaidItem[] {
   });
 }
 
-/** A label's box in the drawing, for checks: the lane's centre line is at `laneY`. */
+/** A label's box in the drawing, its plate: the lane's centre line is at `laneY`. */
 export function labelBox(laid: LaidItem, laneY: number): Box {
   const { width } = laid.label;
   const height = labelSize("", LABEL_FONT_SIZE).height;
@@ -277,8 +277,10 @@ function drawing(report: Pick<ReportView, "year" | "figures">, items: readonly T
     parts.push(`<g><title>${escapeXml(`${e.title}, ${e.location}, ${e.dateText} (${e.type.label})`)}</title>`);
     if (l.bar) parts.push(`<rect x="${r(l.bar.x1)}" y="${r(y - 3)}" width="${r(Math.max(1, l.bar.x2 - l.bar.x1))}" height="6" ${l.item.approximate ? BAR.approximate : BAR.exact}/>`);
     parts.push(markOf(l.item.type, l.mark, y));
+    const textX = l.label.anchor === "start" ? l.label.x + PLATE_PADDING : l.label.x - PLATE_PADDING;
     parts.push(
-      `<text x="${r(l.label.x)}" y="${r(y + 4)}" font-size="${LABEL_FONT_SIZE}"${l.label.anchor === "end" ? ' text-anchor="end"' : ""} stroke="#fff" stroke-width="3" paint-order="stroke">${escapeXml(l.label.text)}</text></g>`,
+      `<g fill="#fff">${plate(labelBox(l, y))}</g>`,
+      `<text x="${r(textX)}" y="${r(y + 4)}" font-size="${LABEL_FONT_SIZE}"${l.label.anchor === "end" ? ' text-anchor="end"' : ""}>${escapeXml(l.label.text)}</text></g>`,
     );
   }
   parts.push("</g></svg>");

@@ -210,6 +210,18 @@ describe("the 2017 report", () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.split(/\s+/).slice(-5, -4)[0], row).toBe("yes");
   });
+
+  it("writes the map's and the timeline's labels once, in the report's font: no stroked text, so no Type 3 font", async () => {
+    for (const year of [2016, 2017, 2018, 2019]) {
+      const { stdout } = await promisify(execFile)("pdffonts", [pdfOf(dir, year)]);
+      expect(stdout, String(year)).not.toContain("Type 3");
+    }
+    // Page 5 holds the timeline and the map: each place's label is read once ("Antalya" in both pictures' labels, and not again).
+    const page = (await pdfPages(file))[4]!;
+    expect(page).toContain("Erbil, 24 May");
+    expect(page.match(/Antalya/g)).toHaveLength(2);
+    expect(page.match(/Erbil/g)).toHaveLength(2);
+  });
 });
 
 describe("the 2016 report", () => {

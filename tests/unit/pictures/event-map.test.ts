@@ -81,8 +81,8 @@ describe("frameOf", () => {
   });
 
   it("is widened by the map until every label fits, and only then", () => {
-    // Five places in a row with names of 32 characters: in the closest frame their labels find no room between the dots.
-    const row = Array.from({ length: 5 }, (_, i) => ({ name: `Place ${i} ${"with a long name".padEnd(24, ".")}`, lat: 40, lon: 10 + i * 15, events: 1 }));
+    // Six places in a row with names of 36 characters: in the closest frame their labels find no room between the dots.
+    const row = Array.from({ length: 6 }, (_, i) => ({ name: `Place ${i} ${"with a long name".padEnd(28, "m")}`, lat: 40, lon: 10 + i * 15, events: 1 }));
     const closest = mapLayout(row, FRAME, [1]);
     expect(closest.labels.some((l) => !l.fits)).toBe(true);
     const widened = mapLayout(row);
