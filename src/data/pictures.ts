@@ -103,12 +103,25 @@ export interface SvgProblem {
   readonly message: string;
 }
 
+export interface SvgReading {
+  /** Why the SVG may not be published; none when it only draws. */
+  readonly problems: SvgProblem[];
+  /** Its first `<text>` element, with the font-family written on it: a picture's text is drawn in the reader's own fonts. */
+  readonly text?: { readonly line: number; readonly col: number; readonly font?: string };
+}
+
 /**
  * Why an SVG text may not be published, each at its line and column; none when it only draws.
  * The rules are a list of what is allowed, so that anything new or unknown stays out.
  */
 export function svgProblems(text: string): SvgProblem[] {
+  return readSvg(text).problems;
+}
+
+/** An SVG read once: its problems (svgProblems) and where it writes text. */
+export function readSvg(text: string): SvgReading {
   const problems: SvgProblem[] = [];
+  let firstText: SvgReading["text"];
   const parser = new SaxesParser({ xmlns: true, position: true });
   const place = lineColumns(text);
   // Problems are placed at the "<" of the element they are found in.
@@ -136,6 +149,10 @@ export function svgProblems(text: string): SvgProblem[] {
       if (!DRAWING_ELEMENTS.has(name)) problem(`<${tag.name}> is ${WHY[name] ?? "not a drawing element"}; a published picture may only draw: remove it`);
     } else if (ACTIVE_NAMESPACES.has(tag.uri) || (metadataDepth === 0 && !EDITOR_NAMESPACES.has(tag.uri))) {
       problem(`<${tag.name}> is not an SVG drawing element (namespace ${tag.uri || "none"}); remove it`);
+    }
+    if (!firstText && tag.uri === SVG_NS && name === "text") {
+      const font = Object.values(tag.attributes).find((a) => a.local === "font-family")?.value ?? /font-family\s*:\s*([^;]+)/i.exec(Object.values(tag.attributes).find((a) => a.local === "style")?.value ?? "")?.[1];
+      firstText = { ...at, ...(font?.trim() ? { font: font.trim() } : {}) };
     }
     if (metadataDepth > 0 || (tag.uri === SVG_NS && name === "metadata")) metadataDepth++;
     if (tag.uri === SVG_NS && name === "style") {
@@ -179,7 +196,17 @@ export function svgProblems(text: string): SvgProblem[] {
     // saxes stops at its first error, which "error" has reported.
   }
   if (root && problems.length === 0) problem("not an SVG picture: the file holds no element");
-  return problems;
+  return { problems, ...(firstText ? { text: firstText } : {}) };
+}
+
+/**
+ * The warning for an SVG that writes text. A picture shown as an image cannot use the page's
+ * fonts, nor load one of its own (it may refer to nothing outside itself): its text is drawn
+ * in whatever font the computer that shows or prints it has, and the PDF embeds that one.
+ */
+export function svgTextWarning(font: string | undefined): string {
+  const face = font ? ` in the font ${JSON.stringify(font)}` : "";
+  return `the picture writes text${face}; a picture cannot use the report's fonts, so each computer draws the text in a font it happens to have (and the PDF embeds that one, not the face the picture was drawn with). Convert the text to outlines (paths) in the drawing program`;
 }
 
 const toPosix = (p: string) => p.split(path.sep).join("/");
@@ -228,17 +255,22 @@ function checkEntry(shown: string, file: string, stats: Stats, relative: string)
   const extension = path.extname(relative).toLowerCase();
   const head = readHead(file, 16);
   let type: PictureType | undefined = sniffRaster(head);
+  let writesText: SvgReading["text"];
   if (!type) {
     const start = Buffer.from(head).toString("latin1").replace(/^\xef\xbb\xbf/, "").trimStart();
     if (extension === ".svg" || start.startsWith("<")) {
       if (stats.size > MAX_SVG_BYTES) return { diagnostics: [error(`the SVG is ${Math.round(stats.size / 1024)} KB; an SVG picture may be at most ${MAX_SVG_BYTES / 1024} KB`)] };
       const bytes = readWhole(file);
       const text = isUtf8(bytes) ? bytes.toString("utf8").replace(/^\uFEFF/, "") : undefined;
-      const problems = text === undefined ? [{ line: 1, col: 1, message: "the SVG is not UTF-8 text; save it with UTF-8 encoding" }] : svgProblems(text);
+      const reading: SvgReading = text === undefined ? { problems: [{ line: 1, col: 1, message: "the SVG is not UTF-8 text; save it with UTF-8 encoding" }] } : readSvg(text);
+      const { problems } = reading;
       const notSvg = problems.length > 0 && problems.every((p) => /^not an SVG picture|not well-formed/.test(p.message)) && extension !== ".svg";
       if (notSvg) type = undefined;
       else if (problems.length > 0) return { diagnostics: problems.map((p) => error(`${p.message} (an SVG is published only when it does nothing but draw)`, p)) };
-      else type = "svg";
+      else {
+        type = "svg";
+        if (reading.text) writesText = reading.text;
+      }
     }
   }
   if (!type) {
@@ -248,7 +280,8 @@ function checkEntry(shown: string, file: string, stats: Stats, relative: string)
     const renamed = `${path.basename(relative, path.extname(relative))}${EXTENSIONS[type][0]}`;
     return { diagnostics: [error(`the file holds a ${TYPE_NAMES[type]} picture but its name ends in "${extension || "nothing"}", which would make browsers read it as something else; rename it to ${renamed}`)] };
   }
-  return { picture: { path: toPosix(relative), file, type }, diagnostics: [] };
+  const diagnostics: Diagnostic[] = writesText ? [{ severity: "warning", file: shown, line: writesText.line, col: writesText.col, message: svgTextWarning(writesText.font) }] : [];
+  return { picture: { path: toPosix(relative), file, type }, diagnostics };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface PagePainting {
   /** Painting operators (text, paths, pictures, shadings, forms) outside marked content: neither tagged nor artifact. */
   readonly untagged: number;
   readonly artifacts: number;
+  /** Paths painted (a drawing's shapes, rules), by the tag of the marked content they are in, outermost: `Artifact`, `Figure`… */
+  readonly shapes: Readonly<Record<string, number>>;
   /** The text painted inside `/Artifact` marked content, in order. */
   readonly artifactText: string;
 }
@@ -40,6 +42,7 @@ export async function pagePainting(file: string | Uint8Array): Promise<PagePaint
       const { fnArray, argsArray } = await page.getOperatorList();
       let untagged = 0;
       let artifacts = 0;
+      const shapes: Record<string, number> = {};
       const tags: string[] = [];
       // Inside a form XObject, what counts is the marked content around the form's Do, on the page.
       let forms = 0;
@@ -52,6 +55,7 @@ export async function pagePainting(file: string | Uint8Array): Promise<PagePaint
         else if (forms === 0 && (painting.has(fn) || fn === OPS.paintFormXObjectBegin || (fn === OPS.constructPath && args[0] !== OPS.endPath))) {
           if (tags.length === 0) untagged++;
           else if (tags[0] === "Artifact") artifacts++;
+          if (fn === OPS.constructPath && tags.length > 0) shapes[tags[0]!] = (shapes[tags[0]!] ?? 0) + 1;
         }
         if (fn === OPS.paintFormXObjectBegin) forms++;
       });
@@ -63,7 +67,7 @@ export async function pagePainting(file: string | Uint8Array): Promise<PagePaint
         else if (item.type === "endMarkedContent") open.pop();
         else if (item.str !== undefined && open[0] === "Artifact") artifactText += item.str;
       }
-      pages.push({ untagged, artifacts, artifactText: artifactText.replace(/\s+/g, " ").trim() });
+      pages.push({ untagged, artifacts, shapes, artifactText: artifactText.replace(/\s+/g, " ").trim() });
     }
     return pages;
   } finally {

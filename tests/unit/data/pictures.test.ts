@@ -95,6 +95,23 @@ describe("the images folder", () => {
     ]);
   });
 
+  it("warns, at its first text, of an SVG that writes text, which is drawn in each computer's own fonts; publishes it all the same", async () => {
+    const data = await sampleCopy();
+    await rm(path.join(data, "images"), { recursive: true });
+    await put(data, "images/named.svg", SVG('\n<circle r="4"/>\n  <text x="1" font-family="Frutiger, Arial">Ministry</text><text>again</text>'));
+    await put(data, "images/styled.svg", SVG('<text style="fill: #000; font-family: \'Gill Sans\'">Ministry</text>'));
+    await put(data, "images/plain.svg", SVG("<g><text><tspan>Ministry</tspan></text></g>"));
+    await put(data, "images/outlines.svg", SVG('<path d="M0 0h10v10z"/><title>text</title>'));
+    const { pictures } = await scanPictures(data);
+    expect(pictures.map((p) => p.path)).toEqual(["images/named.svg", "images/outlines.svg", "images/plain.svg", "images/styled.svg"]);
+    const advice = "a picture cannot use the report's fonts, so each computer draws the text in a font it happens to have (and the PDF embeds that one, not the face the picture was drawn with). Convert the text to outlines (paths) in the drawing program";
+    expect((await diagnosticsOf(data)).filter((d) => d.startsWith("images/"))).toEqual([
+      `images/named.svg:3:3: warning: the picture writes text in the font "Frutiger, Arial"; ${advice}`,
+      `images/plain.svg:1:107: warning: the picture writes text; ${advice}`,
+      `images/styled.svg:1:104: warning: the picture writes text in the font "'Gill Sans'"; ${advice}`,
+    ]);
+  });
+
   it("refuses an images folder that is a link out of the data folder, and an events folder too", async () => {
     const data = await sampleCopy();
     // Without the sample's own stand-in pictures: this test makes the folder.
