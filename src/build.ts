@@ -9,6 +9,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DataError, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, type DataSet } from "./data/load.ts";
+import { pictureStamps } from "./data/pictures.ts";
 import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
 import { fileSize, plural } from "./format/text.ts";
@@ -81,7 +82,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   // With the lock held no other build of this folder runs: whatever a killed one left beside it can go.
   for (const folder of await removeLeftovers(output)) onProgress({ step: "notice", message: `removed ${folder}, left by a build that was stopped` });
   const previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
-  const manifest = manifestOf(loaded.data, site);
+  const manifest = manifestOf(loaded.data, site, await pictureStamps(loaded.data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
   const staging = stagingFolder(output);
   // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was,
   // and the printer kills the browser and removes its profile as the process exits.

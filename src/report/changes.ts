@@ -8,11 +8,12 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { OPTIONAL_FILES, REFERENCE_FILES, type DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
+import type { PictureStamp } from "../data/pictures.ts";
 import { formatCount, formatNumber, type Count } from "../format/counts.ts";
 import { formatTotal, type Total } from "./figures.ts";
 import type { ReportView, SiteModel } from "./model.ts";
 
-export const MANIFEST_VERSION = 2;
+export const MANIFEST_VERSION = 3;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -27,6 +28,21 @@ export interface Manifest {
   readonly reports: Readonly<Record<string, string>>;
   /** Each year's key figures as printed, by year and figure. */
   readonly figures: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Every picture of images/ by its path, with what tells a replaced one (pictureStamps). */
+  readonly pictures: Readonly<Record<string, PictureStamp>>;
+  /** The reports that show each picture (a logo: all of them), by its path. */
+  readonly pictureYears: Readonly<Record<string, readonly number[]>>;
+}
+
+/** The reports of `site` that show each picture: its events' photos, its cover photo, and the logos, on every report. */
+function pictureYearsOf(data: DataSet, site: SiteModel): Record<string, number[]> {
+  const years = new Map<string, Set<number>>();
+  const add = (file: string, year: number) => years.set(file, (years.get(file) ?? new Set()).add(year));
+  const built = new Set(site.reports.map((r) => r.year));
+  for (const logo of data.logos) for (const year of built) add(logo.file, year);
+  for (const [year, edition] of Object.entries(data.report.editions ?? {})) if (edition?.cover_photo && built.has(Number(year))) add(edition.cover_photo.file, Number(year));
+  for (const event of data.events) for (const photo of event.photos ?? []) if (built.has(event.reportYear)) add(photo.file, event.reportYear);
+  return Object.fromEntries([...years].map(([file, set]) => [file, [...set].sort((a, b) => b - a)]));
 }
 
 const total = (t: Total) => (t.reported === 0 ? "not reported" : formatTotal(t));
@@ -48,7 +64,7 @@ function digest(report: ReportView, site: SiteModel): string {
   return createHash("sha256").update(text).digest("base64url").slice(0, 22);
 }
 
-export function manifestOf(data: DataSet, site: SiteModel): Manifest {
+export function manifestOf(data: DataSet, site: SiteModel, pictures: Readonly<Record<string, PictureStamp>> = {}): Manifest {
   const built = new Set(site.events.map((e) => e.id));
   const files: Record<string, Json> = {
     [REFERENCE_FILES.report]: toJson(data.report),
@@ -76,7 +92,7 @@ export function manifestOf(data: DataSet, site: SiteModel): Manifest {
     trainings: formatNumber(r.figures.trainings),
     trainees: total(r.figures.trainees),
   }]));
-  return { version: MANIFEST_VERSION, files, eventYears, reports, figures };
+  return { version: MANIFEST_VERSION, files, eventYears, reports, figures, pictures, pictureYears: pictureYearsOf(data, site) };
 }
 
 /** The manifest in a marker file's text: undefined for a first build, "older" for one written by an earlier version. */
@@ -212,6 +228,16 @@ export function describeChanges(previous: Manifest | "older" | undefined, curren
       const years = [...new Set(fields.flatMap((f) => reportsOf(file, f.field)))].sort((a, b) => b - a);
       changed.push(`${file}: ${fields.map(describeField).join("; ")} (${yearsText(years)})`);
     }
+  }
+  // A picture is told by its digest: a file copied over with the same content is no change.
+  const previousPictures = previous.pictures ?? {};
+  for (const file of [...new Set([...Object.keys(previousPictures), ...Object.keys(current.pictures)])].sort()) {
+    const before = entryOf(previousPictures, file);
+    const after = entryOf(current.pictures, file);
+    const years = [...new Set([...(entryOf(current.pictureYears, file) ?? []), ...(entryOf(previous.pictureYears ?? {}, file) ?? [])])].sort((a, b) => b - a);
+    if (!before) added.push(`${file} (${yearsText(years)})`);
+    else if (!after) removed.push(`${file} (${yearsText(years)})`);
+    else if (before.digest !== after.digest) changed.push(`${file}: the picture was replaced (${yearsText(years)})`);
   }
   const moved: string[] = [];
   for (const [year, figures] of Object.entries(current.figures)) {

@@ -1,5 +1,5 @@
 /** Publishing: a failed build leaves the output as it was; progress, key figures and the change report. */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
@@ -35,6 +35,11 @@ describe("publishing", () => {
     const unchanged = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
     expect(unchanged.stdout).toContain("changed: events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml: summary (report 2017)");
     expect(unchanged.stdout).toContain("no key figure moved");
+    // A photo replaced in images/ is named, with the report that shows it.
+    await writeFile(path.join(data, "images/sample-portrait.jpg"), await readFile(path.join(data, "images/sample-landscape-exif.jpg")));
+    const replaced = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
+    expect(replaced.stdout).toContain("changed: images/sample-portrait.jpg: the picture was replaced (report 2017)");
+    expect(replaced.stdout).not.toContain("sample-landscape-exif.jpg");
 
     await put(data, "events/2017/2017-10-02-ankara-test.yaml", "title: Test\ntype: training\ndate: 2017-10-02\nplace: ankara\nstrands: [silk-routes-partnership-project]\nparticipants: 10\nwomen: 12\nsummary: A test.\n");
     const added = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);

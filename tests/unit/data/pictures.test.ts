@@ -1,10 +1,11 @@
 /** Which files of the data folder's images/ may be published: pictures by their content, SVGs that only draw. */
 import { execFileSync } from "node:child_process";
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { scanPictures, sniffRaster, svgProblems } from "../../../src/data/pictures.ts";
+import { pictureStamps, scanPictures, sniffRaster, svgProblems } from "../../../src/data/pictures.ts";
 import { cleanUp, diagnosticsOf, put, sampleCopy, tempDir, withoutSamplePictures } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
@@ -148,4 +149,33 @@ describe("the images folder", () => {
     ]);
   });
 
+});
+
+describe("pictureStamps", () => {
+  it("digests each picture's content, and reads none again whose size and time are as last seen", async () => {
+    const data = await sampleCopy();
+    await rm(path.join(data, "images"), { recursive: true });
+    await put(data, "images/logo.svg", SVG('<rect width="10" height="10"/>'));
+    await writeFile(path.join(data, "images/photo.jpg"), JPEG);
+    // A whole millisecond, so that the time set back below is the very same.
+    const taken = new Date("2020-01-01T00:00:00Z");
+    await utimes(path.join(data, "images/photo.jpg"), taken, taken);
+    const { pictures } = await scanPictures(data);
+    const first = await pictureStamps(pictures);
+    const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("base64url");
+    const photo = path.join(data, "images/photo.jpg");
+    expect(first["images/photo.jpg"]).toEqual({ size: JPEG.length, changed: (await stat(photo)).ctimeMs, digest: sha(JPEG) });
+    // A stamp whose size and change time match is taken as it is: the file is not read (its digest here is not the file's).
+    const known = { ...first, "images/photo.jpg": { ...first["images/photo.jpg"]!, digest: "as last seen" } };
+    expect((await pictureStamps(pictures, known))["images/photo.jpg"]!.digest).toBe("as last seen");
+    // Replaced by another picture of the same size, its modification time set back as `cp -p` does: read again.
+    const other = Buffer.from(JPEG);
+    other[other.length - 3] = other[other.length - 3]! ^ 0xff;
+    await writeFile(photo, other);
+    await utimes(photo, taken, taken);
+    expect([(await stat(photo)).size, (await stat(photo)).mtimeMs]).toEqual([JPEG.length, taken.getTime()]);
+    expect((await pictureStamps(pictures, known))["images/photo.jpg"]!.digest).toBe(sha(other));
+    await writeFile(path.join(data, "images/logo.svg"), SVG('<rect width="9" height="10"/>'));
+    expect((await pictureStamps(pictures, first))["images/logo.svg"]!.digest).toBe(sha(Buffer.from(SVG('<rect width="9" height="10"/>'))));
+  });
 });

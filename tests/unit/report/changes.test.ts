@@ -1,8 +1,9 @@
 /** The change report: every data file, the field that changed, and the reports it changed. */
-import { readFile } from "node:fs/promises";
+import { copyFile, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../../src/data/load.ts";
+import { pictureStamps } from "../../../src/data/pictures.ts";
 import { describeChanges, fieldChanges, manifestOf, readManifest } from "../../../src/report/changes.ts";
 import { buildSite } from "../../../src/report/model.ts";
 import { cleanUp, put, sampleCopy } from "../../helpers/data.ts";
@@ -12,7 +13,7 @@ afterAll(cleanUp);
 async function manifest(dir: string) {
   const { data } = await loadDataOrThrow(dir);
   const site = buildSite(data);
-  return { manifest: manifestOf(data, site), site };
+  return { manifest: manifestOf(data, site, await pictureStamps(data.pictures)), site };
 }
 
 /** The lines after "Since the last build:" when `edit` is made to a copy of the sample. */
@@ -116,6 +117,29 @@ describe("the change report", () => {
       "  changed: events/2018/2018-05-07-sarajevo-joint-working-group.yaml: participants 60 → over 60 (report 2018)",
       "  figures that moved: 2018 activities held: 1 → 2; 2018 participants: 60 → at least 60; 2018 country delegations: 29 → at least 29",
     ]);
+  });
+
+  it("names a picture replaced in images/ with the reports that show it, a logo with all of them, and one added that none shows", async () => {
+    const sample = await sampleCopy();
+    const photo = await readFile(path.join(sample, "images/sample-portrait.jpg"));
+    expect(await changesAfter(async (dir) => {
+      // The 2017 report's cover photo and a photo of a 2018 event; the logo on every report.
+      await writeFile(path.join(dir, "images/sample-cmyk.jpg"), photo);
+      await replaceIn(dir, "images/sample-logo-chair.svg", 'rx="8"', 'rx="6"');
+      await writeFile(path.join(dir, "images/spare.jpg"), photo);
+    })).toEqual([
+      "Since the last build:",
+      "  added: images/spare.jpg (no report changed)",
+      "  changed: images/sample-cmyk.jpg: the picture was replaced (reports 2018, 2017)",
+      "  changed: images/sample-logo-chair.svg: the picture was replaced (reports 2019, 2018, 2017, 2016)",
+      "  no key figure moved",
+    ]);
+    // The same picture copied over itself, newer but no different: no change.
+    expect(await changesAfter(async (dir) => {
+      await copyFile(path.join(dir, "images/sample-portrait.jpg"), path.join(dir, "images/copy.jpg"));
+      await copyFile(path.join(dir, "images/copy.jpg"), path.join(dir, "images/sample-portrait.jpg"));
+      await utimes(path.join(dir, "images/sample-portrait.jpg"), new Date(), new Date(Date.now() + 60_000));
+    })).toEqual(["Since the last build:", "  added: images/copy.jpg (no report changed)", "  no key figure moved"]);
   });
 
   it("says so when nothing changed, and when the last build was made by an earlier version", async () => {
