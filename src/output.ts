@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ReportError } from "./errors.ts";
 import { PROJECT_ROOT } from "./settings.ts";
@@ -127,6 +127,25 @@ export interface OutputLock {
   now(): void;
 }
 
+/**
+ * Creates `file` with `content` unless it exists (EEXIST), whole: written beside it and linked
+ * into place, so that another build never reads it empty, which would look like a damaged lock
+ * to take over. Where the file system has no hard links, it is created and written in place.
+ */
+async function createWhole(file: string, content: string): Promise<void> {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}`;
+  await writeFile(temporary, content, { flag: "wx" });
+  try {
+    await link(temporary, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
+    await writeFile(file, content, { flag: "wx" });
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+}
+
 /** A takeover that has not ended within this time was interrupted: removing a lock takes milliseconds. */
 const TAKEOVER_STALE_MS = 10_000;
 
@@ -146,7 +165,7 @@ export async function lockOutput(output: string, shown: string, notice: (message
   const content = JSON.stringify({ pid: me.pid, start: me.start, started: new Date().toISOString() });
   for (let attempt = 0; attempt < 50; attempt++) {
     try {
-      await writeFile(lock, content, { flag: "wx" });
+      await createWhole(lock, content);
       return { now: () => rmSync(lock, { force: true }) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
