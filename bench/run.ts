@@ -16,7 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateData, type GeneratedData } from "./generate.ts";
 import { formatSummary, summarizeProfile, type ProfileSummary } from "./profile.ts";
-import { BENCH_DIR, DATA_ROOT, killWorkers, median, ROOT, round, runWorker } from "./lib/util.ts";
+import { alternately, BENCH_DIR, DATA_ROOT, killWorkers, median, ROOT, round, runWorker } from "./lib/util.ts";
 import type { PageBytes } from "../tests/helpers/pdf.ts";
 import type { BuildFigures, PagedResult, PdfRounds, PhotoCounts, PreviewRebuildResult, PrintFigures, RebuildResult, ReportInfo, ValidateResult } from "./worker.ts";
 
@@ -214,17 +214,8 @@ async function siteRuns(label: string, dataDir: string, result: SizeResult, n: n
     floor.push(r);
   };
   try {
-    // The floor needs the page count of the first site build; then alternate the order.
-    for (let i = 0; i < n; i++) {
-      if (i % 2 === 0) {
-        await runSite();
-        await runFloor();
-      } else {
-        await runFloor();
-        await runSite();
-      }
-      log(`  site build ${site[site.length - 1]!.ms} ms (${site[0]!.pages} pages), bare Eleventy ${floor[floor.length - 1]!.ms} ms`);
-    }
+    // The floor needs the page count of the first site build, which goes first.
+    await alternately(n, runSite, runFloor, () => log(`  site build ${site[site.length - 1]!.ms} ms (${site[0]!.pages} pages), bare Eleventy ${floor[floor.length - 1]!.ms} ms`));
   } catch (error) {
     if (site.length === 0) result.site = error as Failure;
     if (floor.length === 0) result.floor = error as Failure;
@@ -393,17 +384,10 @@ async function paired<T extends { readonly ms: number; readonly photos?: PhotoCo
       ours.push(r);
     };
     const runPlain = async () => void theirs.push(await plain());
-    for (let i = 0; i < n; i++) {
-      if (i % 2 === 0) {
-        await runPhotos();
-        await runPlain();
-      } else {
-        await runPlain();
-        await runPhotos();
-      }
+    await alternately(n, runPhotos, runPlain, () => {
       const last = ours[ours.length - 1]!;
       log(`  ${what}: with photos ${fmtMs(last.ms)}${last.photos ? ` (${last.photos.encoded} of ${last.photos.files} copies encoded)` : ""}, without ${fmtMs(theirs[theirs.length - 1]!.ms)}`);
-    }
+    });
     const a = series(ours.map((r) => r.ms));
     const b = series(theirs.map((r) => r.ms));
     const pairRatio = round(median(ours.map((r, i) => r.ms / theirs[i]!.ms)), 2);

@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import type { Browser } from "puppeteer";
 import type { PdfMetadata } from "../src/pdf/metadata.ts";
 import type { PageBytes } from "../tests/helpers/pdf.ts";
-import { BENCH_DIR, peakRssMb, reply, ROOT, round } from "./lib/util.ts";
+import { alternately, BENCH_DIR, peakRssMb, reply, ROOT, round } from "./lib/util.ts";
 
 // Each task imports what it needs before its clock starts, and nothing more, so
 // that a process's peak memory is that of the task: a site build loads what the
@@ -401,16 +401,8 @@ async function pdf(args: PrintArgs & { rounds: number }): Promise<PdfRounds> {
   const browserPath = (await project.browser()).findBrowser();
   const ours: PrintFigures[] = [];
   const plain: PrintFigures[] = [];
-  for (let i = 0; i < args.rounds; i++) {
-    // Alternate the order, so that a drift of the machine's load weighs on both alike.
-    if (i % 2 === 0) {
-      ours.push(await printOurs(args, browserPath, i));
-      plain.push(await printPlain(args, browserPath, i));
-    } else {
-      plain.push(await printPlain(args, browserPath, i));
-      ours.push(await printOurs(args, browserPath, i));
-    }
-  }
+  // Each round's files are numbered by the round.
+  await alternately(args.rounds, async () => void ours.push(await printOurs(args, browserPath, ours.length)), async () => void plain.push(await printPlain(args, browserPath, plain.length)));
   return { ours, plain };
 }
 

@@ -17,6 +17,23 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * Runs `a` and `b` `n` times each, alternating which goes first (a, b, then b, a…), so that a
+ * machine slowing down or warming up weighs on both; `each` after every pair.
+ */
+export async function alternately(n: number, a: () => Promise<void>, b: () => Promise<void>, each: () => void = () => {}): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      await a();
+      await b();
+    } else {
+      await b();
+      await a();
+    }
+    each();
+  }
+}
+
 export function round(value: number, digits = 0): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;

@@ -9,13 +9,12 @@
  */
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
-import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { SaxesParser } from "saxes";
 import type { Diagnostic } from "./diagnostics.ts";
 import { describeFileError, walkFolder } from "./files.ts";
 import { lineColumns } from "./yaml-source.ts";
+import { hashFile } from "../system/file-hashes.ts";
 
 export const IMAGES_DIR = "images";
 
@@ -211,26 +210,24 @@ export function svgTextWarning(font: string | undefined): string {
   return `the picture writes text${face}; a picture cannot use the report's fonts, so each computer draws the text in a font it happens to have (and the PDF embeds that one, not the face the picture was drawn with). Convert the text to outlines (paths) in the drawing program`;
 }
 
-/** A picture's size, the change time of its file and a digest of its content. */
+/** A picture as the last build saw it: its file's signature (file-hashes.ts) and a digest of its content. */
 export interface PictureStamp {
-  readonly size: number;
-  /** The file's change time (ctime): a copying tool can set the modification time back, not this one. */
-  readonly changed: number;
+  /** Empty when the digest is not to be trusted next time (the file had just changed when it was read). */
+  readonly signature: string;
   readonly digest: string;
 }
 
 /**
  * Each picture's stamp, by its path, for telling which were replaced since the last build. A
- * picture whose size and change time are those of its stamp in `known` keeps that stamp
- * unread, so that a rebuild does not read every photo again; any other is read and digested.
+ * picture whose signature is that of its stamp in `known` keeps that stamp unread, so that a
+ * rebuild does not read every photo again; any other is read (once in this process: the
+ * photos' copies are named by the same digest).
  */
 export async function pictureStamps(pictures: readonly Picture[], known: Readonly<Record<string, PictureStamp>> = {}): Promise<Record<string, PictureStamp>> {
   const stamps = await Promise.all(pictures.map(async (picture): Promise<[string, PictureStamp]> => {
-    const stats = await stat(picture.file);
     const before = Object.hasOwn(known, picture.path) ? known[picture.path] : undefined;
-    if (before && before.size === stats.size && before.changed === stats.ctimeMs) return [picture.path, before];
-    const digest = createHash("sha256").update(await readFile(picture.file)).digest("base64url");
-    return [picture.path, { size: stats.size, changed: stats.ctimeMs, digest }];
+    const { signature, hash, settled } = await hashFile(picture.file, { read: async () => (before?.signature ? { signature: before.signature, hash: before.digest } : undefined), write: async () => {} });
+    return [picture.path, { signature: settled ? signature : "", digest: hash }];
   }));
   return Object.fromEntries(stamps);
 }

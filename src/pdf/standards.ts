@@ -55,12 +55,11 @@ export function reserveFileIdentifier(doc: PDFDocument): void {
 
 /** The saved file with its reserved identifier replaced by the MD5 digest of the file (ISO 32000-1, 14.4), of the same length. */
 export function withFileIdentifier(pdf: Uint8Array): Uint8Array {
-  const text = Buffer.from(pdf).toString("latin1");
+  const bytes = Buffer.from(pdf);
   const reserved = `<${PLACEHOLDER}>`;
-  const at = text.lastIndexOf(`/ID [ ${reserved} ${reserved} ]`);
+  const at = bytes.lastIndexOf(`/ID [ ${reserved} ${reserved} ]`, undefined, "latin1");
   if (at < 0) throw new Error("the PDF has no file identifier reserved in its trailer");
   const digest = createHash("md5").update(pdf).digest("hex").toUpperCase();
-  const bytes = Buffer.from(pdf);
   bytes.write(`/ID [ <${digest}> <${digest}> ]`, at, "latin1");
   return bytes;
 }

@@ -12,12 +12,13 @@
  */
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { existsSync, readdirSync, unlinkSync, type Stats } from "node:fs";
+import { existsSync, readdirSync, unlinkSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import Image, { type ImageFile, type ImageOptions } from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
 import { PRINT_WIDTH_MM, printedWidthMm, printPixels, type PictureFacts, type PrintUse } from "../data/photos.ts";
+import { hashFile, limiter } from "../system/file-hashes.ts";
 
 /** The widths offered to browsers, from a phone to a wide screen at twice its density; none wider than the photo. */
 export const WEB_WIDTHS = [480, 800, 1200, 1600] as const;
@@ -185,63 +186,23 @@ export function removeStaleTemporaries(root: string): string[] {
   return stale;
 }
 
-/** What tells a file changed without reading it: a write changes its size or its change time (ctime), which no program sets. */
-const signatureOf = (s: Stats) => [s.dev, s.ino, s.size, s.mtimeMs, s.ctimeMs].join(":");
-/** A file changed later than this before it was read may change again within the clock's tick: its hash is not kept for the next build. */
-export const HASH_SETTLED_MS = 2000;
-
-/** Runs at most `n` of the tasks given to it at once, the others in the order given. */
-function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await task();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
-}
-
-/** Photos read whole at once, for their hash: a few, so that a first build of many photos does not hold them all in memory. */
-const reading = limiter(4);
 /** Print copies made at once: each decodes a photo. */
 const printing = limiter(Math.max(1, availableParallelism()));
 
-/** The SHA-256 of each photo's content in this process, by its file's signature: the preview builds again and again. */
-const contentHashes = new Map<string, Promise<string>>();
-
 /**
- * The SHA-256 of a photo's content (base64url), which names its copies. Reading and hashing
- * every photo would cost a rebuild more than the rest of the photos' work, so the hash is
- * kept, in memory and in `hashesDir`, with the file's signature: a photo is read again only
- * when it has changed. A file changed just before it was read is not kept (the race that
- * git's index knows: a second write within the same tick of the clock).
+ * The SHA-256 of a photo's content (base64url), which names its copies: kept in `hashesDir`
+ * with the file's signature, so that a photo is read again only when it has changed
+ * (file-hashes.ts).
  */
 async function contentHash(photo: PictureFacts, hashesDir: string): Promise<string> {
-  const before = await stat(photo.file);
-  const signature = signatureOf(before);
-  const memoKey = `${photo.file}\0${signature}`;
-  let hash = contentHashes.get(memoKey);
-  if (!hash) {
-    hash = (async () => {
-      const record = path.join(hashesDir, `${createHash("sha256").update(photo.file).digest("base64url").slice(0, 32)}.json`);
-      const kept = await readFile(record, "utf8").then((text) => JSON.parse(text) as unknown, () => undefined);
-      if (isKeptHash(kept) && kept.file === photo.file && kept.signature === signature) return kept.hash;
-      const started = Date.now();
-      const digest = await reading(async () => createHash("sha256").update(await readFile(photo.file)).digest("base64url"));
-      const after = await stat(photo.file);
-      if (signatureOf(after) === signature && Math.max(after.mtimeMs, after.ctimeMs) < started - HASH_SETTLED_MS) {
-        await writeWhole(record, Buffer.from(JSON.stringify({ file: photo.file, signature, hash: digest })));
-      }
-      return digest;
-    })();
-    contentHashes.set(memoKey, hash);
-    hash.catch(() => contentHashes.delete(memoKey));
-  }
+  const record = path.join(hashesDir, `${createHash("sha256").update(photo.file).digest("base64url").slice(0, 32)}.json`);
+  const { hash } = await hashFile(photo.file, {
+    read: () => readFile(record, "utf8").then((text) => {
+      const kept = JSON.parse(text) as unknown;
+      return isKeptHash(kept) && kept.file === photo.file ? kept : undefined;
+    }, () => undefined),
+    write: ({ signature, hash }) => writeWhole(record, Buffer.from(JSON.stringify({ file: photo.file, signature, hash }))),
+  });
   return hash;
 }
 

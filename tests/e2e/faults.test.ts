@@ -17,9 +17,25 @@ afterAll(cleanUp);
 const EVENT = (title: string, summary: string, extra = "") =>
   `title: ${JSON.stringify(title)}\ntype: working-group-meeting\ndate: 2018-06-01\nplace: sarajevo\nstrands: [silk-routes-working-group]\n${extra}summary: ${JSON.stringify(summary)}\n`;
 
-
-
-
+/**
+ * Builds the sample twice into a tmpfs of `size` (`between` runs after the first build, on its
+ * mount point), and returns the second build's outcome with the output before and after it and
+ * what lies beside the output, all read before the disk goes.
+ */
+async function buildTwiceOnTmpfs(size: string, between: (mountPoint: string) => void = () => {}) {
+  const mountPoint = await tempDir();
+  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", mountPoint]);
+  try {
+    const output = path.join(mountPoint, "site");
+    expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"])).code).toBe(0);
+    const before = await snapshot(output);
+    between(mountPoint);
+    const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"]);
+    return { result, output, before, after: await snapshot(output), beside: (await besideOutput(mountPoint)).sort() };
+  } finally {
+    execFileSync("umount", [mountPoint]);
+  }
+}
 
 /**
  * Chromium processes started by a running build, collected while it runs. Once `freeze()` is called,
@@ -138,45 +154,28 @@ describe("faults during a build", () => {
   });
 
   it("a disk that fills as the build starts writing (Eleventy's copy of its files among the first): a clear message, the output as it was, nothing left beside it", async () => {
-    const mountPoint = await tempDir();
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=20m", "tmpfs", mountPoint]);
-    try {
-      const output = path.join(mountPoint, "site");
-      expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"])).code).toBe(0);
-      const before = await snapshot(output);
-      // The disk shrunk to what the first build uses and a little more: the second fills it with its first files.
+    // The disk shrunk to what the first build uses and a little more: the second fills it with its first files.
+    const second = await buildTwiceOnTmpfs("20m", (mountPoint) => {
       const used = Number(execFileSync("df", ["--output=used", "-k", mountPoint], { encoding: "utf8" }).trim().split("\n").at(-1));
       execFileSync("mount", ["-o", `remount,size=${used + 32}k`, mountPoint]);
-      const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"]);
-      expect(result.code, result.stderr).toBe(1);
-      expect(result.stderr).toMatch(/no space left on device|ENOSPC/i);
-      expect(result.stderr).not.toMatch(/^\s+at /m);
-      expect(result.stderr).toContain(`The output in ${output} is unchanged.`);
-      expect(await snapshot(output)).toEqual(before);
-      expect((await besideOutput(mountPoint)).sort()).toEqual(["site"]);
-    } finally {
-      execFileSync("umount", [mountPoint]);
-    }
+    });
+    expect(second.result.code, second.result.stderr).toBe(1);
+    expect(second.result.stderr).toMatch(/no space left on device|ENOSPC/i);
+    expect(second.result.stderr).not.toMatch(/^\s+at /m);
+    expect(second.result.stderr).toContain(`The output in ${second.output} is unchanged.`);
+    expect(second.after).toEqual(second.before);
+    expect(second.beside).toEqual(["site"]);
   });
 
   it("a full disk: a clear message, non-zero exit, the output as it was", async () => {
-    const mountPoint = await tempDir();
     // Room for one build and its photo cache (about 2.8 MB of the sample together: the output's photos are hard links into the cache),
     // not for a second build beside the first (about 1.8 MB more); the disk fills while the second writes its pages.
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=3600k", "tmpfs", mountPoint]);
-    try {
-      const output = path.join(mountPoint, "site");
-      expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"])).code).toBe(0);
-      const before = await snapshot(output);
-      const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"]);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/no space left on device|ENOSPC/i);
-      expect(result.stderr).toContain(`The output in ${output} is unchanged.`);
-      expect(await snapshot(output)).toEqual(before);
-      expect((await besideOutput(mountPoint)).sort()).toEqual(["site"]);
-    } finally {
-      execFileSync("umount", [mountPoint]);
-    }
+    const second = await buildTwiceOnTmpfs("3600k");
+    expect(second.result.code).toBe(1);
+    expect(second.result.stderr).toMatch(/no space left on device|ENOSPC/i);
+    expect(second.result.stderr).toContain(`The output in ${second.output} is unchanged.`);
+    expect(second.after).toEqual(second.before);
+    expect(second.beside).toEqual(["site"]);
   });
 
   it("an output folder that cannot be written: a clear message and non-zero exit", async () => {
