@@ -195,3 +195,17 @@ describe("the chapters' texts", () => {
     expect(y2018).toMatch(/<div class="chapter-introduction"><p class="numbered" id="para-\d+"><span class="paragraph-number">\d+\.<\/span> In 2018 the working group met jointly/);
   });
 });
+
+describe("the paragraph numbers", () => {
+  it("start with the report's own body: the foreword, the signatories' letter, is not numbered", async () => {
+    const y2017 = await readFile(path.join(dir, "2017/index.html"), "utf8");
+    const foreword = /<section class="foreword" id="foreword">([\s\S]*?)<\/section>/.exec(y2017)![1]!;
+    expect(foreword).toContain("The year 2017 saw the first preparations");
+    expect(foreword).not.toContain("paragraph-number");
+    expect(y2017).toMatch(/<section class="in-brief" id="in-brief">\s*<h2>The year in brief<\/h2>\s*<p class="numbered" id="para-1"><span class="paragraph-number">1\.<\/span> In May the Silk Routes Partnership Project/);
+    const pdf = between(await pdfLines(pdfOf(2017)), "Foreword", "The year in brief");
+    expect(pdf).toMatch(/^The year 2017 saw the first preparations/);
+    expect(pdf).not.toMatch(/(^| )[12]\. /);
+    expect(between(await pdfLines(pdfOf(2017)), "The year in brief", "The year at a glance")).toMatch(/^1\. In May the Silk Routes Partnership Project/);
+  });
+});

@@ -67,7 +67,7 @@ describe("a report's parts", () => {
       "cover | cover |  |  | cover | false | false | false",
       "imprint | imprint |  |  | imprint | false | false | false",
       "contents | contents |  | Contents | front-contents | false | true | false",
-      "foreword | foreword |  |  | report | true | true | true",
+      "foreword | foreword |  |  | report | true | true | false",
       "summary | in-brief |  |  | report | true | true | true",
       "glance | at-a-glance |  |  | report | true | true | true",
       "goals | priority-goals |  |  | report | true | true | true",
