@@ -209,3 +209,18 @@ describe("the paragraph numbers", () => {
     expect(between(await pdfLines(pdfOf(2017)), "The year in brief", "The year at a glance")).toMatch(/^1\. In May the Silk Routes Partnership Project/);
   });
 });
+
+describe("a framework's years", () => {
+  it("are printed once, after its title or in it", async () => {
+    const y2019 = between(await pdfLines(pdfOf(2019)), "Progress against the priority goals");
+    expect(y2019).toContain("against the priority goals of the Istanbul Commitments on the Silk Routes Partnership for Migration and its Call for Action – a five-year plan 2019–2024.");
+    expect(y2019).not.toContain("2019–2024 (2019–2024)");
+    const y2018 = between(await pdfLines(pdfOf(2018)), "Progress against the priority goals");
+    expect(y2018).toContain("against the priority goals of the Istanbul Ministerial Declaration on a Silk Routes Partnership for Migration (2013–2018).");
+    const hub = await readFile(path.join(dir, "goals/call-for-action-2019-integration/index.html"), "utf8");
+    expect(hub).toContain("A priority goal of the Istanbul Commitments on the Silk Routes Partnership for Migration and its Call for Action – a five-year plan 2019–2024.</p>");
+    const index = await readFile(path.join(dir, "goals/index.html"), "utf8");
+    expect(index).toContain("<h2>Istanbul Ministerial Declaration on a Silk Routes Partnership for Migration <span class=\"note\">(2013–2018)</span></h2>");
+    expect(index).toContain("<h2>Istanbul Commitments on the Silk Routes Partnership for Migration and its Call for Action – a five-year plan 2019–2024</h2>");
+  });
+});
