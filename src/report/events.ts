@@ -2,6 +2,7 @@
 import type { EventRecord } from "../data/load.ts";
 import { formatCount } from "../format/counts.ts";
 import { formatDateRange } from "../format/dates.ts";
+import { goalLine } from "./goals.ts";
 import type { Lookups } from "./lookups.ts";
 import { anchorOf, eventUrl, reportUrl } from "./urls.ts";
 import type { DocumentView, EventView, FigureView } from "./views.ts";
@@ -52,6 +53,7 @@ function eventView(e: EventRecord, refs: Lookups): EventView {
   const dateText = formatDateRange(e.date, e.end);
   const location = e.online ? (where ? `${where.name} (online)` : "Online") : where!.name;
   const figures = figuresOf(e);
+  const goals = refs.goalsOf(e.goals ?? []);
   return {
     id: e.id,
     anchor: anchorOf("event", e.id),
@@ -75,7 +77,8 @@ function eventView(e: EventRecord, refs: Lookups): EventView {
     outcomes: e.outcomes,
     host: e.host,
     chairs: e.chairs ?? [],
-    goals: (e.goals ?? []).map((g) => refs.goals.get(g)!),
+    goals,
+    goalLine: goalLine(goals),
     documents: (e.documents ?? []).map(documentView),
     sources: e.sources ?? [],
     status: e.status ?? "held",

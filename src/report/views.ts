@@ -46,6 +46,14 @@ export interface GoalView {
   };
 }
 
+/** The line that ends an activity's entry: the goals it served, in short. */
+export interface GoalLineView {
+  /** `Serving Priority Goals 1, 2 and 5 of the Istanbul Commitments and Call for Action 2019–2024.` */
+  readonly text: string;
+  /** The same words in pieces; a piece with a goal names that goal (its number, or `Priority Goal 4` alone), for a link to it. */
+  readonly pieces: readonly { readonly text: string; readonly goal?: GoalView }[];
+}
+
 /** A document of a meeting, with the languages it exists in. */
 export interface DocumentView {
   readonly title: string;
@@ -89,7 +97,10 @@ export interface EventView {
   readonly outcomes?: string;
   readonly host?: string;
   readonly chairs: readonly string[];
+  /** By framework (in the order of frameworks.yaml), then by number. */
   readonly goals: readonly GoalView[];
+  /** `Serving Priority Goals 1 and 5 of …`, when it served any. */
+  readonly goalLine?: GoalLineView;
   readonly documents: readonly DocumentView[];
   readonly sources: readonly string[];
   readonly status: "held" | "planned" | "cancelled";

@@ -96,3 +96,15 @@ describe("documents under documents/", () => {
     expect(await readdir(path.join(dir, "documents"))).toEqual(["2018-09-12-conclusions-en.pdf"]);
   });
 });
+
+describe("the goals an activity served", () => {
+  it("end its entry in short, by number, whatever order they were written in, each number linked on the web", async () => {
+    const { dir } = built["every optional field"]!;
+    const pdf = (await readdir(path.join(dir, "2019"))).find((f) => f.endsWith(".pdf"))!;
+    const text = (await pdfPages(path.join(dir, "2019", pdf))).join("\n").replace(/\s+/g, " ");
+    expect(text).toContain("Serving Priority Goals 1 and 2 of the Framework 2018–2020.");
+    expect(text).not.toContain("(Return and reintegration)");
+    const year = await readFile(path.join(dir, "2019/index.html"), "utf8");
+    expect(year).toContain('<p class="event-goals">Serving Priority Goals <a href="/goals/framework-2018-return/" title="Priority Goal 1: Return and reintegration">1</a> and <a href="/goals/framework-2018-protection/" title="Priority Goal 2: International protection">2</a> of the Framework 2018–2020.</p>');
+  });
+});

@@ -179,7 +179,7 @@ describe("the goals on the site", () => {
     expect(event).toContain('<a href="/goals/istanbul-2013-return/" data-pagefind-filter="goal">Priority Goal 4: Return, readmission and sustainable reintegration</a>');
     const year = await readFile(path.join(dir, "2018/index.html"), "utf8");
     expect(year).toContain('id="priority-goals"');
-    expect(year).toContain('<a href="/goals/istanbul-2013-return/">Priority Goal 4</a>');
+    expect(year).toContain('<p class="event-goals">Serving <a href="/goals/istanbul-2013-return/" title="Priority Goal 4: Return, readmission and sustainable reintegration">Priority Goal 4</a> of the Istanbul Ministerial Declaration.</p>');
   });
 });
 
