@@ -169,6 +169,9 @@ export type Photo = z.output<typeof photoSchema>;
 /** A logo of the cover, in the order given: the Chair, the Co-Chair, the Secretariat, the donors. */
 const logoSchema = z.strictObject({ file: text, alt: text });
 
+/** A whole number as its text (`1` → "1"), anything else as it is. */
+const numberAsText = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? String(v) : v);
+
 export const eventSchema = z.strictObject({
   title: text,
   type: ref,
@@ -188,8 +191,12 @@ export const eventSchema = z.strictObject({
   report_year: z.number().int().min(YEARS.min).max(YEARS.max).optional(),
   status: z.enum(STATUSES).optional(),
   sources: list(parsed("source", parseHttpUrl)).optional(),
-  /** Ids of priority goals of frameworks.yaml that the activity served. */
-  goals: list(ref).optional(),
+  /**
+   * Ids of priority goals of frameworks.yaml that the activity served. A goal
+   * written by its number (`1`) is read as the text "1", so that the check
+   * against frameworks.yaml can name the goal that number is (frameworks.ts).
+   */
+  goals: z.preprocess(numberAsText, list(z.preprocess(numberAsText, ref))).optional(),
   host: text.optional(),
   chairs: list(text).optional(),
   /** A combined number of state and organisation delegations, for sources that give no other; never added to countries or organisations. */
