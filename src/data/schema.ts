@@ -325,12 +325,22 @@ export type EventType = z.output<typeof eventTypesSchema>[number];
 export const topicsSchema = z.array(z.strictObject({ id, label: text }));
 export type Topic = z.output<typeof topicsSchema>[number];
 
+/**
+ * The latitudes the event map draws (Mercator, which cannot reach the poles): a
+ * place beyond them would be drawn off the map, or at infinity.
+ */
+export const MAP_LATITUDES = { south: -80, north: 84 } as const;
+
+const latitude = z.number().refine((lat) => lat >= MAP_LATITUDES.south && lat <= MAP_LATITUDES.north, {
+  message: `lat must be between ${MAP_LATITUDES.south} and ${MAP_LATITUDES.north}: the map cannot show a place nearer the poles`,
+});
+
 export const placesSchema = mapping(
   id,
   z.strictObject({
     name: text,
     country: countryCode,
-    lat: z.number().min(-90).max(90).optional(),
+    lat: latitude.optional(),
     lon: z.number().min(-180).max(180).optional(),
     aliases: list(text).optional(),
     local_name: text.optional(),

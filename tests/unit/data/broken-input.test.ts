@@ -65,6 +65,14 @@ describe("broken input within limits", () => {
     expect(all).toContain("events/2018/2018-06-02-many.yaml:6:11: partners lists too many entries: at most 500, here 501");
   });
 
+  it("refuses a latitude the map cannot draw, at its place", async () => {
+    const data = await sampleCopy();
+    const places = await readFile(path.join(data, "places.yaml"), "utf8");
+    await writeFile(path.join(data, "places.yaml"), `${places}pole:\n  name: Pole\n  country: NO\n  lat: -90\n  lon: 0\n`);
+    const line = places.split("\n").length + 3; // the file ends with a line break: "pole:" is on the line split counts last
+    expect(await diagnosticsOf(data)).toEqual([`places.yaml:${line}:8: lat must be between -80 and 84: the map cannot show a place nearer the poles`]);
+  });
+
   it("reports a key written twice as the build reads it: once in quotes, or in two Unicode forms", () => {
     const twice = createSource("report.yaml", 'editions:\n  2019:\n    status: final\n  "2019":\n    status: draft\n');
     expect(twice.diagnostics).toEqual([{
