@@ -153,6 +153,8 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
       case "too_big":
         out.push(source.diagnostic(path, issue.origin === "string"
           ? `${name} is too long: at most ${String(issue.maximum)} characters, here ${typeof value === "string" ? value.length : "more"}`
+          : issue.origin === "array"
+          ? `${name} lists too many entries: at most ${String(issue.maximum)}, here ${Array.isArray(value) ? value.length : "more"}`
           : `${name} must be at most ${String(issue.maximum)}`));
         break;
       default:
