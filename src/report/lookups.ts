@@ -4,7 +4,7 @@ import { entryOf } from "../data/lookup.ts";
 import type { EventType, Strand, Topic } from "../data/schema.ts";
 import { countryName } from "./countries.ts";
 import { hubUrl } from "./urls.ts";
-import { yearsInForce } from "../data/frameworks.ts";
+import { titleCarriesYears, yearsInForce } from "../data/frameworks.ts";
 import type { GoalView, HubKind, PlaceView } from "./views.ts";
 
 export interface Lookups {
@@ -25,7 +25,10 @@ export function lookups(data: DataSet): Lookups {
   const country = (code: string) => ({ code, name: countryName(code, data.countries), url: hubUrl("countries", code) });
   const goals = new Map<string, GoalView>();
   for (const f of data.frameworks) {
-    const framework = { id: f.id, title: f.title, shortTitle: f.short_title, years: yearsInForce(f) };
+    const years = yearsInForce(f);
+    // A title that names its years already is printed as it is: never "… 2019–2024 (2019–2024)".
+    const yearsAfterTitle = titleCarriesYears(f) ? undefined : years;
+    const framework = { id: f.id, title: f.title, shortTitle: f.short_title, years, yearsAfterTitle, name: yearsAfterTitle ? `${f.title} (${years})` : f.title };
     for (const g of f.goals) goals.set(g.id, { id: g.id, number: g.number, title: g.title, label: `Priority Goal ${g.number}`, url: hubUrl("goals", g.id), framework });
   }
   return {

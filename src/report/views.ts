@@ -33,7 +33,17 @@ export interface GoalView {
   /** `Priority Goal 1` */
   readonly label: string;
   readonly url: string;
-  readonly framework: { readonly id: string; readonly title: string; readonly shortTitle: string; readonly years: string };
+  readonly framework: {
+    readonly id: string;
+    readonly title: string;
+    readonly shortTitle: string;
+    /** `2019–2024`: the years in force. */
+    readonly years: string;
+    /** The years to print after the title, when the title does not name them already. */
+    readonly yearsAfterTitle?: string;
+    /** The title with its years once: `Istanbul Ministerial Declaration (2013–2018)`, `… a five-year plan 2019–2024`. */
+    readonly name: string;
+  };
 }
 
 /** A document of a meeting, with the languages it exists in. */

@@ -195,3 +195,32 @@ describe("the chapters' texts", () => {
     expect(y2018).toMatch(/<div class="chapter-introduction"><p class="numbered" id="para-\d+"><span class="paragraph-number">\d+\.<\/span> In 2018 the working group met jointly/);
   });
 });
+
+describe("the paragraph numbers", () => {
+  it("start with the report's own body: the foreword, the signatories' letter, is not numbered", async () => {
+    const y2017 = await readFile(path.join(dir, "2017/index.html"), "utf8");
+    const foreword = /<section class="foreword" id="foreword">([\s\S]*?)<\/section>/.exec(y2017)![1]!;
+    expect(foreword).toContain("The year 2017 saw the first preparations");
+    expect(foreword).not.toContain("paragraph-number");
+    expect(y2017).toMatch(/<section class="in-brief" id="in-brief">\s*<h2>The year in brief<\/h2>\s*<p class="numbered" id="para-1"><span class="paragraph-number">1\.<\/span> In May the Silk Routes Partnership Project/);
+    const pdf = between(await pdfLines(pdfOf(2017)), "Foreword", "The year in brief");
+    expect(pdf).toMatch(/^The year 2017 saw the first preparations/);
+    expect(pdf).not.toMatch(/(^| )[12]\. /);
+    expect(between(await pdfLines(pdfOf(2017)), "The year in brief", "The year at a glance")).toMatch(/^1\. In May the Silk Routes Partnership Project/);
+  });
+});
+
+describe("a framework's years", () => {
+  it("are printed once, after its title or in it", async () => {
+    const y2019 = between(await pdfLines(pdfOf(2019)), "Progress against the priority goals");
+    expect(y2019).toContain("against the priority goals of the Istanbul Commitments on the Silk Routes Partnership for Migration and its Call for Action – a five-year plan 2019–2024.");
+    expect(y2019).not.toContain("2019–2024 (2019–2024)");
+    const y2018 = between(await pdfLines(pdfOf(2018)), "Progress against the priority goals");
+    expect(y2018).toContain("against the priority goals of the Istanbul Ministerial Declaration on a Silk Routes Partnership for Migration (2013–2018).");
+    const hub = await readFile(path.join(dir, "goals/call-for-action-2019-integration/index.html"), "utf8");
+    expect(hub).toContain("A priority goal of the Istanbul Commitments on the Silk Routes Partnership for Migration and its Call for Action – a five-year plan 2019–2024.</p>");
+    const index = await readFile(path.join(dir, "goals/index.html"), "utf8");
+    expect(index).toContain("<h2>Istanbul Ministerial Declaration on a Silk Routes Partnership for Migration <span class=\"note\">(2013–2018)</span></h2>");
+    expect(index).toContain("<h2>Istanbul Commitments on the Silk Routes Partnership for Migration and its Call for Action – a five-year plan 2019–2024</h2>");
+  });
+});

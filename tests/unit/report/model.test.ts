@@ -67,7 +67,7 @@ describe("a report's parts", () => {
       "cover | cover |  |  | cover | false | false | false",
       "imprint | imprint |  |  | imprint | false | false | false",
       "contents | contents |  | Contents | front-contents | false | true | false",
-      "foreword | foreword |  |  | report | true | true | true",
+      "foreword | foreword |  |  | report | true | true | false",
       "summary | in-brief |  |  | report | true | true | true",
       "glance | at-a-glance |  |  | report | true | true | true",
       "goals | priority-goals |  |  | report | true | true | true",
@@ -147,6 +147,22 @@ describe("progress against the priority goals", () => {
     // The table's totals are the chapters' own numbers of the activities listed under each goal.
     const goal4 = report.goalsProgress[0]!.goals[3]!;
     expect(goal4.activities.map((a) => a.number)).toEqual(report.chapters.flatMap((c) => c.events.filter((e) => e.goals.some((g) => g.id === "istanbul-2013-return") && e.status === "held").map((e) => report.numbers[e.id])));
+  });
+
+  it("name a framework with its years once: after a title that does not carry them, not after one that does", () => {
+    const named = (title: string, from = 2019, to = 2024) => {
+      const framework = { ...data.frameworks[0]!, title, from, to };
+      return buildSite({ ...data, frameworks: [framework] }).frameworks[0]!;
+    };
+    expect(named("Call for Action – a five-year plan 2019–2024")).toMatchObject({ name: "Call for Action – a five-year plan 2019–2024", years: "2019–2024", yearsAfterTitle: undefined });
+    expect(named("Call for Action 2019-2024").name).toBe("Call for Action 2019-2024");
+    expect(named("Call for Action 2019 – 2024").name).toBe("Call for Action 2019 – 2024");
+    expect(named("Call for Action 2019–24").name).toBe("Call for Action 2019–24");
+    expect(named("Declaration of 2019", 2019, 2019).name).toBe("Declaration of 2019");
+    expect(named("Istanbul Ministerial Declaration")).toMatchObject({ name: "Istanbul Ministerial Declaration (2019–2024)", yearsAfterTitle: "2019–2024" });
+    // Other years in the title are not its years in force.
+    expect(named("Call for Action 2019–2020").name).toBe("Call for Action 2019–2020 (2019–2024)");
+    expect(named("Plan 12019–2024").name).toBe("Plan 12019–2024 (2019–2024)");
   });
 
   it("are not part of a report when no framework is in force in its period", () => {
