@@ -292,6 +292,8 @@ export const strandsSchema = z.array(
   z.strictObject({
     id,
     title: text,
+    /** A name of a few words for the columns of tables that have one per strand (the goals table); default: the title. */
+    short_title: text.max(40).optional(),
     kind: z.enum(STRAND_KINDS),
     description: markdown.optional(),
     /** No longer read here: highlights belong to a year (report-rules.ts says where they go). */

@@ -85,7 +85,7 @@ export function goalsProgress(events: readonly EventView[], chapters: readonly C
         activities: held.filter((e) => serves(e, goal.id)).map((event) => ({ event, number: numbers[event.id]! })),
       })),
       byStrand: {
-        strands: chapters.map((c) => ({ id: c.strand.id, title: c.strand.title, number: c.number })),
+        strands: chapters.map((c) => ({ id: c.strand.id, title: c.strand.title, shortTitle: c.strand.short_title ?? c.strand.title, number: c.number })),
         rows,
         served: chapters.map((c) => held.filter((e) => inChapter(e, c) && servesAny(e)).length),
         servedTotal: held.filter(servesAny).length,

@@ -125,9 +125,10 @@ export interface GoalsProgressView {
     /** The activities held that served it, in time order, each with its section number (`3.1`). */
     readonly activities: readonly { readonly event: EventView; readonly number: string }[];
   }[];
-  /** Activities by goal and strand: `counts` follow the report's chapters; a goal with none is a row of zeros. */
+  /** Activities by goal and strand: `counts` follow the report's chapters; a goal with none is a row of zeros (printed as dashes). */
   readonly byStrand: {
-    readonly strands: readonly { readonly id: string; readonly title: string; readonly number: number }[];
+    /** The table's columns: `shortTitle` heads each (the strand's short title, else its title). */
+    readonly strands: readonly { readonly id: string; readonly title: string; readonly shortTitle: string; readonly number: number }[];
     readonly rows: readonly { readonly goal: GoalView; readonly counts: readonly number[]; readonly total: number }[];
     /** Activities that served at least one goal, by strand (an activity with two goals counts once). */
     readonly served: readonly number[];

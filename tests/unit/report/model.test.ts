@@ -142,6 +142,10 @@ describe("progress against the priority goals", () => {
     const report = buildSite({ ...data, events }).reports.find((r) => r.year === 2018)!;
     const table = report.goalsProgress[0]!.byStrand;
     expect(table.strands.map((s) => `${s.number} ${s.id}`)).toEqual(["1 silk-routes-working-group", "2 south-east-europe-working-group", "3 silk-routes-partnership-project"]);
+    // The columns are named by the strands' short titles, or by their titles where they have none.
+    expect(table.strands.map((s) => s.shortTitle)).toEqual(["Silk Routes Region", "South East Europe", "Partnership Project"]);
+    const untitled = buildSite({ ...data, events, strands: data.strands.map(({ short_title: _, ...s }) => s) }).reports.find((r) => r.year === 2018)!;
+    expect(untitled.goalsProgress[0]!.byStrand.strands.map((s) => s.shortTitle)).toEqual(["Silk Routes Region Working Group", "South East Europe Working Group", "Silk Routes Partnership Project"]);
     expect(table.rows.map((r) => [r.goal.number, ...r.counts, r.total])).toEqual([[1, 0, 0, 0, 0], [2, 1, 0, 0, 1], [3, 0, 0, 0, 0], [4, 2, 0, 1, 3], [5, 0, 0, 0, 0], [6, 0, 0, 0, 0]]);
     expect([...table.served, table.servedTotal]).toEqual([2, 0, 1, 3]);
     // The table's totals are the chapters' own numbers of the activities listed under each goal.
