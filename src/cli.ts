@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
 import { countDiagnostics, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
-import { loadData } from "./data/load.ts";
+import { loadData, reportYears } from "./data/load.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, plural } from "./format/text.ts";
@@ -156,7 +156,7 @@ async function check(io: Io, settings: Settings): Promise<number> {
   const result = await loadData(settings.dataDir);
   printDiagnostics(io, result.diagnostics);
   if (!result.data) return EXIT.failed;
-  const years = new Set(result.data.events.map((e) => e.reportYear)).size;
+  const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
   return EXIT.ok;
 }

@@ -189,13 +189,51 @@ describe("progress against the priority goals", () => {
 });
 
 describe("the outlook, the documents adopted and drafts", () => {
-  it("the outlook lists the planned activities of the year after the period, in date order, and nothing else", () => {
+  it("the outlook lists the planned activities after the period and before the next report's, in date order, and nothing else", () => {
     const base = data.events.find((e) => e.id === "2019-02-19-istanbul-ministerial-conference")!;
     const at = (id: string, iso: string, status?: "planned" | "held" | "cancelled") => ({ ...base, id, date: partialDate(iso), status });
     const events = [...data.events, at("later", "2020-01-02", "planned"), at("earlier", "2019-01-10", "planned"), at("held", "2019-03-01", "held"), at("cancelled", "2019-04-01", "cancelled"), at("same-year", "2018-12-20", "planned")]
       .sort((a, b) => compareDates(a.date, b.date));
     const report = buildSite({ ...data, events }).reports.find((r) => r.year === 2018)!;
     expect(report.outlookEvents.map((e) => e.id)).toEqual(["earlier", "2019-02-19-istanbul-ministerial-conference"]);
+  });
+
+  describe("a year of planned activities alone", () => {
+    const base = data.events.find((e) => e.id === "2019-02-19-istanbul-ministerial-conference")!;
+    const later = (id: string, iso: string, status: "planned" | "cancelled") => ({ ...base, id, date: partialDate(iso), end: undefined, status, reportYear: partialDate(iso).year });
+    const events = [...data.events, later("next-year", "2020-03-10", "planned"), later("cancelled", "2020-05", "cancelled"), later("two-years-on", "2021", "planned")];
+    const full = buildSite({ ...data, events });
+
+    it("gets no report: its planned activities are in the outlook of the latest report before them, which their pages link to", () => {
+      expect(full.reports.map((r) => r.year)).toEqual([2019, 2018, 2017, 2016]);
+      expect(full.reports[0]!.outlookEvents.map((e) => e.id)).toEqual(["next-year", "two-years-on"]);
+      expect(full.reports[1]!.outlookEvents.map((e) => e.id)).toEqual(["2019-02-19-istanbul-ministerial-conference"]);
+      const view = (id: string) => full.events.find((e) => e.id === id)!;
+      expect(view("next-year")).toMatchObject({ url: "/events/2020/next-year/", reportYear: 2020, hasPage: true, report: { year: 2019, url: "/2019/", entryUrl: "/2019/#outlook", outlook: true } });
+      expect(view("cancelled").report).toBeUndefined();
+      expect(view(base.id).report).toEqual({ year: 2019, url: "/2019/", entryUrl: `/2019/#event-${base.id}`, outlook: false });
+      // The hubs count them under their year, which has no report to link to.
+      const hub = full.hubs.find((h) => h.kind === "types" && h.id === base.type)!;
+      expect(hub.byYear).toEqual([{ year: 2021, count: 1 }, { year: 2020, count: 2 }, { year: 2019, count: 1, url: "/2019/" }]);
+    });
+
+    it("gets a report once report.yaml has an edition for it, which then lists them in full", () => {
+      const editions = { ...data.report.editions, 2020: { chair: "Türkiye" } };
+      const site = buildSite({ ...data, report: { ...data.report, editions }, events });
+      expect(site.reports.map((r) => r.year)).toEqual([2020, 2019, 2018, 2017, 2016]);
+      expect(site.reports[0]!.events.map((e) => e.id)).toEqual(["next-year", "cancelled"]);
+      expect(site.reports[0]!.outlookEvents.map((e) => e.id)).toEqual(["two-years-on"]);
+      expect(site.reports[1]!.outlookEvents.map((e) => e.id)).toEqual(["next-year"]);
+    });
+
+    it("is listed by a one-year build's outlook as the full build's is, without links to the pages that build does not make", () => {
+      const one = buildSite({ ...data, events }, { year: 2019 });
+      expect(one.reports.map((r) => r.year)).toEqual([2019]);
+      expect(one.reports[0]!.outlookEvents.map((e) => [e.id, e.hasPage])).toEqual([["next-year", false], ["two-years-on", false]]);
+      expect(one.events.map((e) => [e.id, e.hasPage, e.report?.url])).toEqual([[base.id, true, "/2019/"]]);
+      for (const hub of one.hubs) for (const row of hub.byYear) expect(row).toEqual({ year: 2019, count: row.count, url: "/2019/" });
+      expect(buildSite({ ...data, events }, { year: 2020 }).reports).toEqual([]);
+    });
   });
 
   it("Annex C lists exactly the documents the period's activities adopted", () => {
