@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../../src/data/load.ts";
 import { buildSite } from "../../../src/report/model.ts";
+import { pdfFileName } from "../../../src/report/urls.ts";
 import { ordinal, slugify } from "../../../src/format/text.ts";
 import { compareDates, partialDate } from "../../../src/format/dates.ts";
 import { SAMPLE_DATA } from "../../helpers/data.ts";
@@ -57,6 +58,17 @@ describe("helpers", () => {
   it("slugify", () => {
     expect(slugify("Budapest Process")).toBe("budapest-process");
     expect(slugify("Türkiye – Koç University!")).toBe("turkiye-koc-university");
+  });
+  it("pdfFileName never begins with a hyphen or a dot, whatever the organisation's name is written in", () => {
+    expect(pdfFileName("Budapest Process", 2019)).toBe("budapest-process-activity-report-2019.pdf");
+    for (const name of ["Будапештский процесс", "عملية بودابست", "布达佩斯进程", "—", "", " ", "-rf", "--help", ".hidden", "…"]) {
+      const file = pdfFileName(name, 2019);
+      expect(file, name).toMatch(/^[a-z0-9][a-z0-9-]*-2019\.pdf$/);
+    }
+    expect(pdfFileName("Будапештский процесс", 2019)).toBe("activity-report-2019.pdf");
+    expect(pdfFileName("-rf", 2019)).toBe("rf-activity-report-2019.pdf");
+    const cyrillic = buildSite({ ...data, report: { ...data.report, organisation: "Будапештский процесс" } });
+    expect(cyrillic.reports.map((r) => r.pdfUrl)).toContain("/2019/activity-report-2019.pdf");
   });
 });
 
