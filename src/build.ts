@@ -71,7 +71,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   onProgress({ step: "validated", events: loaded.data.events.length, warnings });
   const site = buildSite(loaded.data, { year: settings.year });
   if (settings.year !== undefined && site.reports.length === 0) {
-    throw new DataError([{ severity: "error", file: settings.dataDir, message: `no events belong to the report of ${settings.year}` }]);
+    throw new DataError([{ severity: "error", file: settings.dataDir, message: `there is no report of ${settings.year} to build: no activity of ${settings.year} was held, and report.yaml has no edition for it` }]);
   }
   // Before anything is written: a missing browser should not cost a half-finished build.
   const browserPath = settings.pdf ? findBrowser() : undefined;

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { link, mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ReportError } from "./errors.ts";
 import { PROJECT_ROOT } from "./settings.ts";
@@ -57,11 +57,33 @@ export class OutputError extends ReportError {
 export const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : `${outer}${path.sep}`);
 
 /**
+ * The first of `folder` and the folders above it that is a link to nothing (a link whose target
+ * does not exist, or a loop of links), with what the link says; undefined when there is none.
+ */
+async function brokenLinkOn(folder: string): Promise<{ readonly link: string; readonly to: string; readonly loop: boolean } | undefined> {
+  for (let at = path.resolve(folder); ; at = path.dirname(at)) {
+    const found = await lstat(at).catch(() => undefined);
+    const failure = found?.isSymbolicLink() ? await stat(at).then(() => undefined, (error: NodeJS.ErrnoException) => error.code ?? "failed") : undefined;
+    if (failure) return { link: at, to: await readlink(at).catch(() => "?"), loop: failure === "ELOOP" };
+    // A folder that exists (or a link that leads to one) ends the search: what lies above it resolves.
+    if (found || at === path.dirname(at)) return undefined;
+  }
+}
+
+/**
  * The real folder the build will replace, once it is known to be safe to: not
  * the project, the data or the working folder, and either new, empty or
  * written by an earlier build.
  */
 export async function checkOutputFolder(outputDir: string, dataDir: string): Promise<string> {
+  // A link to nothing would be found only by the last step, which puts the build in its place.
+  const broken = await brokenLinkOn(outputDir);
+  if (broken) {
+    const which = broken.link === path.resolve(outputDir) ? `the output folder ${outputDir}` : `${broken.link}, on the way to the output folder ${outputDir},`;
+    throw new OutputError(broken.loop
+      ? `${which} is a link to ${broken.to}, which leads back to itself through links; choose another output folder`
+      : `${which} is a link to ${broken.to}, which does not exist; create that folder, or choose another output folder`);
+  }
   const target = await realpath(outputDir).catch(() => path.resolve(outputDir));
   const precious = [
     [process.cwd(), "the current folder"],

@@ -6,7 +6,7 @@
  */
 import { compareDates } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
-import { reportPeriods, reportYearOf, writtenEditions, type ReportPeriod } from "./editions.ts";
+import { reportPeriods, reportYearOf, reportYears, writtenEditions, type ReportPeriod } from "./editions.ts";
 import { checkDocuments, type DocumentFileEntry } from "./documents.ts";
 import { duplicateEvents, eventNameProblems, eventProblems } from "./event-rules.ts";
 import { eventGoalProblems, frameworkProblems } from "./frameworks.ts";
@@ -18,7 +18,7 @@ import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEdit
 import type { CountryFile, EventFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
 
 export { MAX_EVENTS, OPTIONAL_FILES, REFERENCE_FILES } from "./read.ts";
-export { reportPeriods, reportYearOf, type ReportPeriod } from "./editions.ts";
+export { reportPeriods, reportYearOf, reportYears, wasHeld, type ReportPeriod } from "./editions.ts";
 
 export interface EventRecord extends EventFile {
   /** The file name without extension: stable id and URL slug. */
@@ -63,11 +63,6 @@ export function eventRecords(events: readonly WrittenEvent[], periods: readonly 
   return records;
 }
 
-/** The years that have a report: those of the events, ascending. */
-export function reportYears(events: readonly Pick<EventRecord, "reportYear">[]): number[] {
-  return [...new Set(events.map((e) => e.reportYear))].sort((a, b) => a - b);
-}
-
 export async function loadData(dir: string): Promise<LoadResult> {
   const { folder, diagnostics: unread } = await readDataFolder(dir);
   if (!folder) return { files: 0, diagnostics: unread };
@@ -99,7 +94,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
     ...editionStrandProblems(report, editions, references),
     ...meetingInOwnReport(report, editions, events, dir),
     ...duplicateEvents(written, dir),
-    ...missingEditions(report, editions, reportYears(events)),
+    ...missingEditions(report, editions, reportYears(events, editions)),
   ]);
   const files = written.length + Object.keys(REFERENCE_FILES).length;
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files };

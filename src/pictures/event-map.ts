@@ -15,6 +15,7 @@ import type { EventView, ReportView } from "../report/model.ts";
 import { escapeXml } from "../format/text.ts";
 import { labelSize, placeLabels, type Dot, type Placement, type Size } from "./labels.ts";
 import { NARROW_DRAWING, plate, r, SANS, svgOpen, WIDE_DRAWING } from "./svg.ts";
+import { MAP_LATITUDES } from "../data/schema.ts";
 
 const WIDTH = 640;
 const HEIGHT = 400;
@@ -50,7 +51,7 @@ export function frameOf(points: readonly [number, number][], zoom = 1): [[number
   };
   [west, east] = widen(west, east, MIN_SPAN.lon);
   [south, north] = widen(south, north, MIN_SPAN.lat);
-  return [[Math.max(-180, west), Math.max(-80, south)], [Math.min(180, east), Math.min(84, north)]];
+  return [[Math.max(-180, west), Math.max(MAP_LATITUDES.south, south)], [Math.min(180, east), Math.min(MAP_LATITUDES.north, north)]];
 }
 
 export const LABEL_FONT_SIZE = 12;

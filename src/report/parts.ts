@@ -40,6 +40,9 @@ const ANNEXES: readonly { kind: PartKind; title: string }[] = [
   { kind: "abbreviations", title: "Abbreviations" },
 ];
 
+/** The outlook's element id: the address of a planned activity in the report before it. */
+export const OUTLOOK_ID = "outlook";
+
 const annexLetter = (index: number) => String.fromCharCode("A".charCodeAt(0) + index);
 
 export function reportParts(input: PartsInput): ReportPart[] {
@@ -67,7 +70,7 @@ export function reportParts(input: PartsInput): ReportPart[] {
       sections: chapter.events.map((e) => ({ id: e.anchor, number: input.numbers[e.id]!, title: e.title })),
       chapter,
     })),
-    ...(input.hasOutlook ? [{ kind: "outlook" as const, id: "outlook", title: "Outlook", page: FLOW_PAGE, listed: true, web: true, numbered: true, sections: [] }] : []),
+    ...(input.hasOutlook ? [{ kind: "outlook" as const, id: OUTLOOK_ID, title: "Outlook", page: FLOW_PAGE, listed: true, web: true, numbered: true, sections: [] }] : []),
     ...ANNEXES.map((annex, i) => {
       const number = `Annex ${annexLetter(i)}`;
       return {

@@ -67,6 +67,17 @@ export interface DocumentView {
   readonly languages: string;
 }
 
+/** Where a report shows an event. */
+export interface EventReportLink {
+  readonly year: number;
+  /** The report's page. */
+  readonly url: string;
+  /** The event's entry in it, or the outlook that lists it. */
+  readonly entryUrl: string;
+  /** Listed in the outlook, not reported in full. */
+  readonly outlook: boolean;
+}
+
 export interface EventView {
   readonly id: string;
   /** The element id of the event in a report's page: never one of the page's own ids, whatever the file is called. */
@@ -104,8 +115,16 @@ export interface EventView {
   readonly documents: readonly DocumentView[];
   readonly sources: readonly string[];
   readonly status: "held" | "planned" | "cancelled";
+  /** The report year it belongs to (its address is under it), whether or not that year has a report. */
   readonly reportYear: number;
-  readonly reportUrl: string;
+  /**
+   * The report that shows it, when this build makes one: its own, at its entry,
+   * or, for an activity planned in a year without a report, the outlook of the
+   * report before it.
+   */
+  readonly report?: EventReportLink;
+  /** This build makes its page: a one-year build lists in its outlook planned activities whose pages it does not make. */
+  readonly hasPage: boolean;
   /** Its report is a draft: its page says so and is not indexed. */
   readonly draft: boolean;
   /** Neighbours in time, across all years. */
@@ -136,9 +155,10 @@ export interface GoalsProgressView {
     /** The activities held that served it, in time order, each with its section number (`3.1`). */
     readonly activities: readonly { readonly event: EventView; readonly number: string }[];
   }[];
-  /** Activities by goal and strand: `counts` follow the report's chapters; a goal with none is a row of zeros. */
+  /** Activities by goal and strand: `counts` follow the report's chapters; a goal with none is a row of zeros (printed as dashes). */
   readonly byStrand: {
-    readonly strands: readonly { readonly id: string; readonly title: string; readonly number: number }[];
+    /** The table's columns: `shortTitle` heads each (the strand's short title, else its title). */
+    readonly strands: readonly { readonly id: string; readonly title: string; readonly shortTitle: string; readonly number: number }[];
     readonly rows: readonly { readonly goal: GoalView; readonly counts: readonly number[]; readonly total: number }[];
     /** Activities that served at least one goal, by strand (an activity with two goals counts once). */
     readonly served: readonly number[];
@@ -244,7 +264,7 @@ export interface ReportView {
   readonly draft: boolean;
   /** One for each framework in force in the report's period. */
   readonly goalsProgress: readonly GoalsProgressView[];
-  /** The planned activities of the year after the report's period, in date order. */
+  /** The planned activities after the report's period and before the next report's, in date order. */
   readonly outlookEvents: readonly EventView[];
   /** The documents the period's activities adopted, in time order. */
   readonly documentsAdopted: readonly { readonly document: DocumentView; readonly event: EventView; readonly number: string }[];
@@ -282,7 +302,8 @@ export interface HubView {
   readonly goal?: GoalView;
   /** Newest first. */
   readonly events: readonly EventView[];
-  readonly byYear: readonly { readonly year: number; readonly count: number }[];
+  /** `url` is the report of that year, when this build makes one. */
+  readonly byYear: readonly { readonly year: number; readonly count: number; readonly url?: string }[];
 }
 
 export interface HubIndexView {

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
-import { isWithin, lockOutput, markerWriter, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, swapInto } from "../../src/output.ts";
+import { checkOutputFolder, isWithin, lockOutput, markerWriter, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, swapInto } from "../../src/output.ts";
 import { identityOf } from "../../src/system/processes.ts";
 import { cleanUp, tempDir } from "../helpers/data.ts";
 
@@ -82,6 +82,27 @@ describe("removeLeftovers", () => {
     const removed = await removeLeftovers(output);
     expect(removed.map((f) => path.basename(f)).sort()).toEqual(["site.old-89abcdef", "site.tmp-00000000", "site.tmp-0123abcd"]);
     expect((await readdir(parent)).sort()).toEqual(["other.tmp-0123abcd", "site.tmp-deadbeef-notes", "site.tmp-ffffffff"]);
+  });
+});
+
+describe("checkOutputFolder", () => {
+  it("refuses a link to nothing, as the output folder or a folder on the way to it, and a loop of links, saying which link and what to do", async () => {
+    const parent = await tempDir();
+    const data = path.join(parent, "_data");
+    await symlink(path.join(parent, "gone"), path.join(parent, "site"));
+    await expect(checkOutputFolder(path.join(parent, "site"), data)).rejects.toThrow(new OutputError(
+      `the output folder ${path.join(parent, "site")} is a link to ${path.join(parent, "gone")}, which does not exist; create that folder, or choose another output folder`));
+    await symlink("nowhere", path.join(parent, "out"));
+    await expect(checkOutputFolder(path.join(parent, "out", "site"), data)).rejects.toThrow(new OutputError(
+      `${path.join(parent, "out")}, on the way to the output folder ${path.join(parent, "out", "site")}, is a link to nowhere, which does not exist; create that folder, or choose another output folder`));
+    await symlink("loop", path.join(parent, "loop"));
+    await expect(checkOutputFolder(path.join(parent, "loop"), data)).rejects.toThrow(new OutputError(
+      `the output folder ${path.join(parent, "loop")} is a link to loop, which leads back to itself through links; choose another output folder`));
+    // A link to a folder that exists is the folder it leads to; a new folder under a real one is fine.
+    await mkdir(path.join(parent, "real"));
+    await symlink(path.join(parent, "real"), path.join(parent, "there"));
+    await expect(checkOutputFolder(path.join(parent, "there"), data)).resolves.toBe(path.join(parent, "real"));
+    await expect(checkOutputFolder(path.join(parent, "real", "new", "site"), data)).resolves.toBe(path.join(parent, "real", "new", "site"));
   });
 });
 

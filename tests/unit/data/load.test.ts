@@ -63,7 +63,7 @@ describe("errors, each at its file, line and column", () => {
   });
 
   it("a duplicated key", async () => {
-    expect(await only(`${lines()}title: Again\n`)).toEqual([`${FILE}:7:1: YAML syntax error: Map keys must be unique`]);
+    expect(await only(`${lines()}title: Again\n`)).toEqual([`${FILE}:7:1: the key title is written a second time in this mapping, where the build would keep only the last: remove one (2019 and "2019" are the same key)`]);
   });
 
   it("a missing required field", async () => {
@@ -583,6 +583,51 @@ describe("the year's narrative: goals, hosts, documents, editions", () => {
     expect(await only(lines([6, "summary: x\ngoals: [istanbul-2013-retrun, istanbul-2013-return, istanbul-2013-return]"]))).toEqual([
       `${FILE}:7:9: unknown goal "istanbul-2013-retrun", did you mean "istanbul-2013-return"?`,
       `${FILE}:7:53: goal "istanbul-2013-return" is listed twice`,
+    ]);
+  });
+
+  it("goals written by number: the ids those numbers are in the framework in force on the event's date, and the list to write", async () => {
+    // Goal 1 is irregular migration in the Call for Action 2019, legal migration in the 2013 Declaration.
+    expect(await only(lines([3, "date: 2019-03-12"], [6, "summary: x\ngoals: [1, 2]"]))).toEqual([
+      `${FILE}:7:9: goal 1 is a number: name each goal by its id, as frameworks number their goals differently. On the event's date, 2019-03-12, Priority Goal 1 of "Istanbul Commitments and Call for Action 2019–2024" is "call-for-action-2019-irregular-migration-return"; write goals: [call-for-action-2019-irregular-migration-return, call-for-action-2019-legal-migration]`,
+      `${FILE}:7:12: goal 2 is a number: name each goal by its id, as frameworks number their goals differently. On the event's date, 2019-03-12, Priority Goal 2 of "Istanbul Commitments and Call for Action 2019–2024" is "call-for-action-2019-legal-migration"; write goals: [call-for-action-2019-irregular-migration-return, call-for-action-2019-legal-migration]`,
+    ]);
+    expect(await only(lines([6, "summary: x\ngoals:\n  - istanbul-2013-return\n  - Priority Goal 1"]))).toEqual([
+      `${FILE}:9:5: goal Priority Goal 1 is a number: name each goal by its id, as frameworks number their goals differently. On the event's date, 2018-06-01, Priority Goal 1 of "Istanbul Ministerial Declaration" is "istanbul-2013-legal-migration"; write goals: [istanbul-2013-return, istanbul-2013-legal-migration]`,
+    ]);
+    expect(await only(lines([6, "summary: x\ngoals: 9"]))).toEqual([
+      `${FILE}:7:8: goal 9 is a number: name each goal by its id, as frameworks number their goals differently. "Istanbul Ministerial Declaration", in force on the event's date, 2018-06-01, has no Priority Goal 9; its goals are 1 "istanbul-2013-legal-migration", 2 "istanbul-2013-integration", 3 "istanbul-2013-irregular-migration", 4 "istanbul-2013-return", 5 "istanbul-2013-development", 6 "istanbul-2013-international-protection"`,
+    ]);
+    expect(await only(lines([3, "date: 2012-06-01"], [6, "summary: x\ngoals: [1]"]))).toEqual([
+      `${FILE}:7:9: goal 1 is a number: name each goal by its id, as frameworks number their goals differently; no framework of frameworks.yaml was in force in 2012`,
+    ]);
+  });
+
+  it("a goal written by its title: the id of the goal of that title, in the framework in force first", async () => {
+    // "Legal migration and mobility" is a title in 2013 and in 2019.
+    expect(await only(lines([3, "date: 2019-03-12"], [6, "summary: x\ngoals:\n  - Legal migration and mobility\n  - trafficking in human beings.\n  - Return and reintegration"]))).toEqual([
+      `${FILE}:8:5: unknown goal "Legal migration and mobility": that is the title of Priority Goal 2 of "Istanbul Commitments and Call for Action 2019–2024"; write its id, "call-for-action-2019-legal-migration"`,
+      `${FILE}:9:5: unknown goal "trafficking in human beings.": that is the title of Priority Goal 5 of "Istanbul Commitments and Call for Action 2019–2024"; write its id, "call-for-action-2019-trafficking"`,
+      `${FILE}:10:5: unknown goal "Return and reintegration": that is the title of Priority Goal 6 of "Budapest Declaration and Call for Action 2025–2030"; write its id, "budapest-2025-return"`,
+    ]);
+    expect(await only(lines([6, "summary: x\ngoals: [Legal migration and mobility]"]))).toEqual([
+      `${FILE}:7:9: unknown goal "Legal migration and mobility": that is the title of Priority Goal 1 of "Istanbul Ministerial Declaration"; write its id, "istanbul-2013-legal-migration"`,
+    ]);
+  });
+
+  it("an unknown field gets the nearest field of its own object", async () => {
+    const documents = ["documents:", "  - title: Conclusions", "    kind: conclusions", "    languages:", "      en:", "    adoptd: true"].join("\n");
+    expect(await only(lines([6, `summary: x\n${documents}`]))).toEqual([
+      `${FILE}:8:5: missing required field "versions"`,
+      `${FILE}:10:5: unknown field "languages", did you mean "versions"?`,
+      `${FILE}:12:5: unknown field "adoptd", did you mean "adopted"?`,
+    ]);
+    // Under the event, "languages" is no field's other name: nothing is guessed.
+    expect(await only(lines([6, "summary: x\nlanguages: [en]"]))).toEqual([`${FILE}:7:1: unknown field "languages"`]);
+    // The one required field missing, and one unknown field in its place.
+    expect(await only(lines([6, "description: x"]))).toEqual([
+      `${FILE}:1:1: missing required field "summary"`,
+      `${FILE}:6:1: unknown field "description", did you mean "summary"?`,
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { eventMap, frameOf, mapLayout, NARROW, type MapPlace } from "../../../src/pictures/event-map.ts";
 import { inside } from "../../../src/pictures/labels.ts";
+import { MAP_LATITUDES } from "../../../src/data/schema.ts";
 import { cleanUp } from "../../helpers/data.ts";
 import { problems, reportOf } from "../../helpers/pictures.ts";
 
@@ -70,6 +71,15 @@ describe("frameOf", () => {
     const points: [number, number][] = [[16.37, 48.21], [90.41, 23.81], [19.04, 47.5]];
     const [[w, s], [e, n]] = frameOf(points);
     for (const [lon, lat] of points) expect(lon > w && lon < e && lat > s && lat < n).toBe(true);
+  });
+
+  it("draws a place at the farthest latitudes data may give inside the drawing, never at infinity", () => {
+    for (const lat of [MAP_LATITUDES.north, MAP_LATITUDES.south]) {
+      const layout = mapLayout([{ name: "Far", lat, lon: 20, events: 1 }, { name: "Near", lat: lat / 2, lon: 30, events: 1 }]);
+      for (const dot of layout.dots) {
+        expect(dot.x >= 0 && dot.x <= 640 && dot.y >= 0 && dot.y <= 400, `${lat}: ${dot.x}, ${dot.y}`).toBe(true);
+      }
+    }
   });
 
   it("widens with zoom, around the same middle", () => {

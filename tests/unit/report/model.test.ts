@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../../src/data/load.ts";
 import { buildSite } from "../../../src/report/model.ts";
+import { pdfFileName } from "../../../src/report/urls.ts";
 import { ordinal, slugify } from "../../../src/format/text.ts";
 import { compareDates, partialDate } from "../../../src/format/dates.ts";
 import { SAMPLE_DATA } from "../../helpers/data.ts";
@@ -57,6 +58,17 @@ describe("helpers", () => {
   it("slugify", () => {
     expect(slugify("Budapest Process")).toBe("budapest-process");
     expect(slugify("Türkiye – Koç University!")).toBe("turkiye-koc-university");
+  });
+  it("pdfFileName never begins with a hyphen or a dot, whatever the organisation's name is written in", () => {
+    expect(pdfFileName("Budapest Process", 2019)).toBe("budapest-process-activity-report-2019.pdf");
+    for (const name of ["Будапештский процесс", "عملية بودابست", "布达佩斯进程", "—", "", " ", "-rf", "--help", ".hidden", "…"]) {
+      const file = pdfFileName(name, 2019);
+      expect(file, name).toMatch(/^[a-z0-9][a-z0-9-]*-2019\.pdf$/);
+    }
+    expect(pdfFileName("Будапештский процесс", 2019)).toBe("activity-report-2019.pdf");
+    expect(pdfFileName("-rf", 2019)).toBe("rf-activity-report-2019.pdf");
+    const cyrillic = buildSite({ ...data, report: { ...data.report, organisation: "Будапештский процесс" } });
+    expect(cyrillic.reports.map((r) => r.pdfUrl)).toContain("/2019/activity-report-2019.pdf");
   });
 });
 
@@ -142,6 +154,10 @@ describe("progress against the priority goals", () => {
     const report = buildSite({ ...data, events }).reports.find((r) => r.year === 2018)!;
     const table = report.goalsProgress[0]!.byStrand;
     expect(table.strands.map((s) => `${s.number} ${s.id}`)).toEqual(["1 silk-routes-working-group", "2 south-east-europe-working-group", "3 silk-routes-partnership-project"]);
+    // The columns are named by the strands' short titles, or by their titles where they have none.
+    expect(table.strands.map((s) => s.shortTitle)).toEqual(["Silk Routes Region", "South East Europe", "Partnership Project"]);
+    const untitled = buildSite({ ...data, events, strands: data.strands.map(({ short_title: _, ...s }) => s) }).reports.find((r) => r.year === 2018)!;
+    expect(untitled.goalsProgress[0]!.byStrand.strands.map((s) => s.shortTitle)).toEqual(["Silk Routes Region Working Group", "South East Europe Working Group", "Silk Routes Partnership Project"]);
     expect(table.rows.map((r) => [r.goal.number, ...r.counts, r.total])).toEqual([[1, 0, 0, 0, 0], [2, 1, 0, 0, 1], [3, 0, 0, 0, 0], [4, 2, 0, 1, 3], [5, 0, 0, 0, 0], [6, 0, 0, 0, 0]]);
     expect([...table.served, table.servedTotal]).toEqual([2, 0, 1, 3]);
     // The table's totals are the chapters' own numbers of the activities listed under each goal.
@@ -185,13 +201,51 @@ describe("progress against the priority goals", () => {
 });
 
 describe("the outlook, the documents adopted and drafts", () => {
-  it("the outlook lists the planned activities of the year after the period, in date order, and nothing else", () => {
+  it("the outlook lists the planned activities after the period and before the next report's, in date order, and nothing else", () => {
     const base = data.events.find((e) => e.id === "2019-02-19-istanbul-ministerial-conference")!;
     const at = (id: string, iso: string, status?: "planned" | "held" | "cancelled") => ({ ...base, id, date: partialDate(iso), status });
     const events = [...data.events, at("later", "2020-01-02", "planned"), at("earlier", "2019-01-10", "planned"), at("held", "2019-03-01", "held"), at("cancelled", "2019-04-01", "cancelled"), at("same-year", "2018-12-20", "planned")]
       .sort((a, b) => compareDates(a.date, b.date));
     const report = buildSite({ ...data, events }).reports.find((r) => r.year === 2018)!;
     expect(report.outlookEvents.map((e) => e.id)).toEqual(["earlier", "2019-02-19-istanbul-ministerial-conference"]);
+  });
+
+  describe("a year of planned activities alone", () => {
+    const base = data.events.find((e) => e.id === "2019-02-19-istanbul-ministerial-conference")!;
+    const later = (id: string, iso: string, status: "planned" | "cancelled") => ({ ...base, id, date: partialDate(iso), end: undefined, status, reportYear: partialDate(iso).year });
+    const events = [...data.events, later("next-year", "2020-03-10", "planned"), later("cancelled", "2020-05", "cancelled"), later("two-years-on", "2021", "planned")];
+    const full = buildSite({ ...data, events });
+
+    it("gets no report: its planned activities are in the outlook of the latest report before them, which their pages link to", () => {
+      expect(full.reports.map((r) => r.year)).toEqual([2019, 2018, 2017, 2016]);
+      expect(full.reports[0]!.outlookEvents.map((e) => e.id)).toEqual(["next-year", "two-years-on"]);
+      expect(full.reports[1]!.outlookEvents.map((e) => e.id)).toEqual(["2019-02-19-istanbul-ministerial-conference"]);
+      const view = (id: string) => full.events.find((e) => e.id === id)!;
+      expect(view("next-year")).toMatchObject({ url: "/events/2020/next-year/", reportYear: 2020, hasPage: true, report: { year: 2019, url: "/2019/", entryUrl: "/2019/#outlook", outlook: true } });
+      expect(view("cancelled").report).toBeUndefined();
+      expect(view(base.id).report).toEqual({ year: 2019, url: "/2019/", entryUrl: `/2019/#event-${base.id}`, outlook: false });
+      // The hubs count them under their year, which has no report to link to.
+      const hub = full.hubs.find((h) => h.kind === "types" && h.id === base.type)!;
+      expect(hub.byYear).toEqual([{ year: 2021, count: 1 }, { year: 2020, count: 2 }, { year: 2019, count: 1, url: "/2019/" }]);
+    });
+
+    it("gets a report once report.yaml has an edition for it, which then lists them in full", () => {
+      const editions = { ...data.report.editions, 2020: { chair: "Türkiye" } };
+      const site = buildSite({ ...data, report: { ...data.report, editions }, events });
+      expect(site.reports.map((r) => r.year)).toEqual([2020, 2019, 2018, 2017, 2016]);
+      expect(site.reports[0]!.events.map((e) => e.id)).toEqual(["next-year", "cancelled"]);
+      expect(site.reports[0]!.outlookEvents.map((e) => e.id)).toEqual(["two-years-on"]);
+      expect(site.reports[1]!.outlookEvents.map((e) => e.id)).toEqual(["next-year"]);
+    });
+
+    it("is listed by a one-year build's outlook as the full build's is, without links to the pages that build does not make", () => {
+      const one = buildSite({ ...data, events }, { year: 2019 });
+      expect(one.reports.map((r) => r.year)).toEqual([2019]);
+      expect(one.reports[0]!.outlookEvents.map((e) => [e.id, e.hasPage])).toEqual([["next-year", false], ["two-years-on", false]]);
+      expect(one.events.map((e) => [e.id, e.hasPage, e.report?.url])).toEqual([[base.id, true, "/2019/"]]);
+      for (const hub of one.hubs) for (const row of hub.byYear) expect(row).toEqual({ year: 2019, count: row.count, url: "/2019/" });
+      expect(buildSite({ ...data, events }, { year: 2020 }).reports).toEqual([]);
+    });
   });
 
   it("Annex C lists exactly the documents the period's activities adopted", () => {
