@@ -11,7 +11,7 @@ import type { EventRecord } from "./load.ts";
 import { REFERENCE_FILES, type WrittenFile, type WrittenFolder, type WrittenMapping } from "./read.ts";
 import { isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
 import type { Edition, PlaceFile, ReportFile } from "./schema.ts";
-import type { PathSegment } from "./yaml-source.ts";
+import { readYamlSource, type PathSegment } from "./yaml-source.ts";
 
 type Editions = Readonly<Record<string, Partial<Edition>>>;
 
@@ -137,4 +137,14 @@ export function meetingInOwnReport(report: WrittenMapping<ReportFile>, editions:
     out.push(report.source!.diagnostic(["editions", year, "som"], `the Senior Officials Meeting this report is presented to (${som.date.iso}) is also an activity of the report (${file}), which would narrate as past the meeting that receives it; end the report's period before the meeting (editions.${year}.period) or give the event a report_year of the following year`, { severity: "warning", part: "key" }));
   }
   return out;
+}
+
+/**
+ * A warning at an entry of report.yaml, for what only the built reports show (an abbreviation
+ * that no report prints). The file is read again for its positions, only when there is one to give.
+ */
+export function reportFileWarning(dir: string, at: readonly PathSegment[], message: string, part?: "key" | "value"): Diagnostic {
+  const file = path.join(dir, REFERENCE_FILES.report);
+  const { source } = readYamlSource(file);
+  return source ? source.diagnostic(at, message, { severity: "warning", ...(part ? { part } : {}) }) : { severity: "warning", file, message };
 }

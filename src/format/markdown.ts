@@ -39,3 +39,12 @@ export function renderMarkdown(text: string | undefined): string {
 export function renderInline(text: string | undefined): string {
   return text ? md.renderInline(text) : "";
 }
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: "\u00a0" };
+
+/** The words that Markdown prints, without its markup or the addresses of its links: `**SOM** [site](https://x.org/ILO)` → `SOM site`. */
+export function markdownWords(text: string | undefined): string {
+  return renderMarkdown(text)
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_all, name: string) => ENTITIES[name]!);
+}
