@@ -14,7 +14,7 @@ import { checkPhotos, logosOf, type LogoEntry, type PictureFacts } from "./photo
 import type { Picture } from "./pictures.ts";
 import { readDataFolder, REFERENCE_FILES, type WrittenEvent } from "./read.ts";
 import { idsUsedTwice, referencesOf } from "./references.ts";
-import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights } from "./report-rules.ts";
+import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights, undatedEditions } from "./report-rules.ts";
 import type { CountryFile, EventFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
 
 export { MAX_EVENTS, OPTIONAL_FILES, REFERENCE_FILES } from "./read.ts";
@@ -95,6 +95,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
     ...meetingInOwnReport(report, editions, events, dir),
     ...duplicateEvents(written, dir),
     ...missingEditions(report, editions, reportYears(events, editions)),
+    ...undatedEditions(report, editions),
   ]);
   const files = written.length + Object.keys(REFERENCE_FILES).length;
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files };

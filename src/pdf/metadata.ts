@@ -8,7 +8,7 @@
  * the XMP metadata, output intent and file identifier of PDF/A written
  * (standards.ts).
  */
-import { ParseSpeeds, PDFDocument } from "pdf-lib";
+import { ParseSpeeds, PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { markPageArtifacts } from "./artifacts.ts";
 import { describeLinks } from "./links.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
@@ -20,8 +20,14 @@ export interface PdfMetadata {
   readonly author: string;
   readonly subject: string;
   readonly keywords: readonly string[];
-  /** `YYYY-MM-DD`: the publication date, for the creation and modification dates. */
-  readonly date: string;
+  /**
+   * `YYYY-MM-DD`: the publication date, for the creation and modification dates.
+   * Without it the PDF carries no date at all (not the printer's clock, nor one made
+   * up): the data names none, and a build must give the same bytes each time.
+   */
+  readonly date?: string;
+  /** The report's document symbol (`BP/SOM/2019/1`), its XMP dc:identifier. */
+  readonly identifier?: string;
   readonly creator: string;
 }
 
@@ -54,21 +60,28 @@ export async function finishPdf(
     regroupFigures(doc);
     describeLinks(doc, links);
   });
-  const date = new Date(`${metadata.date}T00:00:00Z`);
+  const date = metadata.date === undefined ? undefined : new Date(`${metadata.date}T00:00:00Z`);
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   doc.setAuthor(metadata.author);
   doc.setSubject(metadata.subject);
   doc.setKeywords([metadata.keywords.join(", ")]);
   doc.setCreator(metadata.creator);
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
+  if (date) {
+    doc.setCreationDate(date);
+    doc.setModificationDate(date);
+  } else {
+    // Chromium dates the file with its clock; PDF/A-2 asks XMP to repeat a date that Info carries, so neither carries one.
+    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+    info.delete(PDFName.of("CreationDate"));
+    info.delete(PDFName.of("ModDate"));
+  }
   // Chromium's own name for itself (Skia/PDF and its version) stays the producer, in the XMP packet too.
   const producer = doc.getProducer() ?? "Skia/PDF";
   doc.setProducer(producer);
   const fields = { title: metadata.title, author: metadata.author, subject: metadata.subject, keywords: metadata.keywords.join(", "), creator: metadata.creator, producer };
   const icc = await srgbIccProfile();
   await timed(() => {
-    addArchivalMetadata(doc, { ...fields, date: date.toISOString().replace(".000Z", "Z"), language: documentLanguage(doc) ?? "en" }, icc);
+    addArchivalMetadata(doc, { ...fields, ...(date ? { date: date.toISOString().replace(".000Z", "Z") } : {}), ...(metadata.identifier ? { identifier: metadata.identifier } : {}), language: documentLanguage(doc) ?? "en" }, icc);
     reserveFileIdentifier(doc);
   });
   const saved = renumberStructureIds(await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity }));

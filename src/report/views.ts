@@ -274,8 +274,14 @@ export interface ReportView {
   readonly preparedBy: string;
   /** The PDF's subject: what the report is for. */
   readonly subject: string;
-  /** When the report is published: its metadata date and copyright year. */
-  readonly publication: { readonly iso: string; readonly day: string; readonly dateText: string; readonly year: number };
+  /**
+   * When the report is published (its edition's `published`, else the date of its
+   * Senior Officials Meeting): its copyright year, and its metadata date when known
+   * to the day. Undefined when neither is written: the report is then not dated.
+   */
+  readonly publication?: { readonly iso: string; readonly day?: string; readonly dateText: string; readonly year: number };
+  /** The report's document symbol, `BP/SOM/2019/1`. */
+  readonly reference?: string;
   readonly imprint: {
     readonly publisher: string;
     readonly address?: string;
@@ -285,6 +291,8 @@ export interface ReportView {
     /** The funding line the donors' projects must print, beside their logos. */
     readonly funding?: string;
     readonly citation: string;
+    /** `Published 1 October 2019 as document BP/SOM/2019/1.`; undefined when the report has neither a date nor a reference. */
+    readonly published?: string;
   };
 }
 

@@ -127,6 +127,44 @@ describe("the sentences a report says about itself", () => {
   });
 });
 
+describe("the date of a report", () => {
+  const withEdition = (year: number, changes: object) => {
+    const editions = { ...data.report.editions, [year]: { ...data.report.editions![String(year)]!, ...changes } };
+    return buildSite({ ...data, report: { ...data.report, editions } }).reports.find((r) => r.year === year)!;
+  };
+  const ICMPD = "International Centre for Migration Policy Development (ICMPD)";
+
+  it("is the edition's published, else the date of the meeting it is presented to", () => {
+    const y2016 = site.reports.find((r) => r.year === 2016)!;
+    expect(y2016.publication).toEqual({ iso: "2017-12-15", day: "2017-12-15", dateText: "15 December 2017", year: 2017 });
+    expect([y2016.imprint.copyright, y2016.imprint.published]).toEqual([`© ${ICMPD}, 2017`, "Published 15 December 2017."]);
+    const y2017 = site.reports.find((r) => r.year === 2017)!;
+    expect([y2017.publication?.dateText, y2017.imprint.copyright]).toEqual(["30 April 2018", `© ${ICMPD}, 2018`]);
+    expect(withEdition(2016, { published: partialDate("2018-01-15") }).publication?.iso).toBe("2018-01-15");
+  });
+
+  it("is never guessed: with neither, the report has no date, its copyright no year and its citation none", () => {
+    const undated = withEdition(2017, { published: undefined });
+    expect(undated.publication).toBeUndefined();
+    expect(undated.imprint).toMatchObject({ copyright: `© ${ICMPD}`, published: undefined, citation: "Budapest Process Secretariat, Annual Activity Report 2017." });
+  });
+
+  it("is known to the day or not at all for the PDF's metadata, and printed as precisely as written", () => {
+    const month = withEdition(2017, { published: partialDate("2018-04") });
+    expect(month.publication).toEqual({ iso: "2018-04", dateText: "April 2018", year: 2018 });
+    expect(month.imprint.published).toBe("Published April 2018.");
+  });
+
+  it("comes with the document's reference where the edition gives one", () => {
+    const both = withEdition(2016, { reference: "BP/SOM/2017/1" });
+    expect(both.reference).toBe("BP/SOM/2017/1");
+    expect(both.imprint.published).toBe("Published 15 December 2017 as document BP/SOM/2017/1.");
+    expect(both.imprint.citation).toBe("Budapest Process Secretariat (2017), Annual Activity Report 2016, BP/SOM/2017/1, presented to the Senior Officials Meeting, Antalya, 15 December 2017.");
+    expect(withEdition(2017, { published: undefined, reference: "BP/2018/2" }).imprint.published).toBe("Document BP/2018/2.");
+    expect(site.reports.find((r) => r.year === 2017)!.reference).toBeUndefined();
+  });
+});
+
 describe("progress against the priority goals", () => {
   const y2018 = () => site.reports.find((r) => r.year === 2018)!;
 
