@@ -65,7 +65,7 @@ async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly Pr
 
 export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}): Promise<BuildResult> {
   const started = performance.now();
-  const loaded = await loadData(settings.dataDir);
+  const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
   const warnings = loaded.diagnostics.filter((d) => d.severity === "warning");
   onProgress({ step: "validated", events: loaded.data.events.length, warnings });
@@ -167,7 +167,7 @@ export interface PreviewBuild {
  * The print pages stay, for the PDFs printed on request.
  */
 export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
-  const loaded = await loadData(settings.dataDir);
+  const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
   const site = buildSite(loaded.data, { year: settings.year });
   // Checked at every build: the folder may have been published into since the last one.
