@@ -102,7 +102,9 @@ are asked for when run in a terminal. Never overwrites an existing entry.
               writes events/YYYY/<id>.yaml, with every other field as a comment
               to fill in. The id is the event's permanent web address; without
               --id it is <date>-<place>-<the title's meaningful words>, at most
-              60 characters, e.g. 2019-02-19-istanbul-ministerial-conference
+              60 characters, e.g. 2019-02-19-istanbul-ministerial-conference.
+              --place is a place id, or a country code (PK) for an activity
+              known only by its country
   new place   --id ID --name NAME --country CODE [--lat N --lon N]
               adds a place to places.yaml
   new year    --year YYYY [--chair NAME] [--co-chair NAME] [--som-place ID --som-date YYYY-MM-DD [--som-number N]]

@@ -5,7 +5,7 @@ import { frameworksInForce } from "../data/frameworks.ts";
 import type { Edition, Framework } from "../data/schema.ts";
 import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
 import { ordinal } from "../format/text.ts";
-import { countryName } from "./countries.ts";
+import { countryName } from "../data/countries.ts";
 import { computeFigures } from "./figures.ts";
 import type { Lookups } from "./lookups.ts";
 import { reportParts } from "./parts.ts";

@@ -10,10 +10,15 @@ export interface Link {
 }
 
 export interface PlaceView {
+  /** `place`: a place of places.yaml; `country`: a country named by its code, for an activity known only by its country. */
+  readonly kind: "place" | "country";
+  /** The place's id, or the country's code. */
   readonly id: string;
+  /** `Sarajevo`; for a country, its name (`Pakistan`). */
   readonly name: string;
   readonly localName?: string;
   readonly country: { readonly code: string; readonly name: string; readonly url: string };
+  /** A place's coordinates, when places.yaml gives them; never a country's. */
   readonly lat?: number;
   readonly lon?: number;
 }

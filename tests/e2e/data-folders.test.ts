@@ -123,3 +123,31 @@ describe("the goals an activity served", () => {
     expect(year).toContain('<p class="event-goals">Serving Priority Goals <a href="/goals/framework-2018-return/" title="Priority Goal 1: Return and reintegration">1</a> and <a href="/goals/framework-2018-protection/" title="Priority Goal 2: International protection">2</a> of the Framework 2018–2020.</p>');
   });
 });
+
+describe("an activity known only by its country (place: PK)", () => {
+  const page = "events/2019/2019-03-pakistan-training-migrant-resource-centres/index.html";
+
+  it("is dated and placed by the country's name alone on its page, and listed on the country's page", async () => {
+    const { dir } = built["every optional field"]!;
+    const html = await readFile(path.join(dir, page), "utf8");
+    expect(html).toContain('<p class="dateline">Pakistan, <time datetime="2019-03">March 2019</time></p>');
+    expect(html).toContain('<dt>Place</dt><dd><a href="/countries/pk/" data-pagefind-filter="country">Pakistan</a></dd>');
+    expect(html).not.toMatch(/Pakistan, (<[^>]*>)*Pakistan/);
+    expect(await readFile(path.join(dir, "countries/pk/index.html"), "utf8")).toContain("Training for the staff of the Migrant Resource Centres");
+  });
+
+  it("is marked on the map of the year page and of the PDF, and dated \"Pakistan, March 2019\" in the PDF", async () => {
+    const { dir } = built["every optional field"]!;
+    const year = await readFile(path.join(dir, "2019/index.html"), "utf8");
+    const map = /<figure class="picture picture-map">[\s\S]*?<\/figure>/.exec(year)?.[0] ?? "";
+    expect(map).toMatch(/<text [^>]*>Pakistan<\/text>/);
+    expect(map).toContain("A ring marks activities known only by their country");
+    expect(year).not.toContain("Not shown on the map");
+    const pdf = (await readdir(path.join(dir, "2019"))).find((f) => f.endsWith(".pdf"))!;
+    const pages = await pdfPages(path.join(dir, "2019", pdf));
+    const glance = pages.find((text) => text.includes("A ring marks activities known only by their country"));
+    expect(glance, "the page of the map").toMatch(/\bPakistan\b/);
+    expect(pages.join("\n")).toContain("Pakistan, March 2019");
+    expect(pages.join("\n")).not.toMatch(/Pakistan,\s+Pakistan/);
+  });
+});

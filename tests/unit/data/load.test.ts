@@ -134,6 +134,33 @@ describe("errors, each at its file, line and column", () => {
     expect(await only(lines([4, "place: Hewlêr"]))).toEqual([`${FILE}:4:8: unknown place "Hewlêr", did you mean "erbil"?`]);
   });
 
+  it("a place written as a country code names the country itself, for an activity known only by its country", async () => {
+    expect(await only(lines([4, "place: PK"]))).toEqual([]);
+    // Kosovo's XK is a code of countries.yaml, not of ISO 3166-1.
+    expect(await only(lines([4, "place: XK"]))).toEqual([]);
+    expect(await only(lines([4, "place: QQ"]))).toEqual([
+      `${FILE}:4:8: unknown country "QQ": a place in capitals names a country by its code, and QQ is not an ISO 3166-1 code; add it to countries.yaml if it is meant, or write a place id of places.yaml in lower case`,
+    ]);
+  });
+
+  it("a country written by its name or its code in lower case points to its code", async () => {
+    for (const [typed, code] of [["Pakistan", "PK"], ["pk", "PK"], ["PAK", "PK"], ["Türkiye", "TR"], ["Turkey", "TR"], ["Kosovo", "XK"]]) {
+      expect(await only(lines([4, `place: ${typed}`]))).toEqual([`${FILE}:4:8: unknown place "${typed}"; to name the country itself, write its code in capitals: "${code}"`]);
+    }
+    // A place of that name comes first, and a typo of a place's id.
+    expect(await only(lines([4, "place: Istanbul"]))).toEqual([`${FILE}:4:8: unknown place "Istanbul", did you mean "istanbul"?`]);
+  });
+
+  it("a place whose id is a country code in lower case: an error at its id, as it would differ from the country only in case", async () => {
+    const places = await (await import("node:fs/promises")).readFile(path.join(dir, "places.yaml"), "utf8");
+    await put(dir, "places.yaml", `${places}pk:\n  name: Peshawar\n  country: PK\n  lat: 34.0151\n  lon: 71.5249\nxk:\n  name: XK\n  country: XK\n  lat: 42.66\n  lon: 21.17\n`);
+    const line = places.split("\n").length;
+    expect((await diagnosticsOf(dir)).filter((d) => d.startsWith("places.yaml"))).toEqual([
+      `places.yaml:${line}:1: place id "pk" is the country code PK in lower case, and an event's "place: PK" names the country itself; give the place an id of its own, such as "peshawar"`,
+      `places.yaml:${line + 5}:1: place id "xk" is the country code XK in lower case, and an event's "place: XK" names the country itself; give the place an id of its own`,
+    ]);
+  });
+
   it("an id far from any known one says where the known ones are", async () => {
     expect(await only(lines([2, "type: workshop"]))).toEqual([
       `${FILE}:2:7: unknown type "workshop" (event-types.yaml lists the known ones)`,
@@ -479,7 +506,7 @@ describe("warnings: printed, but the data stays valid", () => {
   it("a place without coordinates", async () => {
     await put(dir, "places.yaml", "sarajevo:\n  name: Sarajevo\n  country: BA\n");
     const all = await diagnosticsOf(dir);
-    expect(all).toContain('places.yaml:1:1: warning: place "sarajevo" has no coordinates (lat and lon); it cannot be shown on a map');
+    expect(all).toContain('places.yaml:1:1: warning: place "sarajevo" has no coordinates (lat and lon); the map lists its activities beneath it instead of drawing them');
   });
 
   it("a report year without an edition", async () => {

@@ -4,7 +4,9 @@ import { buildSite } from "../../../src/report/model.ts";
 import { pdfFileName } from "../../../src/report/urls.ts";
 import { ordinal, slugify } from "../../../src/format/text.ts";
 import { compareDates, partialDate } from "../../../src/format/dates.ts";
-import { SAMPLE_DATA } from "../../helpers/data.ts";
+import path from "node:path";
+import { openData } from "../../../src/report/open-data.ts";
+import { ROOT, SAMPLE_DATA } from "../../helpers/data.ts";
 
 const { data } = await loadDataOrThrow(SAMPLE_DATA);
 const site = buildSite(data);
@@ -46,6 +48,29 @@ describe("the site model of the sample data", () => {
     const one = buildSite(data, { year: 2017 });
     expect(one.reports.map((r) => r.year)).toEqual([2017]);
     expect(one.events.every((e) => e.reportYear === 2017)).toBe(true);
+  });
+});
+
+describe("an activity known only by its country (place: PK)", async () => {
+  const full = buildSite((await loadDataOrThrow(path.join(ROOT, "tests/fixtures/full-data"))).data);
+  const event = full.events.find((e) => e.id === "2019-03-pakistan-training-migrant-resource-centres")!;
+
+  it("is dated by the country's name alone, never the name twice", () => {
+    expect(event.dateline).toBe("Pakistan, March 2019");
+    expect(event.place).toEqual({ kind: "country", id: "PK", name: "Pakistan", country: { code: "PK", name: "Pakistan", url: "/countries/pk/" } });
+  });
+
+  it("is on its country's page, and in the open data as a place of the kind country, without coordinates", () => {
+    expect(full.hubs.find((h) => h.url === "/countries/pk/")?.events.map((e) => e.id)).toEqual([event.id]);
+    const open = openData(full) as { version: number; events: { id: string; place: unknown }[] };
+    expect(open.version).toBe(3);
+    expect(open.events.find((e) => e.id === event.id)?.place).toEqual({ kind: "country", id: "PK", name: "Pakistan", country: "PK", lat: null, lon: null });
+    expect(open.events.find((e) => e.id === "2019-02-20-pristina-training")?.place).toEqual({ kind: "place", id: "pristina", name: "Pristina", country: "XK", lat: 42.6629, lon: 21.1655 });
+  });
+
+  it("is among the year's places, for the map", () => {
+    const report = full.reports.find((r) => r.year === 2019)!;
+    expect(report.places.map((p) => `${p.place.kind} ${p.place.id}`)).toContain("country PK");
   });
 });
 
