@@ -35,6 +35,8 @@ export const MAX_PHOTO_PROPORTION = 10;
  * counted, than MAX_PHOTO_PIXELS.
  */
 export const PICTURE_INPUT = { failOn: "truncated", limitInputPixels: MAX_PHOTO_PIXELS } as const satisfies SharpOptions;
+/** Whether the build opens a picture of this type with all its frames: a GIF or a WebP published as itself keeps them (an AVIF sequence, a photo, only its first). */
+export const opensAnimated = (type: PictureType): boolean => type === "gif" || type === "webp";
 /** Part of the key of a content known to decode: bump it when PICTURE_INPUT or decodeProblem changes. */
 const DECODE_VERSION = 1;
 /** The long side below which a photo prints blurred: 1,000 pixels are about 300 dpi over 85 mm. */
@@ -262,9 +264,9 @@ async function decodeProblem(picture: Picture & { type: RasterType }, cacheDir: 
     }
     decodings++;
     try {
-      // Every frame, shrunk as it is decoded (a JPEG's blocks are all read, at an eighth of their size), turned and
-      // converted to sRGB as the build does: all that matters is that each step reaches the end.
-      await sharp(bytes, { ...PICTURE_INPUT, animated: true }).rotate().resize({ width: 64, height: 64, fit: "inside" }).withIccProfile("srgb").raw().toBuffer();
+      // Every frame the build opens, shrunk as it is decoded (a JPEG's blocks are all read, at an eighth of their size),
+      // turned and converted to sRGB as the build does: all that matters is that each step reaches the end.
+      await sharp(bytes, { ...PICTURE_INPUT, animated: opensAnimated(picture.type) }).rotate().resize({ width: 64, height: 64, fit: "inside" }).withIccProfile("srgb").raw().toBuffer();
     } catch (error) {
       const why = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
       return `${picture.path} cannot be decoded to its end as ${TYPE_NAMES[picture.type]} (${why}): the file is damaged, perhaps cut short while it was downloaded or copied; copy it again from where it came from, or save it again from a picture program`;

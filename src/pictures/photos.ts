@@ -18,7 +18,7 @@ import path from "node:path";
 import Image, { type ImageFile, type ImageOptions } from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
 import { displayPath } from "../data/diagnostics.ts";
-import { PICTURE_INPUT, pictureCacheFolders, PRINT_WIDTH_MM, printedWidthMm, printPixels, type PictureFacts, type PrintUse } from "../data/photos.ts";
+import { opensAnimated, PICTURE_INPUT, pictureCacheFolders, PRINT_WIDTH_MM, printedWidthMm, printPixels, type PictureFacts, type PrintUse } from "../data/photos.ts";
 import { hashFile, limiter, recordedHash, writeWhole } from "../system/file-hashes.ts";
 
 /** The widths offered to browsers, from a phone to a wide screen at twice its density; none wider than the photo. */
@@ -346,9 +346,8 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
       const copy = { url: `/${picture.path}`, format: picture.type, width: picture.width, height: picture.height, file };
       if (existsSync(file)) return copy;
       encoded++;
-      const animated = picture.type === "gif" || picture.type === "webp";
       // sharp writes no metadata unless asked, and converts to sRGB on the way; rotate() without an angle turns the picture upright first.
-      const bytes = await sharp(picture.file, { ...PICTURE_INPUT, animated })
+      const bytes = await sharp(picture.file, { ...PICTURE_INPUT, animated: opensAnimated(picture.type) })
         .rotate()
         .toFormat(picture.type, CLEAN_OPTIONS[picture.type])
         .toBuffer();

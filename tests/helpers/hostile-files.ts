@@ -144,3 +144,25 @@ export function wordParts(mainType = WORD_MAIN, more = ""): ZipEntry[] {
     { name: "word/document.xml", data: '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Conclusions</w:t></w:r></w:p></w:body></w:document>' },
   ];
 }
+
+/**
+ * A small whole PDF, one empty page, with its cross-reference table where `startxref` says; `before` goes before
+ * the header (a PDF must begin with it), `after` after %%EOF.
+ */
+export function pdfOf(options: { before?: string; after?: string; version?: string } = {}): Buffer {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+  ];
+  let text = `${options.before ?? ""}%PDF-${options.version ?? "1.7"}\n%\xe2\xe3\xcf\xd3\n`;
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(text, "latin1"));
+    text += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(text, "latin1");
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n${options.after ?? ""}`;
+  return Buffer.from(text, "latin1");
+}

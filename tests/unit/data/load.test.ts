@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { loadData } from "../../../src/data/load.ts";
 import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA, withoutSamplePictures } from "../../helpers/data.ts";
+import { pdfOf, WORD_MACRO_MAIN, wordParts, zipOf } from "../../helpers/hostile-files.ts";
 
 afterAll(cleanUp);
 
@@ -707,9 +708,9 @@ describe("the year's narrative: goals, hosts, documents, editions", () => {
   });
 
   it("a document file that is missing, not a PDF, a link out of the data folder; a real PDF and DOCX are published", async () => {
-    await put(dir, "documents/real.pdf", "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    await put(dir, "documents/real.pdf", pdfOf());
     await put(dir, "documents/fake.pdf", "<html><script>alert(1)</script></html>");
-    await put(dir, "documents/real.docx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....[Content_Types].xml....word/document.xml....")]));
+    await put(dir, "documents/real.docx", zipOf(wordParts()));
     await put(dir, "documents/zip.docx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....xl/workbook.xml....")]));
     const { symlink } = await import("node:fs/promises");
     await symlink("/etc/hostname", path.join(dir, "documents/link.pdf"));
@@ -718,8 +719,26 @@ describe("the year's narrative: goals, hosts, documents, editions", () => {
     expect(found).toEqual([
       `${FILE}:12:11: the file documents/missing.pdf is not in the data folder; put it in the documents folder, or give the document's web address instead`,
       `${FILE}:13:11: documents/fake.pdf is named as a PDF, but its content is neither a PDF nor a Word document; export the document as a PDF or correct its name`,
-      `${FILE}:15:11: documents/zip.docx is named as a Word document (.docx), but its content is neither a PDF nor a Word document; export the document as a Word document (.docx) or correct its name`,
+      `${FILE}:15:11: documents/zip.docx is not a whole ZIP file (its central directory cannot be read), so it may have been cut short; save or download it again`,
       expect.stringMatching(new RegExp(`^${FILE}:16:11: documents/link\\.pdf is a link to /etc/hostname, outside the data folder; copy the file in instead$`)),
+    ]);
+  });
+
+  it("documents by structure, not by a string in them: an HTML page with %PDF- in its first kilobyte, a PDF cut short, a ZIP naming word/document.xml in its comment, a .docm renamed", async () => {
+    const whole = pdfOf();
+    await put(dir, "documents/page.pdf", `<!doctype html><!-- %PDF-1.7 --><script>alert(document.cookie)</script>`);
+    await put(dir, "documents/cut.pdf", whole.subarray(0, Math.floor(whole.length / 2)));
+    await put(dir, "documents/comment.docx", zipOf([{ name: "notes.txt", data: "hello" }], { comment: "[Content_Types].xml word/document.xml" }));
+    await put(dir, "documents/macros.docx", zipOf(wordParts(WORD_MACRO_MAIN)));
+    await put(dir, "documents/word.pdf", zipOf(wordParts()));
+    const versions = ["en: documents/page.pdf", "ru: documents/cut.pdf", "ar: documents/comment.docx", "fr: documents/macros.docx", "de: documents/word.pdf"];
+    const found = await only(lines([6, `summary: x\ndocuments:\n  - title: T\n    kind: report\n    versions:\n${versions.map((v) => `      ${v}`).join("\n")}`]));
+    expect(found).toEqual([
+      `${FILE}:11:11: documents/page.pdf is named as a PDF, but its content is neither a PDF nor a Word document; export the document as a PDF or correct its name`,
+      `${FILE}:12:11: documents/cut.pdf is not a whole PDF: it does not end as a PDF ends (startxref, then %%EOF), so it may have been cut short; download or export it again`,
+      `${FILE}:13:11: documents/comment.docx is a ZIP file, but not a Word document (it has no readable [Content_Types].xml); export the document as a Word document (.docx)`,
+      `${FILE}:14:11: documents/macros.docx is a macro-enabled Word document (.docm), whose macros could run on a reader's computer; save it as a Word Document (.docx), without macros`,
+      `${FILE}:15:11: documents/word.pdf is named as a PDF, but it holds a Word document (.docx); export the document as a PDF or correct its name`,
     ]);
   });
 
