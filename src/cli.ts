@@ -1,15 +1,17 @@
 /** The `activity-report` command: check, build, dev. */
 // Each command loads what it needs when it runs: `check` loads neither Eleventy nor the printer.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
 import { countDiagnostics, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
-import { loadData } from "./data/load.ts";
+import { loadData, reportYears } from "./data/load.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, plural } from "./format/text.ts";
 import { checkPreviewFolder } from "./output.ts";
-import { normalisePathPrefix, readSettings, type Settings } from "./settings.ts";
+import { normalisePathPrefix, photoCacheFor, readSettings, type Settings } from "./settings.ts";
 
 /** Where `dev` writes its preview unless told otherwise: never the published output. */
 export const PREVIEW_DIR = ".preview";
@@ -155,10 +157,13 @@ function settingsFrom(values: Record<string, string | boolean | undefined>): Set
 }
 
 async function check(io: Io, settings: Settings): Promise<number> {
-  const result = await loadData(settings.dataDir);
+  // What it learns of the pictures (which decode to their end) is kept where the build of the output folder keeps its
+  // photos, so that neither decodes an unchanged picture again; not where nothing would be built.
+  const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
+  const result = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
   printDiagnostics(io, result.diagnostics);
   if (!result.data) return EXIT.failed;
-  const years = new Set(result.data.events.map((e) => e.reportYear)).size;
+  const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
   return EXIT.ok;
 }

@@ -26,6 +26,17 @@ export function goalIndex(frameworks: readonly Framework[] | undefined): Readonl
 /** `2019–2024`, `2013`: the years a framework is in force. */
 export const yearsInForce = (f: Pick<Framework, "from" | "to">): string => (f.from === f.to ? String(f.from) : `${f.from}–${f.to}`);
 
+/**
+ * Whether a framework's title already names its years in force ("… a five-year plan 2019–2024", "2019-2024",
+ * "2019–24"; the one year of a framework in force for one), so that they are not printed after it again.
+ */
+export function titleCarriesYears(f: Pick<Framework, "title" | "from" | "to">): boolean {
+  const pattern = f.from === f.to
+    ? new RegExp(`(?<!\\d)${f.from}(?!\\d)`)
+    : new RegExp(`(?<!\\d)${f.from}\\s*(?:[-‐‑–—]|to)\\s*(?:${f.to}|${String(f.to).slice(2)})(?!\\d)`);
+  return pattern.test(f.title);
+}
+
 /** The frameworks in force in some year from `from` to `to`, in the order of the file. */
 export function frameworksInForce(frameworks: readonly Framework[], from: number, to: number = from): Framework[] {
   return frameworks.filter((f) => f.from <= to && from <= f.to);

@@ -7,7 +7,7 @@ import path from "node:path";
 import { slugify } from "../format/text.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { ReportPeriod } from "./editions.ts";
-import { defines } from "./lookup.ts";
+import { defines, entryOf } from "./lookup.ts";
 import type { EventRecord } from "./load.ts";
 import { REFERENCE_FILES, type WrittenFile, type WrittenFolder, type WrittenMapping } from "./read.ts";
 import { countryInCapitals, isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
@@ -108,6 +108,22 @@ export function missingEditions(report: WrittenMapping<ReportFile>, editions: Ed
   if (!source || !report.fields) return [];
   return years.filter((year) => !defines(editions, String(year))).map((year) =>
     source.diagnostic(editions ? ["editions"] : [], `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }));
+}
+
+/**
+ * A warning on each final edition that gives neither `published` nor the `som`
+ * it is presented to: its report has no date to print, and none is guessed. A
+ * draft is not published yet; a field written with a mistake has its own error.
+ */
+export function undatedEditions(report: WrittenMapping<ReportFile>, editions: Editions | undefined): Diagnostic[] {
+  const raw = report.source?.value;
+  const written = raw !== null && typeof raw === "object" ? (raw as { editions?: unknown }).editions : undefined;
+  return Object.entries(editions ?? {}).flatMap(([year, edition]) => {
+    const fields = written !== null && typeof written === "object" ? entryOf(written as Record<string, unknown>, year) : undefined;
+    const wrote = (key: string) => fields !== null && typeof fields === "object" && Object.hasOwn(fields, key);
+    if (wrote("published") || wrote("som") || edition.status === "draft") return [];
+    return [report.source!.diagnostic(["editions", year], `the report of ${year} has no date: add published: YYYY-MM-DD (the day it is published) or the som it is presented to; without either it is printed undated, its copyright without a year`, { severity: "warning", part: "key" })];
+  });
 }
 
 /** An error for each highlight left in strands.yaml: highlights belong to the year they describe. */

@@ -233,8 +233,10 @@ export const editionSchema = z.strictObject({
     .optional(),
   foreword: markdown.optional(),
   period: z.strictObject({ from: date("from"), to: date("to") }).optional(),
-  /** The date the report is published; default: the date of its Senior Officials Meeting, else the end of its period. */
+  /** The date the report is published; without it, the date of its Senior Officials Meeting; with neither, the report is not dated (never a date guessed). */
   published: date("published").optional(),
+  /** The report's document symbol, e.g. BP/SOM/2020/1: on the cover, in the imprint and in the PDF's metadata. */
+  reference: text.optional(),
   /** Replaces the report-wide lists for this year, when membership changed. */
   participating_states: list(countryCode).optional(),
   participating_organisations: list(text).optional(),
@@ -292,6 +294,8 @@ export const strandsSchema = z.array(
   z.strictObject({
     id,
     title: text,
+    /** A name of a few words for the columns of tables that have one per strand (the goals table); default: the title. */
+    short_title: text.max(40).optional(),
     kind: z.enum(STRAND_KINDS),
     description: markdown.optional(),
     /** No longer read here: highlights belong to a year (report-rules.ts says where they go). */

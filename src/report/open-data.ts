@@ -28,6 +28,8 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       url: url(r.url),
       pdf: url(r.pdfUrl),
       period: r.periodText ?? null,
+      published: r.publication?.iso ?? null,
+      reference: r.reference ?? null,
       events: r.events.map((e) => e.id),
       figures: {
         events_held: r.figures.events,

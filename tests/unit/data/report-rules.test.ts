@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reportPeriods, writtenEditions } from "../../../src/data/editions.ts";
-import { editionProblems, missingEditions, periodOverlaps, placeProblems, reportProblems } from "../../../src/data/report-rules.ts";
+import { editionProblems, missingEditions, periodOverlaps, placeProblems, reportProblems, undatedEditions } from "../../../src/data/report-rules.ts";
 import { placesSchema, reportSchema } from "../../../src/data/schema.ts";
 import { placed, writtenFile, writtenMapping } from "../../helpers/written.ts";
 
@@ -105,5 +105,33 @@ describe("missingEditions", () => {
   it("says nothing when report.yaml is not a mapping", () => {
     const list = writtenMapping("/data/report.yaml", "- x\n", reportSchema);
     expect(missingEditions(list, undefined, [2018])).toEqual([]);
+  });
+});
+
+describe("undatedEditions", () => {
+  const undated = (year: number) => `warning: the report of ${year} has no date: add published: YYYY-MM-DD (the day it is published) or the som it is presented to; without either it is printed undated, its copyright without a year`;
+
+  it("warns at the year of each final edition that names neither the day it is published nor the meeting it is presented to", () => {
+    const file = report([
+      "editions:", //                                                       5
+      "  2016:", //                                                         6
+      "    chair: X", //                                                    7
+      "  2017:", //                                                         8
+      "    published: 2018-03-01", //                                       9
+      "  2018:", //                                                         10
+      "    som: {place: vienna, date: 2019-05-01}", //                      11
+      "  2019:", //                                                         12
+      "    status: draft", //                                               13
+      "  2020:", //                                                         14
+      "    status: final", //                                               15
+      "",
+    ].join("\n"));
+    expect(undatedEditions(file, editionsOf(file)).map(placed)).toEqual([`6:3: ${undated(2016)}`, `14:3: ${undated(2020)}`]);
+  });
+
+  it("leaves a date written with a mistake to its own error", () => {
+    const file = report("editions:\n  2018:\n    published: 2018-02-30\n  2019:\n    som: {place: vienna}\n");
+    expect(file.value).toBeUndefined();
+    expect(undatedEditions(file, editionsOf(file))).toEqual([]);
   });
 });
