@@ -271,7 +271,7 @@ describe("errors, each at its file, line and column", () => {
     const all = await diagnosticsOf(dir);
     expect(all).toContain('places.yaml:3:12: country "ba" must be a two-letter country code in capitals, such as "TR", did you mean "BA"?');
     expect(all).toContain('places.yaml:6:1: key "Ankara" must be an id in lower case letters, digits and hyphens, such as "silk-routes"');
-    expect(all).toContain("places.yaml:12:8: lat must be at most 90");
+    expect(all).toContain("places.yaml:12:8: lat must be between -80 and 84: the map cannot show a place nearer the poles");
     expect(all).toContain('strands.yaml:3:9: kind must be one of governance, ministerial, working-group, project, thematic, not the text "working_group", did you mean "working-group"?');
   });
 
@@ -383,7 +383,7 @@ describe("how files are written", () => {
     await put(dir, "places.yaml", places.replace("lat: 43.8563", "lat: 99"));
     const all = await only(lines([4, "place: sarajvo"]));
     expect(all).toEqual([`${FILE}:4:8: unknown place "sarajvo", did you mean "sarajevo"?`]);
-    expect(await diagnosticsOf(dir)).toContain("places.yaml:5:8: lat must be at most 90");
+    expect(await diagnosticsOf(dir)).toContain("places.yaml:5:8: lat must be between -80 and 84: the map cannot show a place nearer the poles");
   });
 
   it("a missing events folder is an error; an empty one a warning; other files are named", async () => {
