@@ -6,7 +6,7 @@
  */
 import { compareDates } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
-import { reportPeriods, reportYearOf, writtenEditions, type ReportPeriod } from "./editions.ts";
+import { reportPeriods, reportYearOf, reportYears, writtenEditions, type ReportPeriod } from "./editions.ts";
 import { checkDocuments, type DocumentFileEntry } from "./documents.ts";
 import { duplicateEvents, eventNameProblems, eventProblems } from "./event-rules.ts";
 import { eventGoalProblems, frameworkProblems } from "./frameworks.ts";
@@ -14,11 +14,11 @@ import { checkPhotos, logosOf, type LogoEntry, type PictureFacts } from "./photo
 import type { Picture } from "./pictures.ts";
 import { readDataFolder, REFERENCE_FILES, type WrittenEvent } from "./read.ts";
 import { idsUsedTwice, referencesOf } from "./references.ts";
-import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights } from "./report-rules.ts";
+import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights, undatedEditions } from "./report-rules.ts";
 import type { CountryFile, EventFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
 
 export { MAX_EVENTS, OPTIONAL_FILES, REFERENCE_FILES } from "./read.ts";
-export { reportPeriods, reportYearOf, type ReportPeriod } from "./editions.ts";
+export { reportPeriods, reportYearOf, reportYears, wasHeld, type ReportPeriod } from "./editions.ts";
 
 export interface EventRecord extends EventFile {
   /** The file name without extension: stable id and URL slug. */
@@ -63,11 +63,6 @@ export function eventRecords(events: readonly WrittenEvent[], periods: readonly 
   return records;
 }
 
-/** The years that have a report: those of the events, ascending. */
-export function reportYears(events: readonly Pick<EventRecord, "reportYear">[]): number[] {
-  return [...new Set(events.map((e) => e.reportYear))].sort((a, b) => a - b);
-}
-
 export interface LoadOptions {
   /**
    * The photo cache of the output folder (photoCacheFor), where validation keeps the hashes of the pictures it
@@ -107,7 +102,8 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
     ...editionStrandProblems(report, editions, references),
     ...meetingInOwnReport(report, editions, events, dir),
     ...duplicateEvents(written, dir),
-    ...missingEditions(report, editions, reportYears(events)),
+    ...missingEditions(report, editions, reportYears(events, editions)),
+    ...undatedEditions(report, editions),
   ]);
   const files = written.length + Object.keys(REFERENCE_FILES).length;
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files };

@@ -5,6 +5,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** What comes before item `i` of `n` in a list as a sentence reads it: `1, 2 and 5`. */
+export const listSeparator = (i: number, n: number): string => (i === 0 ? "" : i === n - 1 ? " and " : ", ");
+
 /** `84 KB`, `1.2 MB` */
 export function fileSize(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;

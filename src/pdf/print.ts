@@ -9,7 +9,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
-import { linkDescriptions, pageLinks } from "./links.ts";
+import { linkDescriptions, pageLinks, publishLinks } from "./links.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import type { OutlineEntry } from "./outline.ts";
 import { loadPdfJs, readPdf } from "./pdf-reading.ts";
@@ -29,6 +29,8 @@ export const CHROMIUM_FLAGS = [
 export interface PrintJob {
   /** Path of the print page under the site root, e.g. `/2018/print/`. */
   readonly pagePath: string;
+  /** Path of the report's page on the site, e.g. `/2018/`, against which the print page's relative links are read; by default `pagePath`. */
+  readonly webPath?: string;
   /** Where the PDF goes. */
   readonly file: string;
   readonly title: string;
@@ -39,6 +41,8 @@ export interface PrintOptions {
   readonly siteDir: string;
   readonly browserPath: string;
   readonly pathPrefix?: string;
+  /** Where the site is published (`site_url`): links within the site point there in the PDF; without it they are printed as text. */
+  readonly siteUrl?: string;
   /** For the whole print run. */
   readonly timeoutMs?: number;
   /** Called as each PDF is finished. */
@@ -65,7 +69,7 @@ export class PrintError extends Error {
   }
 }
 
-async function printOne(browser: Browser, origin: string, prefix: string, job: PrintJob, timeout: number): Promise<PrintedPdf> {
+async function printOne(browser: Browser, origin: string, prefix: string, siteUrl: string | undefined, job: PrintJob, timeout: number): Promise<PrintedPdf> {
   const page: Page = await browser.newPage();
   const problems: string[] = [];
   const blocked: string[] = [];
@@ -92,6 +96,7 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     await page.goto(url, { waitUntil: "load", timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     if (problems.length > 0) throw new PrintError(`${job.title}: ${problems.join("; ")}`, blocked);
+    await publishLinks(page, `${origin}${prefix}${(job.webPath ?? job.pagePath).replace(/^\//, "")}`, siteUrl);
     const printed = await printWithContents(page, job, timeout);
     const finishing = performance.now();
     const { pdf, standardsMs } = await finishPdf(printed.pdf, job.metadata, printed.outline, printed.links);
@@ -359,7 +364,7 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
     });
     gone.catch(() => undefined);
     const run = pool(Math.max(1, availableParallelism()), jobs.map((job) => async () => {
-      const pdf = await printOne(opened, server.origin, prefix, job, timeout);
+      const pdf = await printOne(opened, server.origin, prefix, options.siteUrl, job, timeout);
       options.onPrinted?.(job, pdf);
       return pdf;
     }), () => closing);

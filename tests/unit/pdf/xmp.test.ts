@@ -34,6 +34,14 @@ describe("xmpPacket", () => {
     });
   });
 
+  it("carries no date for a document that has none, and its symbol as dc:identifier", () => {
+    const { date: _date, ...undated } = FIELDS;
+    const properties = xmpProperties(xmpPacket({ ...undated, identifier: "BP/SOM/2019/1" }));
+    expect(Object.keys(properties).filter((k) => /Date$/.test(k))).toEqual([]);
+    expect(properties["dc:identifier"]).toBe("BP/SOM/2019/1");
+    expect(properties["dc:title"]).toBe(FIELDS.title);
+  });
+
   it("describes the pdfuaid schema for PDF/A-2, by its namespace and prefix", () => {
     const packet = xmpPacket(FIELDS);
     expect(packet).toContain("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>");
