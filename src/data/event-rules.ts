@@ -66,7 +66,28 @@ export function eventProblems(event: WrittenEvent, references: References): Diag
   if (f.report_year !== undefined && f.date && Math.abs(f.report_year - f.date.year) > 1) {
     out.push(source.diagnostic(["report_year"], `report_year ${f.report_year} is more than a year away from the date ${f.date.iso}`, { severity: "warning" }));
   }
+  f.documents?.forEach((document, i) => out.push(...adoptedByProblems(source, i, document)));
   return out;
+}
+
+/**
+ * A document's `adopted_by` is printed after "adopted by" as written: it says nothing of a
+ * document not adopted, and must not begin with "by" itself. Without it nothing is added.
+ */
+function adoptedByProblems(source: YamlSource, i: number, document: { adopted?: boolean; adopted_by?: string }): Diagnostic[] {
+  const by = document.adopted_by;
+  if (by === undefined) return [];
+  const at = ["documents", i, "adopted_by"];
+  if (document.adopted !== true) {
+    return [source.diagnostic(at, `adopted_by says who adopted the document, but it is not marked as adopted: add adopted: true, or remove adopted_by`)];
+  }
+  const written = /^by\b\s*/i.exec(by);
+  if (written) {
+    const rest = by.slice(written[0].length);
+    const instead = rest ? `write "${rest}", without "by"` : `write who adopted it, such as "close to 40 participating states"`;
+    return [source.diagnostic(at, `adopted_by is printed after "adopted by": ${instead}, or it reads "adopted by ${by}"`)];
+  }
+  return [];
 }
 
 /** An id listed twice in the event's `field`, or one that the reference file `listedIn` (its ids `known`) does not define. */

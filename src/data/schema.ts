@@ -147,6 +147,8 @@ const documentSchema = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS),
   /** A text the meeting adopted: it goes into the annex of documents adopted. */
   adopted: z.boolean().optional(),
+  /** Who adopted it, as it reads after "adopted by": `close to 40 participating states`; printed as written. */
+  adopted_by: text.optional(),
   /** Language code → link; `en:` left empty says the English text exists without a link. */
   versions: mapping(languageCode, z.unknown().transform((input, ctx): DocumentLink => {
     const result = parseDocumentLink(input);

@@ -36,7 +36,14 @@ function documentView(d: DocumentFile): DocumentView {
     // A file under documents/ is published at the same path.
     ...(link?.url ? { url: link.url } : link?.file ? { url: `/${link.file}` } : {}),
   }));
-  return { title: d.title, kind: d.kind, kindLabel: DOCUMENT_KIND_LABELS[d.kind], adopted: d.adopted ?? false, versions, languages: languageList(versions) };
+  const adopted = d.adopted ?? false;
+  return {
+    title: d.title, kind: d.kind, kindLabel: DOCUMENT_KIND_LABELS[d.kind], adopted,
+    ...(d.adopted_by ? { adoptedBy: d.adopted_by } : {}),
+    // Who adopted it only as the data says: no qualifier is invented where it says none.
+    ...(adopted ? { adoptedText: d.adopted_by ? `adopted by ${d.adopted_by}` : "adopted" } : {}),
+    versions, languages: languageList(versions),
+  };
 }
 
 function figuresOf(event: EventRecord): FigureView[] {

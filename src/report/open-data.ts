@@ -7,7 +7,7 @@ import type { SiteModel } from "./model.ts";
 
 /**
  * 2: totals say whether they are exact, a lower bound or approximate (`precision`); `at_least` no longer includes approximate totals.
- * 3: an event's place may be a country (`kind`), whose `id` is then the country's code.
+ * 3: an event's place may be a country (`kind`), whose `id` is then the country's code; documents say who adopted them (`adopted_by`).
  */
 export const OPEN_DATA_VERSION = 3;
 
@@ -65,7 +65,7 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       chairs: e.chairs,
       goals: e.goals.map((g) => g.id),
       documents: e.documents.map((d) => ({
-        title: d.title, kind: d.kind, adopted: d.adopted,
+        title: d.title, kind: d.kind, adopted: d.adopted, adopted_by: d.adoptedBy ?? null,
         versions: Object.fromEntries(d.versions.map((v) => [v.language, v.url === undefined ? null : v.url.startsWith("/") ? url(v.url) : v.url])),
       })),
       sources: e.sources,

@@ -66,6 +66,10 @@ export interface DocumentView {
   /** `Conclusions`, `Call for Action` */
   readonly kindLabel: string;
   readonly adopted: boolean;
+  /** Who adopted it, as written: `close to 40 participating states`. */
+  readonly adoptedBy?: string;
+  /** `adopted by close to 40 participating states`, or `adopted` where the data does not say by whom; none when not adopted. */
+  readonly adoptedText?: string;
   /** In the order written; `url` is absent when the text exists in that language without a link. */
   readonly versions: readonly { readonly language: string; readonly name: string; readonly url?: string }[];
   /** `English, Russian` */

@@ -151,3 +151,20 @@ describe("the goals an activity served", () => {
     expect(year).toContain('<p class="event-goals">Serving Priority Goals <a href="/goals/framework-2018-return/" title="Priority Goal 1: Return and reintegration">1</a> and <a href="/goals/framework-2018-protection/" title="Priority Goal 2: International protection">2</a> of the Framework 2018–2020.</p>');
   });
 });
+
+describe("a document adopted by some", () => {
+  it("says by whom as written, in the chapter, in Annex C and on the event's page", async () => {
+    const { dir } = built["every optional field"]!;
+    const pdf = (await readdir(path.join(dir, "2019"))).find((f) => f.endsWith(".pdf"))!;
+    const pages = await pdfPages(path.join(dir, "2019", pdf));
+    const text = pages.join("\n").replace(/\s+/g, " ");
+    expect(text).toContain("Conclusions, adopted by close to 40 participating states: Conclusions of the meeting");
+    const annex = text.slice(text.lastIndexOf("Annex C Documents adopted"));
+    // The row's cells wrap, so their lines come out interleaved: the document's cell ends with who adopted it.
+    expect(annex).toMatch(/Conclusions of the meeting .*adopted by close to 40 .*participating states Annex D/);
+    const year = await readFile(path.join(dir, "2019/index.html"), "utf8");
+    expect(year).toContain('<td data-label="Document">Conclusions of the meeting<br><span class="adopted-by">adopted by close to 40 participating states</span></td>');
+    const event = await readFile(path.join(dir, "events/2019/2018-09-12-vienna-working-group/index.html"), "utf8");
+    expect(event).toContain('<span class="document-kind">Conclusions, adopted by close to 40 participating states:</span> Conclusions of the meeting');
+  });
+});

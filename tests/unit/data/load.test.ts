@@ -707,6 +707,46 @@ describe("the year's narrative: goals, hosts, documents, editions", () => {
     ]);
   });
 
+  it("adopted_by: only on a document adopted, and without a \"by\" of its own; an adopted document without it is fine", async () => {
+    const documents = [
+      "documents:",
+      "  - title: Commitments", //                          8
+      "    kind: declaration",
+      "    adopted: true",
+      "    adopted_by: By close to 40 participating states", // 11
+      "    versions: { en: }",
+      "  - title: Draft",
+      "    kind: other",
+      "    adopted_by: the senior officials", //             15
+      "    versions: { en: }",
+      "  - title: Proposal",
+      "    kind: other",
+      "    adopted: false",
+      "    adopted_by: some states", //                      20
+      "    versions: { en: }",
+      "  - title: Conclusions",
+      "    kind: conclusions",
+      "    adopted: true",
+      "    adopted_by: by", //                               25
+      "    versions: { en: }",
+      "  - title: Agreed text",
+      "    kind: conclusions",
+      "    adopted: true",
+      "    adopted_by: bystander states and others", //      30
+      "    versions: { en: }",
+      "  - title: Declaration",
+      "    kind: declaration",
+      "    adopted: true",
+      "    versions: { en: }",
+    ].join("\n");
+    expect(await only(lines([6, `summary: x\n${documents}`]))).toEqual([
+      `${FILE}:11:17: adopted_by is printed after "adopted by": write "close to 40 participating states", without "by", or it reads "adopted by By close to 40 participating states"`,
+      `${FILE}:15:17: adopted_by says who adopted the document, but it is not marked as adopted: add adopted: true, or remove adopted_by`,
+      `${FILE}:20:17: adopted_by says who adopted the document, but it is not marked as adopted: add adopted: true, or remove adopted_by`,
+      `${FILE}:25:17: adopted_by is printed after "adopted by": write who adopted it, such as "close to 40 participating states", or it reads "adopted by by"`,
+    ]);
+  });
+
   it("a document file that is missing, not a PDF, a link out of the data folder; a real PDF and DOCX are published", async () => {
     await put(dir, "documents/real.pdf", pdfOf());
     await put(dir, "documents/fake.pdf", "<html><script>alert(1)</script></html>");

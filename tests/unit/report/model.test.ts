@@ -319,6 +319,18 @@ describe("the outlook, the documents adopted and drafts", () => {
     expect(site.reports.find((r) => r.year === 2018)!.documentsAdopted).toEqual([]);
   });
 
+  it("a document says who adopted it as the data writes it, and invents no one where the data names no one", () => {
+    const som = site.events.find((e) => e.id === "2017-12-15-antalya-senior-officials-meeting")!;
+    expect(som.documents.map((d) => [d.title, d.adoptedBy, d.adoptedText])).toEqual([
+      ["Conclusions of the Senior Officials Meeting", "the participating states present", "adopted by the participating states present"],
+      ["Proposal for a five-year cooperation framework 2017–2021", undefined, undefined],
+    ]);
+    const record = data.events.find((e) => e.id === som.id)!;
+    const events = data.events.map((e) => (e === record ? { ...e, documents: e.documents!.map((d) => ({ ...d, adopted_by: undefined })) } : e));
+    const plain = buildSite({ ...data, events }).events.find((e) => e.id === som.id)!;
+    expect(plain.documents.map((d) => [d.adoptedBy, d.adoptedText])).toEqual([[undefined, "adopted"], [undefined, undefined]]);
+  });
+
   it("a draft edition makes its report, its title and its events' pages drafts", () => {
     const y2019 = site.reports.find((r) => r.year === 2019)!;
     expect([y2019.draft, y2019.documentTitle]).toEqual([true, "DRAFT: Budapest Process: Annual Activity Report 2019"]);
