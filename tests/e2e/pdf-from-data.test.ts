@@ -1,8 +1,10 @@
 /** PDFs of data written to trip the printer's finishing steps: links within the site, and text that looks like what those steps rewrite. */
-import { cp, readdir, readFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from "pdf-lib";
+import { findBrowser } from "../../src/pdf/browser.ts";
 import { conformanceProblems, xmpProperties } from "../../src/pdf/conformance.ts";
+import { PrintError, printPdfs } from "../../src/pdf/print.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, ROOT, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
@@ -145,5 +147,51 @@ describe("text of the data that looks like a structure id", () => {
     expect(await figureAlts(pdf)).toContain("node87654321");
     expect((await pdfPages(file)).join(" ")).toContain("Delegates (node00000002)");
     expect(await conformanceProblems(pdf)).toEqual([]);
+  });
+});
+
+describe("line ends in a one-line text", () => {
+  it("are read as spaces: the title is one line in the document information and the XMP, which agree", async () => {
+    const report = (await minimalReport()).map((line) => line.replace(/^organisation: .*/, 'organisation: "Budapest\\rProcess"'));
+    const data = await dataWith(['summary: "The group\\r\\nmet."', 'partners: ["IOM\\r(Geneva)"]'], report);
+    const checked = await runCli(["check", "--data", data]);
+    expect(checked.code, checked.stderr).toBe(0);
+    const { pdf, file } = await build(data);
+    const { info, xmp } = await metadataOf(pdf);
+    expect(info.Title).toBe("Budapest Process: Annual Activity Report 2019");
+    expect(xmp["dc:title"]).toBe(info.Title);
+    expect(xmp["dc:creator"]).toBe("Budapest Process Secretariat");
+    expect((await pdfPages(file)).join(" ")).toContain("IOM (Geneva)");
+    expect(await conformanceProblems(pdf)).toEqual([]);
+  });
+});
+
+describe("the checks of verify-pdf, run by every print", () => {
+  /** A site of one page, /x/, holding `body`. */
+  async function onePageSite(body: string): Promise<string> {
+    const site = await tempDir("activity-report-print-");
+    await mkdir(path.join(site, "x"));
+    await writeFile(path.join(site, "x", "index.html"), `<!doctype html><html lang="en"><title>x</title><link rel="icon" href="data:,"><h1>Title</h1>${body}`);
+    return site;
+  }
+  const metadata = { title: "t", author: "a", subject: "s", keywords: [], date: "2020-01-01", creator: "c" };
+
+  it("pass a title with a carriage return, written in the XMP as it is in the document information", async () => {
+    const site = await onePageSite("<p>Text</p>");
+    const file = path.join(site, "x.pdf");
+    const [printed] = await printPdfs([{ pagePath: "/x/", file, title: "Test", metadata: { ...metadata, title: "Report\r2019" } }], { siteDir: site, browserPath: findBrowser() });
+    expect(printed!.checkMs).toBeGreaterThan(0);
+    const pdf = await readFile(file);
+    expect((await metadataOf(pdf)).xmp["dc:title"]).toBe("Report\r2019");
+    expect(await conformanceProblems(pdf)).toEqual([]);
+  });
+
+  it("refuse a PDF that fails one, with a message naming the check, and write nothing", async () => {
+    const site = await onePageSite("<p>Text</p>");
+    const error = await printPdfs([{ pagePath: "/x/", file: path.join(site, "x.pdf"), title: "Test", metadata: { ...metadata, title: "" } }], { siteDir: site, browserPath: findBrowser() })
+      .then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(PrintError);
+    expect((error as Error).message).toMatch(/^Test: the PDF fails 1 check of PDF\/UA-1 and PDF\/A-2u \(those npm run verify-pdf makes\), so it was not written:\n {2}Matterhorn 06-003: no dc:title\n/);
+    expect(await readdir(site)).toEqual(["x"]);
   });
 });

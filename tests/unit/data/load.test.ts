@@ -834,3 +834,17 @@ describe("the year's narrative: goals, hosts, documents, editions", () => {
     ]);
   });
 });
+
+describe("texts of one line", () => {
+  it("are read as one line however they are written: an escaped carriage return or line feed, a line or paragraph separator, a block", async () => {
+    await put(dir, FILE, lines([1, 'title: "Test\\rmeeting \\r\\n of the\\ngroup\\u2028and\\u2029more"'], [6, "summary: x\npartners:\n  - \"IOM\\r(Geneva)\"\n  - >\n    ICMPD\n    Vienna"]));
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", report.replace(/^organisation: .*$/m, 'organisation: "Budapest\\r\\nProcess"'));
+    const result = await loadData(dir);
+    expect(result.diagnostics).toEqual([]);
+    const event = result.data!.events.find((e) => e.file.endsWith(FILE))!;
+    expect(event.title).toBe("Test meeting of the group and more");
+    expect(event.partners).toEqual(["IOM (Geneva)", "ICMPD Vienna"]);
+    expect(result.data!.report.organisation).toBe("Budapest Process");
+  });
+});
