@@ -12,7 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { existsSync, readdirSync, unlinkSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, unlinkSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import Image, { type ImageFile, type ImageOptions } from "@11ty/eleventy-img";
@@ -149,12 +149,29 @@ export const srcsetOf = (files: readonly Pick<PhotoFile, "url" | "width">[]): st
  * stopped mid-write never leaves a partial copy that a later build would take as cached.
  */
 let temporaries = 0;
+/** The temporary files being written, for removeUnfinishedWrites. */
+const writing = new Set<string>();
 async function writeWhole(file: string, bytes: Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   // Of this process and this call: two requests that make the same file at once do not write into one temporary file.
   const temporary = `${file}.tmp-${process.pid}-${++temporaries}`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, file);
+  writing.add(temporary);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, file);
+  } finally {
+    writing.delete(temporary);
+  }
+}
+
+/**
+ * Removes, at once, the temporary files of copies still being written: called as the process ends on a
+ * signal, so that a stopped build leaves nothing half-written in the cache (a later build would remove
+ * them too, with removeStaleTemporaries, but only once their process id is free).
+ */
+export function removeUnfinishedWrites(): void {
+  for (const temporary of writing) rmSync(temporary, { force: true });
+  writing.clear();
 }
 
 const alive = (pid: number): boolean => {
