@@ -16,11 +16,12 @@ import { fileSize, plural } from "./format/text.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
 import { printReports } from "./pdf/reports.ts";
-import { PHOTOS_URL, photoCacheFor } from "./pictures/photos.ts";
+import { PHOTOS_URL, photoCacheFor, removeUnfinishedWrites } from "./pictures/photos.ts";
 import { buildSite, type SiteModel } from "./report/model.ts";
 import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
+import { endBySignal } from "./system/signals.ts";
 
 /** What a build reports while it runs, for a progress display. */
 export type BuildProgress =
@@ -89,12 +90,14 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was,
   // and the printer kills the browser and removes its profile as the process exits.
   const stopIndexing = new AbortController();
+  // The process ends at once, by the signal: the encodings under way are abandoned, not waited for (endBySignal).
   const stop = (signal: NodeJS.Signals, outcome: string) => {
     stopIndexing.abort();
+    removeUnfinishedWrites();
     rmSync(staging, { recursive: true, force: true });
     unlock.now();
     process.stderr.write(`Interrupted (${signal}): ${outcome}.\n`);
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    endBySignal(signal);
   };
   // Between the swap's two renames there is no output folder: a signal then is held until the swap has ended.
   let swapping = false;

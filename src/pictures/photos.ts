@@ -19,7 +19,9 @@ import Image, { type ImageFile, type ImageOptions } from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
 import { displayPath } from "../data/diagnostics.ts";
 import { opensAnimated, PICTURE_INPUT, pictureCacheFolders, PRINT_WIDTH_MM, printedWidthMm, printPixels, type PictureFacts, type PrintUse } from "../data/photos.ts";
-import { hashFile, limiter, recordedHash, writeWhole } from "../system/file-hashes.ts";
+import { hashFile, limiter, recordedHash, removeUnfinishedWrites, writeWhole } from "../system/file-hashes.ts";
+
+export { removeUnfinishedWrites };
 
 /** The widths offered to browsers, from a phone to a wide screen at twice its density; none wider than the photo. */
 export const WEB_WIDTHS = [480, 800, 1200, 1600] as const;

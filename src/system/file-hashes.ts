@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import type { Stats } from "node:fs";
+import { rmSync, type Stats } from "node:fs";
 import path from "node:path";
 
 /** What tells a file changed without reading it: a write changes its size or its change time (ctime), which no program sets back. */
@@ -86,11 +86,28 @@ export async function hashFile(file: string, store?: HashStore): Promise<FileHas
  * one file never share it, and a later build can tell one whose process is gone.
  */
 let temporaries = 0;
+/** The temporary files being written, for removeUnfinishedWrites. */
+const writing = new Set<string>();
 export async function writeWhole(file: string, bytes: Buffer | string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.tmp-${process.pid}-${++temporaries}`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, file);
+  writing.add(temporary);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, file);
+  } finally {
+    writing.delete(temporary);
+  }
+}
+
+/**
+ * Removes, at once, the temporary files of writes still under way: called as the process ends on a
+ * signal, so that a stopped build leaves nothing half-written in the cache (a later build would remove
+ * them too, but only once their process id is free).
+ */
+export function removeUnfinishedWrites(): void {
+  for (const temporary of writing) rmSync(temporary, { force: true });
+  writing.clear();
 }
 
 function isKeptHash(value: unknown): value is { file: string; signature: string; hash: string } {
