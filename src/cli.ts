@@ -1,5 +1,7 @@
 /** The `activity-report` command: check, build, dev. */
 // Each command loads what it needs when it runs: `check` loads neither Eleventy nor the printer.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
@@ -9,7 +11,7 @@ import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, plural } from "./format/text.ts";
 import { checkPreviewFolder } from "./output.ts";
-import { normalisePathPrefix, readSettings, type Settings } from "./settings.ts";
+import { normalisePathPrefix, photoCacheFor, readSettings, type Settings } from "./settings.ts";
 
 /** Where `dev` writes its preview unless told otherwise: never the published output. */
 export const PREVIEW_DIR = ".preview";
@@ -100,7 +102,9 @@ are asked for when run in a terminal. Never overwrites an existing entry.
               writes events/YYYY/<id>.yaml, with every other field as a comment
               to fill in. The id is the event's permanent web address; without
               --id it is <date>-<place>-<the title's meaningful words>, at most
-              60 characters, e.g. 2019-02-19-istanbul-ministerial-conference
+              60 characters, e.g. 2019-02-19-istanbul-ministerial-conference.
+              --place is a place id, or a country code (PK) for an activity
+              known only by its country
   new place   --id ID --name NAME --country CODE [--lat N --lon N]
               adds a place to places.yaml
   new year    --year YYYY [--chair NAME] [--co-chair NAME] [--som-place ID --som-date YYYY-MM-DD [--som-number N]]
@@ -153,7 +157,10 @@ function settingsFrom(values: Record<string, string | boolean | undefined>): Set
 }
 
 async function check(io: Io, settings: Settings): Promise<number> {
-  const result = await loadData(settings.dataDir);
+  // What it learns of the pictures (which decode to their end) is kept where the build of the output folder keeps its
+  // photos, so that neither decodes an unchanged picture again; not where nothing would be built.
+  const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
+  const result = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
   if (!result.data) {
     printDiagnostics(io, result.diagnostics);
     return EXIT.failed;

@@ -20,7 +20,9 @@ import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node, typ
 import { DataError, displayPath, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
 import { ReportError } from "./errors.ts";
 import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
-import { entryOf } from "./data/lookup.ts";
+import { countryName } from "./data/countries.ts";
+import { defines, entryOf } from "./data/lookup.ts";
+import { isKnownCountry, placeIsCountry, unknownCountryPlace, unknownPlace } from "./data/references.ts";
 import { ID_PATTERN } from "./data/schema.ts";
 import { didYouMean } from "./data/suggest.ts";
 import { parsePartialDate } from "./format/dates.ts";
@@ -531,7 +533,11 @@ export async function newEvent(dir: string, e: NewEvent): Promise<{ file: string
   const data = await validData(dir);
   const date = parsePartialDate(e.date);
   if (!date.ok) throw new ScaffoldError(`date ${date.message}`);
-  known("place", e.place, Object.keys(data.places), REFERENCE_FILES.places);
+  // A place in capitals names a country (an activity known only by its country): the file is named by the country's name.
+  const country = placeIsCountry(e.place) ? e.place : undefined;
+  if (country) {
+    if (!isKnownCountry(country, data.countries)) throw new ScaffoldError(unknownCountryPlace(country));
+  } else if (!defines(data.places, e.place)) throw new ScaffoldError(unknownPlace(e.place, data.places, data.countries));
   known("type", e.type, data.eventTypes.map((t) => t.id), REFERENCE_FILES.eventTypes);
   if (e.strands.length === 0) throw new ScaffoldError("give at least one strand");
   for (const strand of e.strands) known("strand", strand, data.strands.map((s) => s.id), REFERENCE_FILES.strands);
@@ -539,7 +545,10 @@ export async function newEvent(dir: string, e: NewEvent): Promise<{ file: string
   if (!e.summary.trim()) throw new ScaffoldError("give a summary of a few sentences");
   const event = { ...e, date: date.value.iso };
   const place = entryOf(data.places, e.place);
-  const id = e.id ?? eventId(event.date, e.place, e.title, [data.report.organisation, ...(place ? [place.name, ...(place.local_name ? [place.local_name] : [])] : [])]);
+  const countryNamed = country && countryName(country, data.countries);
+  const id = e.id ?? (countryNamed
+    ? eventId(event.date, countryNamed, e.title, [data.report.organisation])
+    : eventId(event.date, e.place, e.title, [data.report.organisation, ...(place ? [place.name, ...(place.local_name ? [place.local_name] : [])] : [])]));
   if (e.id !== undefined) {
     if (!ID_PATTERN.test(id)) {
       const slug = slugify(id);
@@ -659,7 +668,7 @@ export function eventQuestions(choices?: EventChoices): [key: string, question: 
     ids && file ? choicePrompt(question, ids, file) : `${question} (${plain})`;
   return [
     ["date", "Date (YYYY-MM-DD)"],
-    ["place", choice("Place id", choices?.places, choices?.files.places, `from ${REFERENCE_FILES.places}`)],
+    ["place", `${choice("Place id", choices?.places, choices?.files.places, `from ${REFERENCE_FILES.places}`)}; or a country code (e.g. PK) when no city is known`],
     ["type", choice("Type id", choices?.types, choices?.files.types, `from ${REFERENCE_FILES.eventTypes}`)],
     ["strands", choice("Strand ids, separated by commas (the first reports it in full)", choices?.strands, choices?.files.strands, `from ${REFERENCE_FILES.strands}`)],
     ["title", "Title"],

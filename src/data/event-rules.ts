@@ -8,7 +8,7 @@ import type { Diagnostic } from "./diagnostics.ts";
 import { findDuplicates, type Entry } from "./duplicates.ts";
 import { defines } from "./lookup.ts";
 import { REFERENCE_FILES, type WrittenEvent } from "./read.ts";
-import { unknownId, unknownPlace, type References } from "./references.ts";
+import { isKnownCountry, placeIsCountry, unknownCountryPlace, unknownId, unknownPlace, type References } from "./references.ts";
 import { ID_PATTERN } from "./schema.ts";
 import type { YamlSource } from "./yaml-source.ts";
 
@@ -32,7 +32,9 @@ const placeWritten = (source: YamlSource) => (source.value as Record<string, unk
 
 /**
  * An event's fields that are valid on their own, against the reference files
- * and each other: its type, place, strands and topics, its dates, its counts.
+ * and each other: its type, place (an id of places.yaml, or a country code
+ * for an activity known only by its country), strands and topics, its dates,
+ * its counts.
  */
 export function eventProblems(event: WrittenEvent, references: References): Diagnostic[] {
   const { source, fields: f } = event;
@@ -44,8 +46,10 @@ export function eventProblems(event: WrittenEvent, references: References): Diag
   if (f.place === undefined) {
     // A place of the wrong type has its own error already.
     if (f.online !== true && !placeWritten(source)) out.push(source.diagnostic([], 'missing required field "place" (or write online: true for a virtual meeting)'));
+  } else if (placeIsCountry(f.place)) {
+    if (!isKnownCountry(f.place, references.countries)) out.push(source.diagnostic(["place"], unknownCountryPlace(f.place)));
   } else if (references.places && !defines(references.places, f.place)) {
-    out.push(source.diagnostic(["place"], unknownPlace(f.place, references.places)));
+    out.push(source.diagnostic(["place"], unknownPlace(f.place, references.places, references.countries)));
   }
   if (f.strands) listProblems(out, source, "strands", f.strands, "strand", references.strands, REFERENCE_FILES.strands);
   if (f.topics) listProblems(out, source, "topics", f.topics, "topic", references.topics, REFERENCE_FILES.topics);

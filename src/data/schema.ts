@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { parseCount } from "../format/counts.ts";
 import { isReportYear, parsePartialDate, YEARS, type ParseResult } from "../format/dates.ts";
+import { oneLine } from "../format/text.ts";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
@@ -25,7 +26,8 @@ function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>) {
 
 /** Sane lengths: far above what a report needs, low enough that a pasted document is caught. */
 export const MAX_LENGTH = { text: 500, markdown: 20_000 } as const;
-const text = z.string().trim().min(1).max(MAX_LENGTH.text);
+/** A text of one line (a title, a name, a label): line ends read as spaces, wherever it is printed. */
+const text = z.string().overwrite(oneLine).trim().min(1).max(MAX_LENGTH.text);
 const markdown = z.string().max(MAX_LENGTH.markdown);
 /** Markdown that must say something. */
 const markdownText = z.string().trim().min(1).max(MAX_LENGTH.markdown);
@@ -235,8 +237,10 @@ export const editionSchema = z.strictObject({
     .optional(),
   foreword: markdown.optional(),
   period: z.strictObject({ from: date("from"), to: date("to") }).optional(),
-  /** The date the report is published; default: the date of its Senior Officials Meeting, else the end of its period. */
+  /** The date the report is published; without it, the date of its Senior Officials Meeting; with neither, the report is not dated (never a date guessed). */
   published: date("published").optional(),
+  /** The report's document symbol, e.g. BP/SOM/2020/1: on the cover, in the imprint and in the PDF's metadata. */
+  reference: text.optional(),
   /** Replaces the report-wide lists for this year, when membership changed. */
   participating_states: list(countryCode).optional(),
   participating_organisations: list(text).optional(),

@@ -23,6 +23,16 @@ export function slugify(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
+/**
+ * A text of one line: each line end (\r\n, \r, \n, U+2028, U+2029), with the spaces around it, as one
+ * space, as a browser shows it. A title typed in a YAML block, or with an escape, holds them; in the PDF's
+ * metadata a carriage return would read back from the XMP as a line feed (XML reads it so), and the XMP
+ * would disagree with the document information.
+ */
+export function oneLine(text: string): string {
+  return /[\r\n\u2028\u2029]/.test(text) ? text.replace(/\s*[\r\n\u2028\u2029]\s*/g, " ") : text;
+}
+
 /** Text made safe inside XML and HTML elements and attributes. */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -9,6 +9,8 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
+import { plural } from "../format/text.ts";
+import { conformanceProblems } from "./conformance.ts";
 import { linkDescriptions, pageLinks, publishLinks } from "./links.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import type { OutlineEntry } from "./outline.ts";
@@ -57,6 +59,8 @@ export interface PrintedPdf {
   readonly finishMs: number;
   /** Of the print's time, the part spent on what PDF/UA and PDF/A ask: reading the links' texts from the page, and finishPdf's own part (FinishedPdf.standardsMs). */
   readonly standardsMs: number;
+  /** The time spent running the machine checks of PDF/UA-1 and PDF/A-2u (conformance.ts) on the finished file, in ms. */
+  readonly checkMs: number;
 }
 
 export class PrintError extends Error {
@@ -104,6 +108,17 @@ async function printOne(browser: Browser, origin: string, prefix: string, siteUr
     const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
     const tail = Buffer.from(pdf.subarray(-32)).toString("latin1");
     if (head !== "%PDF-" || !tail.includes("%%EOF")) throw new PrintError(`${job.title}: Chromium returned an incomplete PDF`);
+    // The checks verify-pdf makes (all but veraPDF's), on the bytes about to be written: a PDF that fails one is never published.
+    const checking = performance.now();
+    const failed = await conformanceProblems(pdf);
+    const checkMs = performance.now() - checking;
+    if (failed.length > 0) {
+      throw new PrintError([
+        `${job.title}: the PDF fails ${plural(failed.length, "check")} of PDF/UA-1 and PDF/A-2u (those npm run verify-pdf makes), so it was not written:`,
+        ...failed.map((problem) => `  ${problem}`),
+        "The data passed its own checks, so this is a fault of activity-report: please report it, with the data that gave it.",
+      ].join("\n"));
+    }
     const temporary = `${job.file}.tmp-${randomBytes(4).toString("hex")}`;
     try {
       await writeFile(temporary, pdf);
@@ -111,7 +126,7 @@ async function printOne(browser: Browser, origin: string, prefix: string, siteUr
     } finally {
       await rm(temporary, { force: true });
     }
-    return { file: job.file, bytes: pdf.length, pages: printed.pages, finishMs, standardsMs: standardsMs + printed.linksMs };
+    return { file: job.file, bytes: pdf.length, pages: printed.pages, finishMs, standardsMs: standardsMs + printed.linksMs, checkMs };
   } finally {
     await page.close().catch(() => undefined);
   }

@@ -36,7 +36,7 @@ export function printedTexts(report: Omit<ReportView, "abbreviations">, organisa
     ...c.crossReferences.flatMap((x) => [x.dateline, x.title, x.strands[0]!.title]),
   ]);
   return [
-    organisation, report.title, report.fullTitle, report.periodText ?? "", report.preparedBy, report.presentedTo ?? "",
+    organisation, report.title, report.fullTitle, report.periodText ?? "", report.preparedBy, report.presentedTo ?? "", report.reference ?? "",
     edition?.cover_photo?.caption ?? "", edition?.cover_photo?.credit ?? "",
     ...Object.entries(report.imprint).map(([key, text]) => (key === "disclaimer" ? markdownWords(text) : text ?? "")),
     ...report.parts.flatMap((p) => [p.title, ...p.sections.map((s) => s.title)]),

@@ -1,8 +1,9 @@
 /** The reference lists of the data as the views need them: by id, with the address of each one's page. */
 import type { DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
+import { placeIsCountry } from "../data/references.ts";
 import type { EventType, Strand, Topic } from "../data/schema.ts";
-import { countryName } from "./countries.ts";
+import { countryName } from "../data/countries.ts";
 import { goalLabel } from "./goals.ts";
 import { hubUrl } from "./urls.ts";
 import { titleCarriesYears, yearsInForce } from "../data/frameworks.ts";
@@ -19,6 +20,7 @@ export interface Lookups {
   country(code: string): PlaceView["country"];
   /** Whether the report of `year` is a draft. */
   draft(year: number): boolean;
+  /** A place of places.yaml by its id, or a country by its code (`PK`), as an event's `place` names them. */
   place(id: string | undefined): PlaceView | undefined;
 }
 
@@ -44,9 +46,12 @@ export function lookups(data: DataSet): Lookups {
     country,
     draft: (year) => entryOf(data.report.editions, String(year))?.status === "draft",
     place(id) {
-      const found = id === undefined ? undefined : entryOf(data.places, id);
-      if (!found || id === undefined) return undefined;
-      return { id, name: found.name, localName: found.local_name, country: country(found.country), lat: found.lat, lon: found.lon };
+      if (id === undefined) return undefined;
+      const found = entryOf(data.places, id);
+      if (found) return { kind: "place", id, name: found.name, localName: found.local_name, country: country(found.country), lat: found.lat, lon: found.lon };
+      if (!placeIsCountry(id)) return undefined;
+      const named = country(id);
+      return { kind: "country", id, name: named.name, country: named };
     },
   };
 }

@@ -5,7 +5,7 @@ import { frameworksInForce } from "../data/frameworks.ts";
 import type { Edition, Framework } from "../data/schema.ts";
 import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
 import { ordinal } from "../format/text.ts";
-import { countryName } from "./countries.ts";
+import { countryName } from "../data/countries.ts";
 import { abbreviationsUsed, printedTexts } from "./abbreviations.ts";
 import { computeFigures } from "./figures.ts";
 import type { Lookups } from "./lookups.ts";
@@ -148,7 +148,10 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
   const states = edition?.participating_states ?? data.report.participating_states ?? [];
   const chapters = chaptersOf(own, data, refs, edition);
   const numbers = Object.fromEntries(chapters.flatMap((c) => c.events.map((e, i) => [e.id, `${c.number}.${i + 1}`])));
-  const published = edition?.published ?? edition?.som?.date ?? partialDate(lastDay(span.to).toISODate()!);
+  // Never guessed: a report whose edition names neither is not dated (the check warns).
+  const published = edition?.published ?? edition?.som?.date;
+  const publishedText = published && formatDate(published);
+  const reference = edition?.reference;
   const title = `${data.report.title} ${year}`;
   const imprint = data.report.imprint ?? {};
   const progress = goalsProgress(own, chapters, numbers, data.frameworks, refs, { from: span.from.year, to: span.to.year });
@@ -192,16 +195,18 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
       .map((code) => ({ code, name: countryName(code, data.countries) }))
       .sort((a, b) => a.name.localeCompare(b.name, "en")),
     participatingOrganisations: [...(edition?.participating_organisations ?? data.report.participating_organisations ?? [])],
-    publication: { iso: published.iso, day: firstDay(published).toISODate()!, dateText: formatDate(published), year: published.year },
+    ...(published ? { publication: { iso: published.iso, ...(published.precision === "day" ? { day: published.iso } : {}), dateText: publishedText!, year: published.year } } : {}),
+    ...(reference ? { reference } : {}),
     imprint: {
       publisher: imprint.publisher ?? data.report.secretariat,
       address: imprint.address,
-      copyright: `© ${imprint.copyright ?? data.report.secretariat}, ${published.year}`,
+      copyright: `© ${imprint.copyright ?? data.report.secretariat}${published ? `, ${published.year}` : ""}`,
       disclaimer: imprint.disclaimer ??
         `This report was prepared by the ${secretariatName}. Its content does not necessarily reflect the views or policies of the participating states or organisations of the ${organisation}.`,
       editor: imprint.editor ?? `Edited by the ${secretariatName}.`,
       funding: imprint.funding,
-      citation: `${secretariatName} (${published.year}), ${title}${meeting ? `, presented to ${meeting.text}` : ""}.`,
+      citation: `${secretariatName}${published ? ` (${published.year})` : ""}, ${title}${reference ? `, ${reference}` : ""}${meeting ? `, presented to ${meeting.text}` : ""}.`,
+      published: published && reference ? `Published ${publishedText} as document ${reference}.` : published ? `Published ${publishedText}.` : reference ? `Document ${reference}.` : undefined,
     },
   };
   // Annex D: what the report prints, made from the words of everything else it prints.

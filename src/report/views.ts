@@ -10,10 +10,15 @@ export interface Link {
 }
 
 export interface PlaceView {
+  /** `place`: a place of places.yaml; `country`: a country named by its code, for an activity known only by its country. */
+  readonly kind: "place" | "country";
+  /** The place's id, or the country's code. */
   readonly id: string;
+  /** `Sarajevo`; for a country, its name (`Pakistan`). */
   readonly name: string;
   readonly localName?: string;
   readonly country: { readonly code: string; readonly name: string; readonly url: string };
+  /** A place's coordinates, when places.yaml gives them; never a country's. */
   readonly lat?: number;
   readonly lon?: number;
 }
@@ -284,8 +289,14 @@ export interface ReportView {
   readonly preparedBy: string;
   /** The PDF's subject: what the report is for. */
   readonly subject: string;
-  /** When the report is published: its metadata date and copyright year. */
-  readonly publication: { readonly iso: string; readonly day: string; readonly dateText: string; readonly year: number };
+  /**
+   * When the report is published (its edition's `published`, else the date of its
+   * Senior Officials Meeting): its copyright year, and its metadata date when known
+   * to the day. Undefined when neither is written: the report is then not dated.
+   */
+  readonly publication?: { readonly iso: string; readonly day?: string; readonly dateText: string; readonly year: number };
+  /** The report's document symbol, `BP/SOM/2019/1`. */
+  readonly reference?: string;
   /** Annex D: the abbreviations of report.yaml that the report prints, in alphabetical order. */
   readonly abbreviations: readonly AbbreviationView[];
   readonly imprint: {
@@ -297,6 +308,8 @@ export interface ReportView {
     /** The funding line the donors' projects must print, beside their logos. */
     readonly funding?: string;
     readonly citation: string;
+    /** `Published 1 October 2019 as document BP/SOM/2019/1.`; undefined when the report has neither a date nor a reference. */
+    readonly published?: string;
   };
 }
 

@@ -77,6 +77,21 @@ describe("activity-report new", () => {
     expect(await snapshot(data)).toEqual(before);
   });
 
+  it("writes an event known only by its country, named by the country's name; an unknown code or a country's name is refused", async () => {
+    const data = await sampleCopy();
+    const flags = ["--date", "2019-03", "--place", "PK", "--type", "training", "--strands", "silk-routes-partnership-project",
+      "--title", "Training of the staff of the Migrant Resource Centres in Pakistan", "--summary", "Counsellors were trained."];
+    const run = await runMain(["new", "event", "--data", data, ...flags]);
+    expect(run.code).toBe(0);
+    const file = path.join(data, "events/2019/2019-03-pakistan-training-staff-migrant-resource-centres.yaml");
+    expect(run.stdout).toBe(`Wrote ${file}; the data is valid.\n`);
+    expect((await loadData(data)).data!.events.find((e) => e.file === file)?.place).toBe("PK");
+    const unknown = await runMain(["new", "event", "--data", data, ...flags.map((f) => (f === "PK" ? "QQ" : f))]);
+    expect(unknown.stderr).toBe('activity-report new: unknown country "QQ": a place in capitals names a country by its code, and QQ is not an ISO 3166-1 code; add it to countries.yaml if it is meant, or write a place id of places.yaml in lower case\n');
+    const named = await runMain(["new", "event", "--data", data, ...flags.map((f) => (f === "PK" ? "Pakistan" : f))]);
+    expect(named.stderr).toBe('activity-report new: unknown place "Pakistan"; to name the country itself, write its code in capitals: "PK"\n');
+  });
+
   it("takes the event's id from --id, checked as an id and against the other events' ids", async () => {
     const data = await sampleCopy();
     const before = await snapshot(data);
@@ -191,7 +206,7 @@ describe("activity-report new reports a rejected value by its option", () => {
     const cases: [string[], string][] = [
       [["place", "--id", "vienna", "--name", "Vienna", "--country", "XY", "--lat", "48.2", "--lon", "16.3"],
         '--country "XY": country "XY" is not an ISO 3166-1 code; add it to countries.yaml if it is meant'],
-      [["place", "--id", "vienna", "--name", "Vienna", "--country", "AT", "--lat", "200", "--lon", "16.3"], '--lat "200": lat must be at most 90'],
+      [["place", "--id", "vienna", "--name", "Vienna", "--country", "AT", "--lat", "200", "--lon", "16.3"], '--lat "200": lat must be between -80 and 84: the map cannot show a place nearer the poles'],
       [["place", "--id", "Vienna", "--name", "Vienna", "--country", "AT"], '--id "Vienna": key "Vienna" must be an id in lower case letters, digits and hyphens, such as "silk-routes"'],
       [["year", "--year", "2020", "--som-place", "istanbul", "--som-date", "2020-12-10", "--som-number", "0"], '--som-number "0": number must be at least 1'],
       [["event", ...EVENT_FLAGS.slice(0, -3), "x".repeat(600), ...EVENT_FLAGS.slice(-2)],
@@ -337,7 +352,7 @@ describe("the questions of activity-report new", () => {
       places: ["ankara", "erbil"], types: ["training"], strands: ["silk-routes-working-group", "ministerial-process"],
       files: { places: "_data/places.yaml", types: "_data/event-types.yaml", strands: "_data/strands.yaml" },
     }));
-    expect(questions.place).toBe("Place id, one of: ankara, erbil");
+    expect(questions.place).toBe("Place id, one of: ankara, erbil; or a country code (e.g. PK) when no city is known");
     expect(questions.type).toBe("Type id, one of: training");
     expect(questions.strands).toBe("Strand ids, separated by commas (the first reports it in full), one of: silk-routes-working-group, ministerial-process");
     expect(Object.keys(questions)).toEqual(["date", "place", "type", "strands", "title", "summary"]);

@@ -4,7 +4,9 @@ import { buildSite } from "../../../src/report/model.ts";
 import { pdfFileName } from "../../../src/report/urls.ts";
 import { ordinal, slugify } from "../../../src/format/text.ts";
 import { compareDates, partialDate } from "../../../src/format/dates.ts";
-import { SAMPLE_DATA } from "../../helpers/data.ts";
+import path from "node:path";
+import { openData } from "../../../src/report/open-data.ts";
+import { ROOT, SAMPLE_DATA } from "../../helpers/data.ts";
 
 const { data } = await loadDataOrThrow(SAMPLE_DATA);
 const site = buildSite(data);
@@ -46,6 +48,29 @@ describe("the site model of the sample data", () => {
     const one = buildSite(data, { year: 2017 });
     expect(one.reports.map((r) => r.year)).toEqual([2017]);
     expect(one.events.every((e) => e.reportYear === 2017)).toBe(true);
+  });
+});
+
+describe("an activity known only by its country (place: PK)", async () => {
+  const full = buildSite((await loadDataOrThrow(path.join(ROOT, "tests/fixtures/full-data"))).data);
+  const event = full.events.find((e) => e.id === "2019-03-pakistan-training-migrant-resource-centres")!;
+
+  it("is dated by the country's name alone, never the name twice", () => {
+    expect(event.dateline).toBe("Pakistan, March 2019");
+    expect(event.place).toEqual({ kind: "country", id: "PK", name: "Pakistan", country: { code: "PK", name: "Pakistan", url: "/countries/pk/" } });
+  });
+
+  it("is on its country's page, and in the open data as a place of the kind country, without coordinates", () => {
+    expect(full.hubs.find((h) => h.url === "/countries/pk/")?.events.map((e) => e.id)).toEqual([event.id]);
+    const open = openData(full) as { version: number; events: { id: string; place: unknown }[] };
+    expect(open.version).toBe(3);
+    expect(open.events.find((e) => e.id === event.id)?.place).toEqual({ kind: "country", id: "PK", name: "Pakistan", country: "PK", lat: null, lon: null });
+    expect(open.events.find((e) => e.id === "2019-02-20-pristina-training")?.place).toEqual({ kind: "place", id: "pristina", name: "Pristina", country: "XK", lat: 42.6629, lon: 21.1655 });
+  });
+
+  it("is among the year's places, for the map", () => {
+    const report = full.reports.find((r) => r.year === 2019)!;
+    expect(report.places.map((p) => `${p.place.kind} ${p.place.id}`)).toContain("country PK");
   });
 });
 
@@ -124,6 +149,44 @@ describe("the sentences a report says about itself", () => {
     const editions = { ...data.report.editions, 2016: { ...data.report.editions!["2016"]!, som: { ...data.report.editions!["2016"]!.som!, number: 15 } } };
     const y2016 = buildSite({ ...data, report: { ...data.report, editions } }).reports.find((r) => r.year === 2016)!;
     expect(y2016.presentedTo).toBe("Presented to the 15th Senior Officials Meeting, Antalya, 15 December 2017.");
+  });
+});
+
+describe("the date of a report", () => {
+  const withEdition = (year: number, changes: object) => {
+    const editions = { ...data.report.editions, [year]: { ...data.report.editions![String(year)]!, ...changes } };
+    return buildSite({ ...data, report: { ...data.report, editions } }).reports.find((r) => r.year === year)!;
+  };
+  const ICMPD = "International Centre for Migration Policy Development (ICMPD)";
+
+  it("is the edition's published, else the date of the meeting it is presented to", () => {
+    const y2016 = site.reports.find((r) => r.year === 2016)!;
+    expect(y2016.publication).toEqual({ iso: "2017-12-15", day: "2017-12-15", dateText: "15 December 2017", year: 2017 });
+    expect([y2016.imprint.copyright, y2016.imprint.published]).toEqual([`© ${ICMPD}, 2017`, "Published 15 December 2017."]);
+    const y2017 = site.reports.find((r) => r.year === 2017)!;
+    expect([y2017.publication?.dateText, y2017.imprint.copyright]).toEqual(["30 April 2018", `© ${ICMPD}, 2018`]);
+    expect(withEdition(2016, { published: partialDate("2018-01-15") }).publication?.iso).toBe("2018-01-15");
+  });
+
+  it("is never guessed: with neither, the report has no date, its copyright no year and its citation none", () => {
+    const undated = withEdition(2017, { published: undefined });
+    expect(undated.publication).toBeUndefined();
+    expect(undated.imprint).toMatchObject({ copyright: `© ${ICMPD}`, published: undefined, citation: "Budapest Process Secretariat, Annual Activity Report 2017." });
+  });
+
+  it("is known to the day or not at all for the PDF's metadata, and printed as precisely as written", () => {
+    const month = withEdition(2017, { published: partialDate("2018-04") });
+    expect(month.publication).toEqual({ iso: "2018-04", dateText: "April 2018", year: 2018 });
+    expect(month.imprint.published).toBe("Published April 2018.");
+  });
+
+  it("comes with the document's reference where the edition gives one", () => {
+    const both = withEdition(2016, { reference: "BP/SOM/2017/1" });
+    expect(both.reference).toBe("BP/SOM/2017/1");
+    expect(both.imprint.published).toBe("Published 15 December 2017 as document BP/SOM/2017/1.");
+    expect(both.imprint.citation).toBe("Budapest Process Secretariat (2017), Annual Activity Report 2016, BP/SOM/2017/1, presented to the Senior Officials Meeting, Antalya, 15 December 2017.");
+    expect(withEdition(2017, { published: undefined, reference: "BP/2018/2" }).imprint.published).toBe("Document BP/2018/2.");
+    expect(site.reports.find((r) => r.year === 2017)!.reference).toBeUndefined();
   });
 });
 
