@@ -63,7 +63,15 @@ export function eventRecords(events: readonly WrittenEvent[], periods: readonly 
   return records;
 }
 
-export async function loadData(dir: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /**
+   * The photo cache of the output folder (photoCacheFor), where validation keeps the hashes of the pictures it
+   * decoded, so that the next check decodes none that has not changed. Without it, they are kept in this process only.
+   */
+  readonly pictureCache?: string;
+}
+
+export async function loadData(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const { folder, diagnostics: unread } = await readDataFolder(dir);
   if (!folder) return { files: 0, diagnostics: unread };
   const { report, places, events: written, pictures } = folder;
@@ -72,7 +80,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const periods = reportPeriods(editions);
   const events = eventRecords(written, periods);
   const documents = checkDocuments(written, dir);
-  const photos = await checkPhotos(written, report, editions, pictures, dir);
+  const photos = await checkPhotos(written, report, editions, pictures, dir, options.pictureCache);
 
   // Diagnostics at the same place keep this order: the file's own problems first.
   const diagnostics = sortDiagnostics([
@@ -122,8 +130,8 @@ export async function loadData(dir: string): Promise<LoadResult> {
 }
 
 /** loadData, throwing a DataError when the data has errors. */
-export async function loadDataOrThrow(dir: string): Promise<{ data: DataSet; diagnostics: readonly Diagnostic[] }> {
-  const result = await loadData(dir);
+export async function loadDataOrThrow(dir: string, options: LoadOptions = {}): Promise<{ data: DataSet; diagnostics: readonly Diagnostic[] }> {
+  const result = await loadData(dir, options);
   if (!result.data) throw new DataError(result.diagnostics);
   return { data: result.data, diagnostics: result.diagnostics };
 }

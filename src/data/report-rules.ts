@@ -5,24 +5,36 @@
  */
 import path from "node:path";
 import { isReportYear } from "../format/dates.ts";
+import { slugify } from "../format/text.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { ReportPeriod } from "./editions.ts";
 import { defines, entryOf } from "./lookup.ts";
 import type { EventRecord } from "./load.ts";
 import { REFERENCE_FILES, type WrittenFile, type WrittenFolder, type WrittenMapping } from "./read.ts";
-import { isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
+import { countryInCapitals, isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
 import type { Edition, PlaceFile, ReportFile } from "./schema.ts";
 import type { PathSegment } from "./yaml-source.ts";
 
 type Editions = Readonly<Record<string, Partial<Edition>>>;
 
-/** Each valid place's country must be known, and a place without coordinates cannot be on the map. */
+/**
+ * Each valid place's country must be known; its id may not be a country code
+ * in lower case, which would differ only in case from the `place: PK` that
+ * names the country itself; and a place without coordinates cannot be drawn
+ * on the map.
+ */
 export function placeProblems(places: WrittenFile<Readonly<Record<string, PlaceFile>>>, references: Pick<References, "countries">): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [id, place] of Object.entries(places.value ?? {})) {
+    const code = countryInCapitals(id, references.countries);
+    if (code) {
+      const own = slugify(place.name);
+      const instead = own !== id && own.length > 2 ? `, such as "${own}"` : "";
+      out.push(places.source!.diagnostic([id], `place id "${id}" is the country code ${code} in lower case, and an event's "place: ${code}" names the country itself; give the place an id of its own${instead}`, { part: "key" }));
+    }
     if (!isKnownCountry(place.country, references.countries)) out.push(places.source!.diagnostic([id, "country"], unknownCountry(place.country)));
     if (place.lat === undefined || place.lon === undefined) {
-      out.push(places.source!.diagnostic([id], `place "${id}" has no coordinates (lat and lon); it cannot be shown on a map`, { severity: "warning", part: "key" }));
+      out.push(places.source!.diagnostic([id], `place "${id}" has no coordinates (lat and lon); the map lists its activities beneath it instead of drawing them`, { severity: "warning", part: "key" }));
     }
   }
   return out;

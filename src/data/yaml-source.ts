@@ -213,10 +213,43 @@ function aliasOffset(text: string, message: string): number {
   return Math.max(0, text.search(new RegExp(`(?<=^|[\\s[{,])${alias}`, "m")));
 }
 
+/**
+ * Whether two keys of one mapping are the same key as the build reads them:
+ * `2019:` and `"2019":` are both the text "2019", and a key is read in
+ * Unicode normal form C (see cleanValue). Otherwise the last of them would
+ * silently win.
+ */
+function sameKey(a: unknown, b: unknown): boolean {
+  if (isScalar(a) && isScalar(b)) return keyText(a.value) === keyText(b.value);
+  return a === b;
+}
+
+const keyText = (value: unknown) => {
+  const text = String(value);
+  return NON_ASCII.test(text) ? text.normalize("NFC") : text;
+};
+
+/** Whether a mapping in `value` has two keys that are one in normal form C: js-yaml tells only keys written alike. */
+function keysClashWhenNormal(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(keysClashWhenNormal);
+  const seen = new Set<string>();
+  for (const [key, item] of Object.entries(value)) {
+    const normal = keyText(key);
+    if (seen.has(normal)) return true;
+    seen.add(normal);
+    if (keysClashWhenNormal(item)) return true;
+  }
+  return false;
+}
+
+/** An alias (`*name`) anywhere in the text: each one, even of a single text, multiplies what the file holds. */
+const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
+
 /** The positional parse of `text`: the yaml package's document, which knows where every value was written. */
 function positionalParse(text: string) {
   // Warnings (a mapping used as a key) would go to the console; the schema reports such keys as unknown fields.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: sameKey, logLevel: "error" });
   return { doc, linePos: lineColumns(text) };
 }
 
@@ -256,10 +289,12 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
   let diagnostics: Diagnostic[] = [];
   try {
     value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
-    // An alias of a list or mapping comes back as a shared object: those files go the careful way,
-    // which limits aliases ("billion laughs"), because reading the value would copy each share.
-    // (An alias needs an anchor, written with "&": a file without one shares nothing.)
-    if (text.includes("&") && sharesObjects(value)) throw new Error("aliases");
+    // Aliases go the careful way, which counts them ("billion laughs"): an alias of a list or mapping
+    // comes back as a shared object that reading the value would copy, and 250,000 aliases of one long
+    // text multiply the file as surely. (An alias needs an anchor, written with "&": a file without one has none.)
+    if (text.includes("&") && (ALIAS.test(text) || sharesObjects(value))) throw new Error("aliases");
+    // Keys that differ only in how a letter is composed are one key once read: the careful way reports the second.
+    if (NON_ASCII.test(text) && keysClashWhenNormal(value)) throw new Error("keys");
   } catch {
     positional = positionalParse(text);
     diagnostics = syntaxDiagnostics(file, text, positional);

@@ -4,7 +4,7 @@ import type { PrintJob } from "./print.ts";
 
 /** The print job of one report: its print page, printed to `file`. */
 export function printJob(site: SiteModel, report: ReportView, file: string): PrintJob {
-  return { pagePath: report.printUrl, file, title: report.title, metadata: pdfMetadata(site, report) };
+  return { pagePath: report.printUrl, webPath: report.url, file, title: report.title, metadata: pdfMetadata(site, report) };
 }
 
 /** The PDF's document information, all from the data. */

@@ -3,7 +3,8 @@
  * but not author, subject or keywords, and dates it with the clock: here every
  * field comes from the data, so the same data gives the same bytes. The
  * bookmarks are added here too (see outline.ts), page furniture is marked as
- * artifacts (artifacts.ts), the structure tree corrected (structure.ts), each
+ * artifacts (artifacts.ts), the structure tree corrected and its ids
+ * renumbered (structure.ts), each
  * link described (links.ts), and
  * the XMP metadata, output intent and file identifier of PDF/A written
  * (standards.ts).
@@ -13,7 +14,7 @@ import { markPageArtifacts } from "./artifacts.ts";
 import { describeLinks } from "./links.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
 import { addArchivalMetadata, documentLanguage, reserveFileIdentifier, srgbIccProfile, withFileIdentifier } from "./standards.ts";
-import { regroupFigures } from "./structure.ts";
+import { regroupFigures, renumberStructureIds } from "./structure.ts";
 
 export interface PdfMetadata {
   readonly title: string;
@@ -58,6 +59,7 @@ export async function finishPdf(
   await timed(async () => {
     await markPageArtifacts(doc);
     regroupFigures(doc);
+    renumberStructureIds(doc);
     describeLinks(doc, links);
   });
   const date = metadata.date === undefined ? undefined : new Date(`${metadata.date}T00:00:00Z`);
@@ -84,22 +86,6 @@ export async function finishPdf(
     addArchivalMetadata(doc, { ...fields, ...(date ? { date: date.toISOString().replace(".000Z", "Z") } : {}), ...(metadata.identifier ? { identifier: metadata.identifier } : {}), language: documentLanguage(doc) ?? "en" }, icc);
     reserveFileIdentifier(doc);
   });
-  const saved = renumberStructureIds(await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity }));
+  const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { pdf: await timed(() => withFileIdentifier(saved)), standardsMs };
-}
-
-/**
- * Chromium names the elements of a tagged PDF's structure tree after DOM node
- * ids (`(node00000096)`), which count across all pages of a renderer process
- * and so depend on what else it printed at the same time. Renumbering them
- * densely, in their order, keeps every reference and the ID tree's sort order,
- * keeps every byte offset (same length), and makes the output reproducible.
- */
-export function renumberStructureIds(pdf: Uint8Array): Uint8Array {
-  const text = Buffer.from(pdf).toString("latin1");
-  const pattern = /\(node(\d{8})\)/g;
-  const ids = [...new Set([...text.matchAll(pattern)].map((m) => m[1]!))].sort();
-  if (ids.length === 0) return pdf;
-  const dense = new Map(ids.map((id, i) => [id, String(i + 1).padStart(8, "0")]));
-  return new Uint8Array(Buffer.from(text.replace(pattern, (_all, id: string) => `(node${dense.get(id)})`), "latin1"));
 }

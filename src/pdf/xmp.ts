@@ -23,8 +23,10 @@ export interface XmpFields {
   readonly language: string;
 }
 
+// A carriage return is written as a reference: XML reads a raw one (and \r\n) as a line feed, and the
+// packet would then disagree with the document information (PDF/A-2, 6.6.3).
 const escape = (text: string): string =>
-  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!)
+  text.replace(/[&<>"\r]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#xD;" })[c]!)
     // Characters XML 1.0 cannot hold at all: dropped rather than written as a broken packet.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 

@@ -153,7 +153,7 @@ function describeField(change: FieldChange): string {
 function uses(report: ReportView): Record<string, Set<string>> {
   const events = report.events;
   return {
-    [REFERENCE_FILES.places]: new Set([...events.flatMap((e) => (e.place ? [e.place.id] : [])), ...(report.edition?.som ? [report.edition.som.placeId] : [])]),
+    [REFERENCE_FILES.places]: new Set([...events.flatMap((e) => (e.place?.kind === "place" ? [e.place.id] : [])), ...(report.edition?.som ? [report.edition.som.placeId] : [])]),
     [REFERENCE_FILES.strands]: new Set(report.chapters.map((c) => c.strand.id)),
     [REFERENCE_FILES.eventTypes]: new Set(events.map((e) => e.type.id)),
     [REFERENCE_FILES.topics]: new Set(events.flatMap((e) => e.topics.map((t) => t.id))),

@@ -2,6 +2,7 @@
 import type { EventRecord } from "../data/load.ts";
 import { formatCount } from "../format/counts.ts";
 import { formatDateRange } from "../format/dates.ts";
+import { goalLine } from "./goals.ts";
 import type { Lookups } from "./lookups.ts";
 import { anchorOf, eventUrl } from "./urls.ts";
 import type { DocumentView, EventReportLink, EventView, FigureView } from "./views.ts";
@@ -35,7 +36,14 @@ function documentView(d: DocumentFile): DocumentView {
     // A file under documents/ is published at the same path.
     ...(link?.url ? { url: link.url } : link?.file ? { url: `/${link.file}` } : {}),
   }));
-  return { title: d.title, kind: d.kind, kindLabel: DOCUMENT_KIND_LABELS[d.kind], adopted: d.adopted ?? false, versions, languages: languageList(versions) };
+  const adopted = d.adopted ?? false;
+  return {
+    title: d.title, kind: d.kind, kindLabel: DOCUMENT_KIND_LABELS[d.kind], adopted,
+    ...(d.adopted_by ? { adoptedBy: d.adopted_by } : {}),
+    // Who adopted it only as the data says: no qualifier is invented where it says none.
+    ...(adopted ? { adoptedText: d.adopted_by ? `adopted by ${d.adopted_by}` : "adopted" } : {}),
+    versions, languages: languageList(versions),
+  };
 }
 
 function figuresOf(event: EventRecord): FigureView[] {
@@ -61,6 +69,7 @@ function eventView(e: EventRecord, refs: Lookups, places: EventPlaces): EventVie
   const dateText = formatDateRange(e.date, e.end);
   const location = e.online ? (where ? `${where.name} (online)` : "Online") : where!.name;
   const figures = figuresOf(e);
+  const goals = refs.goalsOf(e.goals ?? []);
   return {
     id: e.id,
     anchor: anchorOf("event", e.id),
@@ -84,7 +93,8 @@ function eventView(e: EventRecord, refs: Lookups, places: EventPlaces): EventVie
     outcomes: e.outcomes,
     host: e.host,
     chairs: e.chairs ?? [],
-    goals: (e.goals ?? []).map((g) => refs.goals.get(g)!),
+    goals,
+    goalLine: goalLine(goals),
     documents: (e.documents ?? []).map(documentView),
     sources: e.sources ?? [],
     status: e.status ?? "held",

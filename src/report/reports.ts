@@ -4,12 +4,12 @@ import { entryOf } from "../data/lookup.ts";
 import { frameworksInForce } from "../data/frameworks.ts";
 import type { Edition, Framework } from "../data/schema.ts";
 import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
-import { ordinal, slugify } from "../format/text.ts";
-import { countryName } from "./countries.ts";
+import { ordinal } from "../format/text.ts";
+import { countryName } from "../data/countries.ts";
 import { computeFigures } from "./figures.ts";
 import type { Lookups } from "./lookups.ts";
 import { reportParts } from "./parts.ts";
-import { anchorOf, reportUrl } from "./urls.ts";
+import { anchorOf, pdfFileName, reportUrl } from "./urls.ts";
 import type { ChapterView, EditionView, EventView, GoalsProgressView, MeetingView, PlaceView, ReportView } from "./views.ts";
 
 /** What every report of a site shares. */
@@ -99,7 +99,7 @@ export function goalsProgress(events: readonly EventView[], chapters: readonly C
         activities: held.filter((e) => serves(e, goal.id)).map((event) => ({ event, number: numbers[event.id]! })),
       })),
       byStrand: {
-        strands: chapters.map((c) => ({ id: c.strand.id, title: c.strand.title, number: c.number })),
+        strands: chapters.map((c) => ({ id: c.strand.id, title: c.strand.title, shortTitle: c.strand.short_title ?? c.strand.title, number: c.number })),
         rows,
         served: chapters.map((c) => held.filter((e) => inChapter(e, c) && servesAny(e)).length),
         servedTotal: held.filter(servesAny).length,
@@ -141,7 +141,7 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
   const edition = entryOf(data.report.editions, String(year));
   const editionShown = edition && editionView(edition, refs);
   const meeting = editionShown?.som;
-  const pdfName = `${slugify(organisation)}-activity-report-${year}.pdf`;
+  const pdfName = pdfFileName(organisation, year);
   const span = reportSpan(year, edition);
   const periodText = edition?.period && formatDateRange(edition.period.from, edition.period.to);
   const states = edition?.participating_states ?? data.report.participating_states ?? [];

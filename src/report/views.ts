@@ -10,10 +10,15 @@ export interface Link {
 }
 
 export interface PlaceView {
+  /** `place`: a place of places.yaml; `country`: a country named by its code, for an activity known only by its country. */
+  readonly kind: "place" | "country";
+  /** The place's id, or the country's code. */
   readonly id: string;
+  /** `Sarajevo`; for a country, its name (`Pakistan`). */
   readonly name: string;
   readonly localName?: string;
   readonly country: { readonly code: string; readonly name: string; readonly url: string };
+  /** A place's coordinates, when places.yaml gives them; never a country's. */
   readonly lat?: number;
   readonly lon?: number;
 }
@@ -33,7 +38,25 @@ export interface GoalView {
   /** `Priority Goal 1` */
   readonly label: string;
   readonly url: string;
-  readonly framework: { readonly id: string; readonly title: string; readonly shortTitle: string; readonly years: string };
+  readonly framework: {
+    readonly id: string;
+    readonly title: string;
+    readonly shortTitle: string;
+    /** `2019–2024`: the years in force. */
+    readonly years: string;
+    /** The years to print after the title, when the title does not name them already. */
+    readonly yearsAfterTitle?: string;
+    /** The title with its years once: `Istanbul Ministerial Declaration (2013–2018)`, `… a five-year plan 2019–2024`. */
+    readonly name: string;
+  };
+}
+
+/** The line that ends an activity's entry: the goals it served, in short. */
+export interface GoalLineView {
+  /** `Serving Priority Goals 1, 2 and 5 of the Istanbul Commitments and Call for Action 2019–2024.` */
+  readonly text: string;
+  /** The same words in pieces; a piece with a goal names that goal (its number, or `Priority Goal 4` alone), for a link to it. */
+  readonly pieces: readonly { readonly text: string; readonly goal?: GoalView }[];
 }
 
 /** A document of a meeting, with the languages it exists in. */
@@ -43,6 +66,10 @@ export interface DocumentView {
   /** `Conclusions`, `Call for Action` */
   readonly kindLabel: string;
   readonly adopted: boolean;
+  /** Who adopted it, as written: `close to 40 participating states`. */
+  readonly adoptedBy?: string;
+  /** `adopted by close to 40 participating states`, or `adopted` where the data does not say by whom; none when not adopted. */
+  readonly adoptedText?: string;
   /** In the order written; `url` is absent when the text exists in that language without a link. */
   readonly versions: readonly { readonly language: string; readonly name: string; readonly url?: string }[];
   /** `English, Russian` */
@@ -90,7 +117,10 @@ export interface EventView {
   readonly outcomes?: string;
   readonly host?: string;
   readonly chairs: readonly string[];
+  /** By framework (in the order of frameworks.yaml), then by number. */
   readonly goals: readonly GoalView[];
+  /** `Serving Priority Goals 1 and 5 of …`, when it served any. */
+  readonly goalLine?: GoalLineView;
   readonly documents: readonly DocumentView[];
   readonly sources: readonly string[];
   readonly status: "held" | "planned" | "cancelled";
@@ -134,9 +164,10 @@ export interface GoalsProgressView {
     /** The activities held that served it, in time order, each with its section number (`3.1`). */
     readonly activities: readonly { readonly event: EventView; readonly number: string }[];
   }[];
-  /** Activities by goal and strand: `counts` follow the report's chapters; a goal with none is a row of zeros. */
+  /** Activities by goal and strand: `counts` follow the report's chapters; a goal with none is a row of zeros (printed as dashes). */
   readonly byStrand: {
-    readonly strands: readonly { readonly id: string; readonly title: string; readonly number: number }[];
+    /** The table's columns: `shortTitle` heads each (the strand's short title, else its title). */
+    readonly strands: readonly { readonly id: string; readonly title: string; readonly shortTitle: string; readonly number: number }[];
     readonly rows: readonly { readonly goal: GoalView; readonly counts: readonly number[]; readonly total: number }[];
     /** Activities that served at least one goal, by strand (an activity with two goals counts once). */
     readonly served: readonly number[];

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { loadDataOrThrow } from "../../src/data/load.ts";
@@ -121,6 +121,16 @@ describe("the output folder", () => {
     }
     expect(await readFile(path.join(parent, "notes.txt"), "utf8")).toBe("keep me");
     await expect(stat(path.join(data, "report.yaml"))).resolves.toBeTruthy();
+  });
+
+  it("that is a link to nothing is refused at once, before anything is rendered or printed", async () => {
+    const parent = await tempDir();
+    const output = path.join(parent, "site");
+    await symlink(path.join(parent, "gone"), output);
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`Checked 9 events: the data is valid.\nactivity-report build: the output folder ${output} is a link to ${path.join(parent, "gone")}, which does not exist; create that folder, or choose another output folder\n`);
+    expect((await readdir(parent)).sort()).toEqual(["site"]);
   });
 
   it("a one-year preview goes to its own folder unless --output is given", async () => {

@@ -12,7 +12,6 @@ import { CHROMIUM_FLAGS, PrintError, printPdfs, printWithContents } from "../../
 import { SAMPLE_DATA } from "../helpers/data.ts";
 import { pdfLines } from "../helpers/pdf.ts";
 import { cssString } from "../../src/format/css.ts";
-import { renumberStructureIds } from "../../src/pdf/metadata.ts";
 import { monthChart } from "../../src/pictures/month-chart.ts";
 import { computeFigures } from "../../src/report/figures.ts";
 import { partialDate } from "../../src/format/dates.ts";
@@ -26,15 +25,6 @@ describe("numberParagraphs", () => {
         '<p class="numbered" id="para-3"><span class="paragraph-number">3.</span> Three</p>',
     );
     expect(numberParagraphs(html, false)).toBe(html);
-  });
-});
-
-describe("renumberStructureIds", () => {
-  it("numbers Chromium's structure ids densely, in order, without changing the length", () => {
-    const pdf = new TextEncoder().encode("<< /ID (node00000096) >> << /ID (node00000267) >> [(node00000096) 1 0 R]");
-    const out = new TextDecoder().decode(renumberStructureIds(pdf));
-    expect(out).toBe("<< /ID (node00000001) >> << /ID (node00000002) >> [(node00000001) 1 0 R]");
-    expect(out.length).toBe(pdf.length);
   });
 });
 

@@ -14,10 +14,10 @@ describe("placeProblems", () => {
     const places = writtenFile("places.yaml", "a:\n  name: A\n  country: QQ\n  lat: 1\n  lon: 2\nb:\n  name: B\n  country: TR\n  lat: 1\n", placesSchema);
     expect(placeProblems(places, { countries: {} }).map(placed)).toEqual([
       '3:12: country "QQ" is not an ISO 3166-1 code; add it to countries.yaml if it is meant',
-      '6:1: warning: place "b" has no coordinates (lat and lon); it cannot be shown on a map',
+      '6:1: warning: place "b" has no coordinates (lat and lon); the map lists its activities beneath it instead of drawing them',
     ]);
     expect(placeProblems(places, { countries: { QQ: { name: "Qland" } } }).map(placed)).toEqual([
-      '6:1: warning: place "b" has no coordinates (lat and lon); it cannot be shown on a map',
+      '6:1: warning: place "b" has no coordinates (lat and lon); the map lists its activities beneath it instead of drawing them',
     ]);
   });
 

@@ -55,4 +55,17 @@ describe("xmpPacket", () => {
     const properties = xmpProperties(xmpPacket({ ...FIELDS, title }));
     expect(properties["dc:title"]).toBe('Report <2017> & "after" </rdf:li></rdf:Alt>');
   });
+
+  it("writes a carriage return as a reference, so that it reads back as written, not as the line feed XML makes of a raw one", () => {
+    const title = "Report\r2017\r\nand\nafter";
+    const packet = xmpPacket({ ...FIELDS, title, author: "Budapest\rProcess" });
+    expect(packet).not.toContain("\r");
+    expect(xmpProperties(packet)["dc:title"]).toBe(title);
+    expect(xmpProperties(packet)["dc:creator"]).toBe("Budapest\rProcess");
+  });
+
+  it("reads back an empty field as empty, as the document information holds it, not as missing", () => {
+    const properties = xmpProperties(xmpPacket({ ...FIELDS, keywords: "", title: "" }));
+    expect([properties["pdf:Keywords"], properties["dc:title"], properties["dc:creator"]]).toEqual(["", "", FIELDS.author]);
+  });
 });
