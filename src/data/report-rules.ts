@@ -4,6 +4,7 @@
  * the editions' periods and the years the events need an edition for.
  */
 import path from "node:path";
+import { isReportYear } from "../format/dates.ts";
 import { slugify } from "../format/text.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { ReportPeriod } from "./editions.ts";
@@ -121,7 +122,9 @@ export function undatedEditions(report: WrittenMapping<ReportFile>, editions: Ed
   return Object.entries(editions ?? {}).flatMap(([year, edition]) => {
     const fields = written !== null && typeof written === "object" ? entryOf(written as Record<string, unknown>, year) : undefined;
     const wrote = (key: string) => fields !== null && typeof fields === "object" && Object.hasOwn(fields, key);
-    if (wrote("published") || wrote("som") || edition.status === "draft") return [];
+    // A draft, or one whose status or year is itself a mistake, is not known to be final.
+    const final = isReportYear(Number(year)) && (wrote("status") ? edition.status === "final" : true);
+    if (wrote("published") || wrote("som") || !final) return [];
     return [report.source!.diagnostic(["editions", year], `the report of ${year} has no date: add published: YYYY-MM-DD (the day it is published) or the som it is presented to; without either it is printed undated, its copyright without a year`, { severity: "warning", part: "key" })];
   });
 }
