@@ -14,6 +14,7 @@ import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
 import { fileSize, plural } from "./format/text.ts";
 import { findBrowser } from "./pdf/browser.ts";
+import { removeAbandonedBrowsers } from "./pdf/browser-folders.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
 import { printReports } from "./pdf/reports.ts";
 import { PHOTOS_URL, photoCacheFor, removeUnfinishedWrites } from "./pictures/photos.ts";
@@ -85,6 +86,10 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   const leftovers = await removeLeftovers(output);
   if (leftovers.restored) onProgress({ step: "notice", message: `put the output back in ${settings.outputDir} from ${leftovers.restored}, where a build stopped while it replaced the output had left it` });
   for (const folder of leftovers.removed) onProgress({ step: "notice", message: `removed ${folder}, left by a build that was stopped` });
+  // A build killed outright leaves its browser running and its folder in the temporary folder: every build ends them, printing or not.
+  for (const { folder, browser } of removeAbandonedBrowsers()) {
+    onProgress({ step: "notice", message: browser === undefined ? `removed ${folder}, left by a build that was stopped` : `ended the browser (process ${browser}) of a build that was stopped, and removed its folder ${folder}` });
+  }
   const previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
   const manifest = manifestOf(loaded.data, site, await pictureStamps(loaded.data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
   const staging = stagingFolder(output);
