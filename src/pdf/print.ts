@@ -11,6 +11,7 @@ import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
 import { plural } from "../format/text.ts";
 import { conformanceProblems } from "./conformance.ts";
 import { linkDescriptions, pageLinks, publishLinks } from "./links.ts";
+import { printFonts } from "./fonts.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import type { OutlineEntry } from "./outline.ts";
 import { loadPdfJs, readPdf } from "./pdf-reading.ts";
@@ -270,7 +271,8 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
         args: CHROMIUM_FLAGS,
         userDataDir: folder.profile,
         // Chromium keeps its crash reports under XDG_CONFIG_HOME: in the folder, not in the user's home.
-        env: { ...process.env, TMPDIR: folder.tmp, XDG_CONFIG_HOME: folder.config },
+        // It sees only the report's fonts, so that no machine's own fonts reach a PDF (fonts.ts).
+        env: { ...printFonts(folder.dir), TMPDIR: folder.tmp, XDG_CONFIG_HOME: folder.config },
         timeout: Math.min(60_000, timeout),
         signal: abort.signal,
       }).catch((error: unknown) => {
