@@ -1,9 +1,11 @@
 /**
- * The editors' contract: the shape of every file in the data folder.
- * docs/data.md describes the same contract for people; keep them together.
+ * The editors' contract: the shape of every file in the data folder, with a
+ * one-line description of each field. The JSON Schemas that editors' tools
+ * read (json-schema.ts), the files `new` writes (scaffold.ts) and the field
+ * tables of docs/data.md (checked by a test) are made from it.
  */
 import { z } from "zod";
-import { parseCount } from "../format/counts.ts";
+import { MAX_COUNT, parseCount } from "../format/counts.ts";
 import { isReportYear, parsePartialDate, YEARS, type ParseResult } from "../format/dates.ts";
 import { brokenEscapes } from "../format/markdown.ts";
 import { oneLine } from "../format/text.ts";
@@ -11,9 +13,48 @@ import { oneLine } from "../format/text.ts";
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
 
-/** A value read by one of our own parsers; its message is complete and names the field. */
-function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>) {
-  return z.unknown().transform((input, ctx): T => {
+/** The files whose ids other files refer to, by the name the JSON Schemas give their lists. */
+export type Vocabulary = "places" | "strands" | "types" | "topics" | "goals" | "countries";
+
+/** A JSON Schema, as json-schema.ts writes it. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/**
+ * What a part of the contract is, where zod's own JSON Schema cannot say it:
+ * a value read by one of our own parsers (`json`: what it accepts, written as
+ * JSON Schema), a reference to an id of another file, a list that may be
+ * written as its single item, a mapping of editor-written keys, Markdown, a
+ * field that is no longer read, or keywords added to an object (`also`: a rule
+ * between its fields that a schema can state).
+ */
+export type Form =
+  | { readonly kind: "json"; readonly schema: JsonSchema }
+  | { readonly kind: "reference"; readonly to: Vocabulary; readonly schema: JsonSchema }
+  | { readonly kind: "list"; readonly item: z.ZodType; readonly min: number }
+  | { readonly kind: "mapping"; readonly key: z.ZodType<string>; readonly value: z.ZodType }
+  | { readonly kind: "markdown" }
+  | { readonly kind: "retired" }
+  | { readonly kind: "also"; readonly schema: JsonSchema };
+
+const FORMS = new WeakMap<object, Form>();
+
+function withForm<S extends z.ZodType>(schema: S, form: Form): S {
+  FORMS.set(schema, form);
+  return schema;
+}
+
+/** The form of `schema`, or of the schema it was copied from (`.describe()` and `.meta()` copy). */
+export function formOf(schema: z.core.$ZodType): Form | undefined {
+  for (let s: z.core.$ZodType | undefined = schema; s; s = s._zod.parent) {
+    const form = FORMS.get(s);
+    if (form) return form;
+  }
+  return undefined;
+}
+
+/** A value read by one of our own parsers; its message is complete and names the field. `json` says what it accepts. */
+function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>, json: JsonSchema) {
+  return withForm(z.unknown().transform((input, ctx): T => {
     if (input === undefined || input === null) {
       ctx.addIssue({ code: "custom", message: `missing required field "${field}"` });
       return z.NEVER;
@@ -22,7 +63,7 @@ function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>) {
     if (result.ok) return result.value;
     ctx.addIssue({ code: "custom", message: `${field} ${result.message}` });
     return z.NEVER;
-  });
+  }), { kind: "json", schema: json });
 }
 
 /** Sane lengths: far above what a report needs, low enough that a pasted document is caught. */
@@ -46,12 +87,22 @@ function linkEscapes(text: string, ctx: z.RefinementCtx): void {
     });
   }
 }
-const markdown = z.string().max(MAX_LENGTH.markdown).superRefine(linkEscapes);
+const markdown = () => withForm(z.string().max(MAX_LENGTH.markdown).superRefine(linkEscapes), { kind: "markdown" });
 /** Markdown that must say something. */
-const markdownText = z.string().trim().min(1).max(MAX_LENGTH.markdown).superRefine(linkEscapes);
+const markdownText = () => withForm(z.string().trim().min(1).max(MAX_LENGTH.markdown).superRefine(linkEscapes), { kind: "markdown" });
 const id = z.string().regex(ID_PATTERN);
 /** A reference to an id defined in another file; checked against that file, with a did-you-mean. */
 const ref = z.string().trim().min(1).max(200);
+const countryCode = z.string().regex(COUNTRY_CODE);
+const idJson: JsonSchema = { type: "string", pattern: ID_PATTERN.source };
+const countryJson: JsonSchema = { type: "string", pattern: COUNTRY_CODE.source };
+/** A reference to an id of `to`; without the data folder's ids, `json` says what such an id looks like. */
+const reference = (to: Vocabulary, json: JsonSchema = idJson) => withForm(ref.clone(), { kind: "reference", to, schema: json });
+/** An event's place: a place id, or a country's code in capitals (an activity known only by its country). */
+const placeOrCountry = () => withForm(ref.clone(), { kind: "reference", to: "places", schema: { anyOf: [idJson, countryJson] } });
+/** A country's code, of ISO 3166-1 or of countries.yaml. */
+const countryRef = () => withForm(countryCode.clone(), { kind: "reference", to: "countries", schema: countryJson });
+
 /** The longest list a data file may hold: far above the states of a dialogue, low enough to stop a file that multiplies. */
 export const MAX_LIST_ITEMS = 500;
 
@@ -61,23 +112,18 @@ export const MAX_LIST_ITEMS = 500;
  * (`-IOM`): YAML reads that as the text "-IOM".
  */
 const list = <T extends z.ZodType>(item: T, min = 0) =>
-  z.preprocess((v, ctx) => {
+  withForm(z.preprocess((v, ctx) => {
     if (typeof v !== "string") return v;
     if (/^-[^\s-]/.test(v)) ctx.addIssue({ code: "custom", message: `put a space after the dash in \`${v}\`, as in \`- ${v.slice(1)}\``, input: v });
     return [v];
-  }, z.array(item).min(min).max(MAX_LIST_ITEMS));
-
-/**
- * The value schema of each mapping, so that messages about an entry's fields
- * can name the fields it may have (see zod-issues.ts).
- */
-export const MAPPING_VALUES = new WeakMap<object, z.ZodType>();
+  }, z.array(item).min(min).max(MAX_LIST_ITEMS)), { kind: "list", item, min });
 
 /**
  * A mapping of editor-written keys to values, like z.record, but keeping every
  * key as written: z.record silently drops a key "__proto__". The result has no
  * prototype, so that a look-up of "constructor" or "toString" finds only what
- * the file defines.
+ * the file defines. Its form names the value schema, so that messages about an
+ * entry's fields can name the fields it may have (see zod-issues.ts).
  */
 function mapping<V extends z.ZodType>(key: z.ZodType<string>, value: V) {
   const schema = z.unknown().transform((input, ctx) => {
@@ -98,12 +144,24 @@ function mapping<V extends z.ZodType>(key: z.ZodType<string>, value: V) {
     }
     return out;
   });
-  MAPPING_VALUES.set(schema, value);
-  return schema;
+  return withForm(schema, { kind: "mapping", key, value });
 }
 
-const date = (field: string) => parsed(field, parsePartialDate);
-const count = (field: string) => parsed(field, parseCount);
+/** A year written YYYY, in the years a date may fall in. */
+const YEAR_PATTERN = `(?:${Array.from({ length: (YEARS.max - YEARS.min + 1) / 100 }, (_, i) => String(YEARS.min / 100 + i)).join("|")})\\d{2}`;
+const yearJson: JsonSchema = { type: "integer", minimum: YEARS.min, maximum: YEARS.max };
+const DATE_JSON: JsonSchema = {
+  anyOf: [
+    { type: "string", pattern: `^\\s*${YEAR_PATTERN}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?\\s*$` },
+    yearJson,
+  ],
+};
+const COUNT_JSON: JsonSchema = { anyOf: [{ type: "integer", minimum: 0, maximum: MAX_COUNT }, { type: "string", pattern: "\\S" }] };
+/** An http(s) address, as parseHttpUrl reads it (the scheme in any case). */
+const HTTP_URL = "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[^/\\s]";
+
+const date = (field: string) => parsed(field, parsePartialDate, DATE_JSON);
+const count = (field: string) => parsed(field, parseCount, COUNT_JSON);
 
 function parseHttpUrl(input: unknown): ParseResult<string> {
   if (typeof input !== "string") return { ok: false, message: "must be a web address" };
@@ -150,6 +208,15 @@ function parseDocumentLink(input: unknown): ParseResult<DocumentLink> {
   }
   return { ok: true, value: { file } };
 }
+const DOCUMENT_NAME_JSON = DOCUMENT_NAME.source.slice(1, -1);
+const DOCUMENT_LINK_JSON: JsonSchema = {
+  anyOf: [
+    { type: "null" },
+    { type: "string", pattern: "^\\s*$" },
+    { type: "string", pattern: HTTP_URL },
+    { type: "string", pattern: `^\\s*(?:\\./)?${DOCUMENTS_DIR}/(?:${DOCUMENT_NAME_JSON}/)*${DOCUMENT_NAME_JSON}\\.(?:pdf|docx)\\s*$` },
+  ],
+};
 
 const LANGUAGE_NAMES = new Intl.DisplayNames("en", { type: "language", fallback: "none" });
 /** The English name of an ISO 639-1 language code (`ru` → `Russian`), or undefined for a code that is not one. */
@@ -158,24 +225,25 @@ export function languageName(code: string): string | undefined {
   const name = LANGUAGE_NAMES.of(code);
   return name && name !== code ? name : undefined;
 }
-const languageCode = z.string().refine((code) => languageName(code) !== undefined, {
+// Which codes are languages is the machine's own list (Intl): the JSON Schema says only their form.
+const languageCode = withForm(z.string().refine((code) => languageName(code) !== undefined, {
   message: "is not an ISO 639-1 language code; write two lower-case letters such as en, ru, ar, fr",
-});
+}), { kind: "json", schema: { type: "string", pattern: "^[a-z]{2}$" } });
 
 const documentSchema = z.strictObject({
-  title: text,
-  kind: z.enum(DOCUMENT_KINDS),
-  /** A text the meeting adopted: it goes into the annex of documents adopted. */
-  adopted: z.boolean().optional(),
-  /** Who adopted it, as it reads after "adopted by": `close to 40 participating states`; printed as written. */
-  adopted_by: text.optional(),
-  /** Language code → link; `en:` left empty says the English text exists without a link. */
-  versions: mapping(languageCode, z.unknown().transform((input, ctx): DocumentLink => {
+  title: text.describe("The document's title"),
+  kind: z.enum(DOCUMENT_KINDS).describe("What it is"),
+  adopted: z.boolean().optional().describe("true for a text the meeting adopted: it goes into the annex of documents adopted"),
+  adopted_by: text.optional().meta({ description: "Who adopted it, where not all did, as it reads after \"adopted by\"; printed as written", examples: ["close to 40 participating states"] }),
+  versions: mapping(languageCode, withForm(z.unknown().transform((input, ctx): DocumentLink => {
     const result = parseDocumentLink(input);
     if (result.ok) return result.value;
     ctx.addIssue({ code: "custom", message: `version ${result.message}` });
     return z.NEVER;
-  })),
+  }), { kind: "json", schema: DOCUMENT_LINK_JSON })).meta({
+    description: "Language code (en, ru, ar, fr…) → a web address, a PDF or Word file under documents/, or nothing when the text has no link",
+    examples: [{ en: `${DOCUMENTS_DIR}/conclusions-2018-en.pdf`, ru: null }],
+  }),
 });
 export type DocumentFile = z.output<typeof documentSchema>;
 
@@ -184,56 +252,57 @@ export type DocumentFile = z.output<typeof documentSchema>;
  * shows for someone who cannot see it, and the caption and credit printed under it.
  */
 export const photoSchema = z.strictObject({
-  file: text,
-  alt: text,
-  caption: text.optional(),
-  credit: text.optional(),
+  file: text.meta({ description: "The photo: a picture in the images folder, written from the data folder", examples: ["images/2018-05-07-sarajevo.jpg"] }),
+  alt: text.meta({ description: "What the picture shows, for someone who cannot see it", examples: ["Delegates seated around one long table"] }),
+  caption: text.optional().meta({ description: "Printed under the photo: what it shows, where and when", examples: ["The meeting in Sarajevo, 7 May 2018"] }),
+  credit: text.optional().meta({ description: "Who holds the rights, printed as written", examples: ["© ICMPD"] }),
 });
 export type Photo = z.output<typeof photoSchema>;
 
 /** A logo of the cover, in the order given: the Chair, the Co-Chair, the Secretariat, the donors. */
-const logoSchema = z.strictObject({ file: text, alt: text });
+const logoSchema = z.strictObject({
+  file: text.meta({ description: "The logo: a picture in the images folder, an SVG or a photo format", examples: ["images/logo.svg"] }),
+  alt: text.meta({ description: "What the logo stands for", examples: ["European Union"] }),
+});
 
 /** A whole number as its text (`1` → "1"), anything else as it is. */
 const numberAsText = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? String(v) : v);
 
-export const eventSchema = z.strictObject({
-  title: text,
-  type: ref,
-  date: date("date"),
-  end: date("end").optional(),
-  place: ref.optional(),
-  online: z.boolean().optional(),
-  strands: list(ref, 1),
-  participants: count("participants").optional(),
-  countries: count("countries").optional(),
-  organisations: count("organisations").optional(),
-  women: count("women").optional(),
-  partners: list(text).optional(),
-  topics: list(ref).optional(),
-  summary: markdownText,
-  body: markdown.optional(),
-  report_year: z.number().int().min(YEARS.min).max(YEARS.max).optional(),
-  status: z.enum(STATUSES).optional(),
-  sources: list(parsed("source", parseHttpUrl)).optional(),
-  /**
-   * Ids of priority goals of frameworks.yaml that the activity served. A goal
-   * written by its number (`1`) is read as the text "1", so that the check
-   * against frameworks.yaml can name the goal that number is (frameworks.ts).
-   */
-  goals: z.preprocess(numberAsText, list(z.preprocess(numberAsText, ref))).optional(),
-  host: text.optional(),
-  chairs: list(text).optional(),
-  /** A combined number of state and organisation delegations, for sources that give no other; never added to countries or organisations. */
-  delegations: count("delegations").optional(),
-  outcomes: markdownText.optional(),
-  documents: z.array(documentSchema).max(MAX_LIST_ITEMS).optional(),
-  /** The first is printed beside the event's entry in the report; all are shown on its page. */
-  photos: z.array(photoSchema).max(MAX_LIST_ITEMS).optional(),
+export const eventSchema = withForm(z.strictObject({
+  title: text.describe("Title of the event"),
+  type: reference("types").describe("Kind of activity: an id of event-types.yaml"),
+  date: date("date").meta({ description: "First day: YYYY-MM-DD, YYYY-MM or YYYY", examples: ["2018-05-07"] }),
+  end: date("end").optional().meta({ description: "Last day, for an event over several days; not before date", examples: ["2018-05-08"] }),
+  place: placeOrCountry().optional().describe("Where it took place: an id of places.yaml, or a country's code (PK) when no city is known; not needed with online: true"),
+  online: z.boolean().optional().describe("true for a virtual meeting; place is then its host, if any"),
+  strands: list(reference("strands"), 1).describe("The chapters it belongs to, ids of strands.yaml; the first reports it in full"),
+  participants: count("participants").optional().meta({ description: "Number of participants: a whole number, or a phrase such as \"over 75\", \"about 50\"", examples: [60] }),
+  countries: count("countries").optional().meta({ description: "Number of country delegations", examples: [20] }),
+  organisations: count("organisations").optional().meta({ description: "Number of organisation delegations", examples: [5] }),
+  women: count("women").optional().meta({ description: "Number of women among the participants", examples: [25] }),
+  partners: list(text).optional().meta({ description: "Partner organisations, printed \"With …\"", examples: [["Name of a partner organisation"]] }),
+  topics: list(reference("topics")).optional().describe("Topic tags: ids of topics.yaml"),
+  summary: markdownText().describe("The text printed in the report, in Markdown"),
+  body: markdown().optional().meta({ description: "Further text, in Markdown", examples: ["A longer account of the meeting."] }),
+  report_year: z.number().int().min(YEARS.min).max(YEARS.max).optional().meta({ description: "The report it belongs to, only when another year's report covers it", examples: [2018] }),
+  status: z.enum(STATUSES).optional().describe("held if left out; planned or cancelled are printed after the type"),
+  sources: list(parsed("source", parseHttpUrl, { type: "string", pattern: HTTP_URL })).optional()
+    .meta({ description: "Web addresses that report it, starting with http:// or https://", examples: [["https://www.example.org/news/the-meeting"]] }),
+  // A goal written by its number (`1`) is read as the text "1", so that the check against frameworks.yaml can name the goal that number is (frameworks.ts).
+  goals: withForm(z.preprocess(numberAsText, list(z.preprocess(numberAsText, ref))), { kind: "list", item: reference("goals"), min: 0 }).optional()
+    .describe("The priority goals it served: goal ids of frameworks.yaml"),
+  host: text.optional().meta({ description: "Who hosted it, as it reads after \"Hosted by\"", examples: ["the Republic of Türkiye"] }),
+  chairs: list(text).optional().meta({ description: "Who chaired or co-chaired it", examples: [["Türkiye", "Hungary"]] }),
+  delegations: count("delegations").optional().meta({ description: "A combined number of state and organisation delegations, where sources give no other; never added to countries or organisations", examples: ["over 40"] }),
+  outcomes: markdownText().optional().meta({ description: "What came of the meeting, in Markdown; printed after the summary", examples: ["The participants agreed on …"] }),
+  documents: z.array(documentSchema).max(MAX_LIST_ITEMS).optional().describe("The meeting's documents, with the languages they exist in"),
+  photos: z.array(photoSchema).max(MAX_LIST_ITEMS).optional().describe("Photos of the meeting; the first is printed beside its entry in the report, all on its page"),
+}), {
+  // event-rules.ts says the same, with its own words.
+  kind: "also",
+  schema: { if: { properties: { online: { const: true } }, required: ["online"] }, else: { required: ["place"] } },
 });
 export type EventFile = z.output<typeof eventSchema>;
-
-const countryCode = z.string().regex(COUNTRY_CODE);
 
 export const EDITION_STATUSES = ["final", "draft"] as const;
 
@@ -241,122 +310,125 @@ export const EDITION_STATUSES = ["final", "draft"] as const;
 const MAX_SOM_NUMBER = 999;
 
 /** An edition's year, written YYYY, in the years a report may be for. */
-const reportYearKey = z.string().regex(/^\d{4}$/).refine((key) => isReportYear(Number(key)), { message: `is not in the years ${YEARS.min} to ${YEARS.max}; check the year` });
+const reportYearKey = withForm(
+  z.string().regex(/^\d{4}$/).refine((key) => isReportYear(Number(key)), { message: `is not in the years ${YEARS.min} to ${YEARS.max}; check the year` }),
+  { kind: "json", schema: { type: "string", pattern: `^${YEAR_PATTERN}$` } },
+);
 
 export const editionSchema = z.strictObject({
-  chair: text.optional(),
-  co_chair: text.optional(),
+  chair: text.optional().meta({ description: "Chair of the process that year", examples: ["Türkiye"] }),
+  co_chair: text.optional().meta({ description: "Co-Chair of the process that year", examples: ["Hungary"] }),
   som: z
     .strictObject({
-      number: z.number().int().min(1).max(MAX_SOM_NUMBER).optional(),
-      place: ref,
-      date: date("date"),
+      number: z.number().int().min(1).max(MAX_SOM_NUMBER).optional().meta({ description: "Its number, printed as \"15th\"", examples: [15] }),
+      place: reference("places").describe("Where it meets: an id of places.yaml"),
+      date: date("date").meta({ description: "Its date", examples: ["2019-10-15"] }),
     })
-    .optional(),
-  foreword: markdown.optional(),
-  period: z.strictObject({ from: date("from"), to: date("to") }).optional(),
-  /** The date the report is published; without it, the date of its Senior Officials Meeting; with neither, the report is not dated (never a date guessed). */
-  published: date("published").optional(),
-  /** The report's document symbol, e.g. BP/SOM/2020/1: on the cover, in the imprint and in the PDF's metadata. */
-  reference: text.optional(),
-  /** Replaces the report-wide lists for this year, when membership changed. */
-  participating_states: list(countryCode).optional(),
-  participating_organisations: list(text).optional(),
-  /** The year in brief. */
-  summary: markdownText.optional(),
-  /** Who signs the foreword, in protocol order. */
-  signatories: z.array(z.strictObject({ name: text, title: text.optional(), organisation: text.optional() })).optional(),
-  /** Strand id → that year's introduction to its chapter and its undated initiatives. */
-  strands: mapping(ref, z.strictObject({ introduction: markdownText.optional(), highlights: markdownText.optional() })).optional(),
-  /** What comes next. */
-  outlook: markdownText.optional(),
-  /** A draft says so on every page and is not indexed by search engines. */
-  status: z.enum(EDITION_STATUSES).optional(),
-  /** The cover of that year's PDF and the top of its year page. */
-  cover_photo: photoSchema.optional(),
+    .optional()
+    .describe("The Senior Officials Meeting the report is presented to"),
+  foreword: markdown().optional().meta({ description: "The foreword of that year's report, in Markdown", examples: ["In 2019 the participating states …"] }),
+  period: z.strictObject({
+    from: date("from").meta({ description: "The first day the report covers", examples: ["2018-07-01"] }),
+    to: date("to").meta({ description: "The last day the report covers", examples: ["2019-06-30"] }),
+  }).optional().describe("Only when the report does not cover a calendar year"),
+  published: date("published").optional().meta({ description: "The date the report is published; without it, the date of its Senior Officials Meeting", examples: ["2019-10-01"] }),
+  reference: text.optional().meta({ description: "The report's document symbol: on the cover, in the imprint and in the PDF's metadata", examples: ["BP/SOM/2019/1"] }),
+  participating_states: list(countryRef()).optional().describe("Replaces the report-wide list of states for this year, when membership changed"),
+  participating_organisations: list(text).optional().meta({ description: "Replaces the report-wide list of organisations for this year", examples: [["European Commission"]] }),
+  summary: markdownText().optional().meta({ description: "The year in brief, in Markdown", examples: ["The year in a paragraph or two."] }),
+  signatories: z.array(z.strictObject({
+    name: text.meta({ description: "Who signs, or the office where no name is known", examples: ["Chair of the Budapest Process"] }),
+    title: text.optional().meta({ description: "The signatory's office", examples: ["Minister of the Interior"] }),
+    organisation: text.optional().meta({ description: "The signatory's organisation or state", examples: ["Republic of Türkiye"] }),
+  })).optional().describe("Who signs the foreword, in protocol order"),
+  strands: mapping(reference("strands"), z.strictObject({
+    introduction: markdownText().optional().meta({ description: "That year's introduction to the chapter, in Markdown", examples: ["In this year the working group …"] }),
+    highlights: markdownText().optional().meta({ description: "That year's undated initiatives, printed at the chapter's end, in Markdown", examples: ["**A new project.** …"] }),
+  })).optional().describe("Strand id → that year's introduction to its chapter and its undated initiatives"),
+  outlook: markdownText().optional().meta({ description: "What comes next, in Markdown", examples: ["In the coming year …"] }),
+  status: z.enum(EDITION_STATUSES).optional().describe("final if left out; a draft says so on every page and is not indexed by search engines"),
+  cover_photo: photoSchema.optional().describe("The photo on the cover of that year's PDF and at the top of its year page"),
 });
 export type Edition = z.output<typeof editionSchema>;
 
-export const reportSchema = z.strictObject({
-  organisation: text,
-  secretariat: text,
-  title: text,
-  about: markdown.optional(),
-  /** Where the site is published, scheme and host, e.g. https://www.example.org; needed for the feed and sitemap. */
-  site_url: z.url({ protocol: /^https?$/ }).optional(),
-  /** The older form of a one-item `logos`, without alt (decorative); read as such by logosOf (photos.ts). */
-  logo: text.optional(),
-  logos: z.array(logoSchema).optional(),
-  accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
-  participating_states: list(countryCode).optional(),
-  participating_organisations: list(text).optional(),
-  /** Abbreviation → what it stands for: Annex C of the PDF. */
-  abbreviations: mapping(z.string().trim().min(1), text).optional(),
-  /** Number the paragraphs of the report (1., 2., …) so that decisions can cite them. */
-  paragraph_numbers: z.boolean().optional(),
-  /** The imprint on the inside of the PDF's cover; each line has a default. */
+export const reportSchema = withForm(z.strictObject({
+  organisation: text.meta({ description: "Name of the process; it names the PDFs", examples: ["Budapest Process"] }),
+  secretariat: text.meta({ description: "Who runs the Secretariat", examples: ["International Centre for Migration Policy Development (ICMPD)"] }),
+  title: text.meta({ description: "Title of every report; the year is added", examples: ["Annual Activity Report"] }),
+  about: markdown().optional().meta({ description: "Introduction shown on the home page, in Markdown", examples: ["The Budapest Process is a dialogue on migration …"] }),
+  site_url: z.url({ protocol: /^https?$/ }).optional().meta({ description: "Where the site is published, scheme and host; needed for the feed and sitemap", examples: ["https://www.example.org"] }),
+  logo: text.optional().meta({ description: "The older form of a one-item logos, without alt; write logos instead", examples: ["images/logo.svg"] }),
+  logos: z.array(logoSchema).optional().describe("The logos on the cover and in the header, in order: the Chair, the Co-Chair, the Secretariat, the donors"),
+  accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().meta({ description: "Colour of links on the site, #RRGGBB", examples: ["#1f4e79"] }),
+  participating_states: list(countryRef()).optional().describe("The participating states, by country code, listed in each report"),
+  participating_organisations: list(text).optional().meta({ description: "The participating organisations, listed in each report", examples: [["European Commission"]] }),
+  abbreviations: mapping(z.string().trim().min(1), text).optional().meta({ description: "Abbreviation → what it stands for: the annex of abbreviations", examples: [{ SOM: "Senior Officials Meeting" }] }),
+  paragraph_numbers: z.boolean().optional().describe("Number the paragraphs of the report (1., 2., …) so that decisions can cite them"),
   imprint: z
     .strictObject({
-      publisher: text.optional(),
-      address: text.optional(),
-      copyright: text.optional(),
-      disclaimer: markdown.optional(),
-      editor: text.optional(),
-      /** The funding line that donors' projects must print, beside the logos it names. */
-      funding: text.optional(),
+      publisher: text.optional().meta({ description: "Who publishes the report; the Secretariat by default", examples: ["ICMPD"] }),
+      address: text.optional().meta({ description: "The publisher's address", examples: ["Gonzagagasse 1, 1010 Vienna, Austria"] }),
+      copyright: text.optional().meta({ description: "Who holds the copyright; the Secretariat by default", examples: ["ICMPD"] }),
+      disclaimer: markdown().optional().meta({ description: "The disclaimer, in Markdown; one by default", examples: ["The content does not necessarily reflect the views of …"] }),
+      editor: text.optional().meta({ description: "Who edited the report", examples: ["Edited by the Budapest Process Secretariat."] }),
+      funding: text.optional().meta({ description: "The funding line that donors' projects must print, beside the logos it names", examples: ["This report was produced with the financial support of the European Union."] }),
     })
-    .optional(),
-  editions: mapping(reportYearKey, editionSchema).optional(),
-});
+    .optional()
+    .describe("The imprint on the inside of the PDF's cover; each line has a default"),
+  editions: mapping(reportYearKey, editionSchema).optional().describe("One entry per report year, under its year (YYYY)"),
+}), { kind: "also", schema: { not: { required: ["logo", "logos"] } } });
 export type ReportFile = z.output<typeof reportSchema>;
 
 export const STRAND_KINDS = ["governance", "ministerial", "working-group", "project", "thematic"] as const;
 
-export const strandsSchema = z.array(
-  z.strictObject({
-    id,
-    title: text,
-    /** A name of a few words for the columns of tables that have one per strand (the goals table); default: the title. */
-    short_title: text.max(40).optional(),
-    kind: z.enum(STRAND_KINDS),
-    description: markdown.optional(),
-    /** No longer read here: highlights belong to a year (report-rules.ts says where they go). */
-    highlights: z.unknown().optional(),
-  }),
-);
-export type Strand = Omit<z.output<typeof strandsSchema>[number], "highlights">;
+export const strandSchema = z.strictObject({
+  id: id.describe("The strand's id, used in the strands of events"),
+  title: text.describe("The chapter's heading"),
+  short_title: text.max(40).optional().meta({ description: "A name of a few words for the columns of the table of goals; default: the title", examples: ["Silk Routes Region"] }),
+  kind: z.enum(STRAND_KINDS).describe("What sort of strand it is"),
+  description: markdown().optional().meta({ description: "The strand's timeless description, in Markdown: on its page, and atop a chapter without an introduction of the year", examples: ["The working group brings together …"] }),
+  // Read only to say where highlights go now (report-rules.ts).
+  highlights: withForm(z.unknown(), { kind: "retired" }).optional()
+    .describe("No longer read here: highlights belong to a year, under editions.<year>.strands.<id>.highlights in report.yaml"),
+});
+export const strandsSchema = z.array(strandSchema);
+export type Strand = Omit<z.output<typeof strandSchema>, "highlights">;
 
 const year = z.number().int().min(YEARS.min).max(YEARS.max);
 
 /** The political frameworks (Ministerial declarations, Calls for Action) whose priority goals the activities serve. */
-export const frameworksSchema = z.array(
-  z.strictObject({
-    id,
-    title: text,
-    short_title: text,
-    adopted: date("adopted"),
-    /** The years it is in force, both included. */
-    from: year,
-    to: year,
-    goals: z.array(z.strictObject({ id, number: z.number().int().min(1).max(99), title: text })).min(1),
-  }),
-);
-export type Framework = z.output<typeof frameworksSchema>[number];
+export const frameworkSchema = z.strictObject({
+  id: id.describe("The framework's id"),
+  title: text.describe("Its full title, printed in the section on the goals"),
+  short_title: text.describe("A short title, for messages, lists and the line that ends each activity's entry"),
+  adopted: date("adopted").meta({ description: "When it was adopted", examples: ["2019-02"] }),
+  from: year.describe("The first year it is in force"),
+  to: year.describe("The last year it is in force"),
+  goals: z.array(z.strictObject({
+    id: id.describe("The goal's id, unique across all frameworks, used in the goals of events"),
+    number: z.number().int().min(1).max(99).describe("Its number in the framework"),
+    title: text.describe("Its title"),
+  })).min(1).describe("Its priority goals"),
+});
+export const frameworksSchema = z.array(frameworkSchema);
+export type Framework = z.output<typeof frameworkSchema>;
 export type Goal = Framework["goals"][number];
 
-export const eventTypesSchema = z.array(
-  z.strictObject({
-    id,
-    label: text,
-    plural: text,
-    /** Events of this type are trainings: their participants count as trainees. */
-    training: z.boolean().optional(),
-  }),
-);
-export type EventType = z.output<typeof eventTypesSchema>[number];
+export const eventTypeSchema = z.strictObject({
+  id: id.describe("The type's id, used in the type of events"),
+  label: text.describe("Its name in the singular: Training"),
+  plural: text.describe("Its name in the plural: Trainings"),
+  training: z.boolean().optional().describe("true: events of this type are trainings, and their participants trainees"),
+});
+export const eventTypesSchema = z.array(eventTypeSchema);
+export type EventType = z.output<typeof eventTypeSchema>;
 
-export const topicsSchema = z.array(z.strictObject({ id, label: text }));
-export type Topic = z.output<typeof topicsSchema>[number];
+export const topicSchema = z.strictObject({
+  id: id.describe("The topic's id, used in the topics of events"),
+  label: text.describe("Its name, as printed"),
+});
+export const topicsSchema = z.array(topicSchema);
+export type Topic = z.output<typeof topicSchema>;
 
 /**
  * The latitudes the event map draws (Mercator, which cannot reach the poles): a
@@ -364,26 +436,24 @@ export type Topic = z.output<typeof topicsSchema>[number];
  */
 export const MAP_LATITUDES = { south: -80, north: 84 } as const;
 
-const latitude = z.number().refine((lat) => lat >= MAP_LATITUDES.south && lat <= MAP_LATITUDES.north, {
+const latitude = withForm(z.number().refine((lat) => lat >= MAP_LATITUDES.south && lat <= MAP_LATITUDES.north, {
   message: `lat must be between ${MAP_LATITUDES.south} and ${MAP_LATITUDES.north}: the map cannot show a place nearer the poles`,
+}), { kind: "json", schema: { type: "number", minimum: MAP_LATITUDES.south, maximum: MAP_LATITUDES.north } });
+
+export const placeSchema = z.strictObject({
+  name: text.describe("English name, as printed"),
+  country: countryRef().describe("Its country's code: ISO 3166-1, or one of countries.yaml"),
+  lat: latitude.optional().meta({ description: `Latitude, from ${MAP_LATITUDES.south} to ${MAP_LATITUDES.north}; without coordinates the map cannot draw the place`, examples: [36.1911] }),
+  lon: z.number().min(-180).max(180).optional().meta({ description: "Longitude, from -180 to 180", examples: [44.0092] }),
+  aliases: list(text).optional().meta({ description: "Other spellings, to recognise the place by", examples: [["Hawler", "Arbil"]] }),
+  local_name: text.optional().meta({ description: "The name in the local language", examples: ["Hewlêr"] }),
 });
+export const placesSchema = mapping(id, placeSchema);
+export type PlaceFile = z.output<typeof placeSchema>;
 
-export const placesSchema = mapping(
-  id,
-  z.strictObject({
-    name: text,
-    country: countryCode,
-    lat: latitude.optional(),
-    lon: z.number().min(-180).max(180).optional(),
-    aliases: list(text).optional(),
-    local_name: text.optional(),
-  }),
-);
-export type PlaceFile = z.output<typeof placesSchema>[string];
-
-export const countriesSchema = mapping(
-  countryCode,
-  z.strictObject({ name: text, former: list(text).optional() }),
-);
-export type CountryFile = z.output<typeof countriesSchema>[string];
-
+export const countrySchema = z.strictObject({
+  name: text.describe("The name used in the report"),
+  former: list(text).optional().meta({ description: "Earlier names", examples: [["Turkey"]] }),
+});
+export const countriesSchema = mapping(countryCode, countrySchema);
+export type CountryFile = z.output<typeof countrySchema>;

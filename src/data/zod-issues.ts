@@ -1,6 +1,6 @@
 /** Turns zod's issues into messages an editor can act on, placed at the offending line. */
 import { z } from "zod";
-import { COUNTRY_CODE, ID_PATTERN, MAPPING_VALUES } from "./schema.ts";
+import { COUNTRY_CODE, formOf, ID_PATTERN } from "./schema.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { didYouMean, didYouMeanCountry } from "./suggest.ts";
 import type { PathSegment, TextInValue, YamlSource } from "./yaml-source.ts";
@@ -57,8 +57,8 @@ function schemaAt(schema: AnySchema | undefined, path: readonly PathSegment[]): 
   let current = schema;
   for (let i = 0; i <= path.length && current; ) {
     const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
-    const entry = MAPPING_VALUES.get(current);
-    if (entry && i < path.length) { current = entry as unknown as AnySchema; i++; }
+    const form = formOf(current);
+    if (form?.kind === "mapping" && i < path.length) { current = form.value as unknown as AnySchema; i++; }
     else if (def.type === "optional" || def.type === "nullable" || def.type === "default") current = def.innerType as AnySchema;
     else if (def.type === "pipe") current = (def.out as AnySchema)._zod.def.type === "transform" ? (def.in as AnySchema) : (def.out as AnySchema);
     else if (i === path.length) break;
