@@ -9,3 +9,8 @@ countryCodes.registerLocale(english);
 export function countryName(code: string, overrides: Readonly<Record<string, CountryFile>>): string {
   return entryOf(overrides, code)?.name ?? countryCodes.getName(code, "en") ?? code;
 }
+
+/** The codes of ISO 3166-1, in alphabetical order. */
+export function isoCountryCodes(): string[] {
+  return Object.keys(countryCodes.getAlpha2Codes()).sort();
+}

@@ -88,6 +88,21 @@ export async function readDataFolder(dir: string): Promise<ReadResult> {
 
   const out: Diagnostic[] = [];
   out.push(...unknownRootFiles(await listFolder(dir).catch(() => [])));
+  const { report, strands, eventTypes, topics, places, countries, frameworks } = await readReferenceFiles(dir, out);
+  const pictures = await scanPictures(dir);
+  out.push(...pictures.diagnostics);
+  const events = (await listEventFiles(dir, out)).map((eventFile) => {
+    const { event, diagnostics } = readEvent(eventFile);
+    out.push(...diagnostics);
+    return event;
+  });
+  return { folder: { dir, report, strands, eventTypes, topics, places, countries, frameworks, events, pictures, diagnostics: out } };
+}
+
+/** The reference files of the data folder `dir`, each read and checked against its own shape; their problems go to `out`. */
+export type ReferenceFiles = Pick<WrittenFolder, "report" | "strands" | "eventTypes" | "topics" | "places" | "countries" | "frameworks">;
+
+export async function readReferenceFiles(dir: string, out: Diagnostic[]): Promise<ReferenceFiles> {
   const file = (name: string) => path.join(dir, name);
   const [report, strands, eventTypes, topics, places, countries, frameworks] = await Promise.all([
     readMapping(file(REFERENCE_FILES.report), reportSchema, out),
@@ -98,14 +113,7 @@ export async function readDataFolder(dir: string): Promise<ReadResult> {
     readReference(file(REFERENCE_FILES.countries), countriesSchema, out),
     readReference(file(OPTIONAL_FILES.frameworks), frameworksSchema, out, []),
   ]);
-  const pictures = await scanPictures(dir);
-  out.push(...pictures.diagnostics);
-  const events = (await listEventFiles(dir, out)).map((eventFile) => {
-    const { event, diagnostics } = readEvent(eventFile);
-    out.push(...diagnostics);
-    return event;
-  });
-  return { folder: { dir, report, strands, eventTypes, topics, places, countries, frameworks, events, pictures, diagnostics: out } };
+  return { report, strands, eventTypes, topics, places, countries, frameworks };
 }
 
 /** An event file read and checked against the event schema. */

@@ -29,11 +29,11 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
  */
 export type Form =
   | { readonly kind: "json"; readonly schema: JsonSchema }
-  | { readonly kind: "reference"; readonly to: Vocabulary; readonly schema: JsonSchema }
+  | { readonly kind: "reference"; readonly to: Vocabulary; readonly orCountry?: true; readonly schema: JsonSchema }
   | { readonly kind: "list"; readonly item: z.ZodType; readonly min: number }
   | { readonly kind: "mapping"; readonly key: z.ZodType<string>; readonly value: z.ZodType }
   | { readonly kind: "markdown" }
-  | { readonly kind: "retired" }
+  | { readonly kind: "retired"; readonly message: string }
   | { readonly kind: "also"; readonly schema: JsonSchema };
 
 const FORMS = new WeakMap<object, Form>();
@@ -99,7 +99,7 @@ const countryJson: JsonSchema = { type: "string", pattern: COUNTRY_CODE.source }
 /** A reference to an id of `to`; without the data folder's ids, `json` says what such an id looks like. */
 const reference = (to: Vocabulary, json: JsonSchema = idJson) => withForm(ref.clone(), { kind: "reference", to, schema: json });
 /** An event's place: a place id, or a country's code in capitals (an activity known only by its country). */
-const placeOrCountry = () => withForm(ref.clone(), { kind: "reference", to: "places", schema: { anyOf: [idJson, countryJson] } });
+const placeOrCountry = () => withForm(ref.clone(), { kind: "reference", to: "places", orCountry: true, schema: { anyOf: [idJson, countryJson] } });
 /** A country's code, of ISO 3166-1 or of countries.yaml. */
 const countryRef = () => withForm(countryCode.clone(), { kind: "reference", to: "countries", schema: countryJson });
 
@@ -356,7 +356,7 @@ export const reportSchema = withForm(z.strictObject({
   secretariat: text.meta({ description: "Who runs the Secretariat", examples: ["International Centre for Migration Policy Development (ICMPD)"] }),
   title: text.meta({ description: "Title of every report; the year is added", examples: ["Annual Activity Report"] }),
   about: markdown().optional().meta({ description: "Introduction shown on the home page, in Markdown", examples: ["The Budapest Process is a dialogue on migration …"] }),
-  site_url: z.url({ protocol: /^https?$/ }).optional().meta({ description: "Where the site is published, scheme and host; needed for the feed and sitemap", examples: ["https://www.example.org"] }),
+  site_url: withForm(z.url({ protocol: /^https?$/ }), { kind: "json", schema: { type: "string", pattern: HTTP_URL } }).optional().meta({ description: "Where the site is published, scheme and host; needed for the feed and sitemap", examples: ["https://www.example.org"] }),
   logo: text.optional().meta({ description: "The older form of a one-item logos, without alt; write logos instead", examples: ["images/logo.svg"] }),
   logos: z.array(logoSchema).optional().describe("The logos on the cover and in the header, in order: the Chair, the Co-Chair, the Secretariat, the donors"),
   accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().meta({ description: "Colour of links on the site, #RRGGBB", examples: ["#1f4e79"] }),
@@ -381,6 +381,8 @@ export type ReportFile = z.output<typeof reportSchema>;
 
 export const STRAND_KINDS = ["governance", "ministerial", "working-group", "project", "thematic"] as const;
 
+const HIGHLIGHTS_MOVED = "No longer read here: highlights belong to a year, under editions.<year>.strands.<id>.highlights in report.yaml";
+
 export const strandSchema = z.strictObject({
   id: id.describe("The strand's id, used in the strands of events"),
   title: text.describe("The chapter's heading"),
@@ -388,8 +390,7 @@ export const strandSchema = z.strictObject({
   kind: z.enum(STRAND_KINDS).describe("What sort of strand it is"),
   description: markdown().optional().meta({ description: "The strand's timeless description, in Markdown: on its page, and atop a chapter without an introduction of the year", examples: ["The working group brings together …"] }),
   // Read only to say where highlights go now (report-rules.ts).
-  highlights: withForm(z.unknown(), { kind: "retired" }).optional()
-    .describe("No longer read here: highlights belong to a year, under editions.<year>.strands.<id>.highlights in report.yaml"),
+  highlights: withForm(z.unknown(), { kind: "retired", message: HIGHLIGHTS_MOVED }).optional().describe(HIGHLIGHTS_MOVED),
 });
 export const strandsSchema = z.array(strandSchema);
 export type Strand = Omit<z.output<typeof strandSchema>, "highlights">;
