@@ -1,4 +1,4 @@
-/** The `activity-report` command: check, build, dev. */
+/** The `activity-report` command: check, build, dev, new, schema. */
 // Each command loads what it needs when it runs: `check` loads neither Eleventy nor the printer.
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -121,6 +121,23 @@ are asked for when run in a terminal. Never overwrites an existing entry.
       "som-place": { type: "string" }, "som-date": { type: "string" }, "som-number": { type: "string" },
     },
   },
+  schema: {
+    usage: `Usage: activity-report schema [--data DIR] [--output DIR]
+
+Writes the JSON Schemas of the data files, one for each kind of file
+(event.schema.json for the event files, report.schema.json, places.schema.json,
+strands.schema.json, event-types.schema.json, topics.schema.json,
+countries.schema.json, frameworks.schema.json), for editors such as VS Code
+with the YAML extension: completion and descriptions of every field, and red
+marks as you type. The ids that the data folder's reference files define
+(places, strands, types, topics, goals, countries) are offered with their names.
+Run it again after adding a place, strand, type, topic, goal or country.
+
+  --data DIR     the data folder (default: $REPORT_DATA or _data)
+  --output DIR   where to write them (default: the data folder's .schemas)
+  -h, --help     show this help`,
+    options: { ...DATA_OPTION, output: { type: "string" } },
+  },
 } satisfies Record<string, { usage: string; options: ParseArgsConfig["options"] }>;
 
 type Command = keyof typeof COMMANDS;
@@ -132,6 +149,7 @@ Commands:
   build   build the website and the PDFs
   dev     serve a live preview
   new     add an event, a place or a report year
+  schema  write the JSON Schemas of the data files, for editors' completion
 
 Run activity-report <command> --help for the options of a command.`;
 
@@ -204,6 +222,15 @@ function progressDisplay(io: Io, terminal: boolean): (progress: BuildProgress) =
         return line(`Note: ${p.message}.`);
     }
   };
+}
+
+async function schema(io: Io, dataDir: string, output: string | undefined): Promise<number> {
+  const { writeSchemas } = await import("./schemas.ts");
+  const result = await writeSchemas(dataDir, output);
+  for (const file of result.unread) io.err(`Note: ${file} could not be read (run check), so its ids are not offered.`);
+  const unchanged = result.all.length - result.written.length;
+  io.out(`Wrote ${plural(result.written.length, "JSON Schema")} into ${result.dir}${unchanged ? ` (${unchanged} unchanged)` : ""}.`);
+  return EXIT.ok;
 }
 
 async function runBuild(io: Io, settings: Settings): Promise<number> {
@@ -423,6 +450,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   try {
     if (name === "new") return await scaffold(io, settings.dataDir, positionals, values, command.usage);
     if (name === "check") return await check(io, settings);
+    if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
     if (name === "build") return await runBuild(io, settings);
     const host = typeof values.host === "string" ? values.host.replace(/^\[(.*)\]$/, "$1") : PREVIEW_HOST;
     return await dev(io, { ...settings, outputDir: typeof values.output === "string" ? values.output : PREVIEW_DIR }, { host, port }, values.child === true);

@@ -7,6 +7,7 @@
  * mappings, and references, which become the ids of the data folder when they
  * are known, with their names as descriptions.
  */
+import path from "node:path";
 import { z } from "zod";
 import { countryName, isoCountryCodes } from "./countries.ts";
 import { OPTIONAL_FILES, REFERENCE_FILES, type ReferenceFiles } from "./read.ts";
@@ -39,7 +40,7 @@ export interface DataFileKind {
 const schemaFileOf = (file: string) => file.replace(/\.yaml$/, ".schema.json");
 
 export const DATA_FILE_KINDS: readonly DataFileKind[] = [
-  { schemaFile: "event.schema.json", files: ["events/**/*.yaml", "events/**/*.yml"], title: "An event", description: "One activity of the report: one file per event, under events/<year>/", schema: eventSchema },
+  { schemaFile: "event.schema.json", files: ["events/**/*.yaml", "events/**/*.yml", "events/*.yaml", "events/*.yml"], title: "An event", description: "One activity of the report: one file per event, under events/<year>/", schema: eventSchema },
   { schemaFile: schemaFileOf(REFERENCE_FILES.report), files: [REFERENCE_FILES.report], title: REFERENCE_FILES.report, description: "The report as a whole, and one edition per report year", schema: reportSchema },
   { schemaFile: schemaFileOf(REFERENCE_FILES.places), files: [REFERENCE_FILES.places], title: REFERENCE_FILES.places, description: "The places where events take place, under their ids", schema: placesSchema },
   { schemaFile: schemaFileOf(REFERENCE_FILES.strands), files: [REFERENCE_FILES.strands], title: REFERENCE_FILES.strands, description: "The chapters of the report, in report order", schema: strandsSchema },
@@ -48,6 +49,16 @@ export const DATA_FILE_KINDS: readonly DataFileKind[] = [
   { schemaFile: schemaFileOf(REFERENCE_FILES.countries), files: [REFERENCE_FILES.countries], title: REFERENCE_FILES.countries, description: "Country names that differ from the standard English ones, under their codes", schema: countriesSchema },
   { schemaFile: schemaFileOf(OPTIONAL_FILES.frameworks), files: [OPTIONAL_FILES.frameworks], title: OPTIONAL_FILES.frameworks, description: "The frameworks and their priority goals", schema: frameworksSchema },
 ];
+
+/**
+ * The line that names a data file's JSON Schema, for the YAML language server
+ * (`# yaml-language-server: $schema=../../.schemas/event.schema.json`): the
+ * path from the file to the schemas in the data folder `dataDir`.
+ */
+export function schemaLine(file: string, dataDir: string, kind: DataFileKind): string {
+  const relative = path.relative(path.dirname(path.resolve(file)), path.resolve(dataDir, SCHEMAS_DIR, kind.schemaFile));
+  return `# yaml-language-server: $schema=${relative.split(path.sep).join("/")}`;
+}
 
 /** What the reference files define, as far as each could be read. */
 export interface Definitions {
@@ -104,28 +115,40 @@ function enumOf(terms: readonly Term[]): JsonSchema {
   return { type: "string", enum: terms.map((t) => t.id), enumDescriptions: terms.map((t) => t.description) };
 }
 
-function referenceJson(form: Extract<Form, { kind: "reference" }>, terms: Terms): JsonSchema {
-  const known = terms[form.to];
-  if (!known) return form.schema;
-  if (!form.orCountry) return enumOf(known);
-  const countries = terms.countries;
-  return countries ? { anyOf: [enumOf(known), enumOf(countries)] } : { anyOf: [enumOf(known), (form.schema.anyOf as JsonSchema[])[1]] };
+/** What a conversion knows and finds: the data folder's ids, and those that the schema refers to (written once, under `definitions`). */
+interface Context {
+  readonly terms: Terms;
+  readonly used: Set<Vocabulary>;
 }
 
-function mappingJson(form: Extract<Form, { kind: "mapping" }>, terms: Terms): JsonSchema {
-  const value = convert(form.value, terms);
+/** A reference to the enum of `to`'s ids, written once in the file. */
+function idsOf(to: Vocabulary, context: Context): JsonSchema {
+  context.used.add(to);
+  return { $ref: `#/definitions/${to}` };
+}
+
+function referenceJson(form: Extract<Form, { kind: "reference" }>, context: Context): JsonSchema {
+  if (!context.terms[form.to]) return form.schema;
+  // In an allOf, so that the field's own description stays beside it: draft-07 ignores what is beside a $ref.
+  if (!form.orCountry) return { allOf: [idsOf(form.to, context)] };
+  const country = context.terms.countries ? idsOf("countries", context) : (form.schema.anyOf as JsonSchema[])[1]!;
+  return { anyOf: [idsOf(form.to, context), country] };
+}
+
+function mappingJson(form: Extract<Form, { kind: "mapping" }>, context: Context): JsonSchema {
+  const value = convert(form.value, context);
   const key = formOf(form.key);
-  const known = key?.kind === "reference" ? terms[key.to] : undefined;
+  const known = key?.kind === "reference" ? context.terms[key.to] : undefined;
   if (known) {
     // The ids as properties, so that completion offers them as keys.
     const entry = (t: Term) => ({ ...value, description: value.description ? `${t.description}: ${String(value.description)}` : t.description });
     return { type: "object", properties: Object.fromEntries(known.map((t) => [t.id, entry(t)])), additionalProperties: false };
   }
-  return { type: "object", propertyNames: convert(form.key, terms), additionalProperties: value };
+  return { type: "object", propertyNames: convert(form.key, context), additionalProperties: value };
 }
 
 /** What the contract's form of a schema says in JSON Schema, written over what zod wrote. */
-function rewrite(schema: z.core.$ZodType, json: Record<string, unknown>, terms: Terms): void {
+function rewrite(schema: z.core.$ZodType, json: Record<string, unknown>, context: Context): void {
   // zod leaves out the examples of a value that is transformed; they are the editor's, and help.
   const examples = z.globalRegistry.get(schema as z.ZodType)?.examples;
   if (examples !== undefined) json.examples = examples;
@@ -142,25 +165,25 @@ function rewrite(schema: z.core.$ZodType, json: Record<string, unknown>, terms: 
     case "json":
       return replace(json, form.schema);
     case "reference":
-      return replace(json, referenceJson(form, terms));
+      return replace(json, referenceJson(form, context));
     case "list": {
-      const item = convert(form.item, terms);
+      const item = convert(form.item, context);
       return replace(json, { anyOf: [item, { type: "array", items: item, ...(form.min > 0 ? { minItems: form.min } : {}), maxItems: MAX_LIST_ITEMS }] });
     }
     case "mapping":
-      return replace(json, mappingJson(form, terms));
+      return replace(json, mappingJson(form, context));
     case "retired":
       // check refuses it, and says where it belongs now.
       return replace(json, { not: {}, deprecationMessage: form.message });
   }
 }
 
-function convert(schema: z.core.$ZodType, terms: Terms): Record<string, unknown> {
+function convert(schema: z.core.$ZodType, context: Context): Record<string, unknown> {
   const json = z.toJSONSchema(schema as z.ZodType, {
     target: "draft-07",
     io: "input",
     unrepresentable: "any",
-    override: (ctx) => rewrite(ctx.zodSchema, ctx.jsonSchema as Record<string, unknown>, terms),
+    override: (ctx) => rewrite(ctx.zodSchema, ctx.jsonSchema as Record<string, unknown>, context),
   }) as Record<string, unknown>;
   delete json.$schema;
   return json;
@@ -168,5 +191,9 @@ function convert(schema: z.core.$ZodType, terms: Terms): Record<string, unknown>
 
 /** The JSON Schema of a kind of data file; the references are enums of `terms` where they are given. */
 export function jsonSchemaOf(kind: DataFileKind, terms: Terms = {}): JsonSchema {
-  return { $schema: "http://json-schema.org/draft-07/schema#", title: kind.title, description: kind.description, ...convert(kind.schema, terms) };
+  const context: Context = { terms, used: new Set() };
+  const json = convert(kind.schema, context);
+  const vocabularies = [...context.used].sort();
+  const definitions = vocabularies.length ? { definitions: Object.fromEntries(vocabularies.map((v) => [v, enumOf(terms[v]!)])) } : {};
+  return { $schema: "http://json-schema.org/draft-07/schema#", title: kind.title, description: kind.description, ...json, ...definitions };
 }
