@@ -23,7 +23,9 @@ import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
 import { countryName } from "./data/countries.ts";
 import { defines, entryOf } from "./data/lookup.ts";
 import { isKnownCountry, placeIsCountry, unknownCountryPlace, unknownPlace } from "./data/references.ts";
-import { ID_PATTERN } from "./data/schema.ts";
+import { fieldsOf, type Field } from "./data/fields.ts";
+import { DATA_FILE_KINDS, schemaLine, termsOf, type Terms } from "./data/json-schema.ts";
+import { editionSchema, eventSchema, ID_PATTERN, type Vocabulary } from "./data/schema.ts";
 import { didYouMean } from "./data/suggest.ts";
 import { parsePartialDate } from "./format/dates.ts";
 import { slugify } from "./format/text.ts";
@@ -122,26 +124,115 @@ export interface NewEvent {
   readonly id?: string;
 }
 
-/** The event file's text: the given fields, and every other field as a comment to fill in. */
-export function eventYaml(e: NewEvent): string {
+// ---------------------------------------------------------------------------------------------
+// The fields not given, offered as comments: made from the contract (data/fields.ts).
+
+/** A line of YAML as an offered field reads once its `# ` is removed, and what the field is, as a comment after it. */
+interface Line {
+  readonly text: string;
+  readonly note?: string;
+}
+
+/** What the offered fields' examples are made of: the data folder's ids, and examples of the moment (the event's own date). */
+export interface Offer {
+  readonly terms: Terms;
+  readonly examples?: Readonly<Record<string, unknown>>;
+}
+
+/** An example id of each kind, when the data folder has none yet. */
+const PLACEHOLDER: Readonly<Record<Vocabulary, string>> = {
+  places: "place-id", strands: "strand-id", types: "type-id", topics: "topic-id", goals: "goal-id", countries: "TR",
+};
+
+const firstId = (to: Vocabulary, offer: Offer) => offer.terms[to]?.[0]?.id ?? PLACEHOLDER[to];
+
+function exampleOf(field: Field, offer: Offer): unknown {
+  if (offer.examples && Object.hasOwn(offer.examples, field.name)) return offer.examples[field.name];
+  if (field.example !== undefined) return field.example;
+  if (field.reference) return field.holds === "list" ? [firstId(field.reference, offer)] : firstId(field.reference, offer);
+  if (field.values) return field.values[0];
+  return field.boolean ? true : "…";
+}
+
+/** The description, and the values a field of a fixed list may take where the description does not name them all. */
+function noteOf(field: Field): string {
+  const values = field.values && !field.values.every((v) => field.description.includes(v)) ? ` (${field.values.join(", ")})` : "";
+  return `${field.description}${values}`;
+}
+
+/** `key: value` on one line (lists in brackets), or `key:` for an empty value. */
+const pairLine = (key: string, value: unknown) => (value === null ? `${key}:` : yamlPair(key, value, { flow: true }).trimEnd());
+
+const indented = (lines: readonly Line[], by: string): Line[] => lines.map((l) => ({ ...l, text: `${by}${l.text}` }));
+
+/** The lines of a field filled in with its example, and those of the fields inside it. */
+function fieldLines(field: Field, offer: Offer): Line[] {
+  const head = { text: `${field.name}:`, note: noteOf(field) };
+  const inner = (fields: readonly Field[]) => fields.filter((f) => !f.retired).flatMap((f) => fieldLines(f, { terms: offer.terms }));
+  switch (field.holds) {
+    case "object":
+      return [head, ...indented(inner(field.fields!), "  ")];
+    case "objects":
+      return [head, ...indented(inner(field.fields!), "    ").map((l, i) => (i === 0 ? { ...l, text: `  - ${l.text.slice(4)}` } : l))];
+    case "mapping": {
+      const example = exampleOf(field, offer);
+      if (field.fields) {
+        const key = field.reference ? firstId(field.reference, offer) : "key";
+        return [head, { text: `  ${key}:` }, ...indented(inner(field.fields), "    ")];
+      }
+      const entries = example !== null && typeof example === "object" ? Object.entries(example) : [["key", "value"]];
+      return [head, ...entries.map(([k, v]) => ({ text: `  ${pairLine(String(k), v)}` }))];
+    }
+    default: {
+      const example = exampleOf(field, offer);
+      if (field.markdown) return [{ text: `${field.name}: |`, note: head.note }, ...String(example ?? "…").split("\n").map((l) => ({ text: `  ${l}` }))];
+      return [{ text: pairLine(field.name, example), note: head.note }];
+    }
+  }
+}
+
+/** Where the notes begin, so that they line up. */
+const NOTE_COLUMN = 32;
+
+/** The fields as comments at `indent`: removing a line's `# ` gives the YAML of the field, each with what it is. */
+function commentLines(lines: readonly Line[], indent: number): string[] {
+  return lines.map(({ text, note }) => {
+    const line = `${" ".repeat(indent)}# ${text}`;
+    return note ? `${line.padEnd(Math.max(NOTE_COLUMN + indent, line.length + 2))}# ${note}` : line;
+  });
+}
+
+/** Every field of `fields` that is not given, as comments at `indent`. */
+export function offeredFields(fields: readonly Field[], given: ReadonlySet<string>, offer: Offer, indent = 0): string[] {
+  return commentLines(fields.filter((f) => !f.retired && !given.has(f.name)).flatMap((f) => fieldLines(f, offer)), indent);
+}
+
+const EVENT_KIND = DATA_FILE_KINDS.find((k) => k.schemaFile === "event.schema.json")!;
+
+/**
+ * The event file's text: the line that names its JSON Schema, the given
+ * fields, and every other field of the contract as a comment to fill in,
+ * each in the contract's order.
+ */
+export function eventYaml(e: NewEvent, offer: Offer & { readonly schemaLine?: string } = { terms: {} }): string {
   // Only in comments, so only a date that is one: anything else must not reach the text unwritten by yaml.
-  const sample = /^\d{4}(?:-\d{2}){0,2}$/.test(e.date) ? e.date : "YYYY-MM-DD";
-  return `# One event. Every field is described in docs/data.md; remove the # to use a field.
-${yamlPair("title", e.title)}${yamlPair("type", e.type)}${yamlPair("date", e.date)}# end: ${sample}            # the last day, when the event lasted longer
-${yamlPair("place", e.place)}# online: true              # for a virtual meeting; place is then its host, if any
-${yamlPair("strands", [...e.strands], { flow: true })}# participants: 60          # a whole number, or "over 75", "about 50", "at least 12"
-# countries: 20
-# organisations: 5
-# women: 25
-# partners: [Name of a partner organisation]
-# topics: [topic-id]        # ids from topics.yaml
-${yamlPair("summary", e.summary, { block: true })}# body: |
-#   A longer account, in Markdown.
-# report_year: ${sample.slice(0, 4)}      # only when another year's report covers the event
-# status: held              # held, planned or cancelled
-# sources:
-#   - https://www.example.org/news/the-meeting
-`;
+  const sample = /^\d{4}(?:-\d{2}){0,2}$/.test(e.date) ? e.date : "2018-05-07";
+  const given: Record<string, string> = {
+    title: yamlPair("title", e.title),
+    type: yamlPair("type", e.type),
+    date: yamlPair("date", e.date),
+    place: yamlPair("place", e.place),
+    strands: yamlPair("strands", [...e.strands], { flow: true }),
+    summary: yamlPair("summary", e.summary, { block: true }),
+  };
+  const examples = { end: sample, report_year: Number(sample.slice(0, 4)), ...offer.examples };
+  const lines = fieldsOf(eventSchema).flatMap((field) =>
+    Object.hasOwn(given, field.name) ? [given[field.name]!.replace(/\n$/, "")] : offeredFields([field], new Set(), { ...offer, examples }));
+  return [
+    ...(offer.schemaLine ? [offer.schemaLine] : []),
+    "# One event. Every field is described in docs/data.md; remove the # before a field to use it.",
+    ...lines,
+  ].join("\n") + "\n";
 }
 
 /** Words that carry no meaning in a file name: articles, prepositions, conjunctions. Each also ends a phrase of the title. */
@@ -265,9 +356,10 @@ function entryLines(key: Segment, value: unknown, indent: number, step: number, 
 /**
  * `text` with `key: value` added to the block mapping at `parent` (created
  * when missing), as new lines and nothing else: after the last entry whose key
- * sorts before `key` when `ordered`, else after the last entry.
+ * sorts before `key` when `ordered`, else after the last entry. `comments`
+ * are lines (`# …`) that follow the entry's own, at the indentation of its fields.
  */
-export function insertEntry(file: string, text: string, parent: readonly Segment[], key: Segment, value: unknown, ordered = false): { text: string; added: [number, number] } {
+export function insertEntry(file: string, text: string, parent: readonly Segment[], key: Segment, value: unknown, ordered = false, comments: readonly string[] = []): { text: string; added: [number, number] } {
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text.slice(bom.length);
   const doc = parseDocument(body);
@@ -284,11 +376,14 @@ export function insertEntry(file: string, text: string, parent: readonly Segment
     return { text: bom + body.slice(0, at) + lead + lines + body.slice(at), added: [start, start + lines.length] as [number, number] };
   };
   const endOf = (pair: Pair<Node, Node | null>) => afterLine(body, (pair.value?.range ?? pair.key.range!)[1]);
+  /** The entry's lines, its key at `column`, then the comments at its fields' indentation. */
+  const lines = (k: Segment, v: unknown, indent: number, step: number, column: number) =>
+    entryLines(k, v, indent, step, eol) + comments.map((c) => `${" ".repeat(column + step)}${c}${eol}`).join("");
 
   if (root === null || (isScalar(root) && root.value === null && !root.source)) {
     // An empty file (or one of comments only): the new lines go at its end.
-    const lines = parent.reduceRight<[Segment, unknown]>((inner, k) => [k, new Map([inner])], [key, value]);
-    return insert(body.length, entryLines(lines[0], lines[1], 0, 2, eol));
+    const [k, v] = parent.reduceRight<[Segment, unknown]>((inner, k) => [k, new Map([inner])], [key, value]);
+    return insert(body.length, lines(k, v, 0, 2, 2 * parent.length));
   }
   if (!isMap(root) || root.flow) throw refuse("the file");
   const fileStep = indentStep(body, root) ?? 2;
@@ -300,12 +395,12 @@ export function insertEntry(file: string, text: string, parent: readonly Segment
     if (!pair) {
       // The parent is missing: written after the last entry of the mapping that should hold it.
       const rest = parent.slice(i + 1).reduceRight<[Segment, unknown]>((inner, k) => [k, new Map([inner])], [key, value]);
-      return insert(endOf(map.items.at(-1) as Pair<Node, Node | null>), entryLines(segment, new Map([rest]), indent, fileStep, eol));
+      return insert(endOf(map.items.at(-1) as Pair<Node, Node | null>), lines(segment, new Map([rest]), indent, fileStep, indent + fileStep * (parent.length - i)));
     }
     if (pair.value === null || (isScalar(pair.value) && pair.value.value === null && pair.value.source === "")) {
       // `editions:` with nothing after it: the new lines go under it.
       if (i < parent.length - 1) throw refuse(parent.slice(0, i + 1).join("."));
-      return insert(afterLine(body, pair.key.range![1]), entryLines(key, value, indent + fileStep, fileStep, eol));
+      return insert(afterLine(body, pair.key.range![1]), lines(key, value, indent + fileStep, fileStep, indent + fileStep));
     }
     if (!isMap(pair.value) || pair.value.flow || pair.value.items.length === 0) throw refuse(parent.slice(0, i + 1).join("."));
     map = pair.value;
@@ -315,7 +410,7 @@ export function insertEntry(file: string, text: string, parent: readonly Segment
   const indent = column(body, items[0]!.key.range![0]);
   const before = ordered ? items.filter((p) => isScalar(p.key) && Number(p.key.value) < Number(key)).at(-1) : items.at(-1);
   const at = before ? endOf(before) : keyPair ? afterLine(body, keyPair.key.range![1]) : 0;
-  return insert(at, entryLines(key, value, indent, indentStep(body, map) ?? fileStep, eol));
+  return insert(at, lines(key, value, indent, indentStep(body, map) ?? fileStep, indent));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -470,6 +565,9 @@ function rejection(diagnostics: readonly Diagnostic[], edits: readonly Edit[]): 
 // ---------------------------------------------------------------------------------------------
 // Writing.
 
+/** The ids the data folder defines, for the examples of the fields offered. */
+const termsOfData = (data: DataSet): Terms => termsOf(data);
+
 /** The data before `new` adds to it: with errors, nothing is written, and the command says so. */
 async function validData(dir: string): Promise<DataSet> {
   const loaded = await loadData(dir);
@@ -563,7 +661,7 @@ export async function newEvent(dir: string, e: NewEvent): Promise<{ file: string
   // Validation would place this error in the other file, and name the new one, which is then gone.
   const twin = data.events.find((x) => x.date.iso === date.value.iso && x.place === e.place && normalisedTitle(x.title) === normalisedTitle(e.title));
   if (twin) throw new ScaffoldError(`${path.relative(dir, twin.file)} has the same date, place and title already; nothing was written`);
-  const text = eventYaml(event);
+  const text = eventYaml(event, { terms: termsOfData(data), schemaLine: schemaLine(file, dir, EVENT_KIND) });
   const given: Given[] = [
     { option: "--title", typed: e.title, path: ["title"], value: e.title },
     { option: "--type", typed: e.type, path: ["type"], value: e.type },
@@ -623,12 +721,15 @@ export async function newYear(dir: string, y: NewYear): Promise<{ file: string; 
   }
   const file = path.join(dir, REFERENCE_FILES.report);
   const before = await readFile(file, "utf8");
-  const edition = {
+  const written = {
     ...(y.chair !== undefined ? { chair: y.chair } : {}),
     ...(y.coChair !== undefined ? { co_chair: y.coChair } : {}),
     ...(y.som ? { som: { ...(y.som.number !== undefined ? { number: y.som.number } : {}), place: y.som.place, date: somDate } } : {}),
   };
-  const { text, added } = insertEntry(file, before, ["editions"], y.year, edition, true);
+  // An edition needs a field before the others can be written under it: with none given, it is a draft, which it is until its report is final.
+  const edition: Record<string, unknown> = Object.keys(written).length > 0 ? written : { status: "draft" };
+  const comments = offeredFields(fieldsOf(editionSchema), new Set(Object.keys(edition)), { terms: termsOfData(data) });
+  const { text, added } = insertEntry(file, before, ["editions"], y.year, edition, true, comments);
   const at = ["editions", y.year];
   const given: Given[] = [
     { option: "--year", typed: String(y.year), path: at, value: y.year, key: true },

@@ -231,7 +231,7 @@ const languageCode = withForm(z.string().refine((code) => languageName(code) !==
 }), { kind: "json", schema: { type: "string", pattern: "^[a-z]{2}$" } });
 
 const documentSchema = z.strictObject({
-  title: text.describe("The document's title"),
+  title: text.meta({ description: "The document's title", examples: ["Conclusions of the Senior Officials Meeting"] }),
   kind: z.enum(DOCUMENT_KINDS).describe("What it is"),
   adopted: z.boolean().optional().describe("true for a text the meeting adopted: it goes into the annex of documents adopted"),
   adopted_by: text.optional().meta({ description: "Who adopted it, where not all did, as it reads after \"adopted by\"; printed as written", examples: ["close to 40 participating states"] }),
@@ -333,7 +333,7 @@ export const editionSchema = z.strictObject({
   }).optional().describe("Only when the report does not cover a calendar year"),
   published: date("published").optional().meta({ description: "The date the report is published; without it, the date of its Senior Officials Meeting", examples: ["2019-10-01"] }),
   reference: text.optional().meta({ description: "The report's document symbol: on the cover, in the imprint and in the PDF's metadata", examples: ["BP/SOM/2019/1"] }),
-  participating_states: list(countryRef()).optional().describe("Replaces the report-wide list of states for this year, when membership changed"),
+  participating_states: list(countryRef()).optional().meta({ description: "Replaces the report-wide list of states for this year, when membership changed", examples: [["AF", "TR"]] }),
   participating_organisations: list(text).optional().meta({ description: "Replaces the report-wide list of organisations for this year", examples: [["European Commission"]] }),
   summary: markdownText().optional().meta({ description: "The year in brief, in Markdown", examples: ["The year in a paragraph or two."] }),
   signatories: z.array(z.strictObject({
@@ -360,7 +360,7 @@ export const reportSchema = withForm(z.strictObject({
   logo: text.optional().meta({ description: "The older form of a one-item logos, without alt; write logos instead", examples: ["images/logo.svg"] }),
   logos: z.array(logoSchema).optional().describe("The logos on the cover and in the header, in order: the Chair, the Co-Chair, the Secretariat, the donors"),
   accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().meta({ description: "Colour of links on the site, #RRGGBB", examples: ["#1f4e79"] }),
-  participating_states: list(countryRef()).optional().describe("The participating states, by country code, listed in each report"),
+  participating_states: list(countryRef()).optional().meta({ description: "The participating states, by country code, listed in each report", examples: [["AF", "TR"]] }),
   participating_organisations: list(text).optional().meta({ description: "The participating organisations, listed in each report", examples: [["European Commission"]] }),
   abbreviations: mapping(z.string().trim().min(1), text).optional().meta({ description: "Abbreviation → what it stands for: the annex of abbreviations", examples: [{ SOM: "Senior Officials Meeting" }] }),
   paragraph_numbers: z.boolean().optional().describe("Number the paragraphs of the report (1., 2., …) so that decisions can cite them"),
@@ -443,7 +443,7 @@ const latitude = withForm(z.number().refine((lat) => lat >= MAP_LATITUDES.south 
 
 export const placeSchema = z.strictObject({
   name: text.describe("English name, as printed"),
-  country: countryRef().describe("Its country's code: ISO 3166-1, or one of countries.yaml"),
+  country: countryRef().meta({ description: "Its country's code: ISO 3166-1, or one of countries.yaml", examples: ["IQ"] }),
   lat: latitude.optional().meta({ description: `Latitude, from ${MAP_LATITUDES.south} to ${MAP_LATITUDES.north}; without coordinates the map cannot draw the place`, examples: [36.1911] }),
   lon: z.number().min(-180).max(180).optional().meta({ description: "Longitude, from -180 to 180", examples: [44.0092] }),
   aliases: list(text).optional().meta({ description: "Other spellings, to recognise the place by", examples: [["Hawler", "Arbil"]] }),

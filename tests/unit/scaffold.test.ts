@@ -5,8 +5,11 @@ import fc from "fast-check";
 import jsyaml from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { fieldsOf, type Field } from "../../src/data/fields.ts";
+import { termsOf } from "../../src/data/json-schema.ts";
 import { loadData } from "../../src/data/load.ts";
-import { choicePrompt, eventId, eventQuestions, MAX_EVENT_ID, titlePhrases, newEvent, newPlace, newYear, placeProblem, readBack, yamlPair } from "../../src/scaffold.ts";
+import { editionSchema, eventSchema } from "../../src/data/schema.ts";
+import { choicePrompt, eventId, eventQuestions, MAX_EVENT_ID, offeredFields, titlePhrases, newEvent, newPlace, newYear, placeProblem, readBack, yamlPair } from "../../src/scaffold.ts";
 import { runMain } from "../helpers/main.ts";
 import { cleanUp, put, sampleCopy, SAMPLE_DATA, snapshot } from "../helpers/data.ts";
 
@@ -41,9 +44,7 @@ describe("activity-report new", () => {
     const file = path.join(data, "events/2020/2020-02-25-istanbul-ministerial-conference.yaml");
     expect(run.stdout).toBe(`Wrote ${file}; the data is valid.\n`);
     const text = await readFile(file, "utf8");
-    for (const field of ["end", "online", "participants", "countries", "organisations", "women", "partners", "topics", "body", "report_year", "status", "sources"]) {
-      expect(text).toMatch(new RegExp(`^# ${field}:`, "m"));
-    }
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../../.schemas/event.schema.json");
     const loaded = await loadData(data);
     expect(loaded.data?.events.find((e) => e.id === "2020-02-25-istanbul-ministerial-conference")).toMatchObject({
       title: "Sixth Ministerial Conference of the Budapest Process", type: "ministerial-conference", place: "istanbul", reportYear: 2020,
@@ -129,6 +130,46 @@ describe("activity-report new", () => {
     expect((await runMain(["new", "year", "--data", data, "--year", "2020"])).stderr).toContain("has an edition for 2020 already");
   });
 });
+/** The text with the `# ` of every offered field removed, as an editor uses them: a field's line, or a line inside one. */
+const uncommented = (text: string) => text.replace(/^(\s*)# (?=(?:- )?[a-z_]+:|\s)/gm, "$1");
+
+/** The fields of the contract (and the fields inside them) that `value` lacks; an entry of a mapping or list stands for all. */
+function missingFields(fields: readonly Field[], value: unknown, at = ""): string[] {
+  const record = (value ?? {}) as Record<string, unknown>;
+  return fields.filter((f) => !f.retired).flatMap((f) => {
+    if (!Object.hasOwn(record, f.name)) return [`${at}${f.name}`];
+    const inner = record[f.name];
+    const entry = f.holds === "objects" ? (inner as unknown[])[0] : f.holds === "mapping" && f.fields ? Object.values(inner as object)[0] : inner;
+    return f.fields ? missingFields(f.fields, entry, `${at}${f.name}.`) : [];
+  });
+}
+
+describe("activity-report new offers every field of the contract", () => {
+  it("in a new event: each field not given is a comment, with its description, and removing the #s gives an event of the contract's shape", async () => {
+    const data = await sampleCopy();
+    const { file } = await newEvent(data, { date: "2020-02-25", place: "istanbul", type: "ministerial-conference", strands: ["ministerial-process"], title: "A conference", summary: "Ministers met." });
+    const text = await readFile(file, "utf8");
+    const fields = fieldsOf(eventSchema);
+    for (const field of fields.filter((f) => !["title", "type", "date", "place", "strands", "summary"].includes(f.name))) {
+      expect(text, field.name).toMatch(new RegExp(`^# ${field.name}:.*# ${field.description.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"));
+    }
+    const used = parseYaml(uncommented(text)) as unknown;
+    expect(missingFields(fields, used)).toEqual([]);
+    expect(eventSchema.safeParse(used).error?.issues).toBeUndefined();
+  });
+
+  it("in a new report year: its fields as comments under it, and one that makes it a draft when none is given", async () => {
+    const data = await sampleCopy();
+    await newYear(data, { year: 2021 });
+    const editions = (await loadData(data)).data!.report.editions!;
+    expect(editions["2021"]).toEqual({ status: "draft" });
+    const text = await readFile(path.join(data, "report.yaml"), "utf8");
+    const used = (parseYaml(uncommented(text)) as { editions: Record<string, unknown> }).editions["2021"];
+    expect(missingFields(fieldsOf(editionSchema), used)).toEqual([]);
+    expect(editionSchema.safeParse(used).error?.issues).toBeUndefined();
+  });
+});
+
 describe("activity-report new writes each value exactly as given", () => {
   it("keeps line breaks in the summary: a carriage return does not end it and add fields", async () => {
     const data = await sampleCopy();
@@ -282,12 +323,15 @@ describe("activity-report new changes nothing but the new entry", () => {
     await put(data, "report.yaml", before);
     await newYear(data, { year: 2020, chair: "Türkiye", coChair: "Hungary", som: { place: "istanbul", date: "2020-12-10", number: 16 } });
     const at = before.indexOf("  # last edition");
-    const block = "  2020:\r\n    chair: Türkiye\r\n    co_chair: Hungary\r\n    som:\r\n      number: 16\r\n      place: istanbul\r\n      date: 2020-12-10\r\n";
+    const offered = async (given: string[]) =>
+      offeredFields(fieldsOf(editionSchema), new Set(given), { terms: termsOf((await loadData(data)).data!) }).map((l) => `    ${l}\r\n`).join("");
+    const block = "  2020:\r\n    chair: Türkiye\r\n    co_chair: Hungary\r\n    som:\r\n      number: 16\r\n      place: istanbul\r\n      date: 2020-12-10\r\n" +
+      await offered(["chair", "co_chair", "som"]);
     expect(await readFile(path.join(data, "report.yaml"), "utf8")).toBe(before.slice(0, at) + block + before.slice(at));
 
     await newYear(data, { year: 2015, chair: "Hungary" });
     const first = before.indexOf("  2016:");
-    expect(await readFile(path.join(data, "report.yaml"), "utf8")).toBe(before.slice(0, first) + "  2015:\r\n    chair: Hungary\r\n" + before.slice(first, at) + block + before.slice(at));
+    expect(await readFile(path.join(data, "report.yaml"), "utf8")).toBe(before.slice(0, first) + "  2015:\r\n    chair: Hungary\r\n" + await offered(["chair"]) + before.slice(first, at) + block + before.slice(at));
   });
 
   it("adds the editions when report.yaml has none, and refuses a mapping written on one line", async () => {
@@ -296,7 +340,8 @@ describe("activity-report new changes nothing but the new entry", () => {
     const without = sample.slice(0, sample.indexOf("editions:"));
     await put(data, "report.yaml", without);
     await newYear(data, { year: 2020, chair: "Türkiye" });
-    expect(await readFile(path.join(data, "report.yaml"), "utf8")).toBe(`${without}editions:\n  2020:\n    chair: Türkiye\n`);
+    const offered = offeredFields(fieldsOf(editionSchema), new Set(["chair"]), { terms: termsOf((await loadData(data)).data!) }).map((l) => `    ${l}\n`).join("");
+    expect(await readFile(path.join(data, "report.yaml"), "utf8")).toBe(`${without}editions:\n  2020:\n    chair: Türkiye\n${offered}`);
 
     const flow = `${without}editions: {2016: {chair: Türkiye}}\n`;
     await put(data, "report.yaml", flow);
