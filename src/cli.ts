@@ -341,6 +341,12 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
   }
   printDiagnostics(io, result.warnings);
   io.out(`Wrote ${result.file}; the data is valid.`);
+  // The schemas that the new event names, and that offer the new place's id, follow the data; the entry is written either way.
+  const { writeSchemas } = await import("./schemas.ts");
+  await writeSchemas(dataDir).then(
+    (schemas) => schemas.written.length > 0 && io.out(`Updated the JSON Schemas in ${schemas.dir}, which editors read for completion.`),
+    (error: Error) => io.err(`Note: the JSON Schemas in the data folder could not be updated (${error.message}); run activity-report schema.`),
+  );
   return EXIT.ok;
 }
 

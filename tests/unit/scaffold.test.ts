@@ -1,5 +1,5 @@
 /** activity-report new: entries that validate, written exactly as given, changing nothing else. */
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import jsyaml from "js-yaml";
@@ -39,12 +39,15 @@ async function readBoth(file: string): Promise<unknown[]> {
 describe("activity-report new", () => {
   it("writes an event that validates, with every other field as a comment, and never overwrites it", async () => {
     const data = await sampleCopy();
+    await rm(path.join(data, ".schemas"), { recursive: true });
     const run = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS]);
     expect(run.code).toBe(0);
     const file = path.join(data, "events/2020/2020-02-25-istanbul-ministerial-conference.yaml");
-    expect(run.stdout).toBe(`Wrote ${file}; the data is valid.\n`);
+    // The schema that the event's first line names is written with it.
+    expect(run.stdout).toBe(`Wrote ${file}; the data is valid.\nUpdated the JSON Schemas in ${path.join(data, ".schemas")}, which editors read for completion.\n`);
     const text = await readFile(file, "utf8");
     expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../../.schemas/event.schema.json");
+    await readFile(path.join(data, ".schemas", "event.schema.json"));
     const loaded = await loadData(data);
     expect(loaded.data?.events.find((e) => e.id === "2020-02-25-istanbul-ministerial-conference")).toMatchObject({
       title: "Sixth Ministerial Conference of the Budapest Process", type: "ministerial-conference", place: "istanbul", reportYear: 2020,
@@ -126,6 +129,10 @@ describe("activity-report new", () => {
     const report = (await loadData(data)).data!.report;
     expect(report.editions?.["2020"]).toMatchObject({ chair: "Türkiye", co_chair: "Hungary", som: { number: 16, place: "vienna" } });
     expect(await readFile(path.join(data, "report.yaml"), "utf8")).toContain("# The report as a whole");
+    // The editor's completion offers the new place.
+    expect(place.stdout).toBe(`Wrote ${path.join(data, "places.yaml")}; the data is valid.\nUpdated the JSON Schemas in ${path.join(data, ".schemas")}, which editors read for completion.\n`);
+    const schema = JSON.parse(await readFile(path.join(data, ".schemas", "event.schema.json"), "utf8")) as { definitions: { places: { enum: string[] } } };
+    expect(schema.definitions.places.enum).toContain("vienna");
     expect((await runMain(["new", "place", "--data", data, "--id", "vienna", "--name", "Wien", "--country", "AT"])).stderr).toContain('place "vienna" exists already');
     expect((await runMain(["new", "year", "--data", data, "--year", "2020"])).stderr).toContain("has an edition for 2020 already");
   });
