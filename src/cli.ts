@@ -108,7 +108,12 @@ are asked for when run in a terminal. Never overwrites an existing entry.
   new place   --id ID --name NAME --country CODE [--lat N --lon N]
               adds a place to places.yaml
   new year    --year YYYY [--chair NAME] [--co-chair NAME] [--som-place ID --som-date YYYY-MM-DD [--som-number N]]
-              adds an edition for a report year to report.yaml
+              adds an edition for a report year to report.yaml, with every
+              other field as a comment to fill in; given none of the others,
+              the edition starts as a draft (status: draft)
+
+Each entry also brings the data folder's JSON Schemas (.schemas) up to date,
+for editors' completion (see activity-report schema --help).
 
   --data DIR   the data folder (default: $REPORT_DATA or _data)
   -h, --help   show this help`,
