@@ -144,7 +144,17 @@ function mappingJson(form: Extract<Form, { kind: "mapping" }>, context: Context)
     const entry = (t: Term) => ({ ...value, description: value.description ? `${t.description}: ${String(value.description)}` : t.description });
     return { type: "object", properties: Object.fromEntries(known.map((t) => [t.id, entry(t)])), additionalProperties: false };
   }
-  return { type: "object", propertyNames: convert(form.key, context), additionalProperties: value };
+  return { type: "object", propertyNames: keyJson(convert(form.key, context)), additionalProperties: value };
+}
+
+/**
+ * What a key must be. A YAML key may be read as a number or true (`1:`,
+ * `yes:`), which the check reads as its text, and which an editor's YAML tools
+ * check as what they read: the form of the text is said for text only.
+ */
+function keyJson(json: Record<string, unknown>): JsonSchema {
+  const { type, ...rest } = json;
+  return type === "string" ? rest : json;
 }
 
 /** What the contract's form of a schema says in JSON Schema, written over what zod wrote. */

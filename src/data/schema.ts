@@ -312,7 +312,8 @@ const MAX_SOM_NUMBER = 999;
 /** An edition's year, written YYYY, in the years a report may be for. */
 const reportYearKey = withForm(
   z.string().regex(/^\d{4}$/).refine((key) => isReportYear(Number(key)), { message: `is not in the years ${YEARS.min} to ${YEARS.max}; check the year` }),
-  { kind: "json", schema: { type: "string", pattern: `^${YEAR_PATTERN}$` } },
+  // YAML reads `2016:` as a number, and an editor's YAML tools check the key as it is read; the check reads it as its text.
+  { kind: "json", schema: { anyOf: [{ type: "string", pattern: `^${YEAR_PATTERN}$` }, yearJson] } },
 );
 
 export const editionSchema = z.strictObject({

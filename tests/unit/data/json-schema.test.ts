@@ -62,6 +62,14 @@ describe("the JSON Schemas of the data files", () => {
     expect(() => compile({ strands: [], types: [], topics: [], places: [], goals: [], countries: [] })).not.toThrow();
   });
 
+  it("check a mapping's keys as YAML tools read them: an edition's year is a number, and its form is said of text only", () => {
+    const report = jsonSchemaOf(kindOf("report")) as { properties: Record<string, { propertyNames: object }> };
+    const year = validator().compile(report.properties.editions!.propertyNames);
+    expect([2016, "2016", 999, "0999", "2016a"].map((key) => year(key))).toEqual([true, true, false, false, false]);
+    const abbreviation = validator().compile(report.properties.abbreviations!.propertyNames);
+    expect([1, "SOM", ""].map((key) => abbreviation(key))).toEqual([true, true, false]);
+  });
+
   it.each(FOLDERS.map((dir) => [path.relative(ROOT, dir), dir]))("accept every file of %s, which check passes", async (_, dir) => {
     expect((await loadData(dir)).data).toBeDefined();
     const terms = await termsIn(dir);
