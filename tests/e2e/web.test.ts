@@ -181,11 +181,14 @@ describe("feed, sitemap and open data", () => {
       version: number; events: { id: string; date: string; place: { country: string } | null; figures: Record<string, { value: number; qualifier: string | null; text: string }> }[];
       reports: { year: number; events: string[]; figures: { participants: { value: number; at_least: boolean } } }[];
     };
-    expect(data.version).toBe(2);
+    expect(data.version).toBe(3);
     expect(data.events).toHaveLength(9);
     const sarajevo = data.events.find((e) => e.id === "2018-05-07-sarajevo-joint-working-group")!;
     expect(sarajevo).toMatchObject({ date: "2018-05-07", place: { country: "BA" }, figures: { participants: { value: 60, qualifier: null, text: "60" } } });
-    expect(data.reports.find((r) => r.year === 2017)!.figures.participants).toEqual({ value: 142, precision: "at least", at_least: true });
+    const y2017 = data.reports.find((r) => r.year === 2017)!.figures as Record<string, unknown>;
+    expect(y2017.participants).toEqual({ value: 142, precision: "at least", at_least: true, reported: 4, of: 5 });
+    expect(y2017.distinct_states).toEqual({ value: 2, precision: "at least", at_least: true, reported: 2, of: 5, codes: ["AF", "IQ"] });
+    expect(data.events.find((e) => e.id === "2017-05-24-erbil-training-of-trainers-iraq")).toMatchObject({ states: ["IQ"], participating_organisations: [] });
     const docs = await readFile(path.join(ROOT, "docs", "open-data.md"), "utf8");
     for (const key of Object.keys(sarajevo)) expect(docs).toContain(`\`${key}\``);
   });
