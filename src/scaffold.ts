@@ -125,7 +125,9 @@ ${yamlPair("title", e.title)}${yamlPair("type", e.type)}${yamlPair("date", e.dat
 ${yamlPair("place", e.place)}# online: true              # for a virtual meeting; place is then its host, if any
 ${yamlPair("strands", [...e.strands], { flow: true })}# participants: 60          # a whole number, or "over 75", "about 50", "at least 12"
 # countries: 20
+# states: [AF, PK, TR]      # the states present, by country code: the report counts each once in the year
 # organisations: 5
+# participating_organisations: [Name of an organisation]   # written the same way in every event
 # women: 25
 # partners: [Name of a partner organisation]
 # topics: [topic-id]        # ids from topics.yaml
