@@ -7,7 +7,8 @@ import type { SiteModel } from "./model.ts";
 
 /**
  * 2: totals say whether they are exact, a lower bound or approximate (`precision`); `at_least` no longer includes approximate totals.
- * 3: an event's place may be a country (`kind`), whose `id` is then the country's code; documents say who adopted them (`adopted_by`).
+ * 3: an event's place may be a country (`kind`), whose `id` is then the country's code; documents say who adopted them (`adopted_by`);
+ *    a `report_year` of planned activities only has no report; reports give their `published` date and `reference`.
  */
 export const OPEN_DATA_VERSION = 3;
 
