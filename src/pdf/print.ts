@@ -288,7 +288,9 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
     }
   } catch (error) {
     // Chromium writes each PDF into its temporary folder first: a full one fails the print with a protocol error that does not say so.
-    if (isNearlyFull(folder.dir)) throw new PrintError(temporaryFolderFull());
+    // (A request blocked names the data file that holds its address: that message stays.)
+    const blocked = error instanceof PrintError && error.blocked.length > 0;
+    if (!blocked && isNearlyFull(folder.dir)) throw new PrintError(temporaryFolderFull());
     throw error;
   } finally {
     clearTimeout(timer);
