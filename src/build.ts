@@ -7,7 +7,7 @@
 import { rmSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DataError, type Diagnostic } from "./data/diagnostics.ts";
+import { DataError, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, type DataSet } from "./data/load.ts";
 import { pictureStamps } from "./data/pictures.ts";
 import { runEleventy } from "./eleventy/run.ts";
@@ -18,7 +18,7 @@ import { removeAbandonedBrowsers } from "./pdf/browser-folders.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
 import { printReports } from "./pdf/reports.ts";
 import { PHOTOS_URL, photoCacheFor, removeUnfinishedWrites } from "./pictures/photos.ts";
-import { buildSite, type SiteModel } from "./report/model.ts";
+import { buildSite, siteWarnings, type SiteModel } from "./report/model.ts";
 import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
@@ -67,13 +67,14 @@ async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly Pr
 
 export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}): Promise<BuildResult> {
   const started = performance.now();
-  const loaded = await loadData(settings.dataDir);
+  const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
-  const warnings = loaded.diagnostics.filter((d) => d.severity === "warning");
-  onProgress({ step: "validated", events: loaded.data.events.length, warnings });
   const site = buildSite(loaded.data, { year: settings.year });
+  // The data's warnings, and those that only the reports built show.
+  const warnings = sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]);
+  onProgress({ step: "validated", events: loaded.data.events.length, warnings });
   if (settings.year !== undefined && site.reports.length === 0) {
-    throw new DataError([{ severity: "error", file: settings.dataDir, message: `no events belong to the report of ${settings.year}` }]);
+    throw new DataError([{ severity: "error", file: settings.dataDir, message: `there is no report of ${settings.year} to build: no activity of ${settings.year} was held, and report.yaml has no edition for it` }]);
   }
   // Before anything is written: a missing browser should not cost a half-finished build.
   const browserPath = settings.pdf ? findBrowser() : undefined;
@@ -194,7 +195,7 @@ export interface PreviewBuild {
  * The print pages stay, for the PDFs printed on request.
  */
 export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
-  const loaded = await loadData(settings.dataDir);
+  const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
   const site = buildSite(loaded.data, { year: settings.year });
   // Checked at every build: the folder may have been published into since the last one.
@@ -208,7 +209,7 @@ export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
     await writeFile(path.join(staging, OUTPUT_MARKER), PREVIEW_MARKER);
     const pages = await runEleventy({ settings: { ...settings, outputDir: staging }, data: { data: loaded.data, site }, photoCache: photoCacheFor(output) });
     await (await swapInto(staging, output)).removed;
-    return { site, data: loaded.data, pages, warnings: loaded.diagnostics.filter((d) => d.severity === "warning") };
+    return { site, data: loaded.data, pages, warnings: sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]) };
   } finally {
     await rm(staging, { recursive: true, force: true });
     unlock.now();

@@ -8,7 +8,10 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
-import { linkDescriptions, pageLinks } from "./links.ts";
+import { plural } from "../format/text.ts";
+import { conformanceProblems } from "./conformance.ts";
+import { linkDescriptions, pageLinks, publishLinks } from "./links.ts";
+import { printFonts } from "./fonts.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import type { OutlineEntry } from "./outline.ts";
 import { loadPdfJs, readPdf } from "./pdf-reading.ts";
@@ -28,6 +31,8 @@ export const CHROMIUM_FLAGS = [
 export interface PrintJob {
   /** Path of the print page under the site root, e.g. `/2018/print/`. */
   readonly pagePath: string;
+  /** Path of the report's page on the site, e.g. `/2018/`, against which the print page's relative links are read; by default `pagePath`. */
+  readonly webPath?: string;
   /** Where the PDF goes. */
   readonly file: string;
   readonly title: string;
@@ -38,6 +43,8 @@ export interface PrintOptions {
   readonly siteDir: string;
   readonly browserPath: string;
   readonly pathPrefix?: string;
+  /** Where the site is published (`site_url`): links within the site point there in the PDF; without it they are printed as text. */
+  readonly siteUrl?: string;
   /** For the whole print run. */
   readonly timeoutMs?: number;
   /** Called as each PDF is finished. */
@@ -52,6 +59,8 @@ export interface PrintedPdf {
   readonly finishMs: number;
   /** Of the print's time, the part spent on what PDF/UA and PDF/A ask: reading the links' texts from the page, and finishPdf's own part (FinishedPdf.standardsMs). */
   readonly standardsMs: number;
+  /** The time spent running the machine checks of PDF/UA-1 and PDF/A-2u (conformance.ts) on the finished file, in ms. */
+  readonly checkMs: number;
 }
 
 export class PrintError extends Error {
@@ -64,7 +73,7 @@ export class PrintError extends Error {
   }
 }
 
-async function printOne(browser: Browser, origin: string, prefix: string, job: PrintJob, timeout: number): Promise<PrintedPdf> {
+async function printOne(browser: Browser, origin: string, prefix: string, siteUrl: string | undefined, job: PrintJob, timeout: number): Promise<PrintedPdf> {
   const page: Page = await browser.newPage();
   const problems: string[] = [];
   const blocked: string[] = [];
@@ -91,6 +100,7 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     await page.goto(url, { waitUntil: "load", timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     if (problems.length > 0) throw new PrintError(`${job.title}: ${problems.join("; ")}`, blocked);
+    await publishLinks(page, `${origin}${prefix}${(job.webPath ?? job.pagePath).replace(/^\//, "")}`, siteUrl);
     const printed = await printWithContents(page, job, timeout);
     const finishing = performance.now();
     const { pdf, standardsMs } = await finishPdf(printed.pdf, job.metadata, printed.outline, printed.links);
@@ -98,6 +108,17 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
     const tail = Buffer.from(pdf.subarray(-32)).toString("latin1");
     if (head !== "%PDF-" || !tail.includes("%%EOF")) throw new PrintError(`${job.title}: Chromium returned an incomplete PDF`);
+    // The checks verify-pdf makes (all but veraPDF's), on the bytes about to be written: a PDF that fails one is never published.
+    const checking = performance.now();
+    const failed = await conformanceProblems(pdf);
+    const checkMs = performance.now() - checking;
+    if (failed.length > 0) {
+      throw new PrintError([
+        `${job.title}: the PDF fails ${plural(failed.length, "check")} of PDF/UA-1 and PDF/A-2u (those npm run verify-pdf makes), so it was not written:`,
+        ...failed.map((problem) => `  ${problem}`),
+        "The data passed its own checks, so this is a fault of activity-report: please report it, with the data that gave it.",
+      ].join("\n"));
+    }
     const temporary = `${job.file}.tmp-${randomBytes(4).toString("hex")}`;
     try {
       await writeFile(temporary, pdf);
@@ -105,7 +126,7 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     } finally {
       await rm(temporary, { force: true });
     }
-    return { file: job.file, bytes: pdf.length, pages: printed.pages, finishMs, standardsMs: standardsMs + printed.linksMs };
+    return { file: job.file, bytes: pdf.length, pages: printed.pages, finishMs, standardsMs: standardsMs + printed.linksMs, checkMs };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -250,7 +271,8 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
         args: CHROMIUM_FLAGS,
         userDataDir: folder.profile,
         // Chromium keeps its crash reports under XDG_CONFIG_HOME: in the folder, not in the user's home.
-        env: { ...process.env, TMPDIR: folder.tmp, XDG_CONFIG_HOME: folder.config },
+        // It sees only the report's fonts, so that no machine's own fonts reach a PDF (fonts.ts).
+        env: { ...printFonts(folder.dir), TMPDIR: folder.tmp, XDG_CONFIG_HOME: folder.config },
         timeout: Math.min(60_000, timeout),
         signal: abort.signal,
       }).catch((error: unknown) => {
@@ -269,7 +291,7 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
     });
     gone.catch(() => undefined);
     const run = pool(Math.max(1, availableParallelism()), jobs.map((job) => async () => {
-      const pdf = await printOne(opened, server.origin, prefix, job, timeout);
+      const pdf = await printOne(opened, server.origin, prefix, options.siteUrl, job, timeout);
       options.onPrinted?.(job, pdf);
       return pdf;
     }), () => closing);

@@ -5,8 +5,11 @@
 import type { Total } from "./figures.ts";
 import type { SiteModel } from "./model.ts";
 
-/** 2: totals say whether they are exact, a lower bound or approximate (`precision`); `at_least` no longer includes approximate totals. */
-export const OPEN_DATA_VERSION = 2;
+/**
+ * 2: totals say whether they are exact, a lower bound or approximate (`precision`); `at_least` no longer includes approximate totals.
+ * 3: an event's place may be a country (`kind`), whose `id` is then the country's code; documents say who adopted them (`adopted_by`).
+ */
+export const OPEN_DATA_VERSION = 3;
 
 /** A total with what it says of the true number; `at_least` is true when the true number may be higher. */
 const total = (t: Total) => ({ value: t.value, precision: t.precision, at_least: t.atLeast });
@@ -25,6 +28,8 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       url: url(r.url),
       pdf: url(r.pdfUrl),
       period: r.periodText ?? null,
+      published: r.publication?.iso ?? null,
+      reference: r.reference ?? null,
       events: r.events.map((e) => e.id),
       figures: {
         events_held: r.figures.events,
@@ -46,7 +51,7 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       end: e.end?.iso ?? null,
       date_text: e.dateText,
       place: e.place
-        ? { id: e.place.id, name: e.place.name, country: e.place.country.code, lat: e.place.lat ?? null, lon: e.place.lon ?? null }
+        ? { kind: e.place.kind, id: e.place.id, name: e.place.name, country: e.place.country.code, lat: e.place.lat ?? null, lon: e.place.lon ?? null }
         : null,
       online: e.online,
       strands: e.strands.map((s) => s.id),
@@ -60,7 +65,7 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       chairs: e.chairs,
       goals: e.goals.map((g) => g.id),
       documents: e.documents.map((d) => ({
-        title: d.title, kind: d.kind, adopted: d.adopted,
+        title: d.title, kind: d.kind, adopted: d.adopted, adopted_by: d.adoptedBy ?? null,
         versions: Object.fromEntries(d.versions.map((v) => [v.language, v.url === undefined ? null : v.url.startsWith("/") ? url(v.url) : v.url])),
       })),
       sources: e.sources,

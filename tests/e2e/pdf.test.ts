@@ -31,6 +31,8 @@ describe("the 2017 report", () => {
       "Sample picture standing in for a photo of the meeting. © Sample picture, no rights reserved",
       "Annual Activity Report 2017",
       "Prepared by the Budapest Process Secretariat",
+      // No meeting is named, so the edition's date of publication is the cover's date.
+      "30 April 2018",
       "Chair Türkiye",
       "Co-Chair Hungary",
     ]);
@@ -38,7 +40,8 @@ describe("the 2017 report", () => {
 
   it("has an imprint on the inside of the cover", () => {
     expect(pages[1]).toContain("Published by International Centre for Migration Policy Development (ICMPD)");
-    expect(pages[1]).toContain("© International Centre for Migration Policy Development (ICMPD), 2017");
+    expect(pages[1]).toContain("© International Centre for Migration Policy Development (ICMPD), 2018");
+    expect(pages[1]).toContain("Published 30 April 2018.");
     expect(pages[1]).toContain("does not necessarily reflect the views or policies of the participating states");
     expect(pages[1]).toContain("Edited by the Budapest Process Secretariat.");
     expect(pages[1]).not.toContain(HEADER(2017));
@@ -138,8 +141,8 @@ describe("the 2017 report", () => {
         Author: "Budapest Process Secretariat",
         Subject: "The activities of the Budapest Process in 2017",
         Language: "en",
-        CreationDate: "D:20171231000000Z",
-        ModDate: "D:20171231000000Z",
+        CreationDate: "D:20180430000000Z",
+        ModDate: "D:20180430000000Z",
       });
       expect(info.Keywords).toContain("Budapest Process, migration, annual activity report, 2017");
     } finally {

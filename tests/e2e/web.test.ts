@@ -181,13 +181,18 @@ describe("feed, sitemap and open data", () => {
       version: number; events: { id: string; date: string; place: { country: string } | null; figures: Record<string, { value: number; qualifier: string | null; text: string }> }[];
       reports: { year: number; events: string[]; figures: { participants: { value: number; at_least: boolean } } }[];
     };
-    expect(data.version).toBe(2);
+    expect(data.version).toBe(3);
     expect(data.events).toHaveLength(9);
     const sarajevo = data.events.find((e) => e.id === "2018-05-07-sarajevo-joint-working-group")!;
-    expect(sarajevo).toMatchObject({ date: "2018-05-07", place: { country: "BA" }, figures: { participants: { value: 60, qualifier: null, text: "60" } } });
+    expect(sarajevo).toMatchObject({ date: "2018-05-07", place: { kind: "place", country: "BA" }, figures: { participants: { value: 60, qualifier: null, text: "60" } } });
+    const som = data.events.find((e) => e.id === "2017-12-15-antalya-senior-officials-meeting") as unknown as { documents: { title: string; adopted: boolean; adopted_by: string | null }[] };
+    expect(som.documents.map((d) => [d.title, d.adopted, d.adopted_by])).toEqual([
+      ["Conclusions of the Senior Officials Meeting", true, "the participating states present"],
+      ["Proposal for a five-year cooperation framework 2017–2021", false, null],
+    ]);
     expect(data.reports.find((r) => r.year === 2017)!.figures.participants).toEqual({ value: 142, precision: "at least", at_least: true });
     const docs = await readFile(path.join(ROOT, "docs", "open-data.md"), "utf8");
-    for (const key of Object.keys(sarajevo)) expect(docs).toContain(`\`${key}\``);
+    for (const key of [...Object.keys(sarajevo), ...Object.keys(sarajevo.place!)]) expect(docs).toContain(`\`${key}\``);
   });
 });
 
