@@ -7,17 +7,18 @@
 import { rmSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DataError, type Diagnostic } from "./data/diagnostics.ts";
+import { DataError, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, type DataSet } from "./data/load.ts";
 import { pictureStamps } from "./data/pictures.ts";
 import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
 import { fileSize, plural } from "./format/text.ts";
 import { findBrowser } from "./pdf/browser.ts";
+import { removeAbandonedBrowsers } from "./pdf/browser-folders.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
 import { printReports } from "./pdf/reports.ts";
 import { PHOTOS_URL, photoCacheFor, removeUnfinishedWrites } from "./pictures/photos.ts";
-import { buildSite, type SiteModel } from "./report/model.ts";
+import { buildSite, siteWarnings, type SiteModel } from "./report/model.ts";
 import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
@@ -68,9 +69,10 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   const started = performance.now();
   const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
-  const warnings = loaded.diagnostics.filter((d) => d.severity === "warning");
-  onProgress({ step: "validated", events: loaded.data.events.length, warnings });
   const site = buildSite(loaded.data, { year: settings.year });
+  // The data's warnings, and those that only the reports built show.
+  const warnings = sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]);
+  onProgress({ step: "validated", events: loaded.data.events.length, warnings });
   if (settings.year !== undefined && site.reports.length === 0) {
     throw new DataError([{ severity: "error", file: settings.dataDir, message: `there is no report of ${settings.year} to build: no activity of ${settings.year} was held, and report.yaml has no edition for it` }]);
   }
@@ -84,6 +86,10 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   const leftovers = await removeLeftovers(output);
   if (leftovers.restored) onProgress({ step: "notice", message: `put the output back in ${settings.outputDir} from ${leftovers.restored}, where a build stopped while it replaced the output had left it` });
   for (const folder of leftovers.removed) onProgress({ step: "notice", message: `removed ${folder}, left by a build that was stopped` });
+  // A build killed outright leaves its browser running and its folder in the temporary folder: every build ends them, printing or not.
+  for (const { folder, browser } of removeAbandonedBrowsers()) {
+    onProgress({ step: "notice", message: browser === undefined ? `removed ${folder}, left by a build that was stopped` : `ended the browser (process ${browser}) of a build that was stopped, and removed its folder ${folder}` });
+  }
   const previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
   const manifest = manifestOf(loaded.data, site, await pictureStamps(loaded.data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
   const staging = stagingFolder(output);
@@ -203,7 +209,7 @@ export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
     await writeFile(path.join(staging, OUTPUT_MARKER), PREVIEW_MARKER);
     const pages = await runEleventy({ settings: { ...settings, outputDir: staging }, data: { data: loaded.data, site }, photoCache: photoCacheFor(output) });
     await (await swapInto(staging, output)).removed;
-    return { site, data: loaded.data, pages, warnings: loaded.diagnostics.filter((d) => d.severity === "warning") };
+    return { site, data: loaded.data, pages, warnings: sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]) };
   } finally {
     await rm(staging, { recursive: true, force: true });
     unlock.now();

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
-import { countDiagnostics, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
+import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, reportYears } from "./data/load.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
@@ -161,8 +161,13 @@ async function check(io: Io, settings: Settings): Promise<number> {
   // photos, so that neither decodes an unchanged picture again; not where nothing would be built.
   const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
   const result = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
-  printDiagnostics(io, result.diagnostics);
-  if (!result.data) return EXIT.failed;
+  if (!result.data) {
+    printDiagnostics(io, result.diagnostics);
+    return EXIT.failed;
+  }
+  // What only the reports show (an abbreviation none of them uses) is told with the data's own warnings.
+  const { buildSite, siteWarnings } = await import("./report/model.ts");
+  printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
   return EXIT.ok;

@@ -4,6 +4,7 @@
  * the editions' periods and the years the events need an edition for.
  */
 import path from "node:path";
+import { isReportYear } from "../format/dates.ts";
 import { slugify } from "../format/text.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { ReportPeriod } from "./editions.ts";
@@ -12,7 +13,7 @@ import type { EventRecord } from "./load.ts";
 import { REFERENCE_FILES, type WrittenFile, type WrittenFolder, type WrittenMapping } from "./read.ts";
 import { countryInCapitals, isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
 import type { Edition, PlaceFile, ReportFile } from "./schema.ts";
-import type { PathSegment } from "./yaml-source.ts";
+import { readYamlSource, type PathSegment } from "./yaml-source.ts";
 
 type Editions = Readonly<Record<string, Partial<Edition>>>;
 
@@ -121,7 +122,9 @@ export function undatedEditions(report: WrittenMapping<ReportFile>, editions: Ed
   return Object.entries(editions ?? {}).flatMap(([year, edition]) => {
     const fields = written !== null && typeof written === "object" ? entryOf(written as Record<string, unknown>, year) : undefined;
     const wrote = (key: string) => fields !== null && typeof fields === "object" && Object.hasOwn(fields, key);
-    if (wrote("published") || wrote("som") || edition.status === "draft") return [];
+    // A draft, or one whose status or year is itself a mistake, is not known to be final.
+    const final = isReportYear(Number(year)) && (wrote("status") ? edition.status === "final" : true);
+    if (wrote("published") || wrote("som") || !final) return [];
     return [report.source!.diagnostic(["editions", year], `the report of ${year} has no date: add published: YYYY-MM-DD (the day it is published) or the som it is presented to; without either it is printed undated, its copyright without a year`, { severity: "warning", part: "key" })];
   });
 }
@@ -165,4 +168,14 @@ export function meetingInOwnReport(report: WrittenMapping<ReportFile>, editions:
     out.push(report.source!.diagnostic(["editions", year, "som"], `the Senior Officials Meeting this report is presented to (${som.date.iso}) is also an activity of the report (${file}), which would narrate as past the meeting that receives it; end the report's period before the meeting (editions.${year}.period) or give the event a report_year of the following year`, { severity: "warning", part: "key" }));
   }
   return out;
+}
+
+/**
+ * A warning at an entry of report.yaml, for what only the built reports show (an abbreviation
+ * that no report prints). The file is read again for its positions, only when there is one to give.
+ */
+export function reportFileWarning(dir: string, at: readonly PathSegment[], message: string, part?: "key" | "value"): Diagnostic {
+  const file = path.join(dir, REFERENCE_FILES.report);
+  const { source } = readYamlSource(file);
+  return source ? source.diagnostic(at, message, { severity: "warning", ...(part ? { part } : {}) }) : { severity: "warning", file, message };
 }

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { parseCount } from "../format/counts.ts";
 import { isReportYear, parsePartialDate, YEARS, type ParseResult } from "../format/dates.ts";
+import { brokenEscapes } from "../format/markdown.ts";
 import { oneLine } from "../format/text.ts";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -28,9 +29,26 @@ function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>) {
 export const MAX_LENGTH = { text: 500, markdown: 20_000 } as const;
 /** A text of one line (a title, a name, a label): line ends read as spaces, wherever it is printed. */
 const text = z.string().overwrite(oneLine).trim().min(1).max(MAX_LENGTH.text);
-const markdown = z.string().max(MAX_LENGTH.markdown);
+/**
+ * A link of Markdown whose percent-escape decodes to no text (`#%E0%A4`): refused here, at the escape
+ * (its `find`, the nth time it is written: see zod-issues.ts), since no reader can follow it and the
+ * printer cannot read it.
+ */
+function linkEscapes(text: string, ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  for (const { href, escape } of brokenEscapes(text)) {
+    const nth = seen.get(escape) ?? 0;
+    seen.set(escape, nth + 1);
+    ctx.addIssue({
+      code: "custom",
+      message: `the link "${href}" holds the percent-escape ${escape}, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+      params: { find: { text: escape, nth } },
+    });
+  }
+}
+const markdown = z.string().max(MAX_LENGTH.markdown).superRefine(linkEscapes);
 /** Markdown that must say something. */
-const markdownText = z.string().trim().min(1).max(MAX_LENGTH.markdown);
+const markdownText = z.string().trim().min(1).max(MAX_LENGTH.markdown).superRefine(linkEscapes);
 const id = z.string().regex(ID_PATTERN);
 /** A reference to an id defined in another file; checked against that file, with a did-you-mean. */
 const ref = z.string().trim().min(1).max(200);

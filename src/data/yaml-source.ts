@@ -8,15 +8,24 @@ import { explainMistake, withoutConsequences } from "./yaml-mistakes.ts";
 
 export type PathSegment = string | number;
 
+/** A text within a value, the `nth` time (from 0) it is written there. */
+export interface TextInValue {
+  readonly text: string;
+  readonly nth?: number;
+}
+
 /** A parsed YAML file that can say where any of its values was written. */
 export interface YamlSource {
   readonly file: string;
   /** The file's text, without a byte-order mark. */
   readonly text: string;
   readonly value: unknown;
-  /** Position of the value at `path` (or of its key), falling back to the nearest written ancestor. */
-  at(path: readonly PathSegment[], part?: "key" | "value"): { line: number; col: number };
-  diagnostic(path: readonly PathSegment[], message: string, opts?: { part?: "key" | "value"; severity?: Severity }): Diagnostic;
+  /**
+   * Position of the value at `path` (or of its key), falling back to the nearest written ancestor; with `find`,
+   * of the place in the value where that text is written, when it is written as such.
+   */
+  at(path: readonly PathSegment[], part?: "key" | "value", find?: TextInValue): { line: number; col: number };
+  diagnostic(path: readonly PathSegment[], message: string, opts?: { part?: "key" | "value"; severity?: Severity; find?: TextInValue }): Diagnostic;
 }
 
 /** Line and column of a byte offset, counting \r\n, \r and \n as line ends (as lineColumns does for text). */
@@ -322,18 +331,28 @@ class Source implements YamlSource {
     private positional: ReturnType<typeof positionalParse> | undefined,
   ) {}
 
-  at(path: readonly PathSegment[], part: "key" | "value" = "value"): { line: number; col: number } {
+  at(path: readonly PathSegment[], part: "key" | "value" = "value", find?: TextInValue): { line: number; col: number } {
     if (!this.ok) return { line: 1, col: 1 };
     this.positional ??= positionalParse(this.text);
     const { node, keyNode, complete } = walk(this.positional.doc, path);
     const empty = node === null || node === undefined || (isScalar(node) && node.value === null);
     const target = (part === "key" || !complete || empty) && keyNode ? keyNode : node;
-    const offset = target && "range" in target && target.range ? target.range[0] : 0;
-    return this.positional.linePos(offset);
+    const range = target && "range" in target && target.range ? target.range : undefined;
+    const offset = range?.[0] ?? 0;
+    // Written within the value's own text (a text written with escapes may not hold it as such), the nth time.
+    let found = -1;
+    if (find && range && target === node) {
+      const written = this.text.slice(offset, range[1]);
+      for (let n = 0, from = 0; n <= (find.nth ?? 0); n++, from = found + 1) {
+        found = written.indexOf(find.text, from);
+        if (found < 0) break;
+      }
+    }
+    return this.positional.linePos(found >= 0 ? offset + found : offset);
   }
 
-  diagnostic(path: readonly PathSegment[], message: string, opts: { part?: "key" | "value"; severity?: Severity } = {}): Diagnostic {
-    return { severity: opts.severity ?? "error", file: this.file, ...this.at(path, opts.part), message };
+  diagnostic(path: readonly PathSegment[], message: string, opts: { part?: "key" | "value"; severity?: Severity; find?: TextInValue } = {}): Diagnostic {
+    return { severity: opts.severity ?? "error", file: this.file, ...this.at(path, opts.part, opts.find), message };
   }
 }
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { COUNTRY_CODE, ID_PATTERN, MAPPING_VALUES } from "./schema.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { didYouMean, didYouMeanCountry } from "./suggest.ts";
-import type { PathSegment, YamlSource } from "./yaml-source.ts";
+import type { PathSegment, TextInValue, YamlSource } from "./yaml-source.ts";
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -157,8 +157,12 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
           ? `${name} lists too many entries: at most ${String(issue.maximum)}, here ${Array.isArray(value) ? value.length : "more"}`
           : `${name} must be at most ${String(issue.maximum)}`));
         break;
-      default:
-        out.push(source.diagnostic(path, issue.code === "custom" ? issue.message : `${name}: ${issue.message}`));
+      default: {
+        // A custom issue may name the text it is about (`params.find`): placed where that is written in the value, and named by its field.
+        const find = issue.code === "custom" ? (issue.params?.find as TextInValue | undefined) : undefined;
+        const message = issue.code !== "custom" ? `${name}: ${issue.message}` : find !== undefined ? `${name}: ${issue.message}` : issue.message;
+        out.push(source.diagnostic(path, message, { find }));
+      }
     }
   }
   return out;

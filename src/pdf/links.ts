@@ -95,7 +95,13 @@ export async function pageLinks(page: Page): Promise<PageLink[]> {
     const href = a.getAttribute("href")!;
     const own = (a.getAttribute("aria-label") ?? "") || Array.from(a.querySelectorAll("img[alt]")).map((img) => img.getAttribute("alt")).join(" ") + " " + (a.textContent ?? "");
     if (!href.startsWith("#")) return { key: (a as HTMLAnchorElement).href, text: own };
-    const target = document.getElementById(decodeURIComponent(href.slice(1)));
+    let id = href.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // An escape that is no character (validation refuses it in the data): the id as written.
+    }
+    const target = document.getElementById(id);
     const heading = target?.matches("h1, h2, h3, h4, h5, h6") ? target : target?.querySelector("h1, h2, h3, h4, h5, h6");
     const name = (heading ?? target)?.textContent ?? "";
     return { key: href, text: own, target: name.slice(0, 200) };

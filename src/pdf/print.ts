@@ -4,19 +4,19 @@
  * the print, and a PDF reaches its final name only once it is complete.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
 import { plural } from "../format/text.ts";
 import { conformanceProblems } from "./conformance.ts";
 import { linkDescriptions, pageLinks, publishLinks } from "./links.ts";
+import { printFonts } from "./fonts.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import type { OutlineEntry } from "./outline.ts";
 import { loadPdfJs, readPdf } from "./pdf-reading.ts";
+import { browserFolder, removeAbandonedBrowsers } from "./browser-folders.ts";
 import { serveFolder } from "./server.ts";
-import { endProcessesUsing, identityOf, isGone, processStart, type ProcessIdentity } from "../system/processes.ts";
 
 export const CHROMIUM_FLAGS = [
   "--no-sandbox",
@@ -243,95 +243,6 @@ async function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined
   }
 }
 
-const BROWSER_FOLDER = "activity-report-browser-";
-/** In each browser folder: which process made it and which browser it started, for the sweep after a killed build. */
-const OWNER_FILE = "owner.json";
-
-interface FolderOwner {
-  readonly owner: ProcessIdentity;
-  readonly browser?: ProcessIdentity;
-}
-
-/**
- * The browser's profile and temporary files, in a folder of our own (Puppeteer's profile and Chromium's
- * shared-memory files are left behind when the browser is killed): removed however printing ends, also
- * when the process exits on a signal mid-print. A process killed outright (SIGKILL) cannot remove it:
- * the folder names its owner and its browser, so that the next print finds and ends them.
- */
-function browserFolder(abort: AbortController): { readonly dir: string; readonly profile: string; readonly tmp: string; readonly config: string; started(pid: number | undefined): void; remove(): void } {
-  const dir = mkdtempSync(path.join(tmpdir(), BROWSER_FOLDER));
-  const owner: FolderOwner = { owner: identityOf(process.pid) };
-  writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify(owner));
-  const tmp = path.join(dir, "tmp");
-  mkdirSync(tmp);
-  // Whatever of the browser is still running (its crash reporter, which names the folder) goes first.
-  const remove = () => {
-    endProcessesUsing(dir);
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-  };
-  const atExit = () => {
-    abort.abort();
-    remove();
-  };
-  process.once("exit", atExit);
-  return {
-    dir,
-    profile: path.join(dir, "profile"),
-    tmp,
-    config: path.join(dir, "config"),
-    started: (pid) => {
-      if (pid !== undefined) writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify({ ...owner, browser: identityOf(pid) } satisfies FolderOwner));
-    },
-    remove: () => {
-      process.off("exit", atExit);
-      remove();
-    },
-  };
-}
-
-/**
- * Ends what printing processes that were killed outright left: their browsers (still running, as nothing
- * stopped them) and their folders. A folder whose maker may still run is left alone, and so is one that
- * does not say who made it; a browser is ended only when it is known to be the one the folder names.
- */
-export function removeAbandonedBrowsers(dir = tmpdir()): string[] {
-  const removed: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir).filter((name) => name.startsWith(BROWSER_FOLDER));
-  } catch {
-    return removed;
-  }
-  for (const name of entries) {
-    const folder = path.join(dir, name);
-    let record: FolderOwner;
-    try {
-      record = JSON.parse(readFileSync(path.join(folder, OWNER_FILE), "utf8")) as FolderOwner;
-    } catch {
-      continue;
-    }
-    // Only a folder whose maker is known to have ended is abandoned.
-    if (!record.owner || !isGone(record.owner)) continue;
-    if (record.browser?.start !== undefined && processStart(record.browser.pid) === record.browser.start) {
-      try {
-        // The browser leads a process group of its own (Puppeteer starts it detached): end it with its renderers.
-        process.kill(-record.browser.pid, "SIGKILL");
-      } catch {
-        // Gone meanwhile, or not ours to end.
-      }
-    }
-    // Its crash reporter, which runs outside the browser's process group, names the folder.
-    endProcessesUsing(folder);
-    try {
-      rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-      removed.push(folder);
-    } catch {
-      // Another user's folder, or one still in use: left as it is.
-    }
-  }
-  return removed;
-}
-
 /** Prints every job in pages of one browser; the browser and server are always closed. */
 export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions): Promise<PrintedPdf[]> {
   if (jobs.length === 0) return [];
@@ -360,7 +271,8 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
         args: CHROMIUM_FLAGS,
         userDataDir: folder.profile,
         // Chromium keeps its crash reports under XDG_CONFIG_HOME: in the folder, not in the user's home.
-        env: { ...process.env, TMPDIR: folder.tmp, XDG_CONFIG_HOME: folder.config },
+        // It sees only the report's fonts, so that no machine's own fonts reach a PDF (fonts.ts).
+        env: { ...printFonts(folder.dir), TMPDIR: folder.tmp, XDG_CONFIG_HOME: folder.config },
         timeout: Math.min(60_000, timeout),
         signal: abort.signal,
       }).catch((error: unknown) => {

@@ -59,7 +59,7 @@ function byId(list: readonly { id: string }[]): Json {
 
 /** What a report prints, but not the links between event pages of different years. */
 function digest(report: ReportView, site: SiteModel): string {
-  const shared = [site.organisation, site.secretariat, site.title, site.logo, site.abbreviations, site.paragraphNumbers];
+  const shared = [site.organisation, site.secretariat, site.title, site.logo, site.paragraphNumbers];
   const text = JSON.stringify([shared, report], (key, value: unknown) => (key === "previous" || key === "next" ? undefined : value));
   return createHash("sha256").update(text).digest("base64url").slice(0, 22);
 }

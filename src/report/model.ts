@@ -16,6 +16,7 @@ import type { SiteModel } from "./views.ts";
 
 export type * from "./views.ts";
 export { anchorOf, EVENTS_URL, hubUrl } from "./urls.ts";
+export { abbreviationWarnings as siteWarnings } from "./abbreviations.ts";
 
 export function buildSite(data: DataSet, options: { readonly year?: number } = {}): SiteModel {
   const refs = lookups(data);

@@ -6,6 +6,7 @@ import type { Edition, Framework } from "../data/schema.ts";
 import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
 import { ordinal } from "../format/text.ts";
 import { countryName } from "../data/countries.ts";
+import { abbreviationsUsed, printedTexts } from "./abbreviations.ts";
 import { computeFigures } from "./figures.ts";
 import type { Lookups } from "./lookups.ts";
 import { reportParts } from "./parts.ts";
@@ -158,7 +159,7 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
   const documentsAdopted = own
     .filter((e) => e.status === "held")
     .flatMap((event) => event.documents.filter((d) => d.adopted).map((document) => ({ document, event, number: numbers[event.id]! })));
-  return {
+  const view: Omit<ReportView, "abbreviations"> = {
     year,
     title,
     fullTitle: `${organisation}: ${title}`,
@@ -208,4 +209,6 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
       published: published && reference ? `Published ${publishedText} as document ${reference}.` : published ? `Published ${publishedText}.` : reference ? `Document ${reference}.` : undefined,
     },
   };
+  // Annex D: what the report prints, made from the words of everything else it prints.
+  return { ...view, abbreviations: abbreviationsUsed(data.report.abbreviations, printedTexts(view, organisation, edition, context.records)) };
 }

@@ -239,6 +239,12 @@ export interface ReportPart {
   readonly chapter?: ChapterView;
 }
 
+/** An abbreviation of report.yaml and what it stands for: Annex D. */
+export interface AbbreviationView {
+  readonly abbreviation: string;
+  readonly meaning: string;
+}
+
 export interface ReportView {
   readonly year: number;
   /** `Annual Activity Report 2018` */
@@ -291,6 +297,8 @@ export interface ReportView {
   readonly publication?: { readonly iso: string; readonly day?: string; readonly dateText: string; readonly year: number };
   /** The report's document symbol, `BP/SOM/2019/1`. */
   readonly reference?: string;
+  /** Annex D: the abbreviations of report.yaml that the report prints, in alphabetical order. */
+  readonly abbreviations: readonly AbbreviationView[];
   readonly imprint: {
     readonly publisher: string;
     readonly address?: string;
@@ -351,7 +359,8 @@ export interface SiteModel {
   readonly hubIndexes: readonly HubIndexView[];
   /** Every hub of every kind, for one page each. */
   readonly hubs: readonly HubView[];
-  readonly abbreviations: readonly { readonly abbreviation: string; readonly meaning: string }[];
+  /** Every abbreviation of report.yaml; each report's Annex D lists those it uses. */
+  readonly abbreviations: readonly AbbreviationView[];
   /** Number the report's paragraphs so that decisions can cite them. */
   readonly paragraphNumbers: boolean;
   /** The reference lists, in their files' order. */

@@ -176,6 +176,14 @@ describe("activity-report check", () => {
     expect(run.stdout).toMatch(/^ok: 9 events in 4 reports/);
   });
 
+  it("warns at an abbreviation that no report uses, at its line", async () => {
+    const data = await sampleCopy();
+    await put(data, "report.yaml", (await readFile(path.join(SAMPLE_DATA, "report.yaml"), "utf8")).replace("  ToT: Training of Trainers\n", "  ToT: Training of Trainers\n  UNHCR: United Nations High Commissioner for Refugees\n"));
+    const run = await runCli(["check", "--data", "_data"], { cwd: path.dirname(data) });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('_data/report.yaml:20:3: warning: abbreviation "UNHCR": none of the reports of 2016, 2017, 2018 and 2019 uses it, so no Annex D lists it; write it where the text means it, or remove it\n0 errors, 1 warning\n');
+  });
+
   it("reads REPORT_DATA when --data is not given", async () => {
     const run = await runCli(["check"], { env: { REPORT_DATA: "/nonexistent-data" } });
     expect(run).toMatchObject({ code: 1, stderr: "/nonexistent-data: the data folder does not exist\n1 error, 0 warnings\n" });

@@ -192,7 +192,7 @@ describe("faults during a build", () => {
     expect(await readdir(parent)).toEqual([]);
   });
 
-  it("a build killed outright mid-print (SIGKILL): the next build ends its browser, removes what it left and takes over its lock", async () => {
+  it("a build killed outright mid-print (SIGKILL): the next build, even one that prints nothing, ends its browser, removes what it left and takes over its lock, and says so", async () => {
     const { output, before } = await previousOutput([]);
     const tmp = await privateTmp();
     const data = await longData();
@@ -208,10 +208,11 @@ describe("faults during a build", () => {
     expect(await tmp.left()).toEqual([expect.stringMatching(/^activity-report-browser-/)]);
     expect(await snapshot(output)).toEqual(before);
 
-    const next = await runCli(["build", "--data", data, "--output", output, "--year", "2016"], { env: { TMPDIR: tmp.TMPDIR } });
+    const next = await runCli(["build", "--data", data, "--output", output, "--year", "2016", "--no-pdf"], { env: { TMPDIR: tmp.TMPDIR } });
     expect(next.code).toBe(0);
     expect(next.stderr).toContain(`Note: a build of ${output} that no longer runs (process ${run.child.pid}, started `);
     expect(next.stderr).toMatch(/Note: removed .*site\.tmp-[0-9a-f]{8}, left by a build that was stopped\./);
+    expect(next.stderr).toMatch(new RegExp(`Note: ended the browser \\(process \\d+\\) of a build that was stopped, and removed its folder ${tmp.TMPDIR}/activity-report-browser-\\w+\\.`));
     await waitFor(async () => [...browsers.seen].filter(alive).length === 0, 10_000);
     expect((await besideOutput(path.dirname(output))).sort()).toEqual(["site"]);
     expect(await tmp.left()).toEqual([]);

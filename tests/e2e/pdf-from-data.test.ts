@@ -195,3 +195,34 @@ describe("the checks of verify-pdf, run by every print", () => {
     expect(await readdir(site)).toEqual(["x"]);
   });
 });
+
+describe("a percent-escape in a link that is no character", () => {
+  it("is refused by check and by build alike, at the escape, in plain words; build writes nothing", async () => {
+    const data = await dataWith(["summary: See [the notes](#%E0%A4) and [the site](/2019/#%e0%a4)."]);
+    const where = path.join(data, EVENT);
+    const expected = [
+      `${where}:6:27: summary: the link "#%E0%A4" holds the percent-escape %E0%A4, which is no character`,
+      `${where}:6:57: summary: the link "/2019/#%e0%a4" holds the percent-escape %e0%a4, which is no character`,
+    ];
+    const checked = await runCli(["check", "--data", data]);
+    const output = path.join(await tempDir(), "out");
+    const built = await runCli(["build", "--data", data, "--output", output]);
+    for (const run of [checked, built]) {
+      expect(run.code).toBe(1);
+      const said = `${run.stdout}${run.stderr}`;
+      for (const line of expected) expect(said).toContain(line);
+      expect(said).not.toMatch(/URI malformed|decodeURIComponent|\n\s+at /);
+    }
+    await expect(readdir(output)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("reaching the printer all the same (past validation), is read as written, and the page prints", async () => {
+    const site = await tempDir("activity-report-print-");
+    await mkdir(path.join(site, "x"));
+    await writeFile(path.join(site, "x", "index.html"), '<!doctype html><html lang="en"><title>x</title><link rel="icon" href="data:,"><h1 id="%E0%A4">Title</h1><p><a href="#%E0%A4">Back to the title</a></p>');
+    const file = path.join(site, "x.pdf");
+    const metadata = { title: "t", author: "a", subject: "s", keywords: [], date: "2020-01-01", creator: "c" };
+    await printPdfs([{ pagePath: "/x/", file, title: "Test", metadata }], { siteDir: site, browserPath: findBrowser() });
+    expect(await conformanceProblems(await readFile(file))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadDataOrThrow } from "../../src/data/load.ts";
+import { usesAbbreviation } from "../../src/report/abbreviations.ts";
 import { buildSite, type ReportView, type SiteModel } from "../../src/report/model.ts";
 import { SAMPLE_DATA } from "../helpers/data.ts";
 import { openPdf, pageFill, pdfLines, pdfPages } from "../helpers/pdf.ts";
@@ -228,5 +229,21 @@ describe("a framework's years", () => {
     const index = await readFile(path.join(dir, "goals/index.html"), "utf8");
     expect(index).toContain("<h2>Istanbul Ministerial Declaration on a Silk Routes Partnership for Migration <span class=\"note\">(2013–2018)</span></h2>");
     expect(index).toContain("<h2>Istanbul Commitments on the Silk Routes Partnership for Migration and its Call for Action – a five-year plan 2019–2024</h2>");
+  });
+});
+
+describe("Annex D", () => {
+  it("lists exactly the abbreviations that the rest of each PDF prints", async () => {
+    const abbreviations = Object.entries((await loadDataOrThrow(SAMPLE_DATA)).data.report.abbreviations!);
+    for (const year of [2016, 2017, 2018, 2019]) {
+      const text = flat((await pdfLines(pdfOf(year))).flat());
+      const at = text.lastIndexOf("Annex D Abbreviations");
+      const [rest, annex] = [text.slice(0, at), text.slice(at)];
+      const listed = abbreviations.filter(([abbreviation, meaning]) => annex.includes(`${abbreviation} ${meaning}`)).map(([a]) => a);
+      expect(listed, String(year)).toEqual(abbreviations.filter(([abbreviation]) => usesAbbreviation(rest, abbreviation)).map(([a]) => a));
+      expect(listed, String(year)).toEqual(report(year).abbreviations.map((a) => a.abbreviation));
+    }
+    // The 2018 report names no Senior Officials Meeting by its abbreviation: its Annex D does not list SOM.
+    expect(report(2018).abbreviations.map((a) => a.abbreviation)).toEqual(["ICMPD"]);
   });
 });

@@ -848,3 +848,21 @@ describe("texts of one line", () => {
     expect(result.data!.report.organisation).toBe("Budapest Process");
   });
 });
+
+describe("links in Markdown", () => {
+  it("a percent-escape that is no character, at the escape itself (each time it is written), in any Markdown field however it is written", async () => {
+    const event = lines([6, [
+      "summary: See [the notes](#%E0%A4) or [again](#%E0%A4).", //          6
+      "body: |", //                                                           7
+      "  First line.", //                                                     8
+      "  Then [the notes](https://example.org/n%C3%A4%E0%A4.pdf) here.", //  9
+      'outcomes: "Read https://example.org/r#%e0 or [ok](#%C3%A4)."', //     10
+    ].join("\n")]);
+    expect(await only(event)).toEqual([
+      `${FILE}:6:27: summary: the link "#%E0%A4" holds the percent-escape %E0%A4, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+      `${FILE}:6:47: summary: the link "#%E0%A4" holds the percent-escape %E0%A4, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+      `${FILE}:9:41: body: the link "https://example.org/n%C3%A4%E0%A4.pdf" holds the percent-escape %C3%A4%E0%A4, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+      `${FILE}:10:39: outcomes: the link "https://example.org/r#%e0" holds the percent-escape %e0, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+    ]);
+  });
+});

@@ -129,8 +129,8 @@ describe("undatedEditions", () => {
     expect(undatedEditions(file, editionsOf(file)).map(placed)).toEqual([`6:3: ${undated(2016)}`, `14:3: ${undated(2020)}`]);
   });
 
-  it("leaves a date written with a mistake to its own error", () => {
-    const file = report("editions:\n  2018:\n    published: 2018-02-30\n  2019:\n    som: {place: vienna}\n");
+  it("leaves a date, a status or a year written with a mistake to its own error", () => {
+    const file = report("editions:\n  2018:\n    published: 2018-02-30\n  2019:\n    som: {place: vienna}\n  2020:\n    status: final-draft\n  1850:\n    chair: X\n");
     expect(file.value).toBeUndefined();
     expect(undatedEditions(file, editionsOf(file))).toEqual([]);
   });
