@@ -65,6 +65,22 @@ describe("broken input within limits", () => {
     expect(all).toContain("events/2018/2018-06-02-many.yaml:6:11: partners lists too many entries: at most 500, here 501");
   });
 
+  it("refuses an alias inside the list or mapping it names, at the alias, where reading the file overflowed the stack", async () => {
+    // Found by npm run fuzz: the value would hold itself without end, and check and build failed naming no file.
+    const loop = (text: string) => createSource("events/2018/2018-06-01-loop.yaml", text).diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`);
+    expect(loop("&a\ntitle: x\ndate: *a\n")).toEqual([
+      "events/2018/2018-06-01-loop.yaml:3:7: YAML error: the alias *a stands for the mapping it is written in, which would then hold itself without end: write the value out instead",
+    ]);
+    expect(loop("strands: &s [x, [*s]]\n")).toEqual([
+      "events/2018/2018-06-01-loop.yaml:1:18: YAML error: the alias *s stands for the list it is written in, which would then hold itself without end: write the value out instead",
+    ]);
+    const data = await sampleCopy();
+    await put(data, "events/2018/2018-06-01-loop.yaml", `&a\n${EVENT("Loop", "x")}host: *a\n`);
+    expect(await diagnosticsOf(data)).toEqual([
+      "events/2018/2018-06-01-loop.yaml:8:7: YAML error: the alias *a stands for the mapping it is written in, which would then hold itself without end: write the value out instead",
+    ]);
+  });
+
   it("refuses a latitude the map cannot draw, at its place", async () => {
     const data = await sampleCopy();
     const places = await readFile(path.join(data, "places.yaml"), "utf8");
