@@ -81,6 +81,17 @@ describe("broken input within limits", () => {
     ]);
   });
 
+  it("prints what a terminal would act on, or hide, as escapes in messages that quote the data", async () => {
+    // Found by npm run fuzz: an escape sequence in a key or an id reached the terminal raw (ESC [2J clears it).
+    const data = await sampleCopy();
+    await put(data, "events/2018/2018-06-01-escapes.yaml", EVENT("Escapes", "x", 'topics: ["cooperation-fra\\fmework", "\\u202Ereturn"]\n"\\e[2Jhost": x\n'));
+    const all = await diagnosticsOf(data);
+    expect(all).toContain('events/2018/2018-06-01-escapes.yaml:6:10: unknown topic "cooperation-fra\\x0Cmework", did you mean "cooperation-framework"?');
+    expect(all).toContain('events/2018/2018-06-01-escapes.yaml:6:37: unknown topic "\\u202Ereturn" (topics.yaml lists the known ones)');
+    expect(all).toContain('events/2018/2018-06-01-escapes.yaml:7:1: unknown field "\\x1B[2Jhost"');
+    expect(all.filter((line) => /[\x00-\x08\x0A-\x1F\x7F-\x9F\u202A-\u202E]/.test(line))).toEqual([]);
+  });
+
   it("refuses a latitude the map cannot draw, at its place", async () => {
     const data = await sampleCopy();
     const places = await readFile(path.join(data, "places.yaml"), "utf8");
