@@ -105,7 +105,7 @@ class Worker {
   private child?: ChildProcess;
   private raw = "";
   private next = 0;
-  private pending?: { id: number; resolve: (run: Run) => void; started: number };
+  private pending?: { id: number; resolve: (run: Run) => void; started: number; child: ChildProcess };
   private uncaught?: string;
   private served = 0;
 
@@ -121,12 +121,14 @@ class Worker {
     child.stdout!.on("data", (chunk: Buffer) => (this.raw += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (this.raw += chunk.toString()));
     child.on("message", (message: Reply | Uncaught) => {
+      if (child !== this.child) return;
       if ("uncaught" in message) this.uncaught ??= message.uncaught;
       else if (this.pending?.id === message.id) this.finish({ ...(message.code !== undefined ? { code: message.code } : {}), out: message.out, err: message.err, ms: message.ms, ...(message.thrown ? { crash: message.thrown } : {}) });
     });
     child.on("exit", (code, signal) => {
       if (this.child === child) this.child = undefined;
-      if (this.pending) this.finish({ out: [], err: [], ms: performance.now() - this.pending.started, crash: this.uncaught ?? `the process ended (${signal ?? `exit ${code}`})` });
+      // A process stopped on purpose (a fresh one, or after a time-out) had no command under way.
+      if (this.pending?.child === child) this.finish({ out: [], err: [], ms: performance.now() - this.pending.started, crash: this.uncaught ?? `the process ended (${signal ?? `exit ${code}`})` });
     });
     return child;
   }
@@ -156,7 +158,7 @@ class Worker {
         this.stop();
         resolve({ out: [], err: [], raw, ms: performance.now() - started, timedOut: true });
       }, timeoutMs);
-      this.pending = { id, started, resolve: (run) => { clearTimeout(timer); resolve(run); } };
+      this.pending = { id, started, child: this.child!, resolve: (run) => { clearTimeout(timer); resolve(run); } };
       this.child!.send({ id, args } satisfies Job);
     });
   }
