@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import jsyaml from "js-yaml";
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
 import type { Diagnostic, Severity } from "./diagnostics.ts";
 import { readDataFile } from "./files.ts";
 import { invalidUtf8Offset } from "./utf8.ts";
@@ -262,12 +262,19 @@ const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
  */
 function aliasOfAncestor(doc: Document.Parsed): { alias: Alias; target: Node } | undefined {
   let found: { alias: Alias; target: Node } | undefined;
+  // An alias names the last node anchored so before it. One walk, in the order of the text: Alias.resolve
+  // walks the whole document for each alias, which for thousands of aliases took minutes.
+  const anchored = new Map<string, Node>();
   visit(doc, {
-    Alias(_key, alias, path) {
-      const target = alias.resolve(doc);
-      if (!target || !path.includes(target)) return undefined;
-      found = { alias, target };
-      return visit.BREAK;
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const target = anchored.get(node.source);
+        if (!target || !path.includes(target)) return undefined;
+        found = { alias: node, target };
+        return visit.BREAK;
+      }
+      if (node.anchor) anchored.set(node.anchor, node);
+      return undefined;
     },
   });
   return found;

@@ -74,6 +74,9 @@ describe("broken input within limits", () => {
     expect(loop("strands: &s [x, [*s]]\n")).toEqual([
       "events/2018/2018-06-01-loop.yaml:1:18: YAML error: the alias *s stands for the list it is written in, which would then hold itself without end: write the value out instead",
     ]);
+    // Looking for such an alias takes one walk over the file, not one per alias: 20,000 aliases took minutes.
+    const many = `partners:\n  - &t text\n${"  - *t\n".repeat(20_000)}`;
+    expect(loop(many)).toEqual(["events/2018/2018-06-01-loop.yaml:3:5: YAML error: Excessive alias count indicates a resource exhaustion attack"]);
     const data = await sampleCopy();
     await put(data, "events/2018/2018-06-01-loop.yaml", `&a\n${EVENT("Loop", "x")}host: *a\n`);
     expect(await diagnosticsOf(data)).toEqual([
