@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import fc from "fast-check";
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Pair, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Pair, Scalar, type Document, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 
 /** The sample's files, by their path in the data folder (`events/2019/….yaml`), and what they hold that mutations draw on. */
 export interface Sample {
@@ -260,11 +260,20 @@ function twinKey(key: Scalar, style: Extract<Mutation, { kind: "duplicate-key" }
   return twin;
 }
 
-function nested(depth: number): unknown {
-  let value: unknown = "deep";
-  for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { k: value };
-  return value;
+/**
+ * A value written as YAML text, for the values too big or too deep for the YAML library to build and write
+ * quickly (hundreds of thousands of aliases, thousands of levels): a placeholder in the document, replaced
+ * by the text once the document is written.
+ */
+function written(doc: Document, text: string): Node {
+  const placeholders = (PLACEHOLDERS.get(doc) ?? new Map<string, string>());
+  PLACEHOLDERS.set(doc, placeholders);
+  const token = `fuzz-placeholder-${placeholders.size}`;
+  placeholders.set(token, text);
+  return doc.createNode(token);
 }
+
+const PLACEHOLDERS = new WeakMap<Document, Map<string, string>>();
 
 /** Applies one mutation to the parsed document; `text` mutations of the whole file return the new text instead. */
 function applyToDocument(doc: Document, m: Mutation, sample: Sample): void {
@@ -306,14 +315,11 @@ function applyToDocument(doc: Document, m: Mutation, sample: Sample): void {
     case "alias-bomb": {
       const place = pick(inside, m.at);
       if (!place) return;
-      const base = m.of === "text" ? "t".repeat(m.length) : m.of === "list" ? Array.from({ length: Math.min(m.length, 50) }, (_, i) => `item ${i}`) : { a: "x".repeat(m.length) };
-      const anchored = doc.createNode(base);
-      anchored.anchor = "bomb";
       const count = Math.min(m.count, 300_000);
-      const list = new YAMLSeq();
-      list.items.push(anchored);
-      for (let i = 1; i < count; i++) list.items.push(doc.createAlias(anchored, "bomb"));
-      replace(doc, place, list);
+      const base = m.of === "text" ? `"${"t".repeat(m.length)}"`
+        : m.of === "list" ? `[${Array.from({ length: Math.min(m.length, 50) }, (_, i) => `item ${i}`).join(", ")}]`
+        : `{a: "${"x".repeat(m.length)}"}`;
+      replace(doc, place, written(doc, `[&bomb ${base}${", *bomb".repeat(count - 1)}]`));
       return;
     }
     case "characters": {
@@ -338,13 +344,17 @@ function applyToDocument(doc: Document, m: Mutation, sample: Sample): void {
       const place = pick(inside, m.at);
       if (!place) return;
       const n = m.size;
-      const value = m.what === "text" ? "word ".repeat(Math.ceil(n / 5)).slice(0, n)
-        : m.what === "line" ? "x".repeat(n)
-        : m.what === "number" ? (n > 1000 ? Number("9".repeat(Math.min(n, 400))) : 10 ** n)
-        : m.what === "list" ? Array.from({ length: Math.min(n, 200_000) }, (_, i) => (i % 2 ? `item-${i}` : i))
-        : m.what === "map" ? Object.fromEntries(Array.from({ length: Math.min(n, 50_000) }, (_, i) => [`key-${i}`, i]))
-        : nested(Math.min(n, 3000));
-      replace(doc, place, doc.createNode(value));
+      if (m.what === "text" || m.what === "line" || m.what === "number") {
+        const value = m.what === "text" ? "word ".repeat(Math.ceil(n / 5)).slice(0, n)
+          : m.what === "line" ? "x".repeat(n)
+          : n > 1000 ? Number("9".repeat(Math.min(n, 400))) : 10 ** n;
+        replace(doc, place, doc.createNode(value));
+        return;
+      }
+      const many = (count: number, item: (i: number) => string) => Array.from({ length: count }, (_, i) => item(i)).join(", ");
+      replace(doc, place, written(doc, m.what === "list" ? `[${many(Math.min(n, 200_000), (i) => (i % 2 ? `item-${i}` : String(i)))}]`
+        : m.what === "map" ? `{${many(Math.min(n, 50_000), (i) => `key-${i}: ${i}`)}}`
+        : `${"[".repeat(Math.min(n, 3000))}deep${"]".repeat(Math.min(n, 3000))}`));
       return;
     }
     case "delete": {
@@ -417,14 +427,18 @@ export function mutate(text: string, mutations: readonly Mutation[], sample: Sam
       current = applyToText(current, m);
       continue;
     }
+    // A file made huge by an earlier mutation is huge enough: parsing it again would take long.
+    if (current.length > 256 * 1024) continue;
     const doc = parseDocument(current, { uniqueKeys: false });
     // A file that no longer parses (a raw character made it invalid) is mutated as text only.
     if (doc.errors.length > 0) continue;
-    applyToDocument(doc, m, sample);
     try {
-      current = doc.toString({ lineWidth: 0 });
+      applyToDocument(doc, m, sample);
+      let next = doc.toString({ lineWidth: 0 });
+      for (const [token, text] of PLACEHOLDERS.get(doc) ?? []) next = next.replace(token, () => text);
+      current = next;
     } catch {
-      // A mutation the YAML library cannot write (an alias of its own ancestor): leave it out.
+      // A mutation the YAML library cannot make or write: leave it out.
     }
   }
   return current;

@@ -57,15 +57,24 @@ interface Options {
   readonly failuresDir: string;
 }
 
+class UsageError extends Error {}
+
+const OPTIONS = {
+  minutes: { type: "string" }, seed: { type: "string" }, case: { type: "string" }, replay: { type: "string" }, data: { type: "string" },
+  "pdf-every": { type: "string" }, "build-refused": { type: "string" }, "build-timeout": { type: "string" }, memory: { type: "string" },
+  failures: { type: "string" }, help: { type: "boolean", short: "h" },
+} as const;
+
+function parsed(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 function options(argv: readonly string[]): Options {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      minutes: { type: "string" }, seed: { type: "string" }, case: { type: "string" }, replay: { type: "string" }, data: { type: "string" },
-      "pdf-every": { type: "string" }, "build-refused": { type: "string" }, "build-timeout": { type: "string" }, memory: { type: "string" },
-      failures: { type: "string" }, help: { type: "boolean", short: "h" },
-    },
-  });
+  const { values } = parsed(argv);
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -73,10 +82,10 @@ function options(argv: readonly string[]): Options {
   const number = (name: string, text: string | undefined, fallback: number) => {
     if (text === undefined) return fallback;
     const n = Number(text);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number, not "${text}"`);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number, not "${text}"`);
     return n;
   };
-  if (values.case !== undefined && values.seed === undefined) throw new Error("--case replays a case of a seed: give --seed too");
+  if (values.case !== undefined && values.seed === undefined) throw new UsageError("--case replays a case of a seed: give --seed too");
   return {
     minutes: number("minutes", values.minutes, 10),
     seed: Math.trunc(number("seed", values.seed, Math.floor(Math.random() * 2 ** 31))),
@@ -384,8 +393,16 @@ async function main(): Promise<number> {
     console.log(`Fuzzing the YAML of ${path.relative(ROOT, o.dataDir) || o.dataDir} (${sample.files.length} files) with seed ${o.seed}` +
       (o.only === undefined ? ` for ${o.minutes} minutes` : `, case ${o.only} only`) + `; replay a run with: npm run fuzz -- --seed ${o.seed}`);
     for (let index = o.only ?? 0; o.only !== undefined ? index === o.only : Date.now() < deadline; index++) {
-      const theCase = fuzzCase(sample, o.seed, index);
-      const files = caseFiles(theCase, sample);
+      let theCase: FuzzCase;
+      let files: Map<string, string>;
+      try {
+        theCase = fuzzCase(sample, o.seed, index);
+        files = caseFiles(theCase, sample);
+      } catch (error) {
+        // A fault of the harness, not of the build: said, and the run goes on.
+        console.log(`[${elapsed()}] case ${index}: could not be made: ${(error as Error).stack}`);
+        continue;
+      }
       await writeCase(o.dataDir, fuzzer.caseDir, files);
       const context = await contextOf(fuzzer.caseDir, sample, files);
       const outcome = await fuzzer.runCase(context, o.only !== undefined);
@@ -436,7 +453,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(`npm run fuzz: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+      if (error instanceof UsageError) console.error(`npm run fuzz: ${error.message}\n\n${USAGE}`);
+      else console.error(`npm run fuzz failed: ${error instanceof Error ? error.stack : String(error)}`);
       process.exit(2);
     },
   );
