@@ -39,3 +39,8 @@ export function renderMarkdown(text: string | undefined): string {
 export function renderInline(text: string | undefined): string {
   return text ? md.renderInline(text) : "";
 }
+
+/** The text with markdown's entities (`&#x416;`, `&eacute;`) and backslash escapes read: the characters it prints. */
+export function decodeEntities(text: string): string {
+  return md.utils.unescapeAll(text);
+}
