@@ -49,6 +49,10 @@ function linkEscapes(text: string, ctx: z.RefinementCtx): void {
 const markdown = z.string().max(MAX_LENGTH.markdown).superRefine(linkEscapes);
 /** Markdown that must say something. */
 const markdownText = z.string().trim().min(1).max(MAX_LENGTH.markdown).superRefine(linkEscapes);
+/** The schemas of markdown fields; tests/unit/data/schema.test.ts finds MARKDOWN_FIELDS by them. */
+export const MARKDOWN_SCHEMAS: readonly z.ZodType[] = [markdown, markdownText];
+/** The names of the fields that hold markdown, in whichever file: they print their entities as what these stand for. */
+export const MARKDOWN_FIELDS: ReadonlySet<string> = new Set(["summary", "body", "outcomes", "foreword", "about", "disclaimer", "description", "introduction", "highlights", "outlook"]);
 const id = z.string().regex(ID_PATTERN);
 /** A reference to an id defined in another file; checked against that file, with a did-you-mean. */
 const ref = z.string().trim().min(1).max(200);
