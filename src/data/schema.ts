@@ -107,6 +107,7 @@ function mapping<V extends z.ZodType>(key: z.ZodType<string>, value: V) {
 }
 
 const date = (field: string) => parsed(field, parsePartialDate);
+const countryCode = z.string().regex(COUNTRY_CODE);
 const count = (field: string) => parsed(field, parseCount);
 
 function parseHttpUrl(input: unknown): ParseResult<string> {
@@ -228,6 +229,10 @@ export const eventSchema = z.strictObject({
   goals: z.preprocess(numberAsText, list(z.preprocess(numberAsText, ref))).optional(),
   host: text.optional(),
   chairs: list(text).optional(),
+  /** The states that took part, by country code: the report counts each once in its year (Annex B lists them). */
+  states: list(countryCode).optional(),
+  /** The organisations that took part, by name: counted once in the year, as written. */
+  participating_organisations: list(text).optional(),
   /** A combined number of state and organisation delegations, for sources that give no other; never added to countries or organisations. */
   delegations: count("delegations").optional(),
   outcomes: markdownText.optional(),
@@ -236,8 +241,6 @@ export const eventSchema = z.strictObject({
   photos: z.array(photoSchema).max(MAX_LIST_ITEMS).optional(),
 });
 export type EventFile = z.output<typeof eventSchema>;
-
-const countryCode = z.string().regex(COUNTRY_CODE);
 
 export const EDITION_STATUSES = ["final", "draft"] as const;
 

@@ -61,8 +61,8 @@ describe("activity-report build on the sample data", () => {
 
   it("shows the key figures computed from the events, the same on the page and in the PDF", async () => {
     const page = await readFile(path.join(output, "2017", "index.html"), "utf8");
-    expect(page).toContain("<dt>Participants</dt><dd>at least 142</dd>");
-    expect(page).toContain("<dt>Women, where reported</dt><dd>20%</dd>");
+    expect(page).toContain('<dt>Participants</dt><dd>at least 142<span class="coverage"><span class="visually-hidden">, </span>from 4 of 5 activities</span></dd>');
+    expect(page).toContain('<dt>Women, where reported</dt><dd>20%<span class="coverage"><span class="visually-hidden">, </span>from 1 of 5 activities</span></dd>');
     expect(page).toMatch(/<th scope="row">Silk Routes Partnership Project<\/th><td class="num">2<\/td>/);
     const pdf = (await pdfPages(path.join(output, "2017", "budapest-process-activity-report-2017.pdf"))).join(" ");
     expect(pdf).toContain("at least 142");
