@@ -41,6 +41,23 @@ describe("the report of 2019 from public facts", () => {
     expect(outlook).toContain("Budapest, 3–4 March 2020: Thematic meeting on return and reintegration");
   });
 
+  it("says what its totals cover: distinct states from the activities that name them, partial totals with their coverage", () => {
+    const glance = pages.findLast((p) => p.includes("The year at a glance"))!;
+    // The figures stand in a grid, whose columns the PDF's text interleaves: each label and each value is looked for.
+    for (const words of ["States that took part", "at least 4", "from 3 of 5 activities", "Participants", "at least 90", "from 1 of 5 activities", "Trainees not reported"]) {
+      expect(glance).toContain(words);
+    }
+    expect(glance).not.toMatch(/Country delegations/);
+    const annexB = pages.findLast((p) => p.includes("Annex B Participating states and organisations"))!;
+    expect(annexB).toContain("States that took part in 2019 (at least 4, from 3 of 5 activities)");
+    for (const state of ["Afghanistan", "Bangladesh", "Iraq", "Pakistan"]) expect(annexB).toContain(state);
+    expect(annexB).not.toContain("No list of participating states is recorded");
+    // Every key figure can be checked against the chronology: its total row and how many activities reported each figure.
+    const annexA = pages.find((p) => p.includes("Annex A Chronology of activities") && p.includes("Total, 5 activities held"))!;
+    expect(annexA).toContain("Total, 5 activities held at least 90 89 at least 10");
+    expect(annexA).toContain("Activities held that reported the figure 1 of 5 5 of 5 1 of 5");
+  });
+
   it("says who adopted the Istanbul Commitments, as the data says it", async () => {
     expect(text).toContain("Call for Action, adopted by close to 40 participating states: Istanbul Commitments");
     const annexC = pages.findLast((p) => p.includes("Annex C Documents adopted"))!;
