@@ -127,7 +127,7 @@ function log(line: string): void {
 interface PrintSummary {
   readonly year: number;
   readonly events: number;
-  readonly ours: Series & { readonly pages: number; readonly bytes: number; readonly bytesPerPage: number; readonly finish: Series; readonly standards: Series };
+  readonly ours: Series & { readonly pages: number; readonly bytes: number; readonly bytesPerPage: number; readonly finish: Series; readonly standards: Series; readonly checks: Series };
   readonly plain: Series & { readonly pages: number; readonly bytes: number; readonly parts: Readonly<Record<string, number>> };
   /** ours / plain, of the medians. */
   readonly ratio: number;
@@ -145,7 +145,7 @@ function summarizePrint(report: ReportInfo, rounds: PdfRounds): PrintSummary {
   return {
     year: report.year,
     events: report.events,
-    ours: { ...ours, pages: o.pages, bytes: o.bytes, bytesPerPage: round(o.bytes / o.pages), finish: series(rounds.ours.map((r) => r.finishMs ?? 0)), standards: series(rounds.ours.map((r) => r.standardsMs ?? 0)) },
+    ours: { ...ours, pages: o.pages, bytes: o.bytes, bytesPerPage: round(o.bytes / o.pages), finish: series(rounds.ours.map((r) => r.finishMs ?? 0)), standards: series(rounds.ours.map((r) => r.standardsMs ?? 0)), checks: series(rounds.ours.map((r) => r.checkMs ?? 0)) },
     plain: { ...plain, pages: p.pages, bytes: p.bytes, parts },
     ratio: round(ours.median / plain.median, 2),
     rounds,
@@ -702,6 +702,7 @@ function table(results: readonly SizeResult[], paged: readonly PagedComparison[]
       const share = (s: Series) => `${fmtMs(s.median)} (${round((100 * s.median) / p.ours.median, 1)} % of the print)`;
       if (p.ours.finish) add("… of which finishing the PDF with pdf-lib (reading, bookmarks, document information, writing, and the steps below)", share(p.ours.finish));
       if (p.ours.standards) add("… of which what PDF/UA and PDF/A ask (links' texts read from the page, artifacts, structure tree, link descriptions, XMP, output intent, identifier)", share(p.ours.standards));
+      if (p.ours.checks) add("… of which the machine checks of PDF/UA and PDF/A on the finished file (those of verify-pdf but veraPDF)", share(p.ours.checks));
     };
     pdfRow("PDF, one year", r.pdfOneYear);
     if (r.pdfLargestYear !== r.pdfOneYear) pdfRow("PDF, largest year", r.pdfLargestYear);

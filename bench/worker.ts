@@ -101,6 +101,8 @@ export interface PrintFigures {
   readonly finishMs?: number;
   /** Ours: the time of what PDF/UA and PDF/A ask within `ms` (PrintedPdf.standardsMs). */
   readonly standardsMs?: number;
+  /** Ours: the time of the machine checks of PDF/UA and PDF/A on the finished file within `ms` (PrintedPdf.checkMs). */
+  readonly checkMs?: number;
   /** Breakdown of the plain print: browser start, page load, printing. */
   readonly parts?: Readonly<Record<string, number>>;
 }
@@ -356,7 +358,7 @@ async function printOurs(args: PrintArgs, browserPath: string, index: number): P
   const started = now();
   const [printed] = await printPdfs([{ pagePath: args.pagePath, file, title: args.title, metadata: metadataFor(args) }], { siteDir: args.siteDir, browserPath, pathPrefix: "/", timeoutMs: LONG });
   const elapsed = ms(started);
-  return { ms: elapsed, pages: await pdfPageCount(file), bytes: printed!.bytes, finishMs: printed!.finishMs, standardsMs: printed!.standardsMs };
+  return { ms: elapsed, pages: await pdfPageCount(file), bytes: printed!.bytes, finishMs: printed!.finishMs, standardsMs: printed!.standardsMs, checkMs: printed!.checkMs };
 }
 
 const LONG = 30 * 60_000;

@@ -7,20 +7,22 @@
 import { rmSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DataError, type Diagnostic } from "./data/diagnostics.ts";
+import { DataError, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, type DataSet } from "./data/load.ts";
 import { pictureStamps } from "./data/pictures.ts";
 import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
 import { fileSize, plural } from "./format/text.ts";
 import { findBrowser } from "./pdf/browser.ts";
+import { removeAbandonedBrowsers } from "./pdf/browser-folders.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
 import { printReports } from "./pdf/reports.ts";
-import { PHOTOS_URL, photoCacheFor } from "./pictures/photos.ts";
-import { buildSite, type SiteModel } from "./report/model.ts";
-import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
+import { PHOTOS_URL, photoCacheFor, removeUnfinishedWrites } from "./pictures/photos.ts";
+import { buildSite, siteWarnings, type SiteModel } from "./report/model.ts";
+import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
+import { endBySignal } from "./system/signals.ts";
 
 /** What a build reports while it runs, for a progress display. */
 export type BuildProgress =
@@ -65,13 +67,14 @@ async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly Pr
 
 export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}): Promise<BuildResult> {
   const started = performance.now();
-  const loaded = await loadData(settings.dataDir);
+  const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
-  const warnings = loaded.diagnostics.filter((d) => d.severity === "warning");
-  onProgress({ step: "validated", events: loaded.data.events.length, warnings });
   const site = buildSite(loaded.data, { year: settings.year });
+  // The data's warnings, and those that only the reports built show.
+  const warnings = sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]);
+  onProgress({ step: "validated", events: loaded.data.events.length, warnings });
   if (settings.year !== undefined && site.reports.length === 0) {
-    throw new DataError([{ severity: "error", file: settings.dataDir, message: `no events belong to the report of ${settings.year}` }]);
+    throw new DataError([{ severity: "error", file: settings.dataDir, message: `there is no report of ${settings.year} to build: no activity of ${settings.year} was held, and report.yaml has no edition for it` }]);
   }
   // Before anything is written: a missing browser should not cost a half-finished build.
   const browserPath = settings.pdf ? findBrowser() : undefined;
@@ -80,22 +83,37 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   await mkdir(path.dirname(output), { recursive: true });
   const unlock = await lockOutput(output, settings.outputDir, (message) => onProgress({ step: "notice", message }));
   // With the lock held no other build of this folder runs: whatever a killed one left beside it can go.
-  for (const folder of await removeLeftovers(output)) onProgress({ step: "notice", message: `removed ${folder}, left by a build that was stopped` });
+  const leftovers = await removeLeftovers(output);
+  if (leftovers.restored) onProgress({ step: "notice", message: `put the output back in ${settings.outputDir} from ${leftovers.restored}, where a build stopped while it replaced the output had left it` });
+  for (const folder of leftovers.removed) onProgress({ step: "notice", message: `removed ${folder}, left by a build that was stopped` });
+  // A build killed outright leaves its browser running and its folder in the temporary folder: every build ends them, printing or not.
+  for (const { folder, browser } of removeAbandonedBrowsers()) {
+    onProgress({ step: "notice", message: browser === undefined ? `removed ${folder}, left by a build that no longer runs` : `ended the browser (process ${browser}) of a build that was stopped, and removed its folder ${folder}` });
+  }
   const previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
   const manifest = manifestOf(loaded.data, site, await pictureStamps(loaded.data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
   const staging = stagingFolder(output);
   // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was,
   // and the printer kills the browser and removes its profile as the process exits.
   const stopIndexing = new AbortController();
-  const interrupted = (signal: NodeJS.Signals) => {
+  // The process ends at once, by the signal: the encodings under way are abandoned, not waited for (endBySignal).
+  const stop = (signal: NodeJS.Signals, outcome: string) => {
     stopIndexing.abort();
+    removeUnfinishedWrites();
     rmSync(staging, { recursive: true, force: true });
     unlock.now();
-    process.stderr.write(`Interrupted (${signal}): the output in ${settings.outputDir} is unchanged.\n`);
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    process.stderr.write(`Interrupted (${signal}): ${outcome}.\n`);
+    endBySignal(signal);
   };
-  process.once("SIGINT", interrupted);
-  process.once("SIGTERM", interrupted);
+  // Between the swap's two renames there is no output folder: a signal then is held until the swap has ended.
+  let swapping = false;
+  let held: NodeJS.Signals | undefined;
+  const interrupted = (signal: NodeJS.Signals) => {
+    if (swapping) held ??= signal;
+    else stop(signal, `the output in ${settings.outputDir} is unchanged`);
+  };
+  process.on("SIGINT", interrupted);
+  process.on("SIGTERM", interrupted);
   try {
     await mkdir(staging);
     // The marker says the folder is ours to replace, and keeps what the next build compares with.
@@ -132,7 +150,17 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     await stampPdfSizes(staging, site, pdfs);
     await indexing;
     onProgress({ step: "indexed" });
-    const { removed } = await swapInto(staging, output);
+    swapping = true;
+    let removed: Promise<void>;
+    try {
+      ({ removed } = await swapInto(staging, output, settings.outputDir));
+    } catch (error) {
+      if (held) stop(held, error instanceof OutputError ? error.message : `the output in ${settings.outputDir} is unchanged`);
+      throw error;
+    } finally {
+      swapping = false;
+    }
+    if (held) stop(held, `the new output was already in place in ${settings.outputDir}`);
     return {
       settled: removed,
       changes: describeChanges(previous, manifest, site),
@@ -167,7 +195,7 @@ export interface PreviewBuild {
  * The print pages stay, for the PDFs printed on request.
  */
 export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
-  const loaded = await loadData(settings.dataDir);
+  const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
   const site = buildSite(loaded.data, { year: settings.year });
   // Checked at every build: the folder may have been published into since the last one.
@@ -181,7 +209,7 @@ export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
     await writeFile(path.join(staging, OUTPUT_MARKER), PREVIEW_MARKER);
     const pages = await runEleventy({ settings: { ...settings, outputDir: staging }, data: { data: loaded.data, site }, photoCache: photoCacheFor(output) });
     await (await swapInto(staging, output)).removed;
-    return { site, data: loaded.data, pages, warnings: loaded.diagnostics.filter((d) => d.severity === "warning") };
+    return { site, data: loaded.data, pages, warnings: sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]) };
   } finally {
     await rm(staging, { recursive: true, force: true });
     unlock.now();

@@ -1,15 +1,17 @@
 /** The `activity-report` command: check, build, dev. */
 // Each command loads what it needs when it runs: `check` loads neither Eleventy nor the printer.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
-import { countDiagnostics, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
-import { loadData } from "./data/load.ts";
+import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
+import { loadData, reportYears } from "./data/load.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, plural } from "./format/text.ts";
 import { checkPreviewFolder } from "./output.ts";
-import { normalisePathPrefix, readSettings, type Settings } from "./settings.ts";
+import { normalisePathPrefix, photoCacheFor, readSettings, type Settings } from "./settings.ts";
 
 /** Where `dev` writes its preview unless told otherwise: never the published output. */
 export const PREVIEW_DIR = ".preview";
@@ -96,9 +98,13 @@ printed when it is asked for (open /YYYY/ and follow the PDF link).
 Adds an entry to the data folder that validates. Values not given as options
 are asked for when run in a terminal. Never overwrites an existing entry.
 
-  new event   --date YYYY-MM-DD --place ID --type ID --strands ID[,ID] --title TEXT --summary TEXT
-              writes events/YYYY/<date>-<place>-<words of the title>.yaml, with every
-              other field as a comment to fill in
+  new event   --date YYYY-MM-DD --place ID --type ID --strands ID[,ID] --title TEXT --summary TEXT [--id ID]
+              writes events/YYYY/<id>.yaml, with every other field as a comment
+              to fill in. The id is the event's permanent web address; without
+              --id it is <date>-<place>-<the title's meaningful words>, at most
+              60 characters, e.g. 2019-02-19-istanbul-ministerial-conference.
+              --place is a place id, or a country code (PK) for an activity
+              known only by its country
   new place   --id ID --name NAME --country CODE [--lat N --lon N]
               adds a place to places.yaml
   new year    --year YYYY [--chair NAME] [--co-chair NAME] [--som-place ID --som-date YYYY-MM-DD [--som-number N]]
@@ -151,10 +157,18 @@ function settingsFrom(values: Record<string, string | boolean | undefined>): Set
 }
 
 async function check(io: Io, settings: Settings): Promise<number> {
-  const result = await loadData(settings.dataDir);
-  printDiagnostics(io, result.diagnostics);
-  if (!result.data) return EXIT.failed;
-  const years = new Set(result.data.events.map((e) => e.reportYear)).size;
+  // What it learns of the pictures (which decode to their end) is kept where the build of the output folder keeps its
+  // photos, so that neither decodes an unchanged picture again; not where nothing would be built.
+  const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
+  const result = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
+  if (!result.data) {
+    printDiagnostics(io, result.diagnostics);
+    return EXIT.failed;
+  }
+  // What only the reports show (an abbreviation none of them uses) is told with the data's own warnings.
+  const { buildSite, siteWarnings } = await import("./report/model.ts");
+  printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
+  const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
   return EXIT.ok;
 }
@@ -247,7 +261,7 @@ async function ask(values: Record<string, string | boolean | undefined>, wanted:
 
 /** The options of each kind of entry (besides --data and --help). */
 const NEW_OPTIONS = {
-  event: ["date", "place", "type", "strands", "title", "summary"],
+  event: ["date", "place", "type", "strands", "title", "summary", "id"],
   place: ["id", "name", "country", "lat", "lon"],
   year: ["year", "chair", "co-chair", "som-place", "som-date", "som-number"],
 } as const;
@@ -271,11 +285,12 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
   let result: { file: string; warnings: readonly Diagnostic[] };
   if (what === "event") {
     // In a terminal, the questions for ids list the valid ones.
-    const asking = process.stdin.isTTY && missingOf(values, NEW_OPTIONS.event).length > 0;
+    const asking = process.stdin.isTTY && missingOf(values, eventQuestions().map(([key]) => key)).length > 0;
     const a = await ask(values, eventQuestions(asking ? await eventChoices(dataDir) : undefined));
     result = await newEvent(dataDir, {
       date: a.date!, place: a.place!, type: a.type!, title: a.title!, summary: a.summary!,
       strands: a.strands!.split(",").map((s) => s.trim()).filter(Boolean),
+      id: values.id as string | undefined,
     });
   } else if (what === "place") {
     const a = await ask(values, [["id", "Id (lower case, e.g. vienna)"], ["name", "Name"], ["country", "Country code (ISO 3166-1, e.g. AT)"]]);

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { link, mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ReportError } from "./errors.ts";
 import { PROJECT_ROOT } from "./settings.ts";
@@ -57,11 +57,33 @@ export class OutputError extends ReportError {
 export const isWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : `${outer}${path.sep}`);
 
 /**
+ * The first of `folder` and the folders above it that is a link to nothing (a link whose target
+ * does not exist, or a loop of links), with what the link says; undefined when there is none.
+ */
+async function brokenLinkOn(folder: string): Promise<{ readonly link: string; readonly to: string; readonly loop: boolean } | undefined> {
+  for (let at = path.resolve(folder); ; at = path.dirname(at)) {
+    const found = await lstat(at).catch(() => undefined);
+    const failure = found?.isSymbolicLink() ? await stat(at).then(() => undefined, (error: NodeJS.ErrnoException) => error.code ?? "failed") : undefined;
+    if (failure) return { link: at, to: await readlink(at).catch(() => "?"), loop: failure === "ELOOP" };
+    // A folder that exists (or a link that leads to one) ends the search: what lies above it resolves.
+    if (found || at === path.dirname(at)) return undefined;
+  }
+}
+
+/**
  * The real folder the build will replace, once it is known to be safe to: not
  * the project, the data or the working folder, and either new, empty or
  * written by an earlier build.
  */
 export async function checkOutputFolder(outputDir: string, dataDir: string): Promise<string> {
+  // A link to nothing would be found only by the last step, which puts the build in its place.
+  const broken = await brokenLinkOn(outputDir);
+  if (broken) {
+    const which = broken.link === path.resolve(outputDir) ? `the output folder ${outputDir}` : `${broken.link}, on the way to the output folder ${outputDir},`;
+    throw new OutputError(broken.loop
+      ? `${which} is a link to ${broken.to}, which leads back to itself through links; choose another output folder`
+      : `${which} is a link to ${broken.to}, which does not exist; create that folder, or choose another output folder`);
+  }
   const target = await realpath(outputDir).catch(() => path.resolve(outputDir));
   const precious = [
     [process.cwd(), "the current folder"],
@@ -205,34 +227,78 @@ export function stagingFolder(output: string): string {
 }
 
 /**
+ * What the marker of an old output becomes once its removal has begun: the folder is still ours to
+ * remove, but no longer a whole output to put back (a removal that was stopped leaves part of it).
+ */
+const REMOVING_MARKER = ".activity-report-removing";
+
+/** What earlier builds left beside the output folder, and what was done with it. */
+export interface Leftovers {
+  /** The previous output, put back in place: a build was stopped between the two renames of its swap. */
+  readonly restored?: string;
+  /** Staging folders and old outputs, removed. */
+  readonly removed: readonly string[];
+}
+
+/**
  * Removes what earlier builds of `output` left beside it when they were killed
  * (a staging folder, an old output not yet removed). Only called with the lock
  * held, so no build of this folder is running; only folders carrying the
- * output marker are removed.
+ * output marker are removed. An output folder that is missing beside a whole
+ * old one (killed between the swap's two renames) is put back first.
  */
-export async function removeLeftovers(output: string): Promise<string[]> {
+export async function removeLeftovers(output: string): Promise<Leftovers> {
   const parent = path.dirname(output);
   const name = path.basename(output);
-  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-[0-9a-f]{8}$`);
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|old)-[0-9a-f]{8}$`);
+  const found = (await readdir(parent).catch(() => [] as string[])).flatMap((entry) => {
+    const kind = pattern.exec(entry)?.[1];
+    return kind ? [{ folder: path.join(parent, entry), kind }] : [];
+  });
+  let restored: string | undefined;
+  if (!(await lstat(output).then(() => true, () => false))) {
+    // The newest whole old output (its marker was written as its build began).
+    const whole = await Promise.all(found.filter((f) => f.kind === "old").map(async (f) => ({ ...f, time: await stat(path.join(f.folder, OUTPUT_MARKER)).then((s) => s.mtimeMs, () => undefined) })));
+    const newest = whole.filter((f) => f.time !== undefined).sort((a, b) => b.time! - a.time!)[0];
+    if (newest) {
+      await rename(newest.folder, output);
+      restored = newest.folder;
+    }
+  }
   const removed: string[] = [];
-  for (const entry of await readdir(parent).catch(() => [] as string[])) {
-    if (!pattern.test(entry)) continue;
-    const folder = path.join(parent, entry);
-    const ours = await stat(path.join(folder, OUTPUT_MARKER)).then(() => true, () => false);
-    const empty = !ours && (await readdir(folder).then((e) => e.length === 0, () => false));
-    if (!ours && !empty) continue;
+  for (const { folder } of found) {
+    if (folder === restored) continue;
+    const ours = await Promise.all([OUTPUT_MARKER, REMOVING_MARKER].map((marker) => stat(path.join(folder, marker)).then(() => true, () => false)));
+    const empty = !ours.includes(true) && (await readdir(folder).then((e) => e.length === 0, () => false));
+    if (!ours.includes(true) && !empty) continue;
     await rm(folder, { recursive: true, force: true });
     removed.push(folder);
   }
-  return removed;
+  return restored ? { restored, removed } : { removed };
+}
+
+/**
+ * Removes an old output: its marker is renamed first, so that a removal stopped halfway never
+ * leaves what looks like a whole output to put back, and is removed last, so that what is left
+ * of it is still known to be ours.
+ */
+async function removeOld(old: string): Promise<void> {
+  await rename(path.join(old, OUTPUT_MARKER), path.join(old, REMOVING_MARKER)).catch(() => undefined);
+  const entries = await readdir(old).catch(() => [] as string[]);
+  await Promise.all(entries.filter((entry) => entry !== REMOVING_MARKER).map((entry) => rm(path.join(old, entry), { recursive: true, force: true, maxRetries: 3 })));
+  await rm(old, { recursive: true, force: true, maxRetries: 3 });
 }
 
 /**
  * Replaces `target` with `staging`, keeping the old folder until the new one is in place. Resolves once
  * the new folder is in place, to the removal of the old one, which goes on meanwhile (removing a large
  * site takes as long as `rm -rf`): should the process end first, the next build removes what is left.
+ * Between its two renames there is no output folder: the caller holds signals off until it resolves
+ * (build), and a build killed there outright leaves the old one, which the next build puts back
+ * (removeLeftovers). When the new folder cannot be put in place, the old one is put back; should
+ * that fail too, the error says where the old one is.
  */
-export async function swapInto(staging: string, target: string): Promise<{ readonly removed: Promise<void> }> {
+export async function swapInto(staging: string, target: string, shown = target): Promise<{ readonly removed: Promise<void> }> {
   const exists = await stat(target).then(() => true, () => false);
   if (!exists) {
     await rename(staging, target);
@@ -243,10 +309,12 @@ export async function swapInto(staging: string, target: string): Promise<{ reado
   try {
     await rename(staging, target);
   } catch (error) {
-    await rename(old, target);
+    await rename(old, target).catch((again: unknown) => {
+      throw new OutputError(`the new output could not be put in place (${(error as Error).message}), nor the previous one put back (${(again as Error).message}): the previous output is in ${old}, which the next build of ${shown} puts back`);
+    });
     throw error;
   }
-  const removed = rm(old, { recursive: true, force: true, maxRetries: 3 });
+  const removed = removeOld(old);
   removed.catch(() => undefined);
   return { removed };
 }

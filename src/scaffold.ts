@@ -20,6 +20,10 @@ import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node, typ
 import { DataError, displayPath, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
 import { ReportError } from "./errors.ts";
 import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
+import { countryName } from "./data/countries.ts";
+import { defines, entryOf } from "./data/lookup.ts";
+import { isKnownCountry, placeIsCountry, unknownCountryPlace, unknownPlace } from "./data/references.ts";
+import { ID_PATTERN } from "./data/schema.ts";
 import { didYouMean } from "./data/suggest.ts";
 import { parsePartialDate } from "./format/dates.ts";
 import { slugify } from "./format/text.ts";
@@ -114,6 +118,8 @@ export interface NewEvent {
   readonly strands: readonly string[];
   readonly title: string;
   readonly summary: string;
+  /** The file name without .yaml, the event's permanent id; made from the date, place and title when not given. */
+  readonly id?: string;
 }
 
 /** The event file's text: the given fields, and every other field as a comment to fill in. */
@@ -140,17 +146,74 @@ ${yamlPair("summary", e.summary, { block: true })}# body: |
 `;
 }
 
-/** Short words left out of file names. */
-const SMALL_WORDS = new Set(["the", "of", "and", "for", "on", "in", "a"]);
+/** Words that carry no meaning in a file name: articles, prepositions, conjunctions. Each also ends a phrase of the title. */
+const SMALL_WORDS = new Set([
+  "a", "an", "the", "of", "and", "or", "for", "on", "in", "at", "to", "by", "with", "from", "as", "into",
+  "along", "among", "between", "under", "within", "towards", "toward", "against", "about", "through", "per", "via",
+]);
+const ORDINAL_WORDS = new Set([
+  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+  "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "hundredth",
+]);
+const TENS = new Set(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]);
+/** `6th`, `21st`: a meeting's number says nothing of what it was about, and the date tells it from the others. */
+const ORDINAL_FIGURE = /^\d+(?:st|nd|rd|th)$/;
+/** Punctuation that ends a phrase of the title: a file name is never cut inside one. */
+const PHRASE_END = /[,;:.!?()[\]{}"\u201C\u201D\u2013\u2014/|]+|\s-\s/;
 /** File names (and so web addresses) of events stay at most this long. */
 export const MAX_EVENT_ID = 60;
+/** The longest id that `--id` may give: far above what reads well, below what a file system refuses. */
+const MAX_GIVEN_ID = 120;
 
-/** `<date>-<place>-<words of the title>`: as many whole words of the title as fit in MAX_EVENT_ID characters. */
-export function eventId(date: string, place: string, title: string): string {
-  let id = `${date}-${place}`;
-  for (const word of slugify(title).split("-").filter((w) => w && !SMALL_WORDS.has(w))) {
-    if (id.length + 1 + word.length > MAX_EVENT_ID) break;
-    id += `-${word}`;
+/** `words` without each run of words that is `run` (`budapest`, `process`). */
+function withoutRun(words: readonly string[], run: readonly string[]): string[] {
+  if (run.length === 0) return [...words];
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    if (run.every((w, j) => words[i + j] === w)) i += run.length;
+    else out.push(words[i++]!);
+  }
+  return out;
+}
+
+/**
+ * The phrases of a title that carry its meaning, as slug words: split at
+ * punctuation and at small words (which are left out), without ordinals
+ * (`6th`, `sixth`, `twenty-first`) and without the names in `omit` (the
+ * process's own name, the place, which the file name holds already).
+ */
+export function titlePhrases(title: string, omit: readonly string[] = []): string[][] {
+  const runs = omit.map((name) => slugify(name).split("-").filter(Boolean)).filter((run) => run.length > 0);
+  const phrases: string[][] = [];
+  for (const part of title.split(PHRASE_END)) {
+    let phrase: string[] = [];
+    const words = slugify(part.replace(/['\u2019]/g, "")).split("-").filter(Boolean);
+    words.forEach((word, i) => {
+      if (SMALL_WORDS.has(word)) {
+        phrases.push(phrase);
+        phrase = [];
+      } else if (!ORDINAL_FIGURE.test(word) && !ORDINAL_WORDS.has(word) && !(TENS.has(word) && ORDINAL_WORDS.has(words[i + 1] ?? ""))) phrase.push(word);
+    });
+    phrases.push(phrase);
+  }
+  return phrases.map((phrase) => runs.reduce(withoutRun, phrase)).filter((phrase) => phrase.length > 0);
+}
+
+/**
+ * `<date>-<place>-<phrases of the title>`: the title's phrases that carry
+ * meaning (titlePhrases), whole and in order, as many as fit in MAX_EVENT_ID
+ * characters. A phrase is never cut: a cut one reads as another word (the
+ * "Budapest Process" cut to "budapest", a place). `place` is the place's id,
+ * or the name of a country named by its code; `omit` are names that say
+ * nothing of the event, such as the process's own.
+ */
+export function eventId(date: string, place: string, title: string, omit: readonly string[] = []): string {
+  const placeSlug = slugify(place);
+  let id = `${date}-${placeSlug}`;
+  for (const phrase of titlePhrases(title, [...omit, place])) {
+    const longer = `${id}-${phrase.join("-")}`;
+    if (longer.length > MAX_EVENT_ID) break;
+    id = longer;
   }
   return id;
 }
@@ -472,14 +535,32 @@ export async function newEvent(dir: string, e: NewEvent): Promise<{ file: string
   const data = await validData(dir);
   const date = parsePartialDate(e.date);
   if (!date.ok) throw new ScaffoldError(`date ${date.message}`);
-  known("place", e.place, Object.keys(data.places), REFERENCE_FILES.places);
+  // A place in capitals names a country (an activity known only by its country): the file is named by the country's name.
+  const country = placeIsCountry(e.place) ? e.place : undefined;
+  if (country) {
+    if (!isKnownCountry(country, data.countries)) throw new ScaffoldError(unknownCountryPlace(country));
+  } else if (!defines(data.places, e.place)) throw new ScaffoldError(unknownPlace(e.place, data.places, data.countries));
   known("type", e.type, data.eventTypes.map((t) => t.id), REFERENCE_FILES.eventTypes);
   if (e.strands.length === 0) throw new ScaffoldError("give at least one strand");
   for (const strand of e.strands) known("strand", strand, data.strands.map((s) => s.id), REFERENCE_FILES.strands);
   if (!e.title.trim()) throw new ScaffoldError("give a title");
   if (!e.summary.trim()) throw new ScaffoldError("give a summary of a few sentences");
   const event = { ...e, date: date.value.iso };
-  const file = path.join(dir, "events", String(date.value.year), `${eventId(event.date, e.place, e.title)}.yaml`);
+  const place = entryOf(data.places, e.place);
+  const countryNamed = country && countryName(country, data.countries);
+  const id = e.id ?? (countryNamed
+    ? eventId(event.date, countryNamed, e.title, [data.report.organisation])
+    : eventId(event.date, e.place, e.title, [data.report.organisation, ...(place ? [place.name, ...(place.local_name ? [place.local_name] : [])] : [])]));
+  if (e.id !== undefined) {
+    if (!ID_PATTERN.test(id)) {
+      const slug = slugify(id);
+      throw new ScaffoldError(`--id ${shown(id)} must be an id in lower case letters, digits and hyphens${slug && slug !== id ? `, such as "${slug}"` : ""}; it becomes the event's file name and web address`);
+    }
+    if (id.length > MAX_GIVEN_ID) throw new ScaffoldError(`--id ${shown(id)} is ${id.length} characters long; an event's id is at most ${MAX_GIVEN_ID}, and ${MAX_EVENT_ID} reads well in a web address`);
+  }
+  const namesake = data.events.find((x) => x.id === id);
+  if (namesake) throw new ScaffoldError(`${path.relative(dir, namesake.file)} has the id "${id}" already; ${e.id === undefined ? "give the new event another with --id" : "give another"}; nothing was written`);
+  const file = path.join(dir, "events", String(date.value.year), `${id}.yaml`);
   if (await stat(file).then(() => true, () => false)) throw new ScaffoldError(`${file} exists already; nothing was written`);
   // Validation would place this error in the other file, and name the new one, which is then gone.
   const twin = data.events.find((x) => x.date.iso === date.value.iso && x.place === e.place && normalisedTitle(x.title) === normalisedTitle(e.title));
@@ -589,7 +670,7 @@ export function eventQuestions(choices?: EventChoices): [key: string, question: 
     ids && file ? choicePrompt(question, ids, file) : `${question} (${plain})`;
   return [
     ["date", "Date (YYYY-MM-DD)"],
-    ["place", choice("Place id", choices?.places, choices?.files.places, `from ${REFERENCE_FILES.places}`)],
+    ["place", `${choice("Place id", choices?.places, choices?.files.places, `from ${REFERENCE_FILES.places}`)}; or a country code (e.g. PK) when no city is known`],
     ["type", choice("Type id", choices?.types, choices?.files.types, `from ${REFERENCE_FILES.eventTypes}`)],
     ["strands", choice("Strand ids, separated by commas (the first reports it in full)", choices?.strands, choices?.files.strands, `from ${REFERENCE_FILES.strands}`)],
     ["title", "Title"],

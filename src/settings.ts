@@ -3,6 +3,7 @@
  * starts Eleventy, so `.eleventy.ts` on its own (`npm run eleventy`) honours
  * them too: REPORT_DATA, REPORT_OUTPUT, REPORT_YEAR, REPORT_PATH_PREFIX, REPORT_PDF.
  */
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The project's own folder (templates, sources), wherever the command is run from. */
@@ -37,4 +38,14 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 export function normalisePathPrefix(prefix: string): string {
   const trimmed = prefix.replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}/` : "/";
+}
+
+/**
+ * The photo cache of the output folder `outputDir`: a hidden folder beside it, kept when the
+ * build swaps a new output into place, and written whole file by file (a build holds the
+ * output's lock; a check only adds what it learnt of the pictures).
+ */
+export function photoCacheFor(outputDir: string): string {
+  const resolved = path.resolve(outputDir);
+  return path.join(path.dirname(resolved), ".activity-report-cache", path.basename(resolved), "photos");
 }

@@ -1,8 +1,9 @@
 /**
  * The files that events' documents link to under documents/: each must be
- * there, inside the data folder, an ordinary file, and by its content what
- * its name says (a PDF, or a Word document). Only the files named by a
- * document are published, and only when they pass.
+ * there, inside the data folder, an ordinary file, and by its structure what
+ * its name says (a whole PDF, or a Word document without macros:
+ * document-structure.ts). Only the files named by a document are published,
+ * and only when they pass.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { describeFileError } from "./files.ts";
 import type { WrittenEvent } from "./read.ts";
 import { DOCUMENTS_DIR } from "./schema.ts";
 import type { YamlSource } from "./yaml-source.ts";
+import { recogniseDocument, type Recognised } from "./document-structure.ts";
 
 /** A document file that may be published, at the same path under the site. */
 export interface DocumentFileEntry {
@@ -27,19 +29,13 @@ export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
 const isWithin = (file: string, dir: string) => file.startsWith(`${dir}${path.sep}`);
 
-/** What the first and last bytes of a file show it to be: a PDF (`%PDF-` in the first KB), a Word document (a ZIP holding word/document.xml), or neither. */
-export function sniffDocument(head: Uint8Array, tail: Uint8Array): "pdf" | "docx" | undefined {
-  const text = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-  if (text(head.subarray(0, 1024)).includes("%PDF-")) return "pdf";
-  // A ZIP's central directory, at its end, names every entry in plain text.
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04 && text(tail).includes("word/document.xml")) return "docx";
-  return undefined;
-}
-
 const KIND_NAME = { pdf: "a PDF", docx: "a Word document (.docx)" } as const;
 
-/** Reads the start and the end of a file opened without blocking (a pipe never holds the check), or says why it cannot be a document. */
-function readEnds(file: string): { head: Uint8Array; tail: Uint8Array; bytes: number } | { problem: string } {
+/**
+ * What a file opened without blocking (a pipe never holds the check) is by its structure (document-structure.ts),
+ * and its size; or why it cannot be a document.
+ */
+function readDocument(file: string): { recognised: Recognised; bytes: number } | { problem: string } {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
@@ -50,12 +46,11 @@ function readEnds(file: string): { head: Uint8Array; tail: Uint8Array; bytes: nu
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { problem: "it is not an ordinary file; put the document itself there" };
     if (stats.size > MAX_DOCUMENT_BYTES) return { problem: `it is ${Math.round(stats.size / 1024 / 1024)} MB; a document may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB` };
-    const head = Buffer.alloc(Math.min(stats.size, 1024));
-    readSync(fd, head, 0, head.length, 0);
-    const tailLength = Math.min(stats.size, 1024 * 1024);
-    const tail = Buffer.alloc(tailLength);
-    readSync(fd, tail, 0, tailLength, stats.size - tailLength);
-    return { head, tail, bytes: stats.size };
+    const read = (offset: number, length: number) => {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, stats.size - offset)));
+      return buffer.subarray(0, buffer.length > 0 ? readSync(fd, buffer, 0, buffer.length, offset) : 0);
+    };
+    return { recognised: recogniseDocument(read, stats.size), bytes: stats.size };
   } catch (error) {
     return { problem: describeFileError(error, "file") };
   } finally {
@@ -78,15 +73,17 @@ function checkFile(written: string, dir: string, realDir: string): DocumentFileE
     return { problem: `${written}: ${describeFileError(error, "file")}` };
   }
   if (!isWithin(real, realDir)) return { problem: `${written} is a link to ${real}, outside the data folder; copy the file in instead` };
-  const ends = readEnds(real);
-  if ("problem" in ends) return { problem: `${written}: ${ends.problem}` };
+  const read = readDocument(real);
+  if ("problem" in read) return { problem: `${written}: ${read.problem}` };
   const expected = written.endsWith(".pdf") ? "pdf" : "docx";
-  const found = sniffDocument(ends.head, ends.tail);
-  if (found !== expected) {
-    const is = found ? `it holds ${KIND_NAME[found]}` : "its content is neither a PDF nor a Word document";
+  const found = read.recognised;
+  // A damaged PDF named .pdf is told what is wrong with it; anything else not of its name's kind, what it holds.
+  if (found?.type === expected && found.problem) return { problem: `${written} ${found.problem}` };
+  if (found?.type !== expected) {
+    const is = found && !found.problem ? `it holds ${KIND_NAME[found.type]}` : "its content is neither a PDF nor a Word document";
     return { problem: `${written} is named as ${KIND_NAME[expected]}, but ${is}; export the document as ${KIND_NAME[expected]} or correct its name` };
   }
-  return { path: written, file: real, type: found, bytes: ends.bytes };
+  return { path: written, file: real, type: found.type, bytes: read.bytes };
 }
 
 /** Every document file the events name, checked once each; an error at each place that names a file that fails. */

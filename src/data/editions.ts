@@ -1,4 +1,4 @@
-/** The editions of report.yaml as written, and which report an event belongs to. */
+/** The editions of report.yaml as written, which report an event belongs to, and which years get a report. */
 import { within, type PartialDate } from "../format/dates.ts";
 import { editionSchema, type Edition, type EventFile, type ReportFile } from "./schema.ts";
 import { validFields } from "./zod-issues.ts";
@@ -9,6 +9,23 @@ export type ReportPeriod = { readonly year: number; readonly from: PartialDate; 
 export function reportYearOf(event: Pick<EventFile, "date" | "report_year">, periods: readonly ReportPeriod[]): number {
   if (event.report_year !== undefined) return event.report_year;
   return periods.find((p) => within(event.date, p.from, p.to))?.year ?? event.date.year;
+}
+
+/** An activity held: `held` is what an event without a status was. */
+export const wasHeld = (event: Pick<EventFile, "status">): boolean => (event.status ?? "held") === "held";
+
+/**
+ * The years that get a report, ascending: each year that report.yaml has an
+ * edition for, and each year with an activity held. Planned or cancelled
+ * activities alone make no report (one would print "Activities held: 0" as if
+ * it were the year's record); the planned ones are in the outlook of the report
+ * before them. The one rule for the reports built, the site's lists of them and
+ * the years the check asks an edition for.
+ */
+export function reportYears(events: readonly (Pick<EventFile, "status"> & { readonly reportYear: number })[], editions: Readonly<Record<string, unknown>> | undefined): number[] {
+  const years = new Set(events.filter(wasHeld).map((e) => e.reportYear));
+  for (const year of Object.keys(editions ?? {})) years.add(Number(year));
+  return [...years].sort((a, b) => a - b);
 }
 
 /** The editions that cover a period other than their calendar year. */

@@ -9,7 +9,7 @@ import { findDuplicates, type Entry } from "./duplicates.ts";
 import { suggest } from "./suggest.ts";
 import { defines } from "./lookup.ts";
 import { REFERENCE_FILES, type WrittenEvent } from "./read.ts";
-import { isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
+import { isKnownCountry, placeIsCountry, unknownCountry, unknownCountryPlace, unknownId, unknownPlace, type References } from "./references.ts";
 import { ID_PATTERN } from "./schema.ts";
 import type { YamlSource } from "./yaml-source.ts";
 
@@ -33,7 +33,9 @@ const placeWritten = (source: YamlSource) => (source.value as Record<string, unk
 
 /**
  * An event's fields that are valid on their own, against the reference files
- * and each other: its type, place, strands and topics, its dates, its counts.
+ * and each other: its type, place (an id of places.yaml, or a country code
+ * for an activity known only by its country), strands and topics, its dates,
+ * its counts.
  */
 export function eventProblems(event: WrittenEvent, references: References): Diagnostic[] {
   const { source, fields: f } = event;
@@ -45,8 +47,10 @@ export function eventProblems(event: WrittenEvent, references: References): Diag
   if (f.place === undefined) {
     // A place of the wrong type has its own error already.
     if (f.online !== true && !placeWritten(source)) out.push(source.diagnostic([], 'missing required field "place" (or write online: true for a virtual meeting)'));
+  } else if (placeIsCountry(f.place)) {
+    if (!isKnownCountry(f.place, references.countries)) out.push(source.diagnostic(["place"], unknownCountryPlace(f.place)));
   } else if (references.places && !defines(references.places, f.place)) {
-    out.push(source.diagnostic(["place"], unknownPlace(f.place, references.places)));
+    out.push(source.diagnostic(["place"], unknownPlace(f.place, references.places, references.countries)));
   }
   if (f.strands) listProblems(out, source, "strands", f.strands, "strand", references.strands, REFERENCE_FILES.strands);
   if (f.topics) listProblems(out, source, "topics", f.topics, "topic", references.topics, REFERENCE_FILES.topics);
@@ -79,7 +83,28 @@ export function eventProblems(event: WrittenEvent, references: References): Diag
   if (f.report_year !== undefined && f.date && Math.abs(f.report_year - f.date.year) > 1) {
     out.push(source.diagnostic(["report_year"], `report_year ${f.report_year} is more than a year away from the date ${f.date.iso}`, { severity: "warning" }));
   }
+  f.documents?.forEach((document, i) => out.push(...adoptedByProblems(source, i, document)));
   return out;
+}
+
+/**
+ * A document's `adopted_by` is printed after "adopted by" as written: it says nothing of a
+ * document not adopted, and must not begin with "by" itself. Without it nothing is added.
+ */
+function adoptedByProblems(source: YamlSource, i: number, document: { adopted?: boolean; adopted_by?: string }): Diagnostic[] {
+  const by = document.adopted_by;
+  if (by === undefined) return [];
+  const at = ["documents", i, "adopted_by"];
+  if (document.adopted !== true) {
+    return [source.diagnostic(at, `adopted_by says who adopted the document, but it is not marked as adopted: add adopted: true, or remove adopted_by`)];
+  }
+  const written = /^by\b\s*/i.exec(by);
+  if (written) {
+    const rest = by.slice(written[0].length);
+    const instead = rest ? `write "${rest}", without "by"` : `write who adopted it, such as "close to 40 participating states"`;
+    return [source.diagnostic(at, `adopted_by is printed after "adopted by": ${instead}, or it reads "adopted by ${by}"`)];
+  }
+  return [];
 }
 
 /** An id listed twice in the event's `field`, or one that the reference file `listedIn` (its ids `known`) does not define. */

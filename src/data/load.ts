@@ -6,7 +6,7 @@
  */
 import { compareDates } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
-import { reportPeriods, reportYearOf, writtenEditions, type ReportPeriod } from "./editions.ts";
+import { reportPeriods, reportYearOf, reportYears, writtenEditions, type ReportPeriod } from "./editions.ts";
 import { checkDocuments, type DocumentFileEntry } from "./documents.ts";
 import { duplicateEvents, eventNameProblems, eventProblems, organisationNameProblems } from "./event-rules.ts";
 import { eventGoalProblems, frameworkProblems } from "./frameworks.ts";
@@ -14,11 +14,11 @@ import { checkPhotos, logosOf, type LogoEntry, type PictureFacts } from "./photo
 import type { Picture } from "./pictures.ts";
 import { readDataFolder, REFERENCE_FILES, type WrittenEvent } from "./read.ts";
 import { idsUsedTwice, referencesOf } from "./references.ts";
-import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights } from "./report-rules.ts";
+import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights, undatedEditions } from "./report-rules.ts";
 import type { CountryFile, EventFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
 
 export { MAX_EVENTS, OPTIONAL_FILES, REFERENCE_FILES } from "./read.ts";
-export { reportPeriods, reportYearOf, type ReportPeriod } from "./editions.ts";
+export { reportPeriods, reportYearOf, reportYears, wasHeld, type ReportPeriod } from "./editions.ts";
 
 export interface EventRecord extends EventFile {
   /** The file name without extension: stable id and URL slug. */
@@ -63,12 +63,15 @@ export function eventRecords(events: readonly WrittenEvent[], periods: readonly 
   return records;
 }
 
-/** The years that have a report: those of the events, ascending. */
-export function reportYears(events: readonly Pick<EventRecord, "reportYear">[]): number[] {
-  return [...new Set(events.map((e) => e.reportYear))].sort((a, b) => a - b);
+export interface LoadOptions {
+  /**
+   * The photo cache of the output folder (photoCacheFor), where validation keeps the hashes of the pictures it
+   * decoded, so that the next check decodes none that has not changed. Without it, they are kept in this process only.
+   */
+  readonly pictureCache?: string;
 }
 
-export async function loadData(dir: string): Promise<LoadResult> {
+export async function loadData(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const { folder, diagnostics: unread } = await readDataFolder(dir);
   if (!folder) return { files: 0, diagnostics: unread };
   const { report, places, events: written, pictures } = folder;
@@ -79,7 +82,7 @@ export async function loadData(dir: string): Promise<LoadResult> {
   const organisations = [...new Set([report.fields?.participating_organisations ?? [], ...Object.values(editions ?? {}).map((e) => e.participating_organisations ?? [])].flat())];
   const events = eventRecords(written, periods);
   const documents = checkDocuments(written, dir);
-  const photos = await checkPhotos(written, report, editions, pictures, dir);
+  const photos = await checkPhotos(written, report, editions, pictures, dir, options.pictureCache);
 
   // Diagnostics at the same place keep this order: the file's own problems first.
   const diagnostics = sortDiagnostics([
@@ -102,7 +105,8 @@ export async function loadData(dir: string): Promise<LoadResult> {
     ...editionStrandProblems(report, editions, references),
     ...meetingInOwnReport(report, editions, events, dir),
     ...duplicateEvents(written, dir),
-    ...missingEditions(report, editions, reportYears(events)),
+    ...missingEditions(report, editions, reportYears(events, editions)),
+    ...undatedEditions(report, editions),
   ]);
   const files = written.length + Object.keys(REFERENCE_FILES).length;
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files };
@@ -129,8 +133,8 @@ export async function loadData(dir: string): Promise<LoadResult> {
 }
 
 /** loadData, throwing a DataError when the data has errors. */
-export async function loadDataOrThrow(dir: string): Promise<{ data: DataSet; diagnostics: readonly Diagnostic[] }> {
-  const result = await loadData(dir);
+export async function loadDataOrThrow(dir: string, options: LoadOptions = {}): Promise<{ data: DataSet; diagnostics: readonly Diagnostic[] }> {
+  const result = await loadData(dir, options);
   if (!result.data) throw new DataError(result.diagnostics);
   return { data: result.data, diagnostics: result.diagnostics };
 }

@@ -6,18 +6,39 @@
  * header, once, and kept on the DataSet so that the build does not read it again. sharp is
  * loaded only when there is a raster picture to read: checking data without one stays fast.
  */
-import { lstatSync, realpathSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, realpathSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import type { Metadata } from "sharp";
+import type { Metadata, SharpOptions } from "sharp";
+import { hashFile, limiter, recordedHash, writeWhole } from "../system/file-hashes.ts";
 import type { Diagnostic } from "./diagnostics.ts";
-import { IMAGES_DIR, MAX_PICTURE_BYTES, type Picture, type PictureType } from "./pictures.ts";
+import { IMAGES_DIR, MAX_PICTURE_BYTES, pictureNameProblem, type Picture, type PictureType } from "./pictures.ts";
 import type { WrittenEvent, WrittenFolder, WrittenMapping } from "./read.ts";
 import { photoSchema, type Edition, type Photo, type ReportFile } from "./schema.ts";
 import type { PathSegment, YamlSource } from "./yaml-source.ts";
 import { validFields } from "./zod-issues.ts";
 
-/** Far above any camera's photo that a report prints; beyond it decoding needs more memory than a build machine may have. */
+/**
+ * Far above any camera's photo that a report prints; beyond it decoding needs more memory than a build machine may have.
+ * Every frame counts: an animated picture is decoded, and re-encoded, frame by frame.
+ */
 export const MAX_PHOTO_PIXELS = 50_000_000;
+/** A photo at most this many times as long as it is wide (or tall): a panorama passes, a strip a pixel wide does not print. */
+export const MAX_PHOTO_PROPORTION = 10;
+
+/**
+ * How every step of the build opens a raster picture, and validation too, so that what validation decodes the build
+ * decodes alike: a picture cut short is an error (not published with its lower half grey), while the harmless
+ * irregularities many cameras write (extraneous bytes before a marker) are not; and never more pixels, every frame
+ * counted, than MAX_PHOTO_PIXELS.
+ */
+export const PICTURE_INPUT = { failOn: "truncated", limitInputPixels: MAX_PHOTO_PIXELS } as const satisfies SharpOptions;
+/** Whether the build opens a picture of this type with all its frames: a GIF or a WebP published as itself keeps them (an AVIF sequence, a photo, only its first). */
+export const opensAnimated = (type: PictureType): boolean => type === "gif" || type === "webp";
+/** Part of the key of a content known to decode: bump it when PICTURE_INPUT or decodeProblem changes. */
+const DECODE_VERSION = 1;
 /** The long side below which a photo prints blurred: 1,000 pixels are about 300 dpi over 85 mm. */
 export const MIN_PRINT_LONG_SIDE = 1000;
 
@@ -31,13 +52,16 @@ export const PRINT_DPI = 300;
 /** Below this a printed photo looks soft: the cover photo, printed largest, is warned about. */
 export const MIN_COVER_DPI = 200;
 
-/** How wide a photo of `width` × `height` pixels is printed for `use`, in millimetres: the full width, unless that would make it too tall. */
+/** The narrowest a photo is printed, in millimetres: validation refuses the proportions that would print one narrower (MAX_PHOTO_PROPORTION). */
+const MIN_PRINT_WIDTH_MM = 1;
+
+/** How wide a photo of `width` × `height` pixels is printed for `use`, in millimetres: the full width, unless that would make it too tall; never under 1 mm. */
 export function printedWidthMm(use: PrintUse, width: number, height: number): number {
-  return Math.min(PRINT_WIDTH_MM[use], Math.round(((PRINT_HEIGHT_MM[use] * width) / height) * 10) / 10);
+  return Math.max(MIN_PRINT_WIDTH_MM, Math.min(PRINT_WIDTH_MM[use], Math.round(((PRINT_HEIGHT_MM[use] * width) / height) * 10) / 10));
 }
 
-/** Pixels across for a print width in millimetres at PRINT_DPI. */
-export const printPixels = (mm: number): number => Math.round((mm / 25.4) * PRINT_DPI);
+/** Pixels across for a print width in millimetres at PRINT_DPI; never under one. */
+export const printPixels = (mm: number): number => Math.max(1, Math.round((mm / 25.4) * PRINT_DPI));
 
 /** A warning when a cover photo has too few pixels for the size the cover prints it at, or undefined. */
 export function coverSizeProblem(width: number, height: number): string | undefined {
@@ -94,10 +118,13 @@ export function shownSize(width: number, height: number, exifOrientation: number
 
 export const orientationOf = (width: number, height: number): PictureFacts["orientation"] => (width > height ? "landscape" : width < height ? "portrait" : "square");
 
-/** Why `written` is not a path under images/ (no `..`, no absolute path, forward slashes), or undefined. */
+/** Why `written` is not a path under images/ (no `..`, no absolute path, forward slashes) with a name safe in a web address, or undefined. */
 export function photoPathProblem(written: string): string | undefined {
   const parts = written.split("/");
-  if (parts[0] === IMAGES_DIR && parts.length >= 2 && !parts.some((p) => p === "" || p === "." || p === "..") && !written.includes("\\")) return undefined;
+  if (parts[0] === IMAGES_DIR && parts.length >= 2 && !parts.some((p) => p === "" || p === "." || p === "..") && !written.includes("\\")) {
+    const unsafe = pictureNameProblem(written);
+    return unsafe && `"${written}" ${unsafe}, and write the new name here`;
+  }
   return `"${written}" must be a picture in the ${IMAGES_DIR} folder of the data folder, written from there, e.g. ${IMAGES_DIR}/2018-05-07-sarajevo.jpg`;
 }
 
@@ -120,11 +147,24 @@ export function altProblems(photo: Pick<Partial<Photo>, "file" | "alt" | "captio
   return out;
 }
 
-/** Why the picture's pixels are too many to process, or undefined. */
-export function pixelProblem(width: number, height: number): string | undefined {
-  const megapixels = (width * height) / 1_000_000;
-  if (width * height <= MAX_PHOTO_PIXELS) return undefined;
-  return `is ${width} × ${height} pixels (${megapixels.toFixed(1)} megapixels); a picture may have at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels: scale it down, e.g. to 6000 pixels on its long side`;
+/** Why the picture's pixels, in all its `frames` (an animated GIF or WebP), are too many to process, or undefined. */
+export function pixelProblem(width: number, height: number, frames = 1): string | undefined {
+  const pixels = width * height * frames;
+  if (pixels <= MAX_PHOTO_PIXELS) return undefined;
+  const megapixels = (pixels / 1_000_000).toFixed(1);
+  const limit = MAX_PHOTO_PIXELS / 1_000_000;
+  if (frames > 1) {
+    return `is ${width} × ${height} pixels in ${frames.toLocaleString("en")} frames (${megapixels} megapixels in all); a picture may have at most ${limit} megapixels, every frame counted: keep fewer frames, or scale it down`;
+  }
+  return `is ${width} × ${height} pixels (${megapixels} megapixels); a picture may have at most ${limit} megapixels: scale it down, e.g. to 6000 pixels on its long side`;
+}
+
+/** Why a photo's proportions are too extreme to print (a strip a few pixels wide), or undefined. */
+export function proportionProblem(width: number, height: number): string | undefined {
+  const long = Math.max(width, height);
+  const short = Math.min(width, height);
+  if (long <= short * MAX_PHOTO_PROPORTION) return undefined;
+  return `is ${width} × ${height} pixels, over ${MAX_PHOTO_PROPORTION} times as ${width > height ? "wide as it is tall" : "tall as it is wide"}: printed beside an entry it would be a sliver; crop it to the part worth showing`;
 }
 
 /** A warning when the long side is too short to print sharp, or undefined. */
@@ -181,8 +221,69 @@ const isRaster = (picture: Picture): picture is Picture & { readonly type: Raste
 const notAPhoto = (picture: Pick<Picture, "path" | "type">): string | undefined =>
   PHOTO_TYPES.includes(picture.type) ? undefined : `${picture.path} holds ${TYPE_NAMES[picture.type]}, not a photo: a photo must be a JPEG, PNG, WebP or AVIF file; save it as one`;
 
-/** The facts of one raster picture from its header (sharp reads no pixels for them), or why it cannot be published. */
-async function readFacts(picture: Picture & { type: RasterType }, { bytes, modified }: { bytes: number; modified: number }): Promise<Checked> {
+/**
+ * Where the photo cache `cacheDir` (photoCacheFor, beside the output folder) keeps what outlives a build besides the
+ * copies: each picture file's hash with its signature (file-hashes.ts), and the contents known to decode to their end.
+ * Validation and the photo processor share them.
+ */
+export const pictureCacheFolders = (cacheDir: string) => ({ hashes: path.join(cacheDir, "hashes"), decoded: path.join(cacheDir, "decoded") });
+
+/** Pictures decoded at once: each holds its file's bytes while it decodes. */
+const decoding = limiter(Math.max(1, availableParallelism()));
+/** Without a cache folder, the contents decoded to their end in this process, by decodedKey: the preview checks the data again at every save. */
+const decodedHere = new Set<string>();
+let decodings = 0;
+/** How many pictures this process has decoded to check them (not found known to decode): none on a second check of the same pictures. */
+export const pictureDecodings = (): number => decodings;
+/** A content known to decode, with this version of the checks and of the decoder (a newer libvips may judge otherwise). */
+const decodedKey = (hash: string, vips: string) => createHash("sha256").update(JSON.stringify([hash, DECODE_VERSION, vips])).digest("base64url").slice(0, 32);
+
+/**
+ * Why a raster picture does not decode to its end, every frame, as the build opens it (PICTURE_INPUT); undefined
+ * when it does. A header can be whole and the data behind it cut short (a download stopped halfway): only decoding
+ * tells. A content that decoded is known by its hash, kept in the cache `cacheDir` when one is given, so that the
+ * next check of an unchanged picture reads no pixel of it, nor, while its file's signature stands, any byte.
+ */
+async function decodeProblem(picture: Picture & { type: RasterType }, cacheDir: string | undefined): Promise<string | undefined> {
+  const { default: sharp } = await import("sharp");
+  const folders = cacheDir === undefined ? undefined : pictureCacheFolders(cacheDir);
+  const vips = sharp.versions.vips ?? "";
+  const marker = (key: string) => path.join(folders!.decoded, key);
+  try {
+    const key = decodedKey((await hashFile(picture.file, folders && recordedHash(folders.hashes, picture.file))).hash, vips);
+    if (folders ? existsSync(marker(key)) : decodedHere.has(key)) return undefined;
+  } catch {
+    // Said below, where the file is read.
+  }
+  return decoding(async () => {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(picture.file);
+    } catch (error) {
+      return `${picture.path} cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    }
+    decodings++;
+    try {
+      // Every frame the build opens, shrunk as it is decoded (a JPEG's blocks are all read, at an eighth of their size),
+      // turned and converted to sRGB as the build does: all that matters is that each step reaches the end.
+      await sharp(bytes, { ...PICTURE_INPUT, animated: opensAnimated(picture.type) }).rotate().resize({ width: 64, height: 64, fit: "inside" }).withIccProfile("srgb").raw().toBuffer();
+    } catch (error) {
+      const why = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
+      return `${picture.path} cannot be decoded to its end as ${TYPE_NAMES[picture.type]} (${why}): the file is damaged, perhaps cut short while it was downloaded or copied; copy it again from where it came from, or save it again from a picture program`;
+    }
+    // The bytes decoded are the ones hashed here: a file replaced meanwhile is known by what was read.
+    const key = decodedKey(createHash("sha256").update(bytes).digest("base64url"), vips);
+    if (folders) await writeWhole(marker(key), "").catch(() => undefined);
+    else decodedHere.add(key);
+    return undefined;
+  });
+}
+
+/**
+ * The facts of one raster picture from its header, and why it cannot be published: too many pixels, its frames
+ * counted (told from the header, before any pixel is decoded), or data that does not decode to its end.
+ */
+async function readFacts(picture: Picture & { type: RasterType }, { bytes, modified }: { bytes: number; modified: number }, cacheDir: string | undefined): Promise<Checked> {
   let metadata: Metadata;
   try {
     const { default: sharp } = await import("sharp");
@@ -191,9 +292,12 @@ async function readFacts(picture: Picture & { type: RasterType }, { bytes, modif
     const why = error instanceof Error ? error.message : String(error);
     return { problem: `${picture.path} cannot be read as ${TYPE_NAMES[picture.type]} (${why}); save it again from a picture program` };
   }
+  // Opened without `animated`, the height is a frame's; `pages` counts the frames of a GIF, a WebP, an AVIF.
   const stored = { width: metadata.width ?? 0, height: metadata.height ?? 0 };
-  const tooMany = pixelProblem(stored.width, stored.height);
+  const tooMany = pixelProblem(stored.width, stored.height, Math.max(1, metadata.pages ?? 1));
   if (tooMany) return { problem: `${picture.path} ${tooMany}` };
+  const broken = await decodeProblem(picture, cacheDir);
+  if (broken) return { problem: broken };
   const exifOrientation = metadata.orientation ?? 1;
   const { width, height } = shownSize(stored.width, stored.height, exifOrientation);
   return { facts: { path: picture.path, file: picture.file, type: picture.type, width, height, orientation: orientationOf(width, height), exifOrientation, bytes, modified } };
@@ -252,6 +356,7 @@ export async function checkPhotos(
   editions: Readonly<Record<string, Partial<Edition>>> | undefined,
   scan: WrittenFolder["pictures"],
   dir: string,
+  cacheDir?: string,
 ): Promise<PhotoCheck> {
   const diagnostics: Diagnostic[] = [];
   const facts = new Map<string, PictureFacts>();
@@ -265,13 +370,16 @@ export async function checkPhotos(
       realDir ??= realpathSync(dir);
       const found = fileProblem(written, dir, realDir, byPath, scan.diagnostics);
       if (!("picture" in found)) result = Promise.resolve(found);
-      else if (isRaster(found.picture)) result = readFacts(found.picture, found);
+      else if (isRaster(found.picture)) result = readFacts(found.picture, found, cacheDir);
       // An SVG is checked as a drawing by pictures.ts; named as a photo, it is told so before it gets here.
       else result = Promise.resolve({ reported: true });
       checked.set(written, result);
     }
     return result;
   };
+
+  // Every raster picture of images/ is read below, named or not: all begin at once, so that their decoding overlaps.
+  for (const picture of scan.pictures) if (isRaster(picture)) void check(picture.path);
 
   const uses = pictureUses(events, report, editions);
   const firstEvent = new Map<string, string>();
@@ -296,6 +404,11 @@ export async function checkPhotos(
     if ("problem" in result) diagnostics.push(source.diagnostic([...at, "file"], result.problem));
     if (!("facts" in result)) continue;
     facts.set(written, result.facts);
+    const proportions = proportionProblem(result.facts.width, result.facts.height);
+    if (proportions) {
+      diagnostics.push(source.diagnostic([...at, "file"], `${written} ${proportions}`));
+      continue;
+    }
     const blurred = printSizeProblem(result.facts.width, result.facts.height) ?? (use.event ? undefined : coverSizeProblem(result.facts.width, result.facts.height));
     if (blurred) diagnostics.push(source.diagnostic([...at, "file"], `${written} ${blurred}`, { severity: "warning" }));
     if (use.event) {

@@ -41,6 +41,28 @@ const EXTENSIONS: Readonly<Record<PictureType, readonly string[]>> = {
   svg: [".svg"],
 };
 
+/**
+ * A name of images/ that is the same in a web address as on disk: letters, digits, `_`, `-` and `.` (the characters
+ * an address never encodes), not beginning with `.` or `-`. `#` ends an address's path and `?` begins its query, `%`
+ * would be read as an escape, a space or a comma breaks a list of picture sources: the site's header, the web pages
+ * and the print server would each ask for another file.
+ */
+const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+/** A safe name for an unsafe one: `logo#2019.png` → `logo-2019.png`, `Café Été.jpg` → `Cafe-Ete.jpg`. */
+function safeName(name: string): string {
+  const extension = /\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? "";
+  const stem = name.slice(0, name.length - extension.length).normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "");
+  return `${stem || "picture"}${extension}`;
+}
+
+/** Why a path under the data folder (`images/logo#2019.png`) is not safe in a web address, saying what to rename it to; undefined when it is. */
+export function pictureNameProblem(relative: string): string | undefined {
+  const parts = relative.split("/");
+  if (parts.every((part) => SAFE_NAME.test(part))) return undefined;
+  return `has a name that a web address cannot hold as it is (only letters, digits, "_", "-" and "." may be used, not first "." or "-"); rename it to ${parts.map((part) => (SAFE_NAME.test(part) ? part : safeName(part))).join("/")}`;
+}
+
 const TYPE_NAMES: Readonly<Record<PictureType, string>> = { jpeg: "JPEG", png: "PNG", gif: "GIF", webp: "WebP", avif: "AVIF", svg: "SVG" };
 
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
@@ -303,6 +325,8 @@ function checkEntry(shown: string, file: string, stats: Stats, relative: string)
     const renamed = `${path.basename(relative, path.extname(relative))}${EXTENSIONS[type][0]}`;
     return { diagnostics: [error(`the file holds a ${TYPE_NAMES[type]} picture but its name ends in "${extension || "nothing"}", which would make browsers read it as something else; rename it to ${renamed}`)] };
   }
+  const unsafe = pictureNameProblem(toPosix(relative));
+  if (unsafe) return { diagnostics: [error(`the picture ${unsafe}`)] };
   const diagnostics: Diagnostic[] = writesText ? [{ severity: "warning", file: shown, line: writesText.line, col: writesText.col, message: svgTextWarning(writesText.font) }] : [];
   return { picture: { path: toPosix(relative), file, type }, diagnostics };
 }

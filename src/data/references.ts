@@ -9,8 +9,8 @@ import countryCodes from "i18n-iso-countries";
 import type { Diagnostic } from "./diagnostics.ts";
 import { defines } from "./lookup.ts";
 import { REFERENCE_FILES, type WrittenFile, type WrittenFolder } from "./read.ts";
-import type { PlaceFile } from "./schema.ts";
-import { didYouMean } from "./suggest.ts";
+import { COUNTRY_CODE, type PlaceFile } from "./schema.ts";
+import { alpha2Code, didYouMean } from "./suggest.ts";
 
 export interface References {
   readonly strands?: ReadonlySet<string>;
@@ -68,15 +68,51 @@ export function isKnownCountry(code: string, countries: Readonly<Record<string, 
 /** The message for a code that names no country. */
 export const unknownCountry = (code: string) => `country "${code}" is not an ISO 3166-1 code; add it to countries.yaml if it is meant`;
 
+/**
+ * Whether an event's `place` is written as a country code (`PK`): two
+ * capitals, which no place id can be (ids are in lower case). It then names
+ * the country itself, for an activity known only by its country.
+ */
+export const placeIsCountry = (place: string): boolean => COUNTRY_CODE.test(place);
+
+/** The code of a country of ISO 3166-1 or of countries.yaml, in capitals, that `code` is in another case (`pk` → `PK`). */
+export function countryInCapitals(code: string, countries: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const upper = code.toUpperCase();
+  return code !== upper && COUNTRY_CODE.test(upper) && (countryCodes.isValid(upper) || defines(countries, upper)) ? upper : undefined;
+}
+
+/** The code of the country that `typed` names another way: its name or a former one in countries.yaml, its ISO name, its code in lower case or of three letters. */
+function countryMeant(typed: string, countries: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const lower = typed.trim().toLowerCase();
+  const names = (entry: unknown) => {
+    const { name, former } = (entry ?? {}) as { name?: unknown; former?: unknown };
+    return [name, ...(Array.isArray(former) ? former : [former])].filter((n): n is string => typeof n === "string").map((n) => n.replace(/\*$/, "").toLowerCase());
+  };
+  const listed = Object.entries(countries ?? {}).find(([, entry]) => names(entry).includes(lower));
+  return listed?.[0] ?? countryInCapitals(typed.trim(), countries) ?? alpha2Code(typed);
+}
+
+/** The message for an event's place written as a country code that names no country. */
+export const unknownCountryPlace = (code: string) =>
+  `unknown country "${code}": a place in capitals names a country by its code, and ${code} is not an ISO 3166-1 code; add it to countries.yaml if it is meant, or write a place id of places.yaml in lower case`;
+
 /** `unknown place "sarajvo", did you mean "sarajevo"?`, or where the known ids are listed. */
 export function unknownId(kind: string, typed: string, known: Iterable<string>, listedIn: string, hint = didYouMean(typed, known)): string {
   return `unknown ${kind} "${typed}"${hint || ` (${listedIn} lists the known ones)`}`;
 }
 
-/** Also finds a place by its name, local name or alias, as editors often type those. */
-export function unknownPlace(typed: string, places: Readonly<Record<string, PlaceFile>>): string {
+/**
+ * Also finds a place by its name, local name or alias, as editors often type
+ * those; and, where a place may be a country (`countries` given: an event's
+ * place), a country written by its name or its code in lower case.
+ */
+export function unknownPlace(typed: string, places: Readonly<Record<string, PlaceFile>>, countries?: Readonly<Record<string, unknown>>): string {
   const lower = typed.toLowerCase();
   const byName = Object.entries(places).find(([, p]) =>
     [p?.name, p?.local_name, ...(Array.isArray(p?.aliases) ? p.aliases : [])].some((n) => typeof n === "string" && n.toLowerCase() === lower));
-  return unknownId("place", typed, Object.keys(places), REFERENCE_FILES.places, byName ? `, did you mean "${byName[0]}"?` : undefined);
+  if (byName) return `unknown place "${typed}", did you mean "${byName[0]}"?`;
+  const typo = didYouMean(typed, Object.keys(places));
+  const country = !typo && countries ? countryMeant(typed, countries) : undefined;
+  if (country) return `unknown place "${typed}"; to name the country itself, write its code in capitals: "${country}"`;
+  return unknownId("place", typed, Object.keys(places), REFERENCE_FILES.places, typo);
 }

@@ -4,24 +4,37 @@
  * the editions' periods and the years the events need an edition for.
  */
 import path from "node:path";
+import { isReportYear } from "../format/dates.ts";
+import { slugify } from "../format/text.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { ReportPeriod } from "./editions.ts";
-import { defines } from "./lookup.ts";
+import { defines, entryOf } from "./lookup.ts";
 import type { EventRecord } from "./load.ts";
 import { REFERENCE_FILES, type WrittenFile, type WrittenFolder, type WrittenMapping } from "./read.ts";
-import { isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
+import { countryInCapitals, isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
 import type { Edition, PlaceFile, ReportFile } from "./schema.ts";
-import type { PathSegment } from "./yaml-source.ts";
+import { readYamlSource, type PathSegment } from "./yaml-source.ts";
 
 type Editions = Readonly<Record<string, Partial<Edition>>>;
 
-/** Each valid place's country must be known, and a place without coordinates cannot be on the map. */
+/**
+ * Each valid place's country must be known; its id may not be a country code
+ * in lower case, which would differ only in case from the `place: PK` that
+ * names the country itself; and a place without coordinates cannot be drawn
+ * on the map.
+ */
 export function placeProblems(places: WrittenFile<Readonly<Record<string, PlaceFile>>>, references: Pick<References, "countries">): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [id, place] of Object.entries(places.value ?? {})) {
+    const code = countryInCapitals(id, references.countries);
+    if (code) {
+      const own = slugify(place.name);
+      const instead = own !== id && own.length > 2 ? `, such as "${own}"` : "";
+      out.push(places.source!.diagnostic([id], `place id "${id}" is the country code ${code} in lower case, and an event's "place: ${code}" names the country itself; give the place an id of its own${instead}`, { part: "key" }));
+    }
     if (!isKnownCountry(place.country, references.countries)) out.push(places.source!.diagnostic([id, "country"], unknownCountry(place.country)));
     if (place.lat === undefined || place.lon === undefined) {
-      out.push(places.source!.diagnostic([id], `place "${id}" has no coordinates (lat and lon); it cannot be shown on a map`, { severity: "warning", part: "key" }));
+      out.push(places.source!.diagnostic([id], `place "${id}" has no coordinates (lat and lon); the map lists its activities beneath it instead of drawing them`, { severity: "warning", part: "key" }));
     }
   }
   return out;
@@ -98,6 +111,24 @@ export function missingEditions(report: WrittenMapping<ReportFile>, editions: Ed
     source.diagnostic(editions ? ["editions"] : [], `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }));
 }
 
+/**
+ * A warning on each final edition that gives neither `published` nor the `som`
+ * it is presented to: its report has no date to print, and none is guessed. A
+ * draft is not published yet; a field written with a mistake has its own error.
+ */
+export function undatedEditions(report: WrittenMapping<ReportFile>, editions: Editions | undefined): Diagnostic[] {
+  const raw = report.source?.value;
+  const written = raw !== null && typeof raw === "object" ? (raw as { editions?: unknown }).editions : undefined;
+  return Object.entries(editions ?? {}).flatMap(([year, edition]) => {
+    const fields = written !== null && typeof written === "object" ? entryOf(written as Record<string, unknown>, year) : undefined;
+    const wrote = (key: string) => fields !== null && typeof fields === "object" && Object.hasOwn(fields, key);
+    // A draft, or one whose status or year is itself a mistake, is not known to be final.
+    const final = isReportYear(Number(year)) && (wrote("status") ? edition.status === "final" : true);
+    if (wrote("published") || wrote("som") || !final) return [];
+    return [report.source!.diagnostic(["editions", year], `the report of ${year} has no date: add published: YYYY-MM-DD (the day it is published) or the som it is presented to; without either it is printed undated, its copyright without a year`, { severity: "warning", part: "key" })];
+  });
+}
+
 /** An error for each highlight left in strands.yaml: highlights belong to the year they describe. */
 export function strandHighlights(strands: WrittenFile<readonly { id: string; highlights?: unknown }[]>): Diagnostic[] {
   const raw = strands.source?.value;
@@ -137,4 +168,14 @@ export function meetingInOwnReport(report: WrittenMapping<ReportFile>, editions:
     out.push(report.source!.diagnostic(["editions", year, "som"], `the Senior Officials Meeting this report is presented to (${som.date.iso}) is also an activity of the report (${file}), which would narrate as past the meeting that receives it; end the report's period before the meeting (editions.${year}.period) or give the event a report_year of the following year`, { severity: "warning", part: "key" }));
   }
   return out;
+}
+
+/**
+ * A warning at an entry of report.yaml, for what only the built reports show (an abbreviation
+ * that no report prints). The file is read again for its positions, only when there is one to give.
+ */
+export function reportFileWarning(dir: string, at: readonly PathSegment[], message: string, part?: "key" | "value"): Diagnostic {
+  const file = path.join(dir, REFERENCE_FILES.report);
+  const { source } = readYamlSource(file);
+  return source ? source.diagnostic(at, message, { severity: "warning", ...(part ? { part } : {}) }) : { severity: "warning", file, message };
 }

@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { parseCount } from "../format/counts.ts";
 import { isReportYear, parsePartialDate, YEARS, type ParseResult } from "../format/dates.ts";
+import { brokenEscapes } from "../format/markdown.ts";
+import { oneLine } from "../format/text.ts";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
@@ -25,13 +27,38 @@ function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>) {
 
 /** Sane lengths: far above what a report needs, low enough that a pasted document is caught. */
 export const MAX_LENGTH = { text: 500, markdown: 20_000 } as const;
-const text = z.string().trim().min(1).max(MAX_LENGTH.text);
-const markdown = z.string().max(MAX_LENGTH.markdown);
+/** A text of one line (a title, a name, a label): line ends read as spaces, wherever it is printed. */
+const text = z.string().overwrite(oneLine).trim().min(1).max(MAX_LENGTH.text);
+/**
+ * A link of Markdown whose percent-escape decodes to no text (`#%E0%A4`): refused here, at the escape
+ * (its `find`, the nth time it is written: see zod-issues.ts), since no reader can follow it and the
+ * printer cannot read it.
+ */
+function linkEscapes(text: string, ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  for (const { href, escape } of brokenEscapes(text)) {
+    const nth = seen.get(escape) ?? 0;
+    seen.set(escape, nth + 1);
+    ctx.addIssue({
+      code: "custom",
+      message: `the link "${href}" holds the percent-escape ${escape}, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+      params: { find: { text: escape, nth } },
+    });
+  }
+}
+const markdown = z.string().max(MAX_LENGTH.markdown).superRefine(linkEscapes);
 /** Markdown that must say something. */
-const markdownText = z.string().trim().min(1).max(MAX_LENGTH.markdown);
+const markdownText = z.string().trim().min(1).max(MAX_LENGTH.markdown).superRefine(linkEscapes);
+/** The schemas of markdown fields; tests/unit/data/schema.test.ts finds MARKDOWN_FIELDS by them. */
+export const MARKDOWN_SCHEMAS: readonly z.ZodType[] = [markdown, markdownText];
+/** The names of the fields that hold markdown, in whichever file: they print their entities as what these stand for. */
+export const MARKDOWN_FIELDS: ReadonlySet<string> = new Set(["summary", "body", "outcomes", "foreword", "about", "disclaimer", "description", "introduction", "highlights", "outlook"]);
 const id = z.string().regex(ID_PATTERN);
 /** A reference to an id defined in another file; checked against that file, with a did-you-mean. */
 const ref = z.string().trim().min(1).max(200);
+/** The longest list a data file may hold: far above the states of a dialogue, low enough to stop a file that multiplies. */
+export const MAX_LIST_ITEMS = 500;
+
 /**
  * A list, or a single item written without the dash. A single item that
  * starts with a dash is a list entry written without the space after it
@@ -42,7 +69,7 @@ const list = <T extends z.ZodType>(item: T, min = 0) =>
     if (typeof v !== "string") return v;
     if (/^-[^\s-]/.test(v)) ctx.addIssue({ code: "custom", message: `put a space after the dash in \`${v}\`, as in \`- ${v.slice(1)}\``, input: v });
     return [v];
-  }, z.array(item).min(min));
+  }, z.array(item).min(min).max(MAX_LIST_ITEMS));
 
 /**
  * The value schema of each mapping, so that messages about an entry's fields
@@ -145,6 +172,8 @@ const documentSchema = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS),
   /** A text the meeting adopted: it goes into the annex of documents adopted. */
   adopted: z.boolean().optional(),
+  /** Who adopted it, as it reads after "adopted by": `close to 40 participating states`; printed as written. */
+  adopted_by: text.optional(),
   /** Language code → link; `en:` left empty says the English text exists without a link. */
   versions: mapping(languageCode, z.unknown().transform((input, ctx): DocumentLink => {
     const result = parseDocumentLink(input);
@@ -170,6 +199,9 @@ export type Photo = z.output<typeof photoSchema>;
 /** A logo of the cover, in the order given: the Chair, the Co-Chair, the Secretariat, the donors. */
 const logoSchema = z.strictObject({ file: text, alt: text });
 
+/** A whole number as its text (`1` → "1"), anything else as it is. */
+const numberAsText = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? String(v) : v);
+
 export const eventSchema = z.strictObject({
   title: text,
   type: ref,
@@ -189,8 +221,12 @@ export const eventSchema = z.strictObject({
   report_year: z.number().int().min(YEARS.min).max(YEARS.max).optional(),
   status: z.enum(STATUSES).optional(),
   sources: list(parsed("source", parseHttpUrl)).optional(),
-  /** Ids of priority goals of frameworks.yaml that the activity served. */
-  goals: list(ref).optional(),
+  /**
+   * Ids of priority goals of frameworks.yaml that the activity served. A goal
+   * written by its number (`1`) is read as the text "1", so that the check
+   * against frameworks.yaml can name the goal that number is (frameworks.ts).
+   */
+  goals: z.preprocess(numberAsText, list(z.preprocess(numberAsText, ref))).optional(),
   host: text.optional(),
   chairs: list(text).optional(),
   /** The states that took part, by country code: the report counts each once in its year (Annex B lists them). */
@@ -200,9 +236,9 @@ export const eventSchema = z.strictObject({
   /** A combined number of state and organisation delegations, for sources that give no other; never added to countries or organisations. */
   delegations: count("delegations").optional(),
   outcomes: markdownText.optional(),
-  documents: z.array(documentSchema).optional(),
+  documents: z.array(documentSchema).max(MAX_LIST_ITEMS).optional(),
   /** The first is printed beside the event's entry in the report; all are shown on its page. */
-  photos: z.array(photoSchema).optional(),
+  photos: z.array(photoSchema).max(MAX_LIST_ITEMS).optional(),
 });
 export type EventFile = z.output<typeof eventSchema>;
 
@@ -226,8 +262,10 @@ export const editionSchema = z.strictObject({
     .optional(),
   foreword: markdown.optional(),
   period: z.strictObject({ from: date("from"), to: date("to") }).optional(),
-  /** The date the report is published; default: the date of its Senior Officials Meeting, else the end of its period. */
+  /** The date the report is published; without it, the date of its Senior Officials Meeting; with neither, the report is not dated (never a date guessed). */
   published: date("published").optional(),
+  /** The report's document symbol, e.g. BP/SOM/2020/1: on the cover, in the imprint and in the PDF's metadata. */
+  reference: text.optional(),
   /** Replaces the report-wide lists for this year, when membership changed. */
   participating_states: list(countryCode).optional(),
   participating_organisations: list(text).optional(),
@@ -327,12 +365,22 @@ export type EventType = z.output<typeof eventTypesSchema>[number];
 export const topicsSchema = z.array(z.strictObject({ id, label: text }));
 export type Topic = z.output<typeof topicsSchema>[number];
 
+/**
+ * The latitudes the event map draws (Mercator, which cannot reach the poles): a
+ * place beyond them would be drawn off the map, or at infinity.
+ */
+export const MAP_LATITUDES = { south: -80, north: 84 } as const;
+
+const latitude = z.number().refine((lat) => lat >= MAP_LATITUDES.south && lat <= MAP_LATITUDES.north, {
+  message: `lat must be between ${MAP_LATITUDES.south} and ${MAP_LATITUDES.north}: the map cannot show a place nearer the poles`,
+});
+
 export const placesSchema = mapping(
   id,
   z.strictObject({
     name: text,
     country: countryCode,
-    lat: z.number().min(-90).max(90).optional(),
+    lat: latitude.optional(),
     lon: z.number().min(-180).max(180).optional(),
     aliases: list(text).optional(),
     local_name: text.optional(),

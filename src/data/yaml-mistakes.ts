@@ -18,6 +18,9 @@ const NO_SPACE_AFTER_COLON = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s:/][^]*)$/;
 /** `-entry`: a list entry without the space after the dash (not `---`). */
 const NO_SPACE_AFTER_DASH = /^(\s*)-([^\s-][^]*)$/;
 
+/** The key a duplicate-key error points at: plain or in quotes, up to its colon. */
+const DUPLICATE_KEY = /^(?:\?\s*)?("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s:#,[\]{}][^:#,[\]{}]*?)\s*:/;
+
 /** The value without a trailing comment (` # …`). */
 const withoutComment = (value: string) => value.replace(/\s+#.*$/, "").trimEnd();
 
@@ -33,6 +36,11 @@ function quoted(text: string): string {
  * not one of the common ones.
  */
 export function explainMistake(text: string, line: number, col: number, message: string): Explained | undefined {
+  if (/^Map keys must be unique/.test(message)) {
+    const key = DUPLICATE_KEY.exec(text.slice(col - 1))?.[1];
+    const which = key ? `the key ${key}` : "this key";
+    return { line, col, message: `${which} is written a second time in this mapping, where the build would keep only the last: remove one (2019 and "2019" are the same key)` };
+  }
   const tab = /^[ ]*\t/.exec(text);
   if (tab || /\btab/i.test(message)) {
     const at = tab ? tab[0].length : text.indexOf("\t", col - 1) + 1 || col;

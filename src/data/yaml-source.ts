@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import jsyaml from "js-yaml";
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
 import type { Diagnostic, Severity } from "./diagnostics.ts";
 import { readDataFile } from "./files.ts";
 import { invalidUtf8Offset } from "./utf8.ts";
@@ -8,15 +8,24 @@ import { explainMistake, withoutConsequences } from "./yaml-mistakes.ts";
 
 export type PathSegment = string | number;
 
+/** A text within a value, the `nth` time (from 0) it is written there. */
+export interface TextInValue {
+  readonly text: string;
+  readonly nth?: number;
+}
+
 /** A parsed YAML file that can say where any of its values was written. */
 export interface YamlSource {
   readonly file: string;
   /** The file's text, without a byte-order mark. */
   readonly text: string;
   readonly value: unknown;
-  /** Position of the value at `path` (or of its key), falling back to the nearest written ancestor. */
-  at(path: readonly PathSegment[], part?: "key" | "value"): { line: number; col: number };
-  diagnostic(path: readonly PathSegment[], message: string, opts?: { part?: "key" | "value"; severity?: Severity }): Diagnostic;
+  /**
+   * Position of the value at `path` (or of its key), falling back to the nearest written ancestor; with `find`,
+   * of the place in the value where that text is written, when it is written as such.
+   */
+  at(path: readonly PathSegment[], part?: "key" | "value", find?: TextInValue): { line: number; col: number };
+  diagnostic(path: readonly PathSegment[], message: string, opts?: { part?: "key" | "value"; severity?: Severity; find?: TextInValue }): Diagnostic;
 }
 
 /** Line and column of a byte offset, counting \r\n, \r and \n as line ends (as lineColumns does for text). */
@@ -213,10 +222,68 @@ function aliasOffset(text: string, message: string): number {
   return Math.max(0, text.search(new RegExp(`(?<=^|[\\s[{,])${alias}`, "m")));
 }
 
+/**
+ * Whether two keys of one mapping are the same key as the build reads them:
+ * `2019:` and `"2019":` are both the text "2019", and a key is read in
+ * Unicode normal form C (see cleanValue). Otherwise the last of them would
+ * silently win.
+ */
+function sameKey(a: unknown, b: unknown): boolean {
+  if (isScalar(a) && isScalar(b)) return keyText(a.value) === keyText(b.value);
+  return a === b;
+}
+
+const keyText = (value: unknown) => {
+  const text = String(value);
+  return NON_ASCII.test(text) ? text.normalize("NFC") : text;
+};
+
+/** Whether a mapping in `value` has two keys that are one in normal form C: js-yaml tells only keys written alike. */
+function keysClashWhenNormal(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(keysClashWhenNormal);
+  const seen = new Set<string>();
+  for (const [key, item] of Object.entries(value)) {
+    const normal = keyText(key);
+    if (seen.has(normal)) return true;
+    seen.add(normal);
+    if (keysClashWhenNormal(item)) return true;
+  }
+  return false;
+}
+
+/** An alias (`*name`) anywhere in the text: each one, even of a single text, multiplies what the file holds. */
+const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
+
+/**
+ * An alias written inside the list or mapping it names (`&a {b: *a}`): YAML
+ * allows it, but the value would hold itself without end, and every walk over
+ * it would overflow the stack.
+ */
+function aliasOfAncestor(doc: Document.Parsed): { alias: Alias; target: Node } | undefined {
+  let found: { alias: Alias; target: Node } | undefined;
+  // An alias names the last node anchored so before it. One walk, in the order of the text: Alias.resolve
+  // walks the whole document for each alias, which for thousands of aliases took minutes.
+  const anchored = new Map<string, Node>();
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const target = anchored.get(node.source);
+        if (!target || !path.includes(target)) return undefined;
+        found = { alias: node, target };
+        return visit.BREAK;
+      }
+      if (node.anchor) anchored.set(node.anchor, node);
+      return undefined;
+    },
+  });
+  return found;
+}
+
 /** The positional parse of `text`: the yaml package's document, which knows where every value was written. */
 function positionalParse(text: string) {
   // Warnings (a mapping used as a key) would go to the console; the schema reports such keys as unknown fields.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: sameKey, logLevel: "error" });
   return { doc, linePos: lineColumns(text) };
 }
 
@@ -256,14 +323,23 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
   let diagnostics: Diagnostic[] = [];
   try {
     value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
-    // An alias of a list or mapping comes back as a shared object: those files go the careful way,
-    // which limits aliases ("billion laughs"), because reading the value would copy each share.
-    // (An alias needs an anchor, written with "&": a file without one shares nothing.)
-    if (text.includes("&") && sharesObjects(value)) throw new Error("aliases");
+    // Aliases go the careful way, which counts them ("billion laughs"): an alias of a list or mapping
+    // comes back as a shared object that reading the value would copy, and 250,000 aliases of one long
+    // text multiply the file as surely. (An alias needs an anchor, written with "&": a file without one has none.)
+    if (text.includes("&") && (ALIAS.test(text) || sharesObjects(value))) throw new Error("aliases");
+    // Keys that differ only in how a letter is composed are one key once read: the careful way reports the second.
+    if (NON_ASCII.test(text) && keysClashWhenNormal(value)) throw new Error("keys");
   } catch {
     positional = positionalParse(text);
     diagnostics = syntaxDiagnostics(file, text, positional);
-    if (diagnostics.length === 0) {
+    const loop = diagnostics.length === 0 ? aliasOfAncestor(positional.doc) : undefined;
+    if (loop) {
+      const what = isSeq(loop.target) ? "list" : "mapping";
+      diagnostics = [{
+        severity: "error", file, ...positional.linePos(loop.alias.range?.[0] ?? 0),
+        message: `YAML error: the alias *${loop.alias.source} stands for the ${what} it is written in, which would then hold itself without end: write the value out instead`,
+      }];
+    } else if (diagnostics.length === 0) {
       try {
         value = positional.doc.toJS({ maxAliasCount: 100 });
       } catch (error) {
@@ -287,18 +363,28 @@ class Source implements YamlSource {
     private positional: ReturnType<typeof positionalParse> | undefined,
   ) {}
 
-  at(path: readonly PathSegment[], part: "key" | "value" = "value"): { line: number; col: number } {
+  at(path: readonly PathSegment[], part: "key" | "value" = "value", find?: TextInValue): { line: number; col: number } {
     if (!this.ok) return { line: 1, col: 1 };
     this.positional ??= positionalParse(this.text);
     const { node, keyNode, complete } = walk(this.positional.doc, path);
     const empty = node === null || node === undefined || (isScalar(node) && node.value === null);
     const target = (part === "key" || !complete || empty) && keyNode ? keyNode : node;
-    const offset = target && "range" in target && target.range ? target.range[0] : 0;
-    return this.positional.linePos(offset);
+    const range = target && "range" in target && target.range ? target.range : undefined;
+    const offset = range?.[0] ?? 0;
+    // Written within the value's own text (a text written with escapes may not hold it as such), the nth time.
+    let found = -1;
+    if (find && range && target === node) {
+      const written = this.text.slice(offset, range[1]);
+      for (let n = 0, from = 0; n <= (find.nth ?? 0); n++, from = found + 1) {
+        found = written.indexOf(find.text, from);
+        if (found < 0) break;
+      }
+    }
+    return this.positional.linePos(found >= 0 ? offset + found : offset);
   }
 
-  diagnostic(path: readonly PathSegment[], message: string, opts: { part?: "key" | "value"; severity?: Severity } = {}): Diagnostic {
-    return { severity: opts.severity ?? "error", file: this.file, ...this.at(path, opts.part), message };
+  diagnostic(path: readonly PathSegment[], message: string, opts: { part?: "key" | "value"; severity?: Severity; find?: TextInValue } = {}): Diagnostic {
+    return { severity: opts.severity ?? "error", file: this.file, ...this.at(path, opts.part, opts.find), message };
   }
 }
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { COUNTRY_CODE, ID_PATTERN, MAPPING_VALUES } from "./schema.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { didYouMean, didYouMeanCountry } from "./suggest.ts";
-import type { PathSegment, YamlSource } from "./yaml-source.ts";
+import type { PathSegment, TextInValue, YamlSource } from "./yaml-source.ts";
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -83,6 +83,25 @@ function patternMessage(name: string, value: unknown, pattern: string | undefine
   return `${name}${shown} is not in the expected form`;
 }
 
+/**
+ * ` did you mean "x"?` for an unknown field `key` among the `unknown` fields
+ * of an object whose fields are `shape` and whose value, as written, is
+ * `written`: a field of that object only, never one of another. The one whose
+ * name is closest, among those not written yet before those written; else,
+ * when the object lacks one required field and this is its only unknown field
+ * not so explained, that one (`languages:` written for a document's `versions:`).
+ */
+export function fieldMeant(key: string, unknown: readonly string[], shape: Readonly<Record<string, AnySchema>>, written: unknown): string {
+  const fields = Object.keys(shape);
+  const present = written !== null && typeof written === "object" ? Object.keys(written) : [];
+  const free = fields.filter((f) => !present.includes(f));
+  const close = (k: string) => didYouMean(k, free) || didYouMean(k, fields);
+  if (close(key)) return close(key);
+  const missing = free.filter((f) => shape[f]!._zod.optout !== "optional");
+  const unclaimed = unknown.filter((k) => !close(k));
+  return missing.length === 1 && unclaimed.length === 1 ? `, did you mean "${missing[0]}"?` : "";
+}
+
 export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issues: readonly Issue[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
@@ -91,10 +110,9 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
     const value = valueAt(source.value, path);
     switch (issue.code) {
       case "unrecognized_keys": {
-        const shape = schemaAt(schema, path)?._zod.def as { shape?: Record<string, unknown> } | undefined;
-        const known = Object.keys(shape?.shape ?? {});
+        const shape = (schemaAt(schema, path)?._zod.def as { shape?: Record<string, AnySchema> } | undefined)?.shape ?? {};
         for (const key of issue.keys) {
-          out.push(source.diagnostic([...path, key], `unknown field "${key}"${didYouMean(key, known)}`, { part: "key" }));
+          out.push(source.diagnostic([...path, key], `unknown field "${key}"${fieldMeant(key, issue.keys, shape, value)}`, { part: "key" }));
         }
         break;
       }
@@ -135,10 +153,16 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
       case "too_big":
         out.push(source.diagnostic(path, issue.origin === "string"
           ? `${name} is too long: at most ${String(issue.maximum)} characters, here ${typeof value === "string" ? value.length : "more"}`
+          : issue.origin === "array"
+          ? `${name} lists too many entries: at most ${String(issue.maximum)}, here ${Array.isArray(value) ? value.length : "more"}`
           : `${name} must be at most ${String(issue.maximum)}`));
         break;
-      default:
-        out.push(source.diagnostic(path, issue.code === "custom" ? issue.message : `${name}: ${issue.message}`));
+      default: {
+        // A custom issue may name the text it is about (`params.find`): placed where that is written in the value, and named by its field.
+        const find = issue.code === "custom" ? (issue.params?.find as TextInValue | undefined) : undefined;
+        const message = issue.code !== "custom" ? `${name}: ${issue.message}` : find !== undefined ? `${name}: ${issue.message}` : issue.message;
+        out.push(source.diagnostic(path, message, { find }));
+      }
     }
   }
   return out;

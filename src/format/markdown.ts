@@ -18,6 +18,41 @@ export function isSafeLink(url: string): boolean {
 
 md.validateLink = isSafeLink;
 
+/** A link's percent-escapes that decode to no text, each with the link (as rendered) that holds it. */
+export interface BrokenEscape {
+  readonly href: string;
+  /** The run of escapes that does not decode, as written: `%E0%A4`. */
+  readonly escape: string;
+}
+
+type Tokens = ReturnType<typeof md.parse>;
+
+/**
+ * The percent-escapes in the links of a Markdown text that are not UTF-8 (`#%E0%A4`, a character cut
+ * short): no reader can follow such a link, and the printer, which decodes a link within the page to
+ * find its target, cannot read it. Read from the links as they are rendered (a `%` that starts no
+ * escape is written as `%25` there, and is fine).
+ */
+export function brokenEscapes(text: string | undefined): BrokenEscape[] {
+  if (!text?.includes("%")) return [];
+  const out: BrokenEscape[] = [];
+  const visit = (tokens: Tokens) => {
+    for (const token of tokens) {
+      const href = token.type === "link_open" ? token.attrGet("href") : null;
+      for (const [escape] of href?.matchAll(/(?:%[0-9a-f]{2})+/gi) ?? []) {
+        try {
+          decodeURIComponent(escape);
+        } catch {
+          out.push({ href: href!, escape });
+        }
+      }
+      if (token.children) visit(token.children);
+    }
+  };
+  visit(md.parse(text, {}));
+  return out;
+}
+
 /**
  * Rendered texts by their source: a summary appears on its event page, its year's page and print page,
  * the feed and its hubs, and is rendered once. Bounded, since the live preview runs for hours.
@@ -38,4 +73,18 @@ export function renderMarkdown(text: string | undefined): string {
 
 export function renderInline(text: string | undefined): string {
   return text ? md.renderInline(text) : "";
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: "\u00a0" };
+
+/** The words that Markdown prints, without its markup or the addresses of its links: `**SOM** [site](https://x.org/ILO)` → `SOM site`. */
+export function markdownWords(text: string | undefined): string {
+  return renderMarkdown(text)
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_all, name: string) => ENTITIES[name]!);
+}
+
+/** The text with markdown's entities (`&#x416;`, `&eacute;`) and backslash escapes read: the characters it prints. */
+export function decodeEntities(text: string): string {
+  return md.utils.unescapeAll(text);
 }

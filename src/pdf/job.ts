@@ -4,7 +4,7 @@ import type { PrintJob } from "./print.ts";
 
 /** The print job of one report: its print page, printed to `file`. */
 export function printJob(site: SiteModel, report: ReportView, file: string): PrintJob {
-  return { pagePath: report.printUrl, file, title: report.title, metadata: pdfMetadata(site, report) };
+  return { pagePath: report.printUrl, webPath: report.url, file, title: report.title, metadata: pdfMetadata(site, report) };
 }
 
 /** The PDF's document information, all from the data. */
@@ -13,8 +13,9 @@ export function pdfMetadata(site: SiteModel, report: ReportView): PdfMetadata {
     title: report.documentTitle,
     author: site.secretariatName,
     subject: report.subject,
-    keywords: [site.organisation, "migration", "annual activity report", String(report.year), ...report.chapters.map((c) => c.strand.title)],
-    date: report.publication.day,
+    keywords: [site.organisation, "migration", "annual activity report", String(report.year), ...(report.reference ? [report.reference] : []), ...report.chapters.map((c) => c.strand.title)],
+    ...(report.publication?.day ? { date: report.publication.day } : {}),
+    ...(report.reference ? { identifier: report.reference } : {}),
     creator: `${site.secretariatName} with activity-report`,
   };
 }

@@ -39,13 +39,69 @@ export function linkDescriptions(links: readonly PageLink[]): Map<string, string
   return out;
 }
 
+/**
+ * Whether a link goes to the machine it is followed on: `localhost`, 127.0.0.0/8, `0.0.0.0`, `::1`
+ * (however written: the URL parser reads `2130706433` and `0x7f.1` as 127.0.0.1). Dead for every reader.
+ */
+export function isLoopback(url: URL): boolean {
+  const host = url.hostname.toLowerCase().replace(/\.$/, "");
+  return host === "localhost" || host.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "0.0.0.0"
+    || host === "[::1]" || host === "[::]" || /^\[::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|0:0)\]$/.test(host);
+}
+
+/**
+ * Where a link of the print page goes in the PDF, or undefined to print it as text. The print page is
+ * served from a loopback server, so a link within the site (`/2019/`, `../events/`) would keep its
+ * address (`http://127.0.0.1:<port>/2019/`): dead for every reader, and a random port in the bytes.
+ * Such a link is read against `page`, the report's page on the site (on the print server), and made
+ * absolute against `siteUrl`, path prefix and all (the print page's paths carry it, as the site's do);
+ * without a `siteUrl` it has no address to go to. Any other link to a loopback address is dead too.
+ */
+export function printedAddress(href: string, page: string, siteUrl: string | undefined): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href, page);
+  } catch {
+    return undefined;
+  }
+  if (url.origin === new URL(page).origin) {
+    if (siteUrl === undefined) return undefined;
+    url = new URL(`${url.pathname}${url.search}${url.hash}`, siteUrl);
+  }
+  return isLoopback(url) ? undefined : url.href;
+}
+
+/**
+ * Gives every link of the print page but those within it (`#…`) the address printedAddress says, or
+ * makes it plain text (its content kept in its place). Before anything is read or printed, so that the
+ * links' descriptions and both passes of the print see the same page.
+ */
+export async function publishLinks(page: Page, base: string, siteUrl: string | undefined): Promise<void> {
+  const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]"), (a) => a.getAttribute("href")!));
+  const addresses = hrefs.map((href) => (href.startsWith("#") ? href : printedAddress(href, base, siteUrl) ?? null));
+  if (addresses.every((address, i) => address === hrefs[i])) return;
+  await page.evaluate((addresses) => {
+    Array.from(document.querySelectorAll("a[href]")).forEach((a, i) => {
+      const address = addresses[i];
+      if (address === null || address === undefined) a.replaceWith(...Array.from(a.childNodes));
+      else if (address !== a.getAttribute("href")) a.setAttribute("href", address);
+    });
+  }, addresses);
+}
+
 /** The links of the print page, read in the browser (in one evaluation: $$eval would make a handle of each link first). */
 export async function pageLinks(page: Page): Promise<PageLink[]> {
   return page.evaluate(() => Array.from(document.querySelectorAll("a[href]"), (a) => {
     const href = a.getAttribute("href")!;
     const own = (a.getAttribute("aria-label") ?? "") || Array.from(a.querySelectorAll("img[alt]")).map((img) => img.getAttribute("alt")).join(" ") + " " + (a.textContent ?? "");
     if (!href.startsWith("#")) return { key: (a as HTMLAnchorElement).href, text: own };
-    const target = document.getElementById(decodeURIComponent(href.slice(1)));
+    let id = href.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // An escape that is no character (validation refuses it in the data): the id as written.
+    }
+    const target = document.getElementById(id);
     const heading = target?.matches("h1, h2, h3, h4, h5, h6") ? target : target?.querySelector("h1, h2, h3, h4, h5, h6");
     const name = (heading ?? target)?.textContent ?? "";
     return { key: href, text: own, target: name.slice(0, 200) };

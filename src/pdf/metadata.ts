@@ -3,25 +3,32 @@
  * but not author, subject or keywords, and dates it with the clock: here every
  * field comes from the data, so the same data gives the same bytes. The
  * bookmarks are added here too (see outline.ts), page furniture is marked as
- * artifacts (artifacts.ts), the structure tree corrected (structure.ts), each
+ * artifacts (artifacts.ts), the structure tree corrected and its ids
+ * renumbered (structure.ts), each
  * link described (links.ts), and
  * the XMP metadata, output intent and file identifier of PDF/A written
  * (standards.ts).
  */
-import { ParseSpeeds, PDFDocument } from "pdf-lib";
+import { ParseSpeeds, PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { markPageArtifacts } from "./artifacts.ts";
 import { describeLinks } from "./links.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
 import { addArchivalMetadata, documentLanguage, reserveFileIdentifier, srgbIccProfile, withFileIdentifier } from "./standards.ts";
-import { regroupFigures } from "./structure.ts";
+import { regroupFigures, renumberStructureIds } from "./structure.ts";
 
 export interface PdfMetadata {
   readonly title: string;
   readonly author: string;
   readonly subject: string;
   readonly keywords: readonly string[];
-  /** `YYYY-MM-DD`: the publication date, for the creation and modification dates. */
-  readonly date: string;
+  /**
+   * `YYYY-MM-DD`: the publication date, for the creation and modification dates.
+   * Without it the PDF carries no date at all (not the printer's clock, nor one made
+   * up): the data names none, and a build must give the same bytes each time.
+   */
+  readonly date?: string;
+  /** The report's document symbol (`BP/SOM/2019/1`), its XMP dc:identifier. */
+  readonly identifier?: string;
   readonly creator: string;
 }
 
@@ -52,41 +59,33 @@ export async function finishPdf(
   await timed(async () => {
     await markPageArtifacts(doc);
     regroupFigures(doc);
+    renumberStructureIds(doc);
     describeLinks(doc, links);
   });
-  const date = new Date(`${metadata.date}T00:00:00Z`);
+  const date = metadata.date === undefined ? undefined : new Date(`${metadata.date}T00:00:00Z`);
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   doc.setAuthor(metadata.author);
   doc.setSubject(metadata.subject);
   doc.setKeywords([metadata.keywords.join(", ")]);
   doc.setCreator(metadata.creator);
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
+  if (date) {
+    doc.setCreationDate(date);
+    doc.setModificationDate(date);
+  } else {
+    // Chromium dates the file with its clock; PDF/A-2 asks XMP to repeat a date that Info carries, so neither carries one.
+    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+    info.delete(PDFName.of("CreationDate"));
+    info.delete(PDFName.of("ModDate"));
+  }
   // Chromium's own name for itself (Skia/PDF and its version) stays the producer, in the XMP packet too.
   const producer = doc.getProducer() ?? "Skia/PDF";
   doc.setProducer(producer);
   const fields = { title: metadata.title, author: metadata.author, subject: metadata.subject, keywords: metadata.keywords.join(", "), creator: metadata.creator, producer };
   const icc = await srgbIccProfile();
   await timed(() => {
-    addArchivalMetadata(doc, { ...fields, date: date.toISOString().replace(".000Z", "Z"), language: documentLanguage(doc) ?? "en" }, icc);
+    addArchivalMetadata(doc, { ...fields, ...(date ? { date: date.toISOString().replace(".000Z", "Z") } : {}), ...(metadata.identifier ? { identifier: metadata.identifier } : {}), language: documentLanguage(doc) ?? "en" }, icc);
     reserveFileIdentifier(doc);
   });
-  const saved = renumberStructureIds(await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity }));
+  const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { pdf: await timed(() => withFileIdentifier(saved)), standardsMs };
-}
-
-/**
- * Chromium names the elements of a tagged PDF's structure tree after DOM node
- * ids (`(node00000096)`), which count across all pages of a renderer process
- * and so depend on what else it printed at the same time. Renumbering them
- * densely, in their order, keeps every reference and the ID tree's sort order,
- * keeps every byte offset (same length), and makes the output reproducible.
- */
-export function renumberStructureIds(pdf: Uint8Array): Uint8Array {
-  const text = Buffer.from(pdf).toString("latin1");
-  const pattern = /\(node(\d{8})\)/g;
-  const ids = [...new Set([...text.matchAll(pattern)].map((m) => m[1]!))].sort();
-  if (ids.length === 0) return pdf;
-  const dense = new Map(ids.map((id, i) => [id, String(i + 1).padStart(8, "0")]));
-  return new Uint8Array(Buffer.from(text.replace(pattern, (_all, id: string) => `(node${dense.get(id)})`), "latin1"));
 }

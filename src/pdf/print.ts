@@ -4,17 +4,19 @@
  * the print, and a PDF reaches its final name only once it is complete.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
-import { linkDescriptions, pageLinks } from "./links.ts";
+import { plural } from "../format/text.ts";
+import { conformanceProblems } from "./conformance.ts";
+import { linkDescriptions, pageLinks, publishLinks } from "./links.ts";
+import { printFonts } from "./fonts.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import type { OutlineEntry } from "./outline.ts";
 import { loadPdfJs, readPdf } from "./pdf-reading.ts";
+import { browserFolder, isNearlyFull, removeAbandonedBrowsers, temporaryFolderFull } from "./browser-folders.ts";
 import { serveFolder } from "./server.ts";
-import { endProcessesUsing, identityOf, isGone, processStart, type ProcessIdentity } from "../system/processes.ts";
 
 export const CHROMIUM_FLAGS = [
   "--no-sandbox",
@@ -29,6 +31,8 @@ export const CHROMIUM_FLAGS = [
 export interface PrintJob {
   /** Path of the print page under the site root, e.g. `/2018/print/`. */
   readonly pagePath: string;
+  /** Path of the report's page on the site, e.g. `/2018/`, against which the print page's relative links are read; by default `pagePath`. */
+  readonly webPath?: string;
   /** Where the PDF goes. */
   readonly file: string;
   readonly title: string;
@@ -39,6 +43,8 @@ export interface PrintOptions {
   readonly siteDir: string;
   readonly browserPath: string;
   readonly pathPrefix?: string;
+  /** Where the site is published (`site_url`): links within the site point there in the PDF; without it they are printed as text. */
+  readonly siteUrl?: string;
   /** For the whole print run. */
   readonly timeoutMs?: number;
   /** Called as each PDF is finished. */
@@ -53,6 +59,8 @@ export interface PrintedPdf {
   readonly finishMs: number;
   /** Of the print's time, the part spent on what PDF/UA and PDF/A ask: reading the links' texts from the page, and finishPdf's own part (FinishedPdf.standardsMs). */
   readonly standardsMs: number;
+  /** The time spent running the machine checks of PDF/UA-1 and PDF/A-2u (conformance.ts) on the finished file, in ms. */
+  readonly checkMs: number;
 }
 
 export class PrintError extends Error {
@@ -65,7 +73,7 @@ export class PrintError extends Error {
   }
 }
 
-async function printOne(browser: Browser, origin: string, prefix: string, job: PrintJob, timeout: number): Promise<PrintedPdf> {
+async function printOne(browser: Browser, origin: string, prefix: string, siteUrl: string | undefined, job: PrintJob, timeout: number): Promise<PrintedPdf> {
   const page: Page = await browser.newPage();
   const problems: string[] = [];
   const blocked: string[] = [];
@@ -92,6 +100,7 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     await page.goto(url, { waitUntil: "load", timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     if (problems.length > 0) throw new PrintError(`${job.title}: ${problems.join("; ")}`, blocked);
+    await publishLinks(page, `${origin}${prefix}${(job.webPath ?? job.pagePath).replace(/^\//, "")}`, siteUrl);
     const printed = await printWithContents(page, job, timeout);
     const finishing = performance.now();
     const { pdf, standardsMs } = await finishPdf(printed.pdf, job.metadata, printed.outline, printed.links);
@@ -99,6 +108,17 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     const head = Buffer.from(pdf.subarray(0, 5)).toString("latin1");
     const tail = Buffer.from(pdf.subarray(-32)).toString("latin1");
     if (head !== "%PDF-" || !tail.includes("%%EOF")) throw new PrintError(`${job.title}: Chromium returned an incomplete PDF`);
+    // The checks verify-pdf makes (all but veraPDF's), on the bytes about to be written: a PDF that fails one is never published.
+    const checking = performance.now();
+    const failed = await conformanceProblems(pdf);
+    const checkMs = performance.now() - checking;
+    if (failed.length > 0) {
+      throw new PrintError([
+        `${job.title}: the PDF fails ${plural(failed.length, "check")} of PDF/UA-1 and PDF/A-2u (those npm run verify-pdf makes), so it was not written:`,
+        ...failed.map((problem) => `  ${problem}`),
+        "The data passed its own checks, so this is a fault of activity-report: please report it, with the data that gave it.",
+      ].join("\n"));
+    }
     const temporary = `${job.file}.tmp-${randomBytes(4).toString("hex")}`;
     try {
       await writeFile(temporary, pdf);
@@ -106,7 +126,7 @@ async function printOne(browser: Browser, origin: string, prefix: string, job: P
     } finally {
       await rm(temporary, { force: true });
     }
-    return { file: job.file, bytes: pdf.length, pages: printed.pages, finishMs, standardsMs: standardsMs + printed.linksMs };
+    return { file: job.file, bytes: pdf.length, pages: printed.pages, finishMs, standardsMs: standardsMs + printed.linksMs, checkMs };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -223,95 +243,6 @@ async function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined
   }
 }
 
-const BROWSER_FOLDER = "activity-report-browser-";
-/** In each browser folder: which process made it and which browser it started, for the sweep after a killed build. */
-const OWNER_FILE = "owner.json";
-
-interface FolderOwner {
-  readonly owner: ProcessIdentity;
-  readonly browser?: ProcessIdentity;
-}
-
-/**
- * The browser's profile and temporary files, in a folder of our own (Puppeteer's profile and Chromium's
- * shared-memory files are left behind when the browser is killed): removed however printing ends, also
- * when the process exits on a signal mid-print. A process killed outright (SIGKILL) cannot remove it:
- * the folder names its owner and its browser, so that the next print finds and ends them.
- */
-function browserFolder(abort: AbortController): { readonly dir: string; readonly profile: string; readonly tmp: string; readonly config: string; started(pid: number | undefined): void; remove(): void } {
-  const dir = mkdtempSync(path.join(tmpdir(), BROWSER_FOLDER));
-  const owner: FolderOwner = { owner: identityOf(process.pid) };
-  writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify(owner));
-  const tmp = path.join(dir, "tmp");
-  mkdirSync(tmp);
-  // Whatever of the browser is still running (its crash reporter, which names the folder) goes first.
-  const remove = () => {
-    endProcessesUsing(dir);
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-  };
-  const atExit = () => {
-    abort.abort();
-    remove();
-  };
-  process.once("exit", atExit);
-  return {
-    dir,
-    profile: path.join(dir, "profile"),
-    tmp,
-    config: path.join(dir, "config"),
-    started: (pid) => {
-      if (pid !== undefined) writeFileSync(path.join(dir, OWNER_FILE), JSON.stringify({ ...owner, browser: identityOf(pid) } satisfies FolderOwner));
-    },
-    remove: () => {
-      process.off("exit", atExit);
-      remove();
-    },
-  };
-}
-
-/**
- * Ends what printing processes that were killed outright left: their browsers (still running, as nothing
- * stopped them) and their folders. A folder whose maker may still run is left alone, and so is one that
- * does not say who made it; a browser is ended only when it is known to be the one the folder names.
- */
-export function removeAbandonedBrowsers(dir = tmpdir()): string[] {
-  const removed: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir).filter((name) => name.startsWith(BROWSER_FOLDER));
-  } catch {
-    return removed;
-  }
-  for (const name of entries) {
-    const folder = path.join(dir, name);
-    let record: FolderOwner;
-    try {
-      record = JSON.parse(readFileSync(path.join(folder, OWNER_FILE), "utf8")) as FolderOwner;
-    } catch {
-      continue;
-    }
-    // Only a folder whose maker is known to have ended is abandoned.
-    if (!record.owner || !isGone(record.owner)) continue;
-    if (record.browser?.start !== undefined && processStart(record.browser.pid) === record.browser.start) {
-      try {
-        // The browser leads a process group of its own (Puppeteer starts it detached): end it with its renderers.
-        process.kill(-record.browser.pid, "SIGKILL");
-      } catch {
-        // Gone meanwhile, or not ours to end.
-      }
-    }
-    // Its crash reporter, which runs outside the browser's process group, names the folder.
-    endProcessesUsing(folder);
-    try {
-      rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
-      removed.push(folder);
-    } catch {
-      // Another user's folder, or one still in use: left as it is.
-    }
-  }
-  return removed;
-}
-
 /** Prints every job in pages of one browser; the browser and server are always closed. */
 export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions): Promise<PrintedPdf[]> {
   if (jobs.length === 0) return [];
@@ -340,7 +271,8 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
         args: CHROMIUM_FLAGS,
         userDataDir: folder.profile,
         // Chromium keeps its crash reports under XDG_CONFIG_HOME: in the folder, not in the user's home.
-        env: { ...process.env, TMPDIR: folder.tmp, XDG_CONFIG_HOME: folder.config },
+        // It sees only the report's fonts, so that no machine's own fonts reach a PDF (fonts.ts).
+        env: { ...printFonts(folder.dir), TMPDIR: folder.tmp, XDG_CONFIG_HOME: folder.config },
         timeout: Math.min(60_000, timeout),
         signal: abort.signal,
       }).catch((error: unknown) => {
@@ -359,7 +291,7 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
     });
     gone.catch(() => undefined);
     const run = pool(Math.max(1, availableParallelism()), jobs.map((job) => async () => {
-      const pdf = await printOne(opened, server.origin, prefix, job, timeout);
+      const pdf = await printOne(opened, server.origin, prefix, options.siteUrl, job, timeout);
       options.onPrinted?.(job, pdf);
       return pdf;
     }), () => closing);
@@ -376,6 +308,12 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
       closing = true;
       run.catch(() => undefined);
     }
+  } catch (error) {
+    // Chromium writes each PDF into its temporary folder first: a full one fails the print with a protocol error that does not say so.
+    // (A request blocked names the data file that holds its address: that message stays.)
+    const blocked = error instanceof PrintError && error.blocked.length > 0;
+    if (!blocked && isNearlyFull(folder.dir)) throw new PrintError(temporaryFolderFull());
+    throw error;
   } finally {
     clearTimeout(timer);
     await closeBrowser(browser, abort);

@@ -39,7 +39,7 @@ export async function printReports(
 ): Promise<PrintedPdf[]> {
   const { PrintError, printPdfs } = await import("./print.ts");
   try {
-    return await printPdfs(reports.map((report) => printJob(site, report, fileOf(report))), options);
+    return await printPdfs(reports.map((report) => printJob(site, report, fileOf(report))), { siteUrl: site.siteUrl, ...options });
   } catch (error) {
     if (!(error instanceof PrintError) || error.blocked.length === 0) throw error;
     const where = error.blocked.map((url) => `${url} (in ${filesMentioning(url, data).join(", ") || "the templates"})`);

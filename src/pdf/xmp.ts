@@ -11,8 +11,10 @@ export interface XmpFields {
   readonly author: string;
   readonly subject: string;
   readonly keywords: string;
-  /** ISO 8601, e.g. `2017-12-31T00:00:00Z`: creation, modification and metadata dates alike. */
-  readonly date: string;
+  /** ISO 8601, e.g. `2017-12-31T00:00:00Z`: creation, modification and metadata dates alike; none when the document is not dated. */
+  readonly date?: string;
+  /** The document's symbol (dc:identifier), e.g. `BP/SOM/2019/1`. */
+  readonly identifier?: string;
   /** The program that made the document (Info's Creator). */
   readonly creator: string;
   /** The program that wrote the PDF (Info's Producer). */
@@ -21,8 +23,10 @@ export interface XmpFields {
   readonly language: string;
 }
 
+// A carriage return is written as a reference: XML reads a raw one (and \r\n) as a line feed, and the
+// packet would then disagree with the document information (PDF/A-2, 6.6.3).
 const escape = (text: string): string =>
-  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!)
+  text.replace(/[&<>"\r]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#xD;" })[c]!)
     // Characters XML 1.0 cannot hold at all: dropped rather than written as a broken packet.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
 
@@ -53,14 +57,15 @@ export function xmpPacket(fields: XmpFields): string {
    <dc:title>${alt(fields.title)}</dc:title>
    <dc:creator><rdf:Seq><rdf:li>${escape(fields.author)}</rdf:li></rdf:Seq></dc:creator>
    <dc:description>${alt(fields.subject)}</dc:description>
-   <dc:language><rdf:Bag><rdf:li>${escape(fields.language)}</rdf:li></rdf:Bag></dc:language>
+${fields.identifier === undefined ? "" : `   <dc:identifier>${escape(fields.identifier)}</dc:identifier>
+`}   <dc:language><rdf:Bag><rdf:li>${escape(fields.language)}</rdf:li></rdf:Bag></dc:language>
    <pdf:Keywords>${escape(fields.keywords)}</pdf:Keywords>
    <pdf:Producer>${escape(fields.producer)}</pdf:Producer>
    <xmp:CreatorTool>${escape(fields.creator)}</xmp:CreatorTool>
-   <xmp:CreateDate>${fields.date}</xmp:CreateDate>
-   <xmp:ModifyDate>${fields.date}</xmp:ModifyDate>
-   <xmp:MetadataDate>${fields.date}</xmp:MetadataDate>
-   <pdfaid:part>2</pdfaid:part>
+${fields.date === undefined ? "" : `   <xmp:CreateDate>${escape(fields.date)}</xmp:CreateDate>
+   <xmp:ModifyDate>${escape(fields.date)}</xmp:ModifyDate>
+   <xmp:MetadataDate>${escape(fields.date)}</xmp:MetadataDate>
+`}   <pdfaid:part>2</pdfaid:part>
    <pdfaid:conformance>U</pdfaid:conformance>
    <pdfuaid:part>1</pdfuaid:part>
   </rdf:Description>

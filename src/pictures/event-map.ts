@@ -1,13 +1,16 @@
 /**
  * Where a year's events took place, as an SVG map drawn at build time with
  * d3-geo and the Natural Earth shapes of world-atlas, framed around the
- * year's places. Online events are listed beside it; a table gives the same
- * places and numbers to screen readers.
+ * year's places. An activity known only by its country is marked by a ring
+ * in the middle of that country's shape. Online events are listed beside it,
+ * and so is every event the map cannot draw (a place without coordinates, a
+ * country too small for the shapes): none is left off without a word. A
+ * table gives the same places and numbers to screen readers.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { geoMercator, geoPath, type GeoProjection } from "d3-geo";
-import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { geoArea, geoCentroid, geoMercator, geoPath, type GeoProjection } from "d3-geo";
+import type { Feature, FeatureCollection, Geometry, Polygon } from "geojson";
 import countryCodes from "i18n-iso-countries";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
@@ -15,6 +18,7 @@ import type { EventView, ReportView } from "../report/model.ts";
 import { escapeXml } from "../format/text.ts";
 import { labelSize, placeLabels, type Dot, type Placement, type Size } from "./labels.ts";
 import { NARROW_DRAWING, plate, r, SANS, svgOpen, WIDE_DRAWING } from "./svg.ts";
+import { MAP_LATITUDES } from "../data/schema.ts";
 
 const WIDTH = 640;
 const HEIGHT = 400;
@@ -35,6 +39,38 @@ function worldCountries(): Country[] {
   return countries;
 }
 
+/** A shape's name as world-atlas writes it, to compare with a country's name ("Kosovo*" of countries.yaml is "Kosovo"). */
+const shapeName = (name: string) => name.replace(/\*$/, "").trim().toLowerCase();
+
+/**
+ * The ISO 3166-1 code of a country shape, by its numeric id; a shape without
+ * one (Kosovo, whose code XK is not in ISO 3166-1) is found by its name among
+ * `named`, the countries of the map by code.
+ */
+function shapeCode(shape: Country, named: ReadonlyMap<string, string>): string | undefined {
+  if (shape.id !== undefined) return countryCodes.numericToAlpha2(String(shape.id));
+  const name = shapeName(shape.properties.name);
+  return [...named].find(([, n]) => shapeName(n) === name)?.[0];
+}
+
+/**
+ * Where a country named alone is marked, as [lon, lat]: the middle of the
+ * largest piece of its shape, so that a country with islands or lands far
+ * away is marked on its main land. Undefined for a country that the shapes,
+ * drawn at 1:110 million, do not hold (a small state).
+ */
+export function countryCentre(code: string, name: string): [number, number] | undefined {
+  const shape = worldCountries().find((c) => shapeCode(c, new Map([[code, name]])) === code);
+  const geometry = shape?.geometry;
+  const pieces: Polygon[] = geometry?.type === "Polygon" ? [geometry]
+    : geometry?.type === "MultiPolygon" ? geometry.coordinates.map((coordinates) => ({ type: "Polygon", coordinates }))
+    : [];
+  if (pieces.length === 0) return undefined;
+  const largest = pieces.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+  const [lon, lat] = geoCentroid(largest);
+  return [lon, lat];
+}
+
 /**
  * The frame around the places, padded and at least MIN_SPAN wide; `zoom`
  * widens it further, for labels that did not fit in the closer frame.
@@ -50,7 +86,7 @@ export function frameOf(points: readonly [number, number][], zoom = 1): [[number
   };
   [west, east] = widen(west, east, MIN_SPAN.lon);
   [south, north] = widen(south, north, MIN_SPAN.lat);
-  return [[Math.max(-180, west), Math.max(-80, south)], [Math.min(180, east), Math.min(84, north)]];
+  return [[Math.max(-180, west), Math.max(MAP_LATITUDES.south, south)], [Math.min(180, east), Math.min(MAP_LATITUDES.north, north)]];
 }
 
 export const LABEL_FONT_SIZE = 12;
@@ -105,13 +141,13 @@ export function mapLayout(places: readonly MapPlace[], size: Size = { width: WID
 /** The size of the map for narrow screens, where the wide one would be shrunk until its labels could not be read. */
 export const NARROW = { width: 360, height: 320 } as const;
 
-type Located = { readonly place: ReportView["places"][number]["place"]; readonly events: readonly EventView[] };
+type Located = { readonly place: ReportView["places"][number]["place"]; readonly events: readonly EventView[]; readonly at: readonly [lon: number, lat: number] };
 
 /** One drawing of the map at `size`; `id` names its title and description. */
 function drawing(year: number, located: readonly Located[], size: Size, id: string, className: string, digits: number): string {
-  const { projection, dots, labels } = mapLayout(located.map((p) => ({ name: p.place.name, lon: p.place.lon!, lat: p.place.lat!, events: p.events.length })), size);
+  const { projection, dots, labels } = mapLayout(located.map((p) => ({ name: p.place.name, lon: p.at[0], lat: p.at[1], events: p.events.length })), size);
   const path = geoPath(projection).digits(digits);
-  const hosts = new Set(located.map((p) => p.place.country.code));
+  const hosts = new Map(located.map((p) => [p.place.country.code, p.place.country.name]));
 
   const parts: string[] = [];
   const names = located.map((p) => `${p.place.name} (${p.events.length})`).join(", ");
@@ -121,14 +157,15 @@ function drawing(year: number, located: readonly Located[], size: Size, id: stri
   for (const country of worldCountries()) {
     const d = path(country);
     if (!d) continue;
-    const code = country.id === undefined ? undefined : countryCodes.numericToAlpha2(String(country.id));
+    const code = shapeCode(country, hosts);
     parts.push(`<path d="${d}" fill="${code && hosts.has(code) ? "#c2c2c2" : "#e2e2e2"}"/>`);
   }
   parts.push("</g>");
-  // Every dot before any label, so that no dot is drawn over a label.
-  parts.push('<g fill="#111" stroke="#fff" stroke-width="1.5">');
-  for (const dot of dots) parts.push(`<circle cx="${r(dot.x)}" cy="${r(dot.y)}" r="${r(dot.r)}"/>`);
-  parts.push("</g>");
+  // Every dot before any label, so that no dot is drawn over a label. A place is a dot; a country named alone, a ring.
+  const marks = (kind: Located["place"]["kind"]) => dots.flatMap((dot, i) => (located[i]!.place.kind === kind ? [`<circle cx="${r(dot.x)}" cy="${r(dot.y)}" r="${r(dot.r)}"/>`] : []));
+  parts.push(`<g fill="#111" stroke="#fff" stroke-width="1.5">${marks("place").join("")}</g>`);
+  const rings = marks("country");
+  if (rings.length > 0) parts.push(`<g fill="#fff" stroke="#111" stroke-width="2.5">${rings.join("")}</g>`);
   const leaders = labels.flatMap(({ leader: l }) => (l ? [`<line x1="${r(l.x1)}" y1="${r(l.y1)}" x2="${r(l.x2)}" y2="${r(l.y2)}"/>`] : []));
   if (leaders.length > 0) parts.push(`<g stroke="#111" stroke-width="0.8">${leaders.join("")}</g>`);
   parts.push('<g fill="#f4f4f4">');
@@ -142,36 +179,53 @@ function drawing(year: number, located: readonly Located[], size: Size, id: stri
   return parts.join("");
 }
 
+/** Where the map draws a place: its coordinates, or the middle of a country named alone; undefined when it cannot. */
+function pointOf(place: Located["place"]): readonly [number, number] | undefined {
+  if (place.kind === "country") return countryCentre(place.country.code, place.country.name);
+  return place.lat !== undefined && place.lon !== undefined ? [place.lon, place.lat] : undefined;
+}
+
+/**
+ * A list of activities beside the map, each linked to its entry in the report
+ * itself: the same picture is on the year page and in the PDF, where a link
+ * to a page of the site would lead to the printer's own server.
+ */
+function listed(className: string, heading: string, events: readonly EventView[], where: boolean): string {
+  if (events.length === 0) return "";
+  const items = events.map((e) => `<li><a href="#${escapeXml(e.anchor)}">${escapeXml(e.title)}</a>, ${escapeXml(where ? e.dateline : e.dateText)}</li>`).join("");
+  return `<div class="${className}"><p class="note">${heading}</p><ul>${items}</ul></div>`;
+}
+
 /**
  * The map of the places where the year's activities were held (planned and
  * cancelled ones did not take place), drawn twice: 640 by 400 for print and
  * wide screens, and smaller for phones (the style sheets show one of the
- * two). The table and the list of online activities are shared.
+ * two). The table and the lists of activities held online or not drawn are
+ * shared.
  */
 export function eventMap(report: ReportView): string {
   const held = (events: readonly EventView[]) => events.filter((e) => e.status === "held");
-  const located = report.places
-    .map((p) => ({ place: p.place, events: held(p.events) }))
-    .filter((p) => p.events.length > 0 && p.place.lat !== undefined && p.place.lon !== undefined);
-  const online = held(report.onlineEvents);
-  const onlineList = online.length
-    // Links to the entries of the report itself: the same picture is on the year page and in the PDF, where a link to a page of the site would lead to the printer's own server.
-    ? `<div class="map-online"><p class="note">Held online:</p><ul>${online.map((e) => `<li><a href="#${escapeXml(e.anchor)}">${escapeXml(e.title)}</a>, ${escapeXml(e.dateText)}</li>`).join("")}</ul></div>`
-    : "";
-  if (located.length === 0) return onlineList;
+  const places = report.places.map((p) => ({ place: p.place, events: held(p.events), at: pointOf(p.place) })).filter((p) => p.events.length > 0);
+  const located = places.flatMap(({ place, events, at }): Located[] => (at ? [{ place, events, at }] : []));
+  // In the report's order (time), not grouped by place.
+  const order = new Map(report.events.map((e, i) => [e.id, i]));
+  const unplaced = places.filter((p) => p.at === undefined).flatMap((p) => p.events).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const lists = listed("map-online", "Held online:", held(report.onlineEvents), false) + listed("map-unplaced", "Not shown on the map:", unplaced, true);
+  if (located.length === 0) return lists;
 
   // The shapes of the small drawing are rounded to whole units, a third of a pixel on a phone: it weighs less.
   const wide = drawing(report.year, located, { width: WIDTH, height: HEIGHT }, `map-${report.year}`, `map ${WIDE_DRAWING}`, 1);
   const narrow = drawing(report.year, located, NARROW, `map-${report.year}-narrow`, `map ${NARROW_DRAWING}`, 0);
   const rows = located
-    .map((p) => `<tr><th scope="row">${escapeXml(p.place.name)}</th><td>${escapeXml(p.place.country.name)}</td><td class="num">${p.events.length}</td></tr>`)
+    .map((p) => `<tr><th scope="row">${escapeXml(p.place.kind === "country" ? `${p.place.name}, no city given` : p.place.name)}</th><td>${escapeXml(p.place.country.name)}</td><td class="num">${p.events.length}</td></tr>`)
     .join("");
   const table =
     `<div class="visually-hidden"><table><caption>Places of the activities of ${report.year}</caption>` +
     `<thead><tr><th scope="col">Place</th><th scope="col">Country</th><th scope="col" class="num">Activities</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const rings = located.some((p) => p.place.kind === "country") ? "A ring marks activities known only by their country, in the middle of it. " : "";
   return (
     `<figure class="picture picture-map">${wide}${narrow}` +
-    `<figcaption class="map-credit">Country shapes: Natural Earth. The boundaries shown do not imply endorsement or acceptance.</figcaption></figure>` +
-    `${table}${onlineList}`
+    `<figcaption class="map-credit">${rings}Country shapes: Natural Earth. The boundaries shown do not imply endorsement or acceptance.</figcaption></figure>` +
+    `${table}${lists}`
   );
 }

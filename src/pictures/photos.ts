@@ -11,14 +11,17 @@
  * their own format, as copies cleaned the same way.
  */
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, stat } from "node:fs/promises";
 import { existsSync, readdirSync, unlinkSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import Image, { type ImageFile, type ImageOptions } from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
-import { PRINT_WIDTH_MM, printedWidthMm, printPixels, type PictureFacts, type PrintUse } from "../data/photos.ts";
-import { hashFile, limiter } from "../system/file-hashes.ts";
+import { displayPath } from "../data/diagnostics.ts";
+import { opensAnimated, PICTURE_INPUT, pictureCacheFolders, PRINT_WIDTH_MM, printedWidthMm, printPixels, type PictureFacts, type PrintUse } from "../data/photos.ts";
+import { hashFile, limiter, recordedHash, removeUnfinishedWrites, writeWhole } from "../system/file-hashes.ts";
+
+export { removeUnfinishedWrites };
 
 /** The widths offered to browsers, from a phone to a wide screen at twice its density; none wider than the photo. */
 export const WEB_WIDTHS = [480, 800, 1200, 1600] as const;
@@ -85,7 +88,7 @@ export function printBudget(width: number, height: number, widthMm: number): num
  * decoded and scaled once; only the JPEG is made again at each step.
  */
 export async function encodePrint(file: string, width: number, widthMm: number): Promise<{ bytes: Buffer; width: number; height: number; quality: number }> {
-  const { data, info } = await sharp(file, { animated: false, limitInputPixels: false })
+  const { data, info } = await sharp(file, { ...PICTURE_INPUT, animated: false })
     .rotate()
     .resize({ width, withoutEnlargement: true })
     .withIccProfile("srgb")
@@ -144,19 +147,6 @@ export interface PhotoProcessor {
 /** `srcset` of copies of one format, ascending by width. */
 export const srcsetOf = (files: readonly Pick<PhotoFile, "url" | "width">[]): string => files.map((f) => `${f.url} ${f.width}w`).join(", ");
 
-/**
- * Writes `bytes` to `file` through a temporary file renamed into place, so that a build
- * stopped mid-write never leaves a partial copy that a later build would take as cached.
- */
-let temporaries = 0;
-async function writeWhole(file: string, bytes: Buffer): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  // Of this process and this call: two requests that make the same file at once do not write into one temporary file.
-  const temporary = `${file}.tmp-${process.pid}-${++temporaries}`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, file);
-}
-
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
@@ -192,24 +182,10 @@ const printing = limiter(Math.max(1, availableParallelism()));
 /**
  * The SHA-256 of a photo's content (base64url), which names its copies: kept in `hashesDir`
  * with the file's signature, so that a photo is read again only when it has changed
- * (file-hashes.ts).
+ * (file-hashes.ts). Validation keeps its hashes in the same folder (pictureCacheFolders).
  */
 async function contentHash(photo: PictureFacts, hashesDir: string): Promise<string> {
-  const record = path.join(hashesDir, `${createHash("sha256").update(photo.file).digest("base64url").slice(0, 32)}.json`);
-  const { hash } = await hashFile(photo.file, {
-    read: () => readFile(record, "utf8").then((text) => {
-      const kept = JSON.parse(text) as unknown;
-      return isKeptHash(kept) && kept.file === photo.file ? kept : undefined;
-    }, () => undefined),
-    write: ({ signature, hash }) => writeWhole(record, Buffer.from(JSON.stringify({ file: photo.file, signature, hash }))),
-  });
-  return hash;
-}
-
-function isKeptHash(value: unknown): value is { file: string; signature: string; hash: string } {
-  if (typeof value !== "object" || value === null) return false;
-  const { file, signature, hash } = value as Record<string, unknown>;
-  return typeof file === "string" && typeof signature === "string" && typeof hash === "string" && /^[A-Za-z0-9_-]{43}$/.test(hash);
+  return (await hashFile(photo.file, recordedHash(hashesDir, photo.file))).hash;
 }
 
 /** A copy as the cache's record of a request keeps it: `file` is relative to the cache's version folder. */
@@ -252,7 +228,8 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
     image.flatten({ background: "#ffffff" });
   };
   const root = path.join(cacheDir, `v${PIPELINE_VERSION}`);
-  removeStaleTemporaries(root);
+  const { hashes } = pictureCacheFolders(cacheDir);
+  removeStaleTemporaries(cacheDir);
   Image.concurrency = Math.max(1, availableParallelism());
 
   async function run(photo: PictureFacts, hash: string, options: ImageOptions & { outputDir: string; urlPath: string }): Promise<PhotoFile[]> {
@@ -261,7 +238,7 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
       dryRun: true,
       fixOrientation: true,
       // Only the first frame of an animated WebP or AVIF: a photo does not move.
-      sharpOptions: { animated: false, limitInputPixels: false },
+      sharpOptions: { ...PICTURE_INPUT, animated: false },
       // eleventy-img's in-memory cache, which a long-running preview keeps, knows a photo by its path and size: its content's hash tells a replaced one.
       contentHash: hash,
       // eleventy-img writes the source's path into these after each run; a fresh object keeps its in-memory cache's key the same from build to build.
@@ -288,7 +265,7 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
    */
   const requests = new Map<string, Promise<PhotoFile[]>>();
   async function cached(photo: PictureFacts, request: unknown, make: (hash: string) => Promise<PhotoFile[]>): Promise<PhotoFile[]> {
-    const hash = await contentHash(photo, path.join(root, "hashes"));
+    const hash = await contentHash(photo, hashes);
     const key = createHash("sha256").update(JSON.stringify([hash, request])).digest("base64url").slice(0, 32);
     // One photo may be shown twice (a cover and an event's photo): its copies are looked up and made once.
     let files = requests.get(key);
@@ -321,8 +298,20 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
     return present.every(Boolean) ? files : undefined;
   }
 
+  /**
+   * A failure names the picture: validation decoded every picture as the build opens it, so one that fails here
+   * failed of the machine (memory, the disk) or of a file changed since; either way the editor is told which.
+   */
+  const named = <A extends unknown[], T>(work: (picture: PictureFacts, ...rest: A) => Promise<T>) => async (picture: PictureFacts, ...rest: A): Promise<T> => {
+    try {
+      return await work(picture, ...rest);
+    } catch (error) {
+      throw new Error(`the picture ${displayPath(picture.file)} could not be processed`, { cause: error });
+    }
+  };
+
   return {
-    async web(photo, sizes) {
+    web: named(async (photo: PictureFacts, sizes: string): Promise<WebPhoto> => {
       const web = { outputDir: path.join(root, "web"), urlPath: PHOTOS_URL, widths: webWidths(photo.width) };
       const [modern, jpeg] = await Promise.all([
         cached(photo, ["web", web.widths, WEB_AVIF, WEB_WEBP], (hash) => run(photo, hash, { ...web, formats: ["avif", "webp"], sharpAvifOptions: WEB_AVIF, sharpWebpOptions: WEB_WEBP, transform: toSrgb })),
@@ -338,8 +327,8 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
         sizes,
         files: [...of("avif"), ...of("webp"), ...fallback],
       };
-    },
-    async print(photo, use) {
+    }),
+    print: named(async (photo: PictureFacts, use: PrintUse): Promise<PrintPhoto> => {
       const widthMm = printedWidthMm(use, photo.width, photo.height);
       const width = printPixels(widthMm);
       const request = ["print", PRINT_VERSION, width, widthMm, PRINT_JPEG, PRINT_MIN_QUALITY, PAGE_PHOTO_BYTES, PAGE_PHOTO_AREA_MM2];
@@ -352,34 +341,26 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
         return [{ url: `${PHOTOS_URL}print/${name}`, format: "jpeg", width: made.width, height: made.height, file: target }];
       });
       return { ...file!, widthMm };
-    },
-    async clean(picture) {
-      const hash = await contentHash(picture, path.join(root, "hashes"));
+    }),
+    clean: named(async (picture: PictureFacts): Promise<PhotoFile> => {
+      const hash = await contentHash(picture, hashes);
       const file = path.join(root, "clean", `${hash.slice(0, 22)}.${picture.type}`);
       const copy = { url: `/${picture.path}`, format: picture.type, width: picture.width, height: picture.height, file };
       if (existsSync(file)) return copy;
       encoded++;
-      const animated = picture.type === "gif" || picture.type === "webp";
       // sharp writes no metadata unless asked, and converts to sRGB on the way; rotate() without an angle turns the picture upright first.
-      const bytes = await sharp(picture.file, { animated, limitInputPixels: false })
+      const bytes = await sharp(picture.file, { ...PICTURE_INPUT, animated: opensAnimated(picture.type) })
         .rotate()
         .toFormat(picture.type, CLEAN_OPTIONS[picture.type])
         .toBuffer();
       await writeWhole(file, bytes);
       return copy;
-    },
+    }),
     encodings: () => encoded,
   };
 }
 
-/**
- * The photo cache of the output folder `outputDir`: a hidden folder beside it, kept when the
- * build swaps a new output into place, and used by one build at a time (the output's lock).
- */
-export function photoCacheFor(outputDir: string): string {
-  const resolved = path.resolve(outputDir);
-  return path.join(path.dirname(resolved), ".activity-report-cache", path.basename(resolved), "photos");
-}
+export { photoCacheFor } from "../settings.ts";
 
 /** Copies the copies from the cache into the output folder `outputDir`, at their URLs. */
 export async function writePhotoFiles(files: readonly PhotoFile[], outputDir: string): Promise<void> {

@@ -59,13 +59,14 @@ function byId(list: readonly { id: string }[]): Json {
 
 /** What a report prints, but not the links between event pages of different years. */
 function digest(report: ReportView, site: SiteModel): string {
-  const shared = [site.organisation, site.secretariat, site.title, site.logo, site.abbreviations, site.paragraphNumbers];
+  const shared = [site.organisation, site.secretariat, site.title, site.logo, site.paragraphNumbers];
   const text = JSON.stringify([shared, report], (key, value: unknown) => (key === "previous" || key === "next" ? undefined : value));
   return createHash("sha256").update(text).digest("base64url").slice(0, 22);
 }
 
 export function manifestOf(data: DataSet, site: SiteModel, pictures: Readonly<Record<string, PictureStamp>> = {}): Manifest {
-  const built = new Set(site.events.map((e) => e.id));
+  // An activity planned in a year without a report is told against the report whose outlook lists it.
+  const built = new Map(site.events.map((e) => [e.id, e.report?.year ?? e.reportYear]));
   const files: Record<string, Json> = {
     [REFERENCE_FILES.report]: toJson(data.report),
     [REFERENCE_FILES.strands]: byId(data.strands),
@@ -77,11 +78,11 @@ export function manifestOf(data: DataSet, site: SiteModel, pictures: Readonly<Re
     ...(data.frameworks.length > 0 ? { [OPTIONAL_FILES.frameworks]: byId(data.frameworks) } : {}),
   };
   const eventYears: Record<string, number> = {};
-  for (const { id, file, reportYear, ...fields } of data.events) {
+  for (const { id, file, reportYear: _year, ...fields } of data.events) {
     if (!built.has(id)) continue;
     const key = posix(path.relative(data.dir, file));
     files[key] = toJson(fields);
-    eventYears[key] = reportYear;
+    eventYears[key] = built.get(id)!;
   }
   const reports = Object.fromEntries(site.reports.map((r) => [String(r.year), digest(r, site)]));
   const figures = Object.fromEntries(site.reports.map((r) => [String(r.year), {
@@ -152,7 +153,7 @@ function describeField(change: FieldChange): string {
 function uses(report: ReportView): Record<string, Set<string>> {
   const events = report.events;
   return {
-    [REFERENCE_FILES.places]: new Set([...events.flatMap((e) => (e.place ? [e.place.id] : [])), ...(report.edition?.som ? [report.edition.som.placeId] : [])]),
+    [REFERENCE_FILES.places]: new Set([...events.flatMap((e) => (e.place?.kind === "place" ? [e.place.id] : [])), ...(report.edition?.som ? [report.edition.som.placeId] : [])]),
     [REFERENCE_FILES.strands]: new Set(report.chapters.map((c) => c.strand.id)),
     [REFERENCE_FILES.eventTypes]: new Set(events.map((e) => e.type.id)),
     [REFERENCE_FILES.topics]: new Set(events.flatMap((e) => e.topics.map((t) => t.id))),

@@ -2,10 +2,11 @@
 import type { EventRecord } from "../data/load.ts";
 import { formatCount } from "../format/counts.ts";
 import { formatDateRange } from "../format/dates.ts";
+import { goalLine } from "./goals.ts";
 import type { Lookups } from "./lookups.ts";
 import { countOf } from "./figures.ts";
 import { anchorOf, eventUrl, reportUrl } from "./urls.ts";
-import type { DocumentView, EventView, FigureView } from "./views.ts";
+import type { DocumentView, EventReportLink, EventView, FigureView } from "./views.ts";
 import { languageName, type DocumentFile } from "../data/schema.ts";
 
 const COUNT_WORDS: Record<FigureView["field"], [string, string]> = {
@@ -36,7 +37,14 @@ function documentView(d: DocumentFile): DocumentView {
     // A file under documents/ is published at the same path.
     ...(link?.url ? { url: link.url } : link?.file ? { url: `/${link.file}` } : {}),
   }));
-  return { title: d.title, kind: d.kind, kindLabel: DOCUMENT_KIND_LABELS[d.kind], adopted: d.adopted ?? false, versions, languages: languageList(versions) };
+  const adopted = d.adopted ?? false;
+  return {
+    title: d.title, kind: d.kind, kindLabel: DOCUMENT_KIND_LABELS[d.kind], adopted,
+    ...(d.adopted_by ? { adoptedBy: d.adopted_by } : {}),
+    // Who adopted it only as the data says: no qualifier is invented where it says none.
+    ...(adopted ? { adoptedText: d.adopted_by ? `adopted by ${d.adopted_by}` : "adopted" } : {}),
+    versions, languages: languageList(versions),
+  };
 }
 
 function figuresOf(event: EventRecord): FigureView[] {
@@ -48,11 +56,21 @@ function figuresOf(event: EventRecord): FigureView[] {
   });
 }
 
-function eventView(e: EventRecord, refs: Lookups): EventView {
+/** Where each event is shown, by the report model (model.ts). */
+export interface EventPlaces {
+  /** The report that shows the event, if one does in this build. */
+  reportOf(e: EventRecord): EventReportLink | undefined;
+  /** Whether this build makes the event's page. */
+  hasPage(e: EventRecord): boolean;
+}
+
+function eventView(e: EventRecord, refs: Lookups, places: EventPlaces): EventView {
+  const report = places.reportOf(e);
   const where = refs.place(e.place);
   const dateText = formatDateRange(e.date, e.end);
   const location = e.online ? (where ? `${where.name} (online)` : "Online") : where!.name;
   const figures = figuresOf(e);
+  const goals = refs.goalsOf(e.goals ?? []);
   return {
     id: e.id,
     anchor: anchorOf("event", e.id),
@@ -78,19 +96,21 @@ function eventView(e: EventRecord, refs: Lookups): EventView {
     outcomes: e.outcomes,
     host: e.host,
     chairs: e.chairs ?? [],
-    goals: (e.goals ?? []).map((g) => refs.goals.get(g)!),
+    goals,
+    goalLine: goalLine(goals),
     documents: (e.documents ?? []).map(documentView),
     sources: e.sources ?? [],
     status: e.status ?? "held",
     reportYear: e.reportYear,
-    reportUrl: reportUrl(e.reportYear),
+    ...(report ? { report } : {}),
+    hasPage: places.hasPage(e),
     draft: refs.draft(e.reportYear),
   };
 }
 
 /** The events, in the order given (time order), each linked to its neighbours. */
-export function eventViews(records: readonly EventRecord[], refs: Lookups): EventView[] {
-  const views = records.map((e) => eventView(e, refs));
+export function eventViews(records: readonly EventRecord[], refs: Lookups, places: EventPlaces): EventView[] {
+  const views = records.map((e) => eventView(e, refs, places));
   const neighbour = (e: EventView | undefined) => e && { label: e.title, url: e.url, dateline: e.dateline };
   return views.map((e, i) => ({ ...e, previous: neighbour(views[i - 1]), next: neighbour(views[i + 1]) }));
 }

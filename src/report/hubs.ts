@@ -1,7 +1,7 @@
 /** The pages that gather events across years: one per strand, type, country and topic. */
 import type { DataSet } from "../data/load.ts";
 import type { Lookups } from "./lookups.ts";
-import { hubUrl } from "./urls.ts";
+import { hubUrl, reportUrl } from "./urls.ts";
 import type { EventView, GoalView, HubIndexView, HubKind, HubView } from "./views.ts";
 
 interface HubEntry {
@@ -45,20 +45,21 @@ const HUB_KINDS: readonly { kind: HubKind; title: string; singular: string; keep
   },
 ];
 
-function countByYear(events: readonly EventView[]): { year: number; count: number }[] {
+/** The events by report year, each year linked to its report when `reports` (the years built) hold it. */
+function countByYear(events: readonly EventView[], reports: ReadonlySet<number>): HubView["byYear"] {
   const counts = new Map<number, number>();
   for (const e of events) counts.set(e.reportYear, (counts.get(e.reportYear) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => b - a).map(([year, count]) => ({ year, count }));
+  return [...counts].sort(([a], [b]) => b - a).map(([year, count]) => ({ year, count, ...(reports.has(year) ? { url: reportUrl(year) } : {}) }));
 }
 
-/** Every kind's index with its hubs; a hub without events has no page. */
-export function hubIndexes(data: DataSet, events: readonly EventView[], refs: Lookups): HubIndexView[] {
+/** Every kind's index with its hubs; a hub without events has no page. `reports` are the years whose reports the build makes. */
+export function hubIndexes(data: DataSet, events: readonly EventView[], refs: Lookups, reports: ReadonlySet<number>): HubIndexView[] {
   return HUB_KINDS.map(({ kind, title, singular, keepEmpty, entries }) => ({
     kind, title, singular, url: `/${kind}/`,
     hubs: entries(data, events, refs).flatMap(({ id, title: hubTitle, description, goal, match }): HubView[] => {
       const own = events.filter(match);
       if (own.length === 0 && !keepEmpty) return [];
-      return [{ kind, kindTitle: title, id, title: hubTitle, url: hubUrl(kind, id), description, ...(goal ? { goal } : {}), events: [...own].reverse(), byYear: countByYear(own) }];
+      return [{ kind, kindTitle: title, id, title: hubTitle, url: hubUrl(kind, id), description, ...(goal ? { goal } : {}), events: [...own].reverse(), byYear: countByYear(own, reports) }];
     }),
   }));
 }

@@ -1,21 +1,26 @@
 /** The reference lists of the data as the views need them: by id, with the address of each one's page. */
 import type { DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
+import { placeIsCountry } from "../data/references.ts";
 import type { EventType, Strand, Topic } from "../data/schema.ts";
-import { countryName } from "./countries.ts";
+import { countryName } from "../data/countries.ts";
+import { goalLabel } from "./goals.ts";
 import { hubUrl } from "./urls.ts";
-import { yearsInForce } from "../data/frameworks.ts";
+import { titleCarriesYears, yearsInForce } from "../data/frameworks.ts";
 import type { GoalView, HubKind, PlaceView } from "./views.ts";
 
 export interface Lookups {
   /** Every goal of every framework, by id, in the file's order. */
   readonly goals: ReadonlyMap<string, GoalView>;
+  /** The goals of these ids, by framework (in the file's order) and then by number, whatever order they were written in. */
+  goalsOf(ids: readonly string[]): GoalView[];
   readonly strands: ReadonlyMap<string, Strand & { readonly url: string }>;
   readonly types: ReadonlyMap<string, EventType & { readonly url: string }>;
   readonly topics: ReadonlyMap<string, Topic & { readonly url: string }>;
   country(code: string): PlaceView["country"];
   /** Whether the report of `year` is a draft. */
   draft(year: number): boolean;
+  /** A place of places.yaml by its id, or a country by its code (`PK`), as an event's `place` names them. */
   place(id: string | undefined): PlaceView | undefined;
 }
 
@@ -25,20 +30,28 @@ export function lookups(data: DataSet): Lookups {
   const country = (code: string) => ({ code, name: countryName(code, data.countries), url: hubUrl("countries", code) });
   const goals = new Map<string, GoalView>();
   for (const f of data.frameworks) {
-    const framework = { id: f.id, title: f.title, shortTitle: f.short_title, years: yearsInForce(f) };
-    for (const g of f.goals) goals.set(g.id, { id: g.id, number: g.number, title: g.title, label: `Priority Goal ${g.number}`, url: hubUrl("goals", g.id), framework });
+    const years = yearsInForce(f);
+    // A title that names its years already is printed as it is: never "… 2019–2024 (2019–2024)".
+    const yearsAfterTitle = titleCarriesYears(f) ? undefined : years;
+    const framework = { id: f.id, title: f.title, shortTitle: f.short_title, years, yearsAfterTitle, name: yearsAfterTitle ? `${f.title} (${years})` : f.title };
+    for (const g of f.goals) goals.set(g.id, { id: g.id, number: g.number, title: g.title, label: goalLabel(g.number), url: hubUrl("goals", g.id), framework });
   }
+  const frameworkOrder = new Map(data.frameworks.map((f, i) => [f.id, i]));
   return {
     goals,
+    goalsOf: (ids) => ids.map((id) => goals.get(id)!).sort((a, b) => frameworkOrder.get(a.framework.id)! - frameworkOrder.get(b.framework.id)! || a.number - b.number),
     strands: withUrl("strands", data.strands),
     types: withUrl("types", data.eventTypes),
     topics: withUrl("topics", data.topics),
     country,
     draft: (year) => entryOf(data.report.editions, String(year))?.status === "draft",
     place(id) {
-      const found = id === undefined ? undefined : entryOf(data.places, id);
-      if (!found || id === undefined) return undefined;
-      return { id, name: found.name, localName: found.local_name, country: country(found.country), lat: found.lat, lon: found.lon };
+      if (id === undefined) return undefined;
+      const found = entryOf(data.places, id);
+      if (found) return { kind: "place", id, name: found.name, localName: found.local_name, country: country(found.country), lat: found.lat, lon: found.lon };
+      if (!placeIsCountry(id)) return undefined;
+      const named = country(id);
+      return { kind: "country", id, name: named.name, country: named };
     },
   };
 }

@@ -4,26 +4,42 @@
  * Built once per build; the web pages and the print pages read the same objects.
  * The types are in views.ts; each part of the model is built by a module of its own.
  */
-import type { DataSet } from "../data/load.ts";
-import { eventViews } from "./events.ts";
+import { reportYears, type DataSet } from "../data/load.ts";
+import { entryOf } from "../data/lookup.ts";
+import { eventViews, type EventPlaces } from "./events.ts";
 import { hubIndexes } from "./hubs.ts";
 import { lookups } from "./lookups.ts";
-import { reportView } from "./reports.ts";
+import { OUTLOOK_ID } from "./parts.ts";
+import { outlookYear, reportSpan, reportView } from "./reports.ts";
+import { anchorOf, reportUrl } from "./urls.ts";
 import type { SiteModel } from "./views.ts";
 
 export type * from "./views.ts";
 export { anchorOf, EVENTS_URL, hubUrl } from "./urls.ts";
+export { abbreviationWarnings as siteWarnings } from "./abbreviations.ts";
 
 export function buildSite(data: DataSet, options: { readonly year?: number } = {}): SiteModel {
   const refs = lookups(data);
+  // Which years have a report is decided for the whole data, so that a one-year build's outlook lists what the full build's does.
+  const spans = reportYears(data.events, data.report.editions).map((year) => reportSpan(year, entryOf(data.report.editions, String(year))));
+  const years = spans.map((s) => s.year).filter((year) => options.year === undefined || year === options.year).sort((a, b) => b - a);
+  const built = new Set(years);
   const records = data.events.filter((e) => options.year === undefined || e.reportYear === options.year);
-  const events = eventViews(records, refs);
+  const pages = new Set(records.map((e) => e.id));
+  const places: EventPlaces = {
+    hasPage: (e) => pages.has(e.id),
+    reportOf(e) {
+      if (built.has(e.reportYear)) return { year: e.reportYear, url: reportUrl(e.reportYear), entryUrl: `${reportUrl(e.reportYear)}#${anchorOf("event", e.id)}`, outlook: false };
+      const year = e.status === "planned" ? outlookYear(e.date, spans) : undefined;
+      return year !== undefined && built.has(year) ? { year, url: reportUrl(year), entryUrl: `${reportUrl(year)}#${OUTLOOK_ID}`, outlook: true } : undefined;
+    },
+  };
+  const events = eventViews(records, refs, places);
   const secretariatName = `${data.report.organisation} Secretariat`;
-  // The outlooks list the planned events of the following year, which a one-year build does not otherwise hold.
-  const planned = eventViews(data.events.filter((e) => e.status === "planned"), refs);
-  const context = { data, refs, records: new Map(records.map((e) => [e.id, e])), secretariatName, planned };
-  const years = [...new Set(events.map((e) => e.reportYear))].sort((a, b) => b - a);
-  const indexes = hubIndexes(data, events, refs);
+  // The outlooks list planned events of later years, which a one-year build does not otherwise hold.
+  const planned = eventViews(data.events.filter((e) => e.status === "planned"), refs, places);
+  const context = { data, refs, records: new Map(records.map((e) => [e.id, e])), secretariatName, planned, spans };
+  const indexes = hubIndexes(data, events, refs, built);
   return {
     organisation: data.report.organisation,
     secretariat: data.report.secretariat,

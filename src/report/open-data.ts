@@ -7,8 +7,10 @@ import type { SiteModel } from "./model.ts";
 
 /**
  * 2: totals say whether they are exact, a lower bound or approximate (`precision`); `at_least` no longer includes approximate totals.
- * 3: totals say how many events stated the figure (`reported`) of how many (`of`); the distinct states and organisations
- * that events name; events' `states` and `participating_organisations`; strands' `short_title`.
+ * 3: an event's place may be a country (`kind`), whose `id` is then the country's code; documents say who adopted them (`adopted_by`);
+ *    a `report_year` of planned activities only has no report; reports give their `published` date and `reference`.;
+ *    totals say how many events stated the figure (`reported`) of how many (`of`); the distinct states and organisations
+ *    that events name; events' `states` and `participating_organisations`; strands' `short_title`.
  */
 export const OPEN_DATA_VERSION = 3;
 
@@ -29,6 +31,8 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       url: url(r.url),
       pdf: url(r.pdfUrl),
       period: r.periodText ?? null,
+      published: r.publication?.iso ?? null,
+      reference: r.reference ?? null,
       events: r.events.map((e) => e.id),
       figures: {
         events_held: r.figures.events,
@@ -52,7 +56,7 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       end: e.end?.iso ?? null,
       date_text: e.dateText,
       place: e.place
-        ? { id: e.place.id, name: e.place.name, country: e.place.country.code, lat: e.place.lat ?? null, lon: e.place.lon ?? null }
+        ? { kind: e.place.kind, id: e.place.id, name: e.place.name, country: e.place.country.code, lat: e.place.lat ?? null, lon: e.place.lon ?? null }
         : null,
       online: e.online,
       strands: e.strands.map((s) => s.id),
@@ -68,7 +72,7 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       chairs: e.chairs,
       goals: e.goals.map((g) => g.id),
       documents: e.documents.map((d) => ({
-        title: d.title, kind: d.kind, adopted: d.adopted,
+        title: d.title, kind: d.kind, adopted: d.adopted, adopted_by: d.adoptedBy ?? null,
         versions: Object.fromEntries(d.versions.map((v) => [v.language, v.url === undefined ? null : v.url.startsWith("/") ? url(v.url) : v.url])),
       })),
       sources: e.sources,

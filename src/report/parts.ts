@@ -40,6 +40,9 @@ const ANNEXES: readonly { kind: PartKind; title: string }[] = [
   { kind: "abbreviations", title: "Abbreviations" },
 ];
 
+/** The outlook's element id: the address of a planned activity in the report before it. */
+export const OUTLOOK_ID = "outlook";
+
 const annexLetter = (index: number) => String.fromCharCode("A".charCodeAt(0) + index);
 
 export function reportParts(input: PartsInput): ReportPart[] {
@@ -47,7 +50,8 @@ export function reportParts(input: PartsInput): ReportPart[] {
     { kind: "cover", id: "cover", title: "Cover", page: "cover", listed: false, web: false, numbered: false },
     { kind: "imprint", id: "imprint", title: "Imprint", page: "imprint", listed: false, web: false, numbered: false },
     { kind: "contents", id: "contents", title: "Contents", header: "Contents", page: "front-contents", listed: false, web: true, numbered: false },
-    ...(input.hasForeword ? [{ kind: "foreword" as const, id: "foreword", title: "Foreword", page: FLOW_PAGE, listed: true, web: true, numbered: true }] : []),
+    // The foreword is the signatories' letter, not the report's own statement: numbering starts after it.
+    ...(input.hasForeword ? [{ kind: "foreword" as const, id: "foreword", title: "Foreword", page: FLOW_PAGE, listed: true, web: true, numbered: false }] : []),
     ...(input.hasSummary ? [{ kind: "summary" as const, id: "in-brief", title: "The year in brief", page: FLOW_PAGE, listed: true, web: true, numbered: true }] : []),
     { kind: "glance", id: "at-a-glance", title: "The year at a glance", page: FLOW_PAGE, listed: true, web: true, numbered: true },
     ...(input.hasGoals ? [{ kind: "goals" as const, id: "priority-goals", title: "Progress against the priority goals", page: FLOW_PAGE, listed: true, web: true, numbered: true }] : []),
@@ -66,7 +70,7 @@ export function reportParts(input: PartsInput): ReportPart[] {
       sections: chapter.events.map((e) => ({ id: e.anchor, number: input.numbers[e.id]!, title: e.title })),
       chapter,
     })),
-    ...(input.hasOutlook ? [{ kind: "outlook" as const, id: "outlook", title: "Outlook", page: FLOW_PAGE, listed: true, web: true, numbered: true, sections: [] }] : []),
+    ...(input.hasOutlook ? [{ kind: "outlook" as const, id: OUTLOOK_ID, title: "Outlook", page: FLOW_PAGE, listed: true, web: true, numbered: true, sections: [] }] : []),
     ...ANNEXES.map((annex, i) => {
       const number = `Annex ${annexLetter(i)}`;
       return {

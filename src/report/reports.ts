@@ -4,12 +4,13 @@ import { entryOf } from "../data/lookup.ts";
 import { frameworksInForce } from "../data/frameworks.ts";
 import type { Edition, Framework } from "../data/schema.ts";
 import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
-import { ordinal, slugify } from "../format/text.ts";
-import { countryName } from "./countries.ts";
+import { ordinal } from "../format/text.ts";
+import { countryName } from "../data/countries.ts";
+import { abbreviationsUsed, printedTexts } from "./abbreviations.ts";
 import { computeFigures } from "./figures.ts";
 import type { Lookups } from "./lookups.ts";
 import { reportParts } from "./parts.ts";
-import { anchorOf, reportUrl } from "./urls.ts";
+import { anchorOf, pdfFileName, reportUrl } from "./urls.ts";
 import type { ChapterView, EditionView, EventView, GoalsProgressView, MeetingView, PlaceView, ReportView } from "./views.ts";
 
 /** What every report of a site shares. */
@@ -22,6 +23,20 @@ export interface ReportContext {
   readonly secretariatName: string;
   /** The planned events of every year, in time order, for the outlooks. */
   readonly planned: readonly EventView[];
+  /** The period of every report of the data (not only those built), for the outlooks. */
+  readonly spans: readonly ReportSpan[];
+}
+
+/** The period a report covers. */
+export interface ReportSpan {
+  readonly year: number;
+  readonly from: PartialDate;
+  readonly to: PartialDate;
+}
+
+/** The period of the report of `year`: its edition's `period`, else the calendar year. */
+export function reportSpan(year: number, edition: Edition | undefined): ReportSpan {
+  return { year, ...(edition?.period ?? { from: partialDate(String(year)), to: partialDate(String(year)) }) };
 }
 
 function meetingView(som: NonNullable<Edition["som"]>, refs: Lookups): MeetingView {
@@ -94,14 +109,20 @@ export function goalsProgress(events: readonly EventView[], chapters: readonly C
   });
 }
 
-/** The planned events of the year after a period that ends on `to`: what the outlook lists. */
-export function outlookEvents(planned: readonly EventView[], to: PartialDate): EventView[] {
-  const end = lastDay(to);
-  const horizon = end.plus({ years: 1 });
-  return planned.filter((e) => {
-    const start = firstDay(e.date);
-    return start > end && start <= horizon;
-  });
+/**
+ * The report whose outlook lists an activity planned on `date`: the latest
+ * report whose period ends before that date, whether or not the activity's own
+ * year has a report. Undefined when no report comes before it.
+ */
+export function outlookYear(date: PartialDate, spans: readonly ReportSpan[]): number | undefined {
+  const start = firstDay(date);
+  const before = spans.filter((s) => lastDay(s.to) < start);
+  return before.length === 0 ? undefined : before.reduce((a, b) => (lastDay(b.to) > lastDay(a.to) ? b : a)).year;
+}
+
+/** What the outlook of the report of `year` lists: the planned activities after its period and before the next report's, in time order. */
+export function outlookEvents(planned: readonly EventView[], year: number, spans: readonly ReportSpan[]): EventView[] {
+  return planned.filter((e) => outlookYear(e.date, spans) === year);
 }
 
 function placesOf(events: readonly EventView[]): { place: PlaceView; events: EventView[] }[] {
@@ -121,22 +142,25 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
   const edition = entryOf(data.report.editions, String(year));
   const editionShown = edition && editionView(edition, refs);
   const meeting = editionShown?.som;
-  const pdfName = `${slugify(organisation)}-activity-report-${year}.pdf`;
-  const span = edition?.period ?? { from: partialDate(String(year)), to: partialDate(String(year)) };
+  const pdfName = pdfFileName(organisation, year);
+  const span = reportSpan(year, edition);
   const periodText = edition?.period && formatDateRange(edition.period.from, edition.period.to);
   const states = edition?.participating_states ?? data.report.participating_states ?? [];
   const chapters = chaptersOf(own, data, refs, edition);
   const numbers = Object.fromEntries(chapters.flatMap((c) => c.events.map((e, i) => [e.id, `${c.number}.${i + 1}`])));
-  const published = edition?.published ?? edition?.som?.date ?? partialDate(lastDay(span.to).toISODate()!);
+  // Never guessed: a report whose edition names neither is not dated (the check warns).
+  const published = edition?.published ?? edition?.som?.date;
+  const publishedText = published && formatDate(published);
+  const reference = edition?.reference;
   const title = `${data.report.title} ${year}`;
   const imprint = data.report.imprint ?? {};
   const progress = goalsProgress(own, chapters, numbers, data.frameworks, refs, { from: span.from.year, to: span.to.year });
-  const outlook = outlookEvents(context.planned, span.to);
+  const outlook = outlookEvents(context.planned, year, context.spans);
   const figures = computeFigures(own.map((e) => context.records.get(e.id)!), data, span);
   const documentsAdopted = own
     .filter((e) => e.status === "held")
     .flatMap((event) => event.documents.filter((d) => d.adopted).map((document) => ({ document, event, number: numbers[event.id]! })));
-  return {
+  const view: Omit<ReportView, "abbreviations"> = {
     year,
     title,
     fullTitle: `${organisation}: ${title}`,
@@ -172,20 +196,24 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
       .map((code) => ({ code, name: countryName(code, data.countries) }))
       .sort((a, b) => a.name.localeCompare(b.name, "en")),
     participatingOrganisations: [...(edition?.participating_organisations ?? data.report.participating_organisations ?? [])],
+    ...(published ? { publication: { iso: published.iso, ...(published.precision === "day" ? { day: published.iso } : {}), dateText: publishedText!, year: published.year } } : {}),
+    ...(reference ? { reference } : {}),
     statesPresent: figures.states.items
       .map((code) => ({ code, name: countryName(code, data.countries) }))
       .sort((a, b) => a.name.localeCompare(b.name, "en")),
     organisationsPresent: figures.organisationsPresent.items,
-    publication: { iso: published.iso, day: firstDay(published).toISODate()!, dateText: formatDate(published), year: published.year },
     imprint: {
       publisher: imprint.publisher ?? data.report.secretariat,
       address: imprint.address,
-      copyright: `© ${imprint.copyright ?? data.report.secretariat}, ${published.year}`,
+      copyright: `© ${imprint.copyright ?? data.report.secretariat}${published ? `, ${published.year}` : ""}`,
       disclaimer: imprint.disclaimer ??
         `This report was prepared by the ${secretariatName}. Its content does not necessarily reflect the views or policies of the participating states or organisations of the ${organisation}.`,
       editor: imprint.editor ?? `Edited by the ${secretariatName}.`,
       funding: imprint.funding,
-      citation: `${secretariatName} (${published.year}), ${title}${meeting ? `, presented to ${meeting.text}` : ""}.`,
+      citation: `${secretariatName}${published ? ` (${published.year})` : ""}, ${title}${reference ? `, ${reference}` : ""}${meeting ? `, presented to ${meeting.text}` : ""}.`,
+      published: published && reference ? `Published ${publishedText} as document ${reference}.` : published ? `Published ${publishedText}.` : reference ? `Document ${reference}.` : undefined,
     },
   };
+  // Annex D: what the report prints, made from the words of everything else it prints.
+  return { ...view, abbreviations: abbreviationsUsed(data.report.abbreviations, printedTexts(view, organisation, edition, context.records)) };
 }

@@ -10,10 +10,15 @@ export interface Link {
 }
 
 export interface PlaceView {
+  /** `place`: a place of places.yaml; `country`: a country named by its code, for an activity known only by its country. */
+  readonly kind: "place" | "country";
+  /** The place's id, or the country's code. */
   readonly id: string;
+  /** `Sarajevo`; for a country, its name (`Pakistan`). */
   readonly name: string;
   readonly localName?: string;
   readonly country: { readonly code: string; readonly name: string; readonly url: string };
+  /** A place's coordinates, when places.yaml gives them; never a country's. */
   readonly lat?: number;
   readonly lon?: number;
 }
@@ -33,7 +38,25 @@ export interface GoalView {
   /** `Priority Goal 1` */
   readonly label: string;
   readonly url: string;
-  readonly framework: { readonly id: string; readonly title: string; readonly shortTitle: string; readonly years: string };
+  readonly framework: {
+    readonly id: string;
+    readonly title: string;
+    readonly shortTitle: string;
+    /** `2019–2024`: the years in force. */
+    readonly years: string;
+    /** The years to print after the title, when the title does not name them already. */
+    readonly yearsAfterTitle?: string;
+    /** The title with its years once: `Istanbul Ministerial Declaration (2013–2018)`, `… a five-year plan 2019–2024`. */
+    readonly name: string;
+  };
+}
+
+/** The line that ends an activity's entry: the goals it served, in short. */
+export interface GoalLineView {
+  /** `Serving Priority Goals 1, 2 and 5 of the Istanbul Commitments and Call for Action 2019–2024.` */
+  readonly text: string;
+  /** The same words in pieces; a piece with a goal names that goal (its number, or `Priority Goal 4` alone), for a link to it. */
+  readonly pieces: readonly { readonly text: string; readonly goal?: GoalView }[];
 }
 
 /** A document of a meeting, with the languages it exists in. */
@@ -43,10 +66,25 @@ export interface DocumentView {
   /** `Conclusions`, `Call for Action` */
   readonly kindLabel: string;
   readonly adopted: boolean;
+  /** Who adopted it, as written: `close to 40 participating states`. */
+  readonly adoptedBy?: string;
+  /** `adopted by close to 40 participating states`, or `adopted` where the data does not say by whom; none when not adopted. */
+  readonly adoptedText?: string;
   /** In the order written; `url` is absent when the text exists in that language without a link. */
   readonly versions: readonly { readonly language: string; readonly name: string; readonly url?: string }[];
   /** `English, Russian` */
   readonly languages: string;
+}
+
+/** Where a report shows an event. */
+export interface EventReportLink {
+  readonly year: number;
+  /** The report's page. */
+  readonly url: string;
+  /** The event's entry in it, or the outlook that lists it. */
+  readonly entryUrl: string;
+  /** Listed in the outlook, not reported in full. */
+  readonly outlook: boolean;
 }
 
 export interface EventView {
@@ -83,12 +121,23 @@ export interface EventView {
   readonly outcomes?: string;
   readonly host?: string;
   readonly chairs: readonly string[];
+  /** By framework (in the order of frameworks.yaml), then by number. */
   readonly goals: readonly GoalView[];
+  /** `Serving Priority Goals 1 and 5 of …`, when it served any. */
+  readonly goalLine?: GoalLineView;
   readonly documents: readonly DocumentView[];
   readonly sources: readonly string[];
   readonly status: "held" | "planned" | "cancelled";
+  /** The report year it belongs to (its address is under it), whether or not that year has a report. */
   readonly reportYear: number;
-  readonly reportUrl: string;
+  /**
+   * The report that shows it, when this build makes one: its own, at its entry,
+   * or, for an activity planned in a year without a report, the outlook of the
+   * report before it.
+   */
+  readonly report?: EventReportLink;
+  /** This build makes its page: a one-year build lists in its outlook planned activities whose pages it does not make. */
+  readonly hasPage: boolean;
   /** Its report is a draft: its page says so and is not indexed. */
   readonly draft: boolean;
   /** Neighbours in time, across all years. */
@@ -194,6 +243,12 @@ export interface ReportPart {
   readonly chapter?: ChapterView;
 }
 
+/** An abbreviation of report.yaml and what it stands for: Annex D. */
+export interface AbbreviationView {
+  readonly abbreviation: string;
+  readonly meaning: string;
+}
+
 export interface ReportView {
   readonly year: number;
   /** `Annual Activity Report 2018` */
@@ -232,7 +287,7 @@ export interface ReportView {
   readonly draft: boolean;
   /** One for each framework in force in the report's period. */
   readonly goalsProgress: readonly GoalsProgressView[];
-  /** The planned activities of the year after the report's period, in date order. */
+  /** The planned activities after the report's period and before the next report's, in date order. */
   readonly outlookEvents: readonly EventView[];
   /** The documents the period's activities adopted, in time order. */
   readonly documentsAdopted: readonly { readonly document: DocumentView; readonly event: EventView; readonly number: string }[];
@@ -242,8 +297,16 @@ export interface ReportView {
   readonly preparedBy: string;
   /** The PDF's subject: what the report is for. */
   readonly subject: string;
-  /** When the report is published: its metadata date and copyright year. */
-  readonly publication: { readonly iso: string; readonly day: string; readonly dateText: string; readonly year: number };
+  /**
+   * When the report is published (its edition's `published`, else the date of its
+   * Senior Officials Meeting): its copyright year, and its metadata date when known
+   * to the day. Undefined when neither is written: the report is then not dated.
+   */
+  readonly publication?: { readonly iso: string; readonly day?: string; readonly dateText: string; readonly year: number };
+  /** The report's document symbol, `BP/SOM/2019/1`. */
+  readonly reference?: string;
+  /** Annex D: the abbreviations of report.yaml that the report prints, in alphabetical order. */
+  readonly abbreviations: readonly AbbreviationView[];
   readonly imprint: {
     readonly publisher: string;
     readonly address?: string;
@@ -253,6 +316,8 @@ export interface ReportView {
     /** The funding line the donors' projects must print, beside their logos. */
     readonly funding?: string;
     readonly citation: string;
+    /** `Published 1 October 2019 as document BP/SOM/2019/1.`; undefined when the report has neither a date nor a reference. */
+    readonly published?: string;
   };
 }
 
@@ -270,7 +335,8 @@ export interface HubView {
   readonly goal?: GoalView;
   /** Newest first. */
   readonly events: readonly EventView[];
-  readonly byYear: readonly { readonly year: number; readonly count: number }[];
+  /** `url` is the report of that year, when this build makes one. */
+  readonly byYear: readonly { readonly year: number; readonly count: number; readonly url?: string }[];
 }
 
 export interface HubIndexView {
@@ -301,7 +367,8 @@ export interface SiteModel {
   readonly hubIndexes: readonly HubIndexView[];
   /** Every hub of every kind, for one page each. */
   readonly hubs: readonly HubView[];
-  readonly abbreviations: readonly { readonly abbreviation: string; readonly meaning: string }[];
+  /** Every abbreviation of report.yaml; each report's Annex D lists those it uses. */
+  readonly abbreviations: readonly AbbreviationView[];
   /** Number the report's paragraphs so that decisions can cite them. */
   readonly paragraphNumbers: boolean;
   /** The reference lists, in their files' order. */

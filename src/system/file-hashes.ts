@@ -6,8 +6,9 @@
  * process every caller shares one reading of each file.
  */
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import type { Stats } from "node:fs";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { rmSync, type Stats } from "node:fs";
+import path from "node:path";
 
 /** What tells a file changed without reading it: a write changes its size or its change time (ctime), which no program sets back. */
 export const signatureOf = (s: Stats): string => [s.dev, s.ino, s.size, s.mtimeMs, s.ctimeMs].join(":");
@@ -76,4 +77,56 @@ export async function hashFile(file: string, store?: HashStore): Promise<FileHas
   const found = await read;
   if (found.settled) await store?.write({ signature, hash: found.hash });
   return found;
+}
+
+/**
+ * Writes `bytes` to `file` through a temporary file renamed into place, so that a process
+ * stopped mid-write never leaves a partial file that a later one would trust. The temporary
+ * file is named `<file>.tmp-<pid>-<n>`: of this process and this call, so that two writers of
+ * one file never share it, and a later build can tell one whose process is gone.
+ */
+let temporaries = 0;
+/** The temporary files being written, for removeUnfinishedWrites. */
+const writing = new Set<string>();
+export async function writeWhole(file: string, bytes: Buffer | string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.tmp-${process.pid}-${++temporaries}`;
+  writing.add(temporary);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, file);
+  } finally {
+    writing.delete(temporary);
+  }
+}
+
+/**
+ * Removes, at once, the temporary files of writes still under way: called as the process ends on a
+ * signal, so that a stopped build leaves nothing half-written in the cache (a later build would remove
+ * them too, but only once their process id is free).
+ */
+export function removeUnfinishedWrites(): void {
+  for (const temporary of writing) rmSync(temporary, { force: true });
+  writing.clear();
+}
+
+function isKeptHash(value: unknown): value is { file: string; signature: string; hash: string } {
+  if (typeof value !== "object" || value === null) return false;
+  const { file, signature, hash } = value as Record<string, unknown>;
+  return typeof file === "string" && typeof signature === "string" && typeof hash === "string" && /^[A-Za-z0-9_-]{43}$/.test(hash);
+}
+
+/**
+ * A HashStore for `file` that keeps its hash as a small JSON file in the folder `dir`, named by
+ * a digest of the file's path; a record that is damaged or names another file is not trusted.
+ */
+export function recordedHash(dir: string, file: string): HashStore {
+  const record = path.join(dir, `${createHash("sha256").update(file).digest("base64url").slice(0, 32)}.json`);
+  return {
+    read: () => readFile(record, "utf8").then((text) => {
+      const kept = JSON.parse(text) as unknown;
+      return isKeptHash(kept) && kept.file === file ? kept : undefined;
+    }, () => undefined),
+    write: ({ signature, hash }) => writeWhole(record, JSON.stringify({ file, signature, hash })),
+  };
 }

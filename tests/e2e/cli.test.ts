@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { loadDataOrThrow } from "../../src/data/load.ts";
@@ -123,6 +123,16 @@ describe("the output folder", () => {
     await expect(stat(path.join(data, "report.yaml"))).resolves.toBeTruthy();
   });
 
+  it("that is a link to nothing is refused at once, before anything is rendered or printed", async () => {
+    const parent = await tempDir();
+    const output = path.join(parent, "site");
+    await symlink(path.join(parent, "gone"), output);
+    const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`Checked 9 events: the data is valid.\nactivity-report build: the output folder ${output} is a link to ${path.join(parent, "gone")}, which does not exist; create that folder, or choose another output folder\n`);
+    expect(await besideOutput(parent)).toEqual(["site"]);
+  });
+
   it("a one-year preview goes to its own folder unless --output is given", async () => {
     const cwd = await tempDir();
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--year", "2018", "--no-pdf"], { cwd });
@@ -164,6 +174,14 @@ describe("activity-report check", () => {
     expect(run.stderr).toContain('places.yaml:2:1: warning: place "sarajevo" has no coordinates');
     expect(run.stderr).toContain("0 errors, 1 warning\n");
     expect(run.stdout).toMatch(/^ok: 9 events in 4 reports/);
+  });
+
+  it("warns at an abbreviation that no report uses, at its line", async () => {
+    const data = await sampleCopy();
+    await put(data, "report.yaml", (await readFile(path.join(SAMPLE_DATA, "report.yaml"), "utf8")).replace("  ToT: Training of Trainers\n", "  ToT: Training of Trainers\n  UNHCR: United Nations High Commissioner for Refugees\n"));
+    const run = await runCli(["check", "--data", "_data"], { cwd: path.dirname(data) });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('_data/report.yaml:20:3: warning: abbreviation "UNHCR": none of the reports of 2016, 2017, 2018 and 2019 uses it, so no Annex D lists it; write it where the text means it, or remove it\n0 errors, 1 warning\n');
   });
 
   it("reads REPORT_DATA when --data is not given", async () => {

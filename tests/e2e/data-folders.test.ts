@@ -12,6 +12,7 @@ import { runCli, type Run } from "../helpers/cli.ts";
 import { cleanUp, ROOT, tempDir } from "../helpers/data.ts";
 import { openPdf, pdfPages } from "../helpers/pdf.ts";
 import { htmlPages } from "../helpers/site-files.ts";
+import { conformanceProblems } from "../../src/pdf/conformance.ts";
 
 const FOLDERS = {
   "only the required fields": path.join(ROOT, "tests/fixtures/minimal-data"),
@@ -56,6 +57,20 @@ describe.each(Object.keys(FOLDERS))("a data folder with %s", (name) => {
   });
 });
 
+describe("a report whose edition names no date (none at all here)", () => {
+  it("prints none and its PDF carries none: no date of publication, no year after the copyright, no date in its metadata", async () => {
+    const file = path.join(built["only the required fields"]!.dir, "2019", "budapest-process-activity-report-2019.pdf");
+    const imprint = (await pdfPages(file))[1]!;
+    expect(imprint).toContain("© International Centre for Migration Policy Development (ICMPD) ");
+    expect(imprint).not.toMatch(/\(ICMPD\), \d|Published (?!by)/);
+    const doc = await openPdf(file);
+    const info = (await doc.getMetadata()).info as Record<string, unknown>;
+    await doc.destroy();
+    expect([info.CreationDate, info.ModDate]).toEqual([undefined, undefined]);
+    expect(await conformanceProblems(await readFile(file))).toEqual([]);
+  });
+});
+
 describe("without site_url", () => {
   it("builds no feed and no sitemap, and no page points to them", async () => {
     const { dir } = built["only the required fields"]!;
@@ -94,5 +109,62 @@ describe("documents under documents/", () => {
     expect(uris.filter((u) => !u.startsWith("https://"))).toEqual([]);
     // Nothing else of the folder is published.
     expect(await readdir(path.join(dir, "documents"))).toEqual(["2018-09-12-conclusions-en.pdf"]);
+  });
+});
+
+describe("an activity known only by its country (place: PK)", () => {
+  const page = "events/2019/2019-03-pakistan-training-migrant-resource-centres/index.html";
+
+  it("is dated and placed by the country's name alone on its page, and listed on the country's page", async () => {
+    const { dir } = built["every optional field"]!;
+    const html = await readFile(path.join(dir, page), "utf8");
+    expect(html).toContain('<p class="dateline">Pakistan, <time datetime="2019-03">March 2019</time></p>');
+    expect(html).toContain('<dt>Place</dt><dd><a href="/countries/pk/" data-pagefind-filter="country">Pakistan</a></dd>');
+    expect(html).not.toMatch(/Pakistan, (<[^>]*>)*Pakistan/);
+    expect(await readFile(path.join(dir, "countries/pk/index.html"), "utf8")).toContain("Training for the staff of the Migrant Resource Centres");
+  });
+
+  it("is marked on the map of the year page and of the PDF, and dated \"Pakistan, March 2019\" in the PDF", async () => {
+    const { dir } = built["every optional field"]!;
+    const year = await readFile(path.join(dir, "2019/index.html"), "utf8");
+    const map = /<figure class="picture picture-map">[\s\S]*?<\/figure>/.exec(year)?.[0] ?? "";
+    expect(map).toMatch(/<text [^>]*>Pakistan<\/text>/);
+    expect(map).toContain("A ring marks activities known only by their country");
+    expect(year).not.toContain("Not shown on the map");
+    const pdf = (await readdir(path.join(dir, "2019"))).find((f) => f.endsWith(".pdf"))!;
+    const pages = await pdfPages(path.join(dir, "2019", pdf));
+    const glance = pages.find((text) => text.includes("A ring marks activities known only by their country"));
+    expect(glance, "the page of the map").toMatch(/\bPakistan\b/);
+    expect(pages.join("\n")).toContain("Pakistan, March 2019");
+    expect(pages.join("\n")).not.toMatch(/Pakistan,\s+Pakistan/);
+  });
+});
+
+describe("the goals an activity served", () => {
+  it("end its entry in short, by number, whatever order they were written in, each number linked on the web", async () => {
+    const { dir } = built["every optional field"]!;
+    const pdf = (await readdir(path.join(dir, "2019"))).find((f) => f.endsWith(".pdf"))!;
+    const text = (await pdfPages(path.join(dir, "2019", pdf))).join("\n").replace(/\s+/g, " ");
+    expect(text).toContain("Serving Priority Goals 1 and 2 of the Framework 2018–2020.");
+    expect(text).not.toContain("(Return and reintegration)");
+    const year = await readFile(path.join(dir, "2019/index.html"), "utf8");
+    expect(year).toContain('<p class="event-goals">Serving Priority Goals <a href="/goals/framework-2018-return/" title="Priority Goal 1: Return and reintegration">1</a> and <a href="/goals/framework-2018-protection/" title="Priority Goal 2: International protection">2</a> of the Framework 2018–2020.</p>');
+  });
+});
+
+describe("a document adopted by some", () => {
+  it("says by whom as written, in the chapter, in Annex C and on the event's page", async () => {
+    const { dir } = built["every optional field"]!;
+    const pdf = (await readdir(path.join(dir, "2019"))).find((f) => f.endsWith(".pdf"))!;
+    const pages = await pdfPages(path.join(dir, "2019", pdf));
+    const text = pages.join("\n").replace(/\s+/g, " ");
+    expect(text).toContain("Conclusions, adopted by close to 40 participating states: Conclusions of the meeting");
+    const annex = text.slice(text.lastIndexOf("Annex C Documents adopted"));
+    // The row's cells wrap, so their lines come out interleaved: the document's cell ends with who adopted it.
+    expect(annex).toMatch(/Conclusions of the meeting .*adopted by close to 40 .*participating states Annex D/);
+    const year = await readFile(path.join(dir, "2019/index.html"), "utf8");
+    expect(year).toContain('<td data-label="Document">Conclusions of the meeting<br><span class="adopted-by">adopted by close to 40 participating states</span></td>');
+    const event = await readFile(path.join(dir, "events/2019/2018-09-12-vienna-working-group/index.html"), "utf8");
+    expect(event).toContain('<span class="document-kind">Conclusions, adopted by close to 40 participating states:</span> Conclusions of the meeting');
   });
 });

@@ -4,8 +4,10 @@
  * half-written report, a stray browser or a temporary folder.
  */
 import { execFileSync } from "node:child_process";
-import { chmod, readdir } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmod, mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, startCli, type Running } from "../helpers/cli.ts";
 import { besideOutput, cleanUp, put, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "../helpers/data.ts";
@@ -17,24 +19,31 @@ afterAll(cleanUp);
 const EVENT = (title: string, summary: string, extra = "") =>
   `title: ${JSON.stringify(title)}\ntype: working-group-meeting\ndate: 2018-06-01\nplace: sarajevo\nstrands: [silk-routes-working-group]\n${extra}summary: ${JSON.stringify(summary)}\n`;
 
+/** Runs `use` on a tmpfs of `size`, mounted on a fresh folder and unmounted after. */
+async function onTmpfs<T>(size: string, use: (mountPoint: string) => Promise<T>): Promise<T> {
+  const mountPoint = await tempDir();
+  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", mountPoint]);
+  try {
+    return await use(mountPoint);
+  } finally {
+    execFileSync("umount", [mountPoint]);
+  }
+}
+
 /**
  * Builds the sample twice into a tmpfs of `size` (`between` runs after the first build, on its
  * mount point), and returns the second build's outcome with the output before and after it and
  * what lies beside the output, all read before the disk goes.
  */
 async function buildTwiceOnTmpfs(size: string, between: (mountPoint: string) => void = () => {}) {
-  const mountPoint = await tempDir();
-  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", mountPoint]);
-  try {
+  return await onTmpfs(size, async (mountPoint) => {
     const output = path.join(mountPoint, "site");
     expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"])).code).toBe(0);
     const before = await snapshot(output);
     between(mountPoint);
     const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"]);
     return { result, output, before, after: await snapshot(output), beside: (await besideOutput(mountPoint)).sort() };
-  } finally {
-    execFileSync("umount", [mountPoint]);
-  }
+  });
 }
 
 /**
@@ -178,6 +187,30 @@ describe("faults during a build", () => {
     expect(second.beside).toEqual(["site"]);
   });
 
+  it("a full temporary folder: the message names it, no browser folder is left, and one that an earlier failure left is removed", async () => {
+    await onTmpfs("1m", async (tmp) => {
+      // What such a failure left before: a browser folder whose owner file is empty, from some minutes ago.
+      const earlier = path.join(tmp, "activity-report-browser-Ab12Cd");
+      await mkdir(earlier);
+      await writeFile(path.join(earlier, "owner.json"), "");
+      const minutesAgo = new Date(Date.now() - 5 * 60_000);
+      await utimes(earlier, minutesAgo, minutesAgo);
+      try {
+        writeFileSync(path.join(tmp, "fill"), Buffer.alloc(2 * 1024 * 1024));
+      } catch {
+        // Full: what was written stays.
+      }
+      const output = path.join(await tempDir(), "site");
+      const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2016"], { env: { TMPDIR: tmp } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Note: removed ${earlier}, left by a build that no longer runs.\n`);
+      expect(result.stderr).toContain(`activity-report build failed: the temporary folder ${tmp} is full (no space left on device), and the browser that prints the PDFs needs room there: free some space in it, or set TMPDIR to a folder with room\n`);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect((await readdir(tmp)).filter((name) => name.startsWith("activity-report-browser-"))).toEqual([]);
+      expect(running(tmp)).toEqual([]);
+    });
+  });
+
   it("an output folder that cannot be written: a clear message and non-zero exit", async () => {
     const parent = await tempDir();
     await chmod(parent, 0o755);
@@ -190,7 +223,7 @@ describe("faults during a build", () => {
     expect(await readdir(parent)).toEqual([]);
   });
 
-  it("a build killed outright mid-print (SIGKILL): the next build ends its browser, removes what it left and takes over its lock", async () => {
+  it("a build killed outright mid-print (SIGKILL): the next build, even one that prints nothing, ends its browser, removes what it left and takes over its lock, and says so", async () => {
     const { output, before } = await previousOutput([]);
     const tmp = await privateTmp();
     const data = await longData();
@@ -206,16 +239,111 @@ describe("faults during a build", () => {
     expect(await tmp.left()).toEqual([expect.stringMatching(/^activity-report-browser-/)]);
     expect(await snapshot(output)).toEqual(before);
 
-    const next = await runCli(["build", "--data", data, "--output", output, "--year", "2016"], { env: { TMPDIR: tmp.TMPDIR } });
+    const next = await runCli(["build", "--data", data, "--output", output, "--year", "2016", "--no-pdf"], { env: { TMPDIR: tmp.TMPDIR } });
     expect(next.code).toBe(0);
     expect(next.stderr).toContain(`Note: a build of ${output} that no longer runs (process ${run.child.pid}, started `);
     expect(next.stderr).toMatch(/Note: removed .*site\.tmp-[0-9a-f]{8}, left by a build that was stopped\./);
+    expect(next.stderr).toMatch(new RegExp(`Note: ended the browser \\(process \\d+\\) of a build that was stopped, and removed its folder ${tmp.TMPDIR}/activity-report-browser-\\w+\\.`));
     await waitFor(async () => [...browsers.seen].filter(alive).length === 0, 10_000);
     expect((await besideOutput(path.dirname(output))).sort()).toEqual(["site"]);
     expect(await tmp.left()).toEqual([]);
     // No process of the build's browser is left anywhere, its crash reporter included (it runs outside the browser's process group).
     expect(running(tmp.TMPDIR)).toEqual([]);
   }, 240_000);
+
+  /** The sample with eight photos of 3000 × 2000 pixels of noise in a 2018 event: a first build spends a while encoding them. */
+  let noisyPhotos: string | undefined;
+  async function photoData(): Promise<string> {
+    if (noisyPhotos) return noisyPhotos;
+    const data = await sampleCopy();
+    const [width, height] = [3000, 2000];
+    const noise = await sharp({ create: { width, height, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 60 } } }).raw().toBuffer();
+    const event = path.join(data, "events/2018/2018-05-07-sarajevo-joint-working-group.yaml");
+    let photos = "";
+    for (let k = 0; k < 8; k++) {
+      // A pixel changed: each photo is a content of its own, encoded for itself.
+      noise[k] = 255 - noise[k]!;
+      await sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toFile(path.join(data, `images/noise-${k}.jpg`));
+      photos += `  - file: images/noise-${k}.jpg\n    alt: "Noise ${k}."\n`;
+    }
+    await writeFile(event, (await readFile(event, "utf8")).replace(/^photos:\n/m, `photos:\n${photos}`));
+    noisyPhotos = data;
+    return data;
+  }
+
+  /** The names of the threads of process `pid` (libaom's AVIF encoder names its own). */
+  const threadNames = (pid: number) => {
+    try {
+      return readdirSync(`/proc/${pid}/task`).map((task) => readFileSync(`/proc/${pid}/task/${task}/comm`, "utf8").trim());
+    } catch {
+      return [];
+    }
+  };
+
+  it.each([["SIGTERM", 143], ["SIGINT", 130]] as const)("%s while photos are encoded: the build ends within seconds, by the signal (a shell reports %i), leaving nothing half-written in the cache, the output as it was", async (signal, _code) => {
+    const output = path.join(await tempDir(), "site");
+    // The previous output, from the sample: the cache beside it holds none of the noisy photos.
+    expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2018", "--no-pdf"])).code).toBe(0);
+    const before = await snapshot(output);
+    const run = startCli(["build", "--data", await photoData(), "--output", output, "--year", "2018", "--no-pdf"]);
+    await waitFor(async () => threadNames(run.child.pid!).some((name) => name.startsWith("aom enc")), 120_000, run.stderr);
+    const sent = Date.now();
+    run.child.kill(signal);
+    const result = await run.done;
+    expect(Date.now() - sent).toBeLessThan(3000);
+    expect(result.stderr).toContain(`Interrupted (${signal}): the output in ${output} is unchanged.\n`);
+    expect(result.signal).toBe(signal);
+    await expectIntact(output, before);
+    const cache = path.join(path.dirname(output), ".activity-report-cache");
+    expect((await readdir(cache, { recursive: true })).filter((name) => /\.tmp-/.test(name))).toEqual([]);
+  });
+
+  /**
+   * A build of one year into `output` run under strace, which holds the thread that renamed the output folder
+   * out of the way (the swap's first rename) for three seconds after the rename: a swap as slow as on a network
+   * disk. Resolves once the output folder is gone, with the build's process (strace's child).
+   */
+  async function buildCaughtMidSwap(output: string, year: string) {
+    const run = startCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", year, "--no-pdf"], {
+      under: ["strace", "-f", "--seccomp-bpf", "-o", "/dev/null", "-P", output, "-e", "trace=rename", "-e", "inject=rename:delay_exit=3000000"],
+    });
+    await waitFor(async () => (await besideOutput(path.dirname(output))).some((name) => /^site\.old-[0-9a-f]{8}$/.test(name)) && !existsSync(output), 120_000, run.stderr);
+    const [pid] = descendants(run.child.pid!);
+    return { run, pid: pid! };
+  }
+
+  it("SIGTERM while the new output replaces the old: held until the swap has ended, then a true message and the signal's exit, the new output in place", async () => {
+    const output = path.join(await tempDir(), "site");
+    expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2017", "--no-pdf"])).code).toBe(0);
+    const { run, pid } = await buildCaughtMidSwap(output, "2018");
+    process.kill(pid, "SIGTERM");
+    const result = await run.done;
+    expect(result.stderr).toContain(`Interrupted (SIGTERM): the new output was already in place in ${output}.\n`);
+    expect(result.stderr).not.toContain("unchanged");
+    expect(result.code === 143 || result.signal === "SIGTERM").toBe(true);
+    const top = await readdir(output);
+    expect(top).toContain("2018");
+    expect(top).not.toContain("2017");
+    // The old output, if its removal had not ended, goes with the next build.
+    expect((await besideOutput(path.dirname(output))).filter((name) => !/^site\.old-[0-9a-f]{8}$/.test(name))).toEqual(["site"]);
+  });
+
+  it("a build killed outright while the new output replaces the old: the next build puts the old output back, and it stays when that build fails", async () => {
+    const output = path.join(await tempDir(), "site");
+    expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2017", "--no-pdf"])).code).toBe(0);
+    const before = await snapshot(output);
+    const { run, pid } = await buildCaughtMidSwap(output, "2018");
+    process.kill(pid, "SIGKILL");
+    await run.done;
+    expect((await besideOutput(path.dirname(output))).sort()).toEqual(["site.lock", expect.stringMatching(/^site\.old-[0-9a-f]{8}$/), expect.stringMatching(/^site\.tmp-[0-9a-f]{8}$/)]);
+    // The next build fails after it has dealt with the leftovers: its browser cannot start.
+    const next = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2018"], { env: { PUPPETEER_EXECUTABLE_PATH: "/bin/false" } });
+    expect(next.code).toBe(1);
+    expect(next.stderr).toMatch(new RegExp(`Note: put the output back in ${output} from ${output}\\.old-[0-9a-f]{8}, where a build stopped while it replaced the output had left it\\.`));
+    expect(next.stderr).toContain(`The output in ${output} is unchanged.`);
+    expect(await snapshot(output)).toEqual(before);
+    expect((await besideOutput(path.dirname(output))).sort()).toEqual(["site"]);
+  });
 
   it("two builds at once on one output folder: the second refuses, the first finishes and leaves no temporary file", async () => {
     const output = path.join(await tempDir(), "site");

@@ -229,7 +229,7 @@ describe("ids that are names of JavaScript objects' properties", () => {
       .replace("abbreviations:\n", "abbreviations:\n  __proto__: The prototype\n  constructor: The constructor\n  toString: To string\n")
       .replace("    som:\n      place: antalya", "    som:\n      place: constructor"));
     await put(data, "events/2018/constructor.yaml",
-      "title: Meeting in the constructor place\ntype: constructor\ndate: 2018-07-01\nplace: constructor\nstrands: [constructor]\ntopics: [constructor]\nsummary: A meeting at a place named like a property.\n");
+      "title: Meeting in the constructor place\ntype: constructor\ndate: 2018-07-01\nplace: constructor\nstrands: [constructor]\ntopics: [constructor]\nsummary: A meeting at a place named like a property, where `__proto__` and `toString` were named too.\n");
     const output = path.join(await tempDir(), "site");
     const first = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
     expect(first.code, first.stderr).toBe(0);

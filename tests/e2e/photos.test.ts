@@ -13,6 +13,7 @@ import { openSite } from "../helpers/browser.ts";
 import { openPdf, pdfLines, pdfPageBytes } from "../helpers/pdf.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, ROOT, sampleCopy, tempDir } from "../helpers/data.ts";
+import { gifOfFrames, truncatedJpeg } from "../helpers/hostile-files.ts";
 import { rng } from "../../bench/lib/random.ts";
 import { photographed } from "../../bench/photos.ts";
 import type { SceneColours } from "../../bench/lib/scene.ts";
@@ -279,5 +280,38 @@ describe("a second build", () => {
       ["/images/sample-logo-chair.svg", "Sample logo standing in for the emblem of the Chair"],
       ["/images/sample-logo-donor.png", "Sample logo standing in for the emblem of a donor"],
     ]);
+  });
+});
+
+describe("hostile pictures: check and build agree", () => {
+  it("refuse each by name and place, check and build alike, and the frames of a picture are never decoded", async () => {
+    const data = await sampleCopy();
+    // Unnamed: 23 KB that would decode to 49 megapixels a thousand times, and a name that an address cannot hold.
+    await put(data, "images/frames.gif", gifOfFrames(7000, 7000, 1000));
+    await put(data, "images/logo#2019.png", await sharp({ create: { width: 600, height: 200, channels: 3, background: "#123" } }).png().toBuffer());
+    // An event's first photo cut off halfway, and a strip of a photo after it.
+    await put(data, "images/cut.jpg", await truncatedJpeg(1600, 1200));
+    await put(data, "images/strip.png", await sharp({ create: { width: 1, height: 4000, channels: 3, background: "#456" } }).png().toBuffer());
+    const event = "events/2018/2018-06-01-test-meeting.yaml";
+    await put(data, event, [
+      "title: Test meeting", "type: working-group-meeting", "date: 2018-06-01", "place: sarajevo", "strands: [silk-routes-working-group]", "summary: A meeting.",
+      "photos:", "  - file: images/cut.jpg", "    alt: Delegates around the table", "  - file: images/strip.png", "    alt: The hall", "",
+    ].join("\n"));
+    const output = path.join(await tempDir(), "site");
+    const started = Date.now();
+    // check keeps what it learns of the pictures beside the output folder its build would use (REPORT_OUTPUT).
+    const check = await runCli(["check", "--data", data], { env: { REPORT_OUTPUT: output } });
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const build = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
+    for (const run of [check, build]) {
+      expect(run.code, run.stderr).toBe(1);
+      const lines = run.stderr.split("\n").map((line) => line.replace(`${data}/`, ""));
+      expect(lines).toContainEqual(expect.stringMatching(/^images\/frames\.gif: images\/frames\.gif is 7000 × 7000 pixels in 1,000 frames/));
+      expect(lines).toContainEqual(expect.stringMatching(/^images\/logo#2019\.png: the picture has a name that a web address cannot hold as it is .*rename it to images\/logo-2019\.png$/));
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${event}:8:11: images/cut\\.jpg cannot be decoded to its end as a JPEG \\(.+\\): the file is damaged`)));
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${event}:10:11: images/strip\\.png is 1 × 4000 pixels, over 10 times as tall as it is wide`)));
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(existsSync(output)).toBe(false);
   });
 });

@@ -1,18 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import puppeteer, { type Browser } from "puppeteer";
 import { numberParagraphs } from "../../src/format/paragraphs.ts";
 import { findBrowser } from "../../src/pdf/browser.ts";
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { filesMentioning } from "../../src/pdf/reports.ts";
 import { loadDataOrThrow } from "../../src/data/load.ts";
+import { printFonts } from "../../src/pdf/fonts.ts";
 import { CHROMIUM_FLAGS, PrintError, printPdfs, printWithContents } from "../../src/pdf/print.ts";
 import { SAMPLE_DATA } from "../helpers/data.ts";
-import { pdfLines } from "../helpers/pdf.ts";
+import { pdfFontNames, pdfLines } from "../helpers/pdf.ts";
 import { cssString } from "../../src/format/css.ts";
-import { renumberStructureIds } from "../../src/pdf/metadata.ts";
 import { monthChart } from "../../src/pictures/month-chart.ts";
 import { computeFigures } from "../../src/report/figures.ts";
 import { partialDate } from "../../src/format/dates.ts";
@@ -26,15 +27,6 @@ describe("numberParagraphs", () => {
         '<p class="numbered" id="para-3"><span class="paragraph-number">3.</span> Three</p>',
     );
     expect(numberParagraphs(html, false)).toBe(html);
-  });
-});
-
-describe("renumberStructureIds", () => {
-  it("numbers Chromium's structure ids densely, in order, without changing the length", () => {
-    const pdf = new TextEncoder().encode("<< /ID (node00000096) >> << /ID (node00000267) >> [(node00000096) 1 0 R]");
-    const out = new TextDecoder().decode(renumberStructureIds(pdf));
-    expect(out).toBe("<< /ID (node00000001) >> << /ID (node00000002) >> [(node00000001) 1 0 R]");
-    expect(out.length).toBe(pdf.length);
   });
 });
 
@@ -59,11 +51,15 @@ describe("the chart", () => {
 
 describe("the contents' second pass", () => {
   let browser: Browser;
+  let fonts: string;
   beforeAll(async () => {
-    browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS });
+    // With the printing browser's fonts, as printPdfs has them: the pages' text is laid out alike on every machine.
+    fonts = await mkdtemp(path.join(tmpdir(), "activity-report-print-fonts-"));
+    browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS, env: printFonts(fonts) });
   });
   afterAll(async () => {
     await browser?.close();
+    await rm(fonts, { recursive: true, force: true });
   });
 
   const page = (reserved: boolean) => `<!doctype html><html lang="en"><head><style>
@@ -175,5 +171,43 @@ describe("running headers written from the data", () => {
     // The header is longer than its box and wraps: read its lines as one.
     expect(page!.slice(-2)).toEqual(["Cover", "The disclaimer stays."]);
     expect(page!.slice(0, -2).join(" ")).toBe(attack.replace("\f", " "));
+  });
+});
+
+const require = createRequire(import.meta.url);
+
+describe("the printing browser's fonts", () => {
+  it("are the report's own, whatever fonts the machine has: the same page prints the same bytes", async () => {
+    // Characters the report's fonts lack, in each family a page may name: no font of the machine's may draw them.
+    const text = "Hello Жук ع 中 ȏ Ĳ ₿";
+    const families = ["'Source Serif 4'", "'Source Sans 3'", "serif", "sans-serif", "monospace", "Arial", "Georgia"];
+    const site = await onePageSite(families.map((family) => `<p style="font-family: ${family}">${text}</p>`).join(""));
+    // Two machines: this one with a font added (Liberation Sans, which pdf.js ships, so every machine has it to add), and one without any font.
+    const added = path.join(site, "added-fonts");
+    await mkdir(added);
+    await copyFile(path.join(path.dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts", "LiberationSans-Regular.ttf"), path.join(added, "LiberationSans-Regular.ttf"));
+    const config = async (name: string, body: string) => {
+      const file = path.join(site, `${name}.conf`);
+      await writeFile(file, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd"><fontconfig>${body}<cachedir>${path.join(site, `${name}-cache`)}</cachedir></fontconfig>`);
+      return file;
+    };
+    const machines = {
+      more: await config("more", `<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${added}</dir>`),
+      none: await config("none", ""),
+    };
+    const printed: Record<string, string> = {};
+    for (const [machine, fontconfig] of Object.entries(machines)) {
+      vi.stubEnv("FONTCONFIG_FILE", fontconfig);
+      try {
+        printed[machine] = path.join(site, `${machine}.pdf`);
+        await printPdfs([{ pagePath: "/x/", file: printed[machine], title: "Test", metadata: JOB_METADATA }], { siteDir: site, browserPath: findBrowser() });
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    }
+    expect(await pdfFontNames(printed.more!)).toEqual(["SourceSans3-Regular", "SourceSerif4-Regular"]);
+    expect(await readFile(printed.more!)).toEqual(await readFile(printed.none!));
+    // Also on a machine without fonts, each line is printed, in the report's fonts (what they lack as their box).
+    expect((await pdfLines(printed.none!))[0]!.map((line) => line.slice(0, 5))).toEqual(families.map(() => "Hello"));
   });
 });

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadDataOrThrow } from "../../src/data/load.ts";
+import { usesAbbreviation } from "../../src/report/abbreviations.ts";
 import { buildSite, type ReportView, type SiteModel } from "../../src/report/model.ts";
 import { SAMPLE_DATA } from "../helpers/data.ts";
 import { openPdf, pageFill, pdfLines, pdfPages } from "../helpers/pdf.ts";
@@ -125,9 +126,11 @@ describe("a year of five activities (2017)", () => {
     const names = report(2017).edition!.signatories.map((s) => s.name);
     expect(names.length).toBeGreaterThan(1);
     const at = names.map((n) => foreword.indexOf(n));
-    expect(at.every((i) => i > foreword.indexOf("2. The Senior Officials Meeting")), foreword).toBe(true);
+    // The foreword is the signatories' letter: its paragraphs are not numbered, and the names follow its last one.
+    expect(foreword).not.toContain("2. The Senior Officials Meeting");
+    expect(at.every((i) => i > foreword.indexOf("The Senior Officials Meeting in Antalya")), foreword).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    expect(text).toContain("12. The project trained officials of Afghanistan and Iraq as trainers on migration");
+    expect(text).toContain("10. The project trained officials of Afghanistan and Iraq as trainers on migration");
     expect(text).toContain("Hosted by Türkiye, as Chair of the Budapest Process.");
   });
 });
@@ -189,7 +192,7 @@ describe("the goals on the site", () => {
     expect(event).toContain('<a href="/goals/istanbul-2013-return/" data-pagefind-filter="goal">Priority Goal 4: Return, readmission and sustainable reintegration</a>');
     const year = await readFile(path.join(dir, "2018/index.html"), "utf8");
     expect(year).toContain('id="priority-goals"');
-    expect(year).toContain('<a href="/goals/istanbul-2013-return/">Priority Goal 4</a>');
+    expect(year).toContain('<p class="event-goals">Serving <a href="/goals/istanbul-2013-return/" title="Priority Goal 4: Return, readmission and sustainable reintegration">Priority Goal 4</a> of the Istanbul Ministerial Declaration.</p>');
   });
 });
 
@@ -203,5 +206,50 @@ describe("the chapters' texts", () => {
     const y2018 = await readFile(path.join(dir, "2018/index.html"), "utf8");
     expect(y2018).not.toContain("strand-description");
     expect(y2018).toMatch(/<div class="chapter-introduction"><p class="numbered" id="para-\d+"><span class="paragraph-number">\d+\.<\/span> In 2018 the working group met jointly/);
+  });
+});
+
+describe("the paragraph numbers", () => {
+  it("start with the report's own body: the foreword, the signatories' letter, is not numbered", async () => {
+    const y2017 = await readFile(path.join(dir, "2017/index.html"), "utf8");
+    const foreword = /<section class="foreword" id="foreword">([\s\S]*?)<\/section>/.exec(y2017)![1]!;
+    expect(foreword).toContain("The year 2017 saw the first preparations");
+    expect(foreword).not.toContain("paragraph-number");
+    expect(y2017).toMatch(/<section class="in-brief" id="in-brief">\s*<h2>The year in brief<\/h2>\s*<p class="numbered" id="para-1"><span class="paragraph-number">1\.<\/span> In May the Silk Routes Partnership Project/);
+    const pdf = between(await pdfLines(pdfOf(2017)), "Foreword", "The year in brief");
+    expect(pdf).toMatch(/^The year 2017 saw the first preparations/);
+    expect(pdf).not.toMatch(/(^| )[12]\. /);
+    expect(between(await pdfLines(pdfOf(2017)), "The year in brief", "The year at a glance")).toMatch(/^1\. In May the Silk Routes Partnership Project/);
+  });
+});
+
+describe("a framework's years", () => {
+  it("are printed once, after its title or in it", async () => {
+    const y2019 = between(await pdfLines(pdfOf(2019)), "Progress against the priority goals");
+    expect(y2019).toContain("against the priority goals of the Istanbul Commitments on the Silk Routes Partnership for Migration and its Call for Action – a five-year plan 2019–2024.");
+    expect(y2019).not.toContain("2019–2024 (2019–2024)");
+    const y2018 = between(await pdfLines(pdfOf(2018)), "Progress against the priority goals");
+    expect(y2018).toContain("against the priority goals of the Istanbul Ministerial Declaration on a Silk Routes Partnership for Migration (2013–2018).");
+    const hub = await readFile(path.join(dir, "goals/call-for-action-2019-integration/index.html"), "utf8");
+    expect(hub).toContain("A priority goal of the Istanbul Commitments on the Silk Routes Partnership for Migration and its Call for Action – a five-year plan 2019–2024.</p>");
+    const index = await readFile(path.join(dir, "goals/index.html"), "utf8");
+    expect(index).toContain("<h2>Istanbul Ministerial Declaration on a Silk Routes Partnership for Migration <span class=\"note\">(2013–2018)</span></h2>");
+    expect(index).toContain("<h2>Istanbul Commitments on the Silk Routes Partnership for Migration and its Call for Action – a five-year plan 2019–2024</h2>");
+  });
+});
+
+describe("Annex D", () => {
+  it("lists exactly the abbreviations that the rest of each PDF prints", async () => {
+    const abbreviations = Object.entries((await loadDataOrThrow(SAMPLE_DATA)).data.report.abbreviations!);
+    for (const year of [2016, 2017, 2018, 2019]) {
+      const text = flat((await pdfLines(pdfOf(year))).flat());
+      const at = text.lastIndexOf("Annex D Abbreviations");
+      const [rest, annex] = [text.slice(0, at), text.slice(at)];
+      const listed = abbreviations.filter(([abbreviation, meaning]) => annex.includes(`${abbreviation} ${meaning}`)).map(([a]) => a);
+      expect(listed, String(year)).toEqual(abbreviations.filter(([abbreviation]) => usesAbbreviation(rest, abbreviation)).map(([a]) => a));
+      expect(listed, String(year)).toEqual(report(year).abbreviations.map((a) => a.abbreviation));
+    }
+    // The 2018 report names no Senior Officials Meeting by its abbreviation: its Annex D does not list SOM.
+    expect(report(2018).abbreviations.map((a) => a.abbreviation)).toEqual(["ICMPD"]);
   });
 });

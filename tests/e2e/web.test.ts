@@ -184,13 +184,18 @@ describe("feed, sitemap and open data", () => {
     expect(data.version).toBe(3);
     expect(data.events).toHaveLength(9);
     const sarajevo = data.events.find((e) => e.id === "2018-05-07-sarajevo-joint-working-group")!;
-    expect(sarajevo).toMatchObject({ date: "2018-05-07", place: { country: "BA" }, figures: { participants: { value: 60, qualifier: null, text: "60" } } });
+    expect(sarajevo).toMatchObject({ date: "2018-05-07", place: { kind: "place", country: "BA" }, figures: { participants: { value: 60, qualifier: null, text: "60" } } });
+    const som = data.events.find((e) => e.id === "2017-12-15-antalya-senior-officials-meeting") as unknown as { documents: { title: string; adopted: boolean; adopted_by: string | null }[] };
+    expect(som.documents.map((d) => [d.title, d.adopted, d.adopted_by])).toEqual([
+      ["Conclusions of the Senior Officials Meeting", true, "the participating states present"],
+      ["Proposal for a five-year cooperation framework 2017–2021", false, null],
+    ]);
     const y2017 = data.reports.find((r) => r.year === 2017)!.figures as Record<string, unknown>;
     expect(y2017.participants).toEqual({ value: 142, precision: "at least", at_least: true, reported: 4, of: 5 });
     expect(y2017.distinct_states).toEqual({ value: 2, precision: "at least", at_least: true, reported: 2, of: 5, codes: ["AF", "IQ"] });
     expect(data.events.find((e) => e.id === "2017-05-24-erbil-training-of-trainers-iraq")).toMatchObject({ states: ["IQ"], participating_organisations: [] });
     const docs = await readFile(path.join(ROOT, "docs", "open-data.md"), "utf8");
-    for (const key of Object.keys(sarajevo)) expect(docs).toContain(`\`${key}\``);
+    for (const key of [...Object.keys(sarajevo), ...Object.keys(sarajevo.place!)]) expect(docs).toContain(`\`${key}\``);
   });
 });
 

@@ -21,11 +21,14 @@ export interface CliOptions {
   /** Run as another user (e.g. nobody), for tests of permissions: root may write anywhere. */
   readonly uid?: number;
   readonly gid?: number;
+  /** A command to run it under, e.g. strace with its options: the bin's process is then that command's child. */
+  readonly under?: readonly string[];
 }
 
 /** Starts the `activity-report` bin as a user would, in its own process, and lets the test watch it. */
 export function startCli(args: readonly string[], options: CliOptions = {}): Running {
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/activity-report.js"), ...args], {
+  const command = [...(options.under ?? []), process.execPath, path.join(ROOT, "bin/activity-report.js"), ...args];
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -209,3 +209,16 @@ export async function pdfPageBytes(file: string): Promise<PageBytes[]> {
 }
 
 export { pagePainting, xmpProperties } from "../../src/pdf/conformance.ts";
+
+/** The fonts a PDF embeds, by their names without the subset's tag (`AAAAAA+`), sorted and each once. */
+export async function pdfFontNames(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  const names = new Set<string>();
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict && object.get(PDFName.of("Type")) === PDFName.of("FontDescriptor")) {
+      const name = object.get(PDFName.of("FontName"));
+      if (name instanceof PDFName) names.add(name.decodeText().replace(/^[A-Z]{6}\+/, ""));
+    }
+  }
+  return [...names].sort();
+}

@@ -40,6 +40,10 @@ dhaka:
   country: BD
   lat: 23.8103
   lon: 90.4125
+# No coordinates: the map cannot draw it.
+herat:
+  name: Herat
+  country: AF
 `;
 
 export interface TestEvent {

@@ -9,7 +9,7 @@ const SRC = path.join(ROOT, "src");
 /** Each module's layer, by its path under src/; a module may import its own layer and those below. */
 const LAYERS: readonly [RegExp, number, string][] = [
   [/^(errors|settings)\.ts$|^system\/|^types\//, 0, "foundations"],
-  [/^format\//, 1, "formats"],
+  [/^(format|fonts)\//, 1, "formats and fonts"],
   [/^data\//, 2, "data"],
   [/^report\//, 3, "the model"],
   [/^(pictures|eleventy|pdf|assets)\//, 4, "its outputs"],

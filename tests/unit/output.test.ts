@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
-import { isWithin, lockOutput, markerWriter, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, swapInto } from "../../src/output.ts";
+import { checkOutputFolder, isWithin, lockOutput, markerWriter, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, swapInto } from "../../src/output.ts";
 import { identityOf } from "../../src/system/processes.ts";
 import { cleanUp, tempDir } from "../helpers/data.ts";
 
@@ -72,16 +72,65 @@ describe("removeLeftovers", () => {
   it("removes the staging and old folders of killed builds of this output, and nothing else", async () => {
     const { output } = await outputIn();
     const parent = path.dirname(output);
+    await mkdir(output);
     for (const name of ["site.tmp-0123abcd", "site.old-89abcdef"]) {
       await mkdir(path.join(parent, name));
       await writeFile(path.join(parent, name, OUTPUT_MARKER), "{}");
     }
+    // What an old output's removal, stopped halfway, left.
+    await mkdir(path.join(parent, "site.old-0000ffff"));
+    await writeFile(path.join(parent, "site.old-0000ffff", ".activity-report-removing"), "{}");
     await mkdir(path.join(parent, "site.tmp-00000000"));
     for (const name of ["site.tmp-deadbeef-notes", "other.tmp-0123abcd", "site.tmp-ffffffff"]) await mkdir(path.join(parent, name));
     await writeFile(path.join(parent, "site.tmp-ffffffff", "keep.txt"), "not ours");
-    const removed = await removeLeftovers(output);
-    expect(removed.map((f) => path.basename(f)).sort()).toEqual(["site.old-89abcdef", "site.tmp-00000000", "site.tmp-0123abcd"]);
-    expect((await readdir(parent)).sort()).toEqual(["other.tmp-0123abcd", "site.tmp-deadbeef-notes", "site.tmp-ffffffff"]);
+    const { restored, removed } = await removeLeftovers(output);
+    expect(restored).toBeUndefined();
+    expect(removed.map((f) => path.basename(f)).sort()).toEqual(["site.old-0000ffff", "site.old-89abcdef", "site.tmp-00000000", "site.tmp-0123abcd"]);
+    expect((await readdir(parent)).sort()).toEqual(["other.tmp-0123abcd", "site", "site.tmp-deadbeef-notes", "site.tmp-ffffffff"]);
+  });
+
+  it("puts the output back from the old one when a build was killed between the swap's two renames, and never from one whose removal had begun", async () => {
+    const { output } = await outputIn();
+    const parent = path.dirname(output);
+    await mkdir(path.join(parent, "site.old-89abcdef"));
+    await writeFile(path.join(parent, "site.old-89abcdef", OUTPUT_MARKER), "{}");
+    await writeFile(path.join(parent, "site.old-89abcdef", "index.html"), "the published report");
+    await mkdir(path.join(parent, "site.old-0000ffff"));
+    await writeFile(path.join(parent, "site.old-0000ffff", ".activity-report-removing"), "{}");
+    await mkdir(path.join(parent, "site.tmp-0123abcd"));
+    await writeFile(path.join(parent, "site.tmp-0123abcd", OUTPUT_MARKER), "{}");
+    const { restored, removed } = await removeLeftovers(output);
+    expect(restored).toBe(path.join(parent, "site.old-89abcdef"));
+    expect(removed.map((f) => path.basename(f)).sort()).toEqual(["site.old-0000ffff", "site.tmp-0123abcd"]);
+    expect((await readdir(parent)).sort()).toEqual(["site"]);
+    expect(await readFile(path.join(output, "index.html"), "utf8")).toBe("the published report");
+    // An old output whose removal had begun is never put back, even when the output is missing.
+    await rm(output, { recursive: true });
+    await mkdir(path.join(parent, "site.old-0000ffff"));
+    await writeFile(path.join(parent, "site.old-0000ffff", ".activity-report-removing"), "{}");
+    expect(await removeLeftovers(output)).toEqual({ removed: [path.join(parent, "site.old-0000ffff")] });
+    expect(await readdir(parent)).toEqual([]);
+  });
+});
+
+describe("checkOutputFolder", () => {
+  it("refuses a link to nothing, as the output folder or a folder on the way to it, and a loop of links, saying which link and what to do", async () => {
+    const parent = await tempDir();
+    const data = path.join(parent, "_data");
+    await symlink(path.join(parent, "gone"), path.join(parent, "site"));
+    await expect(checkOutputFolder(path.join(parent, "site"), data)).rejects.toThrow(new OutputError(
+      `the output folder ${path.join(parent, "site")} is a link to ${path.join(parent, "gone")}, which does not exist; create that folder, or choose another output folder`));
+    await symlink("nowhere", path.join(parent, "out"));
+    await expect(checkOutputFolder(path.join(parent, "out", "site"), data)).rejects.toThrow(new OutputError(
+      `${path.join(parent, "out")}, on the way to the output folder ${path.join(parent, "out", "site")}, is a link to nowhere, which does not exist; create that folder, or choose another output folder`));
+    await symlink("loop", path.join(parent, "loop"));
+    await expect(checkOutputFolder(path.join(parent, "loop"), data)).rejects.toThrow(new OutputError(
+      `the output folder ${path.join(parent, "loop")} is a link to loop, which leads back to itself through links; choose another output folder`));
+    // A link to a folder that exists is the folder it leads to; a new folder under a real one is fine.
+    await mkdir(path.join(parent, "real"));
+    await symlink(path.join(parent, "real"), path.join(parent, "there"));
+    await expect(checkOutputFolder(path.join(parent, "there"), data)).resolves.toBe(path.join(parent, "real"));
+    await expect(checkOutputFolder(path.join(parent, "real", "new", "site"), data)).resolves.toBe(path.join(parent, "real", "new", "site"));
   });
 });
 
@@ -121,5 +170,15 @@ describe("swapInto", () => {
     expect(await readdir(output)).toEqual(["new.txt"]);
     await removed;
     expect(await readdir(parent)).toEqual(["site"]);
+  });
+
+  it("puts the old folder back when the new one cannot be put in place", async () => {
+    const { output } = await outputIn();
+    const parent = path.dirname(output);
+    await mkdir(output);
+    await writeFile(path.join(output, "old.txt"), "old");
+    await expect(swapInto(path.join(parent, "site.tmp-0000aaaa"), output)).rejects.toThrow(/ENOENT/);
+    expect(await readdir(parent)).toEqual(["site"]);
+    expect(await readdir(output)).toEqual(["old.txt"]);
   });
 });

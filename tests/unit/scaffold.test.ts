@@ -1,12 +1,12 @@
 /** activity-report new: entries that validate, written exactly as given, changing nothing else. */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import fc from "fast-check";
 import jsyaml from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { loadData } from "../../src/data/load.ts";
-import { slugify } from "../../src/format/text.ts";
-import { choicePrompt, eventId, eventQuestions, MAX_EVENT_ID, newEvent, newPlace, newYear, placeProblem, readBack, yamlPair } from "../../src/scaffold.ts";
+import { choicePrompt, eventId, eventQuestions, MAX_EVENT_ID, titlePhrases, newEvent, newPlace, newYear, placeProblem, readBack, yamlPair } from "../../src/scaffold.ts";
 import { runMain } from "../helpers/main.ts";
 import { cleanUp, put, sampleCopy, SAMPLE_DATA, snapshot } from "../helpers/data.ts";
 
@@ -38,19 +38,19 @@ describe("activity-report new", () => {
     const data = await sampleCopy();
     const run = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS]);
     expect(run.code).toBe(0);
-    const file = path.join(data, "events/2020/2020-02-25-istanbul-sixth-ministerial-conference-budapest.yaml");
+    const file = path.join(data, "events/2020/2020-02-25-istanbul-ministerial-conference.yaml");
     expect(run.stdout).toBe(`Wrote ${file}; the data is valid.\n`);
     const text = await readFile(file, "utf8");
     for (const field of ["end", "online", "participants", "countries", "organisations", "women", "partners", "topics", "body", "report_year", "status", "sources"]) {
       expect(text).toMatch(new RegExp(`^# ${field}:`, "m"));
     }
     const loaded = await loadData(data);
-    expect(loaded.data?.events.find((e) => e.id === "2020-02-25-istanbul-sixth-ministerial-conference-budapest")).toMatchObject({
+    expect(loaded.data?.events.find((e) => e.id === "2020-02-25-istanbul-ministerial-conference")).toMatchObject({
       title: "Sixth Ministerial Conference of the Budapest Process", type: "ministerial-conference", place: "istanbul", reportYear: 2020,
     });
     const again = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS.slice(0, -1), "Another summary."]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain("exists already; nothing was written");
+    expect(again.stderr).toBe(`activity-report new: events/2020/2020-02-25-istanbul-ministerial-conference.yaml has the id "2020-02-25-istanbul-ministerial-conference" already; give the new event another with --id; nothing was written\n`);
     expect(await readFile(file, "utf8")).toBe(text);
   });
 
@@ -77,6 +77,42 @@ describe("activity-report new", () => {
     expect(await snapshot(data)).toEqual(before);
   });
 
+  it("writes an event known only by its country, named by the country's name; an unknown code or a country's name is refused", async () => {
+    const data = await sampleCopy();
+    const flags = ["--date", "2019-03", "--place", "PK", "--type", "training", "--strands", "silk-routes-partnership-project",
+      "--title", "Training of the staff of the Migrant Resource Centres in Pakistan", "--summary", "Counsellors were trained."];
+    const run = await runMain(["new", "event", "--data", data, ...flags]);
+    expect(run.code).toBe(0);
+    const file = path.join(data, "events/2019/2019-03-pakistan-training-staff-migrant-resource-centres.yaml");
+    expect(run.stdout).toBe(`Wrote ${file}; the data is valid.\n`);
+    expect((await loadData(data)).data!.events.find((e) => e.file === file)?.place).toBe("PK");
+    const unknown = await runMain(["new", "event", "--data", data, ...flags.map((f) => (f === "PK" ? "QQ" : f))]);
+    expect(unknown.stderr).toBe('activity-report new: unknown country "QQ": a place in capitals names a country by its code, and QQ is not an ISO 3166-1 code; add it to countries.yaml if it is meant, or write a place id of places.yaml in lower case\n');
+    const named = await runMain(["new", "event", "--data", data, ...flags.map((f) => (f === "PK" ? "Pakistan" : f))]);
+    expect(named.stderr).toBe('activity-report new: unknown place "Pakistan"; to name the country itself, write its code in capitals: "PK"\n');
+  });
+
+  it("takes the event's id from --id, checked as an id and against the other events' ids", async () => {
+    const data = await sampleCopy();
+    const before = await snapshot(data);
+    const bad = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS, "--id", "Istanbul 2019"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe(`activity-report new: --id "Istanbul 2019" must be an id in lower case letters, digits and hyphens, such as "istanbul-2019"; it becomes the event's file name and web address\n`);
+    const long = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS, "--id", "x".repeat(121)]);
+    expect(long.stderr).toContain("is 121 characters long; an event's id is at most 120");
+    const taken = (await loadData(data)).data!.events[0]!;
+    const twin = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS, "--id", taken.id]);
+    expect(twin.code).toBe(1);
+    expect(twin.stderr).toBe(`activity-report new: ${path.relative(data, taken.file)} has the id "${taken.id}" already; give another; nothing was written\n`);
+    expect(await snapshot(data)).toEqual(before);
+
+    const run = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS, "--id", "2020-02-25-istanbul-ministerial"]);
+    expect(run.code).toBe(0);
+    const file = path.join(data, "events/2020/2020-02-25-istanbul-ministerial.yaml");
+    expect(run.stdout).toBe(`Wrote ${file}; the data is valid.\n`);
+    expect((await loadData(data)).data!.events.find((e) => e.file === file)?.id).toBe("2020-02-25-istanbul-ministerial");
+  });
+
   it("adds a place and a report year, keeping the files' comments, and refuses duplicates", async () => {
     const data = await sampleCopy();
     const place = await runMain(["new", "place", "--data", data, "--id", "vienna", "--name", "Vienna", "--country", "AT", "--lat", "48.2082", "--lon", "16.3738"]);
@@ -99,7 +135,7 @@ describe("activity-report new writes each value exactly as given", () => {
     const summary = "one\rstatus: cancelled\rreport_year: 2017";
     const run = await runMain(["new", "event", "--data", data, ...EVENT_FLAGS.slice(0, -1), summary]);
     expect(run.code).toBe(0);
-    const file = path.join(data, "events/2020/2020-02-25-istanbul-sixth-ministerial-conference-budapest.yaml");
+    const file = path.join(data, "events/2020/2020-02-25-istanbul-ministerial-conference.yaml");
     for (const value of await readBoth(file)) {
       expect(value).toMatchObject({ summary });
       expect(value).not.toHaveProperty("status");
@@ -170,7 +206,7 @@ describe("activity-report new reports a rejected value by its option", () => {
     const cases: [string[], string][] = [
       [["place", "--id", "vienna", "--name", "Vienna", "--country", "XY", "--lat", "48.2", "--lon", "16.3"],
         '--country "XY": country "XY" is not an ISO 3166-1 code; add it to countries.yaml if it is meant'],
-      [["place", "--id", "vienna", "--name", "Vienna", "--country", "AT", "--lat", "200", "--lon", "16.3"], '--lat "200": lat must be at most 90'],
+      [["place", "--id", "vienna", "--name", "Vienna", "--country", "AT", "--lat", "200", "--lon", "16.3"], '--lat "200": lat must be between -80 and 84: the map cannot show a place nearer the poles'],
       [["place", "--id", "Vienna", "--name", "Vienna", "--country", "AT"], '--id "Vienna": key "Vienna" must be an id in lower case letters, digits and hyphens, such as "silk-routes"'],
       [["year", "--year", "2020", "--som-place", "istanbul", "--som-date", "2020-12-10", "--som-number", "0"], '--som-number "0": number must be at least 1'],
       [["event", ...EVENT_FLAGS.slice(0, -3), "x".repeat(600), ...EVENT_FLAGS.slice(-2)],
@@ -271,24 +307,40 @@ describe("activity-report new changes nothing but the new entry", () => {
   });
 });
 describe("event file names", () => {
-  it("hold as many whole words of the title as fit in 60 characters", () => {
+  it("leave out the words that carry no meaning: small words, ordinals, the process's own name, the place", () => {
+    const omit = ["Budapest Process", "Istanbul"];
+    expect(eventId("2019-02-19", "istanbul", "6th Ministerial Conference of the Budapest Process", omit)).toBe("2019-02-19-istanbul-ministerial-conference");
+    expect(eventId("2019-02-19", "istanbul", "Sixth Ministerial Conference of the Budapest Process", omit)).toBe("2019-02-19-istanbul-ministerial-conference");
+    expect(eventId("2030-02-19", "istanbul", "Twenty-first Ministerial Conference in Istanbul", omit)).toBe("2030-02-19-istanbul-ministerial-conference");
     expect(eventId("2020-03-14", "ankara", "Meeting of the Silk Routes Region Working Group")).toBe("2020-03-14-ankara-meeting-silk-routes-region-working-group");
-    const titles = [
-      "Regional Conference on Migration Governance, Labour Mobility and the Protection of Migrants' Rights along the Silk Routes",
-      "Sixth Ministerial Conference of the Budapest Process",
-      "Training of Trainers on Integrated Border Management for Officials of the Islamic Republic of Afghanistan",
-      "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft",
-    ];
-    for (const title of titles) {
-      const id = eventId("2020-03-14", "islamabad", title);
-      expect(id.length, id).toBeLessThanOrEqual(MAX_EVENT_ID);
-      const words = slugify(title).split("-").filter((w) => !["the", "of", "and", "for", "on", "in", "a"].includes(w));
-      const tail = id.slice("2020-03-14-islamabad".length).split("-").filter(Boolean);
-      // Whole words, in order, from the start of the title; and the next one would not have fitted.
-      expect(words.slice(0, tail.length)).toEqual(tail);
-      if (tail.length < words.length) expect(id.length + 1 + words[tail.length]!.length).toBeGreaterThan(MAX_EVENT_ID);
-    }
-    expect(eventId("2020-03-14", "islamabad", titles[3]!)).toBe("2020-03-14-islamabad");
+    expect(eventId("2019-03-12", "pakistan", "Training of staff of the Migrant Resource Centres in Pakistan")).toBe("2019-03-12-pakistan-training-staff-migrant-resource-centres");
+    // An apostrophe joins its word, never makes one ("migrant-s").
+    expect(eventId("2019-03-12", "kabul", "Presentation of the Migrants' Rights Policy")).toBe("2019-03-12-kabul-presentation-migrants-rights-policy");
+  });
+
+  it("stop before a phrase that would not fit in 60 characters, never inside it", () => {
+    // Cut by words, the first would end "...-meeting-budapest", as if of a place.
+    expect(eventId("2019-02-19", "istanbul", "Senior Officials Meeting of the Budapest Process")).toBe("2019-02-19-istanbul-senior-officials-meeting");
+    expect(eventId("2019-02-19", "istanbul", "Senior Officials Meeting: Budapest Process")).toBe("2019-02-19-istanbul-senior-officials-meeting");
+    expect(eventId("2020-03-14", "islamabad", "Regional Conference on Migration Governance, Labour Mobility and the Protection of Migrants' Rights"))
+      .toBe("2020-03-14-islamabad-regional-conference");
+    expect(eventId("2020-03-14", "islamabad", "Training of Trainers on Integrated Border Management for Officials of the Islamic Republic of Afghanistan"))
+      .toBe("2020-03-14-islamabad-training-trainers");
+    // A first phrase too long for the limit: the date and place alone, which `--id` can replace.
+    expect(eventId("2020-03-14", "islamabad", "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft")).toBe("2020-03-14-islamabad");
+  });
+
+  it("are at most 60 characters, whole phrases of the title in order", () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom("Working", "Group", "of", "the", "Budapest", "Process", "6th", "Meeting", "on", "Return", ",", "Silk", "Routes", "Migrant", "Resource", "Centres", "and"), { maxLength: 20 }), (words) => {
+      const title = words.join(" ");
+      const id = eventId("2020-03-14", "islamabad", title, ["Budapest Process"]);
+      expect(id.length).toBeLessThanOrEqual(MAX_EVENT_ID);
+      const phrases = titlePhrases(title, ["Budapest Process", "islamabad"]).map((p) => p.join("-"));
+      const tail = id.slice("2020-03-14-islamabad".length).replace(/^-/, "");
+      let taken = 0;
+      while (taken < phrases.length && [...phrases.slice(0, taken + 1)].join("-").length + 21 <= MAX_EVENT_ID) taken++;
+      expect(tail).toBe(phrases.slice(0, taken).join("-"));
+    }));
   });
 });
 describe("the questions of activity-report new", () => {
@@ -300,7 +352,7 @@ describe("the questions of activity-report new", () => {
       places: ["ankara", "erbil"], types: ["training"], strands: ["silk-routes-working-group", "ministerial-process"],
       files: { places: "_data/places.yaml", types: "_data/event-types.yaml", strands: "_data/strands.yaml" },
     }));
-    expect(questions.place).toBe("Place id, one of: ankara, erbil");
+    expect(questions.place).toBe("Place id, one of: ankara, erbil; or a country code (e.g. PK) when no city is known");
     expect(questions.type).toBe("Type id, one of: training");
     expect(questions.strands).toBe("Strand ids, separated by commas (the first reports it in full), one of: silk-routes-working-group, ministerial-process");
     expect(Object.keys(questions)).toEqual(["date", "place", "type", "strands", "title", "summary"]);

@@ -8,6 +8,7 @@ import { chmod, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadData } from "../../../src/data/load.ts";
+import { createSource } from "../../../src/data/yaml-source.ts";
 import { runCli } from "../../helpers/cli.ts";
 import { runMain } from "../../helpers/main.ts";
 import { cleanUp, diagnosticsOf, put, sampleCopy, tempDir } from "../../helpers/data.ts";
@@ -51,6 +52,67 @@ describe("broken input within limits", () => {
     // Expanded, the title would be 387 million strings: the test would run out of memory or time.
     const all = await diagnosticsOf(data);
     expect(all).toContain("events/2018/2018-06-01-laughs.yaml:2:8: YAML error: Excessive alias count indicates a resource exhaustion attack");
+  });
+
+  it("counts aliases of a text too, and caps the length of lists", async () => {
+    const data = await sampleCopy();
+    // Each alias of a long text multiplies the file as surely as an alias of a list does.
+    const text = "x".repeat(490);
+    await put(data, "events/2018/2018-06-01-texts.yaml", EVENT("Texts", "x", `host: &t "${text}"\npartners: [${Array(1000).fill("*t").join(", ")}]\n`));
+    await put(data, "events/2018/2018-06-02-many.yaml", EVENT("Many", "x", `partners: [${Array.from({ length: 501 }, (_, i) => `P${i}`).join(", ")}]\n`));
+    const all = await diagnosticsOf(data);
+    expect(all).toContain("events/2018/2018-06-01-texts.yaml:7:12: YAML error: Excessive alias count indicates a resource exhaustion attack");
+    expect(all).toContain("events/2018/2018-06-02-many.yaml:6:11: partners lists too many entries: at most 500, here 501");
+  });
+
+  it("refuses an alias inside the list or mapping it names, at the alias, where reading the file overflowed the stack", async () => {
+    // Found by npm run fuzz: the value would hold itself without end, and check and build failed naming no file.
+    const loop = (text: string) => createSource("events/2018/2018-06-01-loop.yaml", text).diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`);
+    expect(loop("&a\ntitle: x\ndate: *a\n")).toEqual([
+      "events/2018/2018-06-01-loop.yaml:3:7: YAML error: the alias *a stands for the mapping it is written in, which would then hold itself without end: write the value out instead",
+    ]);
+    expect(loop("strands: &s [x, [*s]]\n")).toEqual([
+      "events/2018/2018-06-01-loop.yaml:1:18: YAML error: the alias *s stands for the list it is written in, which would then hold itself without end: write the value out instead",
+    ]);
+    // Looking for such an alias takes one walk over the file, not one per alias: 20,000 aliases took minutes.
+    const many = `partners:\n  - &t text\n${"  - *t\n".repeat(20_000)}`;
+    expect(loop(many)).toEqual(["events/2018/2018-06-01-loop.yaml:3:5: YAML error: Excessive alias count indicates a resource exhaustion attack"]);
+    const data = await sampleCopy();
+    await put(data, "events/2018/2018-06-01-loop.yaml", `&a\n${EVENT("Loop", "x")}host: *a\n`);
+    expect(await diagnosticsOf(data)).toEqual([
+      "events/2018/2018-06-01-loop.yaml:8:7: YAML error: the alias *a stands for the mapping it is written in, which would then hold itself without end: write the value out instead",
+    ]);
+  });
+
+  it("prints what a terminal would act on, or hide, as escapes in messages that quote the data", async () => {
+    // Found by npm run fuzz: an escape sequence in a key or an id reached the terminal raw (ESC [2J clears it).
+    const data = await sampleCopy();
+    await put(data, "events/2018/2018-06-01-escapes.yaml", EVENT("Escapes", "x", 'topics: ["cooperation-fra\\fmework", "\\u202Ereturn"]\n"\\e[2Jhost": x\n'));
+    const all = await diagnosticsOf(data);
+    expect(all).toContain('events/2018/2018-06-01-escapes.yaml:6:10: unknown topic "cooperation-fra\\x0Cmework", did you mean "cooperation-framework"?');
+    expect(all).toContain('events/2018/2018-06-01-escapes.yaml:6:37: unknown topic "\\u202Ereturn" (topics.yaml lists the known ones)');
+    expect(all).toContain('events/2018/2018-06-01-escapes.yaml:7:1: unknown field "\\x1B[2Jhost"');
+    expect(all.filter((line) => /[\x00-\x08\x0A-\x1F\x7F-\x9F\u202A-\u202E]/.test(line))).toEqual([]);
+  });
+
+  it("refuses a latitude the map cannot draw, at its place", async () => {
+    const data = await sampleCopy();
+    const places = await readFile(path.join(data, "places.yaml"), "utf8");
+    await writeFile(path.join(data, "places.yaml"), `${places}pole:\n  name: Pole\n  country: NO\n  lat: -90\n  lon: 0\n`);
+    const line = places.split("\n").length + 3; // the file ends with a line break: "pole:" is on the line split counts last
+    expect(await diagnosticsOf(data)).toEqual([`places.yaml:${line}:8: lat must be between -80 and 84: the map cannot show a place nearer the poles`]);
+  });
+
+  it("reports a key written twice as the build reads it: once in quotes, or in two Unicode forms", () => {
+    const twice = createSource("report.yaml", 'editions:\n  2019:\n    status: final\n  "2019":\n    status: draft\n');
+    expect(twice.diagnostics).toEqual([{
+      severity: "error", file: "report.yaml", line: 4, col: 3,
+      message: 'the key "2019" is written a second time in this mapping, where the build would keep only the last: remove one (2019 and "2019" are the same key)',
+    }]);
+    const forms = createSource("places.yaml", "T\u00fcrkiye: 1\nTu\u0308rkiye: 2\n");
+    expect(forms.diagnostics.map((d) => `${d.line}:${d.col}`)).toEqual(["2:1"]);
+    // An alias of a single text is still read, within the limit.
+    expect(createSource("e.yaml", "a: &x text\nb: *x\n").source.value).toEqual({ a: "text", b: "text" });
   });
 
   it("reads mixed line endings, a byte-order mark and decomposed letters, and finds the place typed with them", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportPeriods, reportYearOf, writtenEditions } from "../../../src/data/editions.ts";
+import { reportPeriods, reportYearOf, reportYears, writtenEditions } from "../../../src/data/editions.ts";
 import { partialDate } from "../../../src/format/dates.ts";
 import { reportSchema } from "../../../src/data/schema.ts";
 import { writtenMapping } from "../../helpers/written.ts";
@@ -13,6 +13,20 @@ describe("reportYearOf", () => {
     expect(reportYearOf({ date: partialDate("2018-09-01") }, periods)).toBe(2019);
     expect(reportYearOf({ date: partialDate("2018-06-30") }, periods)).toBe(2018);
     expect(reportYearOf({ date: partialDate("2019-07") }, periods)).toBe(2019);
+  });
+});
+
+describe("reportYears", () => {
+  it("are the years with an activity held or an edition, once each, ascending", () => {
+    expect(reportYears([{ reportYear: 2019 }, { reportYear: 2017, status: "held" }, { reportYear: 2019 }], undefined)).toEqual([2017, 2019]);
+    expect(reportYears([], { 2016: { chair: "X" } })).toEqual([2016]);
+  });
+
+  it("are not made by planned or cancelled activities alone", () => {
+    const events = [{ reportYear: 2019 }, { reportYear: 2020, status: "planned" as const }, { reportYear: 2021, status: "cancelled" as const }, { reportYear: 2022, status: "planned" as const }];
+    expect(reportYears(events, undefined)).toEqual([2019]);
+    // An edition makes the report of its year, whatever its activities.
+    expect(reportYears(events, { 2022: {} })).toEqual([2019, 2022]);
   });
 });
 

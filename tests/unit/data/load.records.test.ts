@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventRecords, reportYears } from "../../../src/data/load.ts";
+import { eventRecords } from "../../../src/data/load.ts";
 import { partialDate } from "../../../src/format/dates.ts";
 import { writtenEvent } from "../../helpers/written.ts";
 
@@ -14,11 +14,5 @@ describe("eventRecords", () => {
       writtenEvent("/data/events/c.yaml", `${EVENT}report_year: 2018\n`),
     ], periods);
     expect(records.map((e) => [e.id, e.file, e.reportYear])).toEqual([["a", "/data/events/a.yaml", 2019], ["c", "/data/events/c.yaml", 2018]]);
-  });
-});
-
-describe("reportYears", () => {
-  it("are the events' report years, once each, ascending", () => {
-    expect(reportYears([{ reportYear: 2019 }, { reportYear: 2017 }, { reportYear: 2019 }])).toEqual([2017, 2019]);
   });
 });

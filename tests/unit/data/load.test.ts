@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { loadData } from "../../../src/data/load.ts";
 import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA, withoutSamplePictures } from "../../helpers/data.ts";
+import { pdfOf, WORD_MACRO_MAIN, wordParts, zipOf } from "../../helpers/hostile-files.ts";
 
 afterAll(cleanUp);
 
@@ -63,7 +64,7 @@ describe("errors, each at its file, line and column", () => {
   });
 
   it("a duplicated key", async () => {
-    expect(await only(`${lines()}title: Again\n`)).toEqual([`${FILE}:7:1: YAML syntax error: Map keys must be unique`]);
+    expect(await only(`${lines()}title: Again\n`)).toEqual([`${FILE}:7:1: the key title is written a second time in this mapping, where the build would keep only the last: remove one (2019 and "2019" are the same key)`]);
   });
 
   it("a missing required field", async () => {
@@ -132,6 +133,33 @@ describe("errors, each at its file, line and column", () => {
 
   it("a place typed by its local name or alias points to its id", async () => {
     expect(await only(lines([4, "place: Hewlêr"]))).toEqual([`${FILE}:4:8: unknown place "Hewlêr", did you mean "erbil"?`]);
+  });
+
+  it("a place written as a country code names the country itself, for an activity known only by its country", async () => {
+    expect(await only(lines([4, "place: PK"]))).toEqual([]);
+    // Kosovo's XK is a code of countries.yaml, not of ISO 3166-1.
+    expect(await only(lines([4, "place: XK"]))).toEqual([]);
+    expect(await only(lines([4, "place: QQ"]))).toEqual([
+      `${FILE}:4:8: unknown country "QQ": a place in capitals names a country by its code, and QQ is not an ISO 3166-1 code; add it to countries.yaml if it is meant, or write a place id of places.yaml in lower case`,
+    ]);
+  });
+
+  it("a country written by its name or its code in lower case points to its code", async () => {
+    for (const [typed, code] of [["Pakistan", "PK"], ["pk", "PK"], ["PAK", "PK"], ["Türkiye", "TR"], ["Turkey", "TR"], ["Kosovo", "XK"]]) {
+      expect(await only(lines([4, `place: ${typed}`]))).toEqual([`${FILE}:4:8: unknown place "${typed}"; to name the country itself, write its code in capitals: "${code}"`]);
+    }
+    // A place of that name comes first, and a typo of a place's id.
+    expect(await only(lines([4, "place: Istanbul"]))).toEqual([`${FILE}:4:8: unknown place "Istanbul", did you mean "istanbul"?`]);
+  });
+
+  it("a place whose id is a country code in lower case: an error at its id, as it would differ from the country only in case", async () => {
+    const places = await (await import("node:fs/promises")).readFile(path.join(dir, "places.yaml"), "utf8");
+    await put(dir, "places.yaml", `${places}pk:\n  name: Peshawar\n  country: PK\n  lat: 34.0151\n  lon: 71.5249\nxk:\n  name: XK\n  country: XK\n  lat: 42.66\n  lon: 21.17\n`);
+    const line = places.split("\n").length;
+    expect((await diagnosticsOf(dir)).filter((d) => d.startsWith("places.yaml"))).toEqual([
+      `places.yaml:${line}:1: place id "pk" is the country code PK in lower case, and an event's "place: PK" names the country itself; give the place an id of its own, such as "peshawar"`,
+      `places.yaml:${line + 5}:1: place id "xk" is the country code XK in lower case, and an event's "place: XK" names the country itself; give the place an id of its own`,
+    ]);
   });
 
   it("an id far from any known one says where the known ones are", async () => {
@@ -243,7 +271,7 @@ describe("errors, each at its file, line and column", () => {
     const all = await diagnosticsOf(dir);
     expect(all).toContain('places.yaml:3:12: country "ba" must be a two-letter country code in capitals, such as "TR", did you mean "BA"?');
     expect(all).toContain('places.yaml:6:1: key "Ankara" must be an id in lower case letters, digits and hyphens, such as "silk-routes"');
-    expect(all).toContain("places.yaml:12:8: lat must be at most 90");
+    expect(all).toContain("places.yaml:12:8: lat must be between -80 and 84: the map cannot show a place nearer the poles");
     expect(all).toContain('strands.yaml:3:9: kind must be one of governance, ministerial, working-group, project, thematic, not the text "working_group", did you mean "working-group"?');
   });
 
@@ -381,7 +409,7 @@ describe("how files are written", () => {
     await put(dir, "places.yaml", places.replace("lat: 43.8563", "lat: 99"));
     const all = await only(lines([4, "place: sarajvo"]));
     expect(all).toEqual([`${FILE}:4:8: unknown place "sarajvo", did you mean "sarajevo"?`]);
-    expect(await diagnosticsOf(dir)).toContain("places.yaml:5:8: lat must be at most 90");
+    expect(await diagnosticsOf(dir)).toContain("places.yaml:5:8: lat must be between -80 and 84: the map cannot show a place nearer the poles");
   });
 
   it("a missing events folder is an error; an empty one a warning; other files are named", async () => {
@@ -505,7 +533,7 @@ describe("warnings: printed, but the data stays valid", () => {
   it("a place without coordinates", async () => {
     await put(dir, "places.yaml", "sarajevo:\n  name: Sarajevo\n  country: BA\n");
     const all = await diagnosticsOf(dir);
-    expect(all).toContain('places.yaml:1:1: warning: place "sarajevo" has no coordinates (lat and lon); it cannot be shown on a map');
+    expect(all).toContain('places.yaml:1:1: warning: place "sarajevo" has no coordinates (lat and lon); the map lists its activities beneath it instead of drawing them');
   });
 
   it("a report year without an edition", async () => {
@@ -612,6 +640,51 @@ describe("the year's narrative: goals, hosts, documents, editions", () => {
     ]);
   });
 
+  it("goals written by number: the ids those numbers are in the framework in force on the event's date, and the list to write", async () => {
+    // Goal 1 is irregular migration in the Call for Action 2019, legal migration in the 2013 Declaration.
+    expect(await only(lines([3, "date: 2019-03-12"], [6, "summary: x\ngoals: [1, 2]"]))).toEqual([
+      `${FILE}:7:9: goal 1 is a number: name each goal by its id, as frameworks number their goals differently. On the event's date, 2019-03-12, Priority Goal 1 of "Istanbul Commitments and Call for Action 2019–2024" is "call-for-action-2019-irregular-migration-return"; write goals: [call-for-action-2019-irregular-migration-return, call-for-action-2019-legal-migration]`,
+      `${FILE}:7:12: goal 2 is a number: name each goal by its id, as frameworks number their goals differently. On the event's date, 2019-03-12, Priority Goal 2 of "Istanbul Commitments and Call for Action 2019–2024" is "call-for-action-2019-legal-migration"; write goals: [call-for-action-2019-irregular-migration-return, call-for-action-2019-legal-migration]`,
+    ]);
+    expect(await only(lines([6, "summary: x\ngoals:\n  - istanbul-2013-return\n  - Priority Goal 1"]))).toEqual([
+      `${FILE}:9:5: goal Priority Goal 1 is a number: name each goal by its id, as frameworks number their goals differently. On the event's date, 2018-06-01, Priority Goal 1 of "Istanbul Ministerial Declaration" is "istanbul-2013-legal-migration"; write goals: [istanbul-2013-return, istanbul-2013-legal-migration]`,
+    ]);
+    expect(await only(lines([6, "summary: x\ngoals: 9"]))).toEqual([
+      `${FILE}:7:8: goal 9 is a number: name each goal by its id, as frameworks number their goals differently. "Istanbul Ministerial Declaration", in force on the event's date, 2018-06-01, has no Priority Goal 9; its goals are 1 "istanbul-2013-legal-migration", 2 "istanbul-2013-integration", 3 "istanbul-2013-irregular-migration", 4 "istanbul-2013-return", 5 "istanbul-2013-development", 6 "istanbul-2013-international-protection"`,
+    ]);
+    expect(await only(lines([3, "date: 2012-06-01"], [6, "summary: x\ngoals: [1]"]))).toEqual([
+      `${FILE}:7:9: goal 1 is a number: name each goal by its id, as frameworks number their goals differently; no framework of frameworks.yaml was in force in 2012`,
+    ]);
+  });
+
+  it("a goal written by its title: the id of the goal of that title, in the framework in force first", async () => {
+    // "Legal migration and mobility" is a title in 2013 and in 2019.
+    expect(await only(lines([3, "date: 2019-03-12"], [6, "summary: x\ngoals:\n  - Legal migration and mobility\n  - trafficking in human beings.\n  - Return and reintegration"]))).toEqual([
+      `${FILE}:8:5: unknown goal "Legal migration and mobility": that is the title of Priority Goal 2 of "Istanbul Commitments and Call for Action 2019–2024"; write its id, "call-for-action-2019-legal-migration"`,
+      `${FILE}:9:5: unknown goal "trafficking in human beings.": that is the title of Priority Goal 5 of "Istanbul Commitments and Call for Action 2019–2024"; write its id, "call-for-action-2019-trafficking"`,
+      `${FILE}:10:5: unknown goal "Return and reintegration": that is the title of Priority Goal 6 of "Budapest Declaration and Call for Action 2025–2030"; write its id, "budapest-2025-return"`,
+    ]);
+    expect(await only(lines([6, "summary: x\ngoals: [Legal migration and mobility]"]))).toEqual([
+      `${FILE}:7:9: unknown goal "Legal migration and mobility": that is the title of Priority Goal 1 of "Istanbul Ministerial Declaration"; write its id, "istanbul-2013-legal-migration"`,
+    ]);
+  });
+
+  it("an unknown field gets the nearest field of its own object", async () => {
+    const documents = ["documents:", "  - title: Conclusions", "    kind: conclusions", "    languages:", "      en:", "    adoptd: true"].join("\n");
+    expect(await only(lines([6, `summary: x\n${documents}`]))).toEqual([
+      `${FILE}:8:5: missing required field "versions"`,
+      `${FILE}:10:5: unknown field "languages", did you mean "versions"?`,
+      `${FILE}:12:5: unknown field "adoptd", did you mean "adopted"?`,
+    ]);
+    // Under the event, "languages" is no field's other name: nothing is guessed.
+    expect(await only(lines([6, "summary: x\nlanguages: [en]"]))).toEqual([`${FILE}:7:1: unknown field "languages"`]);
+    // The one required field missing, and one unknown field in its place.
+    expect(await only(lines([6, "description: x"]))).toEqual([
+      `${FILE}:1:1: missing required field "summary"`,
+      `${FILE}:6:1: unknown field "description", did you mean "summary"?`,
+    ]);
+  });
+
   it("a goal of a framework not in force on the event's date: a warning naming the one that is", async () => {
     expect(await only(lines([3, "date: 2019-06-01"], [6, "summary: x\ngoals:\n  - istanbul-2013-return"]))).toEqual([
       `${FILE}:8:5: warning: goal "istanbul-2013-return" is of "Istanbul Ministerial Declaration", in force 2013–2018, not on the event's date 2019-06-01; in 2019 "Istanbul Commitments and Call for Action 2019–2024" (goals call-for-action-2019-irregular-migration-return, call-for-action-2019-legal-migration, call-for-action-2019-integration, call-for-action-2019-development, call-for-action-2019-trafficking, call-for-action-2019-international-protection) was in force`,
@@ -660,10 +733,50 @@ describe("the year's narrative: goals, hosts, documents, editions", () => {
     ]);
   });
 
+  it("adopted_by: only on a document adopted, and without a \"by\" of its own; an adopted document without it is fine", async () => {
+    const documents = [
+      "documents:",
+      "  - title: Commitments", //                          8
+      "    kind: declaration",
+      "    adopted: true",
+      "    adopted_by: By close to 40 participating states", // 11
+      "    versions: { en: }",
+      "  - title: Draft",
+      "    kind: other",
+      "    adopted_by: the senior officials", //             15
+      "    versions: { en: }",
+      "  - title: Proposal",
+      "    kind: other",
+      "    adopted: false",
+      "    adopted_by: some states", //                      20
+      "    versions: { en: }",
+      "  - title: Conclusions",
+      "    kind: conclusions",
+      "    adopted: true",
+      "    adopted_by: by", //                               25
+      "    versions: { en: }",
+      "  - title: Agreed text",
+      "    kind: conclusions",
+      "    adopted: true",
+      "    adopted_by: bystander states and others", //      30
+      "    versions: { en: }",
+      "  - title: Declaration",
+      "    kind: declaration",
+      "    adopted: true",
+      "    versions: { en: }",
+    ].join("\n");
+    expect(await only(lines([6, `summary: x\n${documents}`]))).toEqual([
+      `${FILE}:11:17: adopted_by is printed after "adopted by": write "close to 40 participating states", without "by", or it reads "adopted by By close to 40 participating states"`,
+      `${FILE}:15:17: adopted_by says who adopted the document, but it is not marked as adopted: add adopted: true, or remove adopted_by`,
+      `${FILE}:20:17: adopted_by says who adopted the document, but it is not marked as adopted: add adopted: true, or remove adopted_by`,
+      `${FILE}:25:17: adopted_by is printed after "adopted by": write who adopted it, such as "close to 40 participating states", or it reads "adopted by by"`,
+    ]);
+  });
+
   it("a document file that is missing, not a PDF, a link out of the data folder; a real PDF and DOCX are published", async () => {
-    await put(dir, "documents/real.pdf", "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    await put(dir, "documents/real.pdf", pdfOf());
     await put(dir, "documents/fake.pdf", "<html><script>alert(1)</script></html>");
-    await put(dir, "documents/real.docx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....[Content_Types].xml....word/document.xml....")]));
+    await put(dir, "documents/real.docx", zipOf(wordParts()));
     await put(dir, "documents/zip.docx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....xl/workbook.xml....")]));
     const { symlink } = await import("node:fs/promises");
     await symlink("/etc/hostname", path.join(dir, "documents/link.pdf"));
@@ -672,8 +785,26 @@ describe("the year's narrative: goals, hosts, documents, editions", () => {
     expect(found).toEqual([
       `${FILE}:12:11: the file documents/missing.pdf is not in the data folder; put it in the documents folder, or give the document's web address instead`,
       `${FILE}:13:11: documents/fake.pdf is named as a PDF, but its content is neither a PDF nor a Word document; export the document as a PDF or correct its name`,
-      `${FILE}:15:11: documents/zip.docx is named as a Word document (.docx), but its content is neither a PDF nor a Word document; export the document as a Word document (.docx) or correct its name`,
+      `${FILE}:15:11: documents/zip.docx is not a whole ZIP file (its central directory cannot be read), so it may have been cut short; save or download it again`,
       expect.stringMatching(new RegExp(`^${FILE}:16:11: documents/link\\.pdf is a link to /etc/hostname, outside the data folder; copy the file in instead$`)),
+    ]);
+  });
+
+  it("documents by structure, not by a string in them: an HTML page with %PDF- in its first kilobyte, a PDF cut short, a ZIP naming word/document.xml in its comment, a .docm renamed", async () => {
+    const whole = pdfOf();
+    await put(dir, "documents/page.pdf", `<!doctype html><!-- %PDF-1.7 --><script>alert(document.cookie)</script>`);
+    await put(dir, "documents/cut.pdf", whole.subarray(0, Math.floor(whole.length / 2)));
+    await put(dir, "documents/comment.docx", zipOf([{ name: "notes.txt", data: "hello" }], { comment: "[Content_Types].xml word/document.xml" }));
+    await put(dir, "documents/macros.docx", zipOf(wordParts(WORD_MACRO_MAIN)));
+    await put(dir, "documents/word.pdf", zipOf(wordParts()));
+    const versions = ["en: documents/page.pdf", "ru: documents/cut.pdf", "ar: documents/comment.docx", "fr: documents/macros.docx", "de: documents/word.pdf"];
+    const found = await only(lines([6, `summary: x\ndocuments:\n  - title: T\n    kind: report\n    versions:\n${versions.map((v) => `      ${v}`).join("\n")}`]));
+    expect(found).toEqual([
+      `${FILE}:11:11: documents/page.pdf is named as a PDF, but its content is neither a PDF nor a Word document; export the document as a PDF or correct its name`,
+      `${FILE}:12:11: documents/cut.pdf is not a whole PDF: it does not end as a PDF ends (startxref, then %%EOF), so it may have been cut short; download or export it again`,
+      `${FILE}:13:11: documents/comment.docx is a ZIP file, but not a Word document (it has no readable [Content_Types].xml); export the document as a Word document (.docx)`,
+      `${FILE}:14:11: documents/macros.docx is a macro-enabled Word document (.docm), whose macros could run on a reader's computer; save it as a Word Document (.docx), without macros`,
+      `${FILE}:15:11: documents/word.pdf is named as a PDF, but it holds a Word document (.docx); export the document as a PDF or correct its name`,
     ]);
   });
 
@@ -726,6 +857,38 @@ describe("the year's narrative: goals, hosts, documents, editions", () => {
     await put(dir, "report.yaml", report.replace("  2017:\n", "  2017:\n    som: {place: antalya, date: 2017-12-15}\n"));
     expect(await diagnosticsOf(dir)).toEqual([
       `report.yaml:${at + 1}:5: warning: the Senior Officials Meeting this report is presented to (2017-12-15) is also an activity of the report (events/2017/2017-12-15-antalya-senior-officials-meeting.yaml), which would narrate as past the meeting that receives it; end the report's period before the meeting (editions.2017.period) or give the event a report_year of the following year`,
+    ]);
+  });
+});
+
+describe("texts of one line", () => {
+  it("are read as one line however they are written: an escaped carriage return or line feed, a line or paragraph separator, a block", async () => {
+    await put(dir, FILE, lines([1, 'title: "Test\\rmeeting \\r\\n of the\\ngroup\\u2028and\\u2029more"'], [6, "summary: x\npartners:\n  - \"IOM\\r(Geneva)\"\n  - >\n    ICMPD\n    Vienna"]));
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    await put(dir, "report.yaml", report.replace(/^organisation: .*$/m, 'organisation: "Budapest\\r\\nProcess"'));
+    const result = await loadData(dir);
+    expect(result.diagnostics).toEqual([]);
+    const event = result.data!.events.find((e) => e.file.endsWith(FILE))!;
+    expect(event.title).toBe("Test meeting of the group and more");
+    expect(event.partners).toEqual(["IOM (Geneva)", "ICMPD Vienna"]);
+    expect(result.data!.report.organisation).toBe("Budapest Process");
+  });
+});
+
+describe("links in Markdown", () => {
+  it("a percent-escape that is no character, at the escape itself (each time it is written), in any Markdown field however it is written", async () => {
+    const event = lines([6, [
+      "summary: See [the notes](#%E0%A4) or [again](#%E0%A4).", //          6
+      "body: |", //                                                           7
+      "  First line.", //                                                     8
+      "  Then [the notes](https://example.org/n%C3%A4%E0%A4.pdf) here.", //  9
+      'outcomes: "Read https://example.org/r#%e0 or [ok](#%C3%A4)."', //     10
+    ].join("\n")]);
+    expect(await only(event)).toEqual([
+      `${FILE}:6:27: summary: the link "#%E0%A4" holds the percent-escape %E0%A4, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+      `${FILE}:6:47: summary: the link "#%E0%A4" holds the percent-escape %E0%A4, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+      `${FILE}:9:41: body: the link "https://example.org/n%C3%A4%E0%A4.pdf" holds the percent-escape %C3%A4%E0%A4, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+      `${FILE}:10:39: outcomes: the link "https://example.org/r#%e0" holds the percent-escape %e0, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
     ]);
   });
 });

@@ -1,12 +1,13 @@
 /** Photos, cover photos and logos: each named file checked at the field that names it, and its facts kept. */
-import { readFile, symlink, writeFile } from "node:fs/promises";
+import { readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { loadData } from "../../../src/data/load.ts";
-import { altProblems, coverSizeProblem, logosOf, photoPathProblem, pixelProblem, printedWidthMm, printSizeProblem, shownSize } from "../../../src/data/photos.ts";
+import { altProblems, coverSizeProblem, logosOf, photoPathProblem, pictureDecodings, pixelProblem, printedWidthMm, printPixels, printSizeProblem, proportionProblem, shownSize } from "../../../src/data/photos.ts";
 import { cleanUp, diagnosticsOf, put, sampleCopy, tempDir, withoutSamplePictures } from "../../helpers/data.ts";
+import { gifOfFrames, truncatedJpeg, webpOfFrames } from "../../helpers/hostile-files.ts";
 
 afterAll(cleanUp);
 
@@ -171,6 +172,117 @@ describe("the photos of an event", () => {
       `${FILE}:10:5: unknown field "captoin", did you mean "caption"?`,
       `${FILE}:11:11: the file images/gone.jpg is not in the data folder; put the picture in the images folder, or correct the name`,
     ]);
+  });
+});
+
+describe("pictures that multiply, break off, or cannot be printed or addressed", () => {
+  const atFile = async (pattern: RegExp) => (await loadData(dir)).diagnostics.filter((d) => pattern.test(d.file)).map((d) => `${path.relative(dir, d.file)}: ${d.severity}: ${d.message}`);
+
+  it("every frame counts toward the 50 megapixels: an animated GIF or WebP of many large frames is refused at the file, named or not, before any pixel is decoded", async () => {
+    // 23 KB that decode to 49 megapixels a frame, a thousand times; and a WebP of 194 bytes, three frames of the same.
+    await put(dir, "images/frames.gif", gifOfFrames(7000, 7000, 1000));
+    await put(dir, "images/frames.webp", await webpOfFrames(7000, 7000, 3));
+    // Small and animated: 200 × 200 in 100 frames is 4 megapixels in all.
+    await put(dir, "images/spinner.gif", gifOfFrames(200, 200, 100));
+    const decoded = pictureDecodings();
+    // With a cache of its own, nothing is known to decode: every picture that gets so far is decoded.
+    const result = await loadData(dir, { pictureCache: path.join(await tempDir(), "photos") });
+    const rasters = (await readdir(path.join(dir, "images"))).filter((name) => !name.endsWith(".svg"));
+    expect(pictureDecodings() - decoded).toBe(rasters.length - 2);
+    expect(result.diagnostics.filter((d) => /images\/(frames|spinner)/.test(d.file)).map((d) => `${path.relative(dir, d.file)}: ${d.severity}: ${d.message}`)).toEqual([
+      "images/frames.gif: error: images/frames.gif is 7000 × 7000 pixels in 1,000 frames (49000.0 megapixels in all); a picture may have at most 50 megapixels, every frame counted: keep fewer frames, or scale it down",
+      "images/frames.webp: error: images/frames.webp is 7000 × 7000 pixels in 3 frames (147.0 megapixels in all); a picture may have at most 50 megapixels, every frame counted: keep fewer frames, or scale it down",
+    ]);
+    // Named as a photo (a WebP may be one), at the field that names it.
+    await put(dir, FILE, event(photo("images/frames.webp")));
+    expect(await of(FILE)).toEqual([
+      `${FILE}:8:11: images/frames.webp is 7000 × 7000 pixels in 3 frames (147.0 megapixels in all); a picture may have at most 50 megapixels, every frame counted: keep fewer frames, or scale it down`,
+    ]);
+  });
+
+  it("a picture cut short (a download stopped halfway), whose header is whole, is an error naming the file and what to do: as a photo at its field, else at the file", async () => {
+    await put(dir, "images/cut.jpg", await truncatedJpeg(1200, 800));
+    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).png().toBuffer();
+    await put(dir, "images/cut.png", png.subarray(0, Math.floor(png.length * 0.6)));
+    const damaged = (name: string, type: string) => new RegExp(`^${name} cannot be decoded to its end as ${type} \\(.+\\): the file is damaged, perhaps cut short while it was downloaded or copied; copy it again from where it came from, or save it again from a picture program$`);
+    const [jpegAtFile, pngAtFile, ...rest] = await atFile(/images\/cut/);
+    expect(rest).toEqual([]);
+    expect(jpegAtFile).toMatch(/^images\/cut\.jpg: error: /);
+    expect(jpegAtFile!.replace(/^images\/cut\.jpg: error: /, "")).toMatch(damaged("images/cut\\.jpg", "a JPEG"));
+    expect(pngAtFile!.replace(/^images\/cut\.png: error: /, "")).toMatch(damaged("images/cut\\.png", "a PNG"));
+    // As an event's first photo and as a later one alike.
+    await put(dir, FILE, event([...photo("images/cut.jpg"), ...photo("images/cut.png", "The hall")]));
+    const [first, second, ...others] = await of(FILE);
+    expect(others).toEqual([]);
+    expect(first!.replace(`${FILE}:8:11: `, "")).toMatch(damaged("images/cut\\.jpg", "a JPEG"));
+    expect(second!.replace(`${FILE}:10:11: `, "")).toMatch(damaged("images/cut\\.png", "a PNG"));
+  });
+
+  it("a JPEG with the extraneous bytes some cameras write decodes, and passes", async () => {
+    const good = await jpeg(1200, 800);
+    const scan = good.indexOf(Buffer.from([0xff, 0xda]));
+    await put(dir, "images/camera.jpg", Buffer.concat([good.subarray(0, scan), Buffer.from([1, 2, 3]), good.subarray(scan)]));
+    await put(dir, FILE, event(photo("images/camera.jpg")));
+    expect(await of(FILE)).toEqual([]);
+  });
+
+  it("a picture known to decode is not decoded again by a check that keeps what it learnt; a replaced one is", async () => {
+    const cache = path.join(await tempDir(), "photos");
+    await put(dir, "images/kept.jpg", await jpeg(1200, 800));
+    await loadData(dir, { pictureCache: cache });
+    const before = pictureDecodings();
+    expect((await loadData(dir, { pictureCache: cache })).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(pictureDecodings()).toBe(before);
+    await put(dir, "images/kept.jpg", await truncatedJpeg(1200, 800));
+    expect((await loadData(dir, { pictureCache: cache })).diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/^images\/kept\.jpg cannot be decoded to its end/));
+    expect(pictureDecodings()).toBe(before + 1);
+  });
+
+  it("a photo over ten times as long as it is wide is an error at its field; as another picture of images/ it passes", async () => {
+    await put(dir, "images/strip.png", await sharp({ create: { width: 1, height: 4000, channels: 3, background: "#456" } }).png().toBuffer());
+    await put(dir, "images/banner.png", await sharp({ create: { width: 4000, height: 1, channels: 3, background: "#456" } }).png().toBuffer());
+    await put(dir, "images/panorama.jpg", await jpeg(5000, 500));
+    expect(await atFile(/images\/(strip|banner|panorama)/)).toEqual([]);
+    await put(dir, FILE, event([...photo("images/strip.png"), ...photo("images/banner.png", "The hall"), ...photo("images/panorama.jpg", "The square")]));
+    expect(await of(FILE)).toEqual([
+      `${FILE}:8:11: images/strip.png is 1 × 4000 pixels, over 10 times as tall as it is wide: printed beside an entry it would be a sliver; crop it to the part worth showing`,
+      `${FILE}:10:11: images/banner.png is 4000 × 1 pixels, over 10 times as wide as it is tall: printed beside an entry it would be a sliver; crop it to the part worth showing`,
+    ]);
+  });
+
+  it("a picture whose name a web address cannot hold as it is: an error at the file, and at the field that names it", async () => {
+    const png = await sharp({ create: { width: 600, height: 200, channels: 3, background: "#123" } }).png().toBuffer();
+    for (const name of ["logo#2019.png", "a?b.png", "100%.png", "two words.png", "a,b.png", "-dash.png", "Ünïcode.png", "folder one/inside.png"]) await put(dir, `images/${name}`, png);
+    for (const name of ["IMG_1234.JPG", "_DSC0001.png", "logo.v2.png", "2019/logo-2019.png"]) await put(dir, `images/${name}`, name.endsWith("JPG") ? await jpeg(1200, 800) : png);
+    const rename = (from: string, to: string) => `images/${from}: error: the picture has a name that a web address cannot hold as it is (only letters, digits, "_", "-" and "." may be used, not first "." or "-"); rename it to images/${to}`;
+    expect((await atFile(/images\//)).filter((d) => !d.includes("sample-"))).toEqual([
+      rename("-dash.png", "dash.png"),
+      rename("100%.png", "100.png"),
+      rename("a,b.png", "a-b.png"),
+      rename("a?b.png", "a-b.png"),
+      rename("folder one/inside.png", "folder-one/inside.png"),
+      rename("logo#2019.png", "logo-2019.png"),
+      rename("two words.png", "two-words.png"),
+      rename("Ünïcode.png", "Unicode.png"),
+    ].sort((a, b) => a.localeCompare(b)));
+    await put(dir, FILE, event([...photo("images/logo#2019.png"), ...photo("images/IMG_1234.JPG", "The hall"), ...photo("images/.hidden.png", "The square")]));
+    expect(await of(FILE)).toEqual([
+      `${FILE}:8:11: photo "images/logo#2019.png" has a name that a web address cannot hold as it is (only letters, digits, "_", "-" and "." may be used, not first "." or "-"); rename it to images/logo-2019.png, and write the new name here`,
+      `${FILE}:12:11: photo "images/.hidden.png" has a name that a web address cannot hold as it is (only letters, digits, "_", "-" and "." may be used, not first "." or "-"); rename it to images/hidden.png, and write the new name here`,
+    ]);
+  });
+
+  it("printedWidthMm and printPixels never give less than a pixel, whatever the proportions", () => {
+    for (const [width, height] of [[1, 4000], [1, 1_000_000], [4000, 1], [1, 1]] as const) {
+      for (const use of ["cover", "event"] as const) {
+        expect(printPixels(printedWidthMm(use, width, height)), `${use} ${width} × ${height}`).toBeGreaterThanOrEqual(1);
+      }
+    }
+    expect(printPixels(0)).toBe(1);
+    expect(proportionProblem(1000, 100)).toBeUndefined();
+    expect(proportionProblem(1001, 100)).toContain("over 10 times as wide");
+    expect(pixelProblem(1000, 1000, 50)).toBeUndefined();
+    expect(pixelProblem(1000, 1000, 51)).toContain("in 51 frames (51.0 megapixels in all)");
   });
 });
 

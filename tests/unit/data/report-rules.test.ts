@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reportPeriods, writtenEditions } from "../../../src/data/editions.ts";
-import { editionProblems, missingEditions, periodOverlaps, placeProblems, reportProblems } from "../../../src/data/report-rules.ts";
+import { editionProblems, missingEditions, periodOverlaps, placeProblems, reportProblems, undatedEditions } from "../../../src/data/report-rules.ts";
 import { placesSchema, reportSchema } from "../../../src/data/schema.ts";
 import { placed, writtenFile, writtenMapping } from "../../helpers/written.ts";
 
@@ -14,10 +14,10 @@ describe("placeProblems", () => {
     const places = writtenFile("places.yaml", "a:\n  name: A\n  country: QQ\n  lat: 1\n  lon: 2\nb:\n  name: B\n  country: TR\n  lat: 1\n", placesSchema);
     expect(placeProblems(places, { countries: {} }).map(placed)).toEqual([
       '3:12: country "QQ" is not an ISO 3166-1 code; add it to countries.yaml if it is meant',
-      '6:1: warning: place "b" has no coordinates (lat and lon); it cannot be shown on a map',
+      '6:1: warning: place "b" has no coordinates (lat and lon); the map lists its activities beneath it instead of drawing them',
     ]);
     expect(placeProblems(places, { countries: { QQ: { name: "Qland" } } }).map(placed)).toEqual([
-      '6:1: warning: place "b" has no coordinates (lat and lon); it cannot be shown on a map',
+      '6:1: warning: place "b" has no coordinates (lat and lon); the map lists its activities beneath it instead of drawing them',
     ]);
   });
 
@@ -105,5 +105,33 @@ describe("missingEditions", () => {
   it("says nothing when report.yaml is not a mapping", () => {
     const list = writtenMapping("/data/report.yaml", "- x\n", reportSchema);
     expect(missingEditions(list, undefined, [2018])).toEqual([]);
+  });
+});
+
+describe("undatedEditions", () => {
+  const undated = (year: number) => `warning: the report of ${year} has no date: add published: YYYY-MM-DD (the day it is published) or the som it is presented to; without either it is printed undated, its copyright without a year`;
+
+  it("warns at the year of each final edition that names neither the day it is published nor the meeting it is presented to", () => {
+    const file = report([
+      "editions:", //                                                       5
+      "  2016:", //                                                         6
+      "    chair: X", //                                                    7
+      "  2017:", //                                                         8
+      "    published: 2018-03-01", //                                       9
+      "  2018:", //                                                         10
+      "    som: {place: vienna, date: 2019-05-01}", //                      11
+      "  2019:", //                                                         12
+      "    status: draft", //                                               13
+      "  2020:", //                                                         14
+      "    status: final", //                                               15
+      "",
+    ].join("\n"));
+    expect(undatedEditions(file, editionsOf(file)).map(placed)).toEqual([`6:3: ${undated(2016)}`, `14:3: ${undated(2020)}`]);
+  });
+
+  it("leaves a date, a status or a year written with a mistake to its own error", () => {
+    const file = report("editions:\n  2018:\n    published: 2018-02-30\n  2019:\n    som: {place: vienna}\n  2020:\n    status: final-draft\n  1850:\n    chair: X\n");
+    expect(file.value).toBeUndefined();
+    expect(undatedEditions(file, editionsOf(file))).toEqual([]);
   });
 });

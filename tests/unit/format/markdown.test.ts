@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSafeLink, renderInline, renderMarkdown } from "../../../src/format/markdown.ts";
+import { brokenEscapes, isSafeLink, renderInline, renderMarkdown } from "../../../src/format/markdown.ts";
 
 describe("markdown from the data", () => {
   it.each([
@@ -39,5 +39,22 @@ describe("markdown from the data", () => {
 
   it("renders inline text without a paragraph", () => {
     expect(renderInline("Silk Routes *Partnership*")).toBe("Silk Routes <em>Partnership</em>");
+  });
+});
+
+describe("brokenEscapes", () => {
+  it("finds each run of percent-escapes in a link that is no UTF-8 text, in any part of any link, bare addresses too", () => {
+    expect(brokenEscapes("[a](#%E0%A4) and [b](https://example.org/caf%e9?q=1) and https://example.org/x%C3%A4%E0%A4y#%FF, [c](/2019/#%c3)")).toEqual([
+      { href: "#%E0%A4", escape: "%E0%A4" },
+      { href: "https://example.org/caf%e9?q=1", escape: "%e9" },
+      { href: "https://example.org/x%C3%A4%E0%A4y#%FF", escape: "%C3%A4%E0%A4" },
+      { href: "https://example.org/x%C3%A4%E0%A4y#%FF", escape: "%FF" },
+      { href: "/2019/#%c3", escape: "%c3" },
+    ]);
+  });
+
+  it("finds none in whole escapes, in a % that starts no escape, in text that is not a link, or in a link that is not rendered", () => {
+    expect(brokenEscapes("[a](#%C3%A4) [b](https://example.org/%E2%82%AC?q=100%) [c](50%zz) 100% of %E0%A4 `[d](#%E0)` [e](javascript:%E0)")).toEqual([]);
+    expect(brokenEscapes(undefined)).toEqual([]);
   });
 });

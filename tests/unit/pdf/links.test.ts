@@ -1,7 +1,7 @@
 /** Every link of the PDF described: the text a screen reader gives for it, from the print page's links. */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { describeLinks, linkDescriptions, pdfText } from "../../../src/pdf/links.ts";
+import { describeLinks, isLoopback, linkDescriptions, pdfText, printedAddress } from "../../../src/pdf/links.ts";
 
 describe("linkDescriptions", () => {
   it("says the links' own text when all links to a place say the same, else the target's heading, else the address", () => {
@@ -51,5 +51,41 @@ describe("describeLinks", () => {
     expect([internal, byString, external, unknown, note].map(contents)).toEqual([
       "Go to Foreword", "Go to Annex A", "English (https://example.org/c.pdf)", "Go to section elsewhere", undefined,
     ]);
+  });
+});
+
+describe("printedAddress", () => {
+  // The print server serves the site under the path prefix; the report's page is read as the base.
+  const page = "http://127.0.0.1:41301/reports/2019/";
+
+  it("makes a link within the site absolute against site_url, path prefix and all, read against the report's page", () => {
+    const site = "https://www.example.org";
+    expect(printedAddress("/reports/2019/", page, site)).toBe("https://www.example.org/reports/2019/");
+    expect(printedAddress("../events/", page, site)).toBe("https://www.example.org/reports/events/");
+    expect(printedAddress("strands/x/?q=1#y", page, site)).toBe("https://www.example.org/reports/2019/strands/x/?q=1#y");
+    expect(printedAddress("http://127.0.0.1:41301/reports/", page, site)).toBe("https://www.example.org/reports/");
+    expect(printedAddress("/reports/2019/", page, "https://www.example.org/ignored/")).toBe("https://www.example.org/reports/2019/");
+  });
+
+  it("prints a link within the site as text without site_url, and any link to a loopback address always", () => {
+    for (const href of ["/reports/2019/", "../events/", "x", "http://127.0.0.1:41301/reports/"]) expect(printedAddress(href, page, undefined), href).toBeUndefined();
+    for (const href of ["//127.0.0.1:9/x", "http://localhost:8080/", "https://a.localhost/", "http://2130706433/", "http://0x7f.1/", "http://[::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/"]) {
+      expect(printedAddress(href, page, "https://www.example.org"), href).toBeUndefined();
+    }
+    expect(printedAddress("/x/", page, "http://localhost:8000")).toBeUndefined();
+  });
+
+  it("keeps every other address as the browser reads it", () => {
+    expect(printedAddress("https://example.org/a b", page, undefined)).toBe("https://example.org/a%20b");
+    expect(printedAddress("mailto:info@example.org", page, undefined)).toBe("mailto:info@example.org");
+    expect(printedAddress("http://127.1.example.org/", page, undefined)).toBe("http://127.1.example.org/");
+  });
+});
+
+describe("isLoopback", () => {
+  it("knows the machine's own names and addresses, and nothing else", () => {
+    const loopback = ["http://localhost/", "http://LOCALHOST./", "http://127.0.0.1/", "http://127.255.0.9/", "http://[::1]/", "http://0.0.0.0/", "http://[::ffff:7f00:1]/"];
+    for (const url of loopback) expect(isLoopback(new URL(url)), url).toBe(true);
+    for (const url of ["https://example.org/", "http://10.0.0.1/", "http://[2001:db8::1]/", "mailto:a@localhost.example.org"]) expect(isLoopback(new URL(url)), url).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
-/** The structure tree's corrections: an HTML figure's outer Figure, without alt, becomes the Div that groups the picture and its caption. */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
+/** The structure tree's corrections: an HTML figure's outer Figure, without alt, becomes the Div that groups the picture and its caption; the elements' ids are renumbered. */
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { regroupFigures } from "../../../src/pdf/structure.ts";
+import { regroupFigures, renumberStructureIds } from "../../../src/pdf/structure.ts";
 
 /** A document whose structure tree is `tree`: [role, alt?, kids] nested. */
 type Spec = [string, string | undefined, Spec[]];
@@ -41,5 +41,48 @@ describe("regroupFigures", () => {
 
   it("does nothing to a document without a structure tree", async () => {
     expect(regroupFigures(await PDFDocument.create())).toBe(0);
+  });
+});
+
+describe("renumberStructureIds", () => {
+  /** A tree of a Document holding a P and a Figure, with Chromium's ids, an ID tree of two leaves, and the data's texts that read like ids. */
+  async function chromiumLike() {
+    const doc = await PDFDocument.create();
+    const { context } = doc;
+    const element = (role: string, id: string, extra: Record<string, unknown> = {}) => context.register(context.obj({ Type: "StructElem", S: role, ID: PDFString.of(id), ...extra } as never));
+    const figure = element("Figure", "node00000267", { Alt: PDFString.of("node12345678"), ActualText: PDFString.of("(node00000096)") });
+    const paragraph = element("P", "node00000096");
+    const document = element("Document", "node00000031", { K: [paragraph, figure] });
+    const leaf = (pairs: [string, unknown][]) => context.obj({ Limits: [PDFString.of(pairs[0]![0]), PDFString.of(pairs.at(-1)![0])], Names: pairs.flatMap(([k, v]) => [PDFString.of(k), v]) } as never);
+    const idTree = context.obj({ Kids: [context.register(leaf([["node00000031", document], ["node00000096", paragraph]])), context.register(leaf([["node00000267", figure]]))] } as never) as unknown as PDFDict;
+    const root = context.obj({ Type: "StructTreeRoot", K: document, IDTree: context.register(idTree) } as never);
+    doc.catalog.set(PDFName.of("StructTreeRoot"), context.register(root));
+    doc.setTitle("Budapest Process (node12345678)");
+    doc.setAuthor("node00000267");
+    return { doc, figure, paragraph, document, idTree };
+  }
+  const text = (value: unknown) => (value as PDFString | PDFHexString).decodeText();
+
+  it("numbers Chromium's structure ids densely, in order, in the elements and the ID tree, and touches no text of the data", async () => {
+    const { doc, figure, paragraph, document, idTree } = await chromiumLike();
+    expect(renumberStructureIds(doc)).toBe(3);
+    const id = (ref: typeof figure) => text(doc.context.lookup(ref, PDFDict).get(PDFName.of("ID")));
+    expect([document, paragraph, figure].map(id)).toEqual(["node00000001", "node00000002", "node00000003"]);
+    const leaves = (idTree.get(PDFName.of("Kids")) as PDFArray).asArray().map((ref) => doc.context.lookup(ref, PDFDict));
+    const read = (leaf: PDFDict, key: string) => (leaf.get(PDFName.of(key)) as PDFArray).asArray().filter((v) => v instanceof PDFString).map(text);
+    expect(leaves.map((leaf) => [read(leaf, "Limits"), read(leaf, "Names")])).toEqual([
+      [["node00000001", "node00000002"], ["node00000001", "node00000002"]],
+      [["node00000003", "node00000003"], ["node00000003"]],
+    ]);
+    const fig = doc.context.lookup(figure, PDFDict);
+    expect([text(fig.get(PDFName.of("Alt"))), text(fig.get(PDFName.of("ActualText")))]).toEqual(["node12345678", "(node00000096)"]);
+    expect([doc.getTitle(), doc.getAuthor()]).toEqual(["Budapest Process (node12345678)", "node00000267"]);
+    // Once dense, they stay as they are.
+    expect(renumberStructureIds(doc)).toBe(3);
+    expect([document, paragraph, figure].map(id)).toEqual(["node00000001", "node00000002", "node00000003"]);
+  });
+
+  it("does nothing to a document without a structure tree", async () => {
+    expect(renumberStructureIds(await PDFDocument.create())).toBe(0);
   });
 });

@@ -34,6 +34,14 @@ describe("xmpPacket", () => {
     });
   });
 
+  it("carries no date for a document that has none, and its symbol as dc:identifier", () => {
+    const { date: _date, ...undated } = FIELDS;
+    const properties = xmpProperties(xmpPacket({ ...undated, identifier: "BP/SOM/2019/1" }));
+    expect(Object.keys(properties).filter((k) => /Date$/.test(k))).toEqual([]);
+    expect(properties["dc:identifier"]).toBe("BP/SOM/2019/1");
+    expect(properties["dc:title"]).toBe(FIELDS.title);
+  });
+
   it("describes the pdfuaid schema for PDF/A-2, by its namespace and prefix", () => {
     const packet = xmpPacket(FIELDS);
     expect(packet).toContain("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>");
@@ -46,5 +54,18 @@ describe("xmpPacket", () => {
     const title = 'Report <2017> & "after"\u0001 </rdf:li></rdf:Alt>';
     const properties = xmpProperties(xmpPacket({ ...FIELDS, title }));
     expect(properties["dc:title"]).toBe('Report <2017> & "after" </rdf:li></rdf:Alt>');
+  });
+
+  it("writes a carriage return as a reference, so that it reads back as written, not as the line feed XML makes of a raw one", () => {
+    const title = "Report\r2017\r\nand\nafter";
+    const packet = xmpPacket({ ...FIELDS, title, author: "Budapest\rProcess" });
+    expect(packet).not.toContain("\r");
+    expect(xmpProperties(packet)["dc:title"]).toBe(title);
+    expect(xmpProperties(packet)["dc:creator"]).toBe("Budapest\rProcess");
+  });
+
+  it("reads back an empty field as empty, as the document information holds it, not as missing", () => {
+    const properties = xmpProperties(xmpPacket({ ...FIELDS, keywords: "", title: "" }));
+    expect([properties["pdf:Keywords"], properties["dc:title"], properties["dc:creator"]]).toEqual(["", "", FIELDS.author]);
   });
 });

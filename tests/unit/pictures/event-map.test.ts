@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { eventMap, frameOf, mapLayout, NARROW, type MapPlace } from "../../../src/pictures/event-map.ts";
+import { countryCentre, eventMap, frameOf, mapLayout, NARROW, type MapPlace } from "../../../src/pictures/event-map.ts";
 import { inside } from "../../../src/pictures/labels.ts";
+import { MAP_LATITUDES } from "../../../src/data/schema.ts";
 import { cleanUp } from "../../helpers/data.ts";
 import { problems, reportOf } from "../../helpers/pictures.ts";
 
@@ -70,6 +71,15 @@ describe("frameOf", () => {
     const points: [number, number][] = [[16.37, 48.21], [90.41, 23.81], [19.04, 47.5]];
     const [[w, s], [e, n]] = frameOf(points);
     for (const [lon, lat] of points) expect(lon > w && lon < e && lat > s && lat < n).toBe(true);
+  });
+
+  it("draws a place at the farthest latitudes data may give inside the drawing, never at infinity", () => {
+    for (const lat of [MAP_LATITUDES.north, MAP_LATITUDES.south]) {
+      const layout = mapLayout([{ name: "Far", lat, lon: 20, events: 1 }, { name: "Near", lat: lat / 2, lon: 30, events: 1 }]);
+      for (const dot of layout.dots) {
+        expect(dot.x >= 0 && dot.x <= 640 && dot.y >= 0 && dot.y <= 400, `${lat}: ${dot.x}, ${dot.y}`).toBe(true);
+      }
+    }
   });
 
   it("widens with zoom, around the same middle", () => {
@@ -154,5 +164,56 @@ describe("the map's list of meetings held online", () => {
     const html = eventMap(report);
     expect(html).toContain('<li><a href="#event-2018-03-01-online">An online meeting</a>, 1 March 2018</li>');
     expect(html).not.toContain("/events/");
+  });
+});
+
+describe("an activity known only by its country (place: PK)", () => {
+  it("is marked by a ring in the middle of the country, labelled with its name, and said so under the map", async () => {
+    const svg = eventMap(await reportOf(2019, [{ id: "vienna", date: "2019-02-12", place: "vienna" }, { id: "pakistan", date: "2019-03", place: "PK" }]));
+    const drawings = [...svg.matchAll(/<svg class="map[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    expect(drawings).toHaveLength(2);
+    for (const drawing of drawings) {
+      // A dot for the city, a ring (white inside, dark edge) for the country; both before any label.
+      expect(drawing.match(/<g fill="#111" stroke="#fff" stroke-width="1.5">(<circle [^>]*>)*<\/g>/)?.[0].match(/<circle/g)).toHaveLength(1);
+      expect(drawing.match(/<g fill="#fff" stroke="#111" stroke-width="2.5">(<circle [^>]*>)*<\/g>/)?.[0].match(/<circle/g)).toHaveLength(1);
+      expect([...drawing.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(["Vienna", "Pakistan"]);
+      expect(drawing.lastIndexOf("<circle")).toBeLessThan(drawing.indexOf("<text"));
+    }
+    expect(svg).toContain("with the number held in each: Vienna (1), Pakistan (1).</desc>");
+    expect(svg).toContain('<tr><th scope="row">Pakistan, no city given</th><td>Pakistan</td><td class="num">1</td></tr>');
+    expect(svg).toContain('<figcaption class="map-credit">A ring marks activities known only by their country, in the middle of it. Country shapes');
+    expect(svg).not.toContain("Not shown on the map");
+  });
+
+  it("is marked on the country's main land, computed from its shape", () => {
+    const [lon, lat] = countryCentre("PK", "Pakistan")!;
+    expect(lon).toBeGreaterThan(66);
+    expect(lon).toBeLessThan(72);
+    expect(lat).toBeGreaterThan(27);
+    expect(lat).toBeLessThan(32);
+    // France's shape holds French Guiana too; the mark stays in Europe.
+    const [frLon, frLat] = countryCentre("FR", "France")!;
+    expect(Math.abs(frLon - 2.5)).toBeLessThan(2);
+    expect(Math.abs(frLat - 46.5)).toBeLessThan(2);
+    // A shape without a numeric code is found by its name, as countries.yaml writes it.
+    expect(countryCentre("XK", "Kosovo*")).toBeDefined();
+    expect(countryCentre("MT", "Malta")).toBeUndefined();
+  });
+});
+
+describe("the activities the map cannot draw", () => {
+  it("are listed beneath it, with their place and date: none is left off without a word", async () => {
+    const report = await reportOf(2019, [
+      { id: "vienna", date: "2019-02-12", place: "vienna" },
+      { id: "herat", date: "2019-04-02", place: "herat", title: "Meeting in Herat" },
+      { id: "malta", date: "2019-03", place: "MT", title: "Seminar in Malta" },
+      { id: "planned", date: "2019-11-01", place: "herat", status: "planned", title: "Planned in Herat" },
+    ]);
+    const html = eventMap(report);
+    expect(html).toContain('<div class="map-unplaced"><p class="note">Not shown on the map:</p><ul><li><a href="#event-malta">Seminar in Malta</a>, Malta, March 2019</li><li><a href="#event-herat">Meeting in Herat</a>, Herat, 2 April 2019</li></ul></div>');
+    expect(html).not.toContain("Planned in Herat");
+    // Without any place it can draw, the map is only the lists.
+    const none = eventMap(await reportOf(2019, [{ id: "herat", date: "2019-04-02", place: "herat", title: "Meeting in Herat" }]));
+    expect(none).toBe('<div class="map-unplaced"><p class="note">Not shown on the map:</p><ul><li><a href="#event-herat">Meeting in Herat</a>, Herat, 2 April 2019</li></ul></div>');
   });
 });

@@ -42,6 +42,15 @@ describe("the change report", () => {
     ]);
   });
 
+  it("names an activity planned for a year without a report with the report whose outlook lists it", async () => {
+    const planned = "title: Next meeting\ntype: working-group-meeting\ndate: 2020-03-10\nplace: sarajevo\nstrands: silk-routes-working-group\nstatus: planned\nsummary: To meet again.\n";
+    expect(await changesAfter((dir) => put(dir, "events/2020/2020-03-10-sarajevo-next-meeting.yaml", planned))).toEqual([
+      "Since the last build:",
+      "  added: events/2020/2020-03-10-sarajevo-next-meeting.yaml (report 2019)",
+      "  no key figure moved",
+    ]);
+  });
+
   it("names an edited foreword by its edition, and only that year's report", async () => {
     expect(await changesAfter((dir) => replaceIn(dir, "report.yaml", "the large movements of 2015", "the movements of 2015"))).toEqual([
       "Since the last build:",

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../../src/data/load.ts";
 import { buildSite } from "../../../src/report/model.ts";
+import { pdfFileName } from "../../../src/report/urls.ts";
 import { ordinal, slugify } from "../../../src/format/text.ts";
 import { compareDates, partialDate } from "../../../src/format/dates.ts";
-import { SAMPLE_DATA } from "../../helpers/data.ts";
+import path from "node:path";
+import { openData } from "../../../src/report/open-data.ts";
+import { ROOT, SAMPLE_DATA } from "../../helpers/data.ts";
 
 const { data } = await loadDataOrThrow(SAMPLE_DATA);
 const site = buildSite(data);
@@ -48,6 +51,29 @@ describe("the site model of the sample data", () => {
   });
 });
 
+describe("an activity known only by its country (place: PK)", async () => {
+  const full = buildSite((await loadDataOrThrow(path.join(ROOT, "tests/fixtures/full-data"))).data);
+  const event = full.events.find((e) => e.id === "2019-03-pakistan-training-migrant-resource-centres")!;
+
+  it("is dated by the country's name alone, never the name twice", () => {
+    expect(event.dateline).toBe("Pakistan, March 2019");
+    expect(event.place).toEqual({ kind: "country", id: "PK", name: "Pakistan", country: { code: "PK", name: "Pakistan", url: "/countries/pk/" } });
+  });
+
+  it("is on its country's page, and in the open data as a place of the kind country, without coordinates", () => {
+    expect(full.hubs.find((h) => h.url === "/countries/pk/")?.events.map((e) => e.id)).toEqual([event.id]);
+    const open = openData(full) as { version: number; events: { id: string; place: unknown }[] };
+    expect(open.version).toBe(3);
+    expect(open.events.find((e) => e.id === event.id)?.place).toEqual({ kind: "country", id: "PK", name: "Pakistan", country: "PK", lat: null, lon: null });
+    expect(open.events.find((e) => e.id === "2019-02-20-pristina-training")?.place).toEqual({ kind: "place", id: "pristina", name: "Pristina", country: "XK", lat: 42.6629, lon: 21.1655 });
+  });
+
+  it("is among the year's places, for the map", () => {
+    const report = full.reports.find((r) => r.year === 2019)!;
+    expect(report.places.map((p) => `${p.place.kind} ${p.place.id}`)).toContain("country PK");
+  });
+});
+
 describe("helpers", () => {
   it("ordinal", () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101].map(ordinal)).toEqual(
@@ -58,6 +84,17 @@ describe("helpers", () => {
     expect(slugify("Budapest Process")).toBe("budapest-process");
     expect(slugify("Türkiye – Koç University!")).toBe("turkiye-koc-university");
   });
+  it("pdfFileName never begins with a hyphen or a dot, whatever the organisation's name is written in", () => {
+    expect(pdfFileName("Budapest Process", 2019)).toBe("budapest-process-activity-report-2019.pdf");
+    for (const name of ["Будапештский процесс", "عملية بودابست", "布达佩斯进程", "—", "", " ", "-rf", "--help", ".hidden", "…"]) {
+      const file = pdfFileName(name, 2019);
+      expect(file, name).toMatch(/^[a-z0-9][a-z0-9-]*-2019\.pdf$/);
+    }
+    expect(pdfFileName("Будапештский процесс", 2019)).toBe("activity-report-2019.pdf");
+    expect(pdfFileName("-rf", 2019)).toBe("rf-activity-report-2019.pdf");
+    const cyrillic = buildSite({ ...data, report: { ...data.report, organisation: "Будапештский процесс" } });
+    expect(cyrillic.reports.map((r) => r.pdfUrl)).toContain("/2019/activity-report-2019.pdf");
+  });
 });
 
 describe("a report's parts", () => {
@@ -67,7 +104,7 @@ describe("a report's parts", () => {
       "cover | cover |  |  | cover | false | false | false",
       "imprint | imprint |  |  | imprint | false | false | false",
       "contents | contents |  | Contents | front-contents | false | true | false",
-      "foreword | foreword |  |  | report | true | true | true",
+      "foreword | foreword |  |  | report | true | true | false",
       "summary | in-brief |  |  | report | true | true | true",
       "glance | at-a-glance |  |  | report | true | true | true",
       "goals | priority-goals |  |  | report | true | true | true",
@@ -115,6 +152,44 @@ describe("the sentences a report says about itself", () => {
   });
 });
 
+describe("the date of a report", () => {
+  const withEdition = (year: number, changes: object) => {
+    const editions = { ...data.report.editions, [year]: { ...data.report.editions![String(year)]!, ...changes } };
+    return buildSite({ ...data, report: { ...data.report, editions } }).reports.find((r) => r.year === year)!;
+  };
+  const ICMPD = "International Centre for Migration Policy Development (ICMPD)";
+
+  it("is the edition's published, else the date of the meeting it is presented to", () => {
+    const y2016 = site.reports.find((r) => r.year === 2016)!;
+    expect(y2016.publication).toEqual({ iso: "2017-12-15", day: "2017-12-15", dateText: "15 December 2017", year: 2017 });
+    expect([y2016.imprint.copyright, y2016.imprint.published]).toEqual([`© ${ICMPD}, 2017`, "Published 15 December 2017."]);
+    const y2017 = site.reports.find((r) => r.year === 2017)!;
+    expect([y2017.publication?.dateText, y2017.imprint.copyright]).toEqual(["30 April 2018", `© ${ICMPD}, 2018`]);
+    expect(withEdition(2016, { published: partialDate("2018-01-15") }).publication?.iso).toBe("2018-01-15");
+  });
+
+  it("is never guessed: with neither, the report has no date, its copyright no year and its citation none", () => {
+    const undated = withEdition(2017, { published: undefined });
+    expect(undated.publication).toBeUndefined();
+    expect(undated.imprint).toMatchObject({ copyright: `© ${ICMPD}`, published: undefined, citation: "Budapest Process Secretariat, Annual Activity Report 2017." });
+  });
+
+  it("is known to the day or not at all for the PDF's metadata, and printed as precisely as written", () => {
+    const month = withEdition(2017, { published: partialDate("2018-04") });
+    expect(month.publication).toEqual({ iso: "2018-04", dateText: "April 2018", year: 2018 });
+    expect(month.imprint.published).toBe("Published April 2018.");
+  });
+
+  it("comes with the document's reference where the edition gives one", () => {
+    const both = withEdition(2016, { reference: "BP/SOM/2017/1" });
+    expect(both.reference).toBe("BP/SOM/2017/1");
+    expect(both.imprint.published).toBe("Published 15 December 2017 as document BP/SOM/2017/1.");
+    expect(both.imprint.citation).toBe("Budapest Process Secretariat (2017), Annual Activity Report 2016, BP/SOM/2017/1, presented to the Senior Officials Meeting, Antalya, 15 December 2017.");
+    expect(withEdition(2017, { published: undefined, reference: "BP/2018/2" }).imprint.published).toBe("Document BP/2018/2.");
+    expect(site.reports.find((r) => r.year === 2017)!.reference).toBeUndefined();
+  });
+});
+
 describe("progress against the priority goals", () => {
   const y2018 = () => site.reports.find((r) => r.year === 2018)!;
 
@@ -153,6 +228,22 @@ describe("progress against the priority goals", () => {
     expect(goal4.activities.map((a) => a.number)).toEqual(report.chapters.flatMap((c) => c.events.filter((e) => e.goals.some((g) => g.id === "istanbul-2013-return") && e.status === "held").map((e) => report.numbers[e.id])));
   });
 
+  it("name a framework with its years once: after a title that does not carry them, not after one that does", () => {
+    const named = (title: string, from = 2019, to = 2024) => {
+      const framework = { ...data.frameworks[0]!, title, from, to };
+      return buildSite({ ...data, frameworks: [framework] }).frameworks[0]!;
+    };
+    expect(named("Call for Action – a five-year plan 2019–2024")).toMatchObject({ name: "Call for Action – a five-year plan 2019–2024", years: "2019–2024", yearsAfterTitle: undefined });
+    expect(named("Call for Action 2019-2024").name).toBe("Call for Action 2019-2024");
+    expect(named("Call for Action 2019 – 2024").name).toBe("Call for Action 2019 – 2024");
+    expect(named("Call for Action 2019–24").name).toBe("Call for Action 2019–24");
+    expect(named("Declaration of 2019", 2019, 2019).name).toBe("Declaration of 2019");
+    expect(named("Istanbul Ministerial Declaration")).toMatchObject({ name: "Istanbul Ministerial Declaration (2019–2024)", yearsAfterTitle: "2019–2024" });
+    // Other years in the title are not its years in force.
+    expect(named("Call for Action 2019–2020").name).toBe("Call for Action 2019–2020 (2019–2024)");
+    expect(named("Plan 12019–2024").name).toBe("Plan 12019–2024 (2019–2024)");
+  });
+
   it("are not part of a report when no framework is in force in its period", () => {
     const events = data.events.map((e) => ({ ...e, goals: e.goals?.filter((g) => !g.startsWith("istanbul-2013-")) }));
     const report = buildSite({ ...data, events, frameworks: data.frameworks.filter((f) => f.id !== "istanbul-2013") }).reports.find((r) => r.year === 2018)!;
@@ -173,7 +264,7 @@ describe("progress against the priority goals", () => {
 });
 
 describe("the outlook, the documents adopted and drafts", () => {
-  it("the outlook lists the planned activities of the year after the period, in date order, and nothing else", () => {
+  it("the outlook lists the planned activities after the period and before the next report's, in date order, and nothing else", () => {
     const base = data.events.find((e) => e.id === "2019-02-19-istanbul-ministerial-conference")!;
     const at = (id: string, iso: string, status?: "planned" | "held" | "cancelled") => ({ ...base, id, date: partialDate(iso), status });
     const events = [...data.events, at("later", "2020-01-02", "planned"), at("earlier", "2019-01-10", "planned"), at("held", "2019-03-01", "held"), at("cancelled", "2019-04-01", "cancelled"), at("same-year", "2018-12-20", "planned")]
@@ -182,12 +273,62 @@ describe("the outlook, the documents adopted and drafts", () => {
     expect(report.outlookEvents.map((e) => e.id)).toEqual(["earlier", "2019-02-19-istanbul-ministerial-conference"]);
   });
 
+  describe("a year of planned activities alone", () => {
+    const base = data.events.find((e) => e.id === "2019-02-19-istanbul-ministerial-conference")!;
+    const later = (id: string, iso: string, status: "planned" | "cancelled") => ({ ...base, id, date: partialDate(iso), end: undefined, status, reportYear: partialDate(iso).year });
+    const events = [...data.events, later("next-year", "2020-03-10", "planned"), later("cancelled", "2020-05", "cancelled"), later("two-years-on", "2021", "planned")];
+    const full = buildSite({ ...data, events });
+
+    it("gets no report: its planned activities are in the outlook of the latest report before them, which their pages link to", () => {
+      expect(full.reports.map((r) => r.year)).toEqual([2019, 2018, 2017, 2016]);
+      expect(full.reports[0]!.outlookEvents.map((e) => e.id)).toEqual(["next-year", "two-years-on"]);
+      expect(full.reports[1]!.outlookEvents.map((e) => e.id)).toEqual(["2019-02-19-istanbul-ministerial-conference"]);
+      const view = (id: string) => full.events.find((e) => e.id === id)!;
+      expect(view("next-year")).toMatchObject({ url: "/events/2020/next-year/", reportYear: 2020, hasPage: true, report: { year: 2019, url: "/2019/", entryUrl: "/2019/#outlook", outlook: true } });
+      expect(view("cancelled").report).toBeUndefined();
+      expect(view(base.id).report).toEqual({ year: 2019, url: "/2019/", entryUrl: `/2019/#event-${base.id}`, outlook: false });
+      // The hubs count them under their year, which has no report to link to.
+      const hub = full.hubs.find((h) => h.kind === "types" && h.id === base.type)!;
+      expect(hub.byYear).toEqual([{ year: 2021, count: 1 }, { year: 2020, count: 2 }, { year: 2019, count: 1, url: "/2019/" }]);
+    });
+
+    it("gets a report once report.yaml has an edition for it, which then lists them in full", () => {
+      const editions = { ...data.report.editions, 2020: { chair: "Türkiye" } };
+      const site = buildSite({ ...data, report: { ...data.report, editions }, events });
+      expect(site.reports.map((r) => r.year)).toEqual([2020, 2019, 2018, 2017, 2016]);
+      expect(site.reports[0]!.events.map((e) => e.id)).toEqual(["next-year", "cancelled"]);
+      expect(site.reports[0]!.outlookEvents.map((e) => e.id)).toEqual(["two-years-on"]);
+      expect(site.reports[1]!.outlookEvents.map((e) => e.id)).toEqual(["next-year"]);
+    });
+
+    it("is listed by a one-year build's outlook as the full build's is, without links to the pages that build does not make", () => {
+      const one = buildSite({ ...data, events }, { year: 2019 });
+      expect(one.reports.map((r) => r.year)).toEqual([2019]);
+      expect(one.reports[0]!.outlookEvents.map((e) => [e.id, e.hasPage])).toEqual([["next-year", false], ["two-years-on", false]]);
+      expect(one.events.map((e) => [e.id, e.hasPage, e.report?.url])).toEqual([[base.id, true, "/2019/"]]);
+      for (const hub of one.hubs) for (const row of hub.byYear) expect(row).toEqual({ year: 2019, count: row.count, url: "/2019/" });
+      expect(buildSite({ ...data, events }, { year: 2020 }).reports).toEqual([]);
+    });
+  });
+
   it("Annex C lists exactly the documents the period's activities adopted", () => {
     const y2017 = site.reports.find((r) => r.year === 2017)!;
     expect(y2017.documentsAdopted.map((d) => [d.document.title, d.document.kindLabel, d.document.languages, d.number])).toEqual([
       ["Conclusions of the Senior Officials Meeting", "Conclusions", "English, Russian", "1.1"],
     ]);
     expect(site.reports.find((r) => r.year === 2018)!.documentsAdopted).toEqual([]);
+  });
+
+  it("a document says who adopted it as the data writes it, and invents no one where the data names no one", () => {
+    const som = site.events.find((e) => e.id === "2017-12-15-antalya-senior-officials-meeting")!;
+    expect(som.documents.map((d) => [d.title, d.adoptedBy, d.adoptedText])).toEqual([
+      ["Conclusions of the Senior Officials Meeting", "the participating states present", "adopted by the participating states present"],
+      ["Proposal for a five-year cooperation framework 2017–2021", undefined, undefined],
+    ]);
+    const record = data.events.find((e) => e.id === som.id)!;
+    const events = data.events.map((e) => (e === record ? { ...e, documents: e.documents!.map((d) => ({ ...d, adopted_by: undefined })) } : e));
+    const plain = buildSite({ ...data, events }).events.find((e) => e.id === som.id)!;
+    expect(plain.documents.map((d) => [d.adoptedBy, d.adoptedText])).toEqual([[undefined, "adopted"], [undefined, undefined]]);
   });
 
   it("a draft edition makes its report, its title and its events' pages drafts", () => {

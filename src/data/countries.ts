@@ -1,7 +1,7 @@
 import countryCodes from "i18n-iso-countries";
 import english from "i18n-iso-countries/langs/en.json" with { type: "json" };
-import { entryOf } from "../data/lookup.ts";
-import type { CountryFile } from "../data/schema.ts";
+import { entryOf } from "./lookup.ts";
+import type { CountryFile } from "./schema.ts";
 
 countryCodes.registerLocale(english);
 

@@ -1,0 +1,54 @@
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { faceMetrics, faceOf, printedAdvances, reportCharacters, reportFaces, SANS, SERIF, SUBSETS, unicodeRanges } from "../../../src/fonts/faces.ts";
+
+describe("the report's faces", () => {
+  it("are the serif and the sans in the weights the styles use, each with a file of each published subset", () => {
+    expect(reportFaces().map((f) => `${f.family} ${f.weight} ${f.style}`)).toEqual([
+      `${SERIF} 400 normal`, `${SERIF} 400 italic`, `${SERIF} 600 normal`, `${SERIF} 700 normal`,
+      `${SANS} 400 normal`, `${SANS} 600 normal`, `${SANS} 700 normal`,
+    ]);
+    for (const face of reportFaces()) {
+      expect(face.files.map((f) => f.subset).sort()).toEqual([...SUBSETS].sort());
+      for (const file of face.files) {
+        expect(existsSync(file.woff2) && existsSync(file.woff), file.woff2).toBe(true);
+        expect(file.rule).toContain(`font-family: '${face.family}'`);
+      }
+    }
+  });
+
+  it("draw the characters of their files' character maps within each file's unicode-range, as published", () => {
+    const { advances, notdef } = faceMetrics(faceOf(SANS));
+    expect(advances.get(0x41)).toBe(543);
+    expect(advances.get(0x15f)).toBe(419);
+    // In latin-ext's unicode-range, but not in its file: ȏ and ȫ would be drawn by another font, or as a box.
+    expect(advances.has(0x20f)).toBe(false);
+    expect(advances.has(0x22b)).toBe(false);
+    expect(advances.has(0x416)).toBe(false);
+    expect(notdef).toBe(653);
+    // The serif has fewer of the rarer letters than the sans (Ĳ).
+    expect(faceMetrics(faceOf(SERIF)).advances.has(0x132)).toBe(false);
+    expect(advances.has(0x132)).toBe(true);
+  });
+
+  it("say what the PDF draws for text in a face: the face, else its latin file taken whole, else another file's glyph", () => {
+    const sans = printedAdvances(faceOf(SANS));
+    // ȫ: o and two marks, all in the latin file.
+    expect(sans.get(0x22b)).toBe(542);
+    // ₿: the regular serif's glyph.
+    expect(sans.get(0x20bf)).toBe(518);
+    // ȏ (o with an inverted breve, which no file has) and Ж: the box.
+    expect(sans.has(0x20f)).toBe(false);
+    expect(sans.has(0x416)).toBe(false);
+    const all = reportCharacters();
+    // Ĳ: the serif lacks it; the printing browser takes the sans's.
+    expect(all.has(0x132)).toBe(true);
+    expect(all.has(0x20f) || all.has(0x416) || all.has(0x10e0)).toBe(false);
+    for (let code = 0x20; code < 0x7f; code++) expect(all.has(code), code.toString(16)).toBe(true);
+    for (let code = 0xa0; code <= 0xff; code++) expect(all.has(code), code.toString(16)).toBe(true);
+  });
+
+  it("read a unicode-range as CSS writes it", () => {
+    expect(unicodeRanges("U+0000-00FF, U+0131,U+2000-206F")).toEqual([[0, 0xff], [0x131, 0x131], [0x2000, 0x206f]]);
+  });
+});

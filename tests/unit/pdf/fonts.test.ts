@@ -1,0 +1,49 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { reportFaces, SANS, SERIF } from "../../../src/fonts/faces.ts";
+import { printFonts } from "../../../src/pdf/fonts.ts";
+
+async function folder(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "activity-report-fonts-"));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const hasFcList = (() => {
+  try {
+    execFileSync("fc-list", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe("printFonts", () => {
+  it("gives the browser a fontconfig of the report's fonts alone, whatever the environment names", async () => {
+    const dir = await folder();
+    const env = printFonts(dir, { PATH: "/usr/bin", FONTCONFIG_FILE: "/etc/fonts/fonts.conf", FONTCONFIG_PATH: "/etc/fonts", FONTCONFIG_SYSROOT: "/elsewhere" });
+    expect(env).toEqual({ PATH: "/usr/bin", FONTCONFIG_FILE: path.join(dir, "fonts.conf") });
+    const config = await readFile(env.FONTCONFIG_FILE!, "utf8");
+    // One folder of fonts, its own cache, and nothing of the machine's configuration included.
+    expect([...config.matchAll(/<dir>([^<]*)<\/dir>/g)].map((m) => m[1])).toEqual([path.join(dir, "fonts")]);
+    expect(config).toContain(`<cachedir>${path.join(dir, "font-cache")}</cachedir>`);
+    expect(config).not.toMatch(/<include|<dir prefix/);
+    // Each published file as TrueType, which Chromium takes from fontconfig (WOFF it does not).
+    const written = (await readdir(path.join(dir, "fonts"), { recursive: true })).filter((f) => f.endsWith(".ttf")).map((f) => path.basename(f)).sort();
+    expect(written).toEqual(reportFaces().flatMap((face) => face.files.map((f) => path.basename(f.woff).replace(/\.woff$/, ".ttf"))).sort());
+  });
+
+  it.runIf(hasFcList)("names the families as the styles do, and answers every family with one of them", async () => {
+    const env = printFonts(await folder(), { PATH: process.env.PATH });
+    const fc = (...args: string[]) => execFileSync(args[0]!, args.slice(1), { env, encoding: "utf8" });
+    expect(new Set(fc("fc-list", "--format", "%{family}\n").trim().split("\n"))).toEqual(new Set([SERIF, SANS]));
+    // (A hyphen in fc-match's pattern starts a size: escaped, it is part of the name, as Chromium asks for it.)
+    for (const [asked, family] of [["serif", SERIF], ["sans\\-serif", SANS], ["monospace", SANS], ["Arial", SERIF], ["DejaVu Sans", SERIF]] as const) {
+      expect(fc("fc-match", "--format", "%{family}", asked), asked).toBe(family);
+    }
+    expect(fc("fc-match", "--format", "%{weight}", `${SANS}:bold`)).toBe("200");
+  });
+});
