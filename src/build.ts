@@ -88,7 +88,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   for (const folder of leftovers.removed) onProgress({ step: "notice", message: `removed ${folder}, left by a build that was stopped` });
   // A build killed outright leaves its browser running and its folder in the temporary folder: every build ends them, printing or not.
   for (const { folder, browser } of removeAbandonedBrowsers()) {
-    onProgress({ step: "notice", message: browser === undefined ? `removed ${folder}, left by a build that was stopped` : `ended the browser (process ${browser}) of a build that was stopped, and removed its folder ${folder}` });
+    onProgress({ step: "notice", message: browser === undefined ? `removed ${folder}, left by a build that no longer runs` : `ended the browser (process ${browser}) of a build that was stopped, and removed its folder ${folder}` });
   }
   const previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
   const manifest = manifestOf(loaded.data, site, await pictureStamps(loaded.data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));

@@ -19,10 +19,25 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
 
-/** `path:line:col: message`, the form editors' editors and terminals link to. */
+/**
+ * What a terminal acts on or a reader cannot see, as messages may quote it from the data: control characters but
+ * tab (ESC starts sequences that move the cursor or clear the screen; a line end would start a line that looks
+ * like another message), line and paragraph separators, invisible and direction-changing characters, and halves
+ * of a character.
+ */
+const UNPRINTABLE = /[\x00-\x08\x0A-\x1F\x7F-\x9F\u200B\u2028\u2029\u2060\uFEFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Each such character as the escape that writes it between double quotes in YAML: `\x1B`, `\u202E`. */
+const shownAsEscapes = (text: string) =>
+  text.replace(UNPRINTABLE, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  });
+
+/** `path:line:col: message`, the form editors' editors and terminals link to; on one line, whatever the data holds. */
 export function formatDiagnostic(d: Diagnostic, cwd?: string): string {
   const place = d.line === undefined ? displayPath(d.file, cwd) : `${displayPath(d.file, cwd)}:${d.line}:${d.col ?? 1}`;
-  return `${place}: ${d.severity === "warning" ? "warning: " : ""}${d.message}`;
+  return shownAsEscapes(`${place}: ${d.severity === "warning" ? "warning: " : ""}${d.message}`);
 }
 
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {

@@ -6,9 +6,10 @@
 import path from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
 import { findDuplicates, type Entry } from "./duplicates.ts";
+import { suggest } from "./suggest.ts";
 import { defines } from "./lookup.ts";
 import { REFERENCE_FILES, type WrittenEvent } from "./read.ts";
-import { isKnownCountry, placeIsCountry, unknownCountryPlace, unknownId, unknownPlace, type References } from "./references.ts";
+import { isKnownCountry, placeIsCountry, unknownCountry, unknownCountryPlace, unknownId, unknownPlace, type References } from "./references.ts";
 import { ID_PATTERN } from "./schema.ts";
 import type { YamlSource } from "./yaml-source.ts";
 
@@ -53,6 +54,22 @@ export function eventProblems(event: WrittenEvent, references: References): Diag
   }
   if (f.strands) listProblems(out, source, "strands", f.strands, "strand", references.strands, REFERENCE_FILES.strands);
   if (f.topics) listProblems(out, source, "topics", f.topics, "topic", references.topics, REFERENCE_FILES.topics);
+  if (f.states) {
+    f.states.forEach((code, i) => {
+      if (f.states!.indexOf(code) < i) out.push(source.diagnostic(["states", i], `state "${code}" is listed twice`));
+      else if (!isKnownCountry(code, references.countries)) out.push(source.diagnostic(["states", i], unknownCountry(code)));
+    });
+  }
+  f.participating_organisations?.forEach((name, i) => {
+    if (f.participating_organisations!.indexOf(name) < i) out.push(source.diagnostic(["participating_organisations", i], `organisation "${name}" is listed twice`));
+  });
+  // A list longer than its count contradicts it; a shorter one names only some, and the report says "at least".
+  const named = [["states", f.states, "countries", f.countries, "states"], ["participating_organisations", f.participating_organisations, "organisations", f.organisations, "organisations"]] as const;
+  for (const [field, list, countField, count, what] of named) {
+    if (list && count && new Set(list).size > count.value) {
+      out.push(source.diagnostic([field], `${field} names ${new Set(list).size} ${what}, more than ${countField} (${count.value}); correct one of them`, { severity: "warning", part: "key" }));
+    }
+  }
   if (f.end && f.date && f.end.last < f.date.first) out.push(source.diagnostic(["end"], `end ${f.end.iso} is before date ${f.date.iso}`));
   const participants = f.participants?.value;
   const women = f.women?.value;
@@ -125,5 +142,34 @@ export function duplicateEvents(events: readonly WrittenEvent[], dir: string): D
       out.push(copy.source.diagnostic(["title"], `same date and place as ${named([other])}, whose title reads almost the same ("${other.title}"); is this event entered twice?`, { severity: "warning" }));
     }
   }
+  return out;
+}
+
+/** Lower case, without punctuation or repeated spaces: how two spellings of one name are compared. */
+const comparable = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/**
+ * A warning for each organisation an event names that report.yaml's
+ * participating organisations (`known`) write differently: the report counts
+ * organisations by name, so "IOM" and "International Organization for
+ * Migration (IOM)" would count as two.
+ */
+export function organisationNameProblems(event: WrittenEvent, known: readonly string[]): Diagnostic[] {
+  const { source, fields: f } = event;
+  if (!source || !f?.participating_organisations || known.length === 0) return [];
+  const out: Diagnostic[] = [];
+  f.participating_organisations.forEach((name, i) => {
+    if (known.includes(name)) return;
+    const typed = comparable(name);
+    // A typo only in a long name: abbreviations a letter apart (IOM, ILO) are different organisations.
+    const close = typed.length >= 10 ? suggest(typed, known.map(comparable)) : undefined;
+    const meant = known.find((k) => comparable(k) === typed) ??
+      // The abbreviation in brackets, or the name without it.
+      known.find((k) => comparable(/\(([^()]+)\)\s*$/.exec(k)?.[1] ?? "") === typed || comparable(k.replace(/\s*\([^()]+\)\s*$/, "")) === typed) ??
+      (close === undefined ? undefined : known.find((k) => comparable(k) === close));
+    if (meant) {
+      out.push(source.diagnostic(["participating_organisations", i], `organisation "${name}" is written "${meant}" in the participating organisations of report.yaml; write it the same way, as organisations are counted by name`, { severity: "warning" }));
+    }
+  });
   return out;
 }

@@ -8,7 +8,7 @@ import { compareDates } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { reportPeriods, reportYearOf, reportYears, writtenEditions, type ReportPeriod } from "./editions.ts";
 import { checkDocuments, type DocumentFileEntry } from "./documents.ts";
-import { duplicateEvents, eventNameProblems, eventProblems } from "./event-rules.ts";
+import { duplicateEvents, eventNameProblems, eventProblems, organisationNameProblems } from "./event-rules.ts";
 import { eventGoalProblems, frameworkProblems } from "./frameworks.ts";
 import { checkPhotos, logosOf, type LogoEntry, type PictureFacts } from "./photos.ts";
 import type { Picture } from "./pictures.ts";
@@ -78,6 +78,8 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
   const references = referencesOf(folder);
   const editions = writtenEditions(report.fields, report.source?.value);
   const periods = reportPeriods(editions);
+  // The names of the participating organisations, report-wide and of every edition: how events should write them.
+  const organisations = [...new Set([report.fields?.participating_organisations ?? [], ...Object.values(editions ?? {}).map((e) => e.participating_organisations ?? [])].flat())];
   const events = eventRecords(written, periods);
   const documents = checkDocuments(written, dir);
   const photos = await checkPhotos(written, report, editions, pictures, dir, options.pictureCache);
@@ -94,6 +96,7 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
     ...periodOverlaps(report, periods),
     ...eventNameProblems(written, dir),
     ...written.flatMap((event) => eventProblems(event, references)),
+    ...written.flatMap((event) => organisationNameProblems(event, organisations)),
     ...frameworkProblems(folder.frameworks),
     ...written.flatMap(({ source, fields }) => (source && fields?.goals ? eventGoalProblems(source, fields.goals, fields.date, folder.frameworks) : [])),
     ...documents.diagnostics,

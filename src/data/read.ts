@@ -3,7 +3,7 @@
  * file parsed and checked against its own shape, each kept with its source so
  * that later checks can place what they find. What a file shows on its own
  * (missing, unreadable, not YAML, not of its shape, characters that are not
- * text) is reported here; what files show together is checked by
+ * text or that the report's fonts cannot print) is reported here; what files show together is checked by
  * references.ts, report-rules.ts and event-rules.ts.
  */
 import { lstat, realpath, stat } from "node:fs/promises";
@@ -18,6 +18,7 @@ import {
 } from "./schema.ts";
 import { didYouMean } from "./suggest.ts";
 import { compiled, parseFields, parseWith } from "./zod-issues.ts";
+import { unprintableCharacters } from "./printable.ts";
 import { characterProblems, readYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export const REFERENCE_FILES = {
@@ -124,7 +125,7 @@ export function readEvent(file: string): { event: WrittenEvent; diagnostics: Dia
   const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema, compiled(eventSchema)) : undefined;
   const problems = diagnostics;
   if (parsed) problems.push(...parsed.diagnostics);
-  if (source) problems.push(...characterProblems(source));
+  if (source) problems.push(...characterProblems(source), ...unprintableCharacters(source));
   return { event: { file, id, source, value: parsed?.value, fields: parsed?.fields }, diagnostics: problems };
 }
 
@@ -145,7 +146,7 @@ async function readSource(file: string, out: Diagnostic[], optional = false): Pr
     return { readable: false };
   }
   const { source, diagnostics } = readYamlSource(file);
-  out.push(...diagnostics, ...(source ? characterProblems(source) : []));
+  out.push(...diagnostics, ...(source ? [...characterProblems(source), ...unprintableCharacters(source)] : []));
   return { source, readable: source !== undefined && diagnostics.length === 0 };
 }
 

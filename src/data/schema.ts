@@ -90,6 +90,8 @@ function linkEscapes(text: string, ctx: z.RefinementCtx): void {
 const markdown = () => withForm(z.string().max(MAX_LENGTH.markdown).superRefine(linkEscapes), { kind: "markdown" });
 /** Markdown that must say something. */
 const markdownText = () => withForm(z.string().trim().min(1).max(MAX_LENGTH.markdown).superRefine(linkEscapes), { kind: "markdown" });
+/** The names of the fields that hold markdown, in whichever file: they print their entities as what these stand for. */
+export const MARKDOWN_FIELDS: ReadonlySet<string> = new Set(["summary", "body", "outcomes", "foreword", "about", "disclaimer", "description", "introduction", "highlights", "outlook"]);
 const id = z.string().regex(ID_PATTERN);
 /** A reference to an id defined in another file; checked against that file, with a did-you-mean. */
 const ref = z.string().trim().min(1).max(200);
@@ -277,8 +279,8 @@ export const eventSchema = withForm(z.strictObject({
   online: z.boolean().optional().describe("true for a virtual meeting; place is then its host, if any"),
   strands: list(reference("strands"), 1).describe("The chapters it belongs to, ids of strands.yaml; the first reports it in full"),
   participants: count("participants").optional().meta({ description: "Number of participants: a whole number, or a phrase such as \"over 75\", \"about 50\"", examples: [60] }),
-  countries: count("countries").optional().meta({ description: "Number of country delegations", examples: [20] }),
-  organisations: count("organisations").optional().meta({ description: "Number of organisation delegations", examples: [5] }),
+  countries: count("countries").optional().meta({ description: "Number of states present (their delegations); without it, the number of states listed", examples: [20] }),
+  organisations: count("organisations").optional().meta({ description: "Number of organisations present (their delegations); without it, the number of participating_organisations listed", examples: [5] }),
   women: count("women").optional().meta({ description: "Number of women among the participants", examples: [25] }),
   partners: list(text).optional().meta({ description: "Partner organisations, printed \"With …\"", examples: [["Name of a partner organisation"]] }),
   topics: list(reference("topics")).optional().describe("Topic tags: ids of topics.yaml"),
@@ -293,6 +295,8 @@ export const eventSchema = withForm(z.strictObject({
     .describe("The priority goals it served: goal ids of frameworks.yaml"),
   host: text.optional().meta({ description: "Who hosted it, as it reads after \"Hosted by\"", examples: ["the Republic of Türkiye"] }),
   chairs: list(text).optional().meta({ description: "Who chaired or co-chaired it", examples: [["Türkiye", "Hungary"]] }),
+  states: list(countryRef()).optional().meta({ description: "The states that took part, by country code: the report counts each once in its year (Annex B lists them)", examples: [["AF", "PK", "TR"]] }),
+  participating_organisations: list(text).optional().meta({ description: "The organisations that took part, by name, written the same way in every event: counted once in the year", examples: [["Name of an organisation"]] }),
   delegations: count("delegations").optional().meta({ description: "A combined number of state and organisation delegations, where sources give no other; never added to countries or organisations", examples: ["over 40"] }),
   outcomes: markdownText().optional().meta({ description: "What came of the meeting, in Markdown; printed after the summary", examples: ["The participants agreed on …"] }),
   documents: z.array(documentSchema).max(MAX_LIST_ITEMS).optional().describe("The meeting's documents, with the languages they exist in"),

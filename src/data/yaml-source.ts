@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import jsyaml from "js-yaml";
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
 import type { Diagnostic, Severity } from "./diagnostics.ts";
 import { readDataFile } from "./files.ts";
 import { invalidUtf8Offset } from "./utf8.ts";
@@ -255,6 +255,31 @@ function keysClashWhenNormal(value: unknown): boolean {
 /** An alias (`*name`) anywhere in the text: each one, even of a single text, multiplies what the file holds. */
 const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
 
+/**
+ * An alias written inside the list or mapping it names (`&a {b: *a}`): YAML
+ * allows it, but the value would hold itself without end, and every walk over
+ * it would overflow the stack.
+ */
+function aliasOfAncestor(doc: Document.Parsed): { alias: Alias; target: Node } | undefined {
+  let found: { alias: Alias; target: Node } | undefined;
+  // An alias names the last node anchored so before it. One walk, in the order of the text: Alias.resolve
+  // walks the whole document for each alias, which for thousands of aliases took minutes.
+  const anchored = new Map<string, Node>();
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const target = anchored.get(node.source);
+        if (!target || !path.includes(target)) return undefined;
+        found = { alias: node, target };
+        return visit.BREAK;
+      }
+      if (node.anchor) anchored.set(node.anchor, node);
+      return undefined;
+    },
+  });
+  return found;
+}
+
 /** The positional parse of `text`: the yaml package's document, which knows where every value was written. */
 function positionalParse(text: string) {
   // Warnings (a mapping used as a key) would go to the console; the schema reports such keys as unknown fields.
@@ -307,7 +332,14 @@ export function createSource(file: string, raw: string): { source: YamlSource; d
   } catch {
     positional = positionalParse(text);
     diagnostics = syntaxDiagnostics(file, text, positional);
-    if (diagnostics.length === 0) {
+    const loop = diagnostics.length === 0 ? aliasOfAncestor(positional.doc) : undefined;
+    if (loop) {
+      const what = isSeq(loop.target) ? "list" : "mapping";
+      diagnostics = [{
+        severity: "error", file, ...positional.linePos(loop.alias.range?.[0] ?? 0),
+        message: `YAML error: the alias *${loop.alias.source} stands for the ${what} it is written in, which would then hold itself without end: write the value out instead`,
+      }];
+    } else if (diagnostics.length === 0) {
       try {
         value = positional.doc.toJS({ maxAliasCount: 100 });
       } catch (error) {

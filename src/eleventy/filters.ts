@@ -5,7 +5,6 @@ import { fileSize, plural } from "../format/text.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
 import { numberParagraphs, unnumbered } from "../format/paragraphs.ts";
-import { formatTotal } from "../report/figures.ts";
 import type { SiteModel } from "../report/model.ts";
 import { openData } from "../report/open-data.ts";
 
@@ -13,11 +12,9 @@ export const filters = {
   markdown: renderMarkdown,
   markdownInline: renderInline,
   number: formatNumber,
-  total: formatTotal,
   numberParagraphs,
   unnumbered,
   cssString,
-  percent: (share: number) => `${Math.round(share * 100)}%`,
   fileSize,
   plural,
   /** The first day of a date as a JS Date at midnight UTC, for the feed's timestamps. */

@@ -81,29 +81,167 @@ export interface FaceMetrics {
   readonly notdef: number;
 }
 
+interface FileGlyphs {
+  /** Each character the file has a glyph for, with the glyph's advance. */
+  readonly advances: ReadonlyMap<number, number>;
+  readonly notdef: number;
+}
+
+const files = new Map<string, FileGlyphs>();
+
+function fileGlyphs(file: FontFile): FileGlyphs {
+  let found = files.get(file.woff2);
+  if (!found) {
+    const tables = woff2Tables(readFileSync(file.woff2));
+    const widths = advanceWidths(tables);
+    found = { advances: new Map([...characterMap(tables)].map(([code, glyph]) => [code, widths[glyph]!])), notdef: widths[0]! };
+    files.set(file.woff2, found);
+  }
+  return found;
+}
+
+/** One way of writing a character by decomposition: a composed start and the marks after it. */
+interface Decomposition {
+  readonly start: number;
+  readonly marks: readonly number[];
+}
+
+let decomposable: ReadonlyMap<number, readonly Decomposition[]> | undefined;
+
+/**
+ * The characters that decompose (NFD), each with the ways of writing it, longest composed start
+ * first: those of the alphabets, as far as Greek and Cyrillic's extensions and Latin's additional
+ * letters (U+2FFF). Hangul and the compatibility ideographs, which no face of the report draws, are left out.
+ */
+function decompositions(): ReadonlyMap<number, readonly Decomposition[]> {
+  if (decomposable) return decomposable;
+  const found = new Map<number, Decomposition[]>();
+  for (let code = 0xc0; code <= 0x2fff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const char = String.fromCodePoint(code);
+    const parts = [...char.normalize("NFD")].map((p) => p.codePointAt(0)!);
+    if (parts.length === 1 && parts[0] === code) continue;
+    const ways: Decomposition[] = [];
+    for (let k = parts.length; k >= 1; k--) {
+      const start = [...String.fromCodePoint(...parts.slice(0, k)).normalize("NFC")];
+      if (start.length === 1 && start[0]!.codePointAt(0) !== code) ways.push({ start: start[0]!.codePointAt(0)!, marks: parts.slice(k) });
+    }
+    found.set(code, ways);
+  }
+  decomposable = found;
+  return found;
+}
+
+/**
+ * The advance with which a font of these glyphs draws `code` by its canonical decomposition, when it
+ * has no glyph of its own: the text shaper (HarfBuzz, in Chromium) writes ȫ as o with two marks when
+ * the font has those. It takes the longest composed start it has a glyph for, and then each mark.
+ */
+function decomposedAdvance(code: number, advances: ReadonlyMap<number, number>): number | undefined {
+  for (const { start, marks } of decompositions().get(code) ?? []) {
+    const first = advances.get(start);
+    if (first !== undefined && marks.every((m) => advances.has(m))) return marks.reduce((sum, m) => sum + advances.get(m)!, first);
+  }
+  return undefined;
+}
+
+/**
+ * The width of a space that the font has no glyph for, as HarfBuzz draws it from the font's space:
+ * in fractions of an em, or as wide as a digit or a full stop (hb-ot-shape-fallback.cc). (U+2000
+ * and U+2001 decompose to U+2002 and U+2003.)
+ */
+type Advances = ReadonlyMap<number, number>;
+const SPACE_FALLBACK: ReadonlyMap<number, (advances: Advances) => number | undefined> = new Map<number, (advances: Advances) => number | undefined>([
+  [0x2002, () => 500], [0x2003, () => 1000], [0x2004, () => 333], [0x2005, () => 250], [0x2006, () => 167],
+  [0x2007, (a) => a.get(0x30)], [0x2008, (a) => a.get(0x2e) ?? a.get(0x2c)], [0x2009, () => 200], [0x200a, () => 63],
+  [0x202f, (a) => (a.get(0x20) === undefined ? undefined : Math.round(a.get(0x20)! / 2))], [0x205f, () => 222], [0x3000, () => 1000],
+]);
+
+function spaceAdvance(code: number, advances: ReadonlyMap<number, number>): number | undefined {
+  const space = code === 0x2000 || code === 0x2001 ? code + 2 : code;
+  if (space !== code && advances.has(space)) return advances.get(space);
+  return advances.has(0x20) ? SPACE_FALLBACK.get(space)?.(advances) : undefined;
+}
+
+/** Each character the glyphs draw, directly, by decomposition or as a space, among `candidates`, with its advance. */
+function drawn(advances: ReadonlyMap<number, number>, candidates: Iterable<number>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const code of candidates) {
+    const advance = advances.get(code) ?? decomposedAdvance(code, advances) ?? spaceAdvance(code, advances);
+    if (advance !== undefined) out.set(code, advance);
+  }
+  return out;
+}
+
+function* inRanges(ranges: readonly (readonly [number, number])[]): Generator<number> {
+  for (const [first, last] of ranges) for (let code = first; code <= last; code++) yield code;
+}
+
 const metrics = new Map<Face, FaceMetrics>();
 
 /**
- * The characters the face draws, with their advances: those in a file's unicode-range that its
- * character map holds. A character outside every range is left to other fonts, and one in a range
- * that the file has no glyph for is drawn by another font or as a box, however the browser finds one.
+ * The characters the face draws as the site and the print page load it, with their advances. Each of
+ * its files is used only for the characters of its unicode-range, and its glyphs only for those too
+ * (Chromium looks no other up in it, not even to draw a decomposition): a character that the file of
+ * its range cannot draw so is drawn by another font, or as a box.
  */
 export function faceMetrics(face: Face): FaceMetrics {
   let found = metrics.get(face);
   if (found) return found;
   const advances = new Map<number, number>();
-  let notdef = 0;
   for (const file of face.files) {
-    const tables = woff2Tables(readFileSync(file.woff2));
-    const widths = advanceWidths(tables);
-    notdef = widths[0]!;
-    for (const [code, glyph] of characterMap(tables)) {
-      if (!advances.has(code) && file.ranges.some(([first, last]) => code >= first && code <= last)) advances.set(code, widths[glyph]!);
-    }
+    const inRange = (code: number) => file.ranges.some(([first, last]) => code >= first && code <= last);
+    const own = new Map([...fileGlyphs(file).advances].filter(([code]) => inRange(code)));
+    for (const [code, advance] of drawn(own, inRanges(file.ranges))) if (!advances.has(code)) advances.set(code, advance);
   }
-  found = { advances, notdef };
+  found = { advances, notdef: fileGlyphs(face.files[0]!).notdef };
   metrics.set(face, found);
   return found;
+}
+
+const printed = new Map<Face, ReadonlyMap<number, number>>();
+
+/**
+ * What the PDF draws for text set in the face, with the advances: the printing browser's fonts are
+ * the report's own files (src/pdf/fonts.ts). A character is drawn by the face as published
+ * (faceMetrics); else by the font that fontconfig offers for the face's family and weight, its file of
+ * the first subset (latin), taken whole: any glyph, a decomposition or a space; else by whichever
+ * other file has a glyph for it, of the same weight and style first (the widest, as fontconfig's
+ * choice among them is not foreseen). Any other character is printed as the box.
+ */
+export function printedAdvances(face: Face): ReadonlyMap<number, number> {
+  let found = printed.get(face);
+  if (found) return found;
+  const advances = new Map(faceMetrics(face).advances);
+  const primary = fileGlyphs(face.files.find((f) => f.subset === SUBSETS[0])!).advances;
+  for (const [code, advance] of drawn(primary, [...primary.keys(), ...decompositions().keys(), ...SPACE_FALLBACK.keys(), 0x2000, 0x2001])) {
+    if (!advances.has(code)) advances.set(code, advance);
+  }
+  // fontconfig offers the faces of the same weight and style first.
+  const alike = (f: Face) => f.weight === face.weight && f.style === face.style;
+  for (const group of [reportFaces().filter(alike), reportFaces().filter((f) => !alike(f))]) {
+    const elsewhere = new Map<number, number>();
+    for (const file of group.flatMap((f) => f.files)) {
+      for (const [code, advance] of fileGlyphs(file).advances) if (!advances.has(code)) elsewhere.set(code, Math.max(advance, elsewhere.get(code) ?? 0));
+    }
+    for (const [code, advance] of elsewhere) advances.set(code, advance);
+  }
+  found = advances;
+  printed.set(face, found);
+  return found;
+}
+
+let printable: ReadonlySet<number> | undefined;
+
+/**
+ * The characters that the PDF draws in every face of the report, so wherever the text is set: any
+ * other is printed as a box in one face at least.
+ */
+export function reportCharacters(): ReadonlySet<number> {
+  if (printable) return printable;
+  const [first, ...others] = reportFaces().map((face) => printedAdvances(face));
+  printable = new Set([...first!.keys()].filter((code) => others.every((face) => face.has(code))));
+  return printable;
 }
 
 /** The face of `family` at `weight` and `style`. */

@@ -83,3 +83,8 @@ export function markdownWords(text: string | undefined): string {
     .replace(/<[^>]*>/g, " ")
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_all, name: string) => ENTITIES[name]!);
 }
+
+/** The text with markdown's entities (`&#x416;`, `&eacute;`) and backslash escapes read: the characters it prints. */
+export function decodeEntities(text: string): string {
+  return md.utils.unescapeAll(text);
+}

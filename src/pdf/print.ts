@@ -15,7 +15,7 @@ import { printFonts } from "./fonts.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import type { OutlineEntry } from "./outline.ts";
 import { loadPdfJs, readPdf } from "./pdf-reading.ts";
-import { browserFolder, removeAbandonedBrowsers } from "./browser-folders.ts";
+import { browserFolder, isNearlyFull, removeAbandonedBrowsers, temporaryFolderFull } from "./browser-folders.ts";
 import { serveFolder } from "./server.ts";
 
 export const CHROMIUM_FLAGS = [
@@ -308,6 +308,12 @@ export async function printPdfs(jobs: readonly PrintJob[], options: PrintOptions
       closing = true;
       run.catch(() => undefined);
     }
+  } catch (error) {
+    // Chromium writes each PDF into its temporary folder first: a full one fails the print with a protocol error that does not say so.
+    // (A request blocked names the data file that holds its address: that message stays.)
+    const blocked = error instanceof PrintError && error.blocked.length > 0;
+    if (!blocked && isNearlyFull(folder.dir)) throw new PrintError(temporaryFolderFull());
+    throw error;
   } finally {
     clearTimeout(timer);
     await closeBrowser(browser, abort);

@@ -3,7 +3,7 @@
  * or the edge of the picture: a greedy search over positions around each dot,
  * then further out with a leader line. Pure geometry in SVG units.
  */
-import { ADVANCE_RUNS } from "./glyph-widths.ts";
+import { ADVANCE_RUNS, MISSING_GLYPH_ADVANCE } from "./glyph-widths.ts";
 
 export interface Box {
   readonly x: number;
@@ -37,25 +37,29 @@ export interface Placement {
 }
 
 /**
- * The width of a character the table below does not know (a script the report's fonts do not
- * publish, drawn in a fallback font), in em: above the average glyph of the usual fallback
- * sans-serif fonts (about 0.5 em), so that such a label's box errs wide and holds its text.
+ * The width of a character that the labels' font lacks, in em: the PDF prints it as the font's
+ * box, or in another of the report's fonts (src/pdf/fonts.ts), none of whose glyphs for such
+ * characters is wider; a web reader's browser draws it in a font of the reader's, whose glyphs
+ * average about half an em. The wider of the box and 0.6 em, so that such a label's plate errs wide.
  */
-export const GLYPH_WIDTH = 0.6;
+export const GLYPH_WIDTH = Math.max(0.6, MISSING_GLYPH_ADVANCE / 1000);
 /** The plate drawn behind label text reaches this far beyond it on each side. */
 export const PLATE_PADDING = 2;
 
 /** Advance widths in thousandths of an em, by code point. */
 const ADVANCES = new Map(ADVANCE_RUNS.flatMap(([first, widths]) => widths.map((width, i) => [first + i, width] as const)));
 
+/** What takes no room: controls, separators of lines and paragraphs, and what text shapers hide (soft hyphen, joiners). */
+export const NOT_DRAWN = /[\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+
 /**
  * The width of `text` at `fontSize` in the labels' font, from its glyphs' advance widths
- * (measured, glyph-widths.ts). Kerning is left out: it narrows most pairs and widens a few
+ * (read from the font file, glyph-widths.ts). Kerning is left out: it narrows most pairs and widens a few
  * by at most a fiftieth of an em (`rw`), which the plate's padding takes up.
  */
 export function textWidth(text: string, fontSize: number): number {
   let thousandths = 0;
-  for (const char of text) thousandths += ADVANCES.get(char.codePointAt(0)!) ?? GLYPH_WIDTH * 1000;
+  for (const char of text) thousandths += ADVANCES.get(char.codePointAt(0)!) ?? (NOT_DRAWN.test(char) ? 0 : GLYPH_WIDTH * 1000);
   return (thousandths * fontSize) / 1000;
 }
 

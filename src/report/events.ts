@@ -4,7 +4,8 @@ import { formatCount } from "../format/counts.ts";
 import { formatDateRange } from "../format/dates.ts";
 import { goalLine } from "./goals.ts";
 import type { Lookups } from "./lookups.ts";
-import { anchorOf, eventUrl } from "./urls.ts";
+import { countOf } from "./figures.ts";
+import { anchorOf, eventUrl, reportUrl } from "./urls.ts";
 import type { DocumentView, EventReportLink, EventView, FigureView } from "./views.ts";
 import { languageName, type DocumentFile } from "../data/schema.ts";
 
@@ -48,7 +49,7 @@ function documentView(d: DocumentFile): DocumentView {
 
 function figuresOf(event: EventRecord): FigureView[] {
   return (Object.keys(COUNT_WORDS) as FigureView["field"][]).flatMap((field) => {
-    const count = event[field];
+    const count = countOf(event, field);
     if (!count) return [];
     const [one, many] = COUNT_WORDS[field];
     return [{ field, count, text: `${formatCount(count)} ${count.value === 1 && !count.qualifier ? one : many}` }];
@@ -87,6 +88,8 @@ function eventView(e: EventRecord, refs: Lookups, places: EventPlaces): EventVie
     figures,
     counts: Object.fromEntries(figures.map((f) => [f.field, formatCount(f.count)])),
     partners: e.partners ?? [],
+    states: (e.states ?? []).map((code) => ({ code, name: refs.country(code).name })).sort((a, b) => a.name.localeCompare(b.name, "en")),
+    organisationsPresent: e.participating_organisations ?? [],
     topics: (e.topics ?? []).map((t) => refs.topics.get(t)!),
     summary: e.summary,
     body: e.body,

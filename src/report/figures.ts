@@ -5,7 +5,7 @@
 import { formatNumber, precisionOf, type Count } from "../format/counts.ts";
 import { firstDay, lastDay, type PartialDate } from "../format/dates.ts";
 import type { EventRecord } from "../data/load.ts";
-import type { EventType, Strand } from "../data/schema.ts";
+import type { EventFile, EventType, Strand } from "../data/schema.ts";
 
 /**
  * What a total says of the true number, from what its parts say: exact when
@@ -23,6 +23,23 @@ export interface Total {
   readonly atLeast: boolean;
   /** How many of the summed events stated the figure at all. */
   readonly reported: number;
+  /** How many events it is over: when more than `reported`, the total covers only some of them. */
+  readonly of: number;
+}
+
+/** A total of the key figures, with the words the report prints for it. */
+export interface FigureTotal extends Total {
+  /** `at least 90`; `not reported` when no event stated the figure. */
+  readonly valueText: string;
+  /** `from 3 of 6 activities`, when some of the events did not state the figure. */
+  readonly coverage?: string;
+  /** `at least 90, from 3 of 6 activities`: what the key figures print. */
+  readonly text: string;
+}
+
+/** A number of distinct states or organisations, with their codes or names (sorted). */
+export interface DistinctTotal extends FigureTotal {
+  readonly items: readonly string[];
 }
 
 /** `97`, `at least 97`, `about 97`, `about 97 or more`. */
@@ -36,6 +53,58 @@ export function formatTotal(total: Total): string {
   }
 }
 
+/** What events a total is over, singular and plural: the events held, or the trainings among them. */
+type Over = readonly [string, string];
+const ACTIVITIES: Over = ["activity", "activities"];
+const TRAININGS: Over = ["training", "trainings"];
+
+/** The words of a total: its value, and what part of the events it is from when some did not state the figure. */
+export function describeTotal<T extends Total>(total: T, over: Over = ACTIVITIES): T & FigureTotal {
+  if (total.reported === 0) return { ...total, valueText: "not reported", text: "not reported" };
+  const valueText = formatTotal(total);
+  if (total.reported >= total.of) return { ...total, valueText, text: valueText };
+  const coverage = `from ${formatNumber(total.reported)} of ${formatNumber(total.of)} ${total.of === 1 ? over[0] : over[1]}`;
+  return { ...total, valueText, coverage, text: `${valueText}, ${coverage}` };
+}
+
+/** The labels of the key figures and of the chronology's columns: the report's words for each, in one place. */
+export const FIGURE_LABELS = {
+  events: "Activities held",
+  participants: "Participants",
+  states: "States that took part",
+  countries: "Delegations of states, counted once per meeting",
+  organisationsPresent: "Organisations that took part",
+  organisations: "Delegations of organisations, counted once per meeting",
+  delegations: "Delegations, where only a combined number is reported",
+  trainings: "Trainings",
+  trainees: "Trainees",
+  women: "Women, where reported",
+} as const;
+
+/** The chronology's columns: short, as the table is narrow; each names the figure its total adds up to. */
+export const COLUMN_LABELS: Readonly<Record<CountField, string>> = {
+  participants: "Participants",
+  countries: "State delegations",
+  organisations: "Organisation delegations",
+  delegations: "Combined delegations",
+  women: "Women",
+};
+
+/** One key figure as printed: its label, its value, and the part of the events it is from. */
+export interface KeyFigure {
+  readonly id: keyof typeof FIGURE_LABELS;
+  readonly label: string;
+  readonly value: string;
+  readonly coverage?: string;
+}
+
+/** A column of the chronology: a figure that some held event states, with its total. */
+export interface FigureColumn {
+  readonly field: CountField;
+  readonly label: string;
+  readonly total: FigureTotal;
+}
+
 export interface Figures {
   /** Events held, each once however many strands it appears under. */
   readonly events: number;
@@ -45,16 +114,31 @@ export interface Figures {
   readonly byType: readonly { readonly type: EventType; readonly count: number }[];
   /** Held events by the strand that reports them in full, in report order; `joint` of them are shared with other strands. */
   readonly byStrand: readonly { readonly strand: Strand; readonly count: number; readonly joint: number }[];
-  readonly participants: Total;
-  readonly countries: Total;
-  readonly organisations: Total;
+  readonly participants: FigureTotal;
+  /** Delegations of states, summed over the events: a state at three meetings counts three times. */
+  readonly countries: FigureTotal;
+  /** The distinct states that the events name, over the events that name them. */
+  readonly states: DistinctTotal;
+  /** Delegations of organisations, summed over the events. */
+  readonly organisations: FigureTotal;
+  /** The distinct organisations that the events name, over the events that name them. */
+  readonly organisationsPresent: DistinctTotal;
   /** Combined delegations of states and organisations, where a source gives only that; never part of countries or organisations. */
-  readonly delegations: Total;
-  readonly women: Total;
+  readonly delegations: FigureTotal;
+  readonly women: FigureTotal;
   /** Women as a share of participants, over the events that state both exactly; undefined when none does. */
   readonly womenShare?: number;
   readonly trainings: number;
-  readonly trainees: Total;
+  /** The participants of the trainings, over the trainings. */
+  readonly trainees: FigureTotal;
+  /** The words of each figure, for the parts that name one outside the key figures (Annex B). */
+  readonly labels: typeof FIGURE_LABELS;
+  /** The key figures in the order printed, each that the year's events give. */
+  readonly key: readonly KeyFigure[];
+  /** The chronology's figure columns: those that a held event states, in the order of COLUMN_LABELS. */
+  readonly columns: readonly FigureColumn[];
+  /** Some column's total is from only some of the activities: the chronology says from how many of each. */
+  readonly columnsPartial: boolean;
   /** Held events by the month they began, each month of the report's span; `counts` follow `byType`. */
   readonly byMonth: readonly MonthRow[];
   /** Held events dated only by year, which no month can show. */
@@ -72,7 +156,41 @@ export interface MonthRow {
   readonly total: number;
 }
 
-type CountField = "participants" | "countries" | "organisations" | "delegations" | "women";
+export type CountField = "participants" | "countries" | "organisations" | "delegations" | "women";
+
+/**
+ * An event's figure: as written, else, for countries and organisations, the
+ * number of states or organisations it names. Every figure of an event, in
+ * its entry, the chronology and the totals, is read through this.
+ */
+export function countOf(event: EventFile, field: CountField): Count | undefined {
+  const named = field === "countries" ? event.states : field === "organisations" ? event.participating_organisations : undefined;
+  return event[field] ?? (named ? { value: new Set(named).size } : undefined);
+}
+
+/**
+ * The distinct items that events name (`list`), over the events: exact when
+ * every event names them all; at least, when an event names none or fewer
+ * than its count says.
+ */
+function distinct(events: readonly EventFile[], list: (e: EventFile) => readonly string[] | undefined, count: (e: EventFile) => Count | undefined): DistinctTotal {
+  const items = new Set<string>();
+  let reported = 0;
+  let complete = true;
+  for (const e of events) {
+    const named = list(e);
+    const stated = count(e);
+    if (!named) {
+      complete = false;
+      continue;
+    }
+    reported += 1;
+    for (const item of named) items.add(item);
+    if (stated && (stated.value > new Set(named).size || precisionOf(stated) === "lower bound")) complete = false;
+  }
+  const total: Total = { value: items.size, precision: complete ? "exact" : "at least", atLeast: !complete, reported, of: events.length };
+  return { ...describeTotal(total), items: [...items].sort((a, b) => a.localeCompare(b, "en")) };
+}
 
 export function sumCounts(counts: readonly (Count | undefined)[]): Total {
   let value = 0;
@@ -91,7 +209,7 @@ export function sumCounts(counts: readonly (Count | undefined)[]): Total {
     if (precision === "approximate") about = true;
   }
   const precision: TotalPrecision = about ? (atLeast ? "about or more" : "about") : atLeast ? "at least" : "exact";
-  return { value, precision, atLeast, reported };
+  return { value, precision, atLeast, reported, of: counts.length };
 }
 
 /** Every month from the one of `from` to the one of `to`. */
@@ -109,13 +227,14 @@ export function computeFigures(
   span: { readonly from: PartialDate; readonly to: PartialDate },
 ): Figures {
   const held = events.filter((e) => (e.status ?? "held") === "held");
-  const sum = (list: readonly EventRecord[], field: CountField) => sumCounts(list.map((e) => e[field]));
+  const sum = (list: readonly EventRecord[], field: CountField) => sumCounts(list.map((e) => countOf(e, field)));
   const trainingTypes = new Set(reference.eventTypes.filter((t) => t.training).map((t) => t.id));
   const trainings = held.filter((e) => trainingTypes.has(e.type));
 
   const exact = held.filter((e) => e.women && e.participants && !e.women.qualifier && !e.participants.qualifier);
   const exactParticipants = exact.reduce((n, e) => n + e.participants!.value, 0);
   const exactWomen = exact.reduce((n, e) => n + e.women!.value, 0);
+  const womenShare = exactParticipants > 0 ? exactWomen / exactParticipants : undefined;
 
   const byType = reference.eventTypes
     .map((type) => ({ type, count: held.filter((e) => e.type === type.id).length }))
@@ -126,6 +245,41 @@ export function computeFigures(
     const counts = byType.map((row) => inMonth.filter((e) => e.type === row.type.id).length);
     return { ...month, counts, total: inMonth.length };
   });
+
+  const totals = {
+    participants: describeTotal(sum(held, "participants")),
+    countries: describeTotal(sum(held, "countries")),
+    organisations: describeTotal(sum(held, "organisations")),
+    // Over the events that give it: the others give countries and organisations instead, so it is not "at least" for
+    // them; but it is from only those events, and says so.
+    delegations: describeTotal({ ...sumCounts(held.flatMap((e) => (e.delegations ? [e.delegations] : []))), of: held.length }),
+    women: describeTotal(sum(held, "women")),
+  };
+  const states = distinct(held, (e) => e.states, (e) => e.countries);
+  const organisationsPresent = distinct(held, (e) => e.participating_organisations, (e) => e.organisations);
+  const trainees = describeTotal(sum(trainings, "participants"), TRAININGS);
+  const womenCoverage = womenShare === undefined ? undefined : describeTotal({ ...totals.women, reported: exact.length }).coverage;
+  const percent = womenShare === undefined ? undefined : `${Math.round(womenShare * 100)}%`;
+
+  const shown = (id: KeyFigure["id"], total: FigureTotal): KeyFigure[] =>
+    total.reported > 0 ? [{ id, label: FIGURE_LABELS[id], value: total.valueText, ...(total.coverage ? { coverage: total.coverage } : {}) }] : [];
+  const key: KeyFigure[] = [
+    { id: "events", label: FIGURE_LABELS.events, value: formatNumber(held.length) },
+    ...shown("participants", totals.participants),
+    ...shown("states", states),
+    ...shown("countries", totals.countries),
+    ...shown("organisationsPresent", organisationsPresent),
+    ...shown("organisations", totals.organisations),
+    ...shown("delegations", totals.delegations),
+    ...(trainings.length > 0 ? [{ id: "trainings" as const, label: FIGURE_LABELS.trainings, value: formatNumber(trainings.length) }] : []),
+    // Said even when no training stated its trainees: a reader must not take the silence for none.
+    ...(trainings.length > 0 ? [{ id: "trainees" as const, label: FIGURE_LABELS.trainees, value: trainees.valueText, ...(trainees.coverage ? { coverage: trainees.coverage } : {}) }] : []),
+    ...(percent ? [{ id: "women" as const, label: FIGURE_LABELS.women, value: percent, ...(womenCoverage ? { coverage: womenCoverage } : {}) }] : []),
+  ];
+
+  const columns = (Object.keys(COLUMN_LABELS) as CountField[])
+    .filter((field) => totals[field].reported > 0)
+    .map((field) => ({ field, label: COLUMN_LABELS[field], total: totals[field] }));
 
   return {
     events: held.length,
@@ -138,15 +292,16 @@ export function computeFigures(
         return { strand, count: lead.length, joint: lead.filter((e) => e.strands.length > 1).length };
       })
       .filter((row) => row.count > 0),
-    participants: sum(held, "participants"),
-    countries: sum(held, "countries"),
-    organisations: sum(held, "organisations"),
-    // Over the events that give it: the others give countries and organisations instead, and are not missing it.
-    delegations: sumCounts(held.flatMap((e) => (e.delegations ? [e.delegations] : []))),
-    women: sum(held, "women"),
-    ...(exactParticipants > 0 ? { womenShare: exactWomen / exactParticipants } : {}),
+    ...totals,
+    states,
+    organisationsPresent,
+    ...(womenShare !== undefined ? { womenShare } : {}),
     trainings: trainings.length,
-    trainees: sum(trainings, "participants"),
+    trainees,
+    labels: FIGURE_LABELS,
+    key,
+    columns,
+    columnsPartial: columns.some((c) => c.total.coverage !== undefined),
     byMonth,
     undatedInMonth: held.filter((e) => monthKey(e) === undefined).length,
   };

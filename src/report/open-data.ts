@@ -7,12 +7,15 @@ import type { SiteModel } from "./model.ts";
 
 /**
  * 2: totals say whether they are exact, a lower bound or approximate (`precision`); `at_least` no longer includes approximate totals.
- * 3: an event's place may be a country (`kind`), whose `id` is then the country's code; documents say who adopted them (`adopted_by`).
+ * 3: an event's place may be a country (`kind`), whose `id` is then the country's code; documents say who adopted them (`adopted_by`);
+ *    a `report_year` of planned activities only has no report; reports give their `published` date and `reference`.;
+ *    totals say how many events stated the figure (`reported`) of how many (`of`); the distinct states and organisations
+ *    that events name; events' `states` and `participating_organisations`; strands' `short_title`.
  */
 export const OPEN_DATA_VERSION = 3;
 
-/** A total with what it says of the true number; `at_least` is true when the true number may be higher. */
-const total = (t: Total) => ({ value: t.value, precision: t.precision, at_least: t.atLeast });
+/** A total with what it says of the true number (`at_least`: it may be higher) and how many events it is from. */
+const total = (t: Total) => ({ value: t.value, precision: t.precision, at_least: t.atLeast, reported: t.reported, of: t.of });
 
 /** URLs in the file are root-relative, with the site's path prefix. */
 export function openData(site: SiteModel, pathPrefix = "/"): unknown {
@@ -35,7 +38,9 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
         events_held: r.figures.events,
         participants: total(r.figures.participants),
         countries: total(r.figures.countries),
+        distinct_states: { ...total(r.figures.states), codes: r.figures.states.items },
         organisations: total(r.figures.organisations),
+        distinct_organisations: { ...total(r.figures.organisationsPresent), names: r.figures.organisationsPresent.items },
         delegations: total(r.figures.delegations),
         women: total(r.figures.women),
         trainings: r.figures.trainings,
@@ -56,6 +61,8 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       online: e.online,
       strands: e.strands.map((s) => s.id),
       figures: Object.fromEntries(e.figures.map((f) => [f.field, { value: f.count.value, qualifier: f.count.qualifier ?? null, text: e.counts[f.field] }])),
+      states: e.states.map((s) => s.code),
+      participating_organisations: e.organisationsPresent,
       partners: e.partners,
       topics: e.topics.map((t) => t.id),
       summary: e.summary,
@@ -72,7 +79,7 @@ export function openData(site: SiteModel, pathPrefix = "/"): unknown {
       status: e.status,
       report_year: e.reportYear,
     })),
-    strands: site.strands.map((s) => ({ id: s.id, title: s.title, kind: s.kind, url: url(s.url) })),
+    strands: site.strands.map((s) => ({ id: s.id, title: s.title, short_title: s.short_title ?? null, kind: s.kind, url: url(s.url) })),
     event_types: site.eventTypes.map((t) => ({ id: t.id, label: t.label, plural: t.plural, training: t.training ?? false })),
     topics: site.topics.map((t) => ({ id: t.id, label: t.label })),
     frameworks: site.frameworks.map((f) => ({

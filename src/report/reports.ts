@@ -156,6 +156,7 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
   const imprint = data.report.imprint ?? {};
   const progress = goalsProgress(own, chapters, numbers, data.frameworks, refs, { from: span.from.year, to: span.to.year });
   const outlook = outlookEvents(context.planned, year, context.spans);
+  const figures = computeFigures(own.map((e) => context.records.get(e.id)!), data, span);
   const documentsAdopted = own
     .filter((e) => e.status === "held")
     .flatMap((event) => event.documents.filter((d) => d.adopted).map((document) => ({ document, event, number: numbers[event.id]! })));
@@ -188,7 +189,7 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
     presentedTo: meeting && `Presented to ${meeting.text}.`,
     preparedBy: `Prepared by the ${secretariatName}${meeting ? ` for ${meeting.text}` : ""}`,
     subject: meeting ? `Prepared for ${meeting.text}` : `The activities of the ${organisation} in ${periodText ?? year}`,
-    figures: computeFigures(own.map((e) => context.records.get(e.id)!), data, span),
+    figures,
     places: placesOf(own),
     onlineEvents: own.filter((e) => e.online && !e.place),
     participatingStates: states
@@ -197,6 +198,10 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
     participatingOrganisations: [...(edition?.participating_organisations ?? data.report.participating_organisations ?? [])],
     ...(published ? { publication: { iso: published.iso, ...(published.precision === "day" ? { day: published.iso } : {}), dateText: publishedText!, year: published.year } } : {}),
     ...(reference ? { reference } : {}),
+    statesPresent: figures.states.items
+      .map((code) => ({ code, name: countryName(code, data.countries) }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en")),
+    organisationsPresent: figures.organisationsPresent.items,
     imprint: {
       publisher: imprint.publisher ?? data.report.secretariat,
       address: imprint.address,

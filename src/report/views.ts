@@ -110,6 +110,10 @@ export interface EventView {
   /** Each stated figure as the report prints it (`over 75`), by field. */
   readonly counts: Readonly<Partial<Record<FigureView["field"], string>>>;
   readonly partners: readonly string[];
+  /** The states that the event names as present, by name. */
+  readonly states: readonly { readonly code: string; readonly name: string }[];
+  /** The organisations that the event names as present, as written. */
+  readonly organisationsPresent: readonly string[];
   readonly topics: readonly (Topic & { readonly url: string })[];
   readonly summary: string;
   readonly body?: string;
@@ -271,6 +275,10 @@ export interface ReportView {
   readonly onlineEvents: readonly EventView[];
   readonly participatingStates: readonly { readonly code: string; readonly name: string }[];
   readonly participatingOrganisations: readonly string[];
+  /** The states that the year's held activities name, by name: the distinct states of the key figures. */
+  readonly statesPresent: readonly { readonly code: string; readonly name: string }[];
+  /** The organisations that the year's held activities name, as written, sorted. */
+  readonly organisationsPresent: readonly string[];
   /** `3.1`: the section number of each event, in the chapter that reports it in full. */
   readonly numbers: Readonly<Record<string, string>>;
   /** Its parts, in the order they are printed. */

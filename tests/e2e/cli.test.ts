@@ -61,8 +61,8 @@ describe("activity-report build on the sample data", () => {
 
   it("shows the key figures computed from the events, the same on the page and in the PDF", async () => {
     const page = await readFile(path.join(output, "2017", "index.html"), "utf8");
-    expect(page).toContain("<dt>Participants</dt><dd>at least 142</dd>");
-    expect(page).toContain("<dt>Women, where reported</dt><dd>20%</dd>");
+    expect(page).toContain('<dt>Participants</dt><dd>at least 142<span class="coverage"><span class="visually-hidden">, </span>from 4 of 5 activities</span></dd>');
+    expect(page).toContain('<dt>Women, where reported</dt><dd>20%<span class="coverage"><span class="visually-hidden">, </span>from 1 of 5 activities</span></dd>');
     expect(page).toMatch(/<th scope="row">Silk Routes Partnership Project<\/th><td class="num">2<\/td>/);
     const pdf = (await pdfPages(path.join(output, "2017", "budapest-process-activity-report-2017.pdf"))).join(" ");
     expect(pdf).toContain("at least 142");
@@ -130,7 +130,7 @@ describe("the output folder", () => {
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`Checked 9 events: the data is valid.\nactivity-report build: the output folder ${output} is a link to ${path.join(parent, "gone")}, which does not exist; create that folder, or choose another output folder\n`);
-    expect((await readdir(parent)).sort()).toEqual(["site"]);
+    expect(await besideOutput(parent)).toEqual(["site"]);
   });
 
   it("a one-year preview goes to its own folder unless --output is given", async () => {

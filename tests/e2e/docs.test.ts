@@ -1,6 +1,7 @@
 /**
  * Every command in the editors' guide (docs/editing.md) is run here as written,
- * on a copy of the sample data, so that the guide stays true.
+ * on a copy of the sample data, so that the guide stays true; the field tables
+ * of docs/data.md are held to the data contract (src/data/schema.ts).
  */
 import { spawn } from "node:child_process";
 import { cp, readFile } from "node:fs/promises";
@@ -8,6 +9,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanUp, ROOT, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
 import { freePort, waitFor } from "../helpers/dev-server.ts";
+import { editionSchema, reportSchema } from "../../src/data/schema.ts";
 
 afterAll(cleanUp);
 
@@ -70,5 +72,21 @@ describe("docs/editing.md", () => {
     }
     // What the guide says the first command writes, it wrote.
     await expect(readFile(path.join(data, "events/2020/2020-03-14-ankara-meeting-silk-routes-region-working-group.yaml"), "utf8")).resolves.toContain("title:");
+  });
+});
+
+/** The field names in the first column of the first table after `heading` in docs/data.md. */
+async function documentedFields(heading: string): Promise<string[]> {
+  const lines = (await readFile(path.join(ROOT, "docs", "data.md"), "utf8")).split("\n");
+  const start = lines.findIndex((l) => l.startsWith(heading));
+  const header = lines.findIndex((l, i) => i > start && l.startsWith("| Field |"));
+  const rows = lines.slice(header + 2);
+  return rows.slice(0, rows.findIndex((l) => !l.startsWith("|"))).flatMap((row) => [...row.split("|")[1]!.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]!));
+}
+
+describe("docs/data.md", () => {
+  it("lists in its tables of report.yaml and of an edition exactly the fields the contract allows", async () => {
+    expect((await documentedFields("### report.yaml")).sort()).toEqual(Object.keys(reportSchema.shape).sort());
+    expect((await documentedFields("Each edition is written under its year")).sort()).toEqual(Object.keys(editionSchema.shape).sort());
   });
 });

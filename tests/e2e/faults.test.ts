@@ -4,8 +4,8 @@
  * half-written report, a stray browser or a temporary folder.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { chmod, readdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmod, mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
@@ -19,24 +19,31 @@ afterAll(cleanUp);
 const EVENT = (title: string, summary: string, extra = "") =>
   `title: ${JSON.stringify(title)}\ntype: working-group-meeting\ndate: 2018-06-01\nplace: sarajevo\nstrands: [silk-routes-working-group]\n${extra}summary: ${JSON.stringify(summary)}\n`;
 
+/** Runs `use` on a tmpfs of `size`, mounted on a fresh folder and unmounted after. */
+async function onTmpfs<T>(size: string, use: (mountPoint: string) => Promise<T>): Promise<T> {
+  const mountPoint = await tempDir();
+  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", mountPoint]);
+  try {
+    return await use(mountPoint);
+  } finally {
+    execFileSync("umount", [mountPoint]);
+  }
+}
+
 /**
  * Builds the sample twice into a tmpfs of `size` (`between` runs after the first build, on its
  * mount point), and returns the second build's outcome with the output before and after it and
  * what lies beside the output, all read before the disk goes.
  */
 async function buildTwiceOnTmpfs(size: string, between: (mountPoint: string) => void = () => {}) {
-  const mountPoint = await tempDir();
-  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", mountPoint]);
-  try {
+  return await onTmpfs(size, async (mountPoint) => {
     const output = path.join(mountPoint, "site");
     expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"])).code).toBe(0);
     const before = await snapshot(output);
     between(mountPoint);
     const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"]);
     return { result, output, before, after: await snapshot(output), beside: (await besideOutput(mountPoint)).sort() };
-  } finally {
-    execFileSync("umount", [mountPoint]);
-  }
+  });
 }
 
 /**
@@ -178,6 +185,30 @@ describe("faults during a build", () => {
     expect(second.result.stderr).toContain(`The output in ${second.output} is unchanged.`);
     expect(second.after).toEqual(second.before);
     expect(second.beside).toEqual(["site"]);
+  });
+
+  it("a full temporary folder: the message names it, no browser folder is left, and one that an earlier failure left is removed", async () => {
+    await onTmpfs("1m", async (tmp) => {
+      // What such a failure left before: a browser folder whose owner file is empty, from some minutes ago.
+      const earlier = path.join(tmp, "activity-report-browser-Ab12Cd");
+      await mkdir(earlier);
+      await writeFile(path.join(earlier, "owner.json"), "");
+      const minutesAgo = new Date(Date.now() - 5 * 60_000);
+      await utimes(earlier, minutesAgo, minutesAgo);
+      try {
+        writeFileSync(path.join(tmp, "fill"), Buffer.alloc(2 * 1024 * 1024));
+      } catch {
+        // Full: what was written stays.
+      }
+      const output = path.join(await tempDir(), "site");
+      const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2016"], { env: { TMPDIR: tmp } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Note: removed ${earlier}, left by a build that no longer runs.\n`);
+      expect(result.stderr).toContain(`activity-report build failed: the temporary folder ${tmp} is full (no space left on device), and the browser that prints the PDFs needs room there: free some space in it, or set TMPDIR to a folder with room\n`);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect((await readdir(tmp)).filter((name) => name.startsWith("activity-report-browser-"))).toEqual([]);
+      expect(running(tmp)).toEqual([]);
+    });
   });
 
   it("an output folder that cannot be written: a clear message and non-zero exit", async () => {

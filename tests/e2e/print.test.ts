@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { filesMentioning } from "../../src/pdf/reports.ts";
 import { loadDataOrThrow } from "../../src/data/load.ts";
+import { printFonts } from "../../src/pdf/fonts.ts";
 import { CHROMIUM_FLAGS, PrintError, printPdfs, printWithContents } from "../../src/pdf/print.ts";
 import { SAMPLE_DATA } from "../helpers/data.ts";
 import { pdfFontNames, pdfLines } from "../helpers/pdf.ts";
@@ -50,11 +51,15 @@ describe("the chart", () => {
 
 describe("the contents' second pass", () => {
   let browser: Browser;
+  let fonts: string;
   beforeAll(async () => {
-    browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS });
+    // With the printing browser's fonts, as printPdfs has them: the pages' text is laid out alike on every machine.
+    fonts = await mkdtemp(path.join(tmpdir(), "activity-report-print-fonts-"));
+    browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS, env: printFonts(fonts) });
   });
   afterAll(async () => {
     await browser?.close();
+    await rm(fonts, { recursive: true, force: true });
   });
 
   const page = (reserved: boolean) => `<!doctype html><html lang="en"><head><style>

@@ -190,7 +190,10 @@ describe("feed, sitemap and open data", () => {
       ["Conclusions of the Senior Officials Meeting", true, "the participating states present"],
       ["Proposal for a five-year cooperation framework 2017–2021", false, null],
     ]);
-    expect(data.reports.find((r) => r.year === 2017)!.figures.participants).toEqual({ value: 142, precision: "at least", at_least: true });
+    const y2017 = data.reports.find((r) => r.year === 2017)!.figures as Record<string, unknown>;
+    expect(y2017.participants).toEqual({ value: 142, precision: "at least", at_least: true, reported: 4, of: 5 });
+    expect(y2017.distinct_states).toEqual({ value: 2, precision: "at least", at_least: true, reported: 2, of: 5, codes: ["AF", "IQ"] });
+    expect(data.events.find((e) => e.id === "2017-05-24-erbil-training-of-trainers-iraq")).toMatchObject({ states: ["IQ"], participating_organisations: [] });
     const docs = await readFile(path.join(ROOT, "docs", "open-data.md"), "utf8");
     for (const key of [...Object.keys(sarajevo), ...Object.keys(sarajevo.place!)]) expect(docs).toContain(`\`${key}\``);
   });

@@ -1,42 +1,65 @@
 /**
- * The advance widths of the labels' font as Chromium lays it out: each character of the
- * subsets the report publishes, measured on a canvas with the published @font-face rules.
- * tests/e2e/labels.test.ts compares them with src/pictures/glyph-widths.ts; run this file to write that
- * table anew (after @fontsource/source-sans-3 changes):
+ * The advance widths of the labels' font, read from the font file the site and the PDF load, and as
+ * Chromium lays it out. src/pictures/glyph-widths.ts holds the first (tests/unit/pictures/glyph-widths.test.ts
+ * compares it with the font, tests/e2e/labels.test.ts with Chromium); run this file to write that table
+ * anew (after @fontsource/source-sans-3 changes):
  *
  *     npx tsx tests/helpers/glyph-widths.ts
  */
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "puppeteer";
 import { fontAssets } from "../../src/assets/fonts.ts";
+import { faceMetrics, faceOf, printedAdvances, SANS } from "../../src/fonts/faces.ts";
+import { printFonts } from "../../src/pdf/fonts.ts";
+import { NOT_DRAWN } from "../../src/pictures/labels.ts";
 import { openSite } from "./browser.ts";
 
-/** The code points of the regular weight's published subsets, from their unicode-range, without controls. */
-export function publishedCodePoints(css: string = fontAssets().css): number[] {
+
+const drawable = (entries: Iterable<readonly [number, number]>) => [...entries].filter(([code]) => !NOT_DRAWN.test(String.fromCodePoint(code)));
+
+/**
+ * The labels' font's own advances, in thousandths of an em: each character that Source Sans 3
+ * Regular draws as the site and the print page publish it (src/fonts/faces.ts); no other.
+ */
+export function labelFontAdvances(): Map<number, number> {
+  return new Map(drawable(faceMetrics(faceOf(SANS)).advances));
+}
+
+/**
+ * The advances of what the PDF draws for each character that the labels' font lacks in its published
+ * subsets but the report's fonts' files draw (src/fonts/faces.ts, printedAdvances).
+ */
+export function fallbackAdvances(): Map<number, number> {
+  const own = labelFontAdvances();
+  return new Map(drawable(printedAdvances(faceOf(SANS))).filter(([code]) => !own.has(code)));
+}
+
+/** The code points of the regular weight's published subsets, from their unicode-range, without what is never drawn. */
+export function publishedCodePoints(): number[] {
   const points = new Set<number>();
-  for (const rule of css.split("@font-face").slice(1)) {
-    if (!/font-family:\s*'Source Sans 3'/.test(rule) || !/font-weight:\s*400/.test(rule) || !/font-style:\s*normal/.test(rule)) continue;
-    const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1] ?? "";
-    for (const part of range.split(",")) {
-      const [from, to = from] = part.trim().replace(/^U\+/i, "").split("-").map((hex) => parseInt(hex, 16));
-      for (let p = from!; p <= to!; p++) if (p >= 0x20 && !(p >= 0x7f && p < 0xa0) && !(p >= 0x200b && p <= 0x200f) && !(p >= 0x2028 && p <= 0x202e) && !(p >= 0x2060 && p <= 0x206f) && p !== 0xfeff) points.add(p);
-    }
+  for (const file of faceOf(SANS).files) {
+    for (const [first, last] of file.ranges) for (let p = first; p <= last; p++) if (!NOT_DRAWN.test(String.fromCodePoint(p))) points.add(p);
   }
   return [...points].sort((a, b) => a - b);
 }
 
-/** Runs `work` on a page that has the report's published fonts, as the site and the print pages load them. */
+/**
+ * Runs `work` on a page that has the report's published fonts, as the site and the print pages load
+ * them, in a browser that has the printing browser's fonts (src/pdf/fonts.ts): what the published
+ * fonts lack is drawn as in the PDF, whatever fonts this machine has.
+ */
 async function withFontPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), "glyph-widths-"));
   try {
     const { files, css } = fontAssets();
-    await Promise.all(Object.entries(files).map(([from, to]) => cp(from, path.join(dir, to), { recursive: true })));
-    await writeFile(path.join(dir, "assets/fonts.css"), css);
-    await writeFile(path.join(dir, "index.html"), '<!doctype html><html><head><link rel="stylesheet" href="assets/fonts.css"></head><body></body></html>');
-    const site = await openSite(dir);
+    await Promise.all(Object.entries(files).map(([from, to]) => cp(from, path.join(dir, "site", to), { recursive: true })));
+    await writeFile(path.join(dir, "site", "assets/fonts.css"), css);
+    await writeFile(path.join(dir, "site", "index.html"), '<!doctype html><html><head><link rel="stylesheet" href="assets/fonts.css"></head><body></body></html>');
+    await mkdir(path.join(dir, "browser"));
+    const site = await openSite(path.join(dir, "site"), "/", printFonts(path.join(dir, "browser")));
     try {
       const page = await site.browser.newPage();
       await page.goto(site.url("/"), { waitUntil: "load" });
@@ -49,26 +72,16 @@ async function withFontPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Each code point's advance in thousandths of an em, as Chromium measures it in Source Sans 3
- * Regular; a character the font has no glyph for (the fallback font would draw it) is left out.
- */
+/** Each code point's advance in thousandths of an em, as Chromium draws it in Source Sans 3 Regular (or, lacking it, as the PDF would). */
 export function measureAdvances(points: readonly number[]): Promise<Map<number, number>> {
   return withFontPage(async (page) => {
     const measured = await page.evaluate(async (codes: number[]) => {
       await document.fonts.load("1000px 'Source Sans 3'", String.fromCodePoint(...codes));
       const context = document.createElement("canvas").getContext("2d")!;
-      // A glyph of the font measures the same whatever the fallback; one it lacks takes the fallback's.
-      // (No named functions in here: tsx would wrap them in a helper the page does not have.)
-      context.font = "1000px 'Source Sans 3', monospace";
-      const withMonospace = codes.map((code) => context.measureText(String.fromCodePoint(code)).width);
-      context.font = "1000px 'Source Sans 3', serif";
-      return codes.map((code, i) => {
-        const width = context.measureText(String.fromCodePoint(code)).width;
-        return width === withMonospace[i] ? Math.round(width) : -1;
-      });
+      context.font = "1000px 'Source Sans 3', Arial, sans-serif";
+      return codes.map((code) => context.measureText(String.fromCodePoint(code)).width);
     }, [...points]);
-    return new Map(points.flatMap((p, i) => (measured[i]! >= 0 ? [[p, measured[i]!] as const] : [])));
+    return new Map(points.map((p, i) => [p, Math.round(measured[i]! * 1000) / 1000]));
   });
 }
 
@@ -97,19 +110,25 @@ export function advanceRuns(advances: ReadonlyMap<number, number>): [number, num
 const TABLE = fileURLToPath(new URL("../../src/pictures/glyph-widths.ts", import.meta.url));
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const runs = advanceRuns(await measureAdvances(publishedCodePoints()));
+  const runs = advanceRuns(new Map([...labelFontAdvances(), ...fallbackAdvances()]));
   const lines = runs.map(([first, widths]) => `  [0x${first.toString(16).padStart(4, "0")}, [${widths.join(", ")}]],`);
   await writeFile(
     TABLE,
     `/**
- * The advance widths of Source Sans 3 Regular, the labels' font, in thousandths of an em: every
- * character of the subsets the report publishes (latin and latin-ext), as runs of consecutive
- * code points. Measured in Chromium with the published fonts by tests/helpers/glyph-widths.ts,
- * which writes this file; tests/e2e/labels.test.ts measures them again.
+ * The advance widths of the labels' text as the PDF draws it, in thousandths of an em, as runs of
+ * consecutive code points: every character that Source Sans 3 Regular draws as the site and the PDF
+ * publish it (the subsets latin and latin-ext), and every other that the report's fonts' files
+ * draw, which the printing browser finds in them (src/pdf/fonts.ts); and the width of the box
+ * that it prints for any other character. Read from the font files by tests/helpers/glyph-widths.ts,
+ * which writes this file; tests/unit/pictures/glyph-widths.test.ts reads the fonts again,
+ * tests/e2e/labels.test.ts measures the widths in Chromium.
  */
 export const ADVANCE_RUNS: readonly (readonly [number, readonly number[]])[] = [
 ${lines.join("\n")}
 ];
+
+/** The missing glyph's advance: the box drawn for a character that none of the report's fonts has. */
+export const MISSING_GLYPH_ADVANCE = ${faceMetrics(faceOf(SANS)).notdef};
 `,
   );
   console.log(`${TABLE}: ${runs.reduce((n, [, w]) => n + w.length, 0)} characters in ${runs.length} runs`);

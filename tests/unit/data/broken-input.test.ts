@@ -65,6 +65,36 @@ describe("broken input within limits", () => {
     expect(all).toContain("events/2018/2018-06-02-many.yaml:6:11: partners lists too many entries: at most 500, here 501");
   });
 
+  it("refuses an alias inside the list or mapping it names, at the alias, where reading the file overflowed the stack", async () => {
+    // Found by npm run fuzz: the value would hold itself without end, and check and build failed naming no file.
+    const loop = (text: string) => createSource("events/2018/2018-06-01-loop.yaml", text).diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`);
+    expect(loop("&a\ntitle: x\ndate: *a\n")).toEqual([
+      "events/2018/2018-06-01-loop.yaml:3:7: YAML error: the alias *a stands for the mapping it is written in, which would then hold itself without end: write the value out instead",
+    ]);
+    expect(loop("strands: &s [x, [*s]]\n")).toEqual([
+      "events/2018/2018-06-01-loop.yaml:1:18: YAML error: the alias *s stands for the list it is written in, which would then hold itself without end: write the value out instead",
+    ]);
+    // Looking for such an alias takes one walk over the file, not one per alias: 20,000 aliases took minutes.
+    const many = `partners:\n  - &t text\n${"  - *t\n".repeat(20_000)}`;
+    expect(loop(many)).toEqual(["events/2018/2018-06-01-loop.yaml:3:5: YAML error: Excessive alias count indicates a resource exhaustion attack"]);
+    const data = await sampleCopy();
+    await put(data, "events/2018/2018-06-01-loop.yaml", `&a\n${EVENT("Loop", "x")}host: *a\n`);
+    expect(await diagnosticsOf(data)).toEqual([
+      "events/2018/2018-06-01-loop.yaml:8:7: YAML error: the alias *a stands for the mapping it is written in, which would then hold itself without end: write the value out instead",
+    ]);
+  });
+
+  it("prints what a terminal would act on, or hide, as escapes in messages that quote the data", async () => {
+    // Found by npm run fuzz: an escape sequence in a key or an id reached the terminal raw (ESC [2J clears it).
+    const data = await sampleCopy();
+    await put(data, "events/2018/2018-06-01-escapes.yaml", EVENT("Escapes", "x", 'topics: ["cooperation-fra\\fmework", "\\u202Ereturn"]\n"\\e[2Jhost": x\n'));
+    const all = await diagnosticsOf(data);
+    expect(all).toContain('events/2018/2018-06-01-escapes.yaml:6:10: unknown topic "cooperation-fra\\x0Cmework", did you mean "cooperation-framework"?');
+    expect(all).toContain('events/2018/2018-06-01-escapes.yaml:6:37: unknown topic "\\u202Ereturn" (topics.yaml lists the known ones)');
+    expect(all).toContain('events/2018/2018-06-01-escapes.yaml:7:1: unknown field "\\x1B[2Jhost"');
+    expect(all.filter((line) => /[\x00-\x08\x0A-\x1F\x7F-\x9F\u202A-\u202E]/.test(line))).toEqual([]);
+  });
+
   it("refuses a latitude the map cannot draw, at its place", async () => {
     const data = await sampleCopy();
     const places = await readFile(path.join(data, "places.yaml"), "utf8");

@@ -281,6 +281,32 @@ describe("errors, each at its file, line and column", () => {
   });
 });
 
+describe("the states and organisations that took part, at their entries", () => {
+  it("states are country codes as participating_states are: a code written another way gets the code, an unknown one is named", async () => {
+    expect(await only(lines([6, "summary: x\nstates: [PK, PAK, Afghanistan, pk, QQ, PK]"]))).toEqual([
+      `${FILE}:7:14: states entry 2 "PAK" must be a two-letter country code in capitals, such as "TR", did you mean "PK"?`,
+      `${FILE}:7:19: states entry 3 "Afghanistan" must be a two-letter country code in capitals, such as "TR", did you mean "AF"?`,
+      `${FILE}:7:32: states entry 4 "pk" must be a two-letter country code in capitals, such as "TR", did you mean "PK"?`,
+    ]);
+    // Once the codes have the form, the ones that name no country and the ones listed twice.
+    expect(await only(lines([6, "summary: x\nstates: [PK, QQ, PK]"]))).toEqual([
+      `${FILE}:7:14: country "QQ" is not an ISO 3166-1 code; add it to countries.yaml if it is meant`,
+      `${FILE}:7:18: state "PK" is listed twice`,
+    ]);
+    // A code that countries.yaml defines is a state too (XK, Kosovo).
+    expect(await only(lines([6, "summary: x\nstates: [XK]"]))).toEqual([]);
+  });
+
+  it("a list longer than its count is a warning; an organisation written otherwise than in report.yaml too", async () => {
+    expect(await only(lines([6, "summary: x\ncountries: 1\nstates: [PK, AF]\norganisations: 2\nparticipating_organisations: [ICMPD, european commission, IOM]"]))).toEqual([
+      `${FILE}:8:1: warning: states names 2 states, more than countries (1); correct one of them`,
+      `${FILE}:10:1: warning: participating_organisations names 3 organisations, more than organisations (2); correct one of them`,
+      `${FILE}:10:31: warning: organisation "ICMPD" is written "International Centre for Migration Policy Development (ICMPD)" in the participating organisations of report.yaml; write it the same way, as organisations are counted by name`,
+      `${FILE}:10:38: warning: organisation "european commission" is written "European Commission" in the participating organisations of report.yaml; write it the same way, as organisations are counted by name`,
+    ]);
+  });
+});
+
 describe("the YAML mistakes editors make most, said as what to do", () => {
   it("a tab in a summary's block of text", async () => {
     expect(await only(lines([6, "summary: |\n  The working groups met.\n\tThey agreed on a plan."]))).toEqual([

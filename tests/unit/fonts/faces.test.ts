@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { faceMetrics, faceOf, reportFaces, SANS, SERIF, SUBSETS, unicodeRanges } from "../../../src/fonts/faces.ts";
+import { faceMetrics, faceOf, printedAdvances, reportCharacters, reportFaces, SANS, SERIF, SUBSETS, unicodeRanges } from "../../../src/fonts/faces.ts";
 
 describe("the report's faces", () => {
   it("are the serif and the sans in the weights the styles use, each with a file of each published subset", () => {
@@ -17,7 +17,7 @@ describe("the report's faces", () => {
     }
   });
 
-  it("draw the characters of their files' character maps within each file's unicode-range, and a box for the rest", () => {
+  it("draw the characters of their files' character maps within each file's unicode-range, as published", () => {
     const { advances, notdef } = faceMetrics(faceOf(SANS));
     expect(advances.get(0x41)).toBe(543);
     expect(advances.get(0x15f)).toBe(419);
@@ -29,6 +29,23 @@ describe("the report's faces", () => {
     // The serif has fewer of the rarer letters than the sans (Ĳ).
     expect(faceMetrics(faceOf(SERIF)).advances.has(0x132)).toBe(false);
     expect(advances.has(0x132)).toBe(true);
+  });
+
+  it("say what the PDF draws for text in a face: the face, else its latin file taken whole, else another file's glyph", () => {
+    const sans = printedAdvances(faceOf(SANS));
+    // ȫ: o and two marks, all in the latin file.
+    expect(sans.get(0x22b)).toBe(542);
+    // ₿: the regular serif's glyph.
+    expect(sans.get(0x20bf)).toBe(518);
+    // ȏ (o with an inverted breve, which no file has) and Ж: the box.
+    expect(sans.has(0x20f)).toBe(false);
+    expect(sans.has(0x416)).toBe(false);
+    const all = reportCharacters();
+    // Ĳ: the serif lacks it; the printing browser takes the sans's.
+    expect(all.has(0x132)).toBe(true);
+    expect(all.has(0x20f) || all.has(0x416) || all.has(0x10e0)).toBe(false);
+    for (let code = 0x20; code < 0x7f; code++) expect(all.has(code), code.toString(16)).toBe(true);
+    for (let code = 0xa0; code <= 0xff; code++) expect(all.has(code), code.toString(16)).toBe(true);
   });
 
   it("read a unicode-range as CSS writes it", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inside, intersects, labelSize, PLATE_PADDING, placeLabels, segmentCrosses, textWidth, touchesDot, type Size } from "../../../src/pictures/labels.ts";
+import { GLYPH_WIDTH, inside, intersects, labelSize, PLATE_PADDING, placeLabels, segmentCrosses, textWidth, touchesDot, type Size } from "../../../src/pictures/labels.ts";
 import { problems } from "../../helpers/pictures.ts";
 
 const FRAME: Size = { width: 640, height: 400 };
@@ -17,10 +17,18 @@ describe("labelSize", () => {
     expect(size("Koç").width).toBe(size("Koc").width);
   });
 
-  it("counts a character the report's fonts do not publish at 0.6 em, wider than a fallback font draws it", () => {
-    expect(textWidth("თბილისი", 10)).toBeCloseTo(7 * 6, 6);
-    expect(textWidth("Тбилиси", 10)).toBeCloseTo(7 * 6, 6);
+  it("counts a character the labels' font lacks as its box, which the PDF prints, and wider than a reader's fallback font draws it", () => {
+    // Source Sans 3's box is 0.653 em wide.
+    expect(GLYPH_WIDTH).toBe(0.653);
+    expect(textWidth("თბილისი", 10)).toBeCloseTo(7 * 6.53, 6);
+    expect(textWidth("Тбилиси", 10)).toBeCloseTo(7 * 6.53, 6);
+    // ȯ is in the subset's range but not in its file: no width from another font (the table held 0.602 em, DejaVu Sans Mono's).
+    expect(textWidth("ȯ", 1000)).toBe(653);
     expect(textWidth("", 10)).toBe(0);
+  });
+
+  it("counts what is not drawn as nothing: a soft hyphen, a joiner", () => {
+    expect(textWidth("Ko\u00ADç\u200D", 1000)).toBe(textWidth("Koç", 1000));
   });
 });
 

@@ -1,0 +1,63 @@
+/**
+ * Characters that the report's fonts cannot draw. The PDF is printed with the report's fonts alone
+ * (src/pdf/fonts.ts), so that it is the same on every machine: such a character is printed there as
+ * the font's box. Web pages show it in a font of the reader's. Each is reported as a warning at the
+ * text that holds it, so that an editor who wants it printed can write it in Latin letters.
+ */
+import { reportCharacters, SANS, SERIF } from "../fonts/faces.ts";
+import { decodeEntities } from "../format/markdown.ts";
+import type { Diagnostic } from "./diagnostics.ts";
+import { MARKDOWN_FIELDS } from "./schema.ts";
+import type { PathSegment, YamlSource } from "./yaml-source.ts";
+
+/** Fields whose text is never printed: addresses, files, other names a place is found by. */
+const NOT_PRINTED = new Set(["aliases", "sources", "versions", "file", "logo", "site_url"]);
+
+/** Every character of Latin-1 is in every face (tests/unit/fonts/faces.test.ts), and most texts hold no other. */
+const BEYOND_LATIN_1 = /[^\x00-\xFF]/;
+
+/** What is never drawn, so never a box: controls (reported as not text), separators of lines, what shapers hide. */
+const NOT_DRAWN = /[\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+
+/** How many different characters a message names before it says how many more there are. */
+const NAMED = 3;
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** The different characters of `text` that no face of the report draws, in the order they first appear. */
+export function unprintable(text: string): string[] {
+  if (!BEYOND_LATIN_1.test(text)) return [];
+  const printable = reportCharacters();
+  const found = new Set<string>();
+  for (const char of text) if (!printable.has(char.codePointAt(0)!) && !NOT_DRAWN.test(char)) found.add(char);
+  return [...found];
+}
+
+function message(name: string, chars: readonly string[]): string {
+  const named = chars.slice(0, NAMED);
+  const more = chars.length > NAMED ? ` and ${chars.length - NAMED} more` : "";
+  const list = `${named.map((c) => `"${c}" (${codePoint(c)})`).join(", ")}${more}`;
+  const one = chars.length === 1;
+  return `${name} contains ${list}, which the report's fonts (${SERIF}, ${SANS}) do not have: the PDF prints ${one ? "it" : "them"} as ${one ? "a box" : "boxes"}, and web pages in a font of the reader's; write ${one ? "it" : "them"} in Latin letters where the text must print`;
+}
+
+/** Whether the file may hold a text that unprintable finds something in: written beyond Latin-1, by an escape, or by an entity of markdown. */
+const maySuspect = (text: string) => BEYOND_LATIN_1.test(text) || text.includes("\\") || text.includes("&");
+
+/** A warning at each text of the file that holds characters the report's fonts cannot draw. */
+export function unprintableCharacters(source: YamlSource): Diagnostic[] {
+  if (!maySuspect(source.text)) return [];
+  const out: Diagnostic[] = [];
+  const walk = (value: unknown, path: PathSegment[]) => {
+    const field = path.findLast((p) => typeof p === "string");
+    if (typeof field === "string" && NOT_PRINTED.has(field)) return;
+    if (typeof value === "string") {
+      // Markdown prints what its entities stand for (&#x416; is Ж); other text prints them as written.
+      const chars = unprintable(typeof field === "string" && MARKDOWN_FIELDS.has(field) && value.includes("&") ? `${value} ${decodeEntities(value)}` : value);
+      if (chars.length > 0) out.push(source.diagnostic(path, message(field ?? "the text", chars), { severity: "warning" }));
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  walk(source.value, []);
+  return out;
+}
