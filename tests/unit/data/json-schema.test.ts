@@ -115,6 +115,8 @@ const BAD_EVENTS: readonly [what: string, text: string, ids?: "ids"][] = [
   ["an unknown strand", EVENT.replace("[silk-routes-working-group]", "[silk-routes-working-group, south-east-europe]"), "ids"],
   ["an unknown topic", `${EVENT}topics: no-such-topic\n`, "ids"],
   ["an unknown goal", `${EVENT}goals: [no-such-goal]\n`, "ids"],
+  ["an unknown state", `${EVENT}states: [AF, QQ]\n`, "ids"],
+  ["a state in lower case", `${EVENT}states: [af]\n`],
 ];
 
 /** Reference files that check refuses: the file, what is appended to it or what replaces a part of it. */
