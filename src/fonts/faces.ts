@@ -157,6 +157,9 @@ const SPACE_FALLBACK: ReadonlyMap<number, (advances: Advances) => number | undef
   [0x202f, (a) => (a.get(0x20) === undefined ? undefined : Math.round(a.get(0x20)! / 2))], [0x205f, () => 222], [0x3000, () => 1000],
 ]);
 
+/** The spaces that HarfBuzz draws blank from the font's space when the font has no glyph of their own. */
+export const FALLBACK_SPACES: ReadonlySet<number> = new Set([...SPACE_FALLBACK.keys(), 0x2000, 0x2001]);
+
 function spaceAdvance(code: number, advances: ReadonlyMap<number, number>): number | undefined {
   const space = code === 0x2000 || code === 0x2001 ? code + 2 : code;
   if (space !== code && advances.has(space)) return advances.get(space);
@@ -207,14 +210,14 @@ const printed = new Map<Face, ReadonlyMap<number, number>>();
  * (faceMetrics); else by the font that fontconfig offers for the face's family and weight, its file of
  * the first subset (latin), taken whole: any glyph, a decomposition or a space; else by whichever
  * other file has a glyph for it, of the same weight and style first (the widest, as fontconfig's
- * choice among them is not foreseen). Any other character is printed as the box.
+ * choice among them is not foreseen). Any other character is printed as a box (box-font.ts).
  */
 export function printedAdvances(face: Face): ReadonlyMap<number, number> {
   let found = printed.get(face);
   if (found) return found;
   const advances = new Map(faceMetrics(face).advances);
   const primary = fileGlyphs(face.files.find((f) => f.subset === SUBSETS[0])!).advances;
-  for (const [code, advance] of drawn(primary, [...primary.keys(), ...decompositions().keys(), ...SPACE_FALLBACK.keys(), 0x2000, 0x2001])) {
+  for (const [code, advance] of drawn(primary, [...primary.keys(), ...decompositions().keys(), ...FALLBACK_SPACES])) {
     if (!advances.has(code)) advances.set(code, advance);
   }
   // fontconfig offers the faces of the same weight and style first.
@@ -231,11 +234,19 @@ export function printedAdvances(face: Face): ReadonlyMap<number, number> {
   return found;
 }
 
+let mapped: ReadonlySet<number> | undefined;
+
+/** Every character that a file of the report's fonts has a glyph for. */
+export function mappedCharacters(): ReadonlySet<number> {
+  mapped ??= new Set(reportFaces().flatMap((face) => face.files.flatMap((file) => [...fileGlyphs(file).advances.keys()])));
+  return mapped;
+}
+
 let printable: ReadonlySet<number> | undefined;
 
 /**
  * The characters that the PDF draws in every face of the report, so wherever the text is set: any
- * other is printed as a box in one face at least.
+ * other is printed as a box (box-font.ts) in one face at least.
  */
 export function reportCharacters(): ReadonlySet<number> {
   if (printable) return printable;

@@ -92,12 +92,13 @@ export function characterMap(tables: FontTables): Map<number, number> {
   if (offset === undefined) throw new FontFormatError("the font has no Unicode character map");
   const map = new Map<number, number>();
   const format = cmap.getUint16(offset);
-  if (format === 12) {
+  if (format === 12 || format === 13) {
+    // Groups of characters, each mapped to consecutive glyphs (12) or all to one (13).
     const groups = cmap.getUint32(offset + 12);
     for (let g = 0; g < groups; g++) {
       const at = offset + 16 + g * 12;
       const [first, last, glyph] = [cmap.getUint32(at), cmap.getUint32(at + 4), cmap.getUint32(at + 8)];
-      for (let code = first; code <= last; code++) map.set(code, glyph + code - first);
+      for (let code = first; code <= last; code++) map.set(code, format === 12 ? glyph + code - first : glyph);
     }
   } else if (format === 4) {
     const segments = cmap.getUint16(offset + 6) / 2;

@@ -4,19 +4,46 @@
  * embedded, in whatever font the building machine has, and a page that names no web font would be
  * set in the machine's default one, so the same data would give different PDFs on different
  * machines. The browser is given a fontconfig of its own (FONTCONFIG_FILE) whose only fonts are
- * TrueType copies of the published faces (Chromium takes no WOFF from fontconfig): such a character
- * is then drawn by another of the report's faces that has it, or as the face's box, on every machine.
+ * TrueType copies of the published faces (Chromium takes no WOFF from fontconfig), and a font of a
+ * box for every other character: such a character is then drawn by another of the report's faces
+ * that has it, or as that box (never as a font's .notdef glyph, which PDF/A and PDF/UA forbid), on
+ * every machine.
  * (On macOS and Windows Chromium does not use fontconfig, and the system's fonts stay in reach.)
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { reportFaces, SANS, SERIF } from "../fonts/faces.ts";
+import { BOX_FONT_FAMILY, boxFont } from "../fonts/box-font.ts";
+import { FALLBACK_SPACES, mappedCharacters, reportFaces, SANS, SERIF } from "../fonts/faces.ts";
 import { woffToSfnt } from "../fonts/sfnt.ts";
 
 /** Fontconfig's variables that would point it at other configurations or prefix every path. */
 const FONTCONFIG_VARIABLES = ["FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT"];
 
 const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** What is never drawn as a glyph: controls, separators of lines and paragraphs, what text shapers hide. */
+const NOT_DRAWN = /[\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]/u;
+
+let box: Uint8Array | undefined;
+
+/**
+ * The box font, for every character that no file of the report's fonts has a glyph for, but what is
+ * never drawn and the spaces that the fonts draw blank without a glyph (HarfBuzz, from their space).
+ */
+export function boxFile(): Uint8Array {
+  if (box) return box;
+  const glyphs = mappedCharacters();
+  const groups: [number, number][] = [];
+  for (let code = 0x20; code <= 0x10ffff; code++) {
+    if (code === 0xd800) code = 0xe000;
+    if (glyphs.has(code) || FALLBACK_SPACES.has(code) || NOT_DRAWN.test(String.fromCodePoint(code))) continue;
+    const last = groups[groups.length - 1];
+    if (last && last[1] === code - 1) last[1] = code;
+    else groups.push([code, code]);
+  }
+  box = boxFont(groups);
+  return box;
+}
 
 /** Each family's folder name: a family's files are named in fontconfig by the folder that holds them. */
 const folderOf = (family: string) => family.toLowerCase().replace(/[^a-z0-9]+/g, "-");
@@ -36,6 +63,8 @@ export function printFonts(dir: string, env: NodeJS.ProcessEnv = process.env): N
       writeFileSync(path.join(fonts, folderOf(face.family), path.basename(file.woff).replace(/\.woff$/, ".ttf")), woffToSfnt(readFileSync(file.woff)));
     }
   }
+  mkdirSync(path.join(fonts, "box"), { recursive: true });
+  writeFileSync(path.join(fonts, "box", "box.ttf"), boxFile());
   const [serif, sans] = [xml(SERIF), xml(SANS)];
   // The packages' files name their family oddly ("Source Sans 3 ExtraLight" for every weight): name it as the CSS does.
   const names = [...families].map((family) => `

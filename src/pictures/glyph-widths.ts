@@ -2,8 +2,8 @@
  * The advance widths of the labels' text as the PDF draws it, in thousandths of an em, as runs of
  * consecutive code points: every character that Source Sans 3 Regular draws as the site and the PDF
  * publish it (the subsets latin and latin-ext), and every other that the report's fonts' files
- * draw, which the printing browser finds in them (src/pdf/fonts.ts); and the width of the box
- * that it prints for any other character. Read from the font files by tests/helpers/glyph-widths.ts,
+ * draw, which the printing browser finds in them (src/pdf/fonts.ts); any other it prints as a box
+ * (src/fonts/box-font.ts). Read from the font files by tests/helpers/glyph-widths.ts,
  * which writes this file; tests/unit/pictures/glyph-widths.test.ts reads the fonts again,
  * tests/e2e/labels.test.ts measures the widths in Chromium.
  */
@@ -152,6 +152,3 @@ export const ADVANCE_RUNS: readonly (readonly [number, readonly number[]])[] = [
   [0xa7b5, [565]],
   [0xa7f2, [379, 330, 443]],
 ];
-
-/** The missing glyph's advance: the box drawn for a character that none of the report's fonts has. */
-export const MISSING_GLYPH_ADVANCE = 653;

@@ -3,7 +3,8 @@
  * or the edge of the picture: a greedy search over positions around each dot,
  * then further out with a leader line. Pure geometry in SVG units.
  */
-import { ADVANCE_RUNS, MISSING_GLYPH_ADVANCE } from "./glyph-widths.ts";
+import { BOX_ADVANCE } from "../fonts/box-font.ts";
+import { ADVANCE_RUNS } from "./glyph-widths.ts";
 
 export interface Box {
   readonly x: number;
@@ -37,12 +38,11 @@ export interface Placement {
 }
 
 /**
- * The width of a character that the labels' font lacks, in em: the PDF prints it as the font's
- * box, or in another of the report's fonts (src/pdf/fonts.ts), none of whose glyphs for such
- * characters is wider; a web reader's browser draws it in a font of the reader's, whose glyphs
- * average about half an em. The wider of the box and 0.6 em, so that such a label's plate errs wide.
+ * The width of a character that none of the report's fonts has, in em: the PDF prints it as a box
+ * of this width (src/fonts/box-font.ts); a web reader's browser draws it in a font of the reader's,
+ * whose glyphs average about half an em, so that such a label's plate errs wide there.
  */
-export const GLYPH_WIDTH = Math.max(0.6, MISSING_GLYPH_ADVANCE / 1000);
+export const GLYPH_WIDTH = BOX_ADVANCE / 1000;
 /** The plate drawn behind label text reaches this far beyond it on each side. */
 export const PLATE_PADDING = 2;
 

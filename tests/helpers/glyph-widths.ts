@@ -118,17 +118,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
  * The advance widths of the labels' text as the PDF draws it, in thousandths of an em, as runs of
  * consecutive code points: every character that Source Sans 3 Regular draws as the site and the PDF
  * publish it (the subsets latin and latin-ext), and every other that the report's fonts' files
- * draw, which the printing browser finds in them (src/pdf/fonts.ts); and the width of the box
- * that it prints for any other character. Read from the font files by tests/helpers/glyph-widths.ts,
+ * draw, which the printing browser finds in them (src/pdf/fonts.ts); any other it prints as a box
+ * (src/fonts/box-font.ts). Read from the font files by tests/helpers/glyph-widths.ts,
  * which writes this file; tests/unit/pictures/glyph-widths.test.ts reads the fonts again,
  * tests/e2e/labels.test.ts measures the widths in Chromium.
  */
 export const ADVANCE_RUNS: readonly (readonly [number, readonly number[]])[] = [
 ${lines.join("\n")}
 ];
-
-/** The missing glyph's advance: the box drawn for a character that none of the report's fonts has. */
-export const MISSING_GLYPH_ADVANCE = ${faceMetrics(faceOf(SANS)).notdef};
 `,
   );
   console.log(`${TABLE}: ${runs.reduce((n, [, w]) => n + w.length, 0)} characters in ${runs.length} runs`);

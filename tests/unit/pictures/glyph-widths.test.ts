@@ -1,6 +1,6 @@
 /** The labels' glyph widths are those of the fonts the PDF draws with, read from their files: no width comes from another font. */
 import { describe, expect, it } from "vitest";
-import { ADVANCE_RUNS, MISSING_GLYPH_ADVANCE } from "../../../src/pictures/glyph-widths.ts";
+import { ADVANCE_RUNS } from "../../../src/pictures/glyph-widths.ts";
 import { advanceRuns, fallbackAdvances, labelFontAdvances } from "../../helpers/glyph-widths.ts";
 
 const table = new Map(ADVANCE_RUNS.flatMap(([first, widths]) => widths.map((width, i) => [first + i, width] as const)));
@@ -11,8 +11,6 @@ describe("the labels' glyph widths", () => {
     // Latin and latin-ext: the letters of the participating states' place names.
     expect(own.size).toBeGreaterThan(700);
     expect(ADVANCE_RUNS.map(([first, widths]) => [first, [...widths]])).toEqual(advanceRuns(new Map([...own, ...fallbackAdvances()])));
-    // Source Sans 3's box, printed for a character none of the report's fonts has.
-    expect(MISSING_GLYPH_ADVANCE).toBe(653);
   });
 
   it("hold none for a character of the subsets' ranges that no file of the report's fonts can draw", () => {
