@@ -1,10 +1,10 @@
 /**
  * Characters that the report's fonts cannot draw. The PDF is printed with the report's fonts alone
  * (src/pdf/fonts.ts), so that it is the same on every machine: such a character is printed there as
- * the font's box. Web pages show it in a font of the reader's. Each is reported as a warning at the
+ * a box (src/fonts/box-font.ts); controls and what text shapers hide are never drawn, so never boxes. Web pages show it in a font of the reader's. Each is reported as a warning at the
  * text that holds it, so that an editor who wants it printed can write it in Latin letters.
  */
-import { reportCharacters, SANS, SERIF } from "../fonts/faces.ts";
+import { NOT_DRAWN, reportCharacters, SANS, SERIF } from "../fonts/faces.ts";
 import { decodeEntities } from "../format/markdown.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { MARKDOWN_FIELDS } from "./schema.ts";
@@ -15,9 +15,6 @@ const NOT_PRINTED = new Set(["aliases", "sources", "versions", "file", "logo", "
 
 /** Every character of Latin-1 is in every face (tests/unit/fonts/faces.test.ts), and most texts hold no other. */
 const BEYOND_LATIN_1 = /[^\x00-\xFF]/;
-
-/** What is never drawn, so never a box: controls (reported as not text), separators of lines, what shapers hide. */
-const NOT_DRAWN = /[\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 /** How many different characters a message names before it says how many more there are. */
 const NAMED = 3;

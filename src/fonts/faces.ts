@@ -11,6 +11,9 @@ import { advanceWidths, characterMap, woff2Tables } from "./sfnt.ts";
 
 const require = createRequire(import.meta.url);
 
+/** What is never drawn as a glyph, so never a box: controls, separators of lines and paragraphs, and what text shapers hide (soft hyphen, joiners, marks of direction). */
+export const NOT_DRAWN = /[\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+
 /** Text is set in the serif; headings, figures and the pictures' labels in the sans. */
 export const SERIF = "Source Serif 4";
 export const SANS = "Source Sans 3";

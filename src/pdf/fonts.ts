@@ -13,16 +13,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BOX_FONT_FAMILY, boxFont } from "../fonts/box-font.ts";
-import { FALLBACK_SPACES, mappedCharacters, reportFaces, SANS, SERIF } from "../fonts/faces.ts";
+import { FALLBACK_SPACES, mappedCharacters, NOT_DRAWN, reportFaces, SANS, SERIF } from "../fonts/faces.ts";
 import { woffToSfnt } from "../fonts/sfnt.ts";
 
 /** Fontconfig's variables that would point it at other configurations or prefix every path. */
 const FONTCONFIG_VARIABLES = ["FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT"];
 
 const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-/** What is never drawn as a glyph: controls, separators of lines and paragraphs, what text shapers hide. */
-const NOT_DRAWN = /[\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]/u;
 
 let box: Uint8Array | undefined;
 

@@ -4,6 +4,7 @@
  * then further out with a leader line. Pure geometry in SVG units.
  */
 import { BOX_ADVANCE } from "../fonts/box-font.ts";
+import { NOT_DRAWN } from "../fonts/faces.ts";
 import { ADVANCE_RUNS } from "./glyph-widths.ts";
 
 export interface Box {
@@ -48,9 +49,6 @@ export const PLATE_PADDING = 2;
 
 /** Advance widths in thousandths of an em, by code point. */
 const ADVANCES = new Map(ADVANCE_RUNS.flatMap(([first, widths]) => widths.map((width, i) => [first + i, width] as const)));
-
-/** What takes no room: controls, separators of lines and paragraphs, and what text shapers hide (soft hyphen, joiners). */
-export const NOT_DRAWN = /[\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 /**
  * The width of `text` at `fontSize` in the labels' font, from its glyphs' advance widths

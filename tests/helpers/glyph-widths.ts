@@ -12,9 +12,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "puppeteer";
 import { fontAssets } from "../../src/assets/fonts.ts";
-import { faceMetrics, faceOf, printedAdvances, SANS } from "../../src/fonts/faces.ts";
+import { faceMetrics, faceOf, NOT_DRAWN, printedAdvances, SANS } from "../../src/fonts/faces.ts";
 import { printFonts } from "../../src/pdf/fonts.ts";
-import { NOT_DRAWN } from "../../src/pictures/labels.ts";
 import { openSite } from "./browser.ts";
 
 
