@@ -31,12 +31,20 @@ export function boxFile(): Uint8Array {
   if (box) return box;
   const glyphs = mappedCharacters();
   const groups: [number, number][] = [];
+  const add = (first: number, last: number) => {
+    const previous = groups[groups.length - 1];
+    if (previous && previous[1] === first - 1) previous[1] = last;
+    else groups.push([first, last]);
+  };
   for (let code = 0x20; code <= 0x10ffff; code++) {
     if (code === 0xd800) code = 0xe000;
-    if (glyphs.has(code) || FALLBACK_SPACES.has(code) || NOT_DRAWN.test(String.fromCodePoint(code))) continue;
-    const last = groups[groups.length - 1];
-    if (last && last[1] === code - 1) last[1] = code;
-    else groups.push([code, code]);
+    // Planes 3 to 13 hold no character that the fonts have or that is never drawn: boxed whole, unread.
+    if (code === 0x30000) {
+      add(0x30000, 0xdffff);
+      code = 0xdffff;
+      continue;
+    }
+    if (!glyphs.has(code) && !FALLBACK_SPACES.has(code) && !NOT_DRAWN.test(String.fromCodePoint(code))) add(code, code);
   }
   box = boxFont(groups);
   return box;

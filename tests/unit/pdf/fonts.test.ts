@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { BOX_FONT_FAMILY } from "../../../src/fonts/box-font.ts";
-import { reportFaces, SANS, SERIF } from "../../../src/fonts/faces.ts";
-import { printFonts } from "../../../src/pdf/fonts.ts";
+import { FALLBACK_SPACES, mappedCharacters, NOT_DRAWN, reportFaces, SANS, SERIF } from "../../../src/fonts/faces.ts";
+import { characterMap, sfntTables } from "../../../src/fonts/sfnt.ts";
+import { boxFile, printFonts } from "../../../src/pdf/fonts.ts";
 
 async function folder(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "activity-report-fonts-"));
@@ -52,5 +53,21 @@ describe("printFonts", () => {
     expect(boxes(0x4e2d)).toEqual([BOX_FONT_FAMILY]);
     expect(new Set(boxes(0x15e))).toEqual(new Set([SERIF, SANS]));
     expect(new Set(boxes(0x132))).toEqual(new Set([SANS]));
+  });
+});
+
+describe("boxFile", () => {
+  it("boxes every character that no file of the report's fonts has, but what is never drawn and the spaces drawn blank", () => {
+    const boxed = characterMap(sfntTables(boxFile()));
+    const glyphs = mappedCharacters();
+    const expected: number[] = [];
+    for (let code = 0x20; code <= 0x10ffff; code++) {
+      if ((code < 0xd800 || code > 0xdfff) && !glyphs.has(code) && !FALLBACK_SPACES.has(code) && !NOT_DRAWN.test(String.fromCodePoint(code))) expected.push(code);
+    }
+    expect(boxed.size).toBe(expected.length);
+    expect(expected.every((code) => boxed.get(code) === 1)).toBe(true);
+    // Ж, ȯ, a character of plane 5; not A, Ş, the en space, a zero-width joiner, a tag character.
+    expect([0x416, 0x22f, 0x50000].map((code) => boxed.has(code))).toEqual([true, true, true]);
+    expect([0x41, 0x15e, 0x2002, 0x200d, 0xe0041].map((code) => boxed.has(code))).toEqual([false, false, false, false, false]);
   });
 });
