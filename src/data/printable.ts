@@ -8,7 +8,7 @@ import { NOT_DRAWN, reportCharacters, SANS, SERIF } from "../fonts/faces.ts";
 import { decodeEntities } from "../format/markdown.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { MARKDOWN_FIELDS } from "./schema.ts";
-import type { PathSegment, YamlSource } from "./yaml-source.ts";
+import { isNotText, type PathSegment, type YamlSource } from "./yaml-source.ts";
 
 /** Fields whose text is never printed: addresses, files, other names a place is found by. */
 const NOT_PRINTED = new Set(["aliases", "sources", "versions", "file", "logo", "site_url"]);
@@ -21,12 +21,12 @@ const NAMED = 3;
 
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
-/** The different characters of `text` that no face of the report draws, in the order they first appear. */
+/** The different characters of `text` that no face of the report draws, in the order they first appear; what is not text at all is an error of its own (yaml-source.ts). */
 export function unprintable(text: string): string[] {
   if (!BEYOND_LATIN_1.test(text)) return [];
   const printable = reportCharacters();
   const found = new Set<string>();
-  for (const char of text) if (!printable.has(char.codePointAt(0)!) && !NOT_DRAWN.test(char)) found.add(char);
+  for (const char of text) if (!printable.has(char.codePointAt(0)!) && !NOT_DRAWN.test(char) && !isNotText(char)) found.add(char);
   return [...found];
 }
 

@@ -86,6 +86,9 @@ const INVISIBLE = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
  */
 const NOT_TEXT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Whether one character (a code point, or a lone surrogate) is not text: validation's error, never also a warning. */
+export const isNotText = (char: string): boolean => NOT_TEXT.test(char);
+
 /** Either of the two, found with one quick test: most texts hold neither. */
 const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
 

@@ -284,6 +284,29 @@ export const CHECKS: readonly Check[] = [
     },
   },
   {
+    id: "Matterhorn 15-005",
+    condition: "every header cell that a table cell names by its Headers attribute is an element of the structure tree",
+    run: ({ doc }) => {
+      const all = structureElements(doc);
+      const ids = new Set(all.flatMap(({ element }) => textOf(element.get(PDFName.of("ID"))) ?? []));
+      const problems: string[] = [];
+      for (const { element, role } of all) {
+        const attributes = deref(doc, element.get(PDFName.of("A")));
+        const list = attributes instanceof PDFArray ? attributes.asArray() : attributes === undefined ? [] : [attributes];
+        for (const item of list) {
+          const value = deref(doc, item);
+          const headers = value instanceof PDFDict ? deref(doc, value.get(PDFName.of("Headers"))) : undefined;
+          if (!(headers instanceof PDFArray)) continue;
+          for (const header of headers.asArray()) {
+            const id = textOf(deref(doc, header));
+            if (id === undefined || !ids.has(id)) problems.push(`a ${role} names the header ${id ?? "(not a text)"}, which no element has as its ID`);
+          }
+        }
+      }
+      return problems;
+    },
+  },
+  {
     id: "Matterhorn 28-004",
     condition: "every link annotation has a description (Contents)",
     run: ({ doc }) => annotations(doc)

@@ -48,6 +48,23 @@ export function regroupFigures(doc: PDFDocument): number {
 }
 
 const ID = PDFName.of("ID");
+const A = PDFName.of("A");
+const HEADERS = PDFName.of("Headers");
+
+/**
+ * The Headers arrays of an element's attributes (`A`: one attribute object, or an array of them,
+ * each perhaps followed by a revision number): a table cell's Table attributes name its header
+ * cells by their ids.
+ */
+function headerLists(doc: PDFDocument, element: PDFDict): PDFArray[] {
+  const attributes = element.get(A);
+  const list = attributes instanceof PDFArray ? attributes.asArray() : attributes === undefined ? [] : [attributes];
+  return list.flatMap((item) => {
+    const value = item instanceof PDFRef ? doc.context.lookup(item) : item;
+    const headers = value instanceof PDFDict ? value.lookupMaybe(HEADERS, PDFArray) : undefined;
+    return headers ? [headers] : [];
+  });
+}
 /** The ids Chromium gives structure elements, after DOM nodes. */
 const NODE_ID = /^node\d{8}$/;
 const textOf = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
@@ -57,7 +74,8 @@ const textOf = (value: PDFObject | undefined) => (value instanceof PDFString || 
  * (`node00000096`), which count across all pages of a renderer process and so depend on
  * what else it printed at the same time. They are renumbered densely, in their order (which
  * keeps the ID tree sorted), in the objects that hold them and nowhere else: each element's
- * `ID`, and the keys and limits of the structure tree's ID tree. A text of the data that
+ * `ID`, the keys and limits of the structure tree's ID tree, and the `Headers` by which a
+ * table cell names its header cells (which would otherwise point at ids no longer there). A text of the data that
  * reads the same (an organisation "… (node12345678)", an alt text "node12345678") is the
  * data's, and stays as written. Returns how many ids there are.
  */
@@ -88,6 +106,9 @@ export function renumberStructureIds(doc: PDFDocument): number {
     for (let i = 0; i < (limits?.size() ?? 0); i++) keyed.push({ array: limits!, index: i });
     const kids = node.lookupMaybe(PDFName.of("Kids"), PDFArray);
     for (let i = 0; i < (kids?.size() ?? 0); i++) nodes.push(kids!.lookupMaybe(i, PDFDict));
+  }
+  for (const element of elements) {
+    for (const headers of headerLists(doc, element)) for (let i = 0; i < headers.size(); i++) keyed.push({ array: headers, index: i });
   }
   const ids = new Set<string>();
   for (const element of elements) {

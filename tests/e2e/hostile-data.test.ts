@@ -182,7 +182,7 @@ describe("characters that are not text", () => {
       `events/2018/2018-06-20-block.yaml:6:10: summary contains the control character U+0007, which is not text ${feed} \\x07)`,
       `events/2018/2018-06-21-partner.yaml:6:12: partners contains the control character U+0002, which is not text ${feed} \\x02)`,
       `report.yaml:16:3: the key "IL\\x04O" contains the control character U+0004, which is not text ${feed} \\x04)`,
-      `strands.yaml:18:10: title contains the control character U+0003, which is not text ${feed} \\x03)`,
+      `strands.yaml:20:10: title contains the control character U+0003, which is not text ${feed} \\x03)`,
     ]);
     const check = await runCli(["check", "--data", data]);
     expect(check.code).toBe(1);

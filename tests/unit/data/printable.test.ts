@@ -19,6 +19,9 @@ describe("unprintable", () => {
     expect(unprintable("ȯȯ")).toEqual(["ȯ"]);
     // What is not drawn at all is never a box: a soft hyphen, a joiner, a mark of direction (characterProblems reports those).
     expect(unprintable("a\u00AD\u200D\u202Eb")).toEqual([]);
+    // What is not text is an error of its own, never also a box to warn of: a non-character, a lone surrogate.
+    expect(unprintable("a\uFFFF\uFFFE\uD800b\uDC00")).toEqual([]);
+    expect(unprintable("\uD83D\uDE00")).toEqual(["\u{1F600}"]);
   });
 });
 

@@ -52,22 +52,30 @@ describe("renumberStructureIds", () => {
     const element = (role: string, id: string, extra: Record<string, unknown> = {}) => context.register(context.obj({ Type: "StructElem", S: role, ID: PDFString.of(id), ...extra } as never));
     const figure = element("Figure", "node00000267", { Alt: PDFString.of("node12345678"), ActualText: PDFString.of("(node00000096)") });
     const paragraph = element("P", "node00000096");
-    const document = element("Document", "node00000031", { K: [paragraph, figure] });
+    // A table: a header cell, and a data cell whose Table attributes name it (and, first, a Layout attribute and a revision number).
+    const header = element("TH", "node00000301");
+    const cell = element("TD", "node00000304", { A: [context.obj({ O: "Layout", Placement: "Block" } as never), 0, context.register(context.obj({ O: "Table", Headers: [PDFString.of("node00000301")] } as never))] });
+    const table = element("Table", "node00000300", { K: [header, cell] });
+    const document = element("Document", "node00000031", { K: [paragraph, figure, table] });
     const leaf = (pairs: [string, unknown][]) => context.obj({ Limits: [PDFString.of(pairs[0]![0]), PDFString.of(pairs.at(-1)![0])], Names: pairs.flatMap(([k, v]) => [PDFString.of(k), v]) } as never);
     const idTree = context.obj({ Kids: [context.register(leaf([["node00000031", document], ["node00000096", paragraph]])), context.register(leaf([["node00000267", figure]]))] } as never) as unknown as PDFDict;
     const root = context.obj({ Type: "StructTreeRoot", K: document, IDTree: context.register(idTree) } as never);
     doc.catalog.set(PDFName.of("StructTreeRoot"), context.register(root));
     doc.setTitle("Budapest Process (node12345678)");
     doc.setAuthor("node00000267");
-    return { doc, figure, paragraph, document, idTree };
+    return { doc, figure, paragraph, document, idTree, header, cell, table };
   }
   const text = (value: unknown) => (value as PDFString | PDFHexString).decodeText();
 
-  it("numbers Chromium's structure ids densely, in order, in the elements and the ID tree, and touches no text of the data", async () => {
-    const { doc, figure, paragraph, document, idTree } = await chromiumLike();
-    expect(renumberStructureIds(doc)).toBe(3);
+  it("numbers Chromium's structure ids densely, in order, in the elements, the ID tree and table cells' headers, and touches no text of the data", async () => {
+    const { doc, figure, paragraph, document, idTree, header, cell, table } = await chromiumLike();
+    expect(renumberStructureIds(doc)).toBe(6);
     const id = (ref: typeof figure) => text(doc.context.lookup(ref, PDFDict).get(PDFName.of("ID")));
-    expect([document, paragraph, figure].map(id)).toEqual(["node00000001", "node00000002", "node00000003"]);
+    expect([document, paragraph, figure, table, header, cell].map(id)).toEqual(["node00000001", "node00000002", "node00000003", "node00000004", "node00000005", "node00000006"]);
+    const attributes = doc.context.lookup(cell, PDFDict).lookup(PDFName.of("A"), PDFArray);
+    const headers = doc.context.lookup(attributes.get(2), PDFDict).lookup(PDFName.of("Headers"), PDFArray);
+    // The cell still names its header cell, by the header's new id.
+    expect(headers.asArray().map(text)).toEqual([id(header)]);
     const leaves = (idTree.get(PDFName.of("Kids")) as PDFArray).asArray().map((ref) => doc.context.lookup(ref, PDFDict));
     const read = (leaf: PDFDict, key: string) => (leaf.get(PDFName.of(key)) as PDFArray).asArray().filter((v) => v instanceof PDFString).map(text);
     expect(leaves.map((leaf) => [read(leaf, "Limits"), read(leaf, "Names")])).toEqual([
@@ -78,8 +86,8 @@ describe("renumberStructureIds", () => {
     expect([text(fig.get(PDFName.of("Alt"))), text(fig.get(PDFName.of("ActualText")))]).toEqual(["node12345678", "(node00000096)"]);
     expect([doc.getTitle(), doc.getAuthor()]).toEqual(["Budapest Process (node12345678)", "node00000267"]);
     // Once dense, they stay as they are.
-    expect(renumberStructureIds(doc)).toBe(3);
-    expect([document, paragraph, figure].map(id)).toEqual(["node00000001", "node00000002", "node00000003"]);
+    expect(renumberStructureIds(doc)).toBe(6);
+    expect([document, paragraph, figure, table, header, cell].map(id)).toEqual(["node00000001", "node00000002", "node00000003", "node00000004", "node00000005", "node00000006"]);
   });
 
   it("does nothing to a document without a structure tree", async () => {
