@@ -10,10 +10,10 @@ import { OPTIONAL_FILES, REFERENCE_FILES, type DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
 import type { PictureStamp } from "../data/pictures.ts";
 import { formatCount, formatNumber, type Count } from "../format/counts.ts";
-import { formatTotal, type Total } from "./figures.ts";
+import { COLUMN_LABELS, FIGURE_LABELS, type FigureTotal } from "./figures.ts";
 import type { ReportView, SiteModel } from "./model.ts";
 
-export const MANIFEST_VERSION = 3;
+export const MANIFEST_VERSION = 4;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -45,7 +45,9 @@ function pictureYearsOf(data: DataSet, site: SiteModel): Record<string, number[]
   return Object.fromEntries([...years].map(([file, set]) => [file, [...set].sort((a, b) => b - a)]));
 }
 
-const total = (t: Total) => (t.reported === 0 ? "not reported" : formatTotal(t));
+const text = (t: FigureTotal) => t.text;
+/** A label within a line: "Activities held" reads "activities held". */
+const named = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 const toJson = (value: unknown): Json => JSON.parse(JSON.stringify(value ?? null)) as Json;
 const posix = (p: string) => p.split(path.sep).join("/");
 
@@ -85,13 +87,16 @@ export function manifestOf(data: DataSet, site: SiteModel, pictures: Readonly<Re
     eventYears[key] = built.get(id)!;
   }
   const reports = Object.fromEntries(site.reports.map((r) => [String(r.year), digest(r, site)]));
-  const figures = Object.fromEntries(site.reports.map((r) => [String(r.year), {
-    "activities held": formatNumber(r.figures.events),
-    participants: total(r.figures.participants),
-    "country delegations": total(r.figures.countries),
-    "organisation delegations": total(r.figures.organisations),
-    trainings: formatNumber(r.figures.trainings),
-    trainees: total(r.figures.trainees),
+  // The report's own names for its key figures, and its words for each total, coverage included.
+  const figures = Object.fromEntries(site.reports.map(({ year, figures: f }) => [String(year), {
+    [named(FIGURE_LABELS.events)]: formatNumber(f.events),
+    [named(FIGURE_LABELS.participants)]: text(f.participants),
+    [named(FIGURE_LABELS.states)]: text(f.states),
+    [named(COLUMN_LABELS.countries)]: text(f.countries),
+    [named(FIGURE_LABELS.organisationsPresent)]: text(f.organisationsPresent),
+    [named(COLUMN_LABELS.organisations)]: text(f.organisations),
+    [named(FIGURE_LABELS.trainings)]: formatNumber(f.trainings),
+    [named(FIGURE_LABELS.trainees)]: text(f.trainees),
   }]));
   return { version: MANIFEST_VERSION, files, eventYears, reports, figures, pictures, pictureYears: pictureYearsOf(data, site) };
 }
@@ -171,7 +176,9 @@ function yearsText(years: readonly number[]): string {
 export function describeChanges(previous: Manifest | "older" | undefined, current: Manifest, site?: SiteModel): string[] {
   const lines: string[] = [];
   for (const [year, figures] of Object.entries(current.figures).sort(([a], [b]) => Number(b) - Number(a))) {
-    lines.push(`${year}: ${Object.entries(figures).filter(([, v]) => v !== "not reported" && v !== "0").map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    // A semicolon between figures: a total's coverage ("at least 90, from 3 of 6 activities") has a comma of its own.
+    const stated = Object.entries(figures).filter(([, v]) => v !== "not reported" && v !== "0").map(([k, v]) => `${k} ${v}`);
+    lines.push(`${year}: ${stated.length > 0 ? stated.join("; ") : "no activity held"}`);
   }
   if (previous === undefined) {
     lines.push("This is the first build of this output folder, so there is nothing to compare with.");

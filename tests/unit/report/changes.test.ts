@@ -124,7 +124,7 @@ describe("the change report", () => {
       "Since the last build:",
       "  added: events/2018/2018-06-01-sarajevo-test.yaml (report 2018)",
       "  changed: events/2018/2018-05-07-sarajevo-joint-working-group.yaml: participants 60 → over 60 (report 2018)",
-      "  figures that moved: 2018 activities held: 1 → 2; 2018 participants: 60 → at least 60; 2018 country delegations: 29 → at least 29",
+      "  figures that moved: 2018 activities held: 1 → 2; 2018 participants: 60 → at least 60, from 1 of 2 activities; 2018 state delegations: 29 → at least 29, from 1 of 2 activities",
     ]);
   });
 
