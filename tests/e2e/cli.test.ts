@@ -43,6 +43,8 @@ describe("activity-report build on the sample data", () => {
         expect(page).toContain(event.title);
       }
     }
+    // The sample's 2017 edition names the day it was published, and no reference.
+    expect(await readFile(path.join(output, "2017", "index.html"), "utf8")).toContain('<p class="document">Published <time datetime="2018-04-30">30 April 2018</time></p>');
     const y2018 = await readFile(path.join(output, "2018", "index.html"), "utf8");
     expect(y2018).toContain('Sarajevo, <time datetime="2018-05-07">7–8 May 2018</time>');
   });

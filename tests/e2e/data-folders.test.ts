@@ -71,6 +71,15 @@ describe("a report whose edition names no date (none at all here)", () => {
   });
 });
 
+describe("the document's reference and date", () => {
+  it("are on the cover and, named, on the year page, for a reader who cites it; a report with neither shows no such line", async () => {
+    const full = built["every optional field"]!.dir;
+    expect(await readFile(path.join(full, "2019", "index.html"), "utf8")).toContain('<p class="document">Document BP/SOM/2019/1, published <time datetime="2019-10-01">1 October 2019</time></p>');
+    expect((await pdfPages(path.join(full, "2019", "budapest-process-activity-report-2019.pdf")))[0]).toContain("BP/SOM/2019/1 · 1 October 2019");
+    expect(await readFile(path.join(built["only the required fields"]!.dir, "2019", "index.html"), "utf8")).not.toContain('class="document"');
+  });
+});
+
 describe("without site_url", () => {
   it("builds no feed and no sitemap, and no page points to them", async () => {
     const { dir } = built["only the required fields"]!;
