@@ -134,9 +134,7 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
         break;
       }
       case "invalid_format":
-        out.push(source.diagnostic(path, issue.format === "url"
-          ? `${name}${typeof value === "string" ? ` "${value}"` : ""} must be a web address starting with http:// or https://`
-          : patternMessage(name, value, "pattern" in issue ? String(issue.pattern) : undefined)));
+        out.push(source.diagnostic(path, patternMessage(name, value, "pattern" in issue ? String(issue.pattern) : undefined)));
         break;
       case "invalid_value": {
         const options = issue.values.map(String);
@@ -158,9 +156,11 @@ export function issuesToDiagnostics(source: YamlSource, schema: AnySchema, issue
           : `${name} must be at most ${String(issue.maximum)}`));
         break;
       default: {
-        // A custom issue may name the text it is about (`params.find`): placed where that is written in the value, and named by its field.
+        // A custom issue may name the text it is about (`params.find`): placed where that is written in the value, and
+        // named by its field, unless its message names it already (`params.named`).
         const find = issue.code === "custom" ? (issue.params?.find as TextInValue | undefined) : undefined;
-        const message = issue.code !== "custom" ? `${name}: ${issue.message}` : find !== undefined ? `${name}: ${issue.message}` : issue.message;
+        const named = issue.code === "custom" && (find === undefined || issue.params?.named === true);
+        const message = named ? issue.message : `${name}: ${issue.message}`;
         out.push(source.diagnostic(path, message, { find }));
       }
     }
