@@ -51,6 +51,7 @@ export const ODD_CHARACTERS = [
 export const HOSTILE_TEXTS = [
   "", " ", "~", "null", "true", "no", "on", "0x1F", "1e3", ".inf", "-.nan", "0o17", "+1", "1_000",
   "[the 2019 report](/2019/)", "[events](../events/)", "[x](#%E0%A4)", "[x](%)", "[a](javascript:alert(1))", "[d](data:text/html,<b>x</b>)",
+  "https://example.org/a%E0%A4", "https://ex%E0ample.org/", "https://example.org/50%", "https://example.org/reports/?q=1#top",
   "[l](http://127.0.0.1:8080/)", "[m](mailto:a@b)", "[e](<>)", "![p](images/sample-portrait.jpg)", "![p](/etc/passwd)", "![p](../../../etc/passwd)",
   "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!-- open", "]]>", "&amp;&#0;&#x1;", "{{ 7*7 }}", "{% include '/etc/passwd' %}", "{# c #}",
   "${HOME}", "$(rm -rf /)", "`id`", "../../etc/passwd", "C:\\Windows\\", "-rf", "--help", "%PDF-1.7", "node12345678", "(node12345678)",

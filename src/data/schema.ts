@@ -7,8 +7,10 @@
 import { z } from "zod";
 import { MAX_COUNT, parseCount } from "../format/counts.ts";
 import { isReportYear, parsePartialDate, YEARS, type ParseResult } from "../format/dates.ts";
+import { encodeLonePercents, escapesProblem, undecodableEscapes } from "../format/addresses.ts";
 import { brokenEscapes } from "../format/markdown.ts";
 import { oneLine } from "../format/text.ts";
+import type { TextInValue } from "./yaml-source.ts";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
@@ -52,6 +54,9 @@ export function formOf(schema: z.core.$ZodType): Form | undefined {
   return undefined;
 }
 
+/** An issue's params that place its complete message (it names its field) at `find` in the value: see zod-issues.ts. */
+const placed = (find: TextInValue | undefined) => (find === undefined ? undefined : { find, named: true });
+
 /** A value read by one of our own parsers; its message is complete and names the field. `json` says what it accepts. */
 function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>, json: JsonSchema) {
   return withForm(z.unknown().transform((input, ctx): T => {
@@ -61,7 +66,7 @@ function parsed<T>(field: string, parse: (input: unknown) => ParseResult<T>, jso
     }
     const result = parse(input);
     if (result.ok) return result.value;
-    ctx.addIssue({ code: "custom", message: `${field} ${result.message}` });
+    ctx.addIssue({ code: "custom", message: `${field} ${result.message}`, params: placed(result.find) });
     return z.NEVER;
   }), { kind: "json", schema: json });
 }
@@ -82,7 +87,7 @@ function linkEscapes(text: string, ctx: z.RefinementCtx): void {
     seen.set(escape, nth + 1);
     ctx.addIssue({
       code: "custom",
-      message: `the link "${href}" holds the percent-escape ${escape}, which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+      message: `the link "${href}" ${escapesProblem([escape])}`,
       params: { find: { text: escape, nth } },
     });
   }
@@ -165,19 +170,46 @@ const HTTP_URL = "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[^/\\s]";
 const date = (field: string) => parsed(field, parsePartialDate, DATE_JSON);
 const count = (field: string) => parsed(field, parseCount, COUNT_JSON);
 
+/**
+ * An http(s) address. Its percent-escapes must decode to text, as a Markdown link's must (`%E0%A4` is an
+ * error at the escape); a `%` that begins no escape is written `%25`, as Markdown writes it.
+ */
 function parseHttpUrl(input: unknown): ParseResult<string> {
   if (typeof input !== "string") return { ok: false, message: "must be a web address" };
-  let url: URL | undefined;
+  const notUrl = { ok: false, message: `"${input}" is not an http(s) URL` } as const;
+  const written = input.trim();
+  if (!/^https?:\/\/[^/\s]/i.test(written)) return notUrl;
+  // Before the URL is parsed: an escape in the host is no host, and said so.
+  const escapes = undecodableEscapes(written);
+  if (escapes.length > 0) return { ok: false, message: `"${written}" ${escapesProblem(escapes)}`, find: { text: escapes[0]! } };
+  let url: URL;
   try {
-    url = new URL(input.trim());
+    url = new URL(encodeLonePercents(written));
   } catch {
-    url = undefined;
+    return notUrl;
   }
-  if (!url || !/^https?:\/\/[^/\s]/i.test(input.trim()) || (url.protocol !== "http:" && url.protocol !== "https:")) {
-    return { ok: false, message: `"${input}" is not an http(s) URL` };
-  }
-  return { ok: true, value: url.href };
+  return url.protocol === "http:" || url.protocol === "https:" ? { ok: true, value: url.href } : notUrl;
 }
+
+/**
+ * The site's address: its scheme and host (and port), nothing more. A path, query or fragment would be
+ * dropped wherever site_url makes an address absolute (the feed, the sitemap, the PDF's links): a sub-path
+ * is the build's --path-prefix.
+ */
+function parseSiteUrl(input: unknown): ParseResult<string> {
+  const read = parseHttpUrl(input);
+  if (!read.ok) {
+    return read.find ? read : { ok: false, message: `${typeof input === "string" ? `"${input}" ` : ""}must be a web address starting with http:// or https://` };
+  }
+  const url = new URL(read.value);
+  if (url.username || url.password || url.pathname !== "/" || url.search || url.hash) {
+    const prefix = url.pathname === "/" ? "" : `; a sub-path is given to the build: --path-prefix ${url.pathname.replace(/\/?$/, "/")}`;
+    return { ok: false, message: `"${(input as string).trim()}" must be the site's scheme and host only (${url.origin})${prefix}` };
+  }
+  return { ok: true, value: (input as string).trim() };
+}
+/** An address as parseSiteUrl reads it. */
+const SITE_URL = "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+/?\\s*$";
 
 export const STATUSES = ["held", "planned", "cancelled"] as const;
 
@@ -240,7 +272,7 @@ const documentSchema = z.strictObject({
   versions: mapping(languageCode, withForm(z.unknown().transform((input, ctx): DocumentLink => {
     const result = parseDocumentLink(input);
     if (result.ok) return result.value;
-    ctx.addIssue({ code: "custom", message: `version ${result.message}` });
+    ctx.addIssue({ code: "custom", message: `version ${result.message}`, params: placed(result.find) });
     return z.NEVER;
   }), { kind: "json", schema: DOCUMENT_LINK_JSON })).meta({
     description: "Language code (en, ru, ar, fr…) → a web address, a PDF or Word file under documents/, or nothing when the text has no link",
@@ -361,7 +393,7 @@ export const reportSchema = withForm(z.strictObject({
   secretariat: text.meta({ description: "Who runs the Secretariat", examples: ["International Centre for Migration Policy Development (ICMPD)"] }),
   title: text.meta({ description: "Title of every report; the year is added", examples: ["Annual Activity Report"] }),
   about: markdown().optional().meta({ description: "Introduction shown on the home page, in Markdown", examples: ["The Budapest Process is a dialogue on migration …"] }),
-  site_url: withForm(z.url({ protocol: /^https?$/ }), { kind: "json", schema: { type: "string", pattern: HTTP_URL } }).optional().meta({ description: "Where the site is published, scheme and host; needed for the feed and sitemap", examples: ["https://www.example.org"] }),
+  site_url: parsed("site_url", parseSiteUrl, { type: "string", pattern: SITE_URL }).optional().meta({ description: "Where the site is published, scheme and host; needed for the feed and sitemap", examples: ["https://www.example.org"] }),
   logo: text.optional().meta({ description: "The older form of a one-item logos, without alt; write logos instead", examples: ["images/logo.svg"] }),
   logos: z.array(logoSchema).optional().describe("The logos on the cover and in the header, in order: the Chair, the Co-Chair, the Secretariat, the donors"),
   accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().meta({ description: "Colour of links on the site, #RRGGBB", examples: ["#1f4e79"] }),

@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import jsyaml from "js-yaml";
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Alias, type Document, type Node, type Scalar, type YAMLMap } from "yaml";
 import type { Diagnostic, Severity } from "./diagnostics.ts";
 import { readDataFile } from "./files.ts";
 import { invalidUtf8Offset } from "./utf8.ts";
@@ -168,6 +168,26 @@ function openingOf(text: string, message: string, offset: number): number {
   return offset;
 }
 
+type Pair = YAMLMap.Parsed["items"][number];
+
+/**
+ * A mapping's pairs by their keys' text, the first of each (as a search from its start finds): made for a mapping
+ * of many keys, the first time one is looked for, since one search from the start for each of 50,000 unknown keys
+ * took hours.
+ */
+const pairsByKey = new WeakMap<YAMLMap.Parsed, Map<string, Pair>>();
+function pairOf(map: YAMLMap.Parsed, key: string): Pair | undefined {
+  const isKey = (p: Pair) => isPair(p) && isScalar(p.key);
+  if (map.items.length < 32) return map.items.find((p) => isKey(p) && String((p.key as Scalar).value) === key);
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isKey(p) && !index.has(String((p.key as Scalar).value))) index.set(String((p.key as Scalar).value), p);
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** Finds the node written at `path`, comparing map keys by their text (so `2018` matches "2018"). */
 function walk(doc: Document.Parsed, path: readonly PathSegment[]) {
   let node: unknown = doc.contents;
@@ -175,7 +195,7 @@ function walk(doc: Document.Parsed, path: readonly PathSegment[]) {
   let found = 0;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairOf(node as YAMLMap.Parsed, String(segment));
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;
@@ -226,16 +246,10 @@ function aliasOffset(text: string, message: string): number {
 }
 
 /**
- * Whether two keys of one mapping are the same key as the build reads them:
- * `2019:` and `"2019":` are both the text "2019", and a key is read in
- * Unicode normal form C (see cleanValue). Otherwise the last of them would
+ * A key as the build reads it, by which two keys of one mapping are the same key: `2019:` and `"2019":` are both
+ * the text "2019", and a key is read in Unicode normal form C (see cleanValue). Otherwise the last of two would
  * silently win.
  */
-function sameKey(a: unknown, b: unknown): boolean {
-  if (isScalar(a) && isScalar(b)) return keyText(a.value) === keyText(b.value);
-  return a === b;
-}
-
 const keyText = (value: unknown) => {
   const text = String(value);
   return NON_ASCII.test(text) ? text.normalize("NFC") : text;
@@ -283,10 +297,42 @@ function aliasOfAncestor(doc: Document.Parsed): { alias: Alias; target: Node } |
   return found;
 }
 
+/**
+ * The errors of keys written twice in one mapping (keyText), at the second, as the yaml package words them. Each
+ * key is read once: the package's own check compares each key with every one before it, hours for 50,000 keys.
+ */
+function keysWrittenTwice(doc: Document.Parsed): YAMLParseError[] {
+  const out: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = keyText(pair.key.value);
+        const at = pair.key.range?.[0] ?? 0;
+        if (seen.has(key)) out.push(new YAMLParseError([at, at + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+        seen.add(key);
+      }
+    },
+  });
+  return out;
+}
+
 /** The positional parse of `text`: the yaml package's document, which knows where every value was written. */
 function positionalParse(text: string) {
   // Warnings (a mapping used as a key) would go to the console; the schema reports such keys as unknown fields.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: sameKey, logLevel: "error" });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
+  const twice = keysWrittenTwice(doc);
+  if (twice.length > 0) {
+    // In the order of the text, among the package's own errors, as its check gave them.
+    const merged: YAMLParseError[] = [];
+    let next = 0;
+    for (const error of doc.errors) {
+      while (next < twice.length && twice[next]!.pos[0] < error.pos[0]) merged.push(twice[next++]!);
+      merged.push(error);
+    }
+    doc.errors.splice(0, doc.errors.length, ...merged, ...twice.slice(next));
+  }
   return { doc, linePos: lineColumns(text) };
 }
 

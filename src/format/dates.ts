@@ -35,7 +35,8 @@ export const YEARS = { min: 1900, max: 2999 } as const;
 /** Whether `year` is one a report may be for or a date may fall in. */
 export const isReportYear = (year: number): boolean => Number.isInteger(year) && year >= YEARS.min && year <= YEARS.max;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A value read, or why not; `find`: the text of the value that the message is about, where the message should point. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string; find?: { readonly text: string; readonly nth?: number } };
 
 /** Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a bare YAML number counts as a year). */
 export function parsePartialDate(input: unknown): ParseResult<PartialDate> {

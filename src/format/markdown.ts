@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { undecodableEscapes } from "./addresses.ts";
 
 /**
  * Markdown from the data, made safe to publish: no raw HTML (it shows as
@@ -39,13 +40,7 @@ export function brokenEscapes(text: string | undefined): BrokenEscape[] {
   const visit = (tokens: Tokens) => {
     for (const token of tokens) {
       const href = token.type === "link_open" ? token.attrGet("href") : null;
-      for (const [escape] of href?.matchAll(/(?:%[0-9a-f]{2})+/gi) ?? []) {
-        try {
-          decodeURIComponent(escape);
-        } catch {
-          out.push({ href: href!, escape });
-        }
-      }
+      if (href !== null) for (const escape of undecodableEscapes(href)) out.push({ href, escape });
       if (token.children) visit(token.children);
     }
   };

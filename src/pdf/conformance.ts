@@ -13,6 +13,7 @@ import {
   decodePDFRawStream, type PDFObject,
 } from "pdf-lib";
 import { SaxesParser } from "saxes";
+import { notdefProblems } from "./notdef.ts";
 import { loadPdfJs } from "./pdf-reading.ts";
 
 /** What a page paints, read with pdf.js (not with the project's own reader of content streams): outside any marked content, and as artifacts. */
@@ -340,6 +341,11 @@ export const CHECKS: readonly Check[] = [
     id: "Matterhorn 31-001 and PDF/A-2 6.2.11.4",
     condition: "every font is embedded",
     run: ({ doc }) => [...fonts(doc)].filter(([font]) => !embedded(doc, font)).map(([, key]) => `font ${key} is not embedded`),
+  },
+  {
+    id: "PDF/A-2 6.2.11.8",
+    condition: "no text shows a font's .notdef glyph, which prints as nothing or as a box (PDF/UA-1 7.21.8 too)",
+    run: ({ doc }) => notdefProblems(doc),
   },
   {
     id: "PDF/A-2 6.2.11.7",

@@ -92,6 +92,15 @@ const BREAK: Readonly<Record<string, (doc: PDFDocument) => void>> = {
   "Matterhorn 28-004": (doc) => void links(doc)[0]!.delete(PDFName.of("Contents")),
   "Matterhorn 28-011": (doc) => void links(doc)[0]!.delete(PDFName.of("StructParent")),
   "Matterhorn 31-001 and PDF/A-2 6.2.11.4": (doc) => void fontsWith(doc, "FontFile2")[0]!.delete(PDFName.of("FontFile2")),
+  "PDF/A-2 6.2.11.8": (doc) => {
+    // One character of a page's text drawn with glyph 0, as a font that lacks it would draw it.
+    const page = doc.getPages()[2]!;
+    const contents = doc.context.lookup(page.node.get(PDFName.of("Contents")));
+    const stream = (contents instanceof PDFArray ? doc.context.lookup(contents.get(0)) : contents) as PDFRawStream;
+    const text = Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+    expect(text).toMatch(/<[0-9A-F]{4}> Tj/);
+    page.node.set(PDFName.of("Contents"), doc.context.register(doc.context.flateStream(Buffer.from(text.replace(/<[0-9A-F]{4}> Tj/, "<0000> Tj"), "latin1"))));
+  },
   "PDF/A-2 6.2.11.7": (doc) => void fontsWith(doc, "ToUnicode")[0]!.delete(PDFName.of("ToUnicode")),
   "PDF/A-2 6.1.3": (doc) => void (doc.context.trailerInfo.ID = undefined),
   "PDF/A-2 6.2.3": (doc) => void doc.catalog.delete(PDFName.of("OutputIntents")),

@@ -216,6 +216,39 @@ describe("a percent-escape in a link that is no character", () => {
     await expect(readdir(output)).rejects.toThrow(/ENOENT/);
   });
 
+  it("wherever the data holds an address: sources, a document's web address, site_url, Markdown of report.yaml and strands.yaml; check and build agree", async () => {
+    const data = await dataWith(
+      ["summary: A meeting.", "sources: [https://example.org/a%E0%A4, 'https://example.org/?q=%e9', https://example.org/#%FF]",
+        "documents:", "  - title: T", "    kind: report", "    versions: {en: https://example.org/r%C3.pdf}"],
+      await minimalReport("site_url: https://example.org/%E0/", "about: '[home](/%E0%A4/)'", "imprint:", "  disclaimer: <https://example.org/%C3%28>",
+        "editions:", "  2019:", "    foreword: '[notes](#%E0%A4)'"),
+    );
+    await put(data, "strands.yaml", "- id: working-groups\n  title: Working groups\n  kind: working-group\n  description: See [the group](https://example.org/g%F0%9F%98).\n");
+    const no = (escape: string) => `${escape}, which is no character`;
+    const expected = [
+      `${path.join(data, EVENT)}:7:32: source "https://example.org/a%E0%A4" holds the percent-escape ${no("%E0%A4")}`,
+      `${path.join(data, EVENT)}:7:64: source "https://example.org/?q=%e9" holds the percent-escape ${no("%e9")}`,
+      `${path.join(data, EVENT)}:7:91: source "https://example.org/#%FF" holds the percent-escape ${no("%FF")}`,
+      `${path.join(data, EVENT)}:11:41: version "https://example.org/r%C3.pdf" holds the percent-escape ${no("%C3")}`,
+      `${path.join(data, "report.yaml")}:4:31: site_url "https://example.org/%E0/" holds the percent-escape ${no("%E0")}`,
+      `${path.join(data, "report.yaml")}:5:17: about: the link "/%E0%A4/" holds the percent-escape ${no("%E0%A4")}`,
+      `${path.join(data, "report.yaml")}:7:36: disclaimer: the link "https://example.org/%C3%28" holds the percent-escape ${no("%C3%28")}`,
+      `${path.join(data, "report.yaml")}:10:25: foreword: the link "#%E0%A4" holds the percent-escape ${no("%E0%A4")}`,
+      `${path.join(data, "strands.yaml")}:4:53: description: the link "https://example.org/g%F0%9F%98" holds the percent-escape ${no("%F0%9F%98")}`,
+    ];
+    const checked = await runCli(["check", "--data", data]);
+    const output = path.join(await tempDir(), "out");
+    const built = await runCli(["build", "--data", data, "--output", output]);
+    for (const run of [checked, built]) {
+      expect(run.code).toBe(1);
+      const said = `${run.stdout}${run.stderr}`;
+      for (const line of expected) expect(said).toContain(line);
+      expect(said).toContain(`${expected.length} errors`);
+      expect(said).not.toMatch(/URI malformed|decodeURI|\n\s+at /);
+    }
+    await expect(readdir(output)).rejects.toThrow(/ENOENT/);
+  });
+
   it("reaching the printer all the same (past validation), is read as written, and the page prints", async () => {
     const site = await tempDir("activity-report-print-");
     await mkdir(path.join(site, "x"));

@@ -69,7 +69,7 @@ describe("verifyPdfs", () => {
     const env = { PATH: await tempDir(), HOME: await tempDir() };
     expect(findVeraPdf(env)).toBeUndefined();
     expect(await verifyPdfs([PDF_2017], io, env)).toBe(3);
-    expect(CHECKS.length).toBeGreaterThanOrEqual(21);
+    expect(CHECKS.length).toBeGreaterThanOrEqual(22);
     expect(lines[0]).toBe(`${PDF_2017}: meets all ${CHECKS.length} machine checks of PDF/UA-1 and PDF/A-2u`);
     expect(lines.join("\n")).toContain("https://verapdf.org/software/");
   });

@@ -222,25 +222,3 @@ export async function pdfFontNames(file: string): Promise<string[]> {
   }
   return [...names].sort();
 }
-
-/**
- * How many times the pages' text shows glyph 0, a font's .notdef, which PDF/A-2 (6.2.11.8) and
- * PDF/UA-1 (7.21.8) forbid. Chromium writes every font as a two-byte CID font whose codes are the
- * glyphs' indexes, and shows text with hexadecimal strings (`<0041> Tj`, `[<0041> 12 <0042>] TJ`).
- */
-export async function notdefShown(file: string): Promise<number> {
-  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
-  let shown = 0;
-  for (const page of doc.getPages()) {
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
-    for (const stream of streams) {
-      if (!(stream instanceof PDFRawStream)) continue;
-      const text = Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
-      for (const [, shows] of text.matchAll(/((?:<[0-9A-Fa-f\s]*>\s*)+|\[[^\]]*\])\s*(?:Tj|TJ)\b/g)) {
-        for (const [, hex] of shows!.matchAll(/<([0-9A-Fa-f\s]*)>/g)) shown += (hex!.replace(/\s/g, "").match(/.{4}/g) ?? []).filter((code) => code === "0000").length;
-      }
-    }
-  }
-  return shown;
-}

@@ -131,6 +131,7 @@ const BAD_REFERENCES: readonly [what: string, file: string, change: Change, ids?
   ["both logo and logos", "report.yaml", { replace: ["logos:\n", "logo: images/sample-logo-chair.svg\nlogos:\n"] }],
   ["a colour that is not #RRGGBB", "report.yaml", { append: "accent_color: blue\n" }],
   ["a site that is no web address", "report.yaml", { replace: ["site_url: https://", "site_url: "] }],
+  ["a site with a path, which --path-prefix gives", "report.yaml", { replace: ["site_url: https://activity-report.example.org", "site_url: https://activity-report.example.org/reports/"] }],
   ["a year key that is no year", "report.yaml", { replace: ["editions:\n", "editions:\n  0999:\n    chair: Nobody\n"] }],
   ["an unknown strand in an edition", "report.yaml", { replace: ["editions:\n", "editions:\n  2030:\n    strands:\n      no-such-strand:\n        introduction: Text.\n"] }, "ids"],
   ["an unknown participating state", "report.yaml", { replace: ["participating_states: [AF,", "participating_states: [QQ, AF,"] }, "ids"],

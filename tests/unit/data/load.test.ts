@@ -892,3 +892,55 @@ describe("links in Markdown", () => {
     ]);
   });
 });
+
+describe("percent-escapes in the other addresses the data holds", () => {
+  const NO_CHARACTER = "which is no character (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)";
+
+  it("a source's or a document's web address whose escape is no character, at the escape, in any part of the address", async () => {
+    expect(await only(lines([6, [
+      "summary: x", //                                                              6
+      "sources:", //                                                                7
+      "  - https://example.org/caf%e9", //                                          8
+      "  - https://example.org/?q=%E0%A4&r=1", //                                   9
+      '  - "https://example.org/r#%C3%A4%FF"', //                                  10
+      "  - https://example.org/n%C3%A4.pdf", //                                    11
+      "documents:", //                                                             12
+      "  - title: T", //                                                           13
+      "    kind: report", //                                                       14
+      "    versions:", //                                                          15
+      "      en: https://example.org/report%E2%82.pdf#%e0", //                     16
+      "      fr: https://example.org/rapport-%C3%A9t%C3%A9.pdf", //                17
+    ].join("\n")]))).toEqual([
+      `${FILE}:8:28: source "https://example.org/caf%e9" holds the percent-escape %e9, ${NO_CHARACTER}`,
+      `${FILE}:9:28: source "https://example.org/?q=%E0%A4&r=1" holds the percent-escape %E0%A4, ${NO_CHARACTER}`,
+      `${FILE}:10:28: source "https://example.org/r#%C3%A4%FF" holds the percent-escape %C3%A4%FF, ${NO_CHARACTER}`,
+      `${FILE}:16:37: version "https://example.org/report%E2%82.pdf#%e0" holds the percent-escapes %E2%82 and %e0, which are no characters (an escape of UTF-8 cut short or mistyped): write the character itself, or its whole escape (ä is %C3%A4)`,
+    ]);
+  });
+
+  it("a % that begins no escape is written %25, as a Markdown link writes it; whole escapes are kept", async () => {
+    await put(dir, FILE, lines([6, "summary: x\nsources: [https://example.org/50%off, https://example.org/n%C3%A4]\ndocuments:\n  - title: T\n    kind: agenda\n    versions: {en: 'https://example.org/a%zz.pdf'}"]));
+    const event = (await loadData(dir)).data!.events.find((e) => e.id === "2018-06-01-test-meeting")!;
+    expect(event.sources).toEqual(["https://example.org/50%25off", "https://example.org/n%C3%A4"]);
+    expect(event.documents![0]!.versions).toEqual({ en: { url: "https://example.org/a%25zz.pdf" } });
+    for (const address of [...event.sources!, event.documents![0]!.versions.en!.url!]) expect(() => decodeURI(address)).not.toThrow();
+  });
+
+  it("site_url: an escape that is no character, and anything but the scheme and host, which the feed, the sitemap and the PDF's links would drop", async () => {
+    const report = await (await import("node:fs/promises")).readFile(path.join(dir, "report.yaml"), "utf8");
+    const at = report.split("\n").findIndex((l) => l.startsWith("site_url:")) + 1;
+    const withSite = (site: string) => report.replace("site_url: https://activity-report.example.org", `site_url: ${site}`);
+    const siteErrors = async (site: string) => {
+      await put(dir, "report.yaml", withSite(site));
+      return (await diagnosticsOf(dir)).filter((d) => d.startsWith("report.yaml"));
+    };
+    expect(await siteErrors("https://example.org/%E0%A4/")).toEqual([`report.yaml:${at}:31: site_url "https://example.org/%E0%A4/" holds the percent-escape %E0%A4, ${NO_CHARACTER}`]);
+    expect(await siteErrors("https://example.org/reports")).toEqual([
+      `report.yaml:${at}:11: site_url "https://example.org/reports" must be the site's scheme and host only (https://example.org); a sub-path is given to the build: --path-prefix /reports/`,
+    ]);
+    for (const site of ["https://example.org/?lang=en", "https://example.org/#top", "https://editor:secret@example.org"]) {
+      expect(await siteErrors(site)).toEqual([`report.yaml:${at}:11: site_url "${site}" must be the site's scheme and host only (https://example.org)`]);
+    }
+    for (const site of ["https://example.org", "https://example.org/", "http://example.org:8080"]) expect(await siteErrors(site)).toEqual([]);
+  });
+});
