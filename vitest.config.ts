@@ -1,20 +1,42 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
-// Two projects: unit tests (no browser, no site built; `npm run test:unit`) and end-to-end tests (CLI builds,
-// PDFs, browsers, faults), which share one build of the sample made by the global setup. `npm test` runs both.
+// Three projects. "unit": pure and fast, no browser, no child process, no encoding at full size (`npm run test:unit`).
+// "integration": one module against the real tools it drives (libvips encoding camera-sized photos, npm, other
+// processes), no site built. "e2e": CLI builds, PDFs, browsers, faults, sharing the builds of the global setup.
+// `npm test` runs all three.
 export default defineConfig({
   test: {
-    setupFiles: ["tests/setup.ts"],
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 60_000 },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          // Pure work in the worker itself, no process of its own to wait for: one file on every core, ahead of the rest.
+          maxWorkers: availableParallelism(),
+          sequence: { groupOrder: 0 },
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         extends: true,
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          // Eleventy imports .eleventy.ts with Node's own import(), which the tests that run it in-process need tsx for.
+          setupFiles: ["tests/setup.ts"],
+          sequence: { groupOrder: 1 },
           globalSetup: ["tests/global-setup.ts"],
           // The end-to-end tests start Chromium; give them room on a shared 2-core machine.
           testTimeout: 120_000,

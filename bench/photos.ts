@@ -145,11 +145,13 @@ export async function photographed(next: () => number, width: number, height: nu
 
 /**
  * The stand-in photo number `index` of the data of `seed`, with `label` written under
- * "SAMPLE PICTURE" (e.g. the event it stands in for).
+ * "SAMPLE PICTURE" (e.g. the event it stands in for). `scale` below 1 draws it smaller than a
+ * camera's, in the same shape (a test's data, which needs no photo of a camera's weight).
  */
-export async function standInPhoto(seed: number, index: number, label: string): Promise<StandInPhoto> {
+export async function standInPhoto(seed: number, index: number, label: string, scale = 1): Promise<StandInPhoto> {
   const next = rng((Math.imul(seed, 1_000_003) + Math.imul(index, 7919) + 17) >>> 0);
-  const [width, height] = FRAMES[Math.floor(next() * FRAMES.length)]!;
+  const [frameWidth, frameHeight] = FRAMES[Math.floor(next() * FRAMES.length)]!;
+  const [width, height] = [Math.round(frameWidth * scale), Math.round(frameHeight * scale)];
   const tone = () => 70 + next() * 140;
   const colours = { sky: hex(tone(), tone() * 0.95, tone() * 0.9), table: hex(tone() * 0.6, tone() * 0.45, tone() * 0.35), people: hex(tone() * 0.4, tone() * 0.42, tone() * 0.5) };
   const pixels = await photographed(next, width, height, colours, label);

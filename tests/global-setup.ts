@@ -1,25 +1,54 @@
 /**
- * Builds the sample data once, through the CLI as a user would, for every
- * test file that checks the built site: the pages, the PDFs, the links.
+ * Builds each data folder that several end-to-end files read once per run, through the CLI as
+ * a user would (site and PDFs), for every test file that checks the built site: the pages, the
+ * PDFs, the links. A test file reads a build with `builtSite(name)` (tests/helpers/sites.ts);
+ * a new data folder that more than one file reads is one more entry in SITES.
+ *
+ * The sample's build also leaves its photo cache: `warmOutput()` gives a test an output folder
+ * whose cache already holds the sample's copies, so that its build of the sample (or a copy of
+ * it) does not encode them again.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { runCli, type Run } from "./helpers/cli.ts";
-import { SAMPLE_DATA } from "./helpers/data.ts";
+import { ROOT, SAMPLE_DATA } from "./helpers/data.ts";
+
+/** The data folders built once for the run, by name. */
+export const SITES = {
+  sample: SAMPLE_DATA,
+  "minimal-data": path.join(ROOT, "tests/fixtures/minimal-data"),
+  "full-data": path.join(ROOT, "tests/fixtures/full-data"),
+} as const;
+
+export type SiteName = keyof typeof SITES;
+export interface BuiltSite {
+  /** The output folder; its photo cache is beside it (photoCacheFor). Read it, never write to it. */
+  readonly dir: string;
+  readonly run: Run;
+}
 
 declare module "vitest" {
   export interface ProvidedContext {
-    sampleSite: { dir: string; run: Run };
+    sites: Record<SiteName, BuiltSite>;
+    /** The sample's build, sites.sample, under the name the first tests read it by. */
+    sampleSite: BuiltSite;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const root = await mkdtemp(path.join(tmpdir(), "activity-report-site-"));
-  const dir = path.join(root, "site");
-  const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", dir]);
-  project.provide("sampleSite", { dir, run });
+  const root = await mkdtemp(path.join(tmpdir(), "activity-report-sites-"));
+  // One after the other: each build uses both cores in turn (Node, the encoders' threads, Chromium's processes).
+  const sites = {} as Record<SiteName, BuiltSite>;
+  for (const [name, data] of Object.entries(SITES) as [SiteName, string][]) {
+    // Each in a folder of its own, named "site", as the tests' own outputs are.
+    const dir = path.join(root, name, "site");
+    await mkdir(path.dirname(dir));
+    sites[name] = { dir, run: await runCli(["build", "--data", data, "--output", dir]) };
+  }
+  project.provide("sites", sites);
+  project.provide("sampleSite", sites.sample);
   return async () => {
     await rm(root, { recursive: true, force: true });
   };

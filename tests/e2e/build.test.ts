@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { besideOutput, cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
 
@@ -12,7 +13,7 @@ const EVENT_FLAGS = ["--date", "2019-02-25", "--place", "istanbul", "--type", "m
 
 describe("publishing", () => {
   it("leaves the previous output exactly as it was when a build fails in the PDF step, and says so", async () => {
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2018"])).code).toBe(0);
     const before = await snapshot(output);
     const failed = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2018"], { env: { REPORT_PRINT_TIMEOUT: "1" } });

@@ -6,6 +6,7 @@ import { loadDataOrThrow } from "../../src/data/load.ts";
 import { buildSite } from "../../src/report/model.ts";
 import { runCli, type Run } from "../helpers/cli.ts";
 import { besideOutput, cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 import { pdfPages } from "../helpers/pdf.ts";
 
 afterAll(cleanUp);
@@ -140,6 +141,7 @@ describe("the output folder", () => {
 
   it("a one-year preview goes to its own folder unless --output is given", async () => {
     const cwd = await tempDir();
+    await warmOutput({ parent: cwd, name: "output-2018" });
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--year", "2018", "--no-pdf"], { cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("into output-2018 in");
@@ -147,7 +149,7 @@ describe("the output folder", () => {
   });
 
   it("REPORT_OUTPUT sets it when --output is not given", async () => {
-    const output = path.join(await tempDir(), "from-env");
+    const output = await warmOutput({ name: "from-env" });
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--no-pdf"], { env: { REPORT_OUTPUT: output } });
     expect(run.code).toBe(0);
     await expect(stat(path.join(output, "index.html"))).resolves.toBeTruthy();
@@ -225,7 +227,7 @@ describe("usage", () => {
   });
 
   it("builds one year without PDFs, and needs no browser for it", async () => {
-    const output = path.join(await tempDir(), "output");
+    const output = await warmOutput({ name: "output" });
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2017", "--no-pdf"], {
       env: { PUPPETEER_EXECUTABLE_PATH: "/no/such/chrome" },
     });

@@ -6,30 +6,20 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { brokenLinks, htmlErrors } from "../helpers/checkers.ts";
-import { runCli, type Run } from "../helpers/cli.ts";
-import { cleanUp, ROOT, tempDir } from "../helpers/data.ts";
 import { openPdf, pdfPages } from "../helpers/pdf.ts";
 import { htmlPages } from "../helpers/site-files.ts";
+import { builtSite } from "../helpers/sites.ts";
 import { conformanceProblems } from "../../src/pdf/conformance.ts";
 
-const FOLDERS = {
-  "only the required fields": path.join(ROOT, "tests/fixtures/minimal-data"),
-  "every optional field": path.join(ROOT, "tests/fixtures/full-data"),
+// Built by the global setup, site and PDFs, as an editor builds them (tests/global-setup.ts).
+const built = {
+  "only the required fields": builtSite("minimal-data"),
+  "every optional field": builtSite("full-data"),
 } as const;
 
-const built: Record<string, { dir: string; run: Run }> = {};
-
-beforeAll(async () => {
-  for (const [name, data] of Object.entries(FOLDERS)) {
-    const dir = path.join(await tempDir(), "site");
-    built[name] = { dir, run: await runCli(["build", "--data", data, "--output", dir]) };
-  }
-});
-afterAll(cleanUp);
-
-describe.each(Object.keys(FOLDERS))("a data folder with %s", (name) => {
+describe.each(Object.keys(built) as (keyof typeof built)[])("a data folder with %s", (name) => {
   it("builds the site and a PDF for each year", async () => {
     const { dir, run } = built[name]!;
     expect(run.stderr).not.toMatch(/failed/);

@@ -8,6 +8,7 @@ import { cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanUp, ROOT, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 import { freePort, waitFor } from "../helpers/dev-server.ts";
 import { editionSchema, reportSchema } from "../../src/data/schema.ts";
 
@@ -49,7 +50,8 @@ describe("docs/editing.md", () => {
     const data = path.join(work, "_data");
     await cp(SAMPLE_DATA, data, { recursive: true });
     // npm runs in the project; the environment points it at the copy, as --data and --output would.
-    const env = { REPORT_DATA: data, REPORT_OUTPUT: path.join(work, "output") };
+    const env = { REPORT_DATA: data, REPORT_OUTPUT: await warmOutput({ parent: work, name: "output" }) };
+    await warmOutput({ parent: work, name: ".preview" });
     for (const command of commands) {
       const argv = words(command);
       if (command === "npm run dev" || argv[0] === "python3") {

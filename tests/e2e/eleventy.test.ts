@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { runEleventy } from "../../src/eleventy/run.ts";
 import { cleanUp, put, ROOT, sampleCopy, tempDir, withoutSamplePictures } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
 
@@ -27,7 +28,7 @@ describe("Eleventy with the report's plugin", () => {
     const data = await sampleCopy();
     await put(data, "events/2021/2021-03-01-vienna-test.yaml",
       "title: A meeting without an edition\ntype: training\ndate: 2021-03-01\nplace: ankara\nstrands: [silk-routes-partnership-project]\nsummary: x\n");
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     const run = await npmRunEleventy({ REPORT_DATA: data, REPORT_OUTPUT: output });
     expect(run.code, run.out).toBe(0);
     const page = await readFile(path.join(output, "2021", "index.html"), "utf8");
@@ -45,7 +46,7 @@ describe("Eleventy with the report's plugin", () => {
     const data = await sampleCopy();
     // Without the sample's logos, which the older logo may not be written beside.
     await put(data, "report.yaml", withoutSamplePictures(await readFile(path.join(data, "report.yaml"), "utf8")));
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     await eleventyBuild(data, output);
     expect(await readFile(path.join(output, "index.html"), "utf8")).not.toContain("site-logo");
     expect(await readFile(path.join(output, "assets", "theme.css"), "utf8")).toContain("--accent: #1f3f5f;");

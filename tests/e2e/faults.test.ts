@@ -5,12 +5,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { chmod, mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, startCli, type Running } from "../helpers/cli.ts";
 import { besideOutput, cleanUp, put, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 import { waitFor } from "../helpers/dev-server.ts";
 import { commandOf, descendants, running } from "../helpers/processes.ts";
 
@@ -77,9 +78,23 @@ describe("faults during a build", () => {
     return data;
   }
 
+  /** The builds of the long data that the tests start from, by their options: each made once, and copied for each test. */
+  const previousBuilds = new Map<string, Promise<string>>();
+
+  /** A previous output of the long data (of `years`, without PDFs), in a folder of its own, with the photo cache beside it. */
   async function previousOutput(years = ["--year", "2018"]) {
+    const key = years.join(" ");
+    if (!previousBuilds.has(key)) {
+      previousBuilds.set(key, (async () => {
+        const made = await warmOutput();
+        expect((await runCli(["build", "--data", await longData(), "--output", made, ...years, "--no-pdf"])).code).toBe(0);
+        return made;
+      })());
+    }
+    const made = await previousBuilds.get(key)!;
     const output = path.join(await tempDir(), "site");
-    expect((await runCli(["build", "--data", await longData(), "--output", output, ...years, "--no-pdf"])).code).toBe(0);
+    await cp(made, output, { recursive: true });
+    await cp(path.join(path.dirname(made), ".activity-report-cache"), path.join(path.dirname(output), ".activity-report-cache"), { recursive: true });
     return { output, before: await snapshot(output) };
   }
 
@@ -281,7 +296,7 @@ describe("faults during a build", () => {
   };
 
   it.each([["SIGTERM", 143], ["SIGINT", 130]] as const)("%s while photos are encoded: the build ends within seconds, by the signal (a shell reports %i), leaving nothing half-written in the cache, the output as it was", async (signal, _code) => {
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     // The previous output, from the sample: the cache beside it holds none of the noisy photos.
     expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2018", "--no-pdf"])).code).toBe(0);
     const before = await snapshot(output);
@@ -313,7 +328,7 @@ describe("faults during a build", () => {
   }
 
   it("SIGTERM while the new output replaces the old: held until the swap has ended, then a true message and the signal's exit, the new output in place", async () => {
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2017", "--no-pdf"])).code).toBe(0);
     const { run, pid } = await buildCaughtMidSwap(output, "2018");
     process.kill(pid, "SIGTERM");
@@ -329,7 +344,7 @@ describe("faults during a build", () => {
   });
 
   it("a build killed outright while the new output replaces the old: the next build puts the old output back, and it stays when that build fails", async () => {
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2017", "--no-pdf"])).code).toBe(0);
     const before = await snapshot(output);
     const { run, pid } = await buildCaughtMidSwap(output, "2018");
@@ -346,7 +361,7 @@ describe("faults during a build", () => {
   });
 
   it("two builds at once on one output folder: the second refuses, the first finishes and leaves no temporary file", async () => {
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     const data = await longData();
     const tmp = await privateTmp();
     const first = startCli(["build", "--data", data, "--output", output, "--year", "2018"], { env: { TMPDIR: tmp.TMPDIR } });

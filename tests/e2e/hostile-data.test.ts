@@ -14,6 +14,7 @@ import { loadDataOrThrow } from "../../src/data/load.ts";
 import { openSite } from "../helpers/browser.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 import { htmlPages } from "../helpers/site-files.ts";
 
 afterAll(cleanUp);
@@ -75,7 +76,7 @@ describe("hostile data", () => {
   const hostileSite = () => (built ??= (async () => {
     const data = await sampleCopy();
     for (const [id, text] of Object.entries(HOSTILE)) await put(data, `events/2018/${id}.yaml`, text);
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     return { output, run: await runCli(["build", "--data", data, "--output", output, "--year", "2018"]) };
   })());
 
@@ -190,7 +191,7 @@ describe("characters that are not text", () => {
   });
 
   it("never reach the feed: it stays well-formed XML whatever text the model holds", async () => {
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     // Past validation, as a future field or a new way into the model would be: every kind of character XML forbids.
     const hostile = "Bad \x00\x01\x08\x0B\x0C\x1B\uFFFE\uFFFF\uDC00 \uD800 \uD83D\uDE00 characters";
     const { data } = await loadDataOrThrow(SAMPLE_DATA);
@@ -230,7 +231,7 @@ describe("ids that are names of JavaScript objects' properties", () => {
       .replace("    som:\n      place: antalya", "    som:\n      place: constructor"));
     await put(data, "events/2018/constructor.yaml",
       "title: Meeting in the constructor place\ntype: constructor\ndate: 2018-07-01\nplace: constructor\nstrands: [constructor]\ntopics: [constructor]\nsummary: A meeting at a place named like a property, where `__proto__` and `toString` were named too.\n");
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     const first = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).not.toContain("warning");

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanUp, ROOT, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 
 const MINIMAL_DATA = path.join(ROOT, "tests/fixtures/minimal-data");
 
@@ -47,14 +48,14 @@ describe("the modules each command loads", () => {
   });
 
   it("build --no-pdf: Eleventy, but no printer", async () => {
-    const { code, packages } = await packagesLoaded(["build", "--data", SAMPLE_DATA, "--output", path.join(await tempDir(), "site"), "--no-pdf"]);
+    const { code, packages } = await packagesLoaded(["build", "--data", SAMPLE_DATA, "--output", await warmOutput(), "--no-pdf"]);
     expect(code).toBe(0);
     expect(packages.has("@11ty/eleventy")).toBe(true);
     for (const name of PRINTER) expect(packages.has(name), name).toBe(false);
   });
 
   it("build: the printer too, the recording shows", async () => {
-    const { code, packages } = await packagesLoaded(["build", "--data", SAMPLE_DATA, "--output", path.join(await tempDir(), "site"), "--year", "2018"]);
+    const { code, packages } = await packagesLoaded(["build", "--data", SAMPLE_DATA, "--output", await warmOutput(), "--year", "2018"]);
     expect(code).toBe(0);
     expect(packages.has("puppeteer")).toBe(true);
   });

@@ -7,6 +7,7 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFNa
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 import { openPdf, pagePainting, pdfLines, pdfOutline, pdfPages, xmpProperties, type OutlineEntry } from "../helpers/pdf.ts";
 
 afterAll(cleanUp);
@@ -293,7 +294,7 @@ describe("printing", () => {
         "",
       ].join("\n"));
     }
-    const output = path.join(await tempDir(), "long");
+    const output = await warmOutput({ name: "long" });
     const run = await runCli(["build", "--data", data, "--output", output, "--year", "2021"]);
     expect(run.stderr).toContain("no edition for 2021");
     expect(run.code).toBe(0);
@@ -335,7 +336,7 @@ describe("printing", () => {
         "",
       ].join("\n"));
     }
-    const output = path.join(await tempDir(), "totals");
+    const output = await warmOutput({ name: "totals" });
     const run = await runCli(["build", "--data", data, "--output", output, "--year", "2021"]);
     expect(run.code).toBe(0);
     const lines = await pdfLines(pdfOf(output, 2021));

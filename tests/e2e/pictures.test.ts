@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, sampleCopy, tempDir } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
 
@@ -16,7 +17,7 @@ describe("the images folder", () => {
     await put(data, "images/logo.svg", SVG('<rect width="10" height="10"/>'));
     await put(data, "images/notes.html", "<!doctype html><script>alert(1)</script>");
     await put(data, "images/data.json", "{}");
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     const run = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("images/notes.html: warning: not published");

@@ -12,6 +12,7 @@ import { findBrowser } from "../../src/pdf/browser.ts";
 import { CHROMIUM_FLAGS } from "../../src/pdf/print.ts";
 import { runCli, startCli } from "../helpers/cli.ts";
 import { cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 import { rawGet, rawRequest, startPreview, waitFor } from "../helpers/dev-server.ts";
 
 afterAll(cleanUp);
@@ -23,6 +24,7 @@ describe("the live preview", () => {
   it("serves the site, follows data edits, shows data errors as a page until they are fixed, and prints a PDF on request", async () => {
     const data = await sampleCopy();
     const cwd = path.dirname(data);
+    await warmOutput({ parent: cwd, name: ".preview" });
     const preview = await startPreview(["--data", data], cwd);
     const page = (p: string) => fetch(preview.url(p)).then(async (r) => ({ status: r.status, text: await r.text() }));
     try {
@@ -58,6 +60,7 @@ describe("the live preview", () => {
 
   it("reloads an open page by itself after a save, under the pages' Content-Security-Policy", async () => {
     const data = await sampleCopy();
+    await warmOutput({ parent: path.dirname(data), name: ".preview" });
     const preview = await startPreview(["--data", data], path.dirname(data));
     const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS });
     try {
@@ -81,6 +84,7 @@ describe("the live preview", () => {
 
   it("restarts itself when a source file under src/ changes", async () => {
     const data = await sampleCopy();
+    await warmOutput({ parent: path.dirname(data), name: ".preview" });
     const preview = await startPreview(["--data", data], path.dirname(data));
     try {
       const now = new Date();
@@ -98,6 +102,7 @@ describe("the live preview's defences", () => {
     const cwd = path.dirname(data);
     // Beside the preview folder, with a name that begins with the preview folder's.
     const secret = await put(cwd, ".preview-secrets/secret.txt", "the secret beside the preview\n");
+    await warmOutput({ parent: cwd, name: ".preview" });
     const preview = await startPreview(["--data", data], cwd);
     const { port } = preview;
     try {
@@ -197,6 +202,7 @@ describe("the live preview's defences", () => {
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const taken = (blocker.address() as { port: number }).port;
     try {
+      await warmOutput({ parent: path.dirname(data), name: ".preview" });
       const preview = await startPreview(["--data", data, "--port", String(taken)], path.dirname(data));
       try {
         expect(preview.port).not.toBe(taken);
@@ -212,6 +218,7 @@ describe("the live preview's defences", () => {
 
   it("serves on the address given with --host, and answers to it", async () => {
     const data = await sampleCopy();
+    await warmOutput({ parent: path.dirname(data), name: ".preview" });
     const preview = await startPreview(["--data", data, "--host", "127.0.0.2"], path.dirname(data));
     const { port } = preview;
     try {
@@ -230,6 +237,7 @@ describe("the live preview's defences", () => {
 
   it("shared on every address with --host 0.0.0.0, says what that exposes and still answers only to this machine's names", async () => {
     const data = await sampleCopy();
+    await warmOutput({ parent: path.dirname(data), name: ".preview" });
     const preview = await startPreview(["--data", data, "--host", "0.0.0.0"], path.dirname(data));
     const { port } = preview;
     try {
@@ -243,7 +251,8 @@ describe("the live preview's defences", () => {
 
   it("refuses to write the preview into a folder that build published, and build still replaces a preview", async () => {
     const work = await tempDir();
-    const published = path.join(work, "out-pub");
+    const published = await warmOutput({ parent: work, name: "out-pub" });
+    await warmOutput({ parent: work, name: ".preview" });
     expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", published, "--no-pdf"])).code).toBe(0);
     const before = await snapshot(published);
     const dev = startCli(["dev", "--data", SAMPLE_DATA, "--output", published, "--port", "0"], { cwd: work });
@@ -272,6 +281,7 @@ describe("the live preview's defences", () => {
 
   it("serves the photos' copies, and after a photo is replaced in images/ serves the new one's copies on the page", async () => {
     const data = await sampleCopy();
+    await warmOutput({ parent: path.dirname(data), name: ".preview" });
     const preview = await startPreview(["--data", data], path.dirname(data));
     const eventPage = "/events/2018/2018-05-07-sarajevo-joint-working-group/";
     // The first photo's JPEG fallback, its largest copy: the last of its srcset.
@@ -299,6 +309,7 @@ describe("the live preview's defences", () => {
 
   it("rebuilds when an event file is deleted: the year page no longer lists it and its page is gone", async () => {
     const data = await sampleCopy();
+    await warmOutput({ parent: path.dirname(data), name: ".preview" });
     const preview = await startPreview(["--data", data], path.dirname(data));
     const page = (p: string) => fetch(preview.url(p)).then(async (r) => ({ status: r.status, text: await r.text() }));
     const title = "Meeting of the Silk Routes countries and donor countries";
@@ -326,6 +337,8 @@ describe("the live preview's defences", () => {
     await put(data, file, original.replace("end: 2018-05-08", "end: 2018-05-01"));
     const first = (await runCli(["check", "--data", data], { cwd })).stderr;
     expect(first).toContain(":4:6: end 2018-05-01 is before date 2018-05-07\n");
+
+    await warmOutput({ parent: cwd, name: ".preview" });
 
     const preview = await startPreview(["--data", data], cwd);
     try {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type Run } from "../helpers/cli.ts";
 import { cleanUp, put, sampleCopy, tempDir } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 import { pageLinks, pdfLines } from "../helpers/pdf.ts";
 import { htmlErrors } from "../helpers/checkers.ts";
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
       "strands: [silk-routes-working-group]", "summary: A meeting.", "",
     ].join("\n"));
   }
-  output = path.join(await tempDir(), "site");
+  output = await warmOutput();
   run = await runCli(["build", "--data", data, "--output", output, "--year", "2018"]);
 });
 

@@ -7,6 +7,7 @@ import { openSite } from "../helpers/browser.ts";
 import { brokenLinks, htmlErrors } from "../helpers/checkers.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, ROOT, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
 import { htmlPages, pageUrl } from "../helpers/site-files.ts";
 
 const { dir } = inject("sampleSite");
@@ -248,7 +249,7 @@ describe("the link checker itself", () => {
 describe("a site under a sub-path", () => {
   it("builds with --path-prefix and every link and asset resolves there", async () => {
     const root = await tempDir();
-    const output = path.join(root, "reports");
+    const output = await warmOutput({ parent: root, name: "reports" });
     const run = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--path-prefix", "/reports/"]);
     expect(run.code).toBe(0);
     const pages = await htmlPages(output);

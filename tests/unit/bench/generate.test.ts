@@ -36,27 +36,31 @@ describe("the benchmark's data generator", () => {
   it("gives each event a photo of its own and each generated edition a cover photo, changing nothing else, and the data passes the check", async () => {
     const [plainDir, photosDir, cache] = [await tempDir(), await tempDir(), await tempDir()];
     const small = { events: 2, years: 1, seed: 3 };
+    // Stand-ins at 0.4 of a camera's size: still sharp enough for the check, a sixth of the pixels to draw
+    // (the camera-sized ones are tested in tests/integration/bench/photos.test.ts).
+    const photos = { photos: true, pictureCache: cache, photoScale: 0.4 };
     await generateData(plainDir, small);
-    const generated = await generateData(photosDir, { ...small, photos: true, pictureCache: cache });
-    const [plain, photos] = [await snapshot(plainDir), await snapshot(photosDir)];
+    const generated = await generateData(photosDir, { ...small, ...photos });
+    const [plain, withPhotos] = [await snapshot(plainDir), await snapshot(photosDir)];
     const events = [...plain.keys()].filter((f) => f.startsWith("events"));
     expect(events).toHaveLength(2);
     const files = events.map((f) => {
       // The photos block comes last; without it, the event is the one generated without photos.
-      const [before, block] = photos.get(f)!.split(/^photos:\n/m);
+      const [before, block] = withPhotos.get(f)!.split(/^photos:\n/m);
       expect(before, f).toBe(plain.get(f));
       expect(block, f).toMatch(/^  - file: images\/[a-z0-9-]+\.jpg\n    alt: .+\n    caption: .+\n    credit: .+\n$/);
       return /file: (\S+)/.exec(block!)![1]!;
     });
     expect(generated.photoFiles.map((p) => p.file).sort()).toEqual([...files, "images/bench-cover-2025.jpg"].sort());
     const bytes = await Promise.all(generated.photoFiles.map((p) => readFile(path.join(photosDir, p.file))));
+    for (const p of generated.photoFiles) expect(Math.max(p.width, p.height), p.file).toBeLessThanOrEqual(1600);
     expect(new Set(bytes.map((b) => b.toString("base64"))).size).toBe(3);
-    expect(photos.get("report.yaml")).toMatch(/cover_photo:\n\s+file: images\/bench-cover-2025\.jpg/);
+    expect(withPhotos.get("report.yaml")).toMatch(/cover_photo:\n\s+file: images\/bench-cover-2025\.jpg/);
     const result = await loadData(photosDir);
     expect(result.diagnostics.map((d) => formatDiagnostic(d, photosDir))).toEqual([]);
     expect(result.data?.events.every((e) => e.photos?.length === 1)).toBe(true);
     // Made once: a second generation takes them from the cache, the same bytes.
-    const again = await generateData(await tempDir(), { ...small, photos: true, pictureCache: cache });
+    const again = await generateData(await tempDir(), { ...small, ...photos });
     for (const [i, p] of again.photoFiles.entries()) expect(await readFile(path.join(again.dir, p.file))).toEqual(bytes[i]);
   }, 120_000);
 
