@@ -84,8 +84,9 @@ function valueWidget(field: Field, schema: AnySchema | undefined): CmsField {
 /** The Decap field of a contract field. */
 function cmsField(field: Field, schema: AnySchema | undefined, context: Context): CmsField | undefined {
   if (field.retired) return undefined;
-  const hint = `${field.description}${field.required ? " (required)" : ""}${field.markdown ? " Markdown." : ""}`;
-  const base: CmsField = { name: field.name, label: labelOf(field.name), hint, required: false };
+  const hint = `${field.description}${field.markdown ? " (Markdown)" : ""}`;
+  // Decap's own "(optional)" is hidden (page.ts): what is required is said by the label, and checked by check.
+  const base: CmsField = { name: field.name, label: `${labelOf(field.name)}${field.required ? " (required)" : ""}`, hint, required: false };
   const inner = schema ? unwrap(schema) : undefined;
   const form = inner ? formOf(inner) : undefined;
   switch (field.holds) {
@@ -178,6 +179,9 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
         description: eventKind.description,
         folder: EVENTS_DIR,
         path: EVENT_PATH,
+        // Decap keeps the media of a collection with a path beside its entries unless told: the data folder keeps them in images/.
+        media_folder: `/${IMAGES_DIR}`,
+        public_folder: IMAGES_DIR,
         slug: "{{fields.date}}-{{fields.place}}-{{slug}}",
         extension: "yaml",
         format: "yaml",

@@ -76,7 +76,11 @@ function merged(doc: Document, node: unknown, value: unknown, schema: AnySchema 
   if (shapeOf?.kind === "list" && Array.isArray(value) && !Array.isArray(old) && old !== undefined && old !== null) {
     if (value.length === 1 && !Array.isArray(value[0]) && !isRecord(value[0])) return merged(doc, node, value[0], shapeOf.item);
   }
-  const target = written(value, schema, old);
+  let target = written(value, schema, old);
+  // A block text ends with its line end; the form's text box drops it, which would write `|-`.
+  if (isScalar(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") && typeof old === "string" && old.endsWith("\n") && typeof target === "string" && target.trim() !== "" && !target.endsWith("\n")) {
+    target = `${target}\n`;
+  }
   if (equal(old, target)) return node;
   if (target === null || typeof target !== "object") {
     if (isScalar(node)) {

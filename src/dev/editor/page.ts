@@ -55,6 +55,7 @@ function indexPage(): string {
 <title>Editor of the activity report</title>
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 <link rel="icon" href="data:,">
+<style>label[for] > span:last-child { display: none }</style>
 </head>
 <body>
 <script src="editor.js"></script>

@@ -18,7 +18,8 @@ import { formatDiagnostic, type Diagnostic } from "../../data/diagnostics.ts";
 import { DATA_FILE_KINDS, schemaLine } from "../../data/json-schema.ts";
 import { loadData } from "../../data/load.ts";
 import type { Overlay } from "../../data/read.ts";
-import { eventSchema } from "../../data/schema.ts";
+import { IMAGES_DIR } from "../../data/pictures.ts";
+import { DOCUMENTS_DIR, eventSchema } from "../../data/schema.ts";
 import { mergeIntoText, newFileText } from "./merge.ts";
 import { placeInside, writableFile, writeWhole, type WritableFile } from "./paths.ts";
 import { ENTRIES, fileToView, viewToFile, wrapsWhole } from "./view.ts";
@@ -105,7 +106,8 @@ function dataFileNamed(relative: unknown, kinds: readonly DataFile["kind"][] = [
 }
 
 export function createEditorService(options: EditorServiceOptions): EditorService {
-  const { dataDir } = options;
+  // Absolute, as the check's files are then named, and the texts of a save found by those names.
+  const dataDir = path.resolve(options.dataDir);
 
   /** A data file as the editor edits it: its value, through view.ts, as YAML. */
   async function entry(relative: string): Promise<{ data: string | null; file: { path: string; id: string | null } }> {
@@ -192,9 +194,11 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
       if (text === undefined) return refused(422, `${file.path} cannot be read as YAML as it stands: correct it in a text editor (check names the problem)`);
       if (Buffer.byteLength(text) > destination.maxBytes) return refused(413, `${destination.path} would be over ${destination.maxBytes / 1024 / 1024} MB`);
       const target = await placeInside(dataDir, destination, true);
-      overlay.set(target, text);
-      written.set(target, { text, schema: file.schema, target, ...(before !== undefined ? { before } : {}) });
-      if (source && destination.path !== file.path) removed.push(source);
+      // The name the check reads it by (the folder's real path may differ, through a link above it).
+      const named = path.join(dataDir, destination.path);
+      overlay.set(named, text);
+      written.set(named, { text, schema: file.schema, target, ...(before !== undefined ? { before } : {}) });
+      if (source && destination.path !== file.path) removed.push(path.join(dataDir, file.path));
     }
     // Pictures and documents saved with the entry are written first: the check reads them from the disk.
     const created: string[] = [];
@@ -253,7 +257,8 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
         return persistEntry(params);
       case "getMedia": {
         const folder = String(params.mediaFolder ?? "").replace(/^\/+|\/+$/g, "");
-        if (folder !== "images" && folder !== "documents") return refused(400, "the editor's media are in images/ and documents/");
+        // Decap also asks for the media beside an entry's file; the data folder keeps them in images/ and documents/ only.
+        if (folder !== IMAGES_DIR && folder !== DOCUMENTS_DIR) return ok([]);
         const files = await listFolder(folder, 1);
         const list = await Promise.all(files.filter((f) => writableFile(f).ok).map((f) => media(f).catch(() => undefined)));
         return ok(list.filter(Boolean));
