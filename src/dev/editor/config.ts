@@ -221,7 +221,7 @@ export function editorConfigYaml(options: EditorConfigOptions): string {
     "# Made by activity-report from the data contract (src/data/schema.ts) and the data folder's ids: do not edit.",
     "#",
     "# On the published site the editor works against the Git host instead (docs/editing.md):",
-    "# replace the backend above with, for GitHub,",
+    "# replace the backend below with, for GitHub,",
     "#",
     "# backend:",
     "#   name: github",
