@@ -33,7 +33,7 @@ export interface Field {
 const metaOf = (schema: AnySchema) => z.globalRegistry.get(schema as z.ZodType);
 
 /** The schema inside optional and default wrappers. */
-function unwrap(schema: AnySchema): AnySchema {
+export function unwrap(schema: AnySchema): AnySchema {
   let s = schema;
   for (let def = s._zod.def as { type: string; innerType?: AnySchema }; def.type === "optional" || def.type === "default"; def = s._zod.def as typeof def) s = def.innerType!;
   return s;
@@ -50,7 +50,7 @@ function annotation<K extends "description" | "examples">(schema: AnySchema, key
   return undefined;
 }
 
-function objectShape(schema: AnySchema): Record<string, AnySchema> | undefined {
+export function objectShape(schema: AnySchema): Record<string, AnySchema> | undefined {
   const def = unwrap(schema)._zod.def as { type: string; shape?: Record<string, AnySchema> };
   return def.type === "object" ? def.shape : undefined;
 }

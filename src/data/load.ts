@@ -12,7 +12,7 @@ import { duplicateEvents, eventNameProblems, eventProblems, organisationNameProb
 import { eventGoalProblems, frameworkProblems } from "./frameworks.ts";
 import { checkPhotos, logosOf, type LogoEntry, type PictureFacts } from "./photos.ts";
 import type { Picture } from "./pictures.ts";
-import { readDataFolder, REFERENCE_FILES, type WrittenEvent } from "./read.ts";
+import { readDataFolder, REFERENCE_FILES, type Overlay, type WrittenEvent } from "./read.ts";
 import { idsUsedTwice, referencesOf } from "./references.ts";
 import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights, undatedEditions } from "./report-rules.ts";
 import type { CountryFile, EventFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
@@ -69,10 +69,12 @@ export interface LoadOptions {
    * decoded, so that the next check decodes none that has not changed. Without it, they are kept in this process only.
    */
   readonly pictureCache?: string;
+  /** Texts to read in place of the files' own (read.ts): the folder as it would be once they are written. */
+  readonly overlay?: Overlay;
 }
 
 export async function loadData(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const { folder, diagnostics: unread } = await readDataFolder(dir);
+  const { folder, diagnostics: unread } = await readDataFolder(dir, options.overlay);
   if (!folder) return { files: 0, diagnostics: unread };
   const { report, places, events: written, pictures } = folder;
   const references = referencesOf(folder);

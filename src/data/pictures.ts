@@ -32,7 +32,7 @@ export interface Picture {
 export const MAX_PICTURE_BYTES = 25 * 1024 * 1024;
 export const MAX_SVG_BYTES = 1024 * 1024;
 
-const EXTENSIONS: Readonly<Record<PictureType, readonly string[]>> = {
+export const EXTENSIONS: Readonly<Record<PictureType, readonly string[]>> = {
   jpeg: [".jpg", ".jpeg"],
   png: [".png"],
   gif: [".gif"],
@@ -47,7 +47,7 @@ const EXTENSIONS: Readonly<Record<PictureType, readonly string[]>> = {
  * would be read as an escape, a space or a comma breaks a list of picture sources: the site's header, the web pages
  * and the print server would each ask for another file.
  */
-const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+export const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
 /** A safe name for an unsafe one: `logo#2019.png` → `logo-2019.png`, `Café Été.jpg` → `Cafe-Ete.jpg`. */
 function safeName(name: string): string {

@@ -19,7 +19,7 @@ import {
 import { didYouMean } from "./suggest.ts";
 import { compiled, parseFields, parseWith } from "./zod-issues.ts";
 import { unprintableCharacters } from "./printable.ts";
-import { characterProblems, readYamlSource, type YamlSource } from "./yaml-source.ts";
+import { characterProblems, createSource, readYamlSource, type YamlSource } from "./yaml-source.ts";
 
 export const REFERENCE_FILES = {
   report: "report.yaml",
@@ -82,18 +82,28 @@ export interface WrittenFolder {
 /** The folder as read, or only a diagnostic when there is no folder. */
 export type ReadResult = { readonly folder: WrittenFolder; readonly diagnostics?: never } | { readonly folder?: never; readonly diagnostics: readonly Diagnostic[] };
 
-/** Reads every file of the data folder `dir`. */
-export async function readDataFolder(dir: string): Promise<ReadResult> {
+/**
+ * Texts to read in place of what the disk holds, by absolute path: the
+ * folder as it would be once they are written (null: once the file is
+ * removed). An event file in it need not exist yet. The editor
+ * (src/dev/editor/) checks a save this way before it writes anything.
+ */
+export type Overlay = ReadonlyMap<string, string | null>;
+
+const NO_OVERLAY: Overlay = new Map();
+
+/** Reads every file of the data folder `dir` (with the texts of `overlay` in place of theirs). */
+export async function readDataFolder(dir: string, overlay: Overlay = NO_OVERLAY): Promise<ReadResult> {
   const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isFolder) return { diagnostics: [{ severity: "error", file: dir, message: "the data folder does not exist" }] };
 
   const out: Diagnostic[] = [];
   out.push(...unknownRootFiles(await listFolder(dir).catch(() => [])));
-  const { report, strands, eventTypes, topics, places, countries, frameworks } = await readReferenceFiles(dir, out);
+  const { report, strands, eventTypes, topics, places, countries, frameworks } = await readReferenceFiles(dir, out, overlay);
   const pictures = await scanPictures(dir);
   out.push(...pictures.diagnostics);
-  const events = (await listEventFiles(dir, out)).map((eventFile) => {
-    const { event, diagnostics } = readEvent(eventFile);
+  const events = (await listEventFiles(dir, out, overlay)).map((eventFile) => {
+    const { event, diagnostics } = readEvent(eventFile, overlay);
     out.push(...diagnostics);
     return event;
   });
@@ -103,24 +113,30 @@ export async function readDataFolder(dir: string): Promise<ReadResult> {
 /** The reference files of the data folder `dir`, each read and checked against its own shape; their problems go to `out`. */
 export type ReferenceFiles = Pick<WrittenFolder, "report" | "strands" | "eventTypes" | "topics" | "places" | "countries" | "frameworks">;
 
-export async function readReferenceFiles(dir: string, out: Diagnostic[]): Promise<ReferenceFiles> {
+export async function readReferenceFiles(dir: string, out: Diagnostic[], overlay: Overlay = NO_OVERLAY): Promise<ReferenceFiles> {
   const file = (name: string) => path.join(dir, name);
   const [report, strands, eventTypes, topics, places, countries, frameworks] = await Promise.all([
-    readMapping(file(REFERENCE_FILES.report), reportSchema, out),
-    readReference(file(REFERENCE_FILES.strands), strandsSchema, out),
-    readReference(file(REFERENCE_FILES.eventTypes), eventTypesSchema, out),
-    readReference(file(REFERENCE_FILES.topics), topicsSchema, out),
-    readReference(file(REFERENCE_FILES.places), placesSchema, out),
-    readReference(file(REFERENCE_FILES.countries), countriesSchema, out),
-    readReference(file(OPTIONAL_FILES.frameworks), frameworksSchema, out, []),
+    readMapping(file(REFERENCE_FILES.report), reportSchema, out, overlay),
+    readReference(file(REFERENCE_FILES.strands), strandsSchema, out, overlay),
+    readReference(file(REFERENCE_FILES.eventTypes), eventTypesSchema, out, overlay),
+    readReference(file(REFERENCE_FILES.topics), topicsSchema, out, overlay),
+    readReference(file(REFERENCE_FILES.places), placesSchema, out, overlay),
+    readReference(file(REFERENCE_FILES.countries), countriesSchema, out, overlay),
+    readReference(file(OPTIONAL_FILES.frameworks), frameworksSchema, out, overlay, []),
   ]);
   return { report, strands, eventTypes, topics, places, countries, frameworks };
 }
 
+/** A YAML file read, or its text in `overlay`. */
+function readYaml(file: string, overlay: Overlay): ReturnType<typeof readYamlSource> {
+  const text = overlay.get(file);
+  return typeof text === "string" ? createSource(file, text) : readYamlSource(file);
+}
+
 /** An event file read and checked against the event schema. */
-export function readEvent(file: string): { event: WrittenEvent; diagnostics: Diagnostic[] } {
+export function readEvent(file: string, overlay: Overlay = NO_OVERLAY): { event: WrittenEvent; diagnostics: Diagnostic[] } {
   const id = path.basename(file).replace(YAML_FILE, "");
-  const { source, diagnostics } = readYamlSource(file);
+  const { source, diagnostics } = readYaml(file, overlay);
   // The shape is checked only on YAML that could be read: a syntax error says all there is to say.
   const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema, compiled(eventSchema)) : undefined;
   const problems = diagnostics;
@@ -133,7 +149,17 @@ export function readEvent(file: string): { event: WrittenEvent; diagnostics: Dia
  * A reference file read as YAML, or undefined with a diagnostic when it is
  * missing or leads out of the data folder.
  */
-async function readSource(file: string, out: Diagnostic[], optional = false): Promise<{ source?: YamlSource; readable: boolean; missing?: true }> {
+async function readSource(file: string, out: Diagnostic[], overlay: Overlay, optional = false): Promise<{ source?: YamlSource; readable: boolean; missing?: true }> {
+  const given = overlay.get(file);
+  if (given === null) {
+    if (!optional) out.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
+    return { readable: false, missing: true };
+  }
+  if (given !== undefined) {
+    const { source, diagnostics } = createSource(file, given);
+    out.push(...diagnostics, ...characterProblems(source), ...unprintableCharacters(source));
+    return { source, readable: diagnostics.length === 0 };
+  }
   // Whether anything has the name: a folder or a pipe under it is reported by the reader, for what it is.
   const exists = await lstat(file).then(() => true, (error: NodeJS.ErrnoException) => error.code !== "ENOENT");
   if (!exists) {
@@ -151,8 +177,8 @@ async function readSource(file: string, out: Diagnostic[], optional = false): Pr
 }
 
 /** A reference file read and checked against its schema; `absent` is its value when an optional file is missing. */
-async function readReference<S extends z.ZodType>(file: string, schema: S, out: Diagnostic[], absent?: z.output<S>): Promise<WrittenFile<z.output<S>>> {
-  const { source, readable, missing } = await readSource(file, out, absent !== undefined);
+async function readReference<S extends z.ZodType>(file: string, schema: S, out: Diagnostic[], overlay: Overlay, absent?: z.output<S>): Promise<WrittenFile<z.output<S>>> {
+  const { source, readable, missing } = await readSource(file, out, overlay, absent !== undefined);
   if (missing && absent !== undefined) return { file, value: absent };
   if (!source || !readable) return { file, source };
   const { value, diagnostics } = parseWith(source, schema);
@@ -161,8 +187,8 @@ async function readReference<S extends z.ZodType>(file: string, schema: S, out: 
 }
 
 /** readReference for a file that is one mapping, also returning the fields that are valid on their own. */
-async function readMapping<S extends z.ZodObject>(file: string, schema: S, out: Diagnostic[]): Promise<WrittenMapping<z.output<S>>> {
-  const { source, readable } = await readSource(file, out);
+async function readMapping<S extends z.ZodObject>(file: string, schema: S, out: Diagnostic[], overlay: Overlay): Promise<WrittenMapping<z.output<S>>> {
+  const { source, readable } = await readSource(file, out, overlay);
   // A file that is not YAML has no fields; its syntax error says all there is to say.
   if (!source || !readable) return { file, source };
   const parsed = parseFields(source, schema);
@@ -179,7 +205,7 @@ async function linkOutOf(realDir: string, file: string, what: "file" | "events f
 }
 
 /** The event files, in the order of their paths, and a diagnostic for a missing folder or for files that are not read. */
-async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]> {
+async function listEventFiles(dir: string, out: Diagnostic[], overlay: Overlay): Promise<string[]> {
   const root = path.join(dir, EVENTS_DIR);
   const files: string[] = [];
   const realDir = await realpath(dir);
@@ -206,6 +232,11 @@ async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]>
     else if (/\.ya?ml$/i.test(entry.name)) {
       out.push({ severity: "warning", file: entry.path, message: `not read: event files end in .yaml, in lower case; rename it to ${entry.name.replace(/\.ya?ml$/i, ".yaml")}` });
     } else out.push({ severity: "warning", file: entry.path, message: "not read: event files are .yaml files (lower case)" });
+  }
+  // An event of the overlay that is not written yet.
+  for (const [file, text] of overlay) {
+    if (text === null) files.splice(0, files.length, ...files.filter((f) => f !== file));
+    else if (file.startsWith(`${root}${path.sep}`) && YAML_FILE.test(file) && !files.includes(file)) files.push(file);
   }
   if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet, so no report is built" });
   if (files.length > MAX_EVENTS) {

@@ -216,8 +216,8 @@ export const STATUSES = ["held", "planned", "cancelled"] as const;
 /** Where the files that documents link to are kept in the data folder. */
 export const DOCUMENTS_DIR = "documents";
 export const DOCUMENT_KINDS = ["declaration", "conclusions", "call-for-action", "agenda", "report", "presentation", "other"] as const;
-const DOCUMENT_FILE = /\.(?:pdf|docx)$/;
-const DOCUMENT_NAME = /^[a-z0-9][a-z0-9._-]*$/;
+export const DOCUMENT_FILE = /\.(?:pdf|docx)$/;
+export const DOCUMENT_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 
 /** Where a version of a document is: a web address, a file under documents/, or nowhere (the text exists but has no link). */
 export type DocumentLink = { readonly url: string; readonly file?: never } | { readonly file: string; readonly url?: never } | null;

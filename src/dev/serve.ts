@@ -17,10 +17,14 @@ import { buildPreview } from "../build.ts";
 import { TEMPLATES } from "../eleventy/plugin.ts";
 import { DataError, type Diagnostic } from "../data/diagnostics.ts";
 import { checkPreviewFolder } from "../output.ts";
-import { PROJECT_ROOT, type Settings } from "../settings.ts";
+import { photoCacheFor, PROJECT_ROOT, type Settings } from "../settings.ts";
 import { createPreview, errorMessage } from "./preview.ts";
 import { isLoopback, isWildcard } from "./requests.ts";
 import { startPreviewServer } from "./server.ts";
+import { EDITOR_FOLDER, editorPage } from "./editor/page.ts";
+import { createEditorService } from "./editor/service.ts";
+import type { EventRecord } from "../data/load.ts";
+import { eventUrl } from "../report/urls.ts";
 
 const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, ".eleventy.ts");
 const BIN = fileURLToPath(new URL("../../bin/activity-report.js", import.meta.url));
@@ -63,11 +67,22 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
   const output = await checkPreviewFolder(settings.outputDir, settings.dataDir);
   let server: Awaited<ReturnType<typeof startPreviewServer>> | undefined;
   const preview = createPreview(settings);
+  let events: readonly EventRecord[] = [];
+  const prefix = settings.pathPrefix.replace(/\/$/, "");
+  const editor = createEditorService({
+    dataDir: settings.dataDir,
+    pictureCache: photoCacheFor(settings.outputDir),
+    eventPage: (file) => {
+      const event = events.find((e) => e.file === file);
+      return event ? `${prefix}${eventUrl(event.reportYear, event.id)}` : undefined;
+    },
+  });
 
   const buildOnce = async () => {
     try {
       const built = await buildPreview(settings);
       preview.built(built);
+      events = built.data.events;
       log.diagnostics(built.warnings);
       log.out(`Built the preview: ${built.pages} ${built.pages === 1 ? "page" : "pages"}.`);
     } catch (error) {
@@ -115,7 +130,15 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
       host: address.host,
       port: address.port,
       pathPrefix: settings.pathPrefix,
-      dynamic: (segments, directory) => preview.reply(segments, directory),
+      dynamic: (segments, directory) =>
+        segments[0] === EDITOR_FOLDER
+          ? editorPage(segments.slice(1), directory, { dataDir: settings.dataDir, pathPrefix: settings.pathPrefix })
+          : preview.reply(segments, directory),
+      post: async (segments, body) => {
+        if (segments.join("/") !== `${EDITOR_FOLDER}/api/v1`) return undefined;
+        const { status, json } = await editor.handle(body);
+        return { status, headers: { "Content-Type": "application/json; charset=utf-8" }, body: JSON.stringify(json) };
+      },
       log: log.out,
       error: log.err,
     });

@@ -22,7 +22,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { hostname, networkInterfaces } from "node:os";
 import path from "node:path";
 import { isWithin } from "../output.ts";
-import { allowedHostNames, isAllowedHost, isAllowedOrigin, isWildcard, parseTarget, urlHost } from "./requests.ts";
+import { allowedHostNames, isAllowedHost, isAllowedOrigin, isLoopback, isWildcard, LOOPBACK_NAMES, parseTarget, urlHost } from "./requests.ts";
 
 /** A response made in memory (an error page, a PDF). */
 export interface Reply {
@@ -41,6 +41,11 @@ export interface PreviewServerOptions {
   readonly pathPrefix: string;
   /** Answers a request before the files do (`segments` are within the path prefix), or leaves it to them. */
   readonly dynamic: (segments: readonly string[], directory: boolean) => Promise<Reply | undefined> | Reply | undefined;
+  /**
+   * Answers a POST of a JSON body (the editor's saves, `segments` within the path
+   * prefix), or leaves it refused. Only requests from this machine reach it.
+   */
+  readonly post?: (segments: readonly string[], body: unknown) => Promise<Reply | undefined>;
   /** A line for the terminal, and one for its standard error. */
   readonly log: (line: string) => void;
   readonly error: (line: string) => void;
@@ -100,6 +105,24 @@ const TYPES: Record<string, string> = {
 };
 
 const COMMON_HEADERS = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } as const;
+
+/** The largest body a POST may have: an upload of the largest document the check allows (50 MB), in base64, with room for its JSON. */
+export const MAX_POST_BYTES = 70 * 1024 * 1024;
+
+/** Whether a socket's peer is this machine (an IPv4 address may come written as IPv6). */
+const fromLoopback = (address: string | undefined) => address !== undefined && isLoopback(address.replace(/^::ffff:/, ""));
+
+/** The body of a request, read up to `max` bytes; undefined when it is longer. */
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
 
 function text(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...COMMON_HEADERS, "Content-Type": "text/plain; charset=utf-8", ...headers });
@@ -214,6 +237,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const refused = refusal(req);
     if (refused) return text(res, 403, refused);
+    if (req.method === "POST" && options.post) return post(req, res, options.post);
     if (req.method !== "GET" && req.method !== "HEAD") return text(res, 405, "The preview only serves pages (GET).", { Allow: "GET, HEAD" });
     const raw = req.url ?? "";
     if (raw.split("?")[0] === RELOAD_SCRIPT_URL) return text(res, 200, RELOAD_SCRIPT, { "Content-Type": "text/javascript; charset=utf-8" });
@@ -240,6 +264,32 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const notFound = await findFile(options.root, ["404.html"], false);
     if (notFound && "file" in notFound) return sendFile(req, res, notFound.file, buildId(), 404);
     return text(res, 404, "Not found.");
+  };
+
+  /**
+   * A POST: from this machine only, whatever address the preview is shared on, with a
+   * JSON body (which a page of another site cannot send without asking first), of a sane size.
+   */
+  const post = async (req: IncomingMessage, res: ServerResponse, answer: NonNullable<PreviewServerOptions["post"]>): Promise<void> => {
+    if (!fromLoopback(req.socket.remoteAddress) || !isAllowedHost(req.headers.host, new Set(LOOPBACK_NAMES), port)) {
+      return text(res, 403, "The editor saves only from this machine, at a loopback address such as 127.0.0.1.");
+    }
+    if (!/^application\/json\s*(?:;|$)/i.test(req.headers["content-type"] ?? "")) return text(res, 415, "The editor's requests are JSON.");
+    const target = parseTarget(req.url ?? "");
+    if (!target.ok) return text(res, target.status, `The preview cannot serve this address: ${target.reason}.`);
+    const prefix = options.pathPrefix.split("/").filter(Boolean);
+    if (prefix.some((name, i) => target.segments[i] !== name)) return text(res, 404, "Not part of the site.");
+    const body = await readBody(req, MAX_POST_BYTES);
+    if (!body) return text(res, 413, `The request is over ${MAX_POST_BYTES / 1024 / 1024} MB.`, { Connection: "close" });
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString("utf8"));
+    } catch {
+      return text(res, 400, "The request is not JSON.");
+    }
+    const reply = await answer(target.segments.slice(prefix.length), json);
+    if (!reply) return text(res, 405, "The preview only serves pages (GET).", { Allow: "GET, HEAD" });
+    return sendReply(req, res, reply);
   };
 
   const server = createServer((req, res) => {

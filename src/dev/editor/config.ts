@@ -1,0 +1,235 @@
+/**
+ * The editor's configuration (Decap CMS's config.yml), made from the contract
+ * (schema.ts, as fields.ts reads it) and the ids the data folder defines:
+ * the events in their year folders, report.yaml with its editions, and the
+ * reference files, each field with the contract's description as its hint;
+ * a reference is a list to choose from that shows names, not ids; photos and
+ * documents are uploaded into images/ and documents/.
+ *
+ * Every field may be left empty in the form: what is required, and every
+ * other rule, is said by the project's own check when the form is saved, in
+ * its own words (src/dev/editor/service.ts), never by rules of the editor's.
+ */
+import { stringify } from "yaml";
+import { z } from "zod";
+import { fieldsOf, objectShape, unwrap, type Field } from "../../data/fields.ts";
+import { DATA_FILE_KINDS, type DataFileKind, type Terms } from "../../data/json-schema.ts";
+import { DOCUMENTS_DIR, eventSchema, formOf, type Vocabulary } from "../../data/schema.ts";
+import { IMAGES_DIR } from "../../data/pictures.ts";
+import { EVENTS_DIR } from "../../data/read.ts";
+import { ENTRIES, KEY, VALUE, wrapsWhole } from "./view.ts";
+
+type AnySchema = z.core.$ZodType;
+
+/** The name of the backend the editor's page registers (client.js): Decap's proxy backend, with the project's check before each save. */
+export const LOCAL_BACKEND = "activity-report";
+
+/** Decap CMS's field configuration. */
+type CmsField = Record<string, unknown>;
+
+/** `participating_organisations` → `Participating organisations`. */
+export function labelOf(name: string): string {
+  const words = name.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What a mapping's key is called in the form, by the name of the mapping. */
+const KEY_LABELS: Readonly<Record<string, string>> = {
+  editions: "Year", strands: "Strand", versions: "Language", abbreviations: "Abbreviation", places: "Id", countries: "Code",
+};
+
+interface Context {
+  readonly terms: Terms;
+}
+
+function options(to: Vocabulary, context: Context, orCountry = false): { label: string; value: string }[] {
+  const own = (context.terms[to] ?? []).map((t) => ({ label: `${t.description} (${t.id})`, value: t.id }));
+  if (!orCountry) return own;
+  return [...own, ...(context.terms.countries ?? []).map((t) => ({ label: `${t.description}, the country (${t.id})`, value: t.id }))];
+}
+
+/** The select of a reference: the ids the data folder defines, shown by name. Without them (no reference file), a text. */
+function referenceWidget(to: Vocabulary, context: Context, multiple: boolean, orCountry = false): CmsField {
+  if (!context.terms[to]) return multiple ? { widget: "list", field: { name: "item", label: labelOf(to), widget: "string" } } : { widget: "string" };
+  return { widget: "select", multiple, options: options(to, context, orCountry) };
+}
+
+const exampleText = (field: Field): string | undefined => {
+  const example = field.example;
+  if (typeof example === "string") return example;
+  if (example && typeof example === "object" && !Array.isArray(example)) {
+    const first = Object.values(example)[0];
+    return typeof first === "string" ? first : undefined;
+  }
+  return undefined;
+};
+
+/** The widget of a value: a picture of images/, a document of documents/, a number, or a text. */
+function valueWidget(field: Field, schema: AnySchema | undefined): CmsField {
+  const example = exampleText(field);
+  if (example?.startsWith(`${IMAGES_DIR}/`)) return { widget: "image", choose_url: false };
+  if (example?.startsWith(`${DOCUMENTS_DIR}/`)) return { widget: "file", choose_url: true, media_folder: `/${DOCUMENTS_DIR}`, public_folder: DOCUMENTS_DIR };
+  if (field.markdown) return { widget: "text" };
+  if (field.boolean) return { widget: "boolean" };
+  if (schema) {
+    const inner = unwrap(schema);
+    if ((inner._zod.def as { type: string }).type === "number") {
+      const json = z.toJSONSchema(inner as z.ZodType, { unrepresentable: "any" }) as { type?: string };
+      return { widget: "number", value_type: json.type === "integer" ? "int" : "float" };
+    }
+  }
+  return { widget: "string" };
+}
+
+/** The Decap field of a contract field. */
+function cmsField(field: Field, schema: AnySchema | undefined, context: Context): CmsField | undefined {
+  if (field.retired) return undefined;
+  const hint = `${field.description}${field.markdown ? " (Markdown)" : ""}`;
+  // Decap's own "(optional)" is hidden (page.ts): what is required is said by the label, and checked by check.
+  const base: CmsField = { name: field.name, label: `${labelOf(field.name)}${field.required ? " (required)" : ""}`, hint, required: false };
+  const inner = schema ? unwrap(schema) : undefined;
+  const form = inner ? formOf(inner) : undefined;
+  switch (field.holds) {
+    case "value":
+      if (form?.kind === "reference") return { ...base, ...referenceWidget(form.to, context, false, form.orCountry === true) };
+      if (field.values) return { ...base, widget: "select", options: [...field.values] };
+      return { ...base, ...valueWidget(field, schema) };
+    case "list":
+      if (field.reference) return { ...base, ...referenceWidget(field.reference, context, true) };
+      return { ...base, widget: "list", field: { name: "item", label: labelOf(field.name), widget: "string" } };
+    case "object":
+      return { ...base, widget: "object", collapsed: true, fields: subFields(field, inner, context) };
+    case "objects": {
+      const element = inner ? (inner._zod.def as { element?: AnySchema }).element : undefined;
+      return { ...base, widget: "list", collapsed: true, fields: subFields(field, element, context), ...summaryOf(field) };
+    }
+    case "mapping": {
+      if (form?.kind !== "mapping") return undefined;
+      const keyForm = formOf(unwrap(form.key));
+      const keyLabel = KEY_LABELS[field.name] ?? "Key";
+      const key: CmsField = {
+        name: KEY, label: keyLabel, required: false, hint: `The entry's ${keyLabel.toLowerCase()}`,
+        ...(keyForm?.kind === "reference" ? referenceWidget(keyForm.to, context, false) : { widget: "string" }),
+      };
+      const values = field.fields
+        ? subFields(field, form.value, context)
+        : [{ ...cmsField({ ...field, name: VALUE, holds: "value", required: false }, form.value, context), label: labelOf(field.name) }];
+      return { ...base, widget: "list", collapsed: true, summary: `{{fields.${KEY}}}`, fields: [key, ...values] };
+    }
+  }
+}
+
+function subFields(field: Field, schema: AnySchema | undefined, context: Context): CmsField[] {
+  const shape = schema ? objectShape(schema) : undefined;
+  return (field.fields ?? []).map((f) => cmsField(f, shape?.[f.name], context)).filter((f): f is CmsField => f !== undefined);
+}
+
+/** A list item's summary: its title or name, where it has one. */
+function summaryOf(field: Field): { summary?: string } {
+  const named = (field.fields ?? []).find((f) => ["title", "name", "id", "file"].includes(f.name));
+  return named ? { summary: `{{fields.${named.name}}}` } : {};
+}
+
+/** The form's fields of a whole data file. */
+export function fileFields(schema: AnySchema, context: Context, title: string): CmsField[] {
+  if (wrapsWhole(schema)) {
+    const field: Field = { name: ENTRIES, description: title, required: false, retired: false, holds: "value", markdown: false, boolean: false };
+    const inner = unwrap(schema);
+    const form = formOf(inner);
+    if (form?.kind === "mapping") {
+      const fields = objectShape(form.value) ? fieldsOf(form.value) : undefined;
+      const made = cmsField({ ...field, holds: "mapping", ...(fields ? { fields } : {}) }, schema, context)!;
+      return [{ ...made, label: "Entries", collapsed: true }];
+    }
+    const element = (inner._zod.def as unknown as { element: AnySchema }).element;
+    return [cmsField({ ...field, holds: "objects", fields: fieldsOf(element) }, schema, context)!].map((f) => ({ ...f, label: "Entries" }));
+  }
+  const shape = objectShape(schema)!;
+  return fieldsOf(schema).map((f) => cmsField(f, shape[f.name], context)).filter((f): f is CmsField => f !== undefined);
+}
+
+export interface EditorConfigOptions {
+  /** The ids the data folder defines, for the selects. */
+  readonly terms: Terms;
+  /** Where the editor's page sends its saves: the dev server's write service. */
+  readonly proxyUrl: string;
+  /** The published site's address, for the editor's link to it. */
+  readonly siteUrl?: string;
+}
+
+/** The event file's year folder and name: `events/2018/2018-05-07-sarajevo-joint-working-group.yaml`. */
+const EVENT_PATH = "{{fields.date | date('YYYY')}}/{{slug}}";
+
+/** The configuration as an object (Decap CMS's config.yml, read). */
+export function editorConfig(options: EditorConfigOptions): Record<string, unknown> {
+  const context: Context = { terms: options.terms };
+  const eventKind = DATA_FILE_KINDS.find((k) => k.schema === eventSchema)!;
+  const references = DATA_FILE_KINDS.filter((k) => k !== eventKind);
+  return {
+    backend: { name: LOCAL_BACKEND, proxy_url: options.proxyUrl },
+    ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
+    media_folder: IMAGES_DIR,
+    public_folder: IMAGES_DIR,
+    slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
+    collections: [
+      {
+        name: "events",
+        label: "Events",
+        label_singular: "Event",
+        description: eventKind.description,
+        folder: EVENTS_DIR,
+        path: EVENT_PATH,
+        // Decap keeps the media of a collection with a path beside its entries unless told: the data folder keeps them in images/.
+        media_folder: `/${IMAGES_DIR}`,
+        public_folder: IMAGES_DIR,
+        slug: "{{fields.date}}-{{fields.place}}-{{slug}}",
+        extension: "yaml",
+        format: "yaml",
+        create: true,
+        delete: true,
+        identifier_field: "title",
+        summary: "{{fields.date}}: {{fields.title}}",
+        sortable_fields: ["date", "title"],
+        view_groups: [{ label: "Year", field: "date", pattern: "\\d{4}" }],
+        fields: fileFields(eventSchema, context, eventKind.title),
+      },
+      {
+        name: "reference",
+        label: "Report and reference files",
+        delete: false,
+        files: references.map((kind: DataFileKind) => ({
+          name: kind.files[0]!.replace(/\.yaml$/, ""),
+          label: kind.files[0],
+          file: kind.files[0],
+          description: kind.description,
+          format: "yaml",
+          fields: fileFields(kind.schema, context, kind.description),
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * The configuration as config.yml, with the backend of the published site
+ * ready under it as comments (docs/editing.md): the Git host, where each save
+ * is a change request that is built and checked before it is merged.
+ */
+export function editorConfigYaml(options: EditorConfigOptions): string {
+  const text = stringify(editorConfig(options), { lineWidth: 0 });
+  const production = [
+    "# Made by activity-report from the data contract (src/data/schema.ts) and the data folder's ids: do not edit.",
+    "#",
+    "# On the published site the editor works against the Git host instead (docs/editing.md):",
+    "# replace the backend below with, for GitHub,",
+    "#",
+    "# backend:",
+    "#   name: github",
+    "#   repo: OWNER/REPOSITORY",
+    "#   branch: main",
+    "# publish_mode: editorial_workflow",
+    "#",
+    "# and each save becomes a pull request, built and checked by CI before it is merged.",
+  ].join("\n");
+  return `${production}\n${text}`;
+}

@@ -1,0 +1,122 @@
+/** The editor at /admin/ of the live preview, in a real browser: it edits, saves only what check accepts, and loads nothing from elsewhere. */
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import puppeteer, { type Page } from "puppeteer";
+import { findBrowser } from "../../src/pdf/browser.ts";
+import { CHROMIUM_FLAGS } from "../../src/pdf/print.ts";
+import { runCli } from "../helpers/cli.ts";
+import { cleanUp, sampleCopy } from "../helpers/data.ts";
+import { startPreview, waitFor } from "../helpers/dev-server.ts";
+
+afterAll(cleanUp);
+
+const EVENT = "events/2018/2018-05-07-sarajevo-joint-working-group.yaml";
+const SLUG = "2018/2018-05-07-sarajevo-joint-working-group";
+
+/** The id of the form's control whose label starts with `label`. */
+const controlOf = async (page: Page, label: string): Promise<string> => {
+  const id = await page.$$eval("label[for]", (ls, l) => ls.find((x) => x.textContent!.startsWith(l))?.getAttribute("for"), label);
+  if (!id) throw new Error(`no field labelled ${label}`);
+  return `#${id}`;
+};
+
+async function replaceText(page: Page, selector: string, text: string): Promise<void> {
+  await page.$eval(selector, (el) => (el as HTMLInputElement).select());
+  await page.keyboard.press("Backspace");
+  await page.type(selector, text);
+}
+
+async function publish(page: Page): Promise<void> {
+  const [button] = await page.$$("xpath/.//*[text()='Publish']");
+  await button!.click();
+  const now = await page.waitForSelector("xpath/.//*[text()='Publish now']");
+  await now!.click();
+}
+
+describe("the editor", () => {
+  it("edits an event and saves exactly the change, refuses a save that check refuses at its field, and creates a new event", async () => {
+    const data = await sampleCopy();
+    const cwd = path.dirname(data);
+    const preview = await startPreview(["--data", data], cwd);
+    const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS });
+    const outside: string[] = [];
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1400, height: 1000 });
+      page.on("request", (r) => {
+        if (!r.url().startsWith(preview.origin) && !/^(?:blob|data):/.test(r.url())) outside.push(r.url());
+      });
+      // 1. The editor opens, with the events listed.
+      await page.goto(preview.url("/admin/"), { waitUntil: "load" });
+      await page.waitForFunction(() => document.body.innerText.includes("Joint meeting of the Silk Routes"), { timeout: 60_000 });
+
+      // 2. An event opens in the form, its page beside it.
+      const file = path.join(data, EVENT);
+      const original = await readFile(file, "utf8");
+      await page.goto(preview.url(`/admin/#/collections/events/entries/${SLUG}`), { waitUntil: "load" });
+      await page.waitForSelector("textarea", { timeout: 60_000 });
+
+      // 3. Its summary changes, and another place is picked from the list, by its name.
+      await replaceText(page, await controlOf(page, "Summary"), "The working groups met in Istanbul.");
+      const place = await controlOf(page, "Place");
+      await page.click(place);
+      await page.type(place, "Istanbul, T");
+      await page.keyboard.press("Enter");
+
+      // 4. Saved.
+      await publish(page);
+      await page.waitForFunction(() => document.body.innerText.includes("Entry saved"), { timeout: 30_000 });
+
+      // 5. The file has those changes and no other; check passes; the preview shows the new text.
+      const expected = original
+        .replace("place: sarajevo", "place: istanbul")
+        .replace(/summary: \|\n(?: {2}.*\n)+/, "summary: |\n  The working groups met in Istanbul.\n");
+      expect(expected).not.toBe(original);
+      expect(await readFile(file, "utf8")).toBe(expected);
+      const check = await runCli(["check", "--data", data], { cwd });
+      expect(check.code, check.stderr).toBe(0);
+      await waitFor(async () => (await fetch(preview.url("/events/2018/2018-05-07-sarajevo-joint-working-group/")).then((r) => r.text())).includes("The working groups met in Istanbul."), 30_000, preview.log);
+      const frame = await page.waitForSelector("iframe");
+      expect(frame).toBeTruthy();
+
+      // 6. An invalid value: nothing is written, and check's words stand under the field.
+      const saved = await readFile(file, "utf8");
+      await replaceText(page, await controlOf(page, "End"), "2018-05-01");
+      await publish(page);
+      const message = "end 2018-05-01 is before date 2018-05-07";
+      await page.waitForFunction((m) => document.body.innerText.toLowerCase().includes(m), { timeout: 30_000 }, message);
+      const errorAtField = await page.$$eval("label[for]", (ls) => {
+        const label = ls.find((l) => l.textContent!.startsWith("End"))!;
+        return label.parentElement!.innerText;
+      });
+      expect(errorAtField.toLowerCase()).toContain(`${EVENT}:4:6: ${message}`);
+      expect(await readFile(file, "utf8")).toBe(saved);
+
+      // 7. A new event, made in the form, is written into its year folder and builds.
+      await page.goto(preview.url("/admin/#/collections/events/new"), { waitUntil: "load" });
+      await page.waitForSelector("textarea", { timeout: 60_000 });
+      await page.type(await controlOf(page, "Title"), "Meeting of the Silk Routes Region Working Group");
+      for (const [label, value] of [["Type", "Working group"], ["Place", "Ankara"], ["Strands", "Silk Routes Region Working"]] as const) {
+        const control = await controlOf(page, label);
+        await page.click(control);
+        await page.type(control, value);
+        await page.keyboard.press("Enter");
+      }
+      await page.type(await controlOf(page, "Date"), "2019-03-14");
+      await page.type(await controlOf(page, "Summary"), "The working group discussed legal pathways for labour migration.");
+      await publish(page);
+      await page.waitForFunction(() => document.body.innerText.includes("Entry saved"), { timeout: 30_000 });
+      const created = path.join(data, "events/2019/2019-03-14-ankara-meeting-of-the-silk-routes-region-working-group.yaml");
+      expect((await stat(created)).isFile()).toBe(true);
+      const build = await runCli(["build", "--data", data, "--no-pdf", "--output", path.join(cwd, "built")], { cwd });
+      expect(build.code, build.stderr).toBe(0);
+
+      // Nothing was asked of another machine.
+      expect(outside).toEqual([]);
+    } finally {
+      await browser.close();
+      expect(await preview.stop()).toBe(0);
+    }
+  }, 300_000);
+});
