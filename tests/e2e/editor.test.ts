@@ -41,9 +41,13 @@ describe("the editor", () => {
     const preview = await startPreview(["--data", data], cwd);
     const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS });
     const outside: string[] = [];
+    const refusedByPolicy: string[] = [];
     try {
       const page = await browser.newPage();
       await page.setViewport({ width: 1400, height: 1000 });
+      page.on("console", (m) => {
+        if (m.text().includes("Content Security Policy")) refusedByPolicy.push(m.text());
+      });
       page.on("request", (r) => {
         if (!r.url().startsWith(preview.origin) && !/^(?:blob|data):/.test(r.url())) outside.push(r.url());
       });
@@ -93,7 +97,9 @@ describe("the editor", () => {
       expect(errorAtField.toLowerCase()).toContain(`${EVENT}:4:6: ${message}`);
       expect(await readFile(file, "utf8")).toBe(saved);
 
-      // 7. A new event, made in the form, is written into its year folder and builds.
+      // 7. A new event, made in the form, is written into its year folder and builds. Leaving the refused
+      // change behind, the editor asks whether to discard it: yes.
+      page.on("dialog", (dialog) => void dialog.accept());
       await page.goto(preview.url("/admin/#/collections/events/new"), { waitUntil: "load" });
       await page.waitForSelector("textarea", { timeout: 60_000 });
       await page.type(await controlOf(page, "Title"), "Meeting of the Silk Routes Region Working Group");
@@ -112,8 +118,9 @@ describe("the editor", () => {
       const build = await runCli(["build", "--data", data, "--no-pdf", "--output", path.join(cwd, "built")], { cwd });
       expect(build.code, build.stderr).toBe(0);
 
-      // Nothing was asked of another machine.
+      // Nothing was asked of another machine, and the page's own policy refused nothing it does.
       expect(outside).toEqual([]);
+      expect(refusedByPolicy).toEqual([]);
     } finally {
       await browser.close();
       expect(await preview.stop()).toBe(0);

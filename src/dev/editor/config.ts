@@ -157,8 +157,13 @@ export interface EditorConfigOptions {
   readonly siteUrl?: string;
 }
 
-/** The event file's year folder and name: `events/2018/2018-05-07-sarajevo-joint-working-group.yaml`. */
-const EVENT_PATH = "{{fields.date | date('YYYY')}}/{{slug}}";
+/**
+ * The event file's folder and name. Decap reads a path template as a slug (lower case, no quotes, "." as "-"),
+ * so neither `fields.date` nor a filter such as `date('YYYY')` survives in it: the folder is the date as the
+ * form holds it (`2018-05-07`), and the write service files it under its year (paths.ts):
+ * `events/2018/2018-05-07-sarajevo-joint-working-group.yaml`.
+ */
+const EVENT_PATH = "{{date}}/{{slug}}";
 
 /** The configuration as an object (Decap CMS's config.yml, read). */
 export function editorConfig(options: EditorConfigOptions): Record<string, unknown> {

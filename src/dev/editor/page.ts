@@ -29,7 +29,8 @@ const TYPES: Record<string, string> = { ".js": "text/javascript; charset=utf-8",
 
 /**
  * What the page may load: only this server. Decap compiles its configuration's schema with
- * `new Function` (ajv), and its styles are written by script (emotion); pictures are shown from blobs.
+ * `new Function` (ajv), and its styles are written by script (emotion); pictures are shown from blobs,
+ * which it also reads back to keep a draft's media in the browser's own storage.
  */
 const CSP = [
   "default-src 'self'",
@@ -38,7 +39,7 @@ const CSP = [
   "img-src 'self' blob: data:",
   "media-src 'self' blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
   "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

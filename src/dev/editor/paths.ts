@@ -28,7 +28,10 @@ const refuse = (reason: string): PathCheck => ({ ok: false, reason });
 
 const PICTURE_EXTENSIONS = Object.values(EXTENSIONS).flat();
 
-/** What a path relative to the data folder (`events/2018/2018-05-07-sarajevo.yaml`) names, if the editor may write it. */
+/**
+ * What a path relative to the data folder (`events/2018/2018-05-07-sarajevo.yaml`) names, if the editor may write it.
+ * An event under a folder named by its whole date (`events/2018-05-07/…`) is the file of that year's folder.
+ */
 export function writableFile(relative: unknown): PathCheck {
   if (typeof relative !== "string" || relative === "") return refuse("no file was named");
   if (relative.length > 300) return refuse("the path is too long");
@@ -39,6 +42,9 @@ export function writableFile(relative: unknown): PathCheck {
   const [top, ...rest] = parts;
   const name = parts.at(-1)!;
   if (top === EVENTS_DIR) {
+    // A new event's folder is its date as the form holds it (config.ts): its year names the folder.
+    const dated = rest.length === 2 ? /^(\d{4})(?:-\d{2}){0,2}$/.exec(rest[0]!) : null;
+    if (dated && dated[1] !== rest[0]) return writableFile(`${EVENTS_DIR}/${dated[1]}/${name}`);
     if (rest.length !== 2 || !/^\d{4}$/.test(rest[0]!) || !name.endsWith(".yaml") || !ID_PATTERN.test(name.slice(0, -5))) {
       return refuse(`"${relative}": an event file is events/<year>/<name>.yaml, named in lower case letters, digits and hyphens`);
     }
