@@ -7,7 +7,7 @@
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DATA_FILE_KINDS, definitionsOf, jsonSchemaOf, SCHEMAS_DIR, termsOf, type Terms } from "./data/json-schema.ts";
-import { OPTIONAL_FILES, readReferenceFiles, REFERENCE_FILES } from "./data/read.ts";
+import { NO_FOLDER, OPTIONAL_FILES, readReferenceFiles, REFERENCE_FILES } from "./data/read.ts";
 import type { Vocabulary } from "./data/schema.ts";
 import { DataError } from "./data/diagnostics.ts";
 
@@ -58,7 +58,7 @@ export async function termsIn(dataDir: string): Promise<{ terms: Terms; unread: 
  */
 export async function writeSchemas(dataDir: string, dir = path.join(dataDir, SCHEMAS_DIR)): Promise<WrittenSchemas> {
   const isFolder = await stat(dataDir).then((s) => s.isDirectory(), () => false);
-  if (!isFolder) throw new DataError([{ severity: "error", file: dataDir, message: "the data folder does not exist" }], "Nothing was written.");
+  if (!isFolder) throw new DataError([{ severity: "error", file: dataDir, message: NO_FOLDER }], "Nothing was written.");
   const { terms, unread } = await termsIn(dataDir);
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
