@@ -93,7 +93,7 @@ printed when it is asked for (open /YYYY/ and follow the PDF link).
     options: { ...DATA_OPTION, output: { type: "string" }, port: { type: "string" }, host: { type: "string" }, child: { type: "boolean" } },
   },
   new: {
-    usage: `Usage: activity-report new event|place|year [options] [--data DIR]
+    usage: `Usage: activity-report new event|place|year|strand|type|framework [options] [--data DIR]
 
 Adds an entry to the data folder that validates. Values not given as options
 are asked for when run in a terminal. Never overwrites an existing entry.
@@ -111,7 +111,18 @@ are asked for when run in a terminal. Never overwrites an existing entry.
               adds an edition for a report year to report.yaml, with every
               other field as a comment to fill in; given none of the others,
               the edition starts as a draft (status: draft)
+  new strand  --id ID --title TEXT --kind KIND [--short-title TEXT]
+              adds a strand, a chapter of the report, at the end of strands.yaml;
+              KIND is governance, ministerial, working-group, project or thematic
+  new type    --id ID --label TEXT --plural TEXT [--training]
+              adds a kind of activity at the end of event-types.yaml; --training
+              counts the participants of its events as trainees
+  new framework --id ID --title TEXT --short-title TEXT --adopted DATE --from YYYY --to YYYY --goal TITLE [--goal TITLE …]
+              adds a framework with its priority goals, numbered in the order
+              given, to frameworks.yaml (written when missing); each goal's id
+              is the framework's id and the meaningful words of its title
 
+A reference file that is empty, or missing, gets its first entry.
 Each entry also brings the data folder's JSON Schemas (.schemas) up to date,
 for editors' completion (see activity-report schema --help).
 
@@ -124,6 +135,8 @@ for editors' completion (see activity-report schema --help).
       id: { type: "string" }, name: { type: "string" }, country: { type: "string" }, lat: { type: "string" }, lon: { type: "string" },
       year: { type: "string" }, chair: { type: "string" }, "co-chair": { type: "string" },
       "som-place": { type: "string" }, "som-date": { type: "string" }, "som-number": { type: "string" },
+      kind: { type: "string" }, "short-title": { type: "string" }, label: { type: "string" }, plural: { type: "string" }, training: { type: "boolean" },
+      adopted: { type: "string" }, from: { type: "string" }, to: { type: "string" }, goal: { type: "string", multiple: true },
     },
   },
   schema: {
@@ -153,7 +166,7 @@ Commands:
   check   validate the data folder
   build   build the website and the PDFs
   dev     serve a live preview
-  new     add an event, a place or a report year
+  new     add an event, a place, a report year, a strand, a type or a framework
   schema  write the JSON Schemas of the data files, for editors' completion
 
 Run activity-report <command> --help for the options of a command.`;
@@ -273,7 +286,7 @@ async function dev(io: Io, settings: Settings, address: PreviewAddress, child: b
 const missingOf = (values: Record<string, string | boolean | undefined>, keys: readonly string[]) => keys.filter((key) => typeof values[key] !== "string");
 
 /** Asks for the values that were not given, in a terminal; elsewhere says which options are missing. */
-async function ask(values: Record<string, string | boolean | undefined>, wanted: readonly [string, string][]): Promise<Record<string, string>> {
+async function ask(values: Record<string, string | boolean | undefined>, wanted: readonly (readonly [string, string])[]): Promise<Record<string, string>> {
   const answers: Record<string, string> = {};
   const missing = missingOf(values, wanted.map(([key]) => key));
   if (missing.length > 0 && !process.stdin.isTTY) {
@@ -296,18 +309,44 @@ const NEW_OPTIONS = {
   event: ["date", "place", "type", "strands", "title", "summary", "id"],
   place: ["id", "name", "country", "lat", "lon"],
   year: ["year", "chair", "co-chair", "som-place", "som-date", "som-number"],
+  strand: ["id", "title", "kind", "short-title"],
+  type: ["id", "label", "plural", "training"],
+  framework: ["id", "title", "short-title", "adopted", "from", "to", "goal"],
 } as const;
+
+type Entry = keyof typeof NEW_OPTIONS;
+const isEntry = (what: string | undefined): what is Entry => what !== undefined && Object.hasOwn(NEW_OPTIONS, what);
+
+/** The titles of a new framework's goals: as given, or asked one by one in a terminal. */
+async function goalTitles(given: readonly string[] | undefined, question: (n: number) => string): Promise<string[]> {
+  if (given !== undefined) return [...given];
+  if (!process.stdin.isTTY) throw new UsageError("missing --goal");
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  const titles: string[] = [];
+  try {
+    for (;;) {
+      const title = (await rl.question(`${question(titles.length + 1)}: `)).trim();
+      if (!title) {
+        if (titles.length > 0) return titles;
+        continue;
+      }
+      titles.push(title);
+    }
+  } finally {
+    rl.close();
+  }
+}
 
 async function scaffold(io: Io, dataDir: string, positionals: readonly string[], values: Record<string, string | boolean | undefined>, usage: string): Promise<number> {
   const [what] = positionals;
-  if (what !== "event" && what !== "place" && what !== "year") {
-    io.err(`activity-report new: say what to add: event, place or year\n\n${usage}`);
+  if (!isEntry(what)) {
+    io.err(`activity-report new: say what to add: ${Object.keys(NEW_OPTIONS).join(", ").replace(/, (\w+)$/, " or $1")}\n\n${usage}`);
     return EXIT.usage;
   }
   const own: readonly string[] = [...NEW_OPTIONS[what], "data", "help"];
   const foreign = Object.keys(values).filter((key) => values[key] !== undefined && !own.includes(key));
   if (foreign.length > 0) throw new UsageError(`new ${what} takes no ${foreign.map((key) => `--${key}`).join(", ")}; its options are ${NEW_OPTIONS[what].map((key) => `--${key}`).join(", ")}`);
-  const { eventChoices, eventQuestions, newEvent, newPlace, newYear, ScaffoldError } = await import("./scaffold.ts");
+  const { eventChoices, eventQuestions, goalQuestion, newEvent, newFramework, newPlace, newStrand, newType, newYear, QUESTIONS, ScaffoldError } = await import("./scaffold.ts");
   const number = (text: string | undefined, what: string): number | undefined => {
     if (text === undefined || text === "") return undefined;
     const n = Number(text);
@@ -330,6 +369,21 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
       id: a.id!, name: a.name!, country: a.country!, lat: number(values.lat as string, "--lat"), lon: number(values.lon as string, "--lon"),
       typed: { lat: values.lat as string | undefined, lon: values.lon as string | undefined },
     });
+  } else if (what === "strand") {
+    const a = await ask(values, QUESTIONS.strand);
+    const shortTitle = values["short-title"] as string | undefined;
+    result = await newStrand(dataDir, { id: a.id!, title: a.title!, kind: a.kind!, ...(shortTitle !== undefined ? { shortTitle } : {}) });
+  } else if (what === "type") {
+    const a = await ask(values, QUESTIONS.type);
+    result = await newType(dataDir, { id: a.id!, label: a.label!, plural: a.plural!, training: values.training === true });
+  } else if (what === "framework") {
+    const a = await ask(values, QUESTIONS.framework);
+    const year = (option: string) => {
+      if (!/^\d{4}$/.test(a[option]!)) throw new ScaffoldError(`--${option} must be a year written YYYY, not ${JSON.stringify(a[option])}`);
+      return Number(a[option]);
+    };
+    const goals = await goalTitles(values.goal as unknown as string[] | undefined, goalQuestion);
+    result = await newFramework(dataDir, { id: a.id!, title: a.title!, shortTitle: a["short-title"]!, adopted: a.adopted!, from: year("from"), to: year("to"), goals });
   } else {
     const a = await ask(values, [["year", "Report year (YYYY)"]]);
     const year = number(a.year, "--year");

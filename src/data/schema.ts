@@ -362,7 +362,7 @@ export const reportSchema = withForm(z.strictObject({
   title: text.meta({ description: "Title of every report; the year is added", examples: ["Annual Activity Report"] }),
   about: markdown().optional().meta({ description: "Introduction shown on the home page, in Markdown", examples: ["The Budapest Process is a dialogue on migration …"] }),
   site_url: withForm(z.url({ protocol: /^https?$/ }), { kind: "json", schema: { type: "string", pattern: HTTP_URL } }).optional().meta({ description: "Where the site is published, scheme and host; needed for the feed and sitemap", examples: ["https://www.example.org"] }),
-  logo: text.optional().meta({ description: "The older form of a one-item logos, without alt; write logos instead", examples: ["images/logo.svg"] }),
+  logo: text.optional().meta({ description: "The older form of a one-item logos, without alt; write logos instead", examples: ["images/logo.svg"], deprecated: true }),
   logos: z.array(logoSchema).optional().describe("The logos on the cover and in the header, in order: the Chair, the Co-Chair, the Secretariat, the donors"),
   accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().meta({ description: "Colour of links on the site, #RRGGBB", examples: ["#1f4e79"] }),
   participating_states: list(countryRef()).optional().meta({ description: "The participating states, by country code, listed in each report", examples: [["AF", "TR"]] }),
