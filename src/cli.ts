@@ -1,4 +1,4 @@
-/** The `activity-report` command: check, build, dev, new, schema. */
+/** The `activity-report` command: init, check, build, dev, new, schema. */
 // Each command loads what it needs when it runs: `check` loads neither Eleventy nor the printer.
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -7,6 +7,7 @@ import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
 import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, reportYears } from "./data/load.ts";
+import { DEFAULT_TITLE } from "./data/schema.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, plural } from "./format/text.ts";
@@ -139,6 +140,41 @@ for editors' completion (see activity-report schema --help).
       adopted: { type: "string" }, from: { type: "string" }, to: { type: "string" }, goal: { type: "string", multiple: true },
     },
   },
+  init: {
+    usage: `Usage: activity-report init [DIR] [--year YYYY]
+       activity-report init [DIR] --empty [--organisation NAME] [--secretariat NAME] [--title TEXT]
+
+Starts a data folder in DIR (default: $REPORT_DATA or _data), a new or empty
+folder, that check passes and build builds. Every file names its JSON Schema
+in its first line, for editors' completion; the schemas are written into
+DIR/.schemas.
+
+By default the folder has the structure of the Budapest Process:
+  report.yaml        the report, with a draft edition for this year (or
+                     --year); every other field is offered as a comment
+  strands.yaml       the Senior Officials Meeting, the Ministerial process,
+                     the regional working groups and the project
+  event-types.yaml   the kinds of activity
+  topics.yaml        the topics
+  frameworks.yaml    the frameworks of 2013, 2019 and 2024, with their goals
+  countries.yaml     every country of ISO 3166-1, with its English name
+  places.yaml        no places yet: add them with activity-report new place
+  events/            no events yet: add them with activity-report new event
+
+  --empty               the smallest valid data folder, for another
+                        organisation: report.yaml with its required fields
+                        only, and empty lists to add to with activity-report new
+  --organisation NAME   with --empty: the name of the organisation or process
+  --secretariat NAME    with --empty: who runs its Secretariat
+  --title TEXT          with --empty: the title of every report (default: ${DEFAULT_TITLE})
+  --year YYYY           the year of the first edition (default: this year)
+  --data DIR            the same as DIR
+  -h, --help            show this help
+
+In a terminal, --organisation and --secretariat are asked for when not given.
+Nothing is written into a folder that is not empty.`,
+    options: { ...DATA_OPTION, empty: { type: "boolean" }, organisation: { type: "string" }, secretariat: { type: "string" }, title: { type: "string" }, year: { type: "string" } },
+  },
   schema: {
     usage: `Usage: activity-report schema [--data DIR] [--output DIR]
 
@@ -163,6 +199,7 @@ type Command = keyof typeof COMMANDS;
 const USAGE = `Usage: activity-report <command> [options]
 
 Commands:
+  init    start a new data folder
   check   validate the data folder
   build   build the website and the PDFs
   dev     serve a live preview
@@ -409,6 +446,26 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
   return EXIT.ok;
 }
 
+async function init(io: Io, dir: string, values: Record<string, string | boolean | undefined>): Promise<number> {
+  const empty = values.empty === true;
+  const given = ["organisation", "secretariat", "title"].filter((key) => values[key] !== undefined);
+  if (!empty && given.length > 0) throw new UsageError(`${given.map((key) => `--${key}`).join(", ")} ${given.length > 1 ? "go" : "goes"} with --empty; without it the folder is the Budapest Process's`);
+  if (empty && values.year !== undefined) throw new UsageError("--year goes without --empty; an --empty folder has no edition yet (add one with activity-report new year)");
+  const { initFolder } = await import("./init.ts");
+  const a = empty ? await ask(values, [["organisation", "Name of the organisation or process"], ["secretariat", "Who runs its Secretariat"]]) : {};
+  const result = await initFolder(dir, {
+    empty,
+    ...(empty ? { organisation: a.organisation!, secretariat: a.secretariat!, title: typeof values.title === "string" ? values.title : DEFAULT_TITLE } : {}),
+    ...(typeof values.year === "string" ? { year: Number(values.year) } : {}),
+  });
+  io.out(`Wrote a new data folder into ${dir}: ${result.files.map((f) => (f === "events" ? "an empty events folder" : f)).join(", ")}, and its JSON Schemas (.schemas). It passes the check.`);
+  const data = dir === "_data" ? "" : ` --data ${dir}`;
+  io.out(empty
+    ? `Next: add strands, types and places with activity-report new strand|type|place${data}, then events with activity-report new event${data}.`
+    : `Next: add an event with activity-report new event${data} (a place first, if it has one: activity-report new place${data}).`);
+  return EXIT.ok;
+}
+
 const npmConfig = (option: string) => `npm_config_${option.replace(/-/g, "_")}`;
 
 /**
@@ -470,8 +527,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   try {
     const parsed = parseArgs({ args: [...rest], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: true, tokens: true });
     values = parsed.values as typeof values;
-    // `new` takes what to add; no command takes anything else that is not an option.
-    const wanted = name === "new" ? 1 : 0;
+    // `new` takes what to add, `init` the folder; no command takes anything else that is not an option.
+    const wanted = name === "new" || name === "init" ? 1 : 0;
     const at = parsed.tokens.flatMap((t) => (t.kind === "positional" ? [t.index] : []));
     positionals = parsed.positionals.slice(0, wanted);
     strayAt = at.slice(wanted);
@@ -511,9 +568,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     return EXIT.usage;
   }
 
-  const settings = settingsFrom(name === "new" ? { ...values, year: undefined } : values);
+  const settings = settingsFrom(name === "new" || name === "init" ? { ...values, year: undefined } : values);
   try {
     if (name === "new") return await scaffold(io, settings.dataDir, positionals, values, command.usage);
+    if (name === "init") return await init(io, positionals[0] ?? settings.dataDir, values);
     if (name === "check") return await check(io, settings);
     if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
     if (name === "build") return await runBuild(io, settings);

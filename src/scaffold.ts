@@ -16,7 +16,7 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import jsyaml from "js-yaml";
-import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type YAMLMap } from "yaml";
 import { DataError, displayPath, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
 import { ReportError } from "./errors.ts";
 import { loadData, OPTIONAL_FILES, REFERENCE_FILES, type DataSet } from "./data/load.ts";
@@ -87,7 +87,26 @@ const READERS: readonly ((text: string) => unknown)[] = [
   },
 ];
 
-const readsAs = (text: string, expected: unknown) =>
+/**
+ * A whole file's YAML for `value`, as editors write it: a list of plain values
+ * on one line (`[a, b]`), everything else in blocks, and text that the
+ * contract reads as Markdown (`markdown`: field names) as a literal block.
+ */
+export function yamlText(value: unknown, markdown: ReadonlySet<string> = new Set()): string {
+  const doc = new Document(value);
+  visit(doc, {
+    Seq: (_, node) => {
+      if (node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+    Pair: (_, pair) => {
+      if (isScalar(pair.key) && markdown.has(String(pair.key.value)) && isScalar(pair.value) && typeof pair.value.value === "string") pair.value.type = "BLOCK_LITERAL";
+    },
+  });
+  return doc.toString(STYLE);
+}
+
+/** Whether `text` reads as `expected` to both YAML readers of the build. */
+export const readsAs = (text: string, expected: unknown) =>
   READERS.every((read) => {
     try {
       return isDeepStrictEqual(read(text), expected);

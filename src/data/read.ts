@@ -40,7 +40,7 @@ export const OPTIONAL_FILES = {
  * entries are, and the command that adds one. The messages for a missing or
  * an empty file say it, so that no editor has to guess what to write.
  */
-const STARTS: Readonly<Record<string, { readonly none: "[]" | "{}"; readonly entries: string; readonly command?: string; readonly note?: string }>> = {
+export const STARTS: Readonly<Record<string, { readonly none: "[]" | "{}"; readonly entries: string; readonly command?: string; readonly note?: string }>> = {
   [REFERENCE_FILES.strands]: { none: "[]", entries: "strands", command: "new strand" },
   [REFERENCE_FILES.eventTypes]: { none: "[]", entries: "types", command: "new type" },
   [REFERENCE_FILES.topics]: { none: "[]", entries: "topics" },
@@ -253,7 +253,7 @@ async function listEventFiles(dir: string, out: Diagnostic[]): Promise<string[]>
       out.push({ severity: "warning", file: entry.path, message: `not read: event files end in .yaml, in lower case; rename it to ${entry.name.replace(/\.ya?ml$/i, ".yaml")}` });
     } else out.push({ severity: "warning", file: entry.path, message: "not read: event files are .yaml files (lower case)" });
   }
-  if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet, so no report is built" });
+  if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet: add one with `activity-report new event`" });
   if (files.length > MAX_EVENTS) {
     out.push({ severity: "error", file: root, message: `there are ${files.length} event files; a report holds at most ${MAX_EVENTS.toLocaleString("en")}` });
     return [];

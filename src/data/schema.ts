@@ -356,10 +356,13 @@ export const editionSchema = z.strictObject({
 });
 export type Edition = z.output<typeof editionSchema>;
 
+/** The title of every report of a data folder that `init` starts, unless it is given another. */
+export const DEFAULT_TITLE = "Annual Activity Report";
+
 export const reportSchema = withForm(z.strictObject({
   organisation: text.meta({ description: "Name of the process; it names the PDFs", examples: ["Budapest Process"] }),
   secretariat: text.meta({ description: "Who runs the Secretariat", examples: ["International Centre for Migration Policy Development (ICMPD)"] }),
-  title: text.meta({ description: "Title of every report; the year is added", examples: ["Annual Activity Report"] }),
+  title: text.meta({ description: "Title of every report; the year is added", examples: [DEFAULT_TITLE] }),
   about: markdown().optional().meta({ description: "Introduction shown on the home page, in Markdown", examples: ["The Budapest Process is a dialogue on migration …"] }),
   site_url: withForm(z.url({ protocol: /^https?$/ }), { kind: "json", schema: { type: "string", pattern: HTTP_URL } }).optional().meta({ description: "Where the site is published, scheme and host; needed for the feed and sitemap", examples: ["https://www.example.org"] }),
   logo: text.optional().meta({ description: "The older form of a one-item logos, without alt; write logos instead", examples: ["images/logo.svg"], deprecated: true }),

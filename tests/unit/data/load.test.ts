@@ -419,7 +419,7 @@ describe("how files are written", () => {
     expect(await diagnosticsOf(dir)).toEqual(["events: the events folder is missing; every data folder needs one: make the folder, or let `activity-report new event` make it with the first event"]);
     await put(dir, "events/README.txt", "notes");
     expect(await diagnosticsOf(dir)).toEqual([
-      "events: warning: there are no events yet, so no report is built",
+      "events: warning: there are no events yet: add one with `activity-report new event`",
       "events/README.txt: warning: not read: event files are .yaml files (lower case)",
     ]);
   });
