@@ -243,7 +243,20 @@ async function check(io: Io, settings: Settings): Promise<number> {
   printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
+  const { termsOf } = await import("./data/json-schema.ts");
+  await refreshSchemas(io, settings.dataDir, termsOf(result.data));
   return EXIT.ok;
+}
+
+/**
+ * The data folder's JSON Schemas (.schemas, where it has them) brought up to
+ * date with its ids, once the data has passed the check; a folder whose
+ * schemas cannot be written is built all the same.
+ */
+async function refreshSchemas(io: Io, dataDir: string, terms?: import("./data/json-schema.ts").Terms): Promise<void> {
+  const schemas = await import("./schemas.ts");
+  await schemas.refreshSchemas(dataDir, terms).catch((error: Error) =>
+    io.err(`Note: the JSON Schemas in the data folder could not be updated (${error.message}); run activity-report schema.`));
 }
 
 /** Progress of a build on standard error: a line per step, and a running count of pages in a terminal. */
@@ -298,6 +311,7 @@ async function runBuild(io: Io, settings: Settings): Promise<number> {
       ` into ${settings.outputDir} in ${result.seconds.toFixed(1)} s`,
   );
   for (const line of result.changes) io.out(line);
+  await refreshSchemas(io, settings.dataDir);
   if (result.warnings.length > 0) {
     io.err("The data's warnings, again:");
     printDiagnostics(io, result.warnings);
