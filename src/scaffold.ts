@@ -804,7 +804,10 @@ export async function newEvent(dir: string, e: NewEvent): Promise<{ file: string
   // Validation would place this error in the other file, and name the new one, which is then gone.
   const twin = data.events.find((x) => x.date.iso === date.value.iso && x.place === e.place && normalisedTitle(x.title) === normalisedTitle(e.title));
   if (twin) throw new ScaffoldError(`${path.relative(dir, twin.file)} has the same date, place and title already; nothing was written`);
-  const text = eventYaml(event, { terms: termsOfData(data), schemaLine: schemaLine(file, dir, EVENT_KIND) });
+  // The goals offered are those of a framework in force in the event's year, where one is.
+  const inForce = data.frameworks.find((f) => f.from <= date.value.year && date.value.year <= f.to);
+  const examples = inForce ? { goals: [inForce.goals[0]!.id] } : {};
+  const text = eventYaml(event, { terms: termsOfData(data), examples, schemaLine: schemaLine(file, dir, EVENT_KIND) });
   const given: Given[] = [
     { option: "--title", typed: e.title, path: ["title"], value: e.title },
     { option: "--type", typed: e.type, path: ["type"], value: e.type },

@@ -539,6 +539,16 @@ activity-report new: nothing was written; correct what is named above and run th
   });
 });
 
+describe("the goals a new event is offered", () => {
+  it("are those of a framework in force in the event's year", async () => {
+    const data = await sampleCopy();
+    const { file } = await newEvent(data, { date: "2020-02-25", place: "istanbul", type: "ministerial-conference", strands: ["ministerial-process"], title: "A meeting", summary: "It met." });
+    expect(await readFile(file, "utf8")).toMatch(/^# goals: \[call-for-action-2019-irregular-migration-return\] +# /m);
+    const { file: later } = await newEvent(data, { date: "2026-02-25", place: "istanbul", type: "ministerial-conference", strands: ["ministerial-process"], title: "A meeting", summary: "It met." });
+    expect(await readFile(later, "utf8")).toMatch(/^# goals: \[budapest-2025-legal-pathways\] +# /m);
+  });
+});
+
 describe("goal ids", () => {
   it("are the framework's id and the whole phrases of the goal's title that fit in 60 characters", () => {
     expect(goalId("budapest-2025", "Legal pathways")).toBe("budapest-2025-legal-pathways");
