@@ -7,7 +7,7 @@ import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
 import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, reportYears } from "./data/load.ts";
-import { DEFAULT_TITLE } from "./data/schema.ts";
+import { DEFAULT_TITLE, STRAND_KINDS } from "./data/schema.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, plural } from "./format/text.ts";
@@ -114,7 +114,7 @@ are asked for when run in a terminal. Never overwrites an existing entry.
               the edition starts as a draft (status: draft)
   new strand  --id ID --title TEXT --kind KIND [--short-title TEXT]
               adds a strand, a chapter of the report, at the end of strands.yaml;
-              KIND is governance, ministerial, working-group, project or thematic
+              KIND is ${STRAND_KINDS.slice(0, -1).join(", ")} or ${STRAND_KINDS.at(-1)}
   new type    --id ID --label TEXT --plural TEXT [--training]
               adds a kind of activity at the end of event-types.yaml; --training
               counts the participants of its events as trainees
