@@ -1,4 +1,4 @@
-/** The `activity-report` command: check, build, dev, new, schema. */
+/** The `activity-report` command: init, check, build, dev, new, schema. */
 // Each command loads what it needs when it runs: `check` loads neither Eleventy nor the printer.
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -7,6 +7,7 @@ import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
 import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, reportYears } from "./data/load.ts";
+import { DEFAULT_TITLE, STRAND_KINDS } from "./data/schema.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, plural } from "./format/text.ts";
@@ -93,7 +94,7 @@ printed when it is asked for (open /YYYY/ and follow the PDF link).
     options: { ...DATA_OPTION, output: { type: "string" }, port: { type: "string" }, host: { type: "string" }, child: { type: "boolean" } },
   },
   new: {
-    usage: `Usage: activity-report new event|place|year [options] [--data DIR]
+    usage: `Usage: activity-report new event|place|year|strand|type|framework [options] [--data DIR]
 
 Adds an entry to the data folder that validates. Values not given as options
 are asked for when run in a terminal. Never overwrites an existing entry.
@@ -111,7 +112,18 @@ are asked for when run in a terminal. Never overwrites an existing entry.
               adds an edition for a report year to report.yaml, with every
               other field as a comment to fill in; given none of the others,
               the edition starts as a draft (status: draft)
+  new strand  --id ID --title TEXT --kind KIND [--short-title TEXT]
+              adds a strand, a chapter of the report, at the end of strands.yaml;
+              KIND is ${STRAND_KINDS.slice(0, -1).join(", ")} or ${STRAND_KINDS.at(-1)}
+  new type    --id ID --label TEXT --plural TEXT [--training]
+              adds a kind of activity at the end of event-types.yaml; --training
+              counts the participants of its events as trainees
+  new framework --id ID --title TEXT --short-title TEXT --adopted DATE --from YYYY --to YYYY --goal TITLE [--goal TITLE …]
+              adds a framework with its priority goals, numbered in the order
+              given, to frameworks.yaml (written when missing); each goal's id
+              is the framework's id and the meaningful words of its title
 
+A reference file that is empty, or missing, gets its first entry.
 Each entry also brings the data folder's JSON Schemas (.schemas) up to date,
 for editors' completion (see activity-report schema --help).
 
@@ -124,7 +136,44 @@ for editors' completion (see activity-report schema --help).
       id: { type: "string" }, name: { type: "string" }, country: { type: "string" }, lat: { type: "string" }, lon: { type: "string" },
       year: { type: "string" }, chair: { type: "string" }, "co-chair": { type: "string" },
       "som-place": { type: "string" }, "som-date": { type: "string" }, "som-number": { type: "string" },
+      kind: { type: "string" }, "short-title": { type: "string" }, label: { type: "string" }, plural: { type: "string" }, training: { type: "boolean" },
+      adopted: { type: "string" }, from: { type: "string" }, to: { type: "string" }, goal: { type: "string", multiple: true },
     },
+  },
+  init: {
+    usage: `Usage: activity-report init [DIR] [--year YYYY]
+       activity-report init [DIR] --empty [--organisation NAME] [--secretariat NAME] [--title TEXT]
+
+Starts a data folder in DIR (default: $REPORT_DATA or _data), a new or empty
+folder, that check passes and build builds. Every file names its JSON Schema
+in its first line, for editors' completion; the schemas are written into
+DIR/.schemas.
+
+By default the folder has the structure of the Budapest Process:
+  report.yaml        the report, with a draft edition for this year (or
+                     --year); every other field is offered as a comment
+  strands.yaml       the Senior Officials Meeting, the Ministerial process,
+                     the regional working groups and the project
+  event-types.yaml   the kinds of activity
+  topics.yaml        the topics
+  frameworks.yaml    the frameworks of 2013, 2019 and 2024, with their goals
+  countries.yaml     every country of ISO 3166-1, with its English name
+  places.yaml        no places yet: add them with activity-report new place
+  events/            no events yet: add them with activity-report new event
+
+  --empty               the smallest valid data folder, for another
+                        organisation: report.yaml with its required fields
+                        only, and empty lists to add to with activity-report new
+  --organisation NAME   with --empty: the name of the organisation or process
+  --secretariat NAME    with --empty: who runs its Secretariat
+  --title TEXT          with --empty: the title of every report (default: ${DEFAULT_TITLE})
+  --year YYYY           the year of the first edition (default: this year)
+  --data DIR            the same as DIR
+  -h, --help            show this help
+
+In a terminal, --organisation and --secretariat are asked for when not given.
+Nothing is written into a folder that is not empty.`,
+    options: { ...DATA_OPTION, empty: { type: "boolean" }, organisation: { type: "string" }, secretariat: { type: "string" }, title: { type: "string" }, year: { type: "string" } },
   },
   schema: {
     usage: `Usage: activity-report schema [--data DIR] [--output DIR]
@@ -150,10 +199,11 @@ type Command = keyof typeof COMMANDS;
 const USAGE = `Usage: activity-report <command> [options]
 
 Commands:
+  init    start a new data folder
   check   validate the data folder
   build   build the website and the PDFs
   dev     serve a live preview
-  new     add an event, a place or a report year
+  new     add an event, a place, a report year, a strand, a type or a framework
   schema  write the JSON Schemas of the data files, for editors' completion
 
 Run activity-report <command> --help for the options of a command.`;
@@ -193,7 +243,20 @@ async function check(io: Io, settings: Settings): Promise<number> {
   printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
+  const { termsOf } = await import("./data/json-schema.ts");
+  await refreshSchemas(io, settings.dataDir, termsOf(result.data));
   return EXIT.ok;
+}
+
+/**
+ * The data folder's JSON Schemas (.schemas, where it has them) brought up to
+ * date with its ids, once the data has passed the check; a folder whose
+ * schemas cannot be written is built all the same.
+ */
+async function refreshSchemas(io: Io, dataDir: string, terms?: import("./data/json-schema.ts").Terms): Promise<void> {
+  const schemas = await import("./schemas.ts");
+  await schemas.refreshSchemas(dataDir, terms).catch((error: Error) =>
+    io.err(`Note: the JSON Schemas in the data folder could not be updated (${error.message}); run activity-report schema.`));
 }
 
 /** Progress of a build on standard error: a line per step, and a running count of pages in a terminal. */
@@ -248,6 +311,7 @@ async function runBuild(io: Io, settings: Settings): Promise<number> {
       ` into ${settings.outputDir} in ${result.seconds.toFixed(1)} s`,
   );
   for (const line of result.changes) io.out(line);
+  await refreshSchemas(io, settings.dataDir);
   if (result.warnings.length > 0) {
     io.err("The data's warnings, again:");
     printDiagnostics(io, result.warnings);
@@ -273,7 +337,7 @@ async function dev(io: Io, settings: Settings, address: PreviewAddress, child: b
 const missingOf = (values: Record<string, string | boolean | undefined>, keys: readonly string[]) => keys.filter((key) => typeof values[key] !== "string");
 
 /** Asks for the values that were not given, in a terminal; elsewhere says which options are missing. */
-async function ask(values: Record<string, string | boolean | undefined>, wanted: readonly [string, string][]): Promise<Record<string, string>> {
+async function ask(values: Record<string, string | boolean | undefined>, wanted: readonly (readonly [string, string])[]): Promise<Record<string, string>> {
   const answers: Record<string, string> = {};
   const missing = missingOf(values, wanted.map(([key]) => key));
   if (missing.length > 0 && !process.stdin.isTTY) {
@@ -296,18 +360,44 @@ const NEW_OPTIONS = {
   event: ["date", "place", "type", "strands", "title", "summary", "id"],
   place: ["id", "name", "country", "lat", "lon"],
   year: ["year", "chair", "co-chair", "som-place", "som-date", "som-number"],
+  strand: ["id", "title", "kind", "short-title"],
+  type: ["id", "label", "plural", "training"],
+  framework: ["id", "title", "short-title", "adopted", "from", "to", "goal"],
 } as const;
+
+type Entry = keyof typeof NEW_OPTIONS;
+const isEntry = (what: string | undefined): what is Entry => what !== undefined && Object.hasOwn(NEW_OPTIONS, what);
+
+/** The titles of a new framework's goals: as given, or asked one by one in a terminal. */
+async function goalTitles(given: readonly string[] | undefined, question: (n: number) => string): Promise<string[]> {
+  if (given !== undefined) return [...given];
+  if (!process.stdin.isTTY) throw new UsageError("missing --goal");
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  const titles: string[] = [];
+  try {
+    for (;;) {
+      const title = (await rl.question(`${question(titles.length + 1)}: `)).trim();
+      if (!title) {
+        if (titles.length > 0) return titles;
+        continue;
+      }
+      titles.push(title);
+    }
+  } finally {
+    rl.close();
+  }
+}
 
 async function scaffold(io: Io, dataDir: string, positionals: readonly string[], values: Record<string, string | boolean | undefined>, usage: string): Promise<number> {
   const [what] = positionals;
-  if (what !== "event" && what !== "place" && what !== "year") {
-    io.err(`activity-report new: say what to add: event, place or year\n\n${usage}`);
+  if (!isEntry(what)) {
+    io.err(`activity-report new: say what to add: ${Object.keys(NEW_OPTIONS).join(", ").replace(/, (\w+)$/, " or $1")}\n\n${usage}`);
     return EXIT.usage;
   }
   const own: readonly string[] = [...NEW_OPTIONS[what], "data", "help"];
   const foreign = Object.keys(values).filter((key) => values[key] !== undefined && !own.includes(key));
   if (foreign.length > 0) throw new UsageError(`new ${what} takes no ${foreign.map((key) => `--${key}`).join(", ")}; its options are ${NEW_OPTIONS[what].map((key) => `--${key}`).join(", ")}`);
-  const { eventChoices, eventQuestions, newEvent, newPlace, newYear, ScaffoldError } = await import("./scaffold.ts");
+  const { eventChoices, eventQuestions, goalQuestion, newEvent, newFramework, newPlace, newStrand, newType, newYear, QUESTIONS, ScaffoldError } = await import("./scaffold.ts");
   const number = (text: string | undefined, what: string): number | undefined => {
     if (text === undefined || text === "") return undefined;
     const n = Number(text);
@@ -330,6 +420,21 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
       id: a.id!, name: a.name!, country: a.country!, lat: number(values.lat as string, "--lat"), lon: number(values.lon as string, "--lon"),
       typed: { lat: values.lat as string | undefined, lon: values.lon as string | undefined },
     });
+  } else if (what === "strand") {
+    const a = await ask(values, QUESTIONS.strand);
+    const shortTitle = values["short-title"] as string | undefined;
+    result = await newStrand(dataDir, { id: a.id!, title: a.title!, kind: a.kind!, ...(shortTitle !== undefined ? { shortTitle } : {}) });
+  } else if (what === "type") {
+    const a = await ask(values, QUESTIONS.type);
+    result = await newType(dataDir, { id: a.id!, label: a.label!, plural: a.plural!, training: values.training === true });
+  } else if (what === "framework") {
+    const a = await ask(values, QUESTIONS.framework);
+    const year = (option: string) => {
+      if (!/^\d{4}$/.test(a[option]!)) throw new ScaffoldError(`--${option} must be a year written YYYY, not ${JSON.stringify(a[option])}`);
+      return Number(a[option]);
+    };
+    const goals = await goalTitles(values.goal as unknown as string[] | undefined, goalQuestion);
+    result = await newFramework(dataDir, { id: a.id!, title: a.title!, shortTitle: a["short-title"]!, adopted: a.adopted!, from: year("from"), to: year("to"), goals });
   } else {
     const a = await ask(values, [["year", "Report year (YYYY)"]]);
     const year = number(a.year, "--year");
@@ -352,6 +457,26 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
     (schemas) => schemas.written.length > 0 && io.out(`Updated the JSON Schemas in ${schemas.dir}, which editors read for completion.`),
     (error: Error) => io.err(`Note: the JSON Schemas in the data folder could not be updated (${error.message}); run activity-report schema.`),
   );
+  return EXIT.ok;
+}
+
+async function init(io: Io, dir: string, values: Record<string, string | boolean | undefined>): Promise<number> {
+  const empty = values.empty === true;
+  const given = ["organisation", "secretariat", "title"].filter((key) => values[key] !== undefined);
+  if (!empty && given.length > 0) throw new UsageError(`${given.map((key) => `--${key}`).join(", ")} ${given.length > 1 ? "go" : "goes"} with --empty; without it the folder is the Budapest Process's`);
+  if (empty && values.year !== undefined) throw new UsageError("--year goes without --empty; an --empty folder has no edition yet (add one with activity-report new year)");
+  const { initFolder } = await import("./init.ts");
+  const a = empty ? await ask(values, [["organisation", "Name of the organisation or process"], ["secretariat", "Who runs its Secretariat"]]) : {};
+  const result = await initFolder(dir, {
+    empty,
+    ...(empty ? { organisation: a.organisation!, secretariat: a.secretariat!, title: typeof values.title === "string" ? values.title : DEFAULT_TITLE } : {}),
+    ...(typeof values.year === "string" ? { year: Number(values.year) } : {}),
+  });
+  io.out(`Wrote a new data folder into ${dir}: ${result.files.map((f) => (f === "events" ? "an empty events folder" : f)).join(", ")}, and its JSON Schemas (.schemas). It passes the check.`);
+  const data = dir === "_data" ? "" : ` --data ${dir}`;
+  io.out(empty
+    ? `Next: add strands, types and places with activity-report new strand|type|place${data}, then events with activity-report new event${data}.`
+    : `Next: add an event with activity-report new event${data} (a place first, if it has one: activity-report new place${data}).`);
   return EXIT.ok;
 }
 
@@ -416,8 +541,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   try {
     const parsed = parseArgs({ args: [...rest], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: true, tokens: true });
     values = parsed.values as typeof values;
-    // `new` takes what to add; no command takes anything else that is not an option.
-    const wanted = name === "new" ? 1 : 0;
+    // `new` takes what to add, `init` the folder; no command takes anything else that is not an option.
+    const wanted = name === "new" || name === "init" ? 1 : 0;
     const at = parsed.tokens.flatMap((t) => (t.kind === "positional" ? [t.index] : []));
     positionals = parsed.positionals.slice(0, wanted);
     strayAt = at.slice(wanted);
@@ -457,9 +582,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     return EXIT.usage;
   }
 
-  const settings = settingsFrom(name === "new" ? { ...values, year: undefined } : values);
+  const settings = settingsFrom(name === "new" || name === "init" ? { ...values, year: undefined } : values);
   try {
     if (name === "new") return await scaffold(io, settings.dataDir, positionals, values, command.usage);
+    if (name === "init") return await init(io, positionals[0] ?? settings.dataDir, values);
     if (name === "check") return await check(io, settings);
     if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
     if (name === "build") return await runBuild(io, settings);

@@ -16,16 +16,17 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import jsyaml from "js-yaml";
-import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type YAMLMap } from "yaml";
 import { DataError, displayPath, formatDiagnostic, type Diagnostic } from "./data/diagnostics.ts";
 import { ReportError } from "./errors.ts";
-import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
+import { loadData, OPTIONAL_FILES, REFERENCE_FILES, type DataSet } from "./data/load.ts";
+import { emptyFileMessage, missingFileMessage } from "./data/read.ts";
 import { countryName } from "./data/countries.ts";
 import { defines, entryOf } from "./data/lookup.ts";
 import { isKnownCountry, placeIsCountry, unknownCountryPlace, unknownPlace } from "./data/references.ts";
 import { fieldsOf, type Field } from "./data/fields.ts";
 import { DATA_FILE_KINDS, schemaLine, termsOf, type Terms } from "./data/json-schema.ts";
-import { editionSchema, eventSchema, ID_PATTERN, type Vocabulary } from "./data/schema.ts";
+import { editionSchema, eventSchema, eventTypeSchema, ID_PATTERN, STRAND_KINDS, strandSchema, type Vocabulary } from "./data/schema.ts";
 import { didYouMean } from "./data/suggest.ts";
 import { parsePartialDate } from "./format/dates.ts";
 import { slugify } from "./format/text.ts";
@@ -64,6 +65,8 @@ export interface Edit {
   readonly text: string;
   /** Where the new lines are in `text`: [start, end). */
   readonly added: readonly [number, number];
+  /** How many characters of `before` the new lines replace: an empty `[]` or `{}` that they fill. */
+  readonly replaced?: number;
   /** The path of the new entry in the file's value; [] for a file of its own. */
   readonly entry: readonly Segment[];
   /** `the new place "vienna"`, for problems that belong to no one option. */
@@ -84,7 +87,26 @@ const READERS: readonly ((text: string) => unknown)[] = [
   },
 ];
 
-const readsAs = (text: string, expected: unknown) =>
+/**
+ * A whole file's YAML for `value`, as editors write it: a list of plain values
+ * on one line (`[a, b]`), everything else in blocks, and text that the
+ * contract reads as Markdown (`markdown`: field names) as a literal block.
+ */
+export function yamlText(value: unknown, markdown: ReadonlySet<string> = new Set()): string {
+  const doc = new Document(value);
+  visit(doc, {
+    Seq: (_, node) => {
+      if (node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+    Pair: (_, pair) => {
+      if (isScalar(pair.key) && markdown.has(String(pair.key.value)) && isScalar(pair.value) && typeof pair.value.value === "string") pair.value.type = "BLOCK_LITERAL";
+    },
+  });
+  return doc.toString(STYLE);
+}
+
+/** Whether `text` reads as `expected` to both YAML readers of the build. */
+export const readsAs = (text: string, expected: unknown) =>
   READERS.every((read) => {
     try {
       return isDeepStrictEqual(read(text), expected);
@@ -165,10 +187,13 @@ const pairLine = (key: string, value: unknown) => (value === null ? `${key}:` : 
 
 const indented = (lines: readonly Line[], by: string): Line[] => lines.map((l) => ({ ...l, text: `${by}${l.text}` }));
 
+/** Whether a field is offered: one that is no longer read, or read only in an older form, is not. */
+const isOffered = (field: Field) => !field.retired && !field.deprecated;
+
 /** The lines of a field filled in with its example, and those of the fields inside it. */
 function fieldLines(field: Field, offer: Offer): Line[] {
   const head = { text: `${field.name}:`, note: noteOf(field) };
-  const inner = (fields: readonly Field[]) => fields.filter((f) => !f.retired).flatMap((f) => fieldLines(f, { terms: offer.terms }));
+  const inner = (fields: readonly Field[]) => fields.filter(isOffered).flatMap((f) => fieldLines(f, { terms: offer.terms }));
   switch (field.holds) {
     case "object":
       return [head, ...indented(inner(field.fields!), "  ")];
@@ -204,7 +229,7 @@ function commentLines(lines: readonly Line[], indent: number): string[] {
 
 /** Every field of `fields` that is not given, as comments at `indent`. */
 export function offeredFields(fields: readonly Field[], given: ReadonlySet<string>, offer: Offer, indent = 0): string[] {
-  return commentLines(fields.filter((f) => !f.retired && !given.has(f.name)).flatMap((f) => fieldLines(f, offer)), indent);
+  return commentLines(fields.filter((f) => isOffered(f) && !given.has(f.name)).flatMap((f) => fieldLines(f, offer)), indent);
 }
 
 const EVENT_KIND = DATA_FILE_KINDS.find((k) => k.schemaFile === "event.schema.json")!;
@@ -333,6 +358,19 @@ function afterLine(text: string, offset: number): number {
 
 const column = (text: string, offset: number) => offset - lineStart(text, offset);
 
+/**
+ * Offset just after the line that holds `offset`, and after the comment lines
+ * that follow it indented further than `indent`: the fields that `new` offered
+ * an entry as comments belong to that entry, and stay with it.
+ */
+function afterEntry(text: string, offset: number, indent: number): number {
+  let at = afterLine(text, offset);
+  for (let m = /^([ \t]*)#.*(?:\r\n|\r|\n|$)/.exec(text.slice(at)); m && m[0] !== "" && m[1]!.length > indent; m = /^([ \t]*)#.*(?:\r\n|\r|\n|$)/.exec(text.slice(at))) {
+    at += m[0].length;
+  }
+  return at;
+}
+
 const findPair = (map: YAMLMap, key: Segment) =>
   map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key)) as Pair<Node, Node | null> | undefined;
 
@@ -359,7 +397,25 @@ function entryLines(key: Segment, value: unknown, indent: number, step: number, 
  * sorts before `key` when `ordered`, else after the last entry. `comments`
  * are lines (`# …`) that follow the entry's own, at the indentation of its fields.
  */
-export function insertEntry(file: string, text: string, parent: readonly Segment[], key: Segment, value: unknown, ordered = false, comments: readonly string[] = []): { text: string; added: [number, number] } {
+/** Where new lines go into a file's text: its parsed body, its line ending, and how to put lines in. */
+interface Insertion {
+  readonly body: string;
+  readonly root: Node | null;
+  readonly eol: string;
+  readonly refuse: (where: string) => ScaffoldError;
+  /** `lines` put in at `at` of the body. */
+  readonly insert: (at: number, lines: string) => Inserted;
+  /** `lines` in place of the line that holds the empty collection `root` (`[]`, `{}`), or undefined when the line holds more. */
+  readonly fill: (lines: (indent: number) => string) => Inserted | undefined;
+}
+
+export interface Inserted {
+  readonly text: string;
+  readonly added: [number, number];
+  readonly replaced?: number;
+}
+
+function insertion(file: string, text: string): Insertion {
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text.slice(bom.length);
   const doc = parseDocument(body);
@@ -368,23 +424,64 @@ export function insertEntry(file: string, text: string, parent: readonly Segment
   const root = doc.contents;
   const refuse = (where: string) =>
     new ScaffoldError(`${file}: ${where} is not written as one entry per line, so new cannot add to it; add the entry by hand (docs/data.md shows how)`);
-
-  const insert = (at: number, lines: string) => {
+  const insert = (at: number, lines: string): Inserted => {
     // A last line without a line break gets one before the new lines.
     const lead = at === body.length && at > 0 && !/[\r\n]$/.test(body) ? eol : "";
     const start = bom.length + at + lead.length;
-    return { text: bom + body.slice(0, at) + lead + lines + body.slice(at), added: [start, start + lines.length] as [number, number] };
+    return { text: bom + body.slice(0, at) + lead + lines + body.slice(at), added: [start, start + lines.length] };
   };
-  const endOf = (pair: Pair<Node, Node | null>) => afterLine(body, (pair.value?.range ?? pair.key.range!)[1]);
+  const fill = (lines: (indent: number) => string): Inserted | undefined => {
+    if (!root || !(isMap(root) || isSeq(root)) || !root.flow || root.items.length > 0 || !root.range) return undefined;
+    const from = lineStart(body, root.range[0]);
+    const to = afterLine(body, root.range[1]);
+    // Only a line that holds nothing else: a comment after the brackets is kept, on a line of its own before the entry.
+    const after = /^[ \t]*(#.*)?$/.exec(body.slice(root.range[1], to).replace(/[\r\n]+$/, ""));
+    if (body.slice(from, root.range[0]).trim() !== "" || !after) return undefined;
+    const indent = column(body, root.range[0]);
+    const written = (after[1] ? `${" ".repeat(indent)}${after[1]}${eol}` : "") + lines(indent);
+    const start = bom.length + from;
+    return { text: bom + body.slice(0, from) + written + body.slice(to), added: [start, start + written.length], replaced: to - from };
+  };
+  return { body, root, eol, refuse, insert, fill };
+}
+
+/** Whether a parsed file holds nothing: empty, or comments only. */
+const holdsNothing = (root: Node | null) => root === null || (isScalar(root) && root.value === null && !root.source);
+
+/**
+ * `text` with `item` added at the end of the list that the file is (strands.yaml, event-types.yaml,
+ * frameworks.yaml), as new lines and nothing else. An empty file, or one that holds only `[]`, gets the list.
+ * `comments` are lines (`# …`) that follow the item's own, at the indentation of its fields.
+ */
+export function insertItem(file: string, text: string, item: unknown, comments: readonly string[] = []): Inserted {
+  const { body, root, eol, refuse, insert, fill } = insertion(file, text);
+  const lines = (indent: number) => {
+    const doc = new Document([item]);
+    const written = doc.toString({ ...STYLE, indent: 2 }).replace(/\n$/, "").split("\n");
+    return [...written, ...comments.map((c) => `  ${c}`)].map((line) => (line === "" ? "" : " ".repeat(indent) + line) + eol).join("");
+  };
+  if (holdsNothing(root)) return insert(body.length, lines(0));
+  const filled = fill(lines);
+  if (filled) return filled;
+  if (!isSeq(root) || root.flow || !root.range) throw refuse("the file");
+  const last = root.items.at(-1) as Node | undefined;
+  const indent = column(body, root.range[0]);
+  return insert(last?.range ? afterEntry(body, last.range[1], indent) : body.length, lines(indent));
+}
+
+export function insertEntry(file: string, text: string, parent: readonly Segment[], key: Segment, value: unknown, ordered = false, comments: readonly string[] = []): Inserted {
+  const { body, root, eol, refuse, insert, fill } = insertion(file, text);
+  const endOf = (pair: Pair<Node, Node | null>) => afterEntry(body, (pair.value?.range ?? pair.key.range!)[1], column(body, pair.key.range![0]));
   /** The entry's lines, its key at `column`, then the comments at its fields' indentation. */
   const lines = (k: Segment, v: unknown, indent: number, step: number, column: number) =>
     entryLines(k, v, indent, step, eol) + comments.map((c) => `${" ".repeat(column + step)}${c}${eol}`).join("");
 
-  if (root === null || (isScalar(root) && root.value === null && !root.source)) {
-    // An empty file (or one of comments only): the new lines go at its end.
-    const [k, v] = parent.reduceRight<[Segment, unknown]>((inner, k) => [k, new Map([inner])], [key, value]);
-    return insert(body.length, lines(k, v, 0, 2, 2 * parent.length));
-  }
+  const [outerKey, outerValue] = parent.reduceRight<[Segment, unknown]>((inner, k) => [k, new Map([inner])], [key, value]);
+  // An empty file (or one of comments only): the new lines go at its end.
+  if (holdsNothing(root)) return insert(body.length, lines(outerKey, outerValue, 0, 2, 2 * parent.length));
+  // A file that holds only `{}`: the new lines take its place.
+  const filled = isMap(root) ? fill((indent) => lines(outerKey, outerValue, indent, 2, indent + 2 * parent.length)) : undefined;
+  if (filled) return filled;
   if (!isMap(root) || root.flow) throw refuse("the file");
   const fileStep = indentStep(body, root) ?? 2;
   let map: YAMLMap = root;
@@ -435,7 +532,10 @@ function withoutEntry(after: unknown, entry: readonly Segment[], before: unknown
   if (entry.length === 0) return before;
   const copy = structuredClone(after) as Record<string, unknown>;
   const parent = valueAt(copy, entry.slice(0, -1)) as Record<string, unknown> | undefined;
-  if (parent && typeof parent === "object") delete parent[String(entry.at(-1))];
+  if (Array.isArray(parent)) parent.splice(Number(entry.at(-1)), 1);
+  else if (parent && typeof parent === "object") delete parent[String(entry.at(-1))];
+  // A file that held nothing holds, without the entry, an empty list or mapping: the same.
+  if (entry.length === 1 && (before === null || before === undefined) && Object.keys(copy).length === 0) return before;
   // A parent `new` created, or filled in under an empty key, goes back to what it was.
   for (let depth = entry.length - 1; depth > 0; depth--) {
     const at = entry.slice(0, depth);
@@ -513,6 +613,10 @@ function rangeOf(doc: Document.Parsed, g: Given): [number, number] | undefined {
   let node: unknown = doc.contents;
   let pair: Pair<Node, Node | null> | undefined;
   for (const segment of g.path) {
+    if (isSeq(node) && typeof segment === "number") {
+      node = node.items[segment];
+      continue;
+    }
     if (!isMap(node)) return undefined;
     pair = findPair(node, segment);
     if (!pair) return undefined;
@@ -544,7 +648,7 @@ export function placeProblem(edit: Edit, d: Diagnostic): string | Diagnostic {
     return `${holder ? about(holder) : edit.what}: ${d.severity === "warning" ? "warning: " : ""}${d.message}`;
   }
   if (edit.before === undefined) return `${edit.what}: ${d.message}`;
-  const original = offset < start ? offset : offset - (end - start);
+  const original = offset < start ? offset : offset - (end - start) + (edit.replaced ?? 0);
   return { ...d, ...positionOf(edit.before.replace(/^\uFEFF/, ""), original) };
 }
 
@@ -568,11 +672,50 @@ function rejection(diagnostics: readonly Diagnostic[], edits: readonly Edit[]): 
 /** The ids the data folder defines, for the examples of the fields offered. */
 const termsOfData = (data: DataSet): Terms => termsOf(data);
 
+const HAS_ERRORS = "Nothing was written: the data folder has errors already; fix the errors above, then run the command again.";
+
 /** The data before `new` adds to it: with errors, nothing is written, and the command says so. */
 async function validData(dir: string): Promise<DataSet> {
   const loaded = await loadData(dir);
-  if (!loaded.data) throw new DataError(loaded.diagnostics, "Nothing was written: the data folder has errors already; fix the errors above, then run the command again.");
+  if (!loaded.data) throw new DataError(loaded.diagnostics, HAS_ERRORS);
   return loaded.data;
+}
+
+/**
+ * The data before `new` adds to the reference file `file`, which may be empty
+ * or missing (`new` then writes its first entry): undefined when that is the
+ * data folder's only error, since nothing else can be known then.
+ */
+async function dataBefore(dir: string, file: string): Promise<DataSet | undefined> {
+  const loaded = await loadData(dir);
+  if (loaded.data) return loaded.data;
+  const name = path.basename(file);
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  const fresh = (d: Diagnostic) => path.resolve(d.file) === path.resolve(file) && (d.message === emptyFileMessage(name) || d.message === missingFileMessage(name));
+  if (errors.length > 0 && errors.every(fresh)) return undefined;
+  throw new DataError(loaded.diagnostics, HAS_ERRORS);
+}
+
+/** A reference file's text before `new` adds to it; undefined for one that is missing, which `new` then writes. */
+const textBefore = (file: string): Promise<string | undefined> =>
+  readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+
+/** A new reference file: the line that names its schema, then `body`'s lines; `added` is where they are. */
+function newFile(file: string, dir: string, body: Inserted): Inserted {
+  const kind = DATA_FILE_KINDS.find((k) => k.files.includes(path.basename(file)))!;
+  const head = `${schemaLine(file, dir, kind)}\n`;
+  return { text: head + body.text, added: [head.length + body.added[0], head.length + body.added[1]] };
+}
+
+/** Adds `item` to the list of the reference file `file` (written when missing), checked as writeChecked checks. */
+async function addItem(dir: string, file: string, index: number, item: Record<string, unknown>, comments: readonly string[], what: string, given: readonly Given[]) {
+  const before = await textBefore(file);
+  const inserted = before === undefined ? newFile(file, dir, insertItem(file, "", item, comments)) : insertItem(file, before, item, comments);
+  const warnings = await writeChecked(dir, [{ file, ...(before !== undefined ? { before } : {}), ...inserted, entry: [index], what, given }]);
+  return { file, warnings };
 }
 
 /**
@@ -661,7 +804,10 @@ export async function newEvent(dir: string, e: NewEvent): Promise<{ file: string
   // Validation would place this error in the other file, and name the new one, which is then gone.
   const twin = data.events.find((x) => x.date.iso === date.value.iso && x.place === e.place && normalisedTitle(x.title) === normalisedTitle(e.title));
   if (twin) throw new ScaffoldError(`${path.relative(dir, twin.file)} has the same date, place and title already; nothing was written`);
-  const text = eventYaml(event, { terms: termsOfData(data), schemaLine: schemaLine(file, dir, EVENT_KIND) });
+  // The goals offered are those of a framework in force in the event's year, where one is.
+  const inForce = data.frameworks.find((f) => f.from <= date.value.year && date.value.year <= f.to);
+  const examples = inForce ? { goals: [inForce.goals[0]!.id] } : {};
+  const text = eventYaml(event, { terms: termsOfData(data), examples, schemaLine: schemaLine(file, dir, EVENT_KIND) });
   const given: Given[] = [
     { option: "--title", typed: e.title, path: ["title"], value: e.title },
     { option: "--type", typed: e.type, path: ["type"], value: e.type },
@@ -685,12 +831,12 @@ export interface NewPlace {
 }
 
 export async function newPlace(dir: string, p: NewPlace): Promise<{ file: string; warnings: readonly Diagnostic[] }> {
-  const data = await validData(dir);
-  if (p.id in data.places) throw new ScaffoldError(`place "${p.id}" exists already in ${REFERENCE_FILES.places}; nothing was written`);
   const file = path.join(dir, REFERENCE_FILES.places);
-  const before = await readFile(file, "utf8");
+  const data = await dataBefore(dir, file);
+  if (data && defines(data.places, p.id)) throw new ScaffoldError(`place "${p.id}" exists already in ${REFERENCE_FILES.places}; nothing was written`);
+  const before = await textBefore(file);
   const place = { name: p.name, country: p.country, ...(p.lat !== undefined ? { lat: p.lat } : {}), ...(p.lon !== undefined ? { lon: p.lon } : {}) };
-  const { text, added } = insertEntry(file, before, [], p.id, place);
+  const inserted = before === undefined ? newFile(file, dir, insertEntry(file, "", [], p.id, place)) : insertEntry(file, before, [], p.id, place);
   const given: Given[] = [
     { option: "--id", typed: p.id, path: [p.id], value: p.id, key: true },
     { option: "--name", typed: p.name, path: [p.id, "name"], value: p.name },
@@ -698,7 +844,7 @@ export async function newPlace(dir: string, p: NewPlace): Promise<{ file: string
     ...(p.lat !== undefined ? [{ option: "--lat", typed: p.typed?.lat ?? String(p.lat), path: [p.id, "lat"], value: p.lat }] : []),
     ...(p.lon !== undefined ? [{ option: "--lon", typed: p.typed?.lon ?? String(p.lon), path: [p.id, "lon"], value: p.lon }] : []),
   ];
-  const warnings = await writeChecked(dir, [{ file, before, text, added, entry: [p.id], what: `the new place "${p.id}"`, given }]);
+  const warnings = await writeChecked(dir, [{ file, ...(before !== undefined ? { before } : {}), ...inserted, entry: [p.id], what: `the new place "${p.id}"`, given }]);
   return { file, warnings };
 }
 
@@ -745,6 +891,103 @@ export async function newYear(dir: string, y: NewYear): Promise<{ file: string; 
   return { file, warnings };
 }
 
+export interface NewStrand {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly shortTitle?: string;
+}
+
+/** Adds a strand at the end of strands.yaml, its other fields offered as comments. */
+export async function newStrand(dir: string, s: NewStrand): Promise<{ file: string; warnings: readonly Diagnostic[] }> {
+  const file = path.join(dir, REFERENCE_FILES.strands);
+  const strands = (await dataBefore(dir, file))?.strands ?? [];
+  if (strands.some((x) => x.id === s.id)) throw new ScaffoldError(`strand "${s.id}" exists already in ${REFERENCE_FILES.strands}; nothing was written`);
+  const strand = { id: s.id, title: s.title, ...(s.shortTitle !== undefined ? { short_title: s.shortTitle } : {}), kind: s.kind };
+  const at = strands.length;
+  return addItem(dir, file, at, strand, offeredFields(fieldsOf(strandSchema), new Set(Object.keys(strand)), { terms: {} }), `the new strand "${s.id}"`, [
+    { option: "--id", typed: s.id, path: [at, "id"], value: s.id },
+    { option: "--title", typed: s.title, path: [at, "title"], value: s.title },
+    ...(s.shortTitle !== undefined ? [{ option: "--short-title", typed: s.shortTitle, path: [at, "short_title"], value: s.shortTitle }] : []),
+    { option: "--kind", typed: s.kind, path: [at, "kind"], value: s.kind },
+  ]);
+}
+
+export interface NewType {
+  readonly id: string;
+  readonly label: string;
+  readonly plural: string;
+  /** Events of the type are trainings. */
+  readonly training?: boolean;
+}
+
+/** Adds an event type at the end of event-types.yaml. */
+export async function newType(dir: string, t: NewType): Promise<{ file: string; warnings: readonly Diagnostic[] }> {
+  const file = path.join(dir, REFERENCE_FILES.eventTypes);
+  const types = (await dataBefore(dir, file))?.eventTypes ?? [];
+  if (types.some((x) => x.id === t.id)) throw new ScaffoldError(`type "${t.id}" exists already in ${REFERENCE_FILES.eventTypes}; nothing was written`);
+  const type = { id: t.id, label: t.label, plural: t.plural, ...(t.training ? { training: true } : {}) };
+  const at = types.length;
+  return addItem(dir, file, at, type, offeredFields(fieldsOf(eventTypeSchema), new Set(Object.keys(type)), { terms: {} }), `the new type "${t.id}"`, [
+    { option: "--id", typed: t.id, path: [at, "id"], value: t.id },
+    { option: "--label", typed: t.label, path: [at, "label"], value: t.label },
+    { option: "--plural", typed: t.plural, path: [at, "plural"], value: t.plural },
+    ...(t.training ? [{ option: "--training", typed: "true", path: [at, "training"], value: true }] : []),
+  ]);
+}
+
+export interface NewFramework {
+  readonly id: string;
+  readonly title: string;
+  readonly shortTitle: string;
+  readonly adopted: string;
+  readonly from: number;
+  readonly to: number;
+  /** The titles of its priority goals, in their order: numbered from 1. */
+  readonly goals: readonly string[];
+}
+
+/** The longest id `new framework` makes for a goal. */
+const MAX_GOAL_ID = 60;
+
+/** A goal's id: the framework's, then the phrases of the goal's title that carry its meaning, whole and in order. */
+export function goalId(framework: string, title: string): string {
+  let id = framework;
+  for (const phrase of titlePhrases(title)) {
+    const longer = `${id}-${phrase.join("-")}`;
+    if (longer.length > MAX_GOAL_ID) break;
+    id = longer;
+  }
+  return id;
+}
+
+/** Adds a framework with its priority goals at the end of frameworks.yaml, which is written when missing. */
+export async function newFramework(dir: string, f: NewFramework): Promise<{ file: string; warnings: readonly Diagnostic[] }> {
+  const file = path.join(dir, OPTIONAL_FILES.frameworks);
+  const frameworks = (await dataBefore(dir, file))?.frameworks ?? [];
+  if (frameworks.some((x) => x.id === f.id)) throw new ScaffoldError(`framework "${f.id}" exists already in ${OPTIONAL_FILES.frameworks}; nothing was written`);
+  if (f.goals.length === 0) throw new ScaffoldError("give the framework's priority goals, each with --goal TITLE");
+  const adopted = parsePartialDate(f.adopted);
+  if (!adopted.ok) throw new ScaffoldError(`--adopted ${adopted.message}`);
+  const goals = f.goals.map((title, i) => ({ id: goalId(f.id, title), number: i + 1, title }));
+  const taken = new Set(frameworks.flatMap((x) => x.goals.map((g) => g.id)));
+  for (const [i, goal] of goals.entries()) {
+    if (taken.has(goal.id)) throw new ScaffoldError(`--goal ${shown(f.goals[i]!)} would have the id "${goal.id}", which another goal has already; give the goal a title that tells it apart`);
+    taken.add(goal.id);
+  }
+  const framework = { id: f.id, title: f.title, short_title: f.shortTitle, adopted: adopted.value.iso, from: f.from, to: f.to, goals };
+  const at = frameworks.length;
+  return addItem(dir, file, at, framework, [], `the new framework "${f.id}"`, [
+    { option: "--id", typed: f.id, path: [at, "id"], value: f.id },
+    { option: "--title", typed: f.title, path: [at, "title"], value: f.title },
+    { option: "--short-title", typed: f.shortTitle, path: [at, "short_title"], value: f.shortTitle },
+    { option: "--adopted", typed: f.adopted, path: [at, "adopted"], value: adopted.value.iso },
+    { option: "--from", typed: String(f.from), path: [at, "from"], value: f.from },
+    { option: "--to", typed: String(f.to), path: [at, "to"], value: f.to },
+    ...goals.map((g, i) => ({ option: "--goal", typed: g.title, path: [at, "goals", i, "title"], value: g.title })),
+  ]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Questions, in a terminal.
 
@@ -776,6 +1019,31 @@ export function eventQuestions(choices?: EventChoices): [key: string, question: 
     ["summary", "Summary, a few sentences"],
   ];
 }
+
+/** The questions of `new strand`, `new type` and `new framework` for values not given. */
+export const QUESTIONS = {
+  strand: [
+    ["id", "Id (lower case letters, digits and hyphens, e.g. silk-routes-working-group)"],
+    ["title", "Title, the chapter's heading"],
+    ["kind", choicePrompt("Kind", STRAND_KINDS, "docs/data.md")],
+  ],
+  type: [
+    ["id", "Id (lower case letters, digits and hyphens, e.g. working-group-meeting)"],
+    ["label", "Name in the singular (e.g. Working group meeting)"],
+    ["plural", "Name in the plural (e.g. Working group meetings)"],
+  ],
+  framework: [
+    ["id", "Id (lower case letters, digits and hyphens, e.g. call-for-action-2019)"],
+    ["title", "Full title"],
+    ["short-title", "Short title, for lists and messages"],
+    ["adopted", "Adopted on (YYYY-MM-DD, or YYYY-MM)"],
+    ["from", "First year in force (YYYY)"],
+    ["to", "Last year in force (YYYY)"],
+  ],
+} as const satisfies Record<string, readonly (readonly [string, string])[]>;
+
+/** The question for each of a new framework's goals, asked until one is left empty. */
+export const goalQuestion = (n: number) => `Title of priority goal ${n}${n > 1 ? " (leave empty when there are no more)" : ""}`;
 
 /** The ids an event may use, read from the data folder (which must be valid). */
 export async function eventChoices(dir: string): Promise<EventChoices> {

@@ -4,10 +4,11 @@
  * YAML extension of an editor such as VS Code finds them: completion, with
  * the ids of the data folder's own reference files, and red marks as one types.
  */
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DATA_FILE_KINDS, definitionsOf, jsonSchemaOf, SCHEMAS_DIR, termsOf, type Terms } from "./data/json-schema.ts";
-import { OPTIONAL_FILES, readReferenceFiles, REFERENCE_FILES } from "./data/read.ts";
+import { NO_FOLDER, OPTIONAL_FILES, readReferenceFiles, REFERENCE_FILES } from "./data/read.ts";
 import type { Vocabulary } from "./data/schema.ts";
 import { DataError } from "./data/diagnostics.ts";
 
@@ -52,14 +53,17 @@ export async function termsIn(dataDir: string): Promise<{ terms: Terms; unread: 
 }
 
 /**
- * Writes the schemas of the data folder `dataDir` into `dir` (its `.schemas`
- * by default); a file whose text is unchanged is not written again, so that
- * an editor watching it does not reload it for nothing.
+ * The file in a data folder's `.schemas` that says which ids its schemas
+ * offer: a hash of them, so that check, build and dev can tell in a moment
+ * whether the schemas are stale, without making them.
  */
-export async function writeSchemas(dataDir: string, dir = path.join(dataDir, SCHEMAS_DIR)): Promise<WrittenSchemas> {
-  const isFolder = await stat(dataDir).then((s) => s.isDirectory(), () => false);
-  if (!isFolder) throw new DataError([{ severity: "error", file: dataDir, message: "the data folder does not exist" }], "Nothing was written.");
-  const { terms, unread } = await termsIn(dataDir);
+export const SCHEMAS_STAMP = ".ids.sha256";
+
+/** The stamp of schemas made with `terms`. */
+export const termsStamp = (terms: Terms): string => `${createHash("sha256").update(JSON.stringify(terms)).digest("hex")}\n`;
+
+/** Writes the schema files of `terms` into `dir`, each only when its text changed. */
+async function writeSchemaFiles(dir: string, terms: Terms): Promise<{ written: string[]; all: string[] }> {
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   const all: string[] = [];
@@ -70,5 +74,52 @@ export async function writeSchemas(dataDir: string, dir = path.join(dataDir, SCH
     await writeFile(file, text);
     written.push(file);
   }
+  return { written, all };
+}
+
+/**
+ * Writes the schemas of the data folder `dataDir` into `dir` (its `.schemas`
+ * by default); a file whose text is unchanged is not written again, so that
+ * an editor watching it does not reload it for nothing. The data folder's own
+ * schemas get their stamp when every reference file could be read; else the
+ * next check that passes writes them again.
+ */
+export async function writeSchemas(dataDir: string, dir = path.join(dataDir, SCHEMAS_DIR)): Promise<WrittenSchemas> {
+  const isFolder = await stat(dataDir).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) throw new DataError([{ severity: "error", file: dataDir, message: NO_FOLDER }], "Nothing was written.");
+  const { terms, unread } = await termsIn(dataDir);
+  const { written, all } = await writeSchemaFiles(dir, terms);
+  if (path.resolve(dir) === path.resolve(dataDir, SCHEMAS_DIR)) {
+    const stamp = path.join(dir, SCHEMAS_STAMP);
+    if (unread.length > 0) await rm(stamp, { force: true });
+    else await writeStamp(stamp, terms);
+  }
   return { dir, written, all, unread };
+}
+
+async function writeStamp(file: string, terms: Terms): Promise<void> {
+  const text = termsStamp(terms);
+  if ((await readFile(file, "utf8").catch(() => undefined)) !== text) await writeFile(file, text);
+}
+
+/**
+ * Brings the schemas of a data folder that has them (`.schemas`) up to date
+ * with its ids, `terms` (those of the valid data, or read from its reference
+ * files): nothing is made or written while the stamp says they are current.
+ * Returns the schema files written, none when they were current.
+ */
+export async function refreshSchemas(dataDir: string, terms?: Terms): Promise<string[]> {
+  const dir = path.join(dataDir, SCHEMAS_DIR);
+  const stamp = path.join(dir, SCHEMAS_STAMP);
+  const current = await readFile(stamp, "utf8").catch(() => undefined);
+  if (current === undefined && !(await stat(dir).then((s) => s.isDirectory(), () => false))) return [];
+  if (terms === undefined) {
+    const read = await termsIn(dataDir);
+    if (read.unread.length > 0) return [];
+    terms = read.terms;
+  }
+  if (current === termsStamp(terms)) return [];
+  const { written } = await writeSchemaFiles(dir, terms);
+  await writeStamp(stamp, terms);
+  return written;
 }

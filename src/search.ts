@@ -5,6 +5,7 @@
  * the program dies (on a full disk, for one), which would leave a build hanging.
  */
 import { spawn } from "node:child_process";
+import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { EVENTS_URL } from "./report/model.ts";
@@ -22,7 +23,11 @@ function pagefindBinary(): string {
 /** Indexes the event pages of `siteDir`; aborting `signal` stops Pagefind (the build failed meanwhile). */
 export async function indexSite(siteDir: string, signal?: AbortSignal): Promise<void> {
   // Only event pages are searchable: reading the others (years, hubs) would cost a fifth more for nothing.
-  const glob = `${EVENTS_URL.replace(/^\/|\/$/g, "")}/**/*.html`;
+  const events = EVENTS_URL.replace(/^\/|\/$/g, "");
+  // A data folder just started has no event yet, so nothing to search; Pagefind refuses to index nothing.
+  const pages = await readdir(path.join(siteDir, events), { recursive: true }).catch(() => []);
+  if (!pages.some((page) => page.endsWith(".html"))) return;
+  const glob = `${events}/**/*.html`;
   const args = ["--site", siteDir, "--glob", glob, "--output-subdir", SEARCH_DIR, "--force-language", "en", "--quiet"];
   const child = spawn(pagefindBinary(), args, { stdio: ["ignore", "ignore", "pipe"], ...(signal ? { signal } : {}) });
   let stderr = "";

@@ -15,6 +15,8 @@ export interface Field {
   readonly required: boolean;
   /** No longer read: check refuses it and says where it goes. Never offered. */
   readonly retired: boolean;
+  /** Still read, in an older form that another field replaces: never offered. */
+  readonly deprecated: boolean;
   /** What the field holds: one value (or a list of values), a set of fields, a list of sets of fields, or a mapping of keys to values. */
   readonly holds: "value" | "list" | "object" | "objects" | "mapping";
   /** The contract's example of a value, if it gives one. */
@@ -40,7 +42,7 @@ export function unwrap(schema: AnySchema): AnySchema {
 }
 
 /** The first description or example met from the field's outer schema inwards (`.describe()` may sit on any wrapper). */
-function annotation<K extends "description" | "examples">(schema: AnySchema, key: K): z.GlobalMeta[K] | undefined {
+function annotation<K extends "description" | "examples" | "deprecated">(schema: AnySchema, key: K): z.GlobalMeta[K] | undefined {
   for (let s: AnySchema | undefined = schema; s; ) {
     const found = metaOf(s)?.[key];
     if (found !== undefined) return found;
@@ -71,6 +73,7 @@ function fieldOf(name: string, schema: AnySchema): Field {
     description: annotation(schema, "description") ?? "",
     required: unwrap(schema) === schema,
     retired: form?.kind === "retired",
+    deprecated: annotation(schema, "deprecated") === true,
     markdown: form?.kind === "markdown",
     boolean: (inner._zod.def as { type: string }).type === "boolean",
     ...(Array.isArray(examples) && examples.length > 0 ? { example: examples[0] } : {}),

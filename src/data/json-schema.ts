@@ -46,7 +46,7 @@ export const DATA_FILE_KINDS: readonly DataFileKind[] = [
   { schemaFile: schemaFileOf(REFERENCE_FILES.strands), files: [REFERENCE_FILES.strands], title: REFERENCE_FILES.strands, description: "The chapters of the report, in report order", schema: strandsSchema },
   { schemaFile: schemaFileOf(REFERENCE_FILES.eventTypes), files: [REFERENCE_FILES.eventTypes], title: REFERENCE_FILES.eventTypes, description: "The kinds of activity, in the order of the table of activities by type", schema: eventTypesSchema },
   { schemaFile: schemaFileOf(REFERENCE_FILES.topics), files: [REFERENCE_FILES.topics], title: REFERENCE_FILES.topics, description: "The topics an event can be tagged with", schema: topicsSchema },
-  { schemaFile: schemaFileOf(REFERENCE_FILES.countries), files: [REFERENCE_FILES.countries], title: REFERENCE_FILES.countries, description: "Country names that differ from the standard English ones, under their codes", schema: countriesSchema },
+  { schemaFile: schemaFileOf(REFERENCE_FILES.countries), files: [REFERENCE_FILES.countries], title: REFERENCE_FILES.countries, description: "The names the report prints for countries, under their codes; a country not listed has its English name of ISO 3166-1", schema: countriesSchema },
   { schemaFile: schemaFileOf(OPTIONAL_FILES.frameworks), files: [OPTIONAL_FILES.frameworks], title: OPTIONAL_FILES.frameworks, description: "The frameworks and their priority goals", schema: frameworksSchema },
 ];
 

@@ -35,10 +35,45 @@ export const OPTIONAL_FILES = {
   frameworks: "frameworks.yaml",
 } as const;
 
+/**
+ * How a reference file starts: what it holds with no entries yet, what those
+ * entries are, and the command that adds one. The messages for a missing or
+ * an empty file say it, so that no editor has to guess what to write.
+ */
+export const STARTS: Readonly<Record<string, { readonly none: "[]" | "{}"; readonly entries: string; readonly command?: string; readonly note?: string }>> = {
+  [REFERENCE_FILES.strands]: { none: "[]", entries: "strands", command: "new strand" },
+  [REFERENCE_FILES.eventTypes]: { none: "[]", entries: "types", command: "new type" },
+  [REFERENCE_FILES.topics]: { none: "[]", entries: "topics" },
+  [REFERENCE_FILES.places]: { none: "{}", entries: "places", command: "new place" },
+  [REFERENCE_FILES.countries]: { none: "{}", entries: "names of its own", note: " (the report then uses the English names of ISO 3166-1)" },
+  [OPTIONAL_FILES.frameworks]: { none: "[]", entries: "frameworks", command: "new framework" },
+};
+
+/** The command that starts a data folder with every file. */
+const INIT = "`activity-report init DIR` starts a new data folder with every file";
+
+/** What a missing reference file's message says to do. */
+export function missingFileMessage(name: string): string {
+  const start = STARTS[name];
+  if (!start) return `the file is missing; every data folder needs one, with the organisation, the secretariat and the title of the report (docs/data.md); ${INIT}`;
+  return `the file is missing; every data folder needs it: write \`${start.none}\` into it for no ${start.entries} yet${start.note ?? ""}${start.command ? `, then add them with \`activity-report ${start.command}\`` : ""}`;
+}
+
+/** What an empty file's message says to do: for a reference file (`name`), or for an event file. */
+export function emptyFileMessage(name: string | undefined): string {
+  if (name === undefined) return "the file is empty: write the event's fields, or delete the file; `activity-report new event` writes an event file with all of them";
+  const start = STARTS[name];
+  if (!start) return `the file is empty: write the organisation, the secretariat and the title of the report (docs/data.md); ${INIT}`;
+  return `the file is empty: write \`${start.none}\` for no ${start.entries} yet${start.note ?? ""}${start.command ? `, or add one with \`activity-report ${start.command}\`` : ""}`;
+}
+
 /** Far above what the archive of a dialogue will hold; a guard against a data folder that is not one. */
 export const MAX_EVENTS = 100_000;
 
 export const EVENTS_DIR = "events";
+
+/** The message for a data folder that is not there. */
+export const NO_FOLDER = "the data folder does not exist; `activity-report init DIR` makes one";
 const YAML_FILE = /\.ya?ml$/;
 
 /** A data file as read. */
@@ -95,7 +130,7 @@ const NO_OVERLAY: Overlay = new Map();
 /** Reads every file of the data folder `dir` (with the texts of `overlay` in place of theirs). */
 export async function readDataFolder(dir: string, overlay: Overlay = NO_OVERLAY): Promise<ReadResult> {
   const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!isFolder) return { diagnostics: [{ severity: "error", file: dir, message: "the data folder does not exist" }] };
+  if (!isFolder) return { diagnostics: [{ severity: "error", file: dir, message: NO_FOLDER }] };
 
   const out: Diagnostic[] = [];
   out.push(...unknownRootFiles(await listFolder(dir).catch(() => [])));
@@ -138,8 +173,10 @@ export function readEvent(file: string, overlay: Overlay = NO_OVERLAY): { event:
   const id = path.basename(file).replace(YAML_FILE, "");
   const { source, diagnostics } = readYaml(file, overlay);
   // The shape is checked only on YAML that could be read: a syntax error says all there is to say.
-  const parsed = source && diagnostics.length === 0 ? parseFields(source, eventSchema, compiled(eventSchema)) : undefined;
+  const empty = source && diagnostics.length === 0 && isEmpty(source);
+  const parsed = source && diagnostics.length === 0 && !empty ? parseFields(source, eventSchema, compiled(eventSchema)) : undefined;
   const problems = diagnostics;
+  if (empty) problems.push(source.diagnostic([], emptyFileMessage(undefined)));
   if (parsed) problems.push(...parsed.diagnostics);
   if (source) problems.push(...characterProblems(source), ...unprintableCharacters(source));
   return { event: { file, id, source, value: parsed?.value, fields: parsed?.fields }, diagnostics: problems };
@@ -163,7 +200,7 @@ async function readSource(file: string, out: Diagnostic[], overlay: Overlay, opt
   // Whether anything has the name: a folder or a pipe under it is reported by the reader, for what it is.
   const exists = await lstat(file).then(() => true, (error: NodeJS.ErrnoException) => error.code !== "ENOENT");
   if (!exists) {
-    if (!optional) out.push({ severity: "error", file, message: "the file is missing; every data folder needs it (see docs/data.md)" });
+    if (!optional) out.push({ severity: "error", file, message: missingFileMessage(path.basename(file)) });
     return { readable: false, missing: true };
   }
   const outside = await linkOutOf(await realpath(path.dirname(file)), file);
@@ -173,8 +210,17 @@ async function readSource(file: string, out: Diagnostic[], overlay: Overlay, opt
   }
   const { source, diagnostics } = readYamlSource(file);
   out.push(...diagnostics, ...(source ? [...characterProblems(source), ...unprintableCharacters(source)] : []));
-  return { source, readable: source !== undefined && diagnostics.length === 0 };
+  const readable = source !== undefined && diagnostics.length === 0;
+  // An empty file (or one of comments only) is told what to hold, rather than checked against its shape.
+  if (readable && isEmpty(source)) {
+    out.push(source.diagnostic([], emptyFileMessage(path.basename(file))));
+    return { source, readable: false };
+  }
+  return { source, readable };
 }
+
+/** Whether a file that was read holds nothing: empty, or comments only. */
+const isEmpty = (source: YamlSource) => source.value === null || source.value === undefined;
 
 /** A reference file read and checked against its schema; `absent` is its value when an optional file is missing. */
 async function readReference<S extends z.ZodType>(file: string, schema: S, out: Diagnostic[], overlay: Overlay, absent?: z.output<S>): Promise<WrittenFile<z.output<S>>> {
@@ -210,7 +256,7 @@ async function listEventFiles(dir: string, out: Diagnostic[], overlay: Overlay):
   const files: string[] = [];
   const realDir = await realpath(dir);
   if (!(await lstat(root).then(() => true, () => false))) {
-    out.push({ severity: "error", file: root, message: "the events folder is missing; every data folder needs one (see docs/data.md)" });
+    out.push({ severity: "error", file: root, message: "the events folder is missing; every data folder needs one: make the folder, or let `activity-report new event` make it with the first event" });
     return [];
   }
   // The events folder itself may be a link; it must not lead out of the data folder either.
@@ -238,7 +284,7 @@ async function listEventFiles(dir: string, out: Diagnostic[], overlay: Overlay):
     if (text === null) files.splice(0, files.length, ...files.filter((f) => f !== file));
     else if (file.startsWith(`${root}${path.sep}`) && YAML_FILE.test(file) && !files.includes(file)) files.push(file);
   }
-  if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet, so no report is built" });
+  if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet: add one with `activity-report new event`" });
   if (files.length > MAX_EVENTS) {
     out.push({ severity: "error", file: root, message: `there are ${files.length} event files; a report holds at most ${MAX_EVENTS.toLocaleString("en")}` });
     return [];

@@ -388,13 +388,16 @@ export const editionSchema = z.strictObject({
 });
 export type Edition = z.output<typeof editionSchema>;
 
+/** The title of every report of a data folder that `init` starts, unless it is given another. */
+export const DEFAULT_TITLE = "Annual Activity Report";
+
 export const reportSchema = withForm(z.strictObject({
   organisation: text.meta({ description: "Name of the process; it names the PDFs", examples: ["Budapest Process"] }),
   secretariat: text.meta({ description: "Who runs the Secretariat", examples: ["International Centre for Migration Policy Development (ICMPD)"] }),
-  title: text.meta({ description: "Title of every report; the year is added", examples: ["Annual Activity Report"] }),
+  title: text.meta({ description: "Title of every report; the year is added", examples: [DEFAULT_TITLE] }),
   about: markdown().optional().meta({ description: "Introduction shown on the home page, in Markdown", examples: ["The Budapest Process is a dialogue on migration …"] }),
   site_url: parsed("site_url", parseSiteUrl, { type: "string", pattern: SITE_URL }).optional().meta({ description: "Where the site is published, scheme and host; needed for the feed and sitemap", examples: ["https://www.example.org"] }),
-  logo: text.optional().meta({ description: "The older form of a one-item logos, without alt; write logos instead", examples: ["images/logo.svg"] }),
+  logo: text.optional().meta({ description: "The older form of a one-item logos, without alt; write logos instead", examples: ["images/logo.svg"], deprecated: true }),
   logos: z.array(logoSchema).optional().describe("The logos on the cover and in the header, in order: the Chair, the Co-Chair, the Secretariat, the donors"),
   accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().meta({ description: "Colour of links on the site, #RRGGBB", examples: ["#1f4e79"] }),
   participating_states: list(countryRef()).optional().meta({ description: "The participating states, by country code, listed in each report", examples: [["AF", "TR"]] }),

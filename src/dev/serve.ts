@@ -16,7 +16,9 @@ import { fileURLToPath } from "node:url";
 import { buildPreview } from "../build.ts";
 import { TEMPLATES } from "../eleventy/plugin.ts";
 import { DataError, type Diagnostic } from "../data/diagnostics.ts";
+import { SCHEMAS_DIR, termsOf } from "../data/json-schema.ts";
 import { checkPreviewFolder } from "../output.ts";
+import { refreshSchemas } from "../schemas.ts";
 import { photoCacheFor, PROJECT_ROOT, type Settings } from "../settings.ts";
 import { createPreview, errorMessage } from "./preview.ts";
 import { isLoopback, isWildcard } from "./requests.ts";
@@ -83,6 +85,9 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
       const built = await buildPreview(settings);
       preview.built(built);
       events = built.data.events;
+      // The editor's schemas follow the data once it passes; a folder whose schemas cannot be written is previewed all the same.
+      await refreshSchemas(settings.dataDir, termsOf(built.data)).catch((error: Error) =>
+        log.err(`Note: the JSON Schemas in the data folder could not be updated (${error.message}); run activity-report schema.`));
       log.diagnostics(built.warnings);
       log.out(`Built the preview: ${built.pages} ${built.pages === 1 ? "page" : "pages"}.`);
     } catch (error) {
@@ -117,7 +122,12 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
   };
   const watchers: FSWatcher[] = [];
   try {
-    for (const dir of [settings.dataDir, TEMPLATES]) watchers.push(watch(dir, { recursive: true }, changed));
+    // What the preview writes into the data folder (its schemas) is no change to rebuild for.
+    const ownSchemas = (file: string | null) => file !== null && (file === SCHEMAS_DIR || file.startsWith(`${SCHEMAS_DIR}${path.sep}`));
+    watchers.push(watch(settings.dataDir, { recursive: true }, (_, file) => {
+      if (!ownSchemas(file)) changed();
+    }));
+    watchers.push(watch(TEMPLATES, { recursive: true }, changed));
   } catch (error) {
     for (const watcher of watchers) watcher.close();
     throw new Error(`cannot watch ${(error as NodeJS.ErrnoException).path ?? settings.dataDir} for changes: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such folder" : (error as Error).message}`);

@@ -193,7 +193,7 @@ describe("activity-report check", () => {
 
   it("reads REPORT_DATA when --data is not given", async () => {
     const run = await runCli(["check"], { env: { REPORT_DATA: "/nonexistent-data" } });
-    expect(run).toMatchObject({ code: 1, stderr: "/nonexistent-data: the data folder does not exist\n1 error, 0 warnings\n" });
+    expect(run).toMatchObject({ code: 1, stderr: "/nonexistent-data: the data folder does not exist; `activity-report init DIR` makes one\n1 error, 0 warnings\n" });
   });
 });
 

@@ -8,10 +8,12 @@ import { parse as parseYaml } from "yaml";
 import { fieldsOf, type Field } from "../../src/data/fields.ts";
 import { termsOf } from "../../src/data/json-schema.ts";
 import { loadData } from "../../src/data/load.ts";
-import { editionSchema, eventSchema } from "../../src/data/schema.ts";
-import { choicePrompt, eventId, eventQuestions, MAX_EVENT_ID, offeredFields, titlePhrases, newEvent, newPlace, newYear, placeProblem, readBack, yamlPair } from "../../src/scaffold.ts";
+import { editionSchema, eventSchema, eventTypeSchema, STRAND_KINDS, strandSchema } from "../../src/data/schema.ts";
+import {
+  choicePrompt, eventId, eventQuestions, goalId, insertEntry, insertItem, MAX_EVENT_ID, offeredFields, titlePhrases, newEvent, newPlace, newYear, placeProblem, QUESTIONS, readBack, yamlPair,
+} from "../../src/scaffold.ts";
 import { runMain } from "../helpers/main.ts";
-import { cleanUp, put, sampleCopy, SAMPLE_DATA, snapshot } from "../helpers/data.ts";
+import { cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "../helpers/data.ts";
 
 afterAll(cleanUp);
 
@@ -408,5 +410,166 @@ describe("the questions of activity-report new", () => {
     expect(questions.type).toBe("Type id, one of: training");
     expect(questions.strands).toBe("Strand ids, separated by commas (the first reports it in full), one of: silk-routes-working-group, ministerial-process");
     expect(Object.keys(questions)).toEqual(["date", "place", "type", "strands", "title", "summary"]);
+  });
+});
+
+/** A copy of the smallest data folder of the tests, with no events. */
+async function minimalCopy(): Promise<string> {
+  const { cp, mkdir } = await import("node:fs/promises");
+  const dir = path.join(await tempDir(), "data");
+  await cp(path.join(ROOT, "tests/fixtures/minimal-data"), dir, { recursive: true });
+  await rm(path.join(dir, "events"), { recursive: true });
+  await mkdir(path.join(dir, "events"));
+  return dir;
+}
+
+describe("activity-report new strand, type and framework", () => {
+  it("append a strand and a type to their lists, each with its other fields offered as comments", async () => {
+    const data = await sampleCopy();
+    const strandsBefore = await readFile(path.join(data, "strands.yaml"), "utf8");
+    const run = await runMain(["new", "strand", "--data", data, "--id", "black-sea-working-group", "--title", "Black Sea Working Group", "--kind", "working-group"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Wrote ${path.join(data, "strands.yaml")}; the data is valid.\n`);
+    const offeredStrand = offeredFields(fieldsOf(strandSchema), new Set(["id", "title", "kind"]), { terms: {} }).map((l) => `  ${l}\n`).join("");
+    expect(offeredStrand).toContain("  # short_title:");
+    expect(offeredStrand).not.toContain("highlights");
+    expect(await readFile(path.join(data, "strands.yaml"), "utf8")).toBe(`${strandsBefore}- id: black-sea-working-group\n  title: Black Sea Working Group\n  kind: working-group\n${offeredStrand}`);
+
+    const typesBefore = await readFile(path.join(data, "event-types.yaml"), "utf8");
+    expect((await runMain(["new", "type", "--data", data, "--id", "study-visit", "--label", "Study visit", "--plural", "Study visits"])).code).toBe(0);
+    expect((await runMain(["new", "type", "--data", data, "--id", "workshop", "--label", "Workshop", "--plural", "Workshops", "--training"])).code).toBe(0);
+    const offeredType = offeredFields(fieldsOf(eventTypeSchema), new Set(["id", "label", "plural"]), { terms: {} }).map((l) => `  ${l}\n`).join("");
+    // The second type goes after the comments the first was offered: they belong to the first.
+    expect(await readFile(path.join(data, "event-types.yaml"), "utf8")).toBe(
+      `${typesBefore}- id: study-visit\n  label: Study visit\n  plural: Study visits\n${offeredType}- id: workshop\n  label: Workshop\n  plural: Workshops\n  training: true\n`);
+    const loaded = (await loadData(data)).data!;
+    expect(loaded.strands.at(-1)).toEqual({ id: "black-sea-working-group", title: "Black Sea Working Group", kind: "working-group" });
+    expect(loaded.eventTypes.slice(-2)).toEqual([{ id: "study-visit", label: "Study visit", plural: "Study visits" }, { id: "workshop", label: "Workshop", plural: "Workshops", training: true }]);
+  });
+
+  it("append a framework with its goals, numbered in order, each id made of the framework's and the goal's words", async () => {
+    const data = await sampleCopy();
+    const before = await readFile(path.join(data, "frameworks.yaml"), "utf8");
+    const run = await runMain(["new", "framework", "--data", data, "--id", "rabat-2030", "--title", "Plan of Action 2026–2030", "--short-title", "Plan of Action",
+      "--adopted", "2025-11", "--from", "2026", "--to", "2030", "--goal", "Legal pathways and mobility", "--goal", "Return and reintegration"]);
+    expect(run.code).toBe(0);
+    expect(await readFile(path.join(data, "frameworks.yaml"), "utf8")).toBe(`${before}- id: rabat-2030
+  title: Plan of Action 2026–2030
+  short_title: Plan of Action
+  adopted: 2025-11
+  from: 2026
+  to: 2030
+  goals:
+    - id: rabat-2030-legal-pathways-mobility
+      number: 1
+      title: Legal pathways and mobility
+    - id: rabat-2030-return-reintegration
+      number: 2
+      title: Return and reintegration
+`);
+    expect((await loadData(data)).data!.frameworks.at(-1)!.goals.map((g) => g.number)).toEqual([1, 2]);
+  });
+
+  it("refuse an id defined already, a value the contract refuses (by its option) and missing goals, writing nothing", async () => {
+    const data = await sampleCopy();
+    const before = await snapshot(data);
+    const twice = await runMain(["new", "strand", "--data", data, "--id", "ministerial-process", "--title", "Again", "--kind", "ministerial"]);
+    expect(twice).toMatchObject({ code: 1, stderr: "activity-report new: strand \"ministerial-process\" exists already in strands.yaml; nothing was written\n" });
+    const kind = await runMain(["new", "strand", "--data", data, "--id", "experts", "--title", "Experts", "--kind", "working_group"]);
+    expect(kind.code).toBe(1);
+    expect(kind.stderr).toBe(`activity-report new: --kind "working_group": kind must be one of ${STRAND_KINDS.join(", ")}, not the text "working_group", did you mean "working-group"?
+activity-report new: nothing was written; correct what is named above and run the command again\n`);
+    const id = await runMain(["new", "type", "--data", data, "--id", "Study Visit", "--label", "Study visit", "--plural", "Study visits"]);
+    expect(id.stderr).toContain(`activity-report new: --id "Study Visit": id "Study Visit" must be an id in lower case letters`);
+    const goals = await runMain(["new", "framework", "--data", data, "--id", "plan", "--title", "Plan", "--short-title", "Plan", "--adopted", "2025", "--from", "2025", "--to", "2030"]);
+    expect(goals).toMatchObject({ code: 2, stderr: expect.stringContaining("activity-report new: missing --goal") });
+    const year = await runMain(["new", "framework", "--data", data, "--id", "plan", "--title", "Plan", "--short-title", "Plan", "--adopted", "2025", "--from", "25", "--to", "2030", "--goal", "A goal"]);
+    expect(year).toMatchObject({ code: 1, stderr: "activity-report new: --from must be a year written YYYY, not \"25\"\n" });
+    const from = await runMain(["new", "framework", "--data", data, "--id", "plan", "--title", "Plan", "--short-title", "Plan", "--adopted", "2025", "--from", "2024", "--to", "2030", "--goal", "A goal"]);
+    expect(from.code).toBe(1);
+    expect(from.stderr).toMatch(/^activity-report new: --from "2024": /);
+    expect(await snapshot(data)).toEqual(before);
+  });
+
+  it("write the first entry into a file that is empty, holds only [] or {}, or is missing", async () => {
+    for (const text of [undefined, "", "# yaml-language-server: $schema=.schemas/strands.schema.json\n", "[]\n", "# No strands yet.\n[]   # to come\n"]) {
+      const data = await minimalCopy();
+      if (text === undefined) await rm(path.join(data, "strands.yaml"));
+      else await put(data, "strands.yaml", text);
+      const run = await runMain(["new", "strand", "--data", data, "--id", "steering", "--title", "Steering group", "--kind", "governance"]);
+      expect(run.code, JSON.stringify(text)).toBe(0);
+      const written = await readFile(path.join(data, "strands.yaml"), "utf8");
+      const lines = `- id: steering\n  title: Steering group\n  kind: governance\n${offeredFields(fieldsOf(strandSchema), new Set(["id", "title", "kind"]), { terms: {} }).map((l) => `  ${l}\n`).join("")}`;
+      const expected = text === undefined ? `# yaml-language-server: $schema=.schemas/strands.schema.json\n${lines}`
+        : text === "[]\n" ? lines : text.startsWith("# No") ? `# No strands yet.\n# to come\n${lines}` : `${text}${lines}`;
+      expect(written, JSON.stringify(text)).toBe(expected);
+      expect((await loadData(data)).data!.strands.map((x) => x.id)).toEqual(["steering"]);
+    }
+    for (const text of [undefined, "", "{}\n", "# Places by id.\n{}\n"]) {
+      const data = await minimalCopy();
+      await put(data, "report.yaml", "organisation: Other Process\nsecretariat: Its Secretariat\ntitle: Annual Report\n");
+      await rm(path.join(data, "events"), { recursive: true, force: true });
+      await (await import("node:fs/promises")).mkdir(path.join(data, "events"));
+      if (text === undefined) await rm(path.join(data, "places.yaml"));
+      else await put(data, "places.yaml", text);
+      const run = await runMain(["new", "place", "--data", data, "--id", "vienna", "--name", "Vienna", "--country", "AT"]);
+      expect(run.code, JSON.stringify(text)).toBe(0);
+      const lines = "vienna:\n  name: Vienna\n  country: AT\n";
+      const expected = text === undefined ? `# yaml-language-server: $schema=.schemas/places.schema.json\n${lines}` : text === "{}\n" ? lines : `${text.replace("{}\n", "")}${lines}`;
+      expect(await readFile(path.join(data, "places.yaml"), "utf8"), JSON.stringify(text)).toBe(expected);
+    }
+  });
+
+  it("never write into an empty file when the data folder has other errors", async () => {
+    const data = await minimalCopy();
+    await put(data, "strands.yaml", "");
+    await put(data, "topics.yaml", "- id: Bad\n  label: Bad\n");
+    const before = await snapshot(data);
+    const run = await runMain(["new", "strand", "--data", data, "--id", "steering", "--title", "Steering group", "--kind", "governance"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Nothing was written: the data folder has errors already");
+    expect(await snapshot(data)).toEqual(before);
+  });
+
+  it("ask for what is not given, the kinds of strand from the contract", () => {
+    expect(QUESTIONS.strand.map(([key]) => key)).toEqual(["id", "title", "kind"]);
+    expect(QUESTIONS.strand[2][1]).toBe(`Kind, one of: ${STRAND_KINDS.join(", ")}`);
+    expect(QUESTIONS.type.map(([key]) => key)).toEqual(["id", "label", "plural"]);
+    expect(QUESTIONS.framework.map(([key]) => key)).toEqual(["id", "title", "short-title", "adopted", "from", "to"]);
+  });
+});
+
+describe("the goals a new event is offered", () => {
+  it("are those of a framework in force in the event's year", async () => {
+    const data = await sampleCopy();
+    const { file } = await newEvent(data, { date: "2020-02-25", place: "istanbul", type: "ministerial-conference", strands: ["ministerial-process"], title: "A meeting", summary: "It met." });
+    expect(await readFile(file, "utf8")).toMatch(/^# goals: \[call-for-action-2019-irregular-migration-return\] +# /m);
+    const { file: later } = await newEvent(data, { date: "2026-02-25", place: "istanbul", type: "ministerial-conference", strands: ["ministerial-process"], title: "A meeting", summary: "It met." });
+    expect(await readFile(later, "utf8")).toMatch(/^# goals: \[budapest-2025-legal-pathways\] +# /m);
+  });
+});
+
+describe("goal ids", () => {
+  it("are the framework's id and the whole phrases of the goal's title that fit in 60 characters", () => {
+    expect(goalId("budapest-2025", "Legal pathways")).toBe("budapest-2025-legal-pathways");
+    expect(goalId("budapest-2025", "Irregular migration, smuggling, trafficking and border management")).toBe("budapest-2025-irregular-migration-smuggling-trafficking");
+    expect(goalId("call-for-action-2019", "Integration of migrants and prevention of discrimination")).toBe("call-for-action-2019-integration-migrants-prevention");
+    for (const title of ["Legal pathways", "A very long title of a goal that goes on and on and on beyond any limit"]) expect(goalId("f", title).length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe("inserting into a file's text", () => {
+  it("adds an item to a list of blocks, after the comments the last item was offered, with the file's line ending", () => {
+    const text = "- id: a\r\n  title: A\r\n  # description: |\r\n# the end of the file\r\n";
+    const { text: after, added } = insertItem("strands.yaml", text, { id: "b", title: "B" }, ["# more: x"]);
+    expect(after).toBe("- id: a\r\n  title: A\r\n  # description: |\r\n- id: b\r\n  title: B\r\n  # more: x\r\n# the end of the file\r\n");
+    expect(after.slice(...added)).toBe("- id: b\r\n  title: B\r\n  # more: x\r\n");
+  });
+
+  it("fills an empty [] or {} on a line of its own, and refuses one beside other text or a list written on one line", () => {
+    expect(insertItem("x.yaml", "[]", { id: "a" })).toMatchObject({ text: "- id: a\n", replaced: 2 });
+    expect(insertEntry("x.yaml", "# head\n{} # none\n# tail\n", [], "vienna", { name: "Vienna" })).toMatchObject({ text: "# head\n# none\nvienna:\n  name: Vienna\n# tail\n", replaced: 10 });
+    expect(() => insertItem("x.yaml", "[a, b]\n", { id: "c" })).toThrow("x.yaml: the file is not written as one entry per line");
+    expect(() => insertItem("x.yaml", "key: value\n", { id: "c" })).toThrow("x.yaml: the file is not written as one entry per line");
   });
 });

@@ -83,7 +83,8 @@ function valueWidget(field: Field, schema: AnySchema | undefined): CmsField {
 
 /** The Decap field of a contract field. */
 function cmsField(field: Field, schema: AnySchema | undefined, context: Context): CmsField | undefined {
-  if (field.retired) return undefined;
+  // An older form of a field is kept in the file as written (merge.ts), and not offered.
+  if (field.retired || field.deprecated) return undefined;
   const hint = `${field.description}${field.markdown ? " (Markdown)" : ""}`;
   // Decap's own "(optional)" is hidden (page.ts): what is required is said by the label, and checked by check.
   const base: CmsField = { name: field.name, label: `${labelOf(field.name)}${field.required ? " (required)" : ""}`, hint, required: false };
@@ -133,7 +134,7 @@ function summaryOf(field: Field): { summary?: string } {
 /** The form's fields of a whole data file. */
 export function fileFields(schema: AnySchema, context: Context, title: string): CmsField[] {
   if (wrapsWhole(schema)) {
-    const field: Field = { name: ENTRIES, description: title, required: false, retired: false, holds: "value", markdown: false, boolean: false };
+    const field: Field = { name: ENTRIES, description: title, required: false, retired: false, deprecated: false, holds: "value", markdown: false, boolean: false };
     const inner = unwrap(schema);
     const form = formOf(inner);
     if (form?.kind === "mapping") {

@@ -241,7 +241,9 @@ describe("errors, each at its file, line and column", () => {
   });
 
   it("an empty file", async () => {
-    expect(await only("")).toEqual([`${FILE}:1:1: the file is empty`]);
+    const told = "the file is empty: write the event's fields, or delete the file; `activity-report new event` writes an event file with all of them";
+    expect(await only("")).toEqual([`${FILE}:1:1: ${told}`]);
+    expect(await only("# yaml-language-server: $schema=../../.schemas/event.schema.json\n# title: To come\n")).toEqual([`${FILE}:1:1: ${told}`]);
   });
 
   it("a file name that is not an id", async () => {
@@ -262,7 +264,7 @@ describe("errors, each at its file, line and column", () => {
 
   it("a missing reference file", async () => {
     await rm(path.join(dir, "topics.yaml"));
-    expect(await diagnosticsOf(dir)).toEqual(["topics.yaml: the file is missing; every data folder needs it (see docs/data.md)"]);
+    expect(await diagnosticsOf(dir)).toEqual(["topics.yaml: the file is missing; every data folder needs it: write `[]` into it for no topics yet"]);
   });
 
   it("errors in reference files", async () => {
@@ -414,10 +416,10 @@ describe("how files are written", () => {
 
   it("a missing events folder is an error; an empty one a warning; other files are named", async () => {
     await rm(path.join(dir, "events"), { recursive: true });
-    expect(await diagnosticsOf(dir)).toEqual(["events: the events folder is missing; every data folder needs one (see docs/data.md)"]);
+    expect(await diagnosticsOf(dir)).toEqual(["events: the events folder is missing; every data folder needs one: make the folder, or let `activity-report new event` make it with the first event"]);
     await put(dir, "events/README.txt", "notes");
     expect(await diagnosticsOf(dir)).toEqual([
-      "events: warning: there are no events yet, so no report is built",
+      "events: warning: there are no events yet: add one with `activity-report new event`",
       "events/README.txt: warning: not read: event files are .yaml files (lower case)",
     ]);
   });

@@ -33,12 +33,49 @@ describe("readDataFolder", () => {
     const { folder } = await readDataFolder(dir);
     expect(folder!.topics).toEqual({ file: path.join(dir, "topics.yaml") });
     expect(folder!.strands.value).toBeDefined();
-    expect(folder!.diagnostics).toEqual([{ severity: "error", file: path.join(dir, "topics.yaml"), message: "the file is missing; every data folder needs it (see docs/data.md)" }]);
+    expect(folder!.diagnostics).toEqual([{ severity: "error", file: path.join(dir, "topics.yaml"), message: "the file is missing; every data folder needs it: write `[]` into it for no topics yet" }]);
   });
 
   it("gives only a diagnostic for a folder that does not exist", async () => {
     const dir = path.join(await tempDir(), "nothing");
-    expect(await readDataFolder(dir)).toEqual({ diagnostics: [{ severity: "error", file: dir, message: "the data folder does not exist" }] });
+    expect(await readDataFolder(dir)).toEqual({ diagnostics: [{ severity: "error", file: dir, message: "the data folder does not exist; `activity-report init DIR` makes one" }] });
+  });
+});
+
+describe("a reference file that is missing or empty", () => {
+  // Each message says what to write, or which command writes it.
+  const TOLD = {
+    "report.yaml": ["the file is missing; every data folder needs one, with the organisation, the secretariat and the title of the report (docs/data.md); `activity-report init DIR` starts a new data folder with every file",
+      "the file is empty: write the organisation, the secretariat and the title of the report (docs/data.md); `activity-report init DIR` starts a new data folder with every file"],
+    "strands.yaml": ["the file is missing; every data folder needs it: write `[]` into it for no strands yet, then add them with `activity-report new strand`",
+      "the file is empty: write `[]` for no strands yet, or add one with `activity-report new strand`"],
+    "event-types.yaml": ["the file is missing; every data folder needs it: write `[]` into it for no types yet, then add them with `activity-report new type`",
+      "the file is empty: write `[]` for no types yet, or add one with `activity-report new type`"],
+    "topics.yaml": ["the file is missing; every data folder needs it: write `[]` into it for no topics yet", "the file is empty: write `[]` for no topics yet"],
+    "places.yaml": ["the file is missing; every data folder needs it: write `{}` into it for no places yet, then add them with `activity-report new place`",
+      "the file is empty: write `{}` for no places yet, or add one with `activity-report new place`"],
+    "countries.yaml": ["the file is missing; every data folder needs it: write `{}` into it for no names of its own yet (the report then uses the English names of ISO 3166-1)",
+      "the file is empty: write `{}` for no names of its own yet (the report then uses the English names of ISO 3166-1)"],
+  } as const;
+
+  it("says what to write into it, or which command writes it", async () => {
+    for (const [name, [missing, empty]] of Object.entries(TOLD)) {
+      const dir = await sampleCopy();
+      const { rm } = await import("node:fs/promises");
+      await rm(path.join(dir, name));
+      expect((await readDataFolder(dir)).folder!.diagnostics, name).toEqual([{ severity: "error", file: path.join(dir, name), message: missing }]);
+      // A file of comments only, such as the line that names its schema, is empty too.
+      for (const text of ["", "# yaml-language-server: $schema=.schemas/x.schema.json\n"]) {
+        await put(dir, name, text);
+        expect((await readDataFolder(dir)).folder!.diagnostics.map(placed), `${name} ${JSON.stringify(text)}`).toEqual([`1:1: ${empty}`]);
+      }
+    }
+  });
+
+  it("an empty frameworks.yaml, which may be missing, says what to write", async () => {
+    const dir = await sampleCopy();
+    await put(dir, "frameworks.yaml", "");
+    expect((await readDataFolder(dir)).folder!.diagnostics.map(placed)).toEqual(["1:1: the file is empty: write `[]` for no frameworks yet, or add one with `activity-report new framework`"]);
   });
 });
 
