@@ -27,7 +27,7 @@ describe("publishing", () => {
     const data = await sampleCopy();
     const output = path.join(await tempDir(), "site");
     const first = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
-    expect(first.stdout).toContain("2017: activities held 5, participants at least 142");
+    expect(first.stdout).toContain("2017: activities held 5; participants at least 142, from 4 of 5 activities;");
     expect(first.stdout).toContain("This is the first build of this output folder");
     expect(first.stderr).toMatch(/^Checked 9 events: the data is valid\.\nPublished \d+ picture files \(\d+ encoded\)\.\nRendered \d+ pages\.\nBuilt the search index\.\n$/);
 
@@ -45,7 +45,9 @@ describe("publishing", () => {
     await put(data, "events/2017/2017-10-02-ankara-test.yaml", "title: Test\ntype: training\ndate: 2017-10-02\nplace: ankara\nstrands: [silk-routes-partnership-project]\nparticipants: 10\nwomen: 12\nsummary: A test.\n");
     const added = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
     expect(added.stdout).toContain("added: events/2017/2017-10-02-ankara-test.yaml (report 2017)");
-    expect(added.stdout).toContain("2017 participants: at least 142 → at least 152");
+    expect(added.stdout).toContain("2017 participants: at least 142, from 4 of 5 activities → at least 152, from 5 of 6 activities;");
+    // What the report prints moved too where only the coverage did: "from 2 of 5 activities" now reads "from 2 of 6".
+    expect(added.stdout).toContain("2017 states that took part: at least 2, from 2 of 5 activities → at least 2, from 2 of 6 activities;");
     const warning = "2017-10-02-ankara-test.yaml:7:8: warning: women (12) is more than participants (10)";
     expect(added.stderr.split(warning).length - 1).toBe(2);
     expect(added.stderr).toContain("The data's warnings, again:");
