@@ -100,6 +100,24 @@ async function everything(pdf: Uint8Array): Promise<string> {
   return parts.join("\n");
 }
 
+/**
+ * check and build both refuse the folder, each saying every expected line (and, when counted, how many errors there
+ * are), with no stack trace nor the decoder's own words; build writes nothing.
+ */
+async function refusedAlike(data: string, expected: readonly string[], { counted = false } = {}): Promise<void> {
+  const checked = await runCli(["check", "--data", data]);
+  const output = path.join(await tempDir(), "out");
+  const built = await runCli(["build", "--data", data, "--output", output]);
+  for (const run of [checked, built]) {
+    expect(run.code).toBe(1);
+    const said = `${run.stdout}${run.stderr}`;
+    for (const line of expected) expect(said).toContain(line);
+    if (counted) expect(said).toContain(`${expected.length} errors`);
+    expect(said).not.toMatch(/URI malformed|decodeURI|\n\s+at /);
+  }
+  await expect(readdir(output)).rejects.toThrow(/ENOENT/);
+}
+
 describe("links within the site", () => {
   const summary = [
     "summary: >-",
@@ -204,16 +222,7 @@ describe("a percent-escape in a link that is no character", () => {
       `${where}:6:27: summary: the link "#%E0%A4" holds the percent-escape %E0%A4, which is no character`,
       `${where}:6:57: summary: the link "/2019/#%e0%a4" holds the percent-escape %e0%a4, which is no character`,
     ];
-    const checked = await runCli(["check", "--data", data]);
-    const output = path.join(await tempDir(), "out");
-    const built = await runCli(["build", "--data", data, "--output", output]);
-    for (const run of [checked, built]) {
-      expect(run.code).toBe(1);
-      const said = `${run.stdout}${run.stderr}`;
-      for (const line of expected) expect(said).toContain(line);
-      expect(said).not.toMatch(/URI malformed|decodeURIComponent|\n\s+at /);
-    }
-    await expect(readdir(output)).rejects.toThrow(/ENOENT/);
+    await refusedAlike(data, expected);
   });
 
   it("wherever the data holds an address: sources, a document's web address, site_url, Markdown of report.yaml and strands.yaml; check and build agree", async () => {
@@ -236,17 +245,7 @@ describe("a percent-escape in a link that is no character", () => {
       `${path.join(data, "report.yaml")}:10:25: foreword: the link "#%E0%A4" holds the percent-escape ${no("%E0%A4")}`,
       `${path.join(data, "strands.yaml")}:4:53: description: the link "https://example.org/g%F0%9F%98" holds the percent-escape ${no("%F0%9F%98")}`,
     ];
-    const checked = await runCli(["check", "--data", data]);
-    const output = path.join(await tempDir(), "out");
-    const built = await runCli(["build", "--data", data, "--output", output]);
-    for (const run of [checked, built]) {
-      expect(run.code).toBe(1);
-      const said = `${run.stdout}${run.stderr}`;
-      for (const line of expected) expect(said).toContain(line);
-      expect(said).toContain(`${expected.length} errors`);
-      expect(said).not.toMatch(/URI malformed|decodeURI|\n\s+at /);
-    }
-    await expect(readdir(output)).rejects.toThrow(/ENOENT/);
+    await refusedAlike(data, expected, { counted: true });
   });
 
   it("reaching the printer all the same (past validation), is read as written, and the page prints", async () => {
