@@ -11,6 +11,7 @@ import type { ReportPeriod } from "./editions.ts";
 import { defines, entryOf } from "./lookup.ts";
 import type { EventRecord } from "./load.ts";
 import { REFERENCE_FILES, type WrittenFile, type WrittenFolder, type WrittenMapping } from "./read.ts";
+import { IMAGES_DIR, pictureNameProblem } from "./pictures.ts";
 import { countryInCapitals, isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
 import type { Edition, PlaceFile, ReportFile } from "./schema.ts";
 import { readYamlSource, type PathSegment } from "./yaml-source.ts";
@@ -65,6 +66,12 @@ export function reportProblems(report: WrittenMapping<ReportFile>, references: P
   // The older `logo` at its value; each of `logos` at its file.
   const written = fields.logos ? fields.logos.map((l, i) => ({ file: l.file, at: ["logos", i, "file"], name: `logos entry ${i + 1} file` })) : fields.logo !== undefined ? [{ file: fields.logo, at: ["logo"], name: "logo" }] : [];
   for (const logo of written) {
+    // A name the web cannot hold is told here too, at the field that names it, as for photos: both are renamed together.
+    const unsafe = pictureNameProblem(logo.file);
+    if (unsafe && logo.file.startsWith(`${IMAGES_DIR}/`)) {
+      out.push(report.source!.diagnostic(logo.at, `${logo.name} "${logo.file}" ${unsafe}, and write the new name here`));
+      continue;
+    }
     // A logo whose file has errors of its own is not reported twice.
     const logoFile = path.join(dir, logo.file);
     if (!pictures.pictures.some((p) => p.path === logo.file) && !pictures.diagnostics.some((d) => d.severity === "error" && d.file === logoFile)) {

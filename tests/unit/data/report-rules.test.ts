@@ -52,6 +52,14 @@ describe("reportProblems", () => {
     const warned = { pictures: [], diagnostics: [{ severity: "warning", file: "/data/images/logo.svg", message: "something" }] } as const;
     expect(reportProblems(withLogo, { countries: {} }, warned, "/data").map(placed)).toEqual([logo]);
   });
+
+  it("tells a logo's name that a web address cannot hold at the field that names it, as well as at the file", () => {
+    const withLogos = report("logos:\n  - {file: 'images/chair%20logo.svg', alt: Chair}\n");
+    const unsafe = { pictures: [], diagnostics: [{ severity: "error", file: "/data/images/chair%20logo.svg", message: "has a name…" }] } as const;
+    expect(reportProblems(withLogos, { countries: {} }, unsafe, "/data").map(placed)).toEqual([
+      '6:12: logos entry 1 file "images/chair%20logo.svg" has a name that a web address cannot hold as it is (only letters, digits, "_", "-" and "." may be used, not first "." or "-"); rename it to images/chair-20logo.svg, and write the new name here',
+    ]);
+  });
 });
 
 describe("editionProblems", () => {
