@@ -1,7 +1,9 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT, projectRootOf } from "../../src/settings.ts";
-import { ROOT } from "../helpers/data.ts";
+import { ROOT as ROOT_WITH_SLASH } from "../helpers/data.ts";
+
+const ROOT = path.resolve(ROOT_WITH_SLASH);
 
 describe("the project's folder", () => {
   it("is the first folder with a package.json above a module, from src/ as from the compiled command's cache", () => {
