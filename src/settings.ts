@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 
 /** The project's own folder (templates, sources), wherever the command is run from. */
 export const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url)).replace(/[\\/]$/, "");
+/** The Nunjucks templates: Eleventy's input folder, which the preview also watches. */
+export const TEMPLATES = path.join(PROJECT_ROOT, "templates");
 
 export interface Settings {
   readonly dataDir: string;
