@@ -18,7 +18,7 @@ import { generateData, type GeneratedData } from "./generate.ts";
 import { formatSummary, summarizeProfile, type ProfileSummary } from "./profile.ts";
 import { alternately, BENCH_DIR, DATA_ROOT, killWorkers, median, ROOT, round, runWorker } from "./lib/util.ts";
 import type { PageBytes } from "../tests/helpers/pdf.ts";
-import type { BuildFigures, PagedResult, PdfRounds, PhotoCounts, PreviewRebuildResult, PrintFigures, RebuildResult, ReportInfo, ValidateResult } from "./worker.ts";
+import type { BuildFigures, EditorResult, PagedResult, PdfRounds, PhotoCounts, PreviewRebuildResult, PrintFigures, RebuildResult, ReportInfo, ValidateResult } from "./worker.ts";
 
 type Sampled<T> = T & { readonly peakTreeRssMb?: number };
 /** How often the memory of a build's process tree is sampled. */
@@ -598,10 +598,14 @@ interface Target {
   readonly met: boolean | undefined;
 }
 
-function evaluate(results: readonly SizeResult[], preview: Series | Failure | undefined, startup: Startup | Failure | undefined, photos: PhotoCaseResult | Failure | undefined): Target[] {
+function evaluate(results: readonly SizeResult[], preview: Series | Failure | undefined, editor: EditorFigures | Failure | undefined, startup: Startup | Failure | undefined, photos: PhotoCaseResult | Failure | undefined): Target[] {
   const targets: Target[] = [];
   if (preview) {
     targets.push({ name: "preview rebuild after editing one event of the sample data under 1 s", value: failed(preview) ? "failed" : fmtMs(preview.median), limit: "1 s", met: failed(preview) ? undefined : preview.median < 1000 });
+  }
+  if (editor) {
+    targets.push({ name: "dev with the editor starts in under 3 s on the sample data (command to events listed)", value: failed(editor) ? "failed" : fmtMs(editor.start.median), limit: "3 s", met: failed(editor) ? undefined : editor.start.median < 3000 });
+    targets.push({ name: "a save in the editor shows in the preview in under 1 s", value: failed(editor) ? "failed" : fmtMs(editor.save.median), limit: "1 s", met: failed(editor) ? undefined : editor.save.median < 1000 });
   }
   if (startup) {
     targets.push({ name: "check of the sample data under 0.5 s, end to end as a process", value: failed(startup) ? "failed" : fmtMs(startup.check.median), limit: "0.5 s", met: failed(startup) ? undefined : startup.check.median < 500 });
@@ -648,13 +652,21 @@ function fmtKb(bytes: number): string {
 
 const mark = (met: boolean | undefined) => (met === undefined ? "?" : met ? "met" : "MISSED");
 
-function table(results: readonly SizeResult[], paged: readonly PagedComparison[], targets: readonly Target[], preview: Series | Failure | undefined, startup: Startup | Failure | undefined, photos: PhotoCaseResult | Failure | undefined): string {
+function table(results: readonly SizeResult[], paged: readonly PagedComparison[], targets: readonly Target[], preview: Series | Failure | undefined, editor: EditorFigures | Failure | undefined, startup: Startup | Failure | undefined, photos: PhotoCaseResult | Failure | undefined): string {
   const rows: string[] = [
     "| size | figure | ours | reference | ratio |",
     "|---|---|---|---|---|",
   ];
   const err = (x: Failure) => `failed: ${x.error.split("\n")[0]!.slice(0, 80)}`;
   if (preview) rows.push(`| sample data (_data) | preview rebuild after editing one event (npm run dev, save to page written) | ${failed(preview) ? err(preview) : fmtMs(preview.median)} | – | – |`);
+  if (editor) {
+    if (failed(editor)) rows.push(`| sample data (_data) | the editor (npm run dev, /admin/) | ${err(editor)} | – | – |`);
+    else {
+      rows.push(`| sample data (_data) | dev with the editor: command started to the editor's page, configuration and list of events answered | ${fmtMs(editor.start.median)} | – | – |`);
+      rows.push(`| sample data (_data) | … and to the preview's first build served (the editor works meanwhile) | ${fmtMs(editor.firstBuild.median)} | – | – |`);
+      rows.push(`| sample data (_data) | a save in the editor (its write service) to the event's page in the preview showing it | ${fmtMs(editor.save.median)} | – | – |`);
+    }
+  }
   if (startup) {
     if (failed(startup)) rows.push(`| | check, and loading modules | ${err(startup)} | – | – |`);
     else {
@@ -794,9 +806,11 @@ function timeProcess(command: string, args: readonly string[]): Promise<number> 
 }
 
 type Startup = { readonly check: Series; readonly loadCheck: Series; readonly loadBuild: Series };
+/** `dev` with its editor on the sample: until the editor lists the events, until the preview is built, and each save until the preview shows it. */
+type EditorFigures = { readonly start: Series; readonly firstBuild: Series; readonly save: Series };
 
 /** The preview's rebuild after editing one event of the sample data, and what `check` and a build cost to start. */
-async function sampleFigures(): Promise<{ preview: Series | Failure; startup: Startup | Failure }> {
+async function sampleFigures(): Promise<{ preview: Series | Failure; editor: EditorFigures | Failure; startup: Startup | Failure }> {
   // The editors' loop on the sample data itself: how long after saving an event its page is rewritten.
   log("sample data: preview rebuild after editing one event");
   // Outside the project, as an editor's data would be.
@@ -810,6 +824,25 @@ async function sampleFigures(): Promise<{ preview: Series | Failure; startup: St
     }, { timeoutMs: WORKER_TIMEOUT });
     log(`  ${r.samplesMs.map((x) => `${Math.round(x)} ms`).join(", ")}`);
     return series(r.samplesMs);
+  });
+
+  // The editor at /admin/ of the same preview: how soon it opens, and how soon a save shows in the preview.
+  log("sample data: the editor's start and its saves");
+  const editorFigures = await attempt("editor", async () => {
+    const starts: number[] = [];
+    const firstBuilds: number[] = [];
+    const saves: number[] = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      const r = await runWorker<EditorResult>("editor", {
+        dataDir: path.join(previewDir, "data"), outputDir: path.join(previewDir, "site"), eventFile: previewEvent,
+        pagePath: "events/2018/2018-05-07-sarajevo-joint-working-group", rounds: quick ? 2 : runs,
+      }, { timeoutMs: WORKER_TIMEOUT });
+      starts.push(r.startMs);
+      firstBuilds.push(r.firstBuildMs);
+      saves.push(...r.savesMs);
+      log(`  editor ready after ${fmtMs(r.startMs)}, preview built after ${fmtMs(r.firstBuildMs)}; saves shown after ${r.savesMs.map((x) => `${Math.round(x)} ms`).join(", ")}`);
+    }
+    return { start: series(starts), firstBuild: series(firstBuilds), save: series(saves) };
   });
   await rm(previewDir, { recursive: true, force: true });
 
@@ -827,7 +860,7 @@ async function sampleFigures(): Promise<{ preview: Series | Failure; startup: St
     log(`  check ${check.map((x) => `${Math.round(x)} ms`).join(", ")}; loading for check ${fmtMs(median(loadCheck))}, for a build without PDFs ${fmtMs(median(loadBuild))}`);
     return { check: series(check), loadCheck: series(loadCheck), loadBuild: series(loadBuild) };
   });
-  return { preview, startup };
+  return { preview, editor: editorFigures, startup };
 }
 
 async function main(): Promise<void> {
@@ -837,7 +870,7 @@ async function main(): Promise<void> {
   if (env.uncommitted.length > 0) log(`note: uncommitted changes in ${env.uncommitted.length} file(s) of the build are measured too`);
 
   // The editors' loop on the sample data, and the start-up of the commands: not with --photos-only.
-  const { preview, startup } = photosOnly ? { preview: undefined, startup: undefined } : await sampleFigures();
+  const { preview, editor, startup } = photosOnly ? { preview: undefined, editor: undefined, startup: undefined } : await sampleFigures();
 
   const results: SizeResult[] = [];
   const paged: PagedComparison[] = [];
@@ -879,8 +912,8 @@ async function main(): Promise<void> {
     });
   }
 
-  const targets = evaluate(results, preview, startup, photos);
-  const text = table(results, paged, targets, preview, startup, photos);
+  const targets = evaluate(results, preview, editor, startup, photos);
+  const text = table(results, paged, targets, preview, editor, startup, photos);
   const date = new Date().toISOString().slice(0, 10);
   const resultsDir = path.join(BENCH_DIR, "results");
   await mkdir(resultsDir, { recursive: true });
@@ -896,6 +929,7 @@ async function main(): Promise<void> {
     loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)),
     environment: env,
     previewRebuild: preview,
+    editor,
     startup,
     sizes: results,
     pagedjs: paged,

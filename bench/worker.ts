@@ -298,8 +298,9 @@ async function previewRebuild(args: { dataDir: string; outputDir: string; eventF
   const samplesMs: number[] = [];
   try {
     const started = now();
-    while (!/^Preview of /m.test(printed)) {
-      if (dev.exitCode !== null || now() - started > 60_000) throw new Error(`the preview did not start:\n${printed}`);
+    // It serves at once; the edits are timed once its first build has ended.
+    while (!/^Built the preview/m.test(printed)) {
+      if (dev.exitCode !== null || now() - started > 180_000) throw new Error(`the preview did not build:\n${printed}`);
       await new Promise((r) => setTimeout(r, 10));
     }
     for (let i = 1; i <= args.rounds; i++) {
@@ -319,6 +320,78 @@ async function previewRebuild(args: { dataDir: string; outputDir: string; eventF
     await writeFile(file, original);
   }
   return { samplesMs };
+}
+
+export interface EditorResult {
+  /** From starting `activity-report dev` to the editor's page, its configuration and its list of events answered. */
+  readonly startMs: number;
+  /** From starting it to the preview's home page built (its first build). */
+  readonly firstBuildMs: number;
+  /** For each save: from the editor's save sent to the event's page in the preview showing the new text. */
+  readonly savesMs: readonly number[];
+}
+
+/**
+ * The editor as an editor uses it: `activity-report dev` started as a command (the time until its
+ * editor at /admin/ can list the events), then saves of one event's summary sent to its write service
+ * as the editor's page sends them, each timed until the preview serves the event's page with the new text.
+ */
+async function editor(args: { dataDir: string; outputDir: string; eventFile: string; pagePath: string; rounds: number }): Promise<EditorResult> {
+  const { spawn } = await import("node:child_process");
+  const { parse, stringify } = await import("yaml");
+  const bin = path.join(ROOT, "bin", "activity-report.js");
+  const started = now();
+  const dev = spawn(process.execPath, [bin, "dev", "--data", args.dataDir, "--output", args.outputDir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  let printed = "";
+  dev.stdout.on("data", (c: Buffer) => (printed += c.toString()));
+  dev.stderr.on("data", (c: Buffer) => (printed += c.toString()));
+  const original = await readFile(path.join(args.dataDir, args.eventFile), "utf8");
+  const until = async (what: string, done: () => Promise<boolean>, limitMs = 180_000) => {
+    const from = now();
+    while (!(await done().catch(() => false))) {
+      if (dev.exitCode !== null || now() - from > limitMs) throw new Error(`${what}:\n${printed}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const ask = async (origin: string, action: string, params: unknown) => {
+    const response = await fetch(`${origin}/admin/api/v1`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ action, params }) });
+    return { ok: response.ok, json: (await response.json()) as Record<string, unknown> };
+  };
+  try {
+    let origin = "";
+    await until("the preview did not start", async () => {
+      origin = /^Preview of .* at (http:\/\/\S+?:\d+)\//m.exec(printed)?.[1] ?? "";
+      return origin !== "";
+    });
+    await until("the editor did not answer", async () => {
+      const [page, config] = await Promise.all([fetch(`${origin}/admin/`), fetch(`${origin}/admin/config.yml`)]);
+      if (!page.ok || !config.ok) return false;
+      const list = await ask(origin, "entriesByFolder", { folder: "events", extension: "yaml", depth: 2 });
+      return list.ok && Array.isArray(list.json) && list.json.length > 0;
+    });
+    const startMs = ms(started);
+    await until("the preview was not built", async () => (await fetch(`${origin}/`)).status === 200);
+    const firstBuildMs = ms(started);
+    const savesMs: number[] = [];
+    for (let i = 1; i <= args.rounds; i++) {
+      // Saves are seconds apart: the rebuild of the one before has ended.
+      await new Promise((r) => setTimeout(r, 1500));
+      const entry = await ask(origin, "getEntry", { path: args.eventFile });
+      const view = parse(String(entry.json.data)) as Record<string, unknown>;
+      const marker = `Saved in the editor for the benchmark, round ${i}.`;
+      view.summary = `${marker}\n${String(view.summary)}`;
+      const from = now();
+      const saved = await ask(origin, "persistEntry", { dataFiles: [{ path: args.eventFile, raw: stringify(view) }], assets: [] });
+      if (!saved.ok) throw new Error(`the save was refused: ${JSON.stringify(saved.json)}`);
+      await until(`the preview did not show the save within a minute`, async () => (await (await fetch(`${origin}/${args.pagePath}/`)).text()).includes(marker), 60_000);
+      savesMs.push(ms(from));
+    }
+    return { startMs, firstBuildMs, savesMs };
+  } finally {
+    dev.kill("SIGTERM");
+    await new Promise((r) => (dev.exitCode !== null ? r(undefined) : dev.once("exit", r)));
+    await writeFile(path.join(args.dataDir, args.eventFile), original);
+  }
 }
 
 // ------------------------------------------------------------------ PDFs
@@ -480,7 +553,7 @@ async function modules(args: { command: "check" | "build" }): Promise<{ ms: numb
   return { ms: performance.now() };
 }
 
-const TASKS = { validate, site, editedBuild, printSite, yearBuild, floor, rebuild, previewRebuild, pdf, pdfPages, paged, modules } as Record<string, (args: never) => Promise<unknown>>;
+const TASKS = { validate, site, editedBuild, printSite, yearBuild, floor, rebuild, previewRebuild, editor, pdf, pdfPages, paged, modules } as Record<string, (args: never) => Promise<unknown>>;
 
 const [task, json] = process.argv.slice(2);
 const run = task ? TASKS[task] : undefined;

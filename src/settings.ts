@@ -20,6 +20,8 @@ export function projectRootOf(file: string): string {
 
 /** The project's own folder (templates, sources), wherever the command is run from. */
 export const PROJECT_ROOT = projectRootOf(fileURLToPath(import.meta.url));
+/** The Nunjucks templates: Eleventy's input folder, which the preview also watches. */
+export const TEMPLATES = path.join(PROJECT_ROOT, "templates");
 
 export interface Settings {
   readonly dataDir: string;

@@ -13,16 +13,32 @@ import type { DataSet } from "../data/load.ts";
 import type { ReportView, SiteModel } from "../report/model.ts";
 import type { Settings } from "../settings.ts";
 import type { Reply } from "./server.ts";
+import { EDITOR_FOLDER } from "./editor/page.ts";
 
 
-function page(title: string, body: string, refresh = false): Reply {
+function page(title: string, body: string, refresh = false, status = 500, refreshSeconds = 2): Reply {
   return {
-    status: 500,
-    headers: { "Content-Type": "text/html; charset=utf-8" },
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${refresh ? '<meta http-equiv="refresh" content="2">' : ""}<title>${escapeXml(title)}</title>
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", ...(status === 503 ? { "Retry-After": String(refreshSeconds) } : {}) },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${refresh ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : ""}<title>${escapeXml(title)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem;font-size:14px}</style>
 </head><body>${body}</body></html>`,
   };
+}
+
+/**
+ * The page the preview shows until its first build ends: the preview serves at once, so that the
+ * editor opens without waiting for the site. It asks again each second (503, "try again").
+ */
+export function buildingPage(editor: string): Reply {
+  return page(
+    "Building the preview…",
+    `<h1>Building the preview…</h1>
+<p>The report is being built from the data folder; this page shows it as soon as it is ready. The editor at <a href="${escapeXml(editor)}">${escapeXml(editor)}</a> can be used meanwhile.</p>`,
+    true,
+    503,
+    1,
+  );
 }
 
 /** The page the preview shows instead of the site while the data has errors, or the pages could not be built. */
@@ -83,8 +99,9 @@ export interface Preview {
   /** A build failed; the pages show the error until the next one succeeds. */
   failed(error: unknown): void;
   /**
-   * What the preview answers before its files: the error page for any page
-   * while the last build failed, and a year's PDF, printed on request.
+   * What the preview answers before its files: a page that says it is being
+   * built until the first build ends, the error page for any page while the
+   * last build failed, and a year's PDF, printed on request.
    */
   reply(segments: readonly string[], directory: boolean): Promise<Reply | undefined>;
 }
@@ -106,6 +123,8 @@ export function createPreview(settings: Settings): Preview {
     },
     async reply(segments, directory) {
       const isPage = directory || segments.at(-1)?.endsWith(".html") === true;
+      const first = !last && !error;
+      if (first && (isPage || segments.at(-1)?.endsWith(".pdf") === true)) return buildingPage(`${settings.pathPrefix}${EDITOR_FOLDER}/`);
       if (error && isPage) return errorPage(error);
       const [year, name, ...rest] = segments;
       if (!year || !/^\d{4}$/.test(year) || !name?.endsWith(".pdf") || rest.length > 0 || directory) return undefined;

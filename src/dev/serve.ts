@@ -1,7 +1,8 @@
 /**
- * `activity-report dev`: builds the preview, serves it (server.ts), and
- * builds it again whenever a file of the data or the templates is added,
- * changed or deleted. All of it runs in a child process that is restarted
+ * `activity-report dev`: serves the preview (server.ts) at once, builds it,
+ * and builds it again whenever a file of the data or the templates is added,
+ * changed or deleted; until the first build ends, its pages say it is being
+ * built, and the editor at /admin/ already works. All of it runs in a child process that is restarted
  * when the TypeScript sources change (Node cannot reload ES modules in place).
  *
  * Each build is a fresh one into a staging folder that replaces the preview
@@ -12,13 +13,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { buildPreview } from "../build.ts";
-import { TEMPLATES } from "../eleventy/plugin.ts";
 import { DataError, type Diagnostic } from "../data/diagnostics.ts";
 import { SCHEMAS_DIR, termsOf } from "../data/json-schema.ts";
 import { checkPreviewFolder } from "../output.ts";
 import { refreshSchemas } from "../schemas.ts";
-import { photoCacheFor, PROJECT_ROOT, type Settings } from "../settings.ts";
+import { photoCacheFor, PROJECT_ROOT, TEMPLATES, type Settings } from "../settings.ts";
 import { createPreview, errorMessage } from "./preview.ts";
 import { isLoopback, isWildcard } from "./requests.ts";
 import { startPreviewServer } from "./server.ts";
@@ -81,6 +80,8 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
 
   const buildOnce = async () => {
     try {
+      // Loaded here, not before the server listens: Eleventy and its plugins take a while to load.
+      const { buildPreview } = await import("../build.ts");
       const built = await buildPreview(settings);
       preview.built(built);
       events = built.data.events;
@@ -113,7 +114,6 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
     return building;
   };
 
-  await rebuild();
   let timer: NodeJS.Timeout | undefined;
   const changed = () => {
     clearTimeout(timer);
@@ -164,6 +164,8 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
     );
   }
 
+  // Served at once: the pages say the preview is being built until the first build ends (preview.ts), and the editor works already.
+  void rebuild();
   process.send?.({ ready: true, port: server.port } satisfies Ready);
   await stopped;
   clearTimeout(timer);

@@ -13,7 +13,7 @@ import { drawPictures } from "../pictures/index.ts";
 import { photoCacheFor, photoProcessor, writePhotoFiles } from "../pictures/photos.ts";
 import { FLOW_PAGE } from "../report/parts.ts";
 import { buildSite, type SiteModel } from "../report/model.ts";
-import { PROJECT_ROOT, type Settings } from "../settings.ts";
+import { PROJECT_ROOT, TEMPLATES, type Settings } from "../settings.ts";
 import type { EleventyConfig } from "./config-types.ts";
 import { filters } from "./filters.ts";
 import { copyDataFiles } from "./data-files.ts";
@@ -21,7 +21,7 @@ import { publishPhotos, type PublishedPhotos, type SitePhotos } from "./photos.t
 import { CONTENT_SECURITY_POLICY } from "./security.ts";
 import { wellFormedXml } from "./xml.ts";
 
-export const TEMPLATES = path.join(PROJECT_ROOT, "templates");
+export { TEMPLATES };
 
 export interface ReportPluginOptions {
   readonly settings: Settings;

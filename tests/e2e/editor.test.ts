@@ -97,6 +97,27 @@ describe("the editor", () => {
       expect(errorAtField.toLowerCase()).toContain(`${EVENT}:4:6: ${message}`);
       expect(await readFile(file, "utf8")).toBe(saved);
 
+      // 6b. A problem of a field inside a list item (a photo's alt text): shown under that field, its item opened.
+      await replaceText(page, await controlOf(page, "End"), "2018-05-08");
+      const alt = (await page.$$eval("label[for]", (ls) => ls.filter((l) => l.textContent!.startsWith("Alt")).map((l) => l.getAttribute("for"))))[1]!;
+      const shown = () => page.$eval(`#${alt}`, (el) => (el as HTMLElement).offsetParent !== null);
+      expect(await shown()).toBe(false);
+      await page.$eval(`#${alt}`, (el) => {
+        // Typed into as a person would, through React's own value setter.
+        const input = el as HTMLInputElement;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(input, "");
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      await publish(page);
+      await page.waitForFunction(() => document.body.innerText.toLowerCase().includes('missing required field "alt"'), { timeout: 30_000 });
+      await page.waitForFunction((id) => (document.getElementById(id) as HTMLElement).offsetParent !== null, { timeout: 10_000 }, alt);
+      const altError = await page.$eval(`label[for="${alt}"]`, (l) => l.parentElement!.innerText.toLowerCase());
+      expect(altError).toMatch(new RegExp(`${EVENT.replace(/[.]/g, "\\.")}:\\d+:5: missing required field "alt"`));
+      // Not under the other photo's.
+      const first = (await page.$$eval("label[for]", (ls) => ls.filter((l) => l.textContent!.startsWith("Alt")).map((l) => l.parentElement!.innerText.toLowerCase())))[0]!;
+      expect(first).not.toContain("missing required field");
+      expect(await readFile(file, "utf8")).toBe(saved);
+
       // 7. A new event, made in the form, is written into its year folder and builds. Leaving the refused
       // change behind, the editor asks whether to discard it: yes.
       page.on("dialog", (dialog) => void dialog.accept());

@@ -29,7 +29,8 @@ export interface Preview {
 
 /**
  * Starts `activity-report dev` (on port 0, a free one, unless `args` name a
- * port) and waits until it has printed where it serves and answers there.
+ * port) and waits until it has printed where it serves and its first build
+ * has ended.
  */
 export async function startPreview(args: readonly string[], cwd: string): Promise<Preview> {
   const port = args.includes("--port") ? [] : ["--port", "0"];
@@ -49,7 +50,8 @@ export async function startPreview(args: readonly string[], cwd: string): Promis
   }, 60_000, () => log);
   const [, origin, host, bound] = printed()!;
   const url = (p: string) => `${origin}${p}`;
-  await waitFor(async () => (await fetch(url("/")).catch(() => undefined)) !== undefined, 60_000, () => log);
+  // It serves at once, with a page that says it is being built (503) until its first build ends.
+  await waitFor(async () => ![undefined, 503].includes((await fetch(url("/")).catch(() => undefined))?.status), 120_000, () => log);
   return {
     origin: origin!,
     host: host!,

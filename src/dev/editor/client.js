@@ -5,8 +5,9 @@
  * - a backend, "activity-report": Decap's proxy backend, whose saves go to
  *   the dev server's write service (src/dev/editor/service.ts). A save that
  *   the project's check refuses comes back with check's messages, each with
- *   the field it is about; they are shown under that field, in check's words,
- *   until the form is changed, and in the preview;
+ *   the place in the form it is about; they are shown under that field (a
+ *   field of a list item or of a set of fields too, which is opened), in
+ *   check's words, until the form is changed, and in the preview;
  * - the preview of an event: the report's own page of the event, from the
  *   live preview, which reloads by itself after each build.
  */
@@ -14,8 +15,8 @@
 window.CMS_MANUAL_INIT = true;
 
 (() => {
-  /** The problems of the last save that was refused, by field; cleared by any change to the form. */
-  const problems = { byField: new Map(), all: [] };
+  /** The problems of the last save that was refused, by the control that shows them; cleared by any change to the form. */
+  const problems = { byControl: new Map(), all: [] };
   const listeners = new Set();
   const controls = new Set();
 
@@ -23,21 +24,97 @@ window.CMS_MANUAL_INIT = true;
 
   function clearProblems() {
     if (problems.all.length === 0) return;
-    problems.byField = new Map();
+    problems.byControl = new Map();
     problems.all = [];
     changed();
   }
 
-  function showProblems(list) {
-    problems.byField = new Map();
-    for (const problem of list) {
-      const key = problem.field || "";
-      problems.byField.set(key, [...(problems.byField.get(key) || []), problem.text]);
+  /**
+   * Where a control is in the form, as the write service names places (view.ts): the names of the fields
+   * and the positions of list items from the top. Decap gives each control the ids of the controls
+   * around it (parentIds): a control's own, or a list item's key, whose position the list holds.
+   */
+  function pathOf(control) {
+    const path = [];
+    let list;
+    for (const id of control.props.parentIds || []) {
+      const owner = [...controls].find((c) => c.props.forID === id);
+      if (owner) {
+        path.push(owner.props.field.get("name"));
+        list = owner;
+        continue;
+      }
+      const keys = list && list.inner && list.inner.state && list.inner.state.keys;
+      const index = keys ? keys.indexOf(id) : -1;
+      if (index >= 0) path.push(index);
+      list = undefined;
     }
+    path.push(control.props.field.get("name"));
+    return path;
+  }
+
+  const startsWith = (path, prefix) => prefix.length <= path.length && prefix.every((step, i) => step === path[i]);
+
+  /** Opens the collapsed lists, list items and sets of fields on the way to each problem, so that its field is shown. */
+  function openTo(list) {
+    let opened = false;
+    for (const control of controls) {
+      const inner = control.inner;
+      if (!inner || !inner.state) continue;
+      const at = pathOf(control);
+      const within = list.filter((p) => p.path && startsWith(p.path, at) && p.path.length > at.length);
+      if (within.length === 0) continue;
+      if (inner.state.collapsed === true) {
+        inner.setState({ collapsed: false });
+        opened = true;
+      }
+      if (inner.state.listCollapsed === true) {
+        inner.setState({ listCollapsed: false });
+        opened = true;
+      }
+      const collapsed = inner.state.itemsCollapsed;
+      if (Array.isArray(collapsed)) {
+        const items = new Set(within.map((p) => p.path[at.length]).filter((i) => typeof i === "number" && collapsed[i]));
+        if (items.size > 0) {
+          inner.setState({ itemsCollapsed: collapsed.map((c, i) => (items.has(i) ? false : c)) });
+          opened = true;
+        }
+      }
+    }
+    return opened;
+  }
+
+  /** Each problem goes to the control of its field, or of the nearest field around it that the form shows. */
+  function place(list) {
+    problems.byControl = new Map();
+    for (const problem of list) {
+      const path = problem.path || (problem.field ? [problem.field] : []);
+      let best;
+      let depth = 0;
+      for (const control of controls) {
+        const at = pathOf(control);
+        if (at.length > depth && startsWith(path, at)) {
+          best = control;
+          depth = at.length;
+        }
+      }
+      if (best) problems.byControl.set(best, [...(problems.byControl.get(best) || []), problem.text]);
+    }
+    // Each field with a problem is checked again, which shows it under the field.
+    for (const control of problems.byControl.keys()) if (control.props.validate) control.props.validate();
+  }
+
+  function showProblems(list) {
     problems.all = list;
     changed();
-    // Each field with a problem is checked again, which shows it under the field.
-    for (const control of controls) if (control.props.validate && problems.byField.has(control.fieldName())) control.props.validate();
+    // Opening what hides a field renders its control: placed once the form has been drawn again (a few rounds for nested ones).
+    let rounds = 0;
+    const next = () => {
+      if (problems.all !== list) return;
+      if (openTo(list) && rounds++ < 5) setTimeout(next, 50);
+      else place(list);
+    };
+    next();
   }
 
   /** Where the write service answers: the backend's proxy_url. */
@@ -103,10 +180,6 @@ window.CMS_MANUAL_INIT = true;
       componentWillUnmount() {
         controls.delete(this);
       },
-      fieldName() {
-        // Only the fields of the file's top level are named by the service.
-        return this.props.parentIds && this.props.parentIds.length > 0 ? undefined : this.props.field.get("name");
-      },
       setInner(inner) {
         this.inner = inner;
         // A list or object validates its own fields: the editor asks for that by the name `validate`.
@@ -116,7 +189,7 @@ window.CMS_MANUAL_INIT = true;
       isValid() {
         const own = this.inner && typeof this.inner.isValid === "function" ? this.inner.isValid() : true;
         if (!(own === true || (own && own.error === false))) return own;
-        const found = problems.byField.get(this.fieldName());
+        const found = problems.byControl.get(this);
         if (!found) return own;
         return { error: { type: "CUSTOM", parentIds: this.props.parentIds, message: found.join("\n") } };
       },

@@ -10,7 +10,7 @@
  */
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 import type { z } from "zod";
-import { objectShape, unwrap } from "../../data/fields.ts";
+import { fieldsOf, objectShape, unwrap } from "../../data/fields.ts";
 import { formOf, type JsonSchema } from "../../data/schema.ts";
 
 type AnySchema = z.core.$ZodType;
@@ -56,7 +56,7 @@ function written(value: unknown, schema: AnySchema | undefined, old: unknown): u
 }
 
 /** The schema of a mapping's values, of a list's items, of an object's fields. */
-function parts(schema: AnySchema | undefined): { kind: "mapping"; value: AnySchema } | { kind: "list"; item: AnySchema } | { kind: "object"; shape: Record<string, AnySchema> } | undefined {
+function parts(schema: AnySchema | undefined): { kind: "mapping"; value: AnySchema } | { kind: "list"; item: AnySchema } | { kind: "object"; shape: Record<string, AnySchema>; hidden: ReadonlySet<string> } | undefined {
   if (!schema) return undefined;
   const inner = unwrap(schema);
   const form = formOf(inner);
@@ -65,7 +65,8 @@ function parts(schema: AnySchema | undefined): { kind: "mapping"; value: AnySche
   const def = inner._zod.def as { type: string; element?: AnySchema };
   if (def.type === "array") return { kind: "list", item: def.element! };
   const shape = objectShape(inner);
-  return shape ? { kind: "object", shape } : undefined;
+  // The fields the form does not offer (an older form of a field, config.ts): never removed by a save.
+  return shape ? { kind: "object", shape, hidden: new Set(fieldsOf(inner).filter((f) => f.retired || f.deprecated).map((f) => f.name)) } : undefined;
 }
 
 /** The node for `value` where `node` was: `node` itself, changed in place where it can be (keeping its comments and style). */
@@ -95,7 +96,15 @@ function merged(doc: Document, node: unknown, value: unknown, schema: AnySchema 
     const item = shapeOf?.kind === "list" ? shapeOf.item : undefined;
     if (!isSeq(node)) return doc.createNode(target);
     const seq = node as YAMLSeq;
-    seq.items = target.map((v, i) => merged(doc, seq.items[i], v, item)) as YAMLSeq["items"];
+    const olds = seq.items.map((n) => (isScalar(n) || isMap(n) || isSeq(n) ? (n as Node).toJS(doc) : n));
+    const pairs = pairItems(olds, target);
+    // The comment above the first item is the list's in the yaml package: it goes with that item, moved or removed.
+    if (seq.commentBefore && seq.items.length > 0 && pairs[0] !== 0) {
+      const first = seq.items[0] as Node;
+      if (pairs.includes(0) && (isScalar(first) || isMap(first) || isSeq(first))) first.commentBefore = seq.commentBefore;
+      seq.commentBefore = undefined;
+    }
+    seq.items = target.map((v, i) => merged(doc, pairs[i] === undefined ? undefined : seq.items[pairs[i]!], v, item)) as YAMLSeq["items"];
     return seq;
   }
   if (!isMap(node)) return doc.createNode(target);
@@ -103,45 +112,94 @@ function merged(doc: Document, node: unknown, value: unknown, schema: AnySchema 
   return node;
 }
 
+/** A value as the form sends it back, for recognising an item: empty fields left out, numbers as text. */
+function normalised(value: unknown): unknown {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return value.trim();
+  if (Array.isArray(value)) return value.map(normalised);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).filter(([, v]) => !isEmpty(v)).map(([k, v]) => [k, normalised(v)]));
+  return value;
+}
+
+/**
+ * For each item of the new list, the index of the item of the old list whose node it takes (with its
+ * comments), or undefined for a new node: an item unchanged keeps its own node wherever it moved, and
+ * the items changed take the nodes left over, in order. So removing or moving an item leaves the
+ * comments of the others with them.
+ */
+export function pairItems(olds: readonly unknown[], news: readonly unknown[]): (number | undefined)[] {
+  const oldKeys = olds.map((o) => JSON.stringify(normalised(o)));
+  const used = new Set<number>();
+  const pairs: (number | undefined)[] = news.map((v) => {
+    const key = JSON.stringify(normalised(v));
+    const at = oldKeys.findIndex((k, j) => !used.has(j) && k === key);
+    if (at < 0) return undefined;
+    used.add(at);
+    return at;
+  });
+  const left = olds.map((_, j) => j).filter((j) => !used.has(j));
+  return pairs.map((p) => p ?? left.shift());
+}
+
 const keyOf = (pair: Pair): string => String(isScalar(pair.key) ? pair.key.value : pair.key);
 
 function mergeMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, shapeOf: ReturnType<typeof parts>): void {
   const shape = shapeOf?.kind === "object" ? shapeOf.shape : undefined;
+  const hidden = shapeOf?.kind === "object" ? shapeOf.hidden : new Set<string>();
   const entrySchema = shapeOf?.kind === "mapping" ? shapeOf.value : undefined;
   const order = shape ? Object.keys(shape) : [];
-  for (const [key, v] of Object.entries(value)) {
+  // What the editor removed: a field its form offers, or an entry of a mapping. A field it does not offer is not its to remove.
+  const gone = (pair: Pair) => {
+    const key = keyOf(pair);
+    return !Object.hasOwn(value, key) && (shape ? Object.hasOwn(shape, key) && !hidden.has(key) : true);
+  };
+  const keys = Object.keys(value);
+  keys.forEach((key, index) => {
+    const v = value[key];
     const fieldSchema = shape ? shape[key] : entrySchema;
     const at = map.items.findIndex((pair) => keyOf(pair) === key);
     // An empty field of a set of fields is a field left out; a mapping's entry may be empty (a version without a link).
     if (shape && isEmpty(v)) {
       if (at >= 0) map.items.splice(at, 1);
-      continue;
+      return;
     }
     if (at >= 0) {
       map.items[at]!.value = merged(doc, map.items[at]!.value, v, fieldSchema);
-      continue;
+      return;
     }
-    const pair = new Pair(doc.createNode(key), merged(doc, undefined, v, fieldSchema));
-    map.items.splice(insertionPoint(map, key, order, shape !== undefined), 0, pair);
-  }
-  // What the editor removed: a field it knows, or an entry of a mapping. A field it does not know is not its to remove.
-  map.items = map.items.filter((pair) => {
-    const key = keyOf(pair);
-    if (Object.hasOwn(value, key)) return true;
-    return shape ? !Object.hasOwn(shape, key) : false;
+    const point = shape ? insertionPoint(map, key, order) : entryPoint(map, keys.slice(0, index));
+    // A mapping's entry whose key the editor changed (a place's id, an edition's year) stays where it was, with its comments.
+    const renamed = !shape ? map.items[point] : undefined;
+    if (renamed && gone(renamed)) {
+      if (isScalar(renamed.key)) renamed.key.value = key;
+      else renamed.key = doc.createNode(key);
+      renamed.value = merged(doc, renamed.value, v, fieldSchema);
+      return;
+    }
+    map.items.splice(point, 0, new Pair(doc.createNode(key), merged(doc, undefined, v, fieldSchema)));
   });
+  map.items = map.items.filter((pair) => !gone(pair));
 }
 
-/** Where a new field goes: after the last field written that comes before it in the contract; a new entry of a mapping, at the end. */
-function insertionPoint(map: YAMLMap, key: string, order: readonly string[], ordered: boolean): number {
-  if (!ordered) return map.items.length;
+/** Where a new field goes: after the last field written that comes before it in the contract (a field it does not know, at the end). */
+function insertionPoint(map: YAMLMap, key: string, order: readonly string[]): number {
   const rank = order.indexOf(key);
+  if (rank < 0) return map.items.length;
   let point = 0;
   map.items.forEach((pair, i) => {
     const r = order.indexOf(keyOf(pair));
     if (r >= 0 && r < rank) point = i + 1;
   });
-  return rank < 0 ? map.items.length : point;
+  return point;
+}
+
+/** Where a new entry of a mapping goes: after the entry the editor shows before it, or first when it is first. */
+function entryPoint(map: YAMLMap, before: readonly string[]): number {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const at = map.items.findIndex((pair) => keyOf(pair) === before[i]);
+    if (at >= 0) return at + 1;
+  }
+  return 0;
 }
 
 /** Options of the yaml package's writing that keep a data file's own layout as far as it can. */
@@ -215,9 +273,12 @@ export function matchLines(a: readonly string[], b: readonly string[]): Int32Arr
 /**
  * `original` with the changes that lead from `before` to `after`, where
  * `before` is the yaml package's writing of `original` unchanged and `after`
- * its writing with the editor's values. Lines kept in all three stand as
- * anchors; between two anchors, the lines of `original` stay where `before`
- * and `after` agree, and the lines of `after` replace them where they differ.
+ * its writing with the editor's values. The lines of `before` found in
+ * `original` stand as anchors; between two anchors, the lines of `original`
+ * stay where `after` keeps the lines of `before`, and the lines of `after`
+ * replace them where it changed them. Where the yaml package wrote a stretch
+ * line for line (a comment's spacing, a quote), each line it kept is the
+ * original's.
  */
 export function keepUnchangedLines(original: string, before: string, after: string): string {
   const crlf = original.includes("\r\n");
@@ -226,19 +287,37 @@ export function keepUnchangedLines(original: string, before: string, after: stri
   const c = lines(crlf ? after.replace(/\r?\n/g, "\r\n") : after);
   const bInA = matchLines(a, b);
   const cInB = matchLines(b, c);
-  const bInC = new Int32Array(b.length).fill(-1);
-  cInB.forEach((bi, ci) => bi >= 0 && (bInC[bi] = ci));
-  // Anchors: lines of `before` matched in both; and the ends.
-  const anchors: [number, number, number][] = [[-1, -1, -1]];
-  for (let bi = 0; bi < b.length; bi++) if (bInA[bi]! >= 0 && bInC[bi]! >= 0) anchors.push([bInA[bi]!, bi, bInC[bi]!]);
-  anchors.push([a.length, b.length, c.length]);
+  const kept = new Uint8Array(b.length);
+  // The lines `after` adds, by the line of `before` they come before (b.length: at the end).
+  const added = new Map<number, string[]>();
+  let pending: string[] = [];
+  cInB.forEach((bi, ci) => {
+    if (bi < 0) return void pending.push(c[ci]!);
+    kept[bi] = 1;
+    if (pending.length > 0) added.set(bi, pending);
+    pending = [];
+  });
+  if (pending.length > 0) added.set(b.length, pending);
+
+  const anchors: [number, number][] = [[-1, -1]];
+  bInA.forEach((ai, bi) => ai >= 0 && anchors.push([ai, bi]));
+  anchors.push([a.length, b.length]);
   const out: string[] = [];
   for (let k = 0; k + 1 < anchors.length; k++) {
-    const [a0, b0, c0] = anchors[k]!;
-    const [a1, b1, c1] = anchors[k + 1]!;
-    if (k > 0) out.push(a[a0]!);
-    const unchanged = b1 - b0 === c1 - c0 && b.slice(b0 + 1, b1).every((line, i) => line === c[c0 + 1 + i]);
-    out.push(...(unchanged ? a.slice(a0 + 1, a1) : c.slice(c0 + 1, c1)));
+    const [a0, b0] = anchors[k]!;
+    const [a1, b1] = anchors[k + 1]!;
+    const between = Array.from({ length: b1 - b0 - 1 }, (_, i) => b0 + 1 + i);
+    const unchanged = between.every((bi) => kept[bi] === 1 && !added.has(bi));
+    if (unchanged) out.push(...a.slice(a0 + 1, a1));
+    else {
+      const lineForLine = a1 - a0 === b1 - b0;
+      for (const bi of between) {
+        out.push(...(added.get(bi) ?? []));
+        if (kept[bi]) out.push(lineForLine ? a[a0 + 1 + (bi - b0 - 1)]! : b[bi]!);
+      }
+    }
+    out.push(...(added.get(b1) ?? []));
+    if (b1 < b.length && kept[b1]) out.push(a[a1]!);
   }
   return out.join("");
 }

@@ -56,7 +56,11 @@ function indexPage(): string {
 <title>Editor of the activity report</title>
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 <link rel="icon" href="data:,">
-<style>label[for] > span:last-child { display: none }</style>
+<style>
+label[for] > span:last-child { display: none }
+/* check's messages under a field: as check prints them (Decap writes its own in capitals), file names legible. */
+ul[class*="ControlErrorsList"] { text-transform: none; text-align: left; overflow-wrap: anywhere }
+</style>
 </head>
 <body>
 <script src="editor.js"></script>

@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { parse, parseDocument, isMap, isScalar, stringify } from "yaml";
+import { parse, parseDocument, isMap, isScalar, isSeq, stringify } from "yaml";
 import type { z } from "zod";
 import { formatDiagnostic, type Diagnostic } from "../../data/diagnostics.ts";
 import { DATA_FILE_KINDS, schemaLine } from "../../data/json-schema.ts";
@@ -22,7 +22,7 @@ import { IMAGES_DIR } from "../../data/pictures.ts";
 import { DOCUMENTS_DIR, eventSchema } from "../../data/schema.ts";
 import { mergeIntoText, newFileText } from "./merge.ts";
 import { placeInside, writableFile, writeWhole, type WritableFile } from "./paths.ts";
-import { ENTRIES, fileToView, viewToFile, wrapsWhole } from "./view.ts";
+import { fileToView, viewPath, viewToFile, wrapsWhole, type FieldPath } from "./view.ts";
 
 /** A problem of a save, as check words it, with the form's field it is about. */
 export interface SaveProblem {
@@ -33,6 +33,8 @@ export interface SaveProblem {
   readonly file: string;
   /** The field of the form it is about (a field of the file's top level), if any. */
   readonly field?: string;
+  /** Where in the form it is: the fields and list positions down to the field it is about (view.ts). */
+  readonly path?: FieldPath;
 }
 
 export interface Answer {
@@ -70,22 +72,75 @@ function offsetOf(text: string, line: number, col: number): number {
   return offset + col - 1;
 }
 
-/** The top-level field of the file that a diagnostic is about, read from its position in the file's text (or from its words). */
-function fieldOf(d: Diagnostic, text: string, schema: z.ZodType): string | undefined {
-  const missing = /^missing required field "([^"]+)"/.exec(d.message);
-  if (missing) return missing[1];
-  if (wrapsWhole(schema)) return ENTRIES;
-  if (d.line === undefined) return undefined;
+/**
+ * The place in the file that a diagnostic is about, read from its position in
+ * the file's text: the keys and list positions down to the deepest value (or
+ * key) it falls in. A missing field is placed at the set of fields it is
+ * missing from: the path is that set's, with the field's name.
+ */
+export function filePathOf(d: Pick<Diagnostic, "line" | "col" | "message">, text: string): { path: FieldPath; atKey: boolean } | undefined {
+  const missing = /^missing required field "([^"]+)"/.exec(d.message)?.[1];
+  if (d.line === undefined) return missing ? { path: [missing], atKey: false } : undefined;
   const doc = parseDocument(text);
-  if (!isMap(doc.contents)) return undefined;
   const offset = offsetOf(text, d.line, d.col ?? 1);
-  for (const pair of doc.contents.items) {
-    const start = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-    const value = pair.value as { range?: [number, number, number] } | null;
-    const end = value?.range?.[2] ?? (isScalar(pair.key) ? pair.key.range?.[2] : undefined);
-    if (start !== undefined && end !== undefined && offset >= start && offset <= end) return isScalar(pair.key) ? String(pair.key.value) : undefined;
+  const path: (string | number)[] = [];
+  let atKey = false;
+  // The deepest set of fields met on the way, for a missing field.
+  let map: FieldPath = [];
+  // From a node's first character to its value's last (not the line end or comment after it).
+  const inside = (range: readonly number[] | null | undefined) => range !== undefined && range !== null && offset >= range[0]! && (offset < range[1]! || offset === range[0]);
+  let node: unknown = doc.contents;
+  for (;;) {
+    if (isMap(node)) {
+      map = [...path];
+      const pair = node.items.find((p) => {
+        const key = p.key as { range?: [number, number, number] } | null;
+        const value = p.value as { range?: [number, number, number] } | null;
+        const start = key?.range?.[0];
+        const end = value?.range?.[1] ?? key?.range?.[1];
+        return start !== undefined && end !== undefined && offset >= start && (offset < end || offset === start);
+      });
+      if (!pair) break;
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name === undefined) break;
+      path.push(name);
+      if (inside((pair.key as { range?: [number, number, number] }).range) && !inside((pair.value as { range?: [number, number, number] } | null)?.range)) {
+        atKey = true;
+        // A field missing from an entry of a mapping may be placed at the entry's key.
+        if (missing && isMap(pair.value)) return { path: [...path, missing], atKey: false };
+        break;
+      }
+      node = pair.value;
+      continue;
+    }
+    if (isSeq(node)) {
+      const index = node.items.findIndex((item) => inside((item as { range?: [number, number, number] } | null)?.range));
+      if (index < 0) break;
+      path.push(index);
+      node = node.items[index];
+      continue;
+    }
+    break;
   }
-  return undefined;
+  if (missing) {
+    // Placed at the set of fields itself, which starts where its first key does.
+    const at = atKey && path.length === map.length + 1 ? map : isMap(node) ? path : map;
+    return { path: [...at, missing], atKey: false };
+  }
+  return { path, atKey };
+}
+
+/** The field of the form a diagnostic is about, as a path in the form (view.ts), if it can be placed. */
+function formPathOf(d: Diagnostic, text: string, schema: z.ZodType): FieldPath | undefined {
+  const place = filePathOf(d, text);
+  if (!place) return undefined;
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch {
+    return undefined;
+  }
+  return viewPath(schema, value, place.path, place.atKey);
 }
 
 /** The file a path names, or the answer that refuses it. */
@@ -158,8 +213,12 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
     }
     return errors.map((d) => {
       const own = written.get(d.file);
-      const field = own ? fieldOf(d, own.text, own.schema) : undefined;
-      return { text: formatDiagnostic(d), message: d.message, file: path.relative(dataDir, d.file).split(path.sep).join("/"), ...(field ? { field } : {}) };
+      const at = own ? formPathOf(d, own.text, own.schema) : undefined;
+      const field = at?.[0];
+      return {
+        text: formatDiagnostic(d), message: d.message, file: path.relative(dataDir, d.file).split(path.sep).join("/"),
+        ...(typeof field === "string" ? { field, path: at } : {}),
+      };
     });
   }
 

@@ -83,3 +83,66 @@ export function fromView(schema: AnySchema, value: unknown): unknown {
 export function viewToFile(schema: AnySchema, value: unknown): unknown {
   return wrapsWhole(schema) ? fromView(schema, isRecord(value) ? value[ENTRIES] : undefined) : fromView(schema, value);
 }
+
+/** A place in a data file, or in the form: the keys and list positions from the top. */
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * Where a place of the data file (`editions`, `2018`, `chair`) is in the form
+ * (`editions`, 2, `chair`: the third entry of the list the mapping is shown
+ * as), given the file's value. `atKey`: the place is a mapping's key itself
+ * (a year, a language), which the form shows as the entry's field `key`. What
+ * the form does not show (a field the contract does not know) ends the path
+ * at the form's nearest field.
+ */
+export function viewPath(schema: AnySchema, value: unknown, path: FieldPath, atKey = false): FieldPath {
+  const out: (string | number)[] = wrapsWhole(schema) ? [ENTRIES] : [];
+  let at: AnySchema | undefined = schema;
+  let here: unknown = value;
+  for (let i = 0; i < path.length && at; i++) {
+    const step = path[i]!;
+    const last = i === path.length - 1;
+    const inner = unwrap(at);
+    const form = formOf(inner);
+    if (form?.kind === "mapping") {
+      if (!isRecord(here)) break;
+      const index = Object.keys(here).indexOf(String(step));
+      if (index < 0) break;
+      out.push(index);
+      const fields = objectShape(form.value) !== undefined;
+      if (last && atKey) out.push(KEY);
+      else if (!fields) out.push(VALUE);
+      here = here[String(step)];
+      at = form.value;
+      continue;
+    }
+    if (form?.kind === "list") {
+      // A list written as its one item is the whole list in the form, which holds it as its first item.
+      if (!Array.isArray(here)) {
+        out.push(0);
+        at = form.item;
+        i--;
+        continue;
+      }
+      if (typeof step !== "number") break;
+      out.push(step);
+      here = here[step];
+      at = form.item;
+      continue;
+    }
+    const def = inner._zod.def as { type: string; element?: AnySchema };
+    if (def.type === "array") {
+      if (typeof step !== "number" || !Array.isArray(here)) break;
+      out.push(step);
+      here = here[step];
+      at = def.element;
+      continue;
+    }
+    const shape = objectShape(inner);
+    if (!shape || typeof step !== "string" || !shape[step]) break;
+    out.push(step);
+    here = isRecord(here) ? here[step] : undefined;
+    at = shape[step];
+  }
+  return out;
+}

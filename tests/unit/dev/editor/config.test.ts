@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { fieldsOf, objectShape, unwrap, type Field } from "../../../../src/data/fields.ts";
+import { DATA_FILE_KINDS, type Terms } from "../../../../src/data/json-schema.ts";
+import { eventSchema, formOf, type Vocabulary } from "../../../../src/data/schema.ts";
+import { editorConfig, editorConfigYaml, labelOf } from "../../../../src/dev/editor/config.ts";
+
+type CmsField = { name: string; label: string; hint?: string; widget: string; multiple?: boolean; options?: ({ label: string; value: string } | string)[]; fields?: CmsField[]; field?: CmsField };
+type Collection = { name: string; folder?: string; path?: string; fields?: CmsField[]; files?: { name: string; file: string; fields: CmsField[] }[]; media_folder?: string };
+
+const TERMS: Terms = {
+  places: [{ id: "ankara", description: "Ankara, Türkiye" }, { id: "erbil", description: "Erbil, Iraq" }],
+  strands: [{ id: "silk-routes-working-group", description: "Silk Routes Region Working Group" }],
+  types: [{ id: "training", description: "Training" }],
+  topics: [{ id: "labour-migration", description: "Labour migration" }],
+  goals: [{ id: "istanbul-2013-return", description: "Priority Goal 4 of the Istanbul Ministerial Declaration: Return" }],
+  countries: [{ id: "TR", description: "Türkiye" }, { id: "XK", description: "Kosovo" }],
+};
+
+const config = (terms: Terms = TERMS) => editorConfig({ terms, proxyUrl: "/admin/api/v1" }) as { collections: Collection[]; media_folder: string; backend: { name: string } };
+
+const events = (terms?: Terms) => config(terms).collections.find((c) => c.name === "events")!;
+const referenceFile = (name: string, terms?: Terms) => config(terms).collections.find((c) => c.name === "reference")!.files!.find((f) => f.file === name)!;
+
+/** The form's fields as paths (`documents.title`), the key and the value of a mapping's entries left out (the mapping is the field). */
+function formPaths(fields: readonly CmsField[], prefix = ""): string[] {
+  return fields.flatMap((f) => (f.name === "key" || f.name === "value" ? [] : [`${prefix}${f.name}`, ...formPaths(f.fields ?? [], `${prefix}${f.name}.`)]));
+}
+
+/** The contract's fields as paths, without those never offered (an older form of a field). */
+function contractPaths(fields: readonly Field[], prefix = ""): string[] {
+  return fields.filter((f) => !f.retired && !f.deprecated).flatMap((f) => [`${prefix}${f.name}`, ...contractPaths(f.fields ?? [], `${prefix}${f.name}.`)]);
+}
+
+function find(fields: readonly CmsField[], path: string): CmsField {
+  const [head, ...rest] = path.split(".");
+  const field = fields.find((f) => f.name === head);
+  if (!field) throw new Error(`no field ${path}`);
+  return rest.length === 0 ? field : find(field.fields ?? [], rest.join("."));
+}
+
+describe("editorConfig", () => {
+  it("offers every field of the contract for events and for each reference file, and nothing else", () => {
+    expect(formPaths(events().fields!)).toEqual(contractPaths(fieldsOf(eventSchema)));
+    for (const kind of DATA_FILE_KINDS.filter((k) => k.schema !== eventSchema)) {
+      const file = referenceFile(kind.files[0]!);
+      expect(file, kind.files[0]).toBeDefined();
+      const inner = unwrap(kind.schema);
+      const form = formOf(inner);
+      const element = form?.kind === "mapping" ? form.value : (inner._zod.def as { element?: typeof inner }).element;
+      const expected = objectShape(kind.schema)
+        ? contractPaths(fieldsOf(kind.schema))
+        : ["entries", ...(element && objectShape(element) ? contractPaths(fieldsOf(element), "entries.") : [])];
+      expect(formPaths(file.fields), kind.files[0]).toEqual(expected);
+    }
+  });
+
+  it("does not offer the older form of a field", () => {
+    const report = referenceFile("report.yaml");
+    expect(formPaths(report.fields)).not.toContain("logo");
+    expect(formPaths(events().fields!)).not.toContain("highlights");
+  });
+
+  it("gives every field its label and the contract's description as its hint, and says which are required", () => {
+    const fields = events().fields!;
+    const contract = fieldsOf(eventSchema);
+    for (const f of contract.filter((c) => !c.retired && !c.deprecated)) {
+      const form = find(fields, f.name);
+      expect(form.hint, f.name).toContain(f.description);
+      expect(form.label).toBe(`${labelOf(f.name)}${f.required ? " (required)" : ""}`);
+    }
+    expect(find(fields, "title").label).toBe("Title (required)");
+    expect(find(fields, "summary").hint).toMatch(/\(Markdown\)$/);
+  });
+
+  it("makes every reference a list to choose from that shows names, with the ids as the values", () => {
+    const fields = events().fields!;
+    const selects: [string, Vocabulary, boolean][] = [["place", "places", false], ["type", "types", false], ["strands", "strands", true], ["topics", "topics", true], ["goals", "goals", true], ["states", "countries", true]];
+    for (const [name, to, multiple] of selects) {
+      const field = find(fields, name);
+      expect(field.widget, name).toBe("select");
+      expect(Boolean(field.multiple), name).toBe(multiple);
+      const own = TERMS[to]!.map((t) => ({ label: `${t.description} (${t.id})`, value: t.id }));
+      // A place may be a country as a whole (an online event of one state).
+      const countries = name === "place" ? TERMS.countries!.map((t) => ({ label: `${t.description}, the country (${t.id})`, value: t.id })) : [];
+      expect(field.options, name).toEqual([...own, ...countries]);
+    }
+    // A place's country and the report's states: by name.
+    const place = find(referenceFile("places.yaml").fields, "entries.country");
+    expect(place.widget).toBe("select");
+    expect(place.options).toContainEqual({ label: "Türkiye (TR)", value: "TR" });
+    const states = find(referenceFile("report.yaml").fields, "participating_states");
+    expect(states.options).toContainEqual({ label: "Kosovo (XK)", value: "XK" });
+  });
+
+  it("falls back to a text where the data folder defines no ids of a kind", () => {
+    const fields = events({}).fields!;
+    expect(find(fields, "place").widget).toBe("string");
+    expect(find(fields, "strands").widget).toBe("list");
+  });
+
+  it("offers the values of a fixed list, yes-or-no as a switch, a count as a number, pictures from images/ and documents into documents/", () => {
+    const fields = events().fields!;
+    expect(find(fields, "status").options).toEqual(fieldsOf(eventSchema).find((f) => f.name === "status")!.values);
+    expect(find(fields, "status").options!.length).toBeGreaterThan(1);
+    expect(find(fields, "online").widget).toBe("boolean");
+    expect(find(fields, "report_year").widget).toBe("number");
+    expect(find(fields, "photos.file").widget).toBe("image");
+    const document = find(fields, "documents.versions");
+    expect(document.widget).toBe("list");
+    expect(find(document.fields!, "value")).toMatchObject({ widget: "file", media_folder: "/documents" });
+    expect(config().media_folder).toBe("images");
+    expect(events().media_folder).toBe("/images");
+  });
+
+  it("files events in their year folders and reads the reference files from the data folder's top", () => {
+    const c = events();
+    expect(c.folder).toBe("events");
+    expect(c.path).toBe("{{date}}/{{slug}}");
+    const names = config().collections.find((x) => x.name === "reference")!.files!.map((f) => f.file);
+    expect(names).toEqual(DATA_FILE_KINDS.filter((k) => k.schema !== eventSchema).map((k) => k.files[0]));
+  });
+
+  it("writes a configuration that reads back as the same object", () => {
+    const yaml = editorConfigYaml({ terms: TERMS, proxyUrl: "/admin/api/v1" });
+    expect(parse(yaml)).toEqual(editorConfig({ terms: TERMS, proxyUrl: "/admin/api/v1" }));
+  });
+});
