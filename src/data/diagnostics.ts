@@ -7,7 +7,8 @@ export type Severity = "error" | "warning";
 /**
  * The kinds of warning that readers of a published report would see (`check --release` refuses a report that has
  * one): the site has no address for its feed and sitemap, a report is undated, a report year has no edition, an
- * adopted document names no language it exists in, an abbreviation no report uses.
+ * adopted document names no language it exists in, an abbreviation no report uses. A translation that is missing
+ * or out of date, once reports are published in other languages, is such a kind too: it goes in this list.
  */
 export const READER_WARNINGS = ["no-site-url", "undated-edition", "no-edition", "unversioned-document", "unused-abbreviation"] as const;
 export type ReaderWarning = (typeof READER_WARNINGS)[number];

@@ -61,3 +61,23 @@ describe("check --release on the built sample", () => {
     expect(run.code).toBe(1);
   });
 });
+
+describe("check's arguments", () => {
+  it("takes report years and --output only with --release; a year is written YYYY", async () => {
+    const years = await runCli(["check", "2019"]);
+    expect(years.stderr).toMatch(/^activity-report check: unexpected argument "2019"; options start with --/);
+    expect(years.code).toBe(2);
+    const output = await runCli(["check", "--output", site]);
+    expect(output.stderr).toMatch(/^activity-report check: --output goes with --release, which checks the PDFs of the built site\n/);
+    expect(output.code).toBe(2);
+    const short = await runCli(["check", "--release", "19"]);
+    expect(short.stderr).toMatch(/^activity-report check: a report year is written YYYY, not "19"\n/);
+    expect(short.code).toBe(2);
+  });
+
+  it("refuses a year with no report", async () => {
+    const run = await release("2015");
+    expect(run.stderr).toContain("_data: there is no report of 2015 to release: no activity of 2015 was held, and report.yaml has no edition for it\n");
+    expect(run.code).toBe(1);
+  });
+});
