@@ -59,7 +59,7 @@ export function releaseReasons(facts: ReleaseFacts): Diagnostic[] {
   const asked = new Set(facts.years);
   const out: Diagnostic[] = [];
   if (facts.years.length === 0) {
-    out.push(error(facts.locate(["editions"]), "there is no final edition to release: every edition in report.yaml is a draft (status: draft)"));
+    out.push(error(facts.locate(["editions"]), "there is no final edition to release: report.yaml has no edition without status: draft"));
   }
   for (const year of facts.years) {
     if (!facts.reports.has(year)) {

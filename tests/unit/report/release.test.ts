@@ -45,7 +45,7 @@ describe("releaseReasons", () => {
       "error /data: there is no report of 2015 to release: no activity of 2015 was held, and report.yaml has no edition for it",
     ]);
     expect(shown(releaseReasons({ ...FACTS, years: [], pdfs: [] }))).toEqual([
-      "error /data/report.yaml:1:8: there is no final edition to release: every edition in report.yaml is a draft (status: draft)",
+      "error /data/report.yaml:1:8: there is no final edition to release: report.yaml has no edition without status: draft",
     ]);
   });
 
