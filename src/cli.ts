@@ -10,7 +10,7 @@ import { loadData, reportYears } from "./data/load.ts";
 import { DEFAULT_TITLE, STRAND_KINDS } from "./data/schema.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
-import { fileSize, plural } from "./format/text.ts";
+import { fileSize, listSeparator, plural } from "./format/text.ts";
 import { checkPreviewFolder } from "./output.ts";
 import { normalisePathPrefix, photoCacheFor, readSettings, type Settings } from "./settings.ts";
 
@@ -38,14 +38,31 @@ const DATA_OPTION = { data: { type: "string" }, help: { type: "boolean", short: 
 const COMMANDS = {
   check: {
     usage: `Usage: activity-report check [--data DIR]
+       activity-report check --release [YEAR…] [--data DIR] [--output DIR]
 
 Validates the data folder and lists every problem as path:line:col: message.
 
-  --data DIR   the data folder (default: $REPORT_DATA or _data)
-  -h, --help   show this help
+With --release, also tells whether the reports of the years given (default:
+every final edition) are fit to go out, and lists each reason why one is not:
+  - its edition is a draft;
+  - a warning that its readers would see: no site_url, no date (published or
+    som), a report year without an edition, a document adopted with no
+    language under versions, an abbreviation that no report uses;
+  - its PDF in the output folder is missing, was built from other data than
+    the data folder holds now, or fails a machine check of PDF/UA-1 and
+    PDF/A-2u.
+It checks the PDFs that will be published, so build first:
+  activity-report build && activity-report check --release
 
-Exit code 0 when the data is valid (warnings may be printed), 1 when it has errors.`,
-    options: DATA_OPTION,
+  --release     check that the reports are fit to be published
+  --data DIR    the data folder (default: $REPORT_DATA or _data)
+  --output DIR  with --release: the built site whose PDFs are checked
+                (default: $REPORT_OUTPUT or output)
+  -h, --help    show this help
+
+Exit code 0 when the data is valid (warnings may be printed), 1 when it has
+errors, or with --release when a report is not fit to go out.`,
+    options: { ...DATA_OPTION, release: { type: "boolean" }, output: { type: "string" } },
   },
   build: {
     usage: `Usage: activity-report build [--data DIR] [--output DIR] [--year YYYY] [--no-pdf] [--path-prefix PATH]
@@ -245,6 +262,22 @@ async function check(io: Io, settings: Settings): Promise<number> {
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
   const { termsOf } = await import("./data/json-schema.ts");
   await refreshSchemas(io, settings.dataDir, termsOf(result.data));
+  return EXIT.ok;
+}
+
+/** `check --release`: the reports of `years` (default: every final edition) and their built PDFs, fit to go out or not, and why. */
+async function checkRelease(io: Io, settings: Settings, years: readonly number[] | undefined): Promise<number> {
+  const release = await import("./release.ts");
+  const result = await release.checkRelease(settings, years);
+  printDiagnostics(io, result.diagnostics);
+  if (result.errors) return EXIT.failed;
+  const reasons = result.diagnostics.filter((d) => d.severity === "error").length;
+  const reports = `the report${result.years.length === 1 ? "" : "s"} of ${result.years.map((y, i) => `${listSeparator(i, result.years.length)}${y}`).join("")}`;
+  if (reasons > 0) {
+    io.err(`Not ready for release: ${plural(reasons, "reason")} above${result.years.length === 0 ? "" : `, in checking ${reports}`}.`);
+    return EXIT.failed;
+  }
+  io.out(`Ready for release: ${reports}; ${plural(result.pdfsPassed, "PDF")} in ${settings.outputDir} ${result.pdfsPassed === 1 ? "meets" : "meet"} every machine check of PDF/UA-1 and PDF/A-2u.`);
   return EXIT.ok;
 }
 
@@ -542,7 +575,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     const parsed = parseArgs({ args: [...rest], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: true, tokens: true });
     values = parsed.values as typeof values;
     // `new` takes what to add, `init` the folder; no command takes anything else that is not an option.
-    const wanted = name === "new" || name === "init" ? 1 : 0;
+    // `check --release` takes the report years.
+    const wanted = name === "new" || name === "init" ? 1 : name === "check" && (parsed.values as Record<string, unknown>).release === true ? Infinity : 0;
     const at = parsed.tokens.flatMap((t) => (t.kind === "positional" ? [t.index] : []));
     positionals = parsed.positionals.slice(0, wanted);
     strayAt = at.slice(wanted);
@@ -566,6 +600,15 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     io.out(command.usage);
     return EXIT.ok;
   }
+  if (name === "check" && values.release !== true && values.output !== undefined) {
+    io.err(`activity-report check: --output goes with --release, which checks the PDFs of the built site\n\n${command.usage}`);
+    return EXIT.usage;
+  }
+  const notYear = name === "check" ? positionals.find((p) => !/^\d{4}$/.test(p)) : undefined;
+  if (notYear !== undefined) {
+    io.err(`activity-report check: a report year is written YYYY, not "${notYear}"\n\n${command.usage}`);
+    return EXIT.usage;
+  }
   if (typeof values.year === "string" && !/^\d{4}$/.test(values.year)) {
     io.err(`activity-report ${name}: --year must be a year written YYYY, not "${values.year}"\n\n${command.usage}`);
     return EXIT.usage;
@@ -586,6 +629,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   try {
     if (name === "new") return await scaffold(io, settings.dataDir, positionals, values, command.usage);
     if (name === "init") return await init(io, positionals[0] ?? settings.dataDir, values);
+    if (name === "check" && values.release === true) return await checkRelease(io, settings, positionals.length > 0 ? positionals.map(Number) : undefined);
     if (name === "check") return await check(io, settings);
     if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
     if (name === "build") return await runBuild(io, settings);

@@ -56,7 +56,7 @@ export function reportProblems(report: WrittenMapping<ReportFile>, references: P
   const fields = report.fields ?? {};
   const out = stateProblems(report, fields.participating_states, ["participating_states"], references);
   if (report.source && report.fields && (report.source.value as Record<string, unknown>).site_url === undefined) {
-    out.push(report.source.diagnostic([], "no site_url: the feed and the sitemap, which need the site's address, are not built", { severity: "warning" }));
+    out.push({ ...report.source.diagnostic([], "no site_url: the feed and the sitemap, which need the site's address, are not built", { severity: "warning" }), about: { kind: "no-site-url" } });
   }
   // Said also when logos has mistakes of its own, so that both are fixed at once.
   const raw = report.source?.value;
@@ -114,8 +114,10 @@ export function periodOverlaps(report: WrittenMapping<ReportFile>, periods: read
 export function missingEditions(report: WrittenMapping<ReportFile>, editions: Editions | undefined, years: readonly number[]): Diagnostic[] {
   const source = report.source;
   if (!source || !report.fields) return [];
-  return years.filter((year) => !defines(editions, String(year))).map((year) =>
-    source.diagnostic(editions ? ["editions"] : [], `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }));
+  return years.filter((year) => !defines(editions, String(year))).map((year) => ({
+    ...source.diagnostic(editions ? ["editions"] : [], `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }),
+    about: { kind: "no-edition", year },
+  }));
 }
 
 /**
@@ -132,7 +134,10 @@ export function undatedEditions(report: WrittenMapping<ReportFile>, editions: Ed
     // A draft, or one whose status or year is itself a mistake, is not known to be final.
     const final = isReportYear(Number(year)) && (wrote("status") ? edition.status === "final" : true);
     if (wrote("published") || wrote("som") || !final) return [];
-    return [report.source!.diagnostic(["editions", year], `the report of ${year} has no date: add published: YYYY-MM-DD (the day it is published) or the som it is presented to; without either it is printed undated, its copyright without a year`, { severity: "warning", part: "key" })];
+    return [{
+      ...report.source!.diagnostic(["editions", year], `the report of ${year} has no date: add published: YYYY-MM-DD (the day it is published) or the som it is presented to; without either it is printed undated, its copyright without a year`, { severity: "warning", part: "key" }),
+      about: { kind: "undated-edition", year: Number(year) },
+    }];
   });
 }
 
@@ -181,8 +186,9 @@ export function meetingInOwnReport(report: WrittenMapping<ReportFile>, editions:
  * A warning at an entry of report.yaml, for what only the built reports show (an abbreviation
  * that no report prints). The file is read again for its positions, only when there is one to give.
  */
-export function reportFileWarning(dir: string, at: readonly PathSegment[], message: string, part?: "key" | "value"): Diagnostic {
+export function reportFileWarning(dir: string, at: readonly PathSegment[], message: string, part?: "key" | "value", about?: Diagnostic["about"]): Diagnostic {
   const file = path.join(dir, REFERENCE_FILES.report);
   const { source } = readYamlSource(file);
-  return source ? source.diagnostic(at, message, { severity: "warning", ...(part ? { part } : {}) }) : { severity: "warning", file, message };
+  const warning = source ? source.diagnostic(at, message, { severity: "warning", ...(part ? { part } : {}) }) : { severity: "warning" as const, file, message };
+  return about ? { ...warning, about } : warning;
 }

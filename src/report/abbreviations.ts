@@ -124,5 +124,5 @@ export function abbreviationWarnings(data: Pick<DataSet, "dir" | "report">, site
     ? `the report of ${years[0]} does not use it, so its Annex D leaves it out`
     : `none of the reports of ${years.map((y, i) => `${listSeparator(i, years.length)}${y}`).join("")} uses it, so no Annex D lists it`;
   return unusedAbbreviations(data.report.abbreviations, site.reports).map((abbreviation) =>
-    reportFileWarning(data.dir, ["abbreviations", abbreviation], `abbreviation "${abbreviation}": ${reports}; write it where the text means it, or remove it`, "key"));
+    reportFileWarning(data.dir, ["abbreviations", abbreviation], `abbreviation "${abbreviation}": ${reports}; write it where the text means it, or remove it`, "key", { kind: "unused-abbreviation" }));
 }

@@ -143,3 +143,13 @@ describe("undatedEditions", () => {
     expect(undatedEditions(file, editionsOf(file))).toEqual([]);
   });
 });
+
+describe("the warnings readers would see", () => {
+  it("are marked with their kind and, for an edition's, its year: no site_url, no edition, no date", () => {
+    const without = writtenMapping("/data/report.yaml", "organisation: O\nsecretariat: S\ntitle: T\neditions:\n  2017:\n    chair: X\n", reportSchema);
+    const editions = editionsOf(without);
+    expect(reportProblems(without, { countries: {} }, NO_PICTURES, "/data").map((d) => d.about)).toEqual([{ kind: "no-site-url" }]);
+    expect(missingEditions(without, editions, [2016, 2017]).map((d) => d.about)).toEqual([{ kind: "no-edition", year: 2016 }]);
+    expect(undatedEditions(without, editions).map((d) => d.about)).toEqual([{ kind: "undated-edition", year: 2017 }]);
+  });
+});

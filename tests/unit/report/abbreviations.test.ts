@@ -90,6 +90,8 @@ describe("the check", () => {
     expect(siteWarnings(loaded.data, buildSite(loaded.data)).map((d) => formatDiagnostic(d, dir))).toEqual([
       `report.yaml:${line}:3: warning: abbreviation "EU": none of the reports of 2016, 2017, 2018 and 2019 uses it, so no Annex D lists it; write it where the text means it, or remove it`,
     ]);
+    // A warning readers would see, of every report: check --release refuses it.
+    expect(siteWarnings(loaded.data, buildSite(loaded.data))[0]!.about).toEqual({ kind: "unused-abbreviation" });
   });
 
   it("of one year's report warns of those that report does not use", async () => {
