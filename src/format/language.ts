@@ -20,6 +20,7 @@ export function language(messages: Messages): Language {
   return {
     ...formats,
     has: messages.has,
+    lang: messages.lang,
     t: messages.t,
     count: (count) =>
       count.qualifier === undefined ? formats.number(count.value) : messages.t("count.qualified", { qualifier: qualifierKey(count.qualifier), n: count.value }),

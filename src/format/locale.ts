@@ -32,6 +32,10 @@ export interface LocaleFormats {
   /** A month's short name, for a chart's axis: `May`, `май`. */
   monthShort(year: number, month: number): string;
   plural(value: number): PluralCategory;
+  /** `1.2`, `1,2`: a number with `digits` decimals. */
+  decimal(value: number, digits: number): string;
+  /** `1, 2 and 5`; `1, 2 и 5`: a list as a sentence reads it. */
+  list(items: readonly string[]): string;
 }
 
 const EN_DASH = "\u2013";
@@ -58,6 +62,7 @@ function intlFormats(lang: string): LocaleFormats {
   const monthAlone = new Intl.DateTimeFormat(tag, MONTH_ALONE);
   const monthShort = new Intl.DateTimeFormat(tag, MONTH_SHORT);
   const year = new Intl.DateTimeFormat(tag, YEAR);
+  const list = new Intl.ListFormat(tag, { type: "conjunction" });
   const styleOf = (d: PartialDate) => (d.precision === "day" ? day : d.precision === "month" ? month : year);
   const at = (d: PartialDate) => utc(d.year, d.month, d.day);
   const single = (d: PartialDate) => joined(styleOf(d).formatToParts(at(d)));
@@ -80,10 +85,14 @@ function intlFormats(lang: string): LocaleFormats {
     monthYear: (y, m) => joined(month.formatToParts(utc(y, m))),
     monthShort: (y, m) => joined(monthShort.formatToParts(utc(y, m))),
     plural: (value) => plural.select(value),
+    list: (items) => list.format(items),
+    decimal: (value, digits) => new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
   };
 }
 
 const ENGLISH_PLURAL = new Intl.PluralRules("en");
+// British usage, as the report's English: no comma before "and".
+const ENGLISH_LIST = new Intl.ListFormat("en-GB", { type: "conjunction" });
 
 /** English as the report has always printed it (British forms, closed en dashes between single words). */
 const ENGLISH: LocaleFormats = {
@@ -94,6 +103,8 @@ const ENGLISH: LocaleFormats = {
   monthYear: (y, m) => firstDay({ year: y, month: m, precision: "month" } as PartialDate).toFormat("LLLL yyyy"),
   monthShort: (y, m) => firstDay({ year: y, month: m, precision: "month" } as PartialDate).toFormat("LLL"),
   plural: (value) => ENGLISH_PLURAL.select(value),
+  list: (items) => ENGLISH_LIST.format(items),
+  decimal: (value, digits) => value.toFixed(digits),
 };
 
 const cache = new Map<string, LocaleFormats>([[SOURCE_LANGUAGE, ENGLISH]]);

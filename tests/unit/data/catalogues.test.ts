@@ -10,8 +10,8 @@ afterAll(cleanUp);
 describe("the project's catalogues", () => {
   const catalogues = readCatalogues();
 
-  it("parse, and each translation has English's keys with English's placeholders", () => {
-    expect(catalogueDiagnostics(catalogues).map((d) => formatDiagnostic(d))).toEqual([]);
+  it("parse, and each translation has only English's keys, with English's placeholders", () => {
+    expect(catalogues.errors.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`)).toEqual([]);
     expect([...catalogues.byLanguage.keys()].sort()).toEqual(["en", "ru"]);
   });
 

@@ -90,3 +90,12 @@ describe("language tags", () => {
     expect(() => localeFormats("xx yy")).toThrow(/not a language tag/);
   });
 });
+
+describe("lists", () => {
+  it("join as each language's sentences do", () => {
+    expect(localeFormats("en").list(["1", "2", "5"])).toBe("1, 2 and 5");
+    expect(localeFormats("en").list(["1", "2"])).toBe("1 and 2");
+    expect(localeFormats("ru").list(["1", "2", "5"])).toBe("1, 2 и 5");
+    expect(localeFormats("ar").list(["1", "2", "5"])).toBe("1 و2 و5");
+  });
+});
