@@ -1,6 +1,6 @@
 /** Each event as the report prints it: dateline, figures and links resolved. */
 import type { EventRecord } from "../data/load.ts";
-import type { Language } from "../format/language.ts";
+import { qualifierKey, type Language } from "../format/language.ts";
 import { goalLine } from "./goals.ts";
 import type { Lookups } from "./lookups.ts";
 import { countOf } from "./figures.ts";
@@ -35,7 +35,8 @@ function figuresOf(event: EventRecord, language: Language): FigureView[] {
   return FIGURE_FIELDS.flatMap((field) => {
     const count = countOf(event, field);
     if (!count) return [];
-    const values = { qualified: count.qualifier === undefined ? "no" : "yes", count: language.count(count), n: count.value };
+    // The qualifier itself, as the catalogue's count.qualified selects it: a language may agree the noun with it.
+    const values = { qualified: count.qualifier === undefined ? "no" : qualifierKey(count.qualifier), count: language.count(count), n: count.value };
     return [{ field, count, text: language.t(`event.figures.${field}`, values) }];
   });
 }

@@ -64,3 +64,17 @@ describe("a data folder's catalogues", () => {
     expect(shown).toContain(`${path.join("locales", "de.yaml")}:2:3: count.qualified takes {number}, {qualifier}, but the en message takes {n}, {qualifier}`);
   });
 });
+
+describe("the code", () => {
+  it("asks only for keys of the English catalogue", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { ROOT } = await import("../../helpers/data.ts");
+    const english = readCatalogues().byLanguage.get("en")!;
+    const sources = ["src", "templates"].flatMap((dir) =>
+      readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" }).filter((f) => /\.(ts|js)$/.test(f)).map((f) => path.join(dir, f)));
+    const asked = sources.flatMap((file) =>
+      [...readFileSync(path.join(ROOT, file), "utf8").matchAll(/\bt\("([a-z][\w.-]+)"/g)].map((m) => ({ file, key: m[1]! })));
+    expect(asked.length).toBeGreaterThan(40);
+    expect(asked.filter(({ key }) => !english.messages.has(key))).toEqual([]);
+  });
+});
