@@ -197,7 +197,9 @@ export function compileMessages(catalogue: Catalogue, fallback?: Messages): Mess
       }
       const result = format.format(values as Record<string, string | number> | undefined);
       if (typeof result !== "string") throw new Error(`the message "${key}" of ${catalogue.file} did not format to text`);
-      return result;
+      // A value that ends with an abbreviation's full stop ("30 апреля 2018 г.") before the message's own full stop
+      // gives one, as typesetters write it; an ellipsis of three is left alone.
+      return result.replace(/(?<!\.)\.\.(?!\.)/g, ".");
     },
   };
 }

@@ -84,6 +84,13 @@ describe("compileMessages", () => {
     expect(russian.has("site.title")).toBe(true);
   });
 
+  it("writes one full stop where a value's abbreviation ends the sentence, and leaves an ellipsis", () => {
+    const ru = compileMessages(parseCatalogue('p: "Опубликовано {date}."\ne: "{text}..."\n', "ru.yaml", "ru").catalogue);
+    expect(ru.t("p", { date: "30 апреля 2018\u202Fг." })).toBe("Опубликовано 30 апреля 2018\u202Fг.");
+    expect(ru.t("p", { date: "2018" })).toBe("Опубликовано 2018.");
+    expect(ru.t("e", { text: "и т. д" })).toBe("и т. д...");
+  });
+
   it("throws on a key no catalogue holds: a mistake in the code, never printed", () => {
     expect(() => compileMessages(en()).t("site.nothing")).toThrow('no message "site.nothing" in the en catalogue (locales/en.yaml)');
   });
