@@ -6,7 +6,7 @@ import type { Lookups } from "./lookups.ts";
 import { countOf } from "./figures.ts";
 import { anchorOf, eventUrl, reportUrl } from "./urls.ts";
 import type { DocumentView, EventReportLink, EventView, FigureView } from "./views.ts";
-import { languageName, type DocumentFile } from "../data/schema.ts";
+import type { DocumentFile } from "../data/schema.ts";
 
 /** The figures an entry states, in the order it states them; each has its message `event.figures.<field>`. */
 const FIGURE_FIELDS: readonly FigureView["field"][] = ["participants", "countries", "organisations", "delegations", "women"];
@@ -14,19 +14,20 @@ const FIGURE_FIELDS: readonly FigureView["field"][] = ["participants", "countrie
 /** `English, Russian` */
 export const languageList = (versions: DocumentView["versions"]): string => versions.map((v) => v.name).join(", ");
 
-function documentView(d: DocumentFile, language: Language): DocumentView {
+/** A document as the report lists it, in the report's language (`words`): its kind, and the names of its languages. */
+function documentView(d: DocumentFile, words: Language): DocumentView {
   const versions = Object.entries(d.versions).map(([language, link]) => ({
     language,
-    name: languageName(language) ?? language,
+    name: words.languageName(language) ?? language,
     // A file under documents/ is published at the same path.
     ...(link?.url ? { url: link.url } : link?.file ? { url: `/${link.file}` } : {}),
   }));
   const adopted = d.adopted ?? false;
   return {
-    title: d.title, kind: d.kind, kindLabel: language.t(`documents.kinds.${d.kind}`), adopted,
+    title: d.title, kind: d.kind, kindLabel: words.t(`documents.kinds.${d.kind}`), adopted,
     ...(d.adopted_by ? { adoptedBy: d.adopted_by } : {}),
     // Who adopted it only as the data says: no qualifier is invented where it says none.
-    ...(adopted ? { adoptedText: d.adopted_by ? language.t("documents.adoptedBy", { by: d.adopted_by }) : language.t("documents.adopted") } : {}),
+    ...(adopted ? { adoptedText: d.adopted_by ? words.t("documents.adoptedBy", { by: d.adopted_by }) : words.t("documents.adopted") } : {}),
     versions, languages: languageList(versions),
   };
 }

@@ -99,3 +99,12 @@ describe("lists", () => {
     expect(localeFormats("ar").list(["1", "2", "5"])).toBe("1 و2 و5");
   });
 });
+
+describe("language names", () => {
+  it("are in the report's language", () => {
+    expect(localeFormats("en").languageName("ru")).toBe("Russian");
+    expect(localeFormats("ru").languageName("en")).toBe("английский");
+    expect(localeFormats("ar").languageName("ru")).toBe("الروسية");
+    expect(localeFormats("ru").languageName("qq")).toBeUndefined();
+  });
+});
