@@ -12,7 +12,8 @@ import { loadData, type DataSet } from "./data/load.ts";
 import { pictureStamps } from "./data/pictures.ts";
 import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
-import { fileSize, plural } from "./format/text.ts";
+import { english } from "./data/catalogues.ts";
+import type { Language } from "./format/language.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import { removeAbandonedBrowsers } from "./pdf/browser-folders.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
@@ -48,11 +49,16 @@ export interface BuildResult {
 }
 
 /** What a link to a PDF says of it, once it is printed: pages, size, and that a screen reader can read it. */
-export const pdfFacts = (pdf: Pick<PrintedPdf, "pages" | "bytes">): string => `, ${plural(pdf.pages, "page")}, ${fileSize(pdf.bytes)}, tagged for screen readers`;
+export function pdfFacts(pdf: Pick<PrintedPdf, "pages" | "bytes">, language: Language = english()): string {
+  const size = pdf.bytes < 1024 * 1024
+    ? language.t("report.kilobytes", { n: language.number(Math.max(1, Math.round(pdf.bytes / 1024))) })
+    : language.t("report.megabytes", { n: language.decimal(pdf.bytes / 1024 / 1024, 1) });
+  return `, ${language.t("report.pdfFacts", { pages: pdf.pages, size })}`;
+}
 
 /** Writes each PDF's pages and size into the pages that link to it (the templates leave a marker, as they are known only now). */
 async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly PrintedPdf[]): Promise<void> {
-  const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), pdfFacts(pdf)]));
+  const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), pdfFacts(pdf, site.language)]));
   const pages = ["index.html", ...site.reports.map((r) => path.join(String(r.year), "index.html"))];
   await Promise.all(pages.map(async (page) => {
     const file = path.join(siteDir, page);

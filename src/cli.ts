@@ -251,13 +251,17 @@ async function check(io: Io, settings: Settings): Promise<number> {
   // photos, so that neither decodes an unchanged picture again; not where nothing would be built.
   const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
   const result = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
-  if (!result.data) {
-    printDiagnostics(io, result.diagnostics);
+  // The catalogues of the report's words, the project's and the data folder's: a message that does not parse is an
+  // error, a key a language lacks a warning (English is printed in its place).
+  const { catalogueDiagnostics, readCatalogues } = await import("./data/catalogues.ts");
+  const words = catalogueDiagnostics(readCatalogues(settings.dataDir));
+  if (!result.data || words.some((d) => d.severity === "error")) {
+    printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...words]));
     return EXIT.failed;
   }
   // What only the reports show (an abbreviation none of them uses) is told with the data's own warnings.
   const { buildSite, siteWarnings } = await import("./report/model.ts");
-  printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
+  printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...words, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
   const { termsOf } = await import("./data/json-schema.ts");

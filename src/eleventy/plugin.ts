@@ -16,6 +16,10 @@ import { buildSite, type SiteModel } from "../report/model.ts";
 import { PROJECT_ROOT, TEMPLATES, type Settings } from "../settings.ts";
 import type { EleventyConfig } from "./config-types.ts";
 import { filters } from "./filters.ts";
+import { translationFilters } from "./i18n.ts";
+import { english, languageFrom, readCatalogues } from "../data/catalogues.ts";
+import { SOURCE_LANGUAGE } from "../format/locale.ts";
+import type { Language } from "../format/language.ts";
 import { copyDataFiles } from "./data-files.ts";
 import { publishPhotos, type PublishedPhotos, type SitePhotos } from "./photos.ts";
 import { CONTENT_SECURITY_POLICY } from "./security.ts";
@@ -75,7 +79,19 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   config.addGlobalData("flowPage", FLOW_PAGE);
   config.addGlobalData("pathPrefix", settings.pathPrefix);
   config.addGlobalData("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
+  // The language a page is rendered in, by default the working language; each template passes it on explicitly.
+  config.addGlobalData("lang", SOURCE_LANGUAGE);
   for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);
+  const languages = new Map<string, Language>();
+  const languageOf = (lang: string): Language => {
+    let found = languages.get(lang);
+    if (!found) {
+      found = lang === SOURCE_LANGUAGE ? english() : languageFrom(readCatalogues(settings.dataDir), lang);
+      languages.set(lang, found);
+    }
+    return found;
+  };
+  for (const [name, fn] of Object.entries(translationFilters(languageOf))) config.addFilter(name, fn);
   const onPage = options.onPage;
   if (onPage) {
     config.addTransform("progress", (content: string) => {
