@@ -23,7 +23,7 @@ import { buildSite, siteWarnings, type SiteModel } from "./report/model.ts";
 import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
-import { endBySignal } from "./system/signals.ts";
+import type { Stops } from "./system/stops.ts";
 
 /** What a build reports while it runs, for a progress display. */
 export type BuildProgress =
@@ -71,7 +71,11 @@ async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly Pr
   }));
 }
 
-export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}): Promise<BuildResult> {
+/**
+ * Builds the site into settings.outputDir. With `stops` (the command's: cli.ts), a stop undoes what the build has
+ * written (the staging folder, the lock, unfinished photo copies) and holds off while the output is being swapped.
+ */
+export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}, stops?: Stops): Promise<BuildResult> {
   const started = performance.now();
   const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
@@ -99,27 +103,17 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   const previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
   const manifest = manifestOf(loaded.data, site, await pictureStamps(loaded.data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
   const staging = stagingFolder(output);
-  // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was,
-  // and the printer kills the browser and removes its profile as the process exits.
+  // A stopped build leaves nothing behind: the staging folder goes, the output stays as it was, and the
+  // printer kills the browser and removes its profile as the process exits.
   const stopIndexing = new AbortController();
-  // The process ends at once, by the signal: the encodings under way are abandoned, not waited for (endBySignal).
-  const stop = (signal: NodeJS.Signals, outcome: string) => {
+  let outcome = `the output in ${settings.outputDir} is unchanged`;
+  const unregister = stops?.onStop(() => {
     stopIndexing.abort();
     removeUnfinishedWrites();
     rmSync(staging, { recursive: true, force: true });
     unlock.now();
-    process.stderr.write(`Interrupted (${signal}): ${outcome}.\n`);
-    endBySignal(signal);
-  };
-  // Between the swap's two renames there is no output folder: a signal then is held until the swap has ended.
-  let swapping = false;
-  let held: NodeJS.Signals | undefined;
-  const interrupted = (signal: NodeJS.Signals) => {
-    if (swapping) held ??= signal;
-    else stop(signal, `the output in ${settings.outputDir} is unchanged`);
-  };
-  process.on("SIGINT", interrupted);
-  process.on("SIGTERM", interrupted);
+    return outcome;
+  });
   try {
     await mkdir(staging);
     // The marker says the folder is ours to replace, and keeps what the next build compares with.
@@ -156,17 +150,18 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     await stampPdfSizes(staging, site, pdfs);
     await indexing;
     onProgress({ step: "indexed" });
-    swapping = true;
-    let removed: Promise<void>;
-    try {
-      ({ removed } = await swapInto(staging, output, settings.outputDir));
-    } catch (error) {
-      if (held) stop(held, error instanceof OutputError ? error.message : `the output in ${settings.outputDir} is unchanged`);
-      throw error;
-    } finally {
-      swapping = false;
-    }
-    if (held) stop(held, `the new output was already in place in ${settings.outputDir}`);
+    // Between the swap's two renames there is no output folder: a stop then waits until the swap has ended.
+    const swap = async () => {
+      try {
+        const swapped = await swapInto(staging, output, settings.outputDir);
+        outcome = `the new output was already in place in ${settings.outputDir}`;
+        return swapped;
+      } catch (error) {
+        if (error instanceof OutputError) outcome = error.message;
+        throw error;
+      }
+    };
+    const { removed } = stops ? await stops.hold(swap) : await swap();
     return {
       settled: removed,
       changes: describeChanges(previous, manifest, site),
@@ -178,8 +173,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   } finally {
     // Stops Pagefind if the build failed before it was done.
     stopIndexing.abort();
-    process.off("SIGINT", interrupted);
-    process.off("SIGTERM", interrupted);
+    unregister?.();
     await rm(staging, { recursive: true, force: true });
     unlock.now();
   }
