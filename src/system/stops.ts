@@ -5,8 +5,8 @@
  * given no Stops is never stopped from here: a library function does not end its caller's process.
  */
 
-/** Undoes what the task has done so far, synchronously, and says in what state it leaves things ("the output … is unchanged"). */
-export type Undo = (signal: NodeJS.Signals) => string;
+/** Undoes what the task has done so far, synchronously, and may say in what state it leaves things ("the output … is unchanged"). */
+export type Undo = (signal: NodeJS.Signals) => string | undefined;
 
 export class Stops {
   private readonly undos: Undo[] = [];
