@@ -110,7 +110,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
       previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
       manifest = manifestOf(data, site, await pictureStamps(data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
       return buildMarker(manifest);
-    }, async (staging) => ({ ...(await fillSite(settings, staging, output, data, site, browserPath, onProgress, stopIndexing.signal)), staging }));
+    }, async (staging) => ({ ...(await fillSite(settings, staging, output, data, site, browserPath, onProgress, stopIndexing)), staging }));
     return {
       settled: removed,
       changes: describeChanges(previous, manifest!, site),
@@ -129,7 +129,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
 /** Renders the site into `staging`, prints the PDFs and indexes the site for search meanwhile. */
 async function fillSite(
   settings: Settings, staging: string, output: string, data: DataSet, site: SiteModel, browserPath: string | undefined,
-  onProgress: (progress: BuildProgress) => void, stopIndexing: AbortSignal,
+  onProgress: (progress: BuildProgress) => void, stopIndexing: AbortController,
 ): Promise<{ pages: number; pdfs: PrintedPdf[] }> {
   // Load the printer's libraries while Eleventy renders.
   const printing = browserPath ? import("./pdf/print.ts").then((m) => m.preloadPrinting()) : undefined;
@@ -145,8 +145,23 @@ async function fillSite(
   });
   onProgress({ step: "rendered", pages });
   // Pagefind reads only the event pages, which printing does not touch: it indexes while the PDFs print.
-  const indexing = indexSite(staging, stopIndexing);
+  const indexing = indexSite(staging, stopIndexing.signal);
   indexing.catch(() => undefined);
+  try {
+    return { pages, pdfs: await printAndIndex(settings, staging, data, site, browserPath, onProgress, indexing) };
+  } catch (error) {
+    // Pagefind writes into the staging folder until it has stopped: only then may the folder go.
+    stopIndexing.abort();
+    await indexing.catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Prints the PDFs into `staging`, removes what only the printer reads, and waits for the search index. */
+async function printAndIndex(
+  settings: Settings, staging: string, data: DataSet, site: SiteModel, browserPath: string | undefined,
+  onProgress: (progress: BuildProgress) => void, indexing: Promise<void>,
+): Promise<PrintedPdf[]> {
   let printed = 0;
   const pdfs = browserPath
     ? await printReports(site, data, site.reports, (report) => path.join(staging, String(report.year), report.pdfName), {
@@ -162,7 +177,7 @@ async function fillSite(
   await stampPdfSizes(staging, site, pdfs);
   await indexing;
   onProgress({ step: "indexed" });
-  return { pages, pdfs };
+  return pdfs;
 }
 
 /** One build of the live preview: what it was built from, and what it wrote. */

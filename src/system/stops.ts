@@ -31,9 +31,12 @@ export class Stops {
       this.held ??= signal;
       return;
     }
-    // The latest task's undo first; its outcome is the one said.
+    // Every undo, the latest first; the first outcome said is the one given.
     let outcome: string | undefined;
-    for (const undo of [...this.undos].reverse()) outcome ??= undo(signal);
+    for (const undo of [...this.undos].reverse()) {
+      const said = undo(signal);
+      outcome ??= said;
+    }
     this.stopped(signal, outcome);
   }
 

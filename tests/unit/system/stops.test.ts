@@ -21,6 +21,17 @@ describe("Stops", () => {
     expect(stopped).toEqual(["SIGINT: (no task)", "SIGTERM: the output is unchanged", "SIGINT: (no task)"]);
   });
 
+  it("runs every task's undo, the latest first, and says the first outcome given", () => {
+    const { stops, stopped } = recorded();
+    const undone: string[] = [];
+    stops.onStop(() => (undone.push("outer"), "the output is unchanged"));
+    stops.onStop(() => (undone.push("inner"), undefined));
+    stops.onStop(() => (undone.push("innermost"), "the staging folder is removed"));
+    stops.stop("SIGINT");
+    expect(undone).toEqual(["innermost", "inner", "outer"]);
+    expect(stopped).toEqual(["SIGINT: the staging folder is removed"]);
+  });
+
   it("holds a stop back while held work runs, then stops with the outcome that work left, once", async () => {
     const { stops, stopped } = recorded();
     let outcome = "unchanged";
