@@ -13,6 +13,8 @@ import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, listSeparator, plural } from "./format/text.ts";
 import { checkPreviewFolder } from "./output.ts";
 import { normalisePathPrefix, photoCacheFor, readSettings, type Settings } from "./settings.ts";
+import { endBySignal } from "./system/signals.ts";
+import { Stops } from "./system/stops.ts";
 
 /** Where `dev` writes its preview unless told otherwise: never the published output. */
 export const PREVIEW_DIR = ".preview";
@@ -338,9 +340,30 @@ async function schema(io: Io, dataDir: string, output: string | undefined): Prom
   return EXIT.ok;
 }
 
+/**
+ * Runs `task` with SIGINT and SIGTERM as stops: the task undoes what it has written, says in what state
+ * it leaves the output, and the process ends at once by the signal, as a shell expects (130, 143).
+ * `process.exit()` would first wait for every task given to libuv's thread pool (sharp's encodings: minutes).
+ */
+async function stoppable<T>(io: Io, task: (stops: Stops) => Promise<T>): Promise<T> {
+  const stops = new Stops((signal, outcome) => {
+    if (outcome) io.err(`Interrupted (${signal}): ${outcome}.`);
+    endBySignal(signal);
+  });
+  const stop = (signal: NodeJS.Signals) => stops.stop(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  try {
+    return await task(stops);
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
 async function runBuild(io: Io, settings: Settings): Promise<number> {
   const { build } = await import("./build.ts");
-  const result = await build(settings, progressDisplay(io, Boolean(process.stderr.isTTY)));
+  const result = await stoppable(io, (stops) => build(settings, progressDisplay(io, Boolean(process.stderr.isTTY)), stops));
   const pdfBytes = result.pdfs.reduce((n, p) => n + p.bytes, 0);
   io.out(
     `Built ${plural(result.pages, "page")} and ${plural(result.pdfs.length, "PDF")}` +
