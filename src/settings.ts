@@ -1,7 +1,8 @@
 /**
- * Where the build reads and writes. The CLI sets these variables before it
- * starts Eleventy, so `.eleventy.ts` on its own (`npm run eleventy`) honours
- * them too: REPORT_DATA, REPORT_OUTPUT, REPORT_YEAR, REPORT_PATH_PREFIX, REPORT_PDF.
+ * Where the build reads and writes, and how. The settings travel as an object (the CLI passes them to
+ * build, dev and Eleventy's plugin); the environment gives their defaults, for the CLI and for
+ * `.eleventy.ts` run on its own (`npm run eleventy`): REPORT_DATA, REPORT_OUTPUT, REPORT_YEAR,
+ * REPORT_PATH_PREFIX, REPORT_PDF, REPORT_PRINT_TIMEOUT.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
