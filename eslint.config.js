@@ -1,0 +1,41 @@
+// The linter: rules that catch defects (promises left floating or misused, code never used, values of
+// unknown type used unchecked, objects turned into "[object Object]", errors thrown without their cause),
+// not matters of style. `npm run lint`.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "output/", "output-*/", "bench/results/", "**/*.njk"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      // Style, not defects: an async function without await keeps its promise-returning signature on purpose;
+      // the data's checks match control characters and runs of spaces deliberately.
+      "@typescript-eslint/require-await": "off",
+      "no-control-regex": "off",
+      "no-regex-spaces": "off",
+    },
+  },
+  {
+    // Plain JavaScript (the commands' entry points, Eleventy's data files, the browser's scripts): no types to check.
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    languageOptions: {
+      globals: {
+        process: "readonly", console: "readonly", URL: "readonly", URLSearchParams: "readonly", setTimeout: "readonly", clearTimeout: "readonly",
+        MessageChannel: "readonly", document: "readonly", window: "readonly", fetch: "readonly", location: "readonly", CMS: "readonly",
+        HTMLElement: "readonly", customElements: "readonly", Blob: "readonly", FileReader: "readonly", history: "readonly", navigator: "readonly",
+      },
+    },
+  },
+);
