@@ -19,6 +19,18 @@ export const PROJECT_LOCALES = path.join(PROJECT_ROOT, "locales");
 /** A catalogue's file name: its language tag, `.yaml`. */
 const CATALOGUE_FILE = /^(.+)\.yaml$/;
 
+/** Each catalogue file as last parsed, by path: parsed again only when its text has changed (check and the build read the project's twice). */
+const parsed = new Map<string, { readonly text: string; readonly result: ReturnType<typeof parseCatalogue> }>();
+
+function parseFile(file: string, lang: string): ReturnType<typeof parseCatalogue> {
+  const text = readFileSync(file, "utf8");
+  const known = parsed.get(file);
+  if (known && known.text === text && known.result.catalogue.lang === lang) return known.result;
+  const result = parseCatalogue(text, file, lang);
+  parsed.set(file, { text, result });
+  return result;
+}
+
 function readFolder(dir: string): { catalogues: Catalogue[]; problems: CatalogueProblem[] } {
   if (!existsSync(dir)) return { catalogues: [], problems: [] };
   const catalogues: Catalogue[] = [];
@@ -32,9 +44,9 @@ function readFolder(dir: string): { catalogues: Catalogue[]; problems: Catalogue
       problems.push({ file, line: 1, col: 1, message: `"${lang}" is not a language tag: name a catalogue by its language, as en.yaml, ru.yaml or pt-BR.yaml` });
       continue;
     }
-    const parsed = parseCatalogue(readFileSync(file, "utf8"), file, lang);
-    catalogues.push(parsed.catalogue);
-    problems.push(...parsed.problems);
+    const { catalogue, problems: found } = parseFile(file, lang);
+    catalogues.push(catalogue);
+    problems.push(...found);
   }
   return { catalogues, problems };
 }
@@ -98,7 +110,7 @@ export function english(): Language {
   if (!projectEnglish) {
     // English alone: a mistake in another language's catalogue is check's to report, and stops no English build.
     const file = path.join(PROJECT_LOCALES, `${SOURCE_LANGUAGE}.yaml`);
-    const { catalogue, problems } = parseCatalogue(readFileSync(file, "utf8"), file, SOURCE_LANGUAGE);
+    const { catalogue, problems } = parseFile(file, SOURCE_LANGUAGE);
     const first = problems[0];
     if (first) throw new Error(`${first.file}:${first.line}:${first.col}: ${first.message}`);
     projectEnglish = language(compileMessages(catalogue));

@@ -8,6 +8,7 @@
  * keys of its own, and each of its messages takes the placeholders of the
  * English one.
  */
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 
@@ -19,6 +20,8 @@ export interface MessagePosition {
 
 export interface CatalogueMessage extends MessagePosition {
   readonly text: string;
+  /** The message parsed, once: what formats it, and tells its placeholders; undefined when it does not parse. */
+  readonly ast?: readonly MessageFormatElement[];
 }
 
 export interface Catalogue {
@@ -70,9 +73,9 @@ export function parseCatalogue(text: string, file: string, lang: string): { cata
       const key = prefix ? `${prefix}.${name}` : name;
       const value = pair.value as YamlNode | null;
       if (isScalar(value) && typeof value.value === "string") {
-        messages.set(key, { text: value.value, ...pos });
-        const invalid = syntaxError(value.value, lang);
-        if (invalid) problems.push({ file, ...pos, key, message: `${key}: ${invalid}` });
+        const parsed = parseMessage(value.value);
+        messages.set(key, { text: value.value, ...pos, ...(parsed.ast ? { ast: parsed.ast } : {}) });
+        if (parsed.error) problems.push({ file, ...pos, key, message: `${key}: ${parsed.error}` });
       } else if (isMap(value)) {
         walk(value, key, pos);
       } else {
@@ -85,29 +88,31 @@ export function parseCatalogue(text: string, file: string, lang: string): { cata
   return { catalogue: { lang, file, messages, groups }, problems };
 }
 
-/** Why a message does not parse as ICU MessageFormat, or undefined. */
-function syntaxError(text: string, lang: string): string | undefined {
+/**
+ * A message parsed as ICU MessageFormat (the parser intl-messageformat uses, called once per message: building a
+ * formatter for each would cost check a millisecond a message), or why it does not parse. Tags are text.
+ */
+function parseMessage(text: string): { ast?: MessageFormatElement[]; error?: string } {
   try {
-    new IntlMessageFormat(text, messageLocale(lang), undefined, { ignoreTag: true });
-    return undefined;
+    return { ast: parse(text, { ignoreTag: true, requiresOtherClause: true }) };
   } catch (error) {
-    return `is not ICU MessageFormat (${(error as Error).message.split("\n")[0]})`;
+    return { error: `is not ICU MessageFormat (${(error as Error).message.split("\n")[0]})` };
   }
 }
 
-type Ast = ReturnType<IntlMessageFormat["getAst"]>;
-
 /** The names a message's placeholders take (`{year}`, `{n, plural, …}`), inside plurals and selects too. */
-export function placeholdersOf(text: string, lang = "en"): Set<string> {
+export function placeholdersOf(message: string | readonly MessageFormatElement[]): Set<string> {
   const names = new Set<string>();
-  const walk = (elements: Ast) => {
+  const walk = (elements: readonly MessageFormatElement[]) => {
     for (const el of elements) {
-      if ("value" in el && typeof el.value === "string" && el.type !== 0) names.add(el.value);
-      if ("options" in el && el.options) for (const option of Object.values(el.options)) walk(option.value);
-      if ("children" in el && Array.isArray(el.children)) walk(el.children);
+      if (el.type !== TYPE.literal && el.type !== TYPE.pound) names.add(el.value);
+      if ("options" in el) for (const option of Object.values(el.options)) walk(option.value);
+      if (el.type === TYPE.tag) walk(el.children);
     }
   };
-  walk(new IntlMessageFormat(text, messageLocale(lang), undefined, { ignoreTag: true }).getAst());
+  const ast = typeof message === "string" ? parseMessage(message).ast : message;
+  if (!ast) throw new Error(`not ICU MessageFormat: ${String(message)}`);
+  walk(ast);
   return names;
 }
 
@@ -128,13 +133,10 @@ export function compareCatalogues(reference: Catalogue, translation: Catalogue):
   for (const [key, message] of translation.messages) {
     const source = reference.messages.get(key);
     if (!source) continue;
-    let expected: string[], found: string[];
-    try {
-      expected = [...placeholdersOf(source.text, reference.lang)].sort();
-      found = [...placeholdersOf(message.text, translation.lang)].sort();
-    } catch {
-      continue; // a message that does not parse is reported as such
-    }
+    // A message that does not parse is reported as such.
+    if (!source.ast || !message.ast) continue;
+    const expected = [...placeholdersOf(source.ast)].sort();
+    const found = [...placeholdersOf(message.ast)].sort();
     if (expected.join() !== found.join()) placeholders.push({ key, expected, found });
   }
   return { missing, unknown, placeholders };
@@ -181,7 +183,8 @@ export function compileMessages(catalogue: Catalogue, fallback?: Messages): Mess
     if (!found) {
       const message = catalogue.messages.get(key);
       if (!message) return undefined;
-      found = new IntlMessageFormat(message.text, locale, undefined, { ignoreTag: true });
+      // The parsed message, not its text: it is parsed once, when its catalogue is read.
+      found = new IntlMessageFormat(message.ast ? [...message.ast] : message.text, locale, undefined, { ignoreTag: true });
       compiled.set(key, found);
     }
     return found;
