@@ -3,7 +3,8 @@
  * (English, the reference, and the languages the project ships), and a data
  * folder's own, in <data>/locales/<lang>.yaml. A data folder may so bring a
  * language the project does not ship, or change some of a shipped language's
- * messages, key by key, with no change to the code.
+ * messages, key by key, with no change to the code. English is the project's
+ * alone: it is the reference every other catalogue is checked against.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -31,7 +32,7 @@ function parseFile(file: string, lang: string): ReturnType<typeof parseCatalogue
   return result;
 }
 
-function readFolder(dir: string): { catalogues: Catalogue[]; problems: CatalogueProblem[] } {
+function readFolder(dir: string, own = false): { catalogues: Catalogue[]; problems: CatalogueProblem[] } {
   if (!existsSync(dir)) return { catalogues: [], problems: [] };
   const catalogues: Catalogue[] = [];
   const problems: CatalogueProblem[] = [];
@@ -42,6 +43,10 @@ function readFolder(dir: string): { catalogues: Catalogue[]; problems: Catalogue
     const lang = match[1]!;
     if (!isLanguageTag(lang)) {
       problems.push({ file, line: 1, col: 1, message: `"${lang}" is not a language tag: name a catalogue by its language, as en.yaml, ru.yaml or pt-BR.yaml` });
+      continue;
+    }
+    if (own && lang === SOURCE_LANGUAGE) {
+      problems.push({ file, line: 1, col: 1, message: `English is the report's reference catalogue, which comes with activity-report (locales/${SOURCE_LANGUAGE}.yaml); a data folder brings other languages only: remove ${name}` });
       continue;
     }
     const { catalogue, problems: found } = parseFile(file, lang);
@@ -74,7 +79,7 @@ export interface Catalogues {
 /** Reads the project's catalogues and a data folder's, and compares each language with English. */
 export function readCatalogues(dataDir?: string, projectDir = PROJECT_LOCALES): Catalogues {
   const project = readFolder(projectDir);
-  const own = dataDir ? readFolder(path.join(dataDir, "locales")) : { catalogues: [], problems: [] };
+  const own = dataDir ? readFolder(path.join(dataDir, "locales"), true) : { catalogues: [], problems: [] };
   const byLanguage = new Map<string, Catalogue>();
   for (const c of [...project.catalogues, ...own.catalogues]) byLanguage.set(c.lang, merged(byLanguage.get(c.lang), c));
   const english = byLanguage.get(SOURCE_LANGUAGE);
