@@ -63,7 +63,8 @@ function merged(base: Catalogue | undefined, over: Catalogue): Catalogue {
     lang: over.lang,
     file: over.file,
     messages: new Map([...base.messages, ...over.messages]),
-    groups: new Map([...base.groups, ...over.groups]),
+    // Worked out when a diagnostic asks for a place (parseCatalogue).
+    get groups() { return new Map([...base.groups, ...over.groups]); },
   };
 }
 

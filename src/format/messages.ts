@@ -10,6 +10,7 @@
  */
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
+import jsYaml from "js-yaml";
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 
 /** Where a message is written: 1-based line and column of its key. */
@@ -44,8 +45,60 @@ export interface CatalogueProblem extends MessagePosition {
 /** The locale tag messages are formatted in: Latin digits in every language, as the report's other figures (locale.ts). */
 export const messageLocale = (lang: string): string => (lang === "en" ? "en-GB" : `${lang}-u-nu-latn`);
 
-/** Reads a catalogue's YAML: each leaf a message; what is not a mapping or a string is a problem at its place. */
+const KEY_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The quick read of a catalogue with nothing to place: js-yaml, which is fast and gives no positions, each message
+ * parsed. Undefined at the first thing that is not a key, a message that parses or a mapping: the full read finds
+ * and places it.
+ */
+function quickRead(text: string): Map<string, { text: string; ast: MessageFormatElement[] }> | undefined {
+  let value: unknown;
+  try {
+    value = jsYaml.load(text);
+  } catch {
+    return undefined;
+  }
+  if (!isMapping(value)) return undefined;
+  const messages = new Map<string, { text: string; ast: MessageFormatElement[] }>();
+  const walk = (mapping: Record<string, unknown>, prefix: string): boolean =>
+    Object.entries(mapping).every(([name, item]) => {
+      if (!KEY_NAME.test(name)) return false;
+      const key = prefix ? `${prefix}.${name}` : name;
+      if (isMapping(item)) return walk(item, key);
+      if (typeof item !== "string") return false;
+      const { ast } = parseMessage(item);
+      if (ast) messages.set(key, { text: item, ast });
+      return ast !== undefined;
+    });
+  return walk(value, "") ? messages : undefined;
+}
+
+/**
+ * Reads a catalogue's YAML: each leaf a message; what is not a mapping or a string is a problem at its place. A
+ * catalogue without problems is read quickly, and its places worked out only when a diagnostic asks for one.
+ */
 export function parseCatalogue(text: string, file: string, lang: string): { catalogue: Catalogue; problems: CatalogueProblem[] } {
+  const quick = quickRead(text);
+  if (!quick) return fullRead(text, file, lang);
+  let full: Catalogue | undefined;
+  const placed = () => (full ??= fullRead(text, file, lang).catalogue);
+  const messages = new Map<string, CatalogueMessage>();
+  for (const [key, { text: message, ast }] of quick) {
+    messages.set(key, {
+      text: message,
+      ast,
+      get line() { return placed().messages.get(key)!.line; },
+      get col() { return placed().messages.get(key)!.col; },
+    });
+  }
+  return { catalogue: { lang, file, messages, get groups() { return placed().groups; } }, problems: [] };
+}
+
+/** The read with the `yaml` library, which places every key and every problem. */
+function fullRead(text: string, file: string, lang: string): { catalogue: Catalogue; problems: CatalogueProblem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problems: CatalogueProblem[] = [];
@@ -66,7 +119,7 @@ export function parseCatalogue(text: string, file: string, lang: string): { cata
       const keyNode = pair.key as YamlNode;
       const name = isScalar(keyNode) ? String(keyNode.value) : "";
       const pos = at(keyNode?.range?.[0]);
-      if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) {
+      if (!KEY_NAME.test(name)) {
         problems.push({ file, ...pos, message: `"${name}" is not a key: letters, digits, "_" and "-", starting with a letter` });
         continue;
       }
