@@ -230,6 +230,8 @@ export interface Messages {
 
 export function compileMessages(catalogue: Catalogue, fallback?: Messages): Messages {
   const compiled = new Map<string, IntlMessageFormat>();
+  // Most messages take no value (headings, labels): each is formatted once.
+  const plain = new Map<string, string>();
   const locale = messageLocale(catalogue.lang);
   const formatOf = (key: string) => {
     let found = compiled.get(key);
@@ -246,6 +248,10 @@ export function compileMessages(catalogue: Catalogue, fallback?: Messages): Mess
     lang: catalogue.lang,
     has: (key) => catalogue.messages.has(key) || (fallback?.has(key) ?? false),
     t(key, values) {
+      if (values === undefined) {
+        const known = plain.get(key);
+        if (known !== undefined) return known;
+      }
       const format = formatOf(key);
       if (!format) {
         if (fallback) return fallback.t(key, values);
@@ -255,7 +261,9 @@ export function compileMessages(catalogue: Catalogue, fallback?: Messages): Mess
       if (typeof result !== "string") throw new Error(`the message "${key}" of ${catalogue.file} did not format to text`);
       // A value that ends with an abbreviation's full stop ("30 апреля 2018 г.") before the message's own full stop
       // gives one, as typesetters write it; an ellipsis of three is left alone.
-      return result.replace(/(?<!\.)\.\.(?!\.)/g, ".");
+      const text = result.replace(/(?<!\.)\.\.(?!\.)/g, ".");
+      if (values === undefined) plain.set(key, text);
+      return text;
     },
   };
 }
