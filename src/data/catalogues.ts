@@ -3,7 +3,8 @@
  * (English, the reference, and the languages the project ships), and a data
  * folder's own, in <data>/locales/<lang>.yaml. A data folder may so bring a
  * language the project does not ship, or change some of a shipped language's
- * messages, key by key, with no change to the code.
+ * messages, key by key, with no change to the code. English is the project's
+ * alone: it is the reference every other catalogue is checked against.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -19,7 +20,19 @@ export const PROJECT_LOCALES = path.join(PROJECT_ROOT, "locales");
 /** A catalogue's file name: its language tag, `.yaml`. */
 const CATALOGUE_FILE = /^(.+)\.yaml$/;
 
-function readFolder(dir: string): { catalogues: Catalogue[]; problems: CatalogueProblem[] } {
+/** Each catalogue file as last parsed, by path: parsed again only when its text has changed (check and the build read the project's twice). */
+const parsed = new Map<string, { readonly text: string; readonly result: ReturnType<typeof parseCatalogue> }>();
+
+function parseFile(file: string, lang: string): ReturnType<typeof parseCatalogue> {
+  const text = readFileSync(file, "utf8");
+  const known = parsed.get(file);
+  if (known && known.text === text && known.result.catalogue.lang === lang) return known.result;
+  const result = parseCatalogue(text, file, lang);
+  parsed.set(file, { text, result });
+  return result;
+}
+
+function readFolder(dir: string, own = false): { catalogues: Catalogue[]; problems: CatalogueProblem[] } {
   if (!existsSync(dir)) return { catalogues: [], problems: [] };
   const catalogues: Catalogue[] = [];
   const problems: CatalogueProblem[] = [];
@@ -32,9 +45,13 @@ function readFolder(dir: string): { catalogues: Catalogue[]; problems: Catalogue
       problems.push({ file, line: 1, col: 1, message: `"${lang}" is not a language tag: name a catalogue by its language, as en.yaml, ru.yaml or pt-BR.yaml` });
       continue;
     }
-    const parsed = parseCatalogue(readFileSync(file, "utf8"), file, lang);
-    catalogues.push(parsed.catalogue);
-    problems.push(...parsed.problems);
+    if (own && lang === SOURCE_LANGUAGE) {
+      problems.push({ file, line: 1, col: 1, message: `English is the report's reference catalogue, which comes with activity-report (locales/${SOURCE_LANGUAGE}.yaml); a data folder brings other languages only: remove ${name}` });
+      continue;
+    }
+    const { catalogue, problems: found } = parseFile(file, lang);
+    catalogues.push(catalogue);
+    problems.push(...found);
   }
   return { catalogues, problems };
 }
@@ -46,7 +63,8 @@ function merged(base: Catalogue | undefined, over: Catalogue): Catalogue {
     lang: over.lang,
     file: over.file,
     messages: new Map([...base.messages, ...over.messages]),
-    groups: new Map([...base.groups, ...over.groups]),
+    // Worked out when a diagnostic asks for a place (parseCatalogue).
+    get groups() { return new Map([...base.groups, ...over.groups]); },
   };
 }
 
@@ -62,7 +80,7 @@ export interface Catalogues {
 /** Reads the project's catalogues and a data folder's, and compares each language with English. */
 export function readCatalogues(dataDir?: string, projectDir = PROJECT_LOCALES): Catalogues {
   const project = readFolder(projectDir);
-  const own = dataDir ? readFolder(path.join(dataDir, "locales")) : { catalogues: [], problems: [] };
+  const own = dataDir ? readFolder(path.join(dataDir, "locales"), true) : { catalogues: [], problems: [] };
   const byLanguage = new Map<string, Catalogue>();
   for (const c of [...project.catalogues, ...own.catalogues]) byLanguage.set(c.lang, merged(byLanguage.get(c.lang), c));
   const english = byLanguage.get(SOURCE_LANGUAGE);
@@ -98,7 +116,7 @@ export function english(): Language {
   if (!projectEnglish) {
     // English alone: a mistake in another language's catalogue is check's to report, and stops no English build.
     const file = path.join(PROJECT_LOCALES, `${SOURCE_LANGUAGE}.yaml`);
-    const { catalogue, problems } = parseCatalogue(readFileSync(file, "utf8"), file, SOURCE_LANGUAGE);
+    const { catalogue, problems } = parseFile(file, SOURCE_LANGUAGE);
     const first = problems[0];
     if (first) throw new Error(`${first.file}:${first.line}:${first.col}: ${first.message}`);
     projectEnglish = language(compileMessages(catalogue));

@@ -31,6 +31,11 @@ export interface ReportPluginOptions {
   readonly settings: Settings;
   /** The validated data and its model, when the caller has them already (the build, the preview); else read from `settings.dataDir` at each build. */
   readonly data?: { readonly data: DataSet; readonly site: SiteModel };
+  /**
+   * The language the pages are rendered in, English by default: the templates' `lang`, and the language the model is
+   * built in when the plugin reads the data itself (a model given in `data` must be built in it).
+   */
+  readonly lang?: string;
   /** Called as each page is written, for a progress display. */
   readonly onPage?: () => void;
   /** The folder that keeps the processed photos between builds; by default the one of `settings.outputDir` (photoCacheFor). The build names the one of its output folder, not of its staging folder. */
@@ -46,7 +51,9 @@ export type SiteData = ReturnType<typeof drawPictures> & { readonly photos: Site
 async function dataOf(options: ReportPluginOptions): Promise<{ data: DataSet; site: SiteModel }> {
   if (options.data) return options.data;
   const { data } = await loadDataOrThrow(options.settings.dataDir);
-  return { data, site: buildSite(data, { year: options.settings.year }) };
+  const lang = options.lang ?? SOURCE_LANGUAGE;
+  const language = lang === SOURCE_LANGUAGE ? english() : languageFrom(readCatalogues(options.settings.dataDir), lang);
+  return { data, site: buildSite(data, { year: options.settings.year, language }) };
 }
 
 export function reportPlugin(config: EleventyConfig, options: ReportPluginOptions): void {
@@ -80,7 +87,7 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   config.addGlobalData("pathPrefix", settings.pathPrefix);
   config.addGlobalData("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
   // The language a page is rendered in, by default the working language; each template passes it on explicitly.
-  config.addGlobalData("lang", SOURCE_LANGUAGE);
+  config.addGlobalData("lang", options.lang ?? SOURCE_LANGUAGE);
   for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);
   const languages = new Map<string, Language>();
   const languageOf = (lang: string): Language => {

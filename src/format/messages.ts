@@ -8,7 +8,9 @@
  * keys of its own, and each of its messages takes the placeholders of the
  * English one.
  */
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
+import jsYaml from "js-yaml";
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 
 /** Where a message is written: 1-based line and column of its key. */
@@ -19,6 +21,8 @@ export interface MessagePosition {
 
 export interface CatalogueMessage extends MessagePosition {
   readonly text: string;
+  /** The message parsed, once: what formats it, and tells its placeholders; undefined when it does not parse. */
+  readonly ast?: readonly MessageFormatElement[];
 }
 
 export interface Catalogue {
@@ -41,8 +45,60 @@ export interface CatalogueProblem extends MessagePosition {
 /** The locale tag messages are formatted in: Latin digits in every language, as the report's other figures (locale.ts). */
 export const messageLocale = (lang: string): string => (lang === "en" ? "en-GB" : `${lang}-u-nu-latn`);
 
-/** Reads a catalogue's YAML: each leaf a message; what is not a mapping or a string is a problem at its place. */
+const KEY_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The quick read of a catalogue with nothing to place: js-yaml, which is fast and gives no positions, each message
+ * parsed. Undefined at the first thing that is not a key, a message that parses or a mapping: the full read finds
+ * and places it.
+ */
+function quickRead(text: string): Map<string, { text: string; ast: MessageFormatElement[] }> | undefined {
+  let value: unknown;
+  try {
+    value = jsYaml.load(text);
+  } catch {
+    return undefined;
+  }
+  if (!isMapping(value)) return undefined;
+  const messages = new Map<string, { text: string; ast: MessageFormatElement[] }>();
+  const walk = (mapping: Record<string, unknown>, prefix: string): boolean =>
+    Object.entries(mapping).every(([name, item]) => {
+      if (!KEY_NAME.test(name)) return false;
+      const key = prefix ? `${prefix}.${name}` : name;
+      if (isMapping(item)) return walk(item, key);
+      if (typeof item !== "string") return false;
+      const { ast } = parseMessage(item);
+      if (ast) messages.set(key, { text: item, ast });
+      return ast !== undefined;
+    });
+  return walk(value, "") ? messages : undefined;
+}
+
+/**
+ * Reads a catalogue's YAML: each leaf a message; what is not a mapping or a string is a problem at its place. A
+ * catalogue without problems is read quickly, and its places worked out only when a diagnostic asks for one.
+ */
 export function parseCatalogue(text: string, file: string, lang: string): { catalogue: Catalogue; problems: CatalogueProblem[] } {
+  const quick = quickRead(text);
+  if (!quick) return fullRead(text, file, lang);
+  let full: Catalogue | undefined;
+  const placed = () => (full ??= fullRead(text, file, lang).catalogue);
+  const messages = new Map<string, CatalogueMessage>();
+  for (const [key, { text: message, ast }] of quick) {
+    messages.set(key, {
+      text: message,
+      ast,
+      get line() { return placed().messages.get(key)!.line; },
+      get col() { return placed().messages.get(key)!.col; },
+    });
+  }
+  return { catalogue: { lang, file, messages, get groups() { return placed().groups; } }, problems: [] };
+}
+
+/** The read with the `yaml` library, which places every key and every problem. */
+function fullRead(text: string, file: string, lang: string): { catalogue: Catalogue; problems: CatalogueProblem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problems: CatalogueProblem[] = [];
@@ -63,16 +119,16 @@ export function parseCatalogue(text: string, file: string, lang: string): { cata
       const keyNode = pair.key as YamlNode;
       const name = isScalar(keyNode) ? String(keyNode.value) : "";
       const pos = at(keyNode?.range?.[0]);
-      if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) {
+      if (!KEY_NAME.test(name)) {
         problems.push({ file, ...pos, message: `"${name}" is not a key: letters, digits, "_" and "-", starting with a letter` });
         continue;
       }
       const key = prefix ? `${prefix}.${name}` : name;
       const value = pair.value as YamlNode | null;
       if (isScalar(value) && typeof value.value === "string") {
-        messages.set(key, { text: value.value, ...pos });
-        const invalid = syntaxError(value.value, lang);
-        if (invalid) problems.push({ file, ...pos, key, message: `${key}: ${invalid}` });
+        const parsed = parseMessage(value.value);
+        messages.set(key, { text: value.value, ...pos, ...(parsed.ast ? { ast: parsed.ast } : {}) });
+        if (parsed.error) problems.push({ file, ...pos, key, message: `${key}: ${parsed.error}` });
       } else if (isMap(value)) {
         walk(value, key, pos);
       } else {
@@ -85,29 +141,31 @@ export function parseCatalogue(text: string, file: string, lang: string): { cata
   return { catalogue: { lang, file, messages, groups }, problems };
 }
 
-/** Why a message does not parse as ICU MessageFormat, or undefined. */
-function syntaxError(text: string, lang: string): string | undefined {
+/**
+ * A message parsed as ICU MessageFormat (the parser intl-messageformat uses, called once per message: building a
+ * formatter for each would cost check a millisecond a message), or why it does not parse. Tags are text.
+ */
+function parseMessage(text: string): { ast?: MessageFormatElement[]; error?: string } {
   try {
-    new IntlMessageFormat(text, messageLocale(lang), undefined, { ignoreTag: true });
-    return undefined;
+    return { ast: parse(text, { ignoreTag: true, requiresOtherClause: true }) };
   } catch (error) {
-    return `is not ICU MessageFormat (${(error as Error).message.split("\n")[0]})`;
+    return { error: `is not ICU MessageFormat (${(error as Error).message.split("\n")[0]})` };
   }
 }
 
-type Ast = ReturnType<IntlMessageFormat["getAst"]>;
-
 /** The names a message's placeholders take (`{year}`, `{n, plural, …}`), inside plurals and selects too. */
-export function placeholdersOf(text: string, lang = "en"): Set<string> {
+export function placeholdersOf(message: string | readonly MessageFormatElement[]): Set<string> {
   const names = new Set<string>();
-  const walk = (elements: Ast) => {
+  const walk = (elements: readonly MessageFormatElement[]) => {
     for (const el of elements) {
-      if ("value" in el && typeof el.value === "string" && el.type !== 0) names.add(el.value);
-      if ("options" in el && el.options) for (const option of Object.values(el.options)) walk(option.value);
-      if ("children" in el && Array.isArray(el.children)) walk(el.children);
+      if (el.type !== TYPE.literal && el.type !== TYPE.pound) names.add(el.value);
+      if ("options" in el) for (const option of Object.values(el.options)) walk(option.value);
+      if (el.type === TYPE.tag) walk(el.children);
     }
   };
-  walk(new IntlMessageFormat(text, messageLocale(lang), undefined, { ignoreTag: true }).getAst());
+  const ast = typeof message === "string" ? parseMessage(message).ast : message;
+  if (!ast) throw new Error(`not ICU MessageFormat: ${String(message)}`);
+  walk(ast);
   return names;
 }
 
@@ -128,13 +186,10 @@ export function compareCatalogues(reference: Catalogue, translation: Catalogue):
   for (const [key, message] of translation.messages) {
     const source = reference.messages.get(key);
     if (!source) continue;
-    let expected: string[], found: string[];
-    try {
-      expected = [...placeholdersOf(source.text, reference.lang)].sort();
-      found = [...placeholdersOf(message.text, translation.lang)].sort();
-    } catch {
-      continue; // a message that does not parse is reported as such
-    }
+    // A message that does not parse is reported as such.
+    if (!source.ast || !message.ast) continue;
+    const expected = [...placeholdersOf(source.ast)].sort();
+    const found = [...placeholdersOf(message.ast)].sort();
     if (expected.join() !== found.join()) placeholders.push({ key, expected, found });
   }
   return { missing, unknown, placeholders };
@@ -175,13 +230,16 @@ export interface Messages {
 
 export function compileMessages(catalogue: Catalogue, fallback?: Messages): Messages {
   const compiled = new Map<string, IntlMessageFormat>();
+  // Most messages take no value (headings, labels): each is formatted once.
+  const plain = new Map<string, string>();
   const locale = messageLocale(catalogue.lang);
   const formatOf = (key: string) => {
     let found = compiled.get(key);
     if (!found) {
       const message = catalogue.messages.get(key);
       if (!message) return undefined;
-      found = new IntlMessageFormat(message.text, locale, undefined, { ignoreTag: true });
+      // The parsed message, not its text: it is parsed once, when its catalogue is read.
+      found = new IntlMessageFormat(message.ast ? [...message.ast] : message.text, locale, undefined, { ignoreTag: true });
       compiled.set(key, found);
     }
     return found;
@@ -190,6 +248,10 @@ export function compileMessages(catalogue: Catalogue, fallback?: Messages): Mess
     lang: catalogue.lang,
     has: (key) => catalogue.messages.has(key) || (fallback?.has(key) ?? false),
     t(key, values) {
+      if (values === undefined) {
+        const known = plain.get(key);
+        if (known !== undefined) return known;
+      }
       const format = formatOf(key);
       if (!format) {
         if (fallback) return fallback.t(key, values);
@@ -199,7 +261,9 @@ export function compileMessages(catalogue: Catalogue, fallback?: Messages): Mess
       if (typeof result !== "string") throw new Error(`the message "${key}" of ${catalogue.file} did not format to text`);
       // A value that ends with an abbreviation's full stop ("30 апреля 2018 г.") before the message's own full stop
       // gives one, as typesetters write it; an ellipsis of three is left alone.
-      return result.replace(/(?<!\.)\.\.(?!\.)/g, ".");
+      const text = result.replace(/(?<!\.)\.\.(?!\.)/g, ".");
+      if (values === undefined) plain.set(key, text);
+      return text;
     },
   };
 }

@@ -45,7 +45,7 @@ export function buildSite(data: DataSet, options: SiteOptions = {}): SiteModel {
     },
   };
   const events = eventViews(records, refs, places, language);
-  const secretariatName = `${data.report.organisation} Secretariat`;
+  const secretariatName = language.t("site.secretariatName", { organisation: data.report.organisation });
   // The outlooks list planned events of later years, which a one-year build does not otherwise hold.
   const planned = eventViews(data.events.filter((e) => e.status === "planned"), refs, places, language);
   const context = { data, refs, records: new Map(records.map((e) => [e.id, e])), secretariatName, planned, spans, language };

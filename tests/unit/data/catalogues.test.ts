@@ -97,13 +97,15 @@ describe("a data folder's catalogues", () => {
     expect(catalogues.byLanguage.get("ru")!.messages.get("count.qualified")).toMatchObject({ line: 2, col: 3 });
   });
 
-  it("are refused when their name is no language tag, or a message takes other placeholders than English's", async () => {
+  it("are refused when their name is no language tag, a message takes other placeholders than English's, or they would change English", async () => {
     const data = await tempDir();
     await put(data, "locales/russian.yaml", "count: {}\n");
     await put(data, "locales/de.yaml", "count:\n  qualified: \"{qualifier} {number}\"\n");
+    await put(data, "locales/en.yaml", "count:\n  qualified: \"{n}\"\n");
     const shown = catalogueDiagnostics(readCatalogues(data)).map((d) => formatDiagnostic(d, data));
     expect(shown).toContain(`${path.join("locales", "russian.yaml")}:1:1: "russian" is not a language tag: name a catalogue by its language, as en.yaml, ru.yaml or pt-BR.yaml`);
     expect(shown).toContain(`${path.join("locales", "de.yaml")}:2:3: count.qualified takes {number}, {qualifier}, but the en message takes {n}, {qualifier}`);
+    expect(shown).toContain(`${path.join("locales", "en.yaml")}:1:1: English is the report's reference catalogue, which comes with activity-report (locales/en.yaml); a data folder brings other languages only: remove en.yaml`);
   });
 });
 
