@@ -525,7 +525,7 @@ async function paged(args: PrintArgs & { limitMs: number }): Promise<PagedResult
     return await Promise.race([work, limit]).catch((error: unknown) => ({ finished: false, limitMs: args.limitMs, error: String(error) }));
   } finally {
     clearTimeout(timer);
-    const open = browser as Browser | undefined;
+    const open = browser;
     if (open) {
       open.process()?.kill("SIGKILL");
       await open.close().catch(() => undefined);

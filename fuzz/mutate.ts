@@ -198,7 +198,7 @@ const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length =
 
 /** Puts `node` in place of the value at `place` (the root when it has no parent). */
 function replace(doc: Document, place: Place, node: Node): void {
-  if (!place.parent) doc.contents = node as Document["contents"];
+  if (!place.parent) doc.contents = node;
   else if (isMap(place.parent)) {
     const pair = place.parent.items.find((p) => p.key === place.key);
     if (pair) pair.value = node;
@@ -308,7 +308,7 @@ function applyToDocument(doc: Document, m: Mutation, sample: Sample): void {
       // An alias of a value that holds its own alias would be a cycle: the YAML library refuses it, as it should.
       const anchor = from.node.anchor ?? `a${m.from % 1000}`;
       from.node.anchor = anchor;
-      const alias = doc.createAlias(from.node as Scalar, anchor);
+      const alias = doc.createAlias(from.node, anchor);
       if (m.kind === "alias") replace(doc, to, alias);
       else (to.node as YAMLMap).items.push(new Pair(new Scalar("<<"), alias));
       return;

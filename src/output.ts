@@ -139,7 +139,7 @@ interface LockHolder {
 function parseHolder(text: string): LockHolder | undefined {
   try {
     const holder = JSON.parse(text) as unknown;
-    return holder && typeof holder === "object" && typeof (holder as LockHolder).pid === "number" ? (holder as LockHolder) : undefined;
+    return holder && typeof holder === "object" && typeof (holder as LockHolder).pid === "number" ? (holder) : undefined;
   } catch {
     return undefined;
   }

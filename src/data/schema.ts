@@ -146,8 +146,8 @@ function mapping<V extends z.ZodType>(key: z.ZodType<string>, value: V) {
         continue;
       }
       const result = value.safeParse(v);
-      if (result.success) out[keyResult.data] = result.data as z.output<V>;
-      else for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] } as never);
+      if (result.success) out[keyResult.data] = result.data;
+      else for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [k, ...issue.path] });
     }
     return out;
   });

@@ -58,7 +58,7 @@ function schemaAt(schema: AnySchema | undefined, path: readonly PathSegment[]): 
   for (let i = 0; i <= path.length && current; ) {
     const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
     const form = formOf(current);
-    if (form?.kind === "mapping" && i < path.length) { current = form.value as unknown as AnySchema; i++; }
+    if (form?.kind === "mapping" && i < path.length) { current = form.value; i++; }
     else if (def.type === "optional" || def.type === "nullable" || def.type === "default") current = def.innerType as AnySchema;
     else if (def.type === "pipe") current = (def.out as AnySchema)._zod.def.type === "transform" ? (def.in as AnySchema) : (def.out as AnySchema);
     else if (i === path.length) break;

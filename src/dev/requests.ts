@@ -99,7 +99,7 @@ export function parseTarget(raw: string): Target {
       return refuse(400, "the path's percent-encoding is broken");
     }
     if (name === "." || name === "..") return refuse(400, "the path leads out of its folder");
-    // eslint-disable-next-line no-control-regex
+     
     if (/[/\\\x00-\x1f\x7f]/.test(name)) return refuse(400, "a name in the path holds a slash, a backslash or a control character");
     if (name === "") return refuse(404, "the path has an empty name");
     if (name.startsWith(".")) return refuse(404, "names starting with a dot are not part of the site");

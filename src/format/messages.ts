@@ -136,7 +136,7 @@ function fullRead(text: string, file: string, lang: string): { catalogue: Catalo
       }
     }
   };
-  if (doc.contents !== null || text.trim() !== "") walk(doc.contents as YamlNode | null, "", { line: 1, col: 1 });
+  if (doc.contents !== null || text.trim() !== "") walk(doc.contents, "", { line: 1, col: 1 });
   else groups.set("", { line: 1, col: 1 });
   return { catalogue: { lang, file, messages, groups }, problems };
 }
@@ -257,7 +257,7 @@ export function compileMessages(catalogue: Catalogue, fallback?: Messages): Mess
         if (fallback) return fallback.t(key, values);
         throw new Error(`no message "${key}" in the ${catalogue.lang} catalogue (${catalogue.file})`);
       }
-      const result = format.format(values as Record<string, string | number> | undefined);
+      const result = format.format(values);
       if (typeof result !== "string") throw new Error(`the message "${key}" of ${catalogue.file} did not format to text`);
       // A value that ends with an abbreviation's full stop ("30 апреля 2018 г.") before the message's own full stop
       // gives one, as typesetters write it; an ellipsis of three is left alone.

@@ -62,7 +62,7 @@ export async function pagePainting(file: string | Uint8Array, { text: readText =
         }
         if (fn === OPS.paintFormXObjectBegin) forms++;
       });
-      const text = readText ? await page.getTextContent({ includeMarkedContent: true } as Parameters<typeof page.getTextContent>[0]) : { items: [] };
+      const text = readText ? await page.getTextContent({ includeMarkedContent: true }) : { items: [] };
       const open: string[] = [];
       let artifactText = "";
       for (const item of text.items as ({ type?: string; tag?: string; str?: string })[]) {

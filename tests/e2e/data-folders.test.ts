@@ -21,7 +21,7 @@ const built = {
 
 describe.each(Object.keys(built) as (keyof typeof built)[])("a data folder with %s", (name) => {
   it("builds the site and a PDF for each year", async () => {
-    const { dir, run } = built[name]!;
+    const { dir, run } = built[name];
     expect(run.stderr).not.toMatch(/failed/);
     expect(run.code).toBe(0);
     const years = (await readdir(dir)).filter((f) => /^\d{4}$/.test(f));
@@ -36,7 +36,7 @@ describe.each(Object.keys(built) as (keyof typeof built)[])("a data folder with 
   });
 
   it("gives pages without broken links, markup errors or leaked values", async () => {
-    const { dir } = built[name]!;
+    const { dir } = built[name];
     const pages = await htmlPages(dir);
     expect(await brokenLinks(dir, pages)).toEqual([]);
     expect(await htmlErrors(dir)).toEqual([]);
@@ -49,7 +49,7 @@ describe.each(Object.keys(built) as (keyof typeof built)[])("a data folder with 
 
 describe("a report whose edition names no date (none at all here)", () => {
   it("prints none and its PDF carries none: no date of publication, no year after the copyright, no date in its metadata", async () => {
-    const file = path.join(built["only the required fields"]!.dir, "2019", "budapest-process-activity-report-2019.pdf");
+    const file = path.join(built["only the required fields"].dir, "2019", "budapest-process-activity-report-2019.pdf");
     const imprint = (await pdfPages(file))[1]!;
     expect(imprint).toContain("© International Centre for Migration Policy Development (ICMPD) ");
     expect(imprint).not.toMatch(/\(ICMPD\), \d|Published (?!by)/);
@@ -63,16 +63,16 @@ describe("a report whose edition names no date (none at all here)", () => {
 
 describe("the document's reference and date", () => {
   it("are on the cover and, named, on the year page, for a reader who cites it; a report with neither shows no such line", async () => {
-    const full = built["every optional field"]!.dir;
+    const full = built["every optional field"].dir;
     expect(await readFile(path.join(full, "2019", "index.html"), "utf8")).toContain('<p class="document">Document BP/SOM/2019/1, published <time datetime="2019-10-01">1 October 2019</time></p>');
     expect((await pdfPages(path.join(full, "2019", "budapest-process-activity-report-2019.pdf")))[0]).toContain("BP/SOM/2019/1 · 1 October 2019");
-    expect(await readFile(path.join(built["only the required fields"]!.dir, "2019", "index.html"), "utf8")).not.toContain('class="document"');
+    expect(await readFile(path.join(built["only the required fields"].dir, "2019", "index.html"), "utf8")).not.toContain('class="document"');
   });
 });
 
 describe("without site_url", () => {
   it("builds no feed and no sitemap, and no page points to them", async () => {
-    const { dir } = built["only the required fields"]!;
+    const { dir } = built["only the required fields"];
     expect(existsSync(path.join(dir, "feed.xml"))).toBe(false);
     expect(existsSync(path.join(dir, "sitemap.xml"))).toBe(false);
     expect(existsSync(path.join(dir, "false"))).toBe(false);
@@ -81,7 +81,7 @@ describe("without site_url", () => {
   });
 
   it("with site_url, builds both", async () => {
-    const { dir } = built["every optional field"]!;
+    const { dir } = built["every optional field"];
     expect(await readFile(path.join(dir, "feed.xml"), "utf8")).toContain("<feed");
     expect(await readFile(path.join(dir, "sitemap.xml"), "utf8")).toContain("https://reports.example.org/2019/");
   });
@@ -89,7 +89,7 @@ describe("without site_url", () => {
 
 describe("documents under documents/", () => {
   it("are published at the same path, linked from the event page, and from the PDF at the site's address", async () => {
-    const { dir } = built["every optional field"]!;
+    const { dir } = built["every optional field"];
     const file = "documents/2018-09-12-conclusions-en.pdf";
     expect((await readFile(path.join(dir, file), "latin1")).startsWith("%PDF-")).toBe(true);
     const event = await readFile(path.join(dir, "events/2019/2018-09-12-vienna-working-group/index.html"), "utf8");
@@ -115,7 +115,7 @@ describe("an activity known only by its country (place: PK)", () => {
   const page = "events/2019/2019-03-pakistan-training-migrant-resource-centres/index.html";
 
   it("is dated and placed by the country's name alone on its page, and listed on the country's page", async () => {
-    const { dir } = built["every optional field"]!;
+    const { dir } = built["every optional field"];
     const html = await readFile(path.join(dir, page), "utf8");
     expect(html).toContain('<p class="dateline">Pakistan, <time datetime="2019-03">March 2019</time></p>');
     expect(html).toContain('<dt>Place</dt><dd><a href="/countries/pk/" data-pagefind-filter="country">Pakistan</a></dd>');
@@ -124,7 +124,7 @@ describe("an activity known only by its country (place: PK)", () => {
   });
 
   it("is marked on the map of the year page and of the PDF, and dated \"Pakistan, March 2019\" in the PDF", async () => {
-    const { dir } = built["every optional field"]!;
+    const { dir } = built["every optional field"];
     const year = await readFile(path.join(dir, "2019/index.html"), "utf8");
     const map = /<figure class="picture picture-map">[\s\S]*?<\/figure>/.exec(year)?.[0] ?? "";
     expect(map).toMatch(/<text [^>]*>Pakistan<\/text>/);
@@ -141,7 +141,7 @@ describe("an activity known only by its country (place: PK)", () => {
 
 describe("the goals an activity served", () => {
   it("end its entry in short, by number, whatever order they were written in, each number linked on the web", async () => {
-    const { dir } = built["every optional field"]!;
+    const { dir } = built["every optional field"];
     const pdf = (await readdir(path.join(dir, "2019"))).find((f) => f.endsWith(".pdf"))!;
     const text = (await pdfPages(path.join(dir, "2019", pdf))).join("\n").replace(/\s+/g, " ");
     expect(text).toContain("Serving Priority Goals 1 and 2 of the Framework 2018–2020.");
@@ -153,7 +153,7 @@ describe("the goals an activity served", () => {
 
 describe("a document adopted by some", () => {
   it("says by whom as written, in the chapter, in Annex C and on the event's page", async () => {
-    const { dir } = built["every optional field"]!;
+    const { dir } = built["every optional field"];
     const pdf = (await readdir(path.join(dir, "2019"))).find((f) => f.endsWith(".pdf"))!;
     const pages = await pdfPages(path.join(dir, "2019", pdf));
     const text = pages.join("\n").replace(/\s+/g, " ");

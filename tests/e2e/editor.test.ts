@@ -16,7 +16,7 @@ const SLUG = "2018/2018-05-07-sarajevo-joint-working-group";
 
 /** The id of the form's control whose label starts with `label`. */
 const controlOf = async (page: Page, label: string): Promise<string> => {
-  const id = await page.$$eval("label[for]", (ls, l) => ls.find((x) => x.textContent!.startsWith(l))?.getAttribute("for"), label);
+  const id = await page.$$eval("label[for]", (ls, l) => ls.find((x) => x.textContent.startsWith(l))?.getAttribute("for"), label);
   if (!id) throw new Error(`no field labelled ${label}`);
   return `#${id}`;
 };
@@ -91,7 +91,7 @@ describe("the editor", () => {
       const message = "end 2018-05-01 is before date 2018-05-07";
       await page.waitForFunction((m) => document.body.innerText.toLowerCase().includes(m), { timeout: 30_000 }, message);
       const errorAtField = await page.$$eval("label[for]", (ls) => {
-        const label = ls.find((l) => l.textContent!.startsWith("End"))!;
+        const label = ls.find((l) => l.textContent.startsWith("End"))!;
         return label.parentElement!.innerText;
       });
       expect(errorAtField.toLowerCase()).toContain(`${EVENT}:4:6: ${message}`);
@@ -99,7 +99,7 @@ describe("the editor", () => {
 
       // 6b. A problem of a field inside a list item (a photo's alt text): shown under that field, its item opened.
       await replaceText(page, await controlOf(page, "End"), "2018-05-08");
-      const alt = (await page.$$eval("label[for]", (ls) => ls.filter((l) => l.textContent!.startsWith("Alt")).map((l) => l.getAttribute("for"))))[1]!;
+      const alt = (await page.$$eval("label[for]", (ls) => ls.filter((l) => l.textContent.startsWith("Alt")).map((l) => l.getAttribute("for"))))[1]!;
       const shown = () => page.$eval(`#${alt}`, (el) => (el as HTMLElement).offsetParent !== null);
       expect(await shown()).toBe(false);
       await page.$eval(`#${alt}`, (el) => {
@@ -114,7 +114,7 @@ describe("the editor", () => {
       const altError = await page.$eval(`label[for="${alt}"]`, (l) => l.parentElement!.innerText.toLowerCase());
       expect(altError).toMatch(new RegExp(`${EVENT.replace(/[.]/g, "\\.")}:\\d+:5: missing required field "alt"`));
       // Not under the other photo's.
-      const first = (await page.$$eval("label[for]", (ls) => ls.filter((l) => l.textContent!.startsWith("Alt")).map((l) => l.parentElement!.innerText.toLowerCase())))[0]!;
+      const first = (await page.$$eval("label[for]", (ls) => ls.filter((l) => l.textContent.startsWith("Alt")).map((l) => l.parentElement!.innerText.toLowerCase())))[0]!;
       expect(first).not.toContain("missing required field");
       expect(await readFile(file, "utf8")).toBe(saved);
 

@@ -66,7 +66,7 @@ function executableParts(page: string, html: string): Finding[] {
     }
     for (const child of node.children ?? []) visit(child as typeof node);
   };
-  visit(parseHtml(html) as unknown as Parameters<typeof visit>[0]);
+  visit(parseHtml(html));
   return findings;
 }
 

@@ -105,7 +105,7 @@ describe("the event pages with photos", () => {
         expect(results.violations.map((v) => `${url}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
         // Every photo loads once scrolled to (they load lazily): none is a broken picture.
         const loaded = await page.$$eval("figure.photo img", (imgs) => Promise.all(imgs.map((img) => {
-          const i = img as HTMLImageElement;
+          const i = img;
           i.scrollIntoView();
           return i.decode().then(() => i.naturalWidth > 0, () => false);
         })));

@@ -41,8 +41,8 @@ export async function startPreview(args: readonly string[], cwd: string): Promis
   let stdout = "";
   let stderr = "";
   let log = "";
-  child.stdout!.on("data", (c: Buffer) => ((stdout += c.toString()), (log += c.toString())));
-  child.stderr!.on("data", (c: Buffer) => ((stderr += c.toString()), (log += c.toString())));
+  child.stdout.on("data", (c: Buffer) => ((stdout += c.toString()), (log += c.toString())));
+  child.stderr.on("data", (c: Buffer) => ((stderr += c.toString()), (log += c.toString())));
   const printed = () => /^Preview of .* at (http:\/\/(\S+?):(\d+))\//m.exec(stdout);
   await waitFor(async () => {
     if (child.exitCode !== null) throw new Error(`the preview exited with code ${child.exitCode}:\n${log}`);

@@ -62,7 +62,7 @@ describe("the output folder's lock", () => {
     const results = await Promise.allSettled([lockOutput(output, "site"), lockOutput(output, "site"), lockOutput(output, "site")]);
     // In one process all three have the same identity, so the losers see the winner's lock as their own and refuse.
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => ((r as PromiseRejectedResult).reason as Error).message)).toEqual([
+    expect(results.filter((r) => r.status === "rejected").map((r) => ((r).reason as Error).message)).toEqual([
       expect.stringContaining("another build"), expect.stringContaining("another build"),
     ]);
     expect(await readdir(path.dirname(output))).toEqual(["site.lock"]);

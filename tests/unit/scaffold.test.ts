@@ -208,8 +208,8 @@ describe("activity-report new writes each value exactly as given", () => {
     }
     const [places, report] = await Promise.all([readBoth(path.join(data, "places.yaml")), readBoth(path.join(data, "report.yaml"))]);
     for (const [i, value] of HOSTILE.entries()) {
-      for (const read of places!) expect((read as Record<string, unknown>)[`place-${i}`], JSON.stringify(value)).toEqual({ name: value, country: "AT", lat: 48, lon: 16 });
-      for (const read of report!) expect((read as { editions: Record<string, unknown> }).editions[String(2100 + i)], JSON.stringify(value)).toEqual({ chair: value, co_chair: value });
+      for (const read of places) expect((read as Record<string, unknown>)[`place-${i}`], JSON.stringify(value)).toEqual({ name: value, country: "AT", lat: 48, lon: 16 });
+      for (const read of report) expect((read as { editions: Record<string, unknown> }).editions[String(2100 + i)], JSON.stringify(value)).toEqual({ chair: value, co_chair: value });
     }
     const loaded = await loadData(data);
     const added = loaded.data!.events.filter((e) => e.date.year === 2020);

@@ -95,7 +95,7 @@ function merged(doc: Document, node: unknown, value: unknown, schema: AnySchema 
   if (Array.isArray(target)) {
     const item = shapeOf?.kind === "list" ? shapeOf.item : undefined;
     if (!isSeq(node)) return doc.createNode(target);
-    const seq = node as YAMLSeq;
+    const seq = node;
     const olds = seq.items.map((n) => (isScalar(n) || isMap(n) || isSeq(n) ? (n as Node).toJS(doc) : n));
     const pairs = pairItems(olds, target);
     // The comment above the first item is the list's in the yaml package: it goes with that item, moved or removed.
@@ -104,11 +104,11 @@ function merged(doc: Document, node: unknown, value: unknown, schema: AnySchema 
       if (pairs.includes(0) && (isScalar(first) || isMap(first) || isSeq(first))) first.commentBefore = seq.commentBefore;
       seq.commentBefore = undefined;
     }
-    seq.items = target.map((v, i) => merged(doc, pairs[i] === undefined ? undefined : seq.items[pairs[i]!], v, item)) as YAMLSeq["items"];
+    seq.items = target.map((v, i) => merged(doc, pairs[i] === undefined ? undefined : seq.items[pairs[i]], v, item)) as YAMLSeq["items"];
     return seq;
   }
   if (!isMap(node)) return doc.createNode(target);
-  mergeMap(doc, node as YAMLMap, target as Record<string, unknown>, shapeOf);
+  mergeMap(doc, node, target as Record<string, unknown>, shapeOf);
   return node;
 }
 

@@ -35,7 +35,7 @@ const PICTURE_EXTENSIONS = Object.values(EXTENSIONS).flat();
 export function writableFile(relative: unknown): PathCheck {
   if (typeof relative !== "string" || relative === "") return refuse("no file was named");
   if (relative.length > 300) return refuse("the path is too long");
-  // eslint-disable-next-line no-control-regex
+   
   if (/[\\\x00-\x1f\x7f]/.test(relative) || relative.startsWith("/")) return refuse(`"${relative}" is not a path inside the data folder`);
   const parts = relative.split("/");
   if (parts.some((p) => p === "" || p === "." || p === ".." || p.startsWith("."))) return refuse(`"${relative}" leads out of its folder or to a hidden file`);
