@@ -118,6 +118,16 @@ async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T | Failu
 
 const failed = (x: unknown): x is Failure => typeof x === "object" && x !== null && "error" in x;
 
+/** A failed run, thrown to end a series of runs: its Failure is the series' result. */
+class RunFailed extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.error);
+  }
+}
+
+/** The Failure that ended a series of runs: the one a run gave, or any other error as one. */
+const failureOf = (error: unknown): Failure => (error instanceof RunFailed ? error.failure : { error: error instanceof Error ? error.message : String(error) });
+
 const t0 = performance.now();
 function log(line: string): void {
   const elapsed = (performance.now() - t0) / 1000;
@@ -205,20 +215,20 @@ async function siteRuns(label: string, dataDir: string, result: SizeResult, n: n
   const floor: Sampled<BuildFigures>[] = [];
   const runSite = async () => {
     const r = await attempt("site build", () => runWorker<BuildFigures>("site", { dataDir, outputDir: siteDir }, { timeoutMs: WORKER_TIMEOUT, sampleTreeMs: SAMPLE_MS }));
-    if (failed(r)) throw r;
+    if (failed(r)) throw new RunFailed(r);
     site.push(r);
   };
   const runFloor = async () => {
     const r = await attempt("bare Eleventy", () => runWorker<BuildFigures>("floor", { pages: site[0]!.pages, outputDir: floorDir }, { timeoutMs: WORKER_TIMEOUT, sampleTreeMs: SAMPLE_MS }));
-    if (failed(r)) throw r;
+    if (failed(r)) throw new RunFailed(r);
     floor.push(r);
   };
   try {
     // The floor needs the page count of the first site build, which goes first.
     await alternately(n, runSite, runFloor, () => log(`  site build ${site[site.length - 1]!.ms} ms (${site[0]!.pages} pages), bare Eleventy ${floor[floor.length - 1]!.ms} ms`));
   } catch (error) {
-    if (site.length === 0) result.site = error as Failure;
-    if (floor.length === 0) result.floor = error as Failure;
+    if (site.length === 0) result.site = failureOf(error);
+    if (floor.length === 0) result.floor = failureOf(error);
   }
   await rm(floorDir, { recursive: true, force: true });
   const memory = (list: Sampled<BuildFigures>[]) => {

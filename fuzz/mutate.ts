@@ -216,7 +216,7 @@ function plain(doc: Document, node: Node): unknown {
 
 /** A value of the type `to`, made from `value` where that makes sense. */
 function retyped(value: unknown, to: TypeName): unknown {
-  const text = typeof value === "string" ? value : value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const text = typeof value === "string" ? value : value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : "";
   switch (to) {
     case "string": return typeof value === "object" && value !== null ? (Array.isArray(value) ? value.join(", ") : text) : text || "x";
     case "number": {

@@ -26,8 +26,8 @@ export { EXIT };
 
 
 interface Io {
-  out(line: string): void;
-  err(line: string): void;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
 }
 
 const consoleIo: Io = {
@@ -406,7 +406,7 @@ async function ask(values: Record<string, string | boolean | undefined>, wanted:
   const rl = missing.length > 0 ? readline.createInterface({ input: process.stdin, output: process.stdout }) : undefined;
   try {
     for (const [key, question] of wanted) {
-      answers[key] = typeof values[key] === "string" ? (values[key] as string) : (await rl!.question(`${question}: `)).trim();
+      answers[key] = typeof values[key] === "string" ? values[key] : (await rl!.question(`${question}: `)).trim();
     }
   } finally {
     rl?.close();
@@ -596,11 +596,13 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   }
   const command = COMMANDS[name as Command];
   let values: Record<string, string | boolean | undefined>;
-  let positionals: string[] = [];
-  let strayAt: number[] = [];
+  let positionals: string[];
+  let strayAt: number[];
   try {
+    // The assertion widens what parseArgs infers from one command's options, so that every command's values have one type.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     const parsed = parseArgs({ args: [...rest], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: true, tokens: true });
-    values = parsed.values as typeof values;
+    values = parsed.values;
     // `new` takes what to add, `init` the folder; no command takes anything else that is not an option.
     // `check --release` takes the report years.
     const wanted = name === "new" || name === "init" ? 1 : name === "check" && (parsed.values as Record<string, unknown>).release === true ? Infinity : 0;

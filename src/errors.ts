@@ -29,6 +29,23 @@ export class UsageError extends ReportError {
   override readonly name = "UsageError";
 }
 
+/** The words of anything thrown: an error's message, a text as it is, another value as JSON. */
+export function thrownText(thrown: unknown): string {
+  if (typeof thrown === "string") return thrown;
+  if (thrown instanceof Error) return thrown.message;
+  if (typeof thrown === "object" && thrown !== null) {
+    const { message } = thrown as { message?: unknown };
+    if (typeof message === "string") return message;
+    try {
+      return JSON.stringify(thrown);
+    } catch {
+      return Object.prototype.toString.call(thrown);
+    }
+  }
+  if (typeof thrown === "number" || typeof thrown === "boolean" || typeof thrown === "bigint") return String(thrown);
+  return typeof thrown === "symbol" ? thrown.toString() : "undefined";
+}
+
 /**
  * What went wrong, for an error that is not a ReportError: its message and
  * those of the errors it was caused by, each once. Libraries wrap the
@@ -42,7 +59,7 @@ export function failureMessage(error: unknown): string {
   const causeOf = (e: unknown) => (e as { cause?: unknown }).cause ?? (e as { originalError?: unknown }).originalError;
   for (let e: unknown = error; e !== undefined && e !== null && !seen.has(e); e = causeOf(e)) {
     seen.add(e);
-    const message = e instanceof Error ? e.message : String(e);
+    const message = thrownText(e);
     const last = messages.at(-1);
     if (message && !(last !== undefined && last.includes(message))) messages.push(message.replace(/[.:\s]+$/, ""));
   }

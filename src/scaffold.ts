@@ -82,8 +82,9 @@ const READERS: readonly ((text: string) => unknown)[] = [
   (text) => jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }),
   (text) => {
     const doc = parseDocument(text, { uniqueKeys: true });
-    if (doc.errors.length > 0) throw doc.errors[0];
-    return doc.toJS({ maxAliasCount: 100 });
+    const [error] = doc.errors;
+    if (error) throw error;
+    return doc.toJS({ maxAliasCount: 100 }) as unknown;
   },
 ];
 
@@ -210,7 +211,7 @@ function fieldLines(field: Field, offer: Offer): Line[] {
     }
     default: {
       const example = exampleOf(field, offer);
-      if (field.markdown) return [{ text: `${field.name}: |`, note: head.note }, ...String(example ?? "…").split("\n").map((l) => ({ text: `  ${l}` }))];
+      if (field.markdown) return [{ text: `${field.name}: |`, note: head.note }, ...(typeof example === "string" ? example : "…").split("\n").map((l) => ({ text: `  ${l}` }))];
       return [{ text: pairLine(field.name, example), note: head.note }];
     }
   }

@@ -43,7 +43,7 @@ export function writtenEditions(fields: Partial<ReportFile> | undefined, raw: un
   if (fields?.editions) return fields.editions;
   const written = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>).editions : undefined;
   if (written === null || typeof written !== "object" || Array.isArray(written)) return undefined;
-  const editions: Record<string, Partial<Edition>> = Object.create(null);
+  const editions = Object.create(null) as Record<string, Partial<Edition>>;
   for (const [year, edition] of Object.entries(written)) {
     if (/^\d{4}$/.test(year)) editions[year] = validFields(editionSchema, edition);
   }

@@ -76,7 +76,7 @@ function fieldOf(name: string, schema: AnySchema): Field {
     deprecated: annotation(schema, "deprecated") === true,
     markdown: form?.kind === "markdown",
     boolean: (inner._zod.def as { type: string }).type === "boolean",
-    ...(Array.isArray(examples) && examples.length > 0 ? { example: examples[0] } : {}),
+    ...(Array.isArray(examples) && examples.length > 0 ? { example: examples[0] as unknown } : {}),
   };
   if (form?.kind === "reference") return { ...base, holds: "value", reference: form.to };
   if (form?.kind === "list") {

@@ -141,7 +141,7 @@ function mappingJson(form: Extract<Form, { kind: "mapping" }>, context: Context)
   const known = key?.kind === "reference" ? context.terms[key.to] : undefined;
   if (known) {
     // The ids as properties, so that completion offers them as keys.
-    const entry = (t: Term) => ({ ...value, description: value.description ? `${t.description}: ${String(value.description)}` : t.description });
+    const entry = (t: Term) => ({ ...value, description: typeof value.description === "string" && value.description ? `${t.description}: ${value.description}` : t.description });
     return { type: "object", properties: Object.fromEntries(known.map((t) => [t.id, entry(t)])), additionalProperties: false };
   }
   return { type: "object", propertyNames: keyJson(convert(form.key, context)), additionalProperties: value };

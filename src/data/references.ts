@@ -86,7 +86,7 @@ function countryMeant(typed: string, countries: Readonly<Record<string, unknown>
   const lower = typed.trim().toLowerCase();
   const names = (entry: unknown) => {
     const { name, former } = (entry ?? {}) as { name?: unknown; former?: unknown };
-    return [name, ...(Array.isArray(former) ? former : [former])].filter((n): n is string => typeof n === "string").map((n) => n.replace(/\*$/, "").toLowerCase());
+    return [name, ...(Array.isArray(former) ? (former as unknown[]) : [former])].filter((n): n is string => typeof n === "string").map((n) => n.replace(/\*$/, "").toLowerCase());
   };
   const listed = Object.entries(countries ?? {}).find(([, entry]) => names(entry).includes(lower));
   return listed?.[0] ?? countryInCapitals(typed.trim(), countries) ?? alpha2Code(typed);

@@ -138,7 +138,7 @@ function mapping<V extends z.ZodType>(key: z.ZodType<string>, value: V) {
       ctx.addIssue({ code: "invalid_type", expected: "record", input });
       return z.NEVER;
     }
-    const out: Record<string, z.output<V>> = Object.create(null);
+    const out = Object.create(null) as Record<string, z.output<V>>;
     for (const [k, v] of Object.entries(input)) {
       const keyResult = key.safeParse(k);
       if (!keyResult.success) {

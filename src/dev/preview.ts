@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DataError, formatDiagnostic } from "../data/diagnostics.ts";
+import { thrownText } from "../errors.ts";
 import { BrowserNotFoundError, findBrowser } from "../pdf/browser.ts";
 import { escapeXml } from "../format/text.ts";
 import type { DataSet } from "../data/load.ts";
@@ -66,7 +67,7 @@ export function errorPage(error: unknown): Reply {
 export function errorMessage(error: unknown): string {
   const messages: string[] = [];
   for (let e = error as { message?: unknown; originalError?: unknown; cause?: unknown } | undefined; e && messages.length < 5; e = (e.originalError ?? e.cause) as typeof e) {
-    const message = String(e.message ?? e).trim();
+    const message = thrownText(e).trim();
     if (message && !messages.includes(message)) messages.push(message);
     if (typeof e !== "object") break;
   }

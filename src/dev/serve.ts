@@ -41,9 +41,9 @@ export interface PreviewAddress {
 
 /** Where the preview reports: lines for the terminal, and the data's diagnostics, written as `check` writes them. */
 export interface PreviewLog {
-  out(line: string): void;
-  err(line: string): void;
-  diagnostics(list: readonly Diagnostic[]): void;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly diagnostics: (list: readonly Diagnostic[]) => void;
 }
 
 /** What the child tells its supervisor once it serves: the port it got, to ask for again when restarted. */

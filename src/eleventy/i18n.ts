@@ -23,19 +23,19 @@ export function translationFilters(languageOf: LanguageOf) {
     return [key, lang];
   };
   return {
-    t(key: unknown, lang: unknown, values?: MessageValues): string {
+    t: (key: unknown, lang: unknown, values?: MessageValues): string => {
       const [k, l] = check(key, lang);
       return languageOf(l).t(k, values);
     },
     /** `values` are text, escaped with the message; `html` are fragments of markup the template made, inserted as they are. */
-    tHtml(key: unknown, lang: unknown, values: MessageValues = {}, html: Readonly<Record<string, string>> = {}): string {
+    tHtml: (key: unknown, lang: unknown, values: MessageValues = {}, html: Readonly<Record<string, string>> = {}): string => {
       const [k, l] = check(key, lang);
       const names = Object.keys(html);
       const tokens = Object.fromEntries(names.map((name, i) => [name, token(i)]));
       return escapeXml(languageOf(l).t(k, { ...values, ...tokens })).replace(/\uE000(\d+)\uE001/g, (_, i: string) => String(html[names[Number(i)]!]));
     },
     /** A message as the `content` of a CSS rule, each of `counters` (`page`, `pages`) a CSS counter: `"Page " counter(page) " of " counter(pages)`. */
-    tCss(key: unknown, lang: unknown, counters: readonly string[]): string {
+    tCss: (key: unknown, lang: unknown, counters: readonly string[]): string => {
       const [k, l] = check(key, lang);
       const text = languageOf(l).t(k, Object.fromEntries(counters.map((name, i) => [name, token(i)])));
       return text

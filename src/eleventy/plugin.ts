@@ -13,7 +13,7 @@ import { drawPictures } from "../pictures/index.ts";
 import { photoCacheFor, photoProcessor, writePhotoFiles } from "../pictures/photos.ts";
 import { FLOW_PAGE } from "../report/parts.ts";
 import { buildSite, type SiteModel } from "../report/model.ts";
-import { PROJECT_ROOT, TEMPLATES, type Settings } from "../settings.ts";
+import { TEMPLATES, type Settings } from "../settings.ts";
 import type { EleventyConfig } from "./config-types.ts";
 import { filters } from "./filters.ts";
 import { translationFilters } from "./i18n.ts";

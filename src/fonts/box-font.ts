@@ -86,7 +86,7 @@ export function boxFont(groups: readonly (readonly [number, number])[]): Uint8Ar
     ["OS/2", new Writer()
       .u16(4, BOX_ADVANCE, 400, 5, 0)
       .u16(650, 600, 0, 75, 650, 600, 0, 350, 50, 300)
-      .u16(0).u8(...new Array(10).fill(0))
+      .u16(0).u8(...new Array<number>(10).fill(0))
       .u32(0, 0, 0, 0).tag("NONE")
       .u16(0x40, Math.min(first, 0xffff), Math.min(last, 0xffff))
       .u16(800, 0x10000 - 200, 0, 1000, 200)

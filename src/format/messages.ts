@@ -164,7 +164,7 @@ export function placeholdersOf(message: string | readonly MessageFormatElement[]
     }
   };
   const ast = typeof message === "string" ? parseMessage(message).ast : message;
-  if (!ast) throw new Error(`not ICU MessageFormat: ${String(message)}`);
+  if (!ast) throw new Error(`not ICU MessageFormat: ${JSON.stringify(message)}`);
   walk(ast);
   return names;
 }
@@ -224,8 +224,8 @@ export type MessageValues = Readonly<Record<string, string | number>>;
 export interface Messages {
   readonly lang: string;
   /** The message of `key`, formatted with `values`; a key that no catalogue holds throws: it is a mistake in the code. */
-  t(key: string, values?: MessageValues): string;
-  has(key: string): boolean;
+  readonly t: (key: string, values?: MessageValues) => string;
+  readonly has: (key: string) => boolean;
 }
 
 export function compileMessages(catalogue: Catalogue, fallback?: Messages): Messages {

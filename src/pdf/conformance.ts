@@ -52,7 +52,7 @@ export async function pagePainting(file: string | Uint8Array, { text: readText =
       fnArray.forEach((fn, i) => {
         const args = argsArray[i] as unknown[];
         // BMC's tag comes as a name object, BDC's as a string.
-        if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) tags.push(typeof args[0] === "object" ? String((args[0] as { name: string }).name) : String(args[0]));
+        if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) tags.push(typeof args[0] === "string" ? args[0] : String((args[0] as { name: string }).name));
         else if (fn === OPS.endMarkedContent) tags.pop();
         else if (fn === OPS.paintFormXObjectEnd) forms--;
         else if (forms === 0 && (painting.has(fn) || fn === OPS.paintFormXObjectBegin || (fn === OPS.constructPath && args[0] !== OPS.endPath))) {
@@ -169,7 +169,7 @@ function info(doc: PDFDocument): Record<string, string> {
   }));
 }
 
-const pdfDateToIso = (date: string) => date.replace(/^D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d'?\d\d'?)?$/, (_m, y, mo, d, h, mi, s, z) => `${y}-${mo}-${d}T${h}:${mi}:${s}${!z || z === "Z" ? "Z" : z.replace(/'/g, "").replace(/(\d\d)(\d\d)$/, "$1:$2")}`);
+const pdfDateToIso = (date: string) => date.replace(/^D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d'?\d\d'?)?$/, (_m, y: string, mo: string, d: string, h: string, mi: string, s: string, z: string | undefined) => `${y}-${mo}-${d}T${h}:${mi}:${s}${!z || z === "Z" ? "Z" : z.replace(/'/g, "").replace(/(\d\d)(\d\d)$/, "$1:$2")}`);
 
 function annotations(doc: PDFDocument): { page: number; annotation: PDFDict }[] {
   return doc.getPages().flatMap((page, i) => {

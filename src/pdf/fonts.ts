@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { BOX_FONT_FAMILY, boxFont } from "../fonts/box-font.ts";
+import { boxFont } from "../fonts/box-font.ts";
 import { FALLBACK_SPACES, mappedCharacters, NOT_DRAWN, reportFaces, SANS, SERIF } from "../fonts/faces.ts";
 import { woffToSfnt } from "../fonts/sfnt.ts";
 

@@ -6,7 +6,6 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import path from "node:path";
 import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
 import { plural } from "../format/text.ts";
 import { conformanceProblems } from "./conformance.ts";
@@ -195,7 +194,7 @@ export async function printWithContents(
  * `stopped` says so (printing has been given up), no further task starts.
  */
 async function pool<T>(limit: number, tasks: readonly (() => Promise<T>)[], stopped: () => boolean = () => false): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
+  const results = new Array<T>(tasks.length);
   let next = 0;
   let failed = false;
   const worker = async () => {

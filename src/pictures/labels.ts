@@ -193,7 +193,7 @@ function greedy(dots: readonly Dot[], sizes: readonly Size[], frame: Size, order
   const obstacles = dots.map((d) => ({ ...d, r: d.r + DOT_STROKE }));
   const placed: Box[] = [];
   const leaders: NonNullable<Placement["leader"]>[] = [];
-  const result: Placement[] = new Array(dots.length);
+  const result = new Array<Placement>(dots.length);
 
   const crowding = (option: Omit<Placement, "fits">, own: number): number => {
     let cost = inside(option.box, frame) ? 0 : 1000;

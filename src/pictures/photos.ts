@@ -15,7 +15,7 @@ import { copyFile, link, mkdir, readFile, stat } from "node:fs/promises";
 import { existsSync, readdirSync, unlinkSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import Image, { type ImageFile, type ImageOptions } from "@11ty/eleventy-img";
+import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
 import { displayPath } from "../data/diagnostics.ts";
 import { opensAnimated, PICTURE_INPUT, pictureCacheFolders, PRINT_WIDTH_MM, printedWidthMm, printPixels, type PictureFacts, type PrintUse } from "../data/photos.ts";

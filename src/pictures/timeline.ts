@@ -8,7 +8,7 @@
 import type { ReportView } from "../report/model.ts";
 import type { EventView } from "../report/views.ts";
 import { english } from "../data/catalogues.ts";
-import { firstDay, type PartialDate } from "../format/dates.ts";
+import { type PartialDate } from "../format/dates.ts";
 import type { Language } from "../format/language.ts";
 import { escapeXml } from "../format/text.ts";
 import { labelSize, PLATE_PADDING, type Box } from "./labels.ts";
@@ -118,7 +118,7 @@ function fitted(text: string, width: number): { text: string; width: number } {
   const full = labelSize(text, LABEL_FONT_SIZE).width;
   if (full <= width) return { text, width: full };
   let chars = [...text];
-  let cut = text;
+  let cut: string;
   do {
     chars = chars.slice(0, -1);
     cut = `${chars.join("").trimEnd()}\u2026`;

@@ -9,7 +9,7 @@ import path from "node:path";
 import { OPTIONAL_FILES, REFERENCE_FILES, type DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
 import type { PictureStamp } from "../data/pictures.ts";
-import { formatCount, formatNumber, type Count } from "../format/counts.ts";
+import { formatCount, type Count } from "../format/counts.ts";
 import { columnLabels, figureLabels, type FigureTotal } from "./figures.ts";
 import type { ReportView, SiteModel } from "./model.ts";
 

@@ -4,7 +4,7 @@ import { qualifierKey, type Language } from "../format/language.ts";
 import { goalLine } from "./goals.ts";
 import type { Lookups } from "./lookups.ts";
 import { countOf } from "./figures.ts";
-import { anchorOf, eventUrl, reportUrl } from "./urls.ts";
+import { anchorOf, eventUrl } from "./urls.ts";
 import type { DocumentView, EventReportLink, EventView, FigureView } from "./views.ts";
 import type { DocumentFile } from "../data/schema.ts";
 

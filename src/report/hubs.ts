@@ -14,7 +14,7 @@ interface HubEntry {
 }
 
 /** Each kind of hub, and the entries it has; its index page's title and its singular are `hubs.<kind>.title` and `.singular` in the catalogue. */
-const HUB_KINDS: readonly { kind: HubKind; keepEmpty?: boolean; entries(data: DataSet, events: readonly EventView[], refs: Lookups): HubEntry[] }[] = [
+const HUB_KINDS: readonly { kind: HubKind; keepEmpty?: boolean; entries: (data: DataSet, events: readonly EventView[], refs: Lookups) => HubEntry[] }[] = [
   {
     kind: "strands",
     entries: (data) => data.strands.map((s) => ({ id: s.id, title: s.title, description: s.description, match: (e) => e.strands.some((x) => x.id === s.id) })),

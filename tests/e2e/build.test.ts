@@ -1,5 +1,5 @@
 /** Publishing: a failed build leaves the output as it was; progress, key figures and the change report. */
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
@@ -7,9 +7,6 @@ import { besideOutput, cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir, snapshot 
 import { warmOutput } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
-
-const EVENT_FLAGS = ["--date", "2019-02-25", "--place", "istanbul", "--type", "ministerial-conference", "--strands", "ministerial-process",
-  "--title", "Sixth Ministerial Conference of the Budapest Process", "--summary", "Ministers adopted the Call for Action."];
 
 describe("publishing", () => {
   it("leaves the previous output exactly as it was when a build fails in the PDF step, and says so", async () => {

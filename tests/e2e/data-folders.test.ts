@@ -8,7 +8,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { brokenLinks, htmlErrors } from "../helpers/checkers.ts";
-import { openPdf, pdfPages } from "../helpers/pdf.ts";
+import { annotationsOf, openPdf, pdfPages } from "../helpers/pdf.ts";
 import { htmlPages } from "../helpers/site-files.ts";
 import { builtSite } from "../helpers/sites.ts";
 import { conformanceProblems } from "../../src/pdf/conformance.ts";
@@ -99,7 +99,7 @@ describe("documents under documents/", () => {
     const uris: string[] = [];
     try {
       for (let n = 1; n <= doc.numPages; n++) {
-        for (const a of await (await doc.getPage(n)).getAnnotations()) if (a.subtype === "Link" && a.url) uris.push(a.url as string);
+        for (const a of await annotationsOf(doc, n)) if (a.subtype === "Link" && a.url) uris.push(a.url);
       }
     } finally {
       await doc.destroy();

@@ -13,7 +13,7 @@ import { buildSite } from "../../src/report/model.ts";
 import { loadDataOrThrow } from "../../src/data/load.ts";
 import { openSite } from "../helpers/browser.ts";
 import { runCli } from "../helpers/cli.ts";
-import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
+import { cleanUp, diagnosticsOf, put, sampleCopy, SAMPLE_DATA } from "../helpers/data.ts";
 import { warmOutput } from "../helpers/sites.ts";
 import { htmlPages } from "../helpers/site-files.ts";
 

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { TYPE } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEleventy } from "../../src/eleventy/run.ts";
@@ -25,7 +26,7 @@ function englishPieces(): string[] {
   const pieces = new Set<string>();
   const walk = (elements: Ast) => {
     for (const el of elements) {
-      if (el.type === 0) {
+      if (el.type === TYPE.literal) {
         for (const piece of el.value.split(/[.,:;()“”]/).map((p) => p.trim())) {
           if ((/[A-Za-z]{3,}/.test(piece) && piece.includes(" ")) || /^[A-Z][a-z]{3,}$/.test(piece)) pieces.add(piece);
         }

@@ -17,9 +17,6 @@ import { rawGet, rawRequest, startPreview, waitFor } from "../helpers/dev-server
 
 afterAll(cleanUp);
 
-const EVENT_FLAGS = ["--date", "2019-02-25", "--place", "istanbul", "--type", "ministerial-conference", "--strands", "ministerial-process",
-  "--title", "Sixth Ministerial Conference of the Budapest Process", "--summary", "Ministers adopted the Call for Action."];
-
 describe("the live preview", () => {
   it("serves the site, follows data edits, shows data errors as a page until they are fixed, and prints a PDF on request", async () => {
     const data = await sampleCopy();

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, type Run } from "../helpers/cli.ts";
-import { cleanUp, put, sampleCopy, tempDir } from "../helpers/data.ts";
+import { cleanUp, put, sampleCopy } from "../helpers/data.ts";
 import { warmOutput } from "../helpers/sites.ts";
 import { pageLinks, pdfLines } from "../helpers/pdf.ts";
 import { htmlErrors } from "../helpers/checkers.ts";

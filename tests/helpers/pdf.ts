@@ -52,7 +52,7 @@ export async function pdfOutline(file: string): Promise<OutlineEntry[]> {
         const dest = typeof item.dest === "string" ? await doc.getDestination(item.dest) : item.dest;
         const page = dest ? (await doc.getPageIndex(dest[0] as { num: number; gen: number })) + 1 : 0;
         out.push({ title: item.title, page, depth });
-        await walk(item.items, depth + 1);
+        await walk(item.items as typeof items, depth + 1);
       }
     };
     await walk(await doc.getOutline(), 0);
@@ -69,11 +69,23 @@ export interface ContentsLink {
   readonly page: number;
 }
 
+/** An annotation of a page as pdf.js reads it (its own type is any): a link's target is `url` or `dest`. */
+export interface Annotation {
+  readonly subtype: string;
+  readonly url?: string;
+  readonly dest?: string | unknown[] | null;
+}
+
+/** The annotations of page `pageNumber` of `doc`. */
+export async function annotationsOf(doc: PDFDocumentProxy, pageNumber: number): Promise<Annotation[]> {
+  return (await (await doc.getPage(pageNumber)).getAnnotations()) as Annotation[];
+}
+
 /** The links of a page, in order, each with the page its destination is on. */
 export async function pageLinks(file: string, pageNumber: number): Promise<ContentsLink[]> {
   const doc = await openPdf(file);
   try {
-    const links = (await (await doc.getPage(pageNumber)).getAnnotations()).filter((a) => a.subtype === "Link" && typeof a.dest === "string");
+    const links = (await annotationsOf(doc, pageNumber)).filter((a) => a.subtype === "Link" && typeof a.dest === "string");
     const out: ContentsLink[] = [];
     for (const link of links) {
       const dest = await doc.getDestination(link.dest as string);
@@ -98,7 +110,7 @@ export async function pageFill(file: string): Promise<number[]> {
   const path = await import("node:path");
   const dir = await mkdtemp(path.join(tmpdir(), "page-fill-"));
   try {
-    await new Promise<void>((resolve, reject) => execFile("pdftoppm", ["-r", "36", "-gray", file, path.join(dir, "p")], (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) => execFile("pdftoppm", ["-r", "36", "-gray", file, path.join(dir, "p")], (e) => (e ? reject(new Error(e.message)) : resolve())));
     const files = (await readdir(dir)).sort();
     return await Promise.all(files.map(async (name) => {
       const bytes = await readFile(path.join(dir, name));

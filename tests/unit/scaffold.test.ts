@@ -35,7 +35,7 @@ const HOSTILE = [
 /** The file as both YAML readers read it. */
 async function readBoth(file: string): Promise<unknown[]> {
   const text = await readFile(file, "utf8");
-  return [jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }), parseYaml(text)];
+  return [jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }), parseYaml(text) as unknown];
 }
 
 describe("activity-report new", () => {
@@ -148,7 +148,7 @@ function missingFields(fields: readonly Field[], value: unknown, at = ""): strin
   return fields.filter((f) => !f.retired).flatMap((f) => {
     if (!Object.hasOwn(record, f.name)) return [`${at}${f.name}`];
     const inner = record[f.name];
-    const entry = f.holds === "objects" ? (inner as unknown[])[0] : f.holds === "mapping" && f.fields ? Object.values(inner as object)[0] : inner;
+    const entry = f.holds === "objects" ? (inner as unknown[])[0] : f.holds === "mapping" && f.fields ? Object.values(inner as Record<string, unknown>)[0] : inner;
     return f.fields ? missingFields(f.fields, entry, `${at}${f.name}.`) : [];
   });
 }

@@ -58,7 +58,7 @@ const exampleText = (field: Field): string | undefined => {
   const example = field.example;
   if (typeof example === "string") return example;
   if (example && typeof example === "object" && !Array.isArray(example)) {
-    const first = Object.values(example)[0];
+    const first = Object.values(example as Record<string, unknown>)[0];
     return typeof first === "string" ? first : undefined;
   }
   return undefined;

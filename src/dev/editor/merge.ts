@@ -71,7 +71,7 @@ function parts(schema: AnySchema | undefined): { kind: "mapping"; value: AnySche
 
 /** The node for `value` where `node` was: `node` itself, changed in place where it can be (keeping its comments and style). */
 function merged(doc: Document, node: unknown, value: unknown, schema: AnySchema | undefined): unknown {
-  const old = isScalar(node) || isMap(node) || isSeq(node) ? (node as Node).toJS(doc) : node;
+  const old = isScalar(node) || isMap(node) || isSeq(node) ? (node as Node).toJS(doc) as unknown : node;
   const shapeOf = parts(schema);
   // A list written as its single item stays so while it has one item.
   if (shapeOf?.kind === "list" && Array.isArray(value) && !Array.isArray(old) && old !== undefined && old !== null) {
@@ -96,7 +96,7 @@ function merged(doc: Document, node: unknown, value: unknown, schema: AnySchema 
     const item = shapeOf?.kind === "list" ? shapeOf.item : undefined;
     if (!isSeq(node)) return doc.createNode(target);
     const seq = node;
-    const olds = seq.items.map((n) => (isScalar(n) || isMap(n) || isSeq(n) ? (n as Node).toJS(doc) : n));
+    const olds = seq.items.map((n) => (isScalar(n) || isMap(n) || isSeq(n) ? (n as Node).toJS(doc) as unknown : n));
     const pairs = pairItems(olds, target);
     // The comment above the first item is the list's in the yaml package: it goes with that item, moved or removed.
     if (seq.commentBefore && seq.items.length > 0 && pairs[0] !== 0) {
@@ -104,7 +104,7 @@ function merged(doc: Document, node: unknown, value: unknown, schema: AnySchema 
       if (pairs.includes(0) && (isScalar(first) || isMap(first) || isSeq(first))) first.commentBefore = seq.commentBefore;
       seq.commentBefore = undefined;
     }
-    seq.items = target.map((v, i) => merged(doc, pairs[i] === undefined ? undefined : seq.items[pairs[i]], v, item)) as YAMLSeq["items"];
+    seq.items = target.map<YAMLSeq["items"][number]>((v, i) => merged(doc, pairs[i] === undefined ? undefined : seq.items[pairs[i]], v, item));
     return seq;
   }
   if (!isMap(node)) return doc.createNode(target);

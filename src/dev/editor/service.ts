@@ -315,7 +315,7 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
       case "persistEntry":
         return persistEntry(params);
       case "getMedia": {
-        const folder = String(params.mediaFolder ?? "").replace(/^\/+|\/+$/g, "");
+        const folder = (typeof params.mediaFolder === "string" ? params.mediaFolder : "").replace(/^\/+|\/+$/g, "");
         // Decap also asks for the media beside an entry's file; the data folder keeps them in images/ and documents/ only.
         if (folder !== IMAGES_DIR && folder !== DOCUMENTS_DIR) return ok([]);
         const files = await listFolder(folder, 1);

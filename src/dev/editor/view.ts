@@ -63,11 +63,11 @@ export function fromView(schema: AnySchema, value: unknown): unknown {
   if (form?.kind === "mapping") {
     if (!Array.isArray(value)) return value;
     const fields = objectShape(form.value) !== undefined;
-    const out: Record<string, unknown> = Object.create(null);
+    const out = Object.create(null) as Record<string, unknown>;
     for (const entry of value) {
       if (!isRecord(entry) || entry[KEY] === undefined || entry[KEY] === null || entry[KEY] === "") continue;
       const { [KEY]: key, ...rest } = entry;
-      out[String(key)] = fields ? fromView(form.value, rest) : fromView(form.value, rest[VALUE]);
+      out[typeof key === "string" ? key : JSON.stringify(key)] = fields ? fromView(form.value, rest) : fromView(form.value, rest[VALUE]);
     }
     return out;
   }

@@ -3,7 +3,6 @@ import { readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-// @ts-expect-error: plain JavaScript, without types.
 import { cacheOf, compile, freshCompiled } from "../../../bin/compiled.js";
 import { cleanUp, put, tempDir } from "../../helpers/data.ts";
 

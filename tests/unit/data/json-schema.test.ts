@@ -167,7 +167,7 @@ describe("a file that check refuses for a reason a schema can state", () => {
       const text = texts[i + 1]!;
       const file = files[i + 1];
       expect(diagnostics.filter((d) => d.file === file && d.severity === "error"), `check refuses ${what}`).not.toEqual([]);
-      const value = parseYaml(text);
+      const value: unknown = parseYaml(text);
       expect(problems(withIds.get(kindOf("event"))!, value), `the schema refuses ${what}`).not.toEqual([]);
       if (!ids) expect(problems(without.get(kindOf("event"))!, value), `the schema without the data folder's ids refuses ${what}`).not.toEqual([]);
     }

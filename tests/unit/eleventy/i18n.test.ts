@@ -5,7 +5,7 @@ import { language } from "../../../src/format/language.ts";
 import { compileMessages, parseCatalogue } from "../../../src/format/messages.ts";
 
 const ru = languageFrom(readCatalogues(), "ru");
-const { t, tHtml, tCss } = translationFilters((lang) => (lang === "ru" ? ru : english()));
+const { t, tCss } = translationFilters((lang) => (lang === "ru" ? ru : english()));
 
 describe("the templates' filters", () => {
   it("say a message in the language given", () => {

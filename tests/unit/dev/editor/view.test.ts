@@ -16,7 +16,7 @@ describe("the editor's view of a data file", () => {
       ...DATA_FILE_KINDS.slice(1).map((k) => [k.files[0]!, k] as [string, (typeof DATA_FILE_KINDS)[number]]),
     ];
     for (const [file, kind] of files) {
-      const value = parse(readFileSync(path.join(SAMPLE, file), "utf8"));
+      const value: unknown = parse(readFileSync(path.join(SAMPLE, file), "utf8"));
       const back = viewToFile(kind.schema, structuredClone(fileToView(kind.schema, value)));
       const read = kind.schema.safeParse(value);
       expect(read.success, file).toBe(true);
