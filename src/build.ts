@@ -65,7 +65,12 @@ async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly Pr
   }));
 }
 
-export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}): Promise<BuildResult> {
+/** What a command adds to the site before it is put in place (the editor at /admin/, with `build --editor`). */
+export interface BuildAdditions {
+  readonly addToSite?: (siteDir: string, data: DataSet) => Promise<void>;
+}
+
+export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}, additions: BuildAdditions = {}): Promise<BuildResult> {
   const started = performance.now();
   const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
@@ -148,6 +153,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
     // The print pages and their photos exist for the printer only: readers get the PDF.
     await Promise.all([...site.reports.map((r) => r.printUrl), `${PHOTOS_URL}print/`].map((url) => rm(path.join(staging, url), { recursive: true, force: true })));
     await stampPdfSizes(staging, site, pdfs);
+    await additions.addToSite?.(staging, loaded.data);
     await indexing;
     onProgress({ step: "indexed" });
     swapping = true;

@@ -259,7 +259,9 @@ window.CMS_MANUAL_INIT = true;
   window.addEventListener("DOMContentLoaded", () => {
     registerBackend();
     for (const name of ["string", "text", "number", "boolean", "select", "list", "object", "image", "file", "relation"]) wrapWidget(name);
-    CMS.registerPreviewTemplate("events", eventPreview());
+    // On the published site there is no live preview to show: Decap's own preview of the fields stays.
+    const published = document.querySelector('meta[name="activity-report-editor"]');
+    if (!published || published.getAttribute("content") !== "published") CMS.registerPreviewTemplate("events", eventPreview());
     window.addEventListener("hashchange", clearProblems);
     CMS.init();
   });
