@@ -142,8 +142,10 @@ window.CMS_MANUAL_INIT = true;
           );
           const { ok, json } = await ask("persistEntry", { branch: inner.branch, dataFiles: entry.dataFiles, assets, options: persistOptions });
           if (!ok) {
-            showProblems(json.problems || []);
-            throw new Error(json.error || "the save was refused");
+            const list = json.problems || [];
+            showProblems(list);
+            // Each problem stands under its field and beside the form: the notice only says so.
+            throw new Error(list.length > 0 ? `Nothing was saved: the check found ${list.length === 1 ? "a problem" : `${list.length} problems`}, shown under ${list.length === 1 ? "its field" : "their fields"} and beside the form.` : json.error || "the save was refused");
           }
           clearProblems();
           return json;
@@ -244,7 +246,8 @@ window.CMS_MANUAL_INIT = true;
           "div",
           { className: "check-problems" },
           h("h2", {}, "Not saved: the check found a problem"),
-          h("pre", { style: { whiteSpace: "pre-wrap", font: "14px/1.5 monospace" } }, problems.all.map((p) => p.text).join("\n")),
+          h("p", {}, "Correct what is named below in the form, and save again. Each line is the file, the line and the column, and what is wrong there."),
+          h("pre", { style: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", font: "14px/1.5 monospace" } }, problems.all.map((p) => p.text).join("\n")),
         );
       }
       if (!this.state.url) return h("p", {}, "The event's page is shown here once the event is saved and the preview is built.");

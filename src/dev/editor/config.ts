@@ -83,8 +83,31 @@ function valueWidget(field: Field, schema: AnySchema | undefined, context: Conte
   return { widget: "string" };
 }
 
+/**
+ * A field's description as the form's hint: the form shows a choice by its name and a switch as a
+ * switch, so what the description says of the file (the ids of a reference file, `true`) is said of
+ * the form instead.
+ */
+export function formHint(description: string, widget: unknown): string {
+  let hint = description;
+  if (widget === "select") {
+    hint = hint
+      .replace(/(?::|,)? (?:an? |goal )?ids? of [\w-]+\.yaml/g, "")
+      .replace("a country's code (PK)", "a country")
+      .replace("country's code: ISO 3166-1, or one of countries.yaml", "country");
+  }
+  hint = hint.replace(/\bonline: true\b/g, "Online switched on");
+  if (widget === "boolean") hint = hint.replace(/^true for /, "On for ").replace(/^true: /, "On: ");
+  return hint;
+}
+
 /** The Decap field of a contract field. */
 function cmsField(field: Field, schema: AnySchema | undefined, context: Context): CmsField | undefined {
+  const made = contractField(field, schema, context);
+  return made && { ...made, hint: formHint(String(made.hint), made.widget) };
+}
+
+function contractField(field: Field, schema: AnySchema | undefined, context: Context): CmsField | undefined {
   // An older form of a field is kept in the file as written (merge.ts), and not offered.
   if (field.retired || field.deprecated) return undefined;
   const hint = `${field.description}${field.markdown ? " (Markdown)" : ""}`;
@@ -236,7 +259,7 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
         name: "events",
         label: "Events",
         label_singular: "Event",
-        description: eventKind.description,
+        description: "Every meeting, training and conference of the report: open one to change it, or add one",
         folder: `${root}${EVENTS_DIR}`,
         path: EVENT_PATH,
         // Decap keeps the media of a collection with a path beside its entries unless told: the data folder keeps them in images/.

@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { fieldsOf, objectShape, unwrap, type Field } from "../../../../src/data/fields.ts";
 import { DATA_FILE_KINDS, type Terms } from "../../../../src/data/json-schema.ts";
 import { eventSchema, formOf, type Vocabulary } from "../../../../src/data/schema.ts";
-import { editorConfig, editorConfigYaml, labelOf } from "../../../../src/dev/editor/config.ts";
+import { editorConfig, editorConfigYaml, formHint, labelOf } from "../../../../src/dev/editor/config.ts";
 
 type CmsField = { name: string; label: string; hint?: string; widget: string; multiple?: boolean; options?: ({ label: string; value: string } | string)[]; fields?: CmsField[]; field?: CmsField };
 type Collection = { name: string; folder?: string; path?: string; fields?: CmsField[]; files?: { name: string; file: string; fields: CmsField[] }[]; media_folder?: string };
@@ -66,11 +66,23 @@ describe("editorConfig", () => {
     const contract = fieldsOf(eventSchema);
     for (const f of contract.filter((c) => !c.retired && !c.deprecated)) {
       const form = find(fields, f.name);
-      expect(form.hint, f.name).toContain(f.description);
+      expect(form.hint, f.name).toBe(formHint(`${f.description}${f.markdown ? " (Markdown)" : ""}`, form.widget));
       expect(form.label).toBe(`${labelOf(f.name)}${f.required ? " (required)" : ""}`);
     }
     expect(find(fields, "title").label).toBe("Title (required)");
     expect(find(fields, "summary").hint).toMatch(/\(Markdown\)$/);
+  });
+
+  it("says in a hint what the form shows: a choice by its name, a switch switched on", () => {
+    const fields = events().fields!;
+    expect(find(fields, "type").hint).toBe("Kind of activity");
+    expect(find(fields, "strands").hint).toBe("The chapters it belongs to; the first reports it in full");
+    expect(find(fields, "place").hint).toBe("Where it took place, or a country when no city is known; not needed with Online switched on");
+    expect(find(fields, "online").hint).toMatch(/^On for a virtual meeting/);
+    expect(find(referenceFile("places.yaml").fields, "entries.country").hint).toBe("Its country");
+    // Nothing of the files' own words is left in a choice's hint.
+    const hints = (fs: readonly CmsField[]): string[] => fs.flatMap((f) => [...(f.widget === "select" || f.widget === "boolean" ? [String(f.hint)] : []), ...hints(f.fields ?? [])]);
+    for (const hint of hints(fields)) expect(hint).not.toMatch(/\.yaml|\btrue\b/);
   });
 
   it("makes every reference a list to choose from that shows names, with the ids as the values", () => {
