@@ -38,7 +38,8 @@ describe("the editor", () => {
   it("edits an event and saves exactly the change, refuses a save that check refuses at its field, and creates a new event", async () => {
     const data = await sampleCopy();
     const cwd = path.dirname(data);
-    const preview = await startPreview(["--data", data], cwd);
+    // The data folder named as editors name it, relative to where they start the command.
+    const preview = await startPreview(["--data", path.basename(data)], cwd);
     const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS });
     const outside: string[] = [];
     const refusedByPolicy: string[] = [];
@@ -81,8 +82,11 @@ describe("the editor", () => {
       const check = await runCli(["check", "--data", data], { cwd });
       expect(check.code, check.stderr).toBe(0);
       await waitFor(async () => (await fetch(preview.url("/events/2018/2018-05-07-sarajevo-joint-working-group/")).then((r) => r.text())).includes("The working groups met in Istanbul."), 30_000, preview.log);
-      const frame = await page.waitForSelector("iframe");
-      expect(frame).toBeTruthy();
+      // Beside the form, the event's own page from the preview (inside Decap's preview frame), with the new text.
+      await waitFor(async () => {
+        const frame = page.frames().find((f) => f.url().endsWith("/events/2018/2018-05-07-sarajevo-joint-working-group/"));
+        return frame !== undefined && (await frame.evaluate(() => document.body.innerText.includes("The working groups met in Istanbul.")).catch(() => false));
+      }, 30_000, preview.log);
 
       // 6. An invalid value: nothing is written, and check's words stand under the field.
       const saved = await readFile(file, "utf8");

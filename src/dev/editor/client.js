@@ -215,7 +215,7 @@ window.CMS_MANUAL_INIT = true;
   /** The event's page in the preview, or the check's messages of a refused save. */
   const eventPreview = () => createClass({
     getInitialState() {
-      return { url: null, path: null, version: 0 };
+      return { url: null, path: null, fresh: false, version: 0 };
     },
     componentDidMount() {
       this.listener = () => this.setState({ version: this.state.version + 1 });
@@ -223,7 +223,9 @@ window.CMS_MANUAL_INIT = true;
       this.lookUp();
     },
     componentDidUpdate() {
-      if (this.props.entry.get("path") !== this.state.path) this.lookUp();
+      // A new event, once saved, keeps its path but is no longer new: its page is looked up then.
+      const entry = this.props.entry;
+      if (entry.get("path") !== this.state.path || Boolean(entry.get("newRecord")) !== this.state.fresh) this.lookUp();
     },
     componentWillUnmount() {
       listeners.delete(this.listener);
@@ -231,9 +233,10 @@ window.CMS_MANUAL_INIT = true;
     },
     async lookUp() {
       const path = this.props.entry.get("path");
+      const fresh = Boolean(this.props.entry.get("newRecord"));
       clearTimeout(this.timer);
-      this.setState({ path });
-      if (!path || this.props.entry.get("newRecord")) return this.setState({ url: null });
+      this.setState({ path, fresh });
+      if (!path || fresh) return this.setState({ url: null });
       const { ok, json } = await ask("eventPage", { path }).catch(() => ({ ok: false, json: {} }));
       if (this.props.entry.get("path") !== path) return;
       if (ok && json.url) this.setState({ url: new URL(json.url, location.href).href });
