@@ -102,6 +102,10 @@ window.CMS_MANUAL_INIT = true;
     }
     // Each field with a problem is checked again, which shows it under the field.
     for (const control of problems.byControl.keys()) if (control.props.validate) control.props.validate();
+    // The first of them is brought into view: the form is often scrolled down to its last fields when saved.
+    const first = [...problems.byControl.keys()][0];
+    const element = first && document.getElementById(first.props.forID);
+    if (element) element.scrollIntoView({ block: "center" });
   }
 
   function showProblems(list) {
@@ -247,7 +251,7 @@ window.CMS_MANUAL_INIT = true;
       if (problems.all.length > 0) {
         return h(
           "div",
-          { className: "check-problems" },
+          { className: "check-problems", style: { padding: "0 2rem 0 0" } },
           h("h2", {}, "Not saved: the check found a problem"),
           h("p", {}, "Correct what is named below in the form, and save again. Each line is the file, the line and the column, and what is wrong there."),
           h("pre", { style: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", font: "14px/1.5 monospace" } }, problems.all.map((p) => p.text).join("\n")),
