@@ -157,7 +157,10 @@ function summaryOf(field: Field): { summary?: string } {
 }
 
 /** The form's fields of a whole data file. */
-export function fileFields(schema: AnySchema, context: Context, title: string): CmsField[] {
+/** What the key of a file that is a mapping as a whole is called in the form, by the file. */
+const FILE_KEY_LABELS: Readonly<Record<string, string>> = { "places.yaml": "Id", "countries.yaml": "Code" };
+
+export function fileFields(schema: AnySchema, context: Context, title: string, file?: string): CmsField[] {
   if (wrapsWhole(schema)) {
     const field: Field = { name: ENTRIES, description: title, required: false, retired: false, deprecated: false, holds: "value", markdown: false, boolean: false };
     const inner = unwrap(schema);
@@ -165,7 +168,10 @@ export function fileFields(schema: AnySchema, context: Context, title: string): 
     if (form?.kind === "mapping") {
       const fields = objectShape(form.value) ? fieldsOf(form.value) : undefined;
       const made = cmsField({ ...field, holds: "mapping", ...(fields ? { fields } : {}) }, schema, context)!;
-      return [{ ...made, label: "Entries", collapsed: true }];
+      const keyLabel = file ? FILE_KEY_LABELS[file] : undefined;
+      const [key, ...rest] = made.fields as CmsField[];
+      const named = keyLabel ? [{ ...key, label: `${keyLabel} (required)`, hint: `The entry's ${keyLabel.toLowerCase()}, as the other files name it` }, ...rest] : made.fields;
+      return [{ ...made, fields: named, label: "Entries", collapsed: true }];
     }
     const element = (inner._zod.def as unknown as { element: AnySchema }).element;
     return [cmsField({ ...field, holds: "objects", fields: fieldsOf(element) }, schema, context)!].map((f) => ({ ...f, label: "Entries" }));
@@ -286,7 +292,7 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
           file: `${root}${kind.files[0]}`,
           description: kind.description,
           format: "yaml",
-          fields: fileFields(kind.schema, context, kind.description),
+          fields: fileFields(kind.schema, context, kind.description, kind.files[0]),
         })),
       },
     ],

@@ -80,6 +80,9 @@ describe("editorConfig", () => {
     expect(find(fields, "place").hint).toBe("Where it took place, or a country when no city is known; not needed with Online switched on");
     expect(find(fields, "online").hint).toMatch(/^On for a virtual meeting/);
     expect(find(referenceFile("places.yaml").fields, "entries.country").hint).toBe("Its country");
+    // A place's id and a country's code are named so, not "Key".
+    expect(find(referenceFile("places.yaml").fields, "entries.key").label).toBe("Id (required)");
+    expect(find(referenceFile("countries.yaml").fields, "entries.key").label).toBe("Code (required)");
     // Nothing of the files' own words is left in a choice's hint.
     const hints = (fs: readonly CmsField[]): string[] => fs.flatMap((f) => [...(f.widget === "select" || f.widget === "boolean" ? [String(f.hint)] : []), ...hints(f.fields ?? [])]);
     for (const hint of hints(fields)) expect(hint).not.toMatch(/\.yaml|\btrue\b/);
