@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // `npm run verify-pdf [FILE…]`: the built PDFs against PDF/UA-1 and PDF/A-2u (src/pdf/verify.ts).
-import { register } from "tsx/esm/api";
+import { importCommand } from "./compiled.js";
 
-register();
-const { pdfsUnder, verifyPdfs } = await import("../src/pdf/verify.ts");
+const { pdfsUnder, verifyPdfs } = await importCommand("src/pdf/verify.ts");
 const files = process.argv.slice(2);
 process.exitCode = await verifyPdfs(files.length > 0 ? files : pdfsUnder("output"), { out: console.log, err: console.error });

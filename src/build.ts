@@ -4,25 +4,25 @@
  * beside the output folder, which replaces the output folder only when every
  * step has succeeded.
  */
-import { rmSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DataError, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, type DataSet } from "./data/load.ts";
 import { pictureStamps } from "./data/pictures.ts";
 import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
-import { fileSize, plural } from "./format/text.ts";
+import { english } from "./data/catalogues.ts";
+import type { Language } from "./format/language.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import { removeAbandonedBrowsers } from "./pdf/browser-folders.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
 import { printReports } from "./pdf/reports.ts";
 import { PHOTOS_URL, photoCacheFor, removeUnfinishedWrites } from "./pictures/photos.ts";
 import { buildSite, siteWarnings, type SiteModel } from "./report/model.ts";
-import { buildMarker, checkOutputFolder, checkPreviewFolder, lockOutput, OUTPUT_MARKER, OutputError, PREVIEW_MARKER, removeLeftovers, stagingFolder, swapInto } from "./output.ts";
+import { buildMarker, checkOutputFolder, checkPreviewFolder, OUTPUT_MARKER, PREVIEW_MARKER, withStagedOutput } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
-import { endBySignal } from "./system/signals.ts";
+import type { Stops } from "./system/stops.ts";
 
 /** What a build reports while it runs, for a progress display. */
 export type BuildProgress =
@@ -48,11 +48,16 @@ export interface BuildResult {
 }
 
 /** What a link to a PDF says of it, once it is printed: pages, size, and that a screen reader can read it. */
-export const pdfFacts = (pdf: Pick<PrintedPdf, "pages" | "bytes">): string => `, ${plural(pdf.pages, "page")}, ${fileSize(pdf.bytes)}, tagged for screen readers`;
+export function pdfFacts(pdf: Pick<PrintedPdf, "pages" | "bytes">, language: Language = english()): string {
+  const size = pdf.bytes < 1024 * 1024
+    ? language.t("report.kilobytes", { n: language.number(Math.max(1, Math.round(pdf.bytes / 1024))) })
+    : language.t("report.megabytes", { n: language.decimal(pdf.bytes / 1024 / 1024, 1) });
+  return `, ${language.t("report.pdfFacts", { pages: pdf.pages, size })}`;
+}
 
 /** Writes each PDF's pages and size into the pages that link to it (the templates leave a marker, as they are known only now). */
 async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly PrintedPdf[]): Promise<void> {
-  const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), pdfFacts(pdf)]));
+  const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), pdfFacts(pdf, site.language)]));
   const pages = ["index.html", ...site.reports.map((r) => path.join(String(r.year), "index.html"))];
   await Promise.all(pages.map(async (page) => {
     const file = path.join(siteDir, page);
@@ -70,7 +75,11 @@ export interface BuildAdditions {
   readonly addToSite?: (siteDir: string, data: DataSet) => Promise<void>;
 }
 
-export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}, additions: BuildAdditions = {}): Promise<BuildResult> {
+/**
+ * Builds the site into settings.outputDir. With `stops` (the command's: cli.ts), a stop undoes what the build has
+ * written (the staging folder, the lock, unfinished photo copies) and holds off while the output is being swapped.
+ */
+export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}, stops?: Stops, additions: BuildAdditions = {}): Promise<BuildResult> {
   const started = performance.now();
   const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
@@ -85,91 +94,35 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   const browserPath = settings.pdf ? findBrowser() : undefined;
 
   const output = await checkOutputFolder(settings.outputDir, settings.dataDir);
-  await mkdir(path.dirname(output), { recursive: true });
-  const unlock = await lockOutput(output, settings.outputDir, (message) => onProgress({ step: "notice", message }));
-  // With the lock held no other build of this folder runs: whatever a killed one left beside it can go.
-  const leftovers = await removeLeftovers(output);
-  if (leftovers.restored) onProgress({ step: "notice", message: `put the output back in ${settings.outputDir} from ${leftovers.restored}, where a build stopped while it replaced the output had left it` });
-  for (const folder of leftovers.removed) onProgress({ step: "notice", message: `removed ${folder}, left by a build that was stopped` });
-  // A build killed outright leaves its browser running and its folder in the temporary folder: every build ends them, printing or not.
-  for (const { folder, browser } of removeAbandonedBrowsers()) {
-    onProgress({ step: "notice", message: browser === undefined ? `removed ${folder}, left by a build that no longer runs` : `ended the browser (process ${browser}) of a build that was stopped, and removed its folder ${folder}` });
-  }
-  const previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
-  const manifest = manifestOf(loaded.data, site, await pictureStamps(loaded.data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
-  const staging = stagingFolder(output);
-  // An interrupted build leaves nothing behind: the staging folder goes, the output stays as it was,
-  // and the printer kills the browser and removes its profile as the process exits.
+  const data = loaded.data;
+  const notice = (message: string) => onProgress({ step: "notice", message });
+  // A stopped build leaves nothing behind: withStagedOutput removes the staging folder and the lock, this the
+  // unfinished photo copies and the search index's run, and the printer kills the browser as the process exits.
   const stopIndexing = new AbortController();
-  // The process ends at once, by the signal: the encodings under way are abandoned, not waited for (endBySignal).
-  const stop = (signal: NodeJS.Signals, outcome: string) => {
+  const unregister = stops?.onStop(() => {
     stopIndexing.abort();
     removeUnfinishedWrites();
-    rmSync(staging, { recursive: true, force: true });
-    unlock.now();
-    process.stderr.write(`Interrupted (${signal}): ${outcome}.\n`);
-    endBySignal(signal);
-  };
-  // Between the swap's two renames there is no output folder: a signal then is held until the swap has ended.
-  let swapping = false;
-  let held: NodeJS.Signals | undefined;
-  const interrupted = (signal: NodeJS.Signals) => {
-    if (swapping) held ??= signal;
-    else stop(signal, `the output in ${settings.outputDir} is unchanged`);
-  };
-  process.on("SIGINT", interrupted);
-  process.on("SIGTERM", interrupted);
+    return undefined;
+  });
+  let previous: ReturnType<typeof readManifest>;
+  let manifest: ReturnType<typeof manifestOf>;
   try {
-    await mkdir(staging);
-    // The marker says the folder is ours to replace, and keeps what the next build compares with.
-    await writeFile(path.join(staging, OUTPUT_MARKER), buildMarker(manifest));
-    const staged: Settings = { ...settings, outputDir: staging };
-    // Load the printer's libraries while Eleventy renders.
-    const printing = browserPath ? import("./pdf/print.ts").then((m) => m.preloadPrinting()) : undefined;
-    printing?.catch(() => undefined);
-    let rendering = 0;
-    const pages = await runEleventy({
-      settings: staged,
-      data: { data: loaded.data, site },
-      onPage: () => onProgress({ step: "rendering", pages: ++rendering }),
-      // The cache of the output folder, which outlives the staging folder (it lies beside both, and is never published).
-      photoCache: photoCacheFor(output),
-      onPhotos: (counts) => onProgress({ step: "photos", ...counts }),
+    const { value: { pages, pdfs, staging }, removed } = await withStagedOutput({ output, shown: settings.outputDir, onNotice: notice, stops }, async () => {
+      // A build killed outright leaves its browser running and its folder in the temporary folder: every build ends them, printing or not.
+      for (const { folder, browser } of removeAbandonedBrowsers()) {
+        notice(browser === undefined ? `removed ${folder}, left by a build that no longer runs` : `ended the browser (process ${browser}) of a build that was stopped, and removed its folder ${folder}`);
+      }
+      previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
+      manifest = manifestOf(data, site, await pictureStamps(data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
+      return buildMarker(manifest);
+    }, async (staging) => {
+      const filled = await fillSite(settings, staging, output, data, site, browserPath, onProgress, stopIndexing);
+      await additions.addToSite?.(staging, data);
+      return { ...filled, staging };
     });
-    onProgress({ step: "rendered", pages });
-    // Pagefind reads only the event pages, which printing does not touch: it indexes while the PDFs print.
-    const indexing = indexSite(staging, stopIndexing.signal);
-    indexing.catch(() => undefined);
-    let printed = 0;
-    const pdfs = browserPath
-      ? await printReports(site, loaded.data, site.reports, (report) => path.join(staging, String(report.year), report.pdfName), {
-          siteDir: staging,
-          browserPath,
-          pathPrefix: settings.pathPrefix,
-          timeoutMs: settings.printTimeoutMs,
-          onPrinted: (job, pdf) => onProgress({ step: "printed", title: job.title, pages: pdf.pages, bytes: pdf.bytes, done: ++printed, of: site.reports.length }),
-        })
-      : [];
-    // The print pages and their photos exist for the printer only: readers get the PDF.
-    await Promise.all([...site.reports.map((r) => r.printUrl), `${PHOTOS_URL}print/`].map((url) => rm(path.join(staging, url), { recursive: true, force: true })));
-    await stampPdfSizes(staging, site, pdfs);
-    await additions.addToSite?.(staging, loaded.data);
-    await indexing;
-    onProgress({ step: "indexed" });
-    swapping = true;
-    let removed: Promise<void>;
-    try {
-      ({ removed } = await swapInto(staging, output, settings.outputDir));
-    } catch (error) {
-      if (held) stop(held, error instanceof OutputError ? error.message : `the output in ${settings.outputDir} is unchanged`);
-      throw error;
-    } finally {
-      swapping = false;
-    }
-    if (held) stop(held, `the new output was already in place in ${settings.outputDir}`);
     return {
       settled: removed,
-      changes: describeChanges(previous, manifest, site),
+      changes: describeChanges(previous, manifest!, site),
       pages,
       pdfs: pdfs.map((pdf) => ({ ...pdf, file: path.join(output, path.relative(staging, pdf.file)) })),
       warnings,
@@ -178,14 +131,65 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   } finally {
     // Stops Pagefind if the build failed before it was done.
     stopIndexing.abort();
-    process.off("SIGINT", interrupted);
-    process.off("SIGTERM", interrupted);
-    await rm(staging, { recursive: true, force: true });
-    unlock.now();
+    unregister?.();
   }
 }
 
-/** What one build of the live preview made: the site (for the PDFs printed on request) and the data's warnings. */
+/** Renders the site into `staging`, prints the PDFs and indexes the site for search meanwhile. */
+async function fillSite(
+  settings: Settings, staging: string, output: string, data: DataSet, site: SiteModel, browserPath: string | undefined,
+  onProgress: (progress: BuildProgress) => void, stopIndexing: AbortController,
+): Promise<{ pages: number; pdfs: PrintedPdf[] }> {
+  // Load the printer's libraries while Eleventy renders.
+  const printing = browserPath ? import("./pdf/print.ts").then((m) => m.preloadPrinting()) : undefined;
+  printing?.catch(() => undefined);
+  let rendering = 0;
+  const pages = await runEleventy({
+    settings: { ...settings, outputDir: staging },
+    data: { data, site },
+    onPage: () => onProgress({ step: "rendering", pages: ++rendering }),
+    // The cache of the output folder, which outlives the staging folder (it lies beside both, and is never published).
+    photoCache: photoCacheFor(output),
+    onPhotos: (counts) => onProgress({ step: "photos", ...counts }),
+  });
+  onProgress({ step: "rendered", pages });
+  // Pagefind reads only the event pages, which printing does not touch: it indexes while the PDFs print.
+  const indexing = indexSite(staging, stopIndexing.signal);
+  indexing.catch(() => undefined);
+  try {
+    return { pages, pdfs: await printAndIndex(settings, staging, data, site, browserPath, onProgress, indexing) };
+  } catch (error) {
+    // Pagefind writes into the staging folder until it has stopped: only then may the folder go.
+    stopIndexing.abort();
+    await indexing.catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Prints the PDFs into `staging`, removes what only the printer reads, and waits for the search index. */
+async function printAndIndex(
+  settings: Settings, staging: string, data: DataSet, site: SiteModel, browserPath: string | undefined,
+  onProgress: (progress: BuildProgress) => void, indexing: Promise<void>,
+): Promise<PrintedPdf[]> {
+  let printed = 0;
+  const pdfs = browserPath
+    ? await printReports(site, data, site.reports, (report) => path.join(staging, String(report.year), report.pdfName), {
+        siteDir: staging,
+        browserPath,
+        pathPrefix: settings.pathPrefix,
+        timeoutMs: settings.printTimeoutMs,
+        onPrinted: (job, pdf) => onProgress({ step: "printed", title: job.title, pages: pdf.pages, bytes: pdf.bytes, done: ++printed, of: site.reports.length }),
+      })
+    : [];
+  // The print pages and their photos exist for the printer only: readers get the PDF.
+  await Promise.all([...site.reports.map((r) => r.printUrl), `${PHOTOS_URL}print/`].map((url) => rm(path.join(staging, url), { recursive: true, force: true })));
+  await stampPdfSizes(staging, site, pdfs);
+  await indexing;
+  onProgress({ step: "indexed" });
+  return pdfs;
+}
+
+/** One build of the live preview: what it was built from, and what it wrote. */
 export interface PreviewBuild {
   readonly site: SiteModel;
   readonly data: DataSet;
@@ -204,20 +208,11 @@ export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
   const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
   const site = buildSite(loaded.data, { year: settings.year });
+  const data = loaded.data;
   // Checked at every build: the folder may have been published into since the last one.
   const output = await checkPreviewFolder(settings.outputDir, settings.dataDir);
-  await mkdir(path.dirname(output), { recursive: true });
-  const unlock = await lockOutput(output, settings.outputDir);
-  await removeLeftovers(output);
-  const staging = stagingFolder(output);
-  try {
-    await mkdir(staging);
-    await writeFile(path.join(staging, OUTPUT_MARKER), PREVIEW_MARKER);
-    const pages = await runEleventy({ settings: { ...settings, outputDir: staging }, data: { data: loaded.data, site }, photoCache: photoCacheFor(output) });
-    await (await swapInto(staging, output)).removed;
-    return { site, data: loaded.data, pages, warnings: sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]) };
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-    unlock.now();
-  }
+  const { value: pages, removed } = await withStagedOutput({ output, shown: settings.outputDir }, async () => PREVIEW_MARKER, (staging) =>
+    runEleventy({ settings: { ...settings, outputDir: staging }, data: { data, site }, photoCache: photoCacheFor(output) }));
+  await removed;
+  return { site, data: loaded.data, pages, warnings: sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]) };
 }

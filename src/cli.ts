@@ -10,9 +10,11 @@ import { loadData, reportYears } from "./data/load.ts";
 import { DEFAULT_TITLE, STRAND_KINDS } from "./data/schema.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
-import { fileSize, plural } from "./format/text.ts";
+import { fileSize, listSeparator, plural } from "./format/text.ts";
 import { checkPreviewFolder } from "./output.ts";
 import { normalisePathPrefix, photoCacheFor, readSettings, type Settings } from "./settings.ts";
+import { endBySignal } from "./system/signals.ts";
+import { Stops } from "./system/stops.ts";
 
 /** Where `dev` writes its preview unless told otherwise: never the published output. */
 export const PREVIEW_DIR = ".preview";
@@ -38,14 +40,31 @@ const DATA_OPTION = { data: { type: "string" }, help: { type: "boolean", short: 
 const COMMANDS = {
   check: {
     usage: `Usage: activity-report check [--data DIR]
+       activity-report check --release [YEAR…] [--data DIR] [--output DIR]
 
 Validates the data folder and lists every problem as path:line:col: message.
 
-  --data DIR   the data folder (default: $REPORT_DATA or _data)
-  -h, --help   show this help
+With --release, also tells whether the reports of the years given (default:
+every final edition) are fit to go out, and lists each reason why one is not:
+  - its edition is a draft;
+  - a warning that its readers would see: no site_url, no date (published or
+    som), a report year without an edition, a document adopted with no
+    language under versions, an abbreviation that no report uses;
+  - its PDF in the output folder is missing, was built from other data than
+    the data folder holds now, or fails a machine check of PDF/UA-1 and
+    PDF/A-2u.
+It checks the PDFs that will be published, so build first:
+  activity-report build && activity-report check --release
 
-Exit code 0 when the data is valid (warnings may be printed), 1 when it has errors.`,
-    options: DATA_OPTION,
+  --release     check that the reports are fit to be published
+  --data DIR    the data folder (default: $REPORT_DATA or _data)
+  --output DIR  with --release: the built site whose PDFs are checked
+                (default: $REPORT_OUTPUT or output)
+  -h, --help    show this help
+
+Exit code 0 when the data is valid (warnings may be printed), 1 when it has
+errors, or with --release when a report is not fit to go out.`,
+    options: { ...DATA_OPTION, release: { type: "boolean" }, output: { type: "string" } },
   },
   build: {
     usage: `Usage: activity-report build [--data DIR] [--output DIR] [--year YYYY] [--no-pdf] [--path-prefix PATH]
@@ -242,17 +261,37 @@ async function check(io: Io, settings: Settings): Promise<number> {
   // photos, so that neither decodes an unchanged picture again; not where nothing would be built.
   const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
   const result = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
-  if (!result.data) {
-    printDiagnostics(io, result.diagnostics);
+  // The catalogues of the report's words, the project's and the data folder's: a message that does not parse is an
+  // error, a key a language lacks a warning (English is printed in its place).
+  const { catalogueDiagnostics, readCatalogues } = await import("./data/catalogues.ts");
+  const words = catalogueDiagnostics(readCatalogues(settings.dataDir));
+  if (!result.data || words.some((d) => d.severity === "error")) {
+    printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...words]));
     return EXIT.failed;
   }
   // What only the reports show (an abbreviation none of them uses) is told with the data's own warnings.
   const { buildSite, siteWarnings } = await import("./report/model.ts");
-  printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
+  printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...words, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
   const { termsOf } = await import("./data/json-schema.ts");
   await refreshSchemas(io, settings.dataDir, termsOf(result.data));
+  return EXIT.ok;
+}
+
+/** `check --release`: the reports of `years` (default: every final edition) and their built PDFs, fit to go out or not, and why. */
+async function checkRelease(io: Io, settings: Settings, years: readonly number[] | undefined): Promise<number> {
+  const release = await import("./release.ts");
+  const result = await release.checkRelease(settings, years);
+  printDiagnostics(io, result.diagnostics);
+  if (result.errors) return EXIT.failed;
+  const reasons = result.diagnostics.filter((d) => d.severity === "error").length;
+  const reports = `the report${result.years.length === 1 ? "" : "s"} of ${result.years.map((y, i) => `${listSeparator(i, result.years.length)}${y}`).join("")}`;
+  if (reasons > 0) {
+    io.err(`Not ready for release: ${plural(reasons, "reason")} above${result.years.length === 0 ? "" : `, in checking ${reports}`}.`);
+    return EXIT.failed;
+  }
+  io.out(`Ready for release: ${reports}; ${plural(result.pdfsPassed, "PDF")} in ${settings.outputDir} ${result.pdfsPassed === 1 ? "meets" : "meet"} every machine check of PDF/UA-1 and PDF/A-2u.`);
   return EXIT.ok;
 }
 
@@ -309,6 +348,27 @@ async function schema(io: Io, dataDir: string, output: string | undefined): Prom
   return EXIT.ok;
 }
 
+/**
+ * Runs `task` with SIGINT and SIGTERM as stops: the task undoes what it has written, says in what state
+ * it leaves the output, and the process ends at once by the signal, as a shell expects (130, 143).
+ * `process.exit()` would first wait for every task given to libuv's thread pool (sharp's encodings: minutes).
+ */
+async function stoppable<T>(io: Io, task: (stops: Stops) => Promise<T>): Promise<T> {
+  const stops = new Stops((signal, outcome) => {
+    if (outcome) io.err(`Interrupted (${signal}): ${outcome}.`);
+    endBySignal(signal);
+  });
+  const stop = (signal: NodeJS.Signals) => stops.stop(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  try {
+    return await task(stops);
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
 async function runBuild(io: Io, settings: Settings, editor?: string, editorLogin?: string): Promise<number> {
   const { build } = await import("./build.ts");
   let additions = {};
@@ -329,7 +389,7 @@ async function runBuild(io: Io, settings: Settings, editor?: string, editorLogin
     const siteUrl = (data: Data) => (data.report.site_url ? `${String(data.report.site_url).replace(/\/$/, "")}${settings.pathPrefix}` : undefined);
     additions = { addToSite: (siteDir: string, data: Data) => publishEditor(siteDir, chosen, termsOf(data), settings.dataDir, siteUrl(data)) };
   }
-  const result = await build(settings, progressDisplay(io, Boolean(process.stderr.isTTY)), additions);
+  const result = await stoppable(io, (stops) => build(settings, progressDisplay(io, Boolean(process.stderr.isTTY)), stops, additions));
   const pdfBytes = result.pdfs.reduce((n, p) => n + p.bytes, 0);
   io.out(
     `Built ${plural(result.pages, "page")} and ${plural(result.pdfs.length, "PDF")}` +
@@ -568,7 +628,8 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     const parsed = parseArgs({ args: [...rest], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: true, tokens: true });
     values = parsed.values as typeof values;
     // `new` takes what to add, `init` the folder; no command takes anything else that is not an option.
-    const wanted = name === "new" || name === "init" ? 1 : 0;
+    // `check --release` takes the report years.
+    const wanted = name === "new" || name === "init" ? 1 : name === "check" && (parsed.values as Record<string, unknown>).release === true ? Infinity : 0;
     const at = parsed.tokens.flatMap((t) => (t.kind === "positional" ? [t.index] : []));
     positionals = parsed.positionals.slice(0, wanted);
     strayAt = at.slice(wanted);
@@ -592,6 +653,15 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     io.out(command.usage);
     return EXIT.ok;
   }
+  if (name === "check" && values.release !== true && values.output !== undefined) {
+    io.err(`activity-report check: --output goes with --release, which checks the PDFs of the built site\n\n${command.usage}`);
+    return EXIT.usage;
+  }
+  const notYear = name === "check" ? positionals.find((p) => !/^\d{4}$/.test(p)) : undefined;
+  if (notYear !== undefined) {
+    io.err(`activity-report check: a report year is written YYYY, not "${notYear}"\n\n${command.usage}`);
+    return EXIT.usage;
+  }
   if (typeof values.year === "string" && !/^\d{4}$/.test(values.year)) {
     io.err(`activity-report ${name}: --year must be a year written YYYY, not "${values.year}"\n\n${command.usage}`);
     return EXIT.usage;
@@ -612,6 +682,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   try {
     if (name === "new") return await scaffold(io, settings.dataDir, positionals, values, command.usage);
     if (name === "init") return await init(io, positionals[0] ?? settings.dataDir, values);
+    if (name === "check" && values.release === true) return await checkRelease(io, settings, positionals.length > 0 ? positionals.map(Number) : undefined);
     if (name === "check") return await check(io, settings);
     if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
     if (name === "build") return await runBuild(io, settings, typeof values.editor === "string" ? values.editor : undefined, typeof values["editor-login"] === "string" ? values["editor-login"] : undefined);

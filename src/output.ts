@@ -10,6 +10,7 @@ import path from "node:path";
 import { ReportError } from "./errors.ts";
 import { PROJECT_ROOT } from "./settings.ts";
 import { identityOf, isGone } from "./system/processes.ts";
+import type { Stops } from "./system/stops.ts";
 
 
 /**
@@ -317,4 +318,66 @@ export async function swapInto(staging: string, target: string, shown = target):
   const removed = removeOld(old);
   removed.catch(() => undefined);
   return { removed };
+}
+
+export interface StagedOutput {
+  /** The output folder, checked by checkOutputFolder or checkPreviewFolder. */
+  readonly output: string;
+  /** The output folder as the user named it, for messages. */
+  readonly shown: string;
+  /** Told what the editor should know that is not a problem: a stale lock taken over, leftovers removed. */
+  readonly onNotice?: (message: string) => void;
+  /** The command's stops: a stop removes the staging folder and the lock, and waits while the output is swapped. */
+  readonly stops?: Stops;
+}
+
+/**
+ * The sequence of every build of an output folder: lock it; remove what stopped builds left beside it;
+ * `prepare`, which reads what it needs of the previous output and gives the marker the new one carries;
+ * make the staging folder; `fill` it; put it in place of the output. The staging folder and the lock go
+ * whatever happens. Resolves once the new output is in place; `removed` settles once the old one is gone.
+ */
+export async function withStagedOutput<T>(
+  options: StagedOutput,
+  prepare: () => Promise<string>,
+  fill: (staging: string) => Promise<T>,
+): Promise<{ readonly value: T; readonly removed: Promise<void> }> {
+  const { output, shown, onNotice = () => {}, stops } = options;
+  await mkdir(path.dirname(output), { recursive: true });
+  const unlock = await lockOutput(output, shown, onNotice);
+  const staging = stagingFolder(output);
+  let outcome = `the output in ${shown} is unchanged`;
+  const unregister = stops?.onStop(() => {
+    rmSync(staging, { recursive: true, force: true });
+    unlock.now();
+    return outcome;
+  });
+  try {
+    // With the lock held no other build of this folder runs: whatever a stopped one left beside it can go.
+    const leftovers = await removeLeftovers(output);
+    if (leftovers.restored) onNotice(`put the output back in ${shown} from ${leftovers.restored}, where a build stopped while it replaced the output had left it`);
+    for (const folder of leftovers.removed) onNotice(`removed ${folder}, left by a build that was stopped`);
+    const marker = await prepare();
+    await mkdir(staging);
+    // The marker says the folder is ours to replace (and, of a build, keeps what the next one compares with).
+    await writeFile(path.join(staging, OUTPUT_MARKER), marker);
+    const value = await fill(staging);
+    // Between the swap's two renames there is no output folder: a stop then waits until the swap has ended.
+    const swap = async () => {
+      try {
+        const swapped = await swapInto(staging, output, shown);
+        outcome = `the new output was already in place in ${shown}`;
+        return swapped;
+      } catch (error) {
+        if (error instanceof OutputError) outcome = error.message;
+        throw error;
+      }
+    };
+    const { removed } = stops ? await stops.hold(swap) : await swap();
+    return { value, removed };
+  } finally {
+    unregister?.();
+    await rm(staging, { recursive: true, force: true });
+    unlock.now();
+  }
 }

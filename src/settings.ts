@@ -1,13 +1,26 @@
 /**
- * Where the build reads and writes. The CLI sets these variables before it
- * starts Eleventy, so `.eleventy.ts` on its own (`npm run eleventy`) honours
- * them too: REPORT_DATA, REPORT_OUTPUT, REPORT_YEAR, REPORT_PATH_PREFIX, REPORT_PDF.
+ * Where the build reads and writes, and how. The settings travel as an object (the CLI passes them to
+ * build, dev and Eleventy's plugin); the environment gives their defaults, for the CLI and for
+ * `.eleventy.ts` run on its own (`npm run eleventy`): REPORT_DATA, REPORT_OUTPUT, REPORT_YEAR,
+ * REPORT_PATH_PREFIX, REPORT_PDF, REPORT_PRINT_TIMEOUT.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+/**
+ * The first folder above `file` that holds a package.json: the project's own folder, from src/ as from the
+ * compiled command under node_modules/.cache (bin/compiled.js), whose folders hold none.
+ */
+export function projectRootOf(file: string): string {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${file}`);
+  }
+}
+
 /** The project's own folder (templates, sources), wherever the command is run from. */
-export const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url)).replace(/[\\/]$/, "");
+export const PROJECT_ROOT = projectRootOf(fileURLToPath(import.meta.url));
 /** The Nunjucks templates: Eleventy's input folder, which the preview also watches. */
 export const TEMPLATES = path.join(PROJECT_ROOT, "templates");
 

@@ -2,7 +2,8 @@
 export default {
   permalink: (data) => data.event.url,
   eleventyComputed: {
-    title: (data) => `${data.event.title}, ${data.event.dateline}`,
-    description: (data) => `${data.event.type.label}, ${data.event.dateline}.`,
+    // The model's language: the words of its own sentences.
+    title: (data) => data.site.language.t("event.page.title", { title: data.event.title, dateline: data.event.dateline }),
+    description: (data) => data.site.language.t("event.page.description", { type: data.event.type.label, dateline: data.event.dateline }),
   },
 };

@@ -3,6 +3,6 @@ export default {
   permalink: (data) => data.hub.url,
   eleventyComputed: {
     title: (data) => data.hub.title,
-    description: (data) => `Every activity of the ${data.site.organisation} under ${data.hub.title}, newest first.`,
+    description: (data) => data.site.language.t("hub.description", { organisation: data.site.organisation, title: data.hub.title }),
   },
 };

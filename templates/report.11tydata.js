@@ -3,6 +3,6 @@ export default {
   permalink: (data) => data.report.url,
   eleventyComputed: {
     title: (data) => data.report.title,
-    description: (data) => `The ${data.report.title.toLowerCase()} of the ${data.site.organisation}: activities, participation and key figures.`,
+    description: (data) => data.site.language.t("report.description", { title: data.report.title.toLowerCase(), organisation: data.site.organisation }),
   },
 };

@@ -4,6 +4,15 @@ import { plural } from "../format/text.ts";
 
 export type Severity = "error" | "warning";
 
+/**
+ * The kinds of warning that readers of a published report would see (`check --release` refuses a report that has
+ * one): the site has no address for its feed and sitemap, a report is undated, a report year has no edition, an
+ * adopted document names no language it exists in, an abbreviation no report uses. A translation that is missing
+ * or out of date, once reports are published in other languages, is such a kind too: it goes in this list.
+ */
+export const READER_WARNINGS = ["no-site-url", "undated-edition", "no-edition", "unversioned-document", "unused-abbreviation"] as const;
+export type ReaderWarning = (typeof READER_WARNINGS)[number];
+
 /** One problem in the data, placed at a file, line and column (1-based). */
 export interface Diagnostic {
   readonly severity: Severity;
@@ -11,6 +20,11 @@ export interface Diagnostic {
   readonly line?: number;
   readonly col?: number;
   readonly message: string;
+  /**
+   * For a warning that readers would see: its kind, and the report year it concerns when that is not told by its
+   * file (an event's file concerns the event's report); without a year, and outside an event file, every report.
+   */
+  readonly about?: { readonly kind: ReaderWarning; readonly year?: number };
 }
 
 /** A file path as editors should see it: relative to where they run the command. */

@@ -83,8 +83,20 @@ export function eventProblems(event: WrittenEvent, references: References): Diag
   if (f.report_year !== undefined && f.date && Math.abs(f.report_year - f.date.year) > 1) {
     out.push(source.diagnostic(["report_year"], `report_year ${f.report_year} is more than a year away from the date ${f.date.iso}`, { severity: "warning" }));
   }
-  f.documents?.forEach((document, i) => out.push(...adoptedByProblems(source, i, document)));
+  f.documents?.forEach((document, i) => out.push(...adoptedByProblems(source, i, document), ...unversionedDocument(source, i, document)));
   return out;
+}
+
+/**
+ * A warning on a document adopted that names no language it exists in (`versions: {}`): Annex C
+ * lists it without a language or a link, and a reader cannot tell where to find its text.
+ */
+function unversionedDocument(source: YamlSource, i: number, document: { adopted?: boolean; versions?: Readonly<Record<string, unknown>> }): Diagnostic[] {
+  if (document.adopted !== true || document.versions === undefined || Object.keys(document.versions).length > 0) return [];
+  return [{
+    ...source.diagnostic(["documents", i, "versions"], "the document is adopted but versions names no language it exists in: add one per language (en: with its link, or with nothing when it has none)", { severity: "warning", part: "key" }),
+    about: { kind: "unversioned-document" },
+  }];
 }
 
 /**

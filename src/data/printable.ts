@@ -13,8 +13,17 @@ import { isNotText, type PathSegment, type YamlSource } from "./yaml-source.ts";
 /** Fields whose text is never printed: addresses, files, other names a place is found by. */
 const NOT_PRINTED = new Set(["aliases", "sources", "versions", "file", "logo", "site_url"]);
 
-/** Every character of Latin-1 is in every face (tests/unit/fonts/faces.test.ts), and most texts hold no other. */
-const BEYOND_LATIN_1 = /[^\x00-\xFF]/;
+/**
+ * Characters that every face of the report draws, or that are never drawn (tests/unit/data/printable.test.ts
+ * checks each against the fonts): Latin-1 and Latin Extended-A (Türkiye, Łódź, Şanlıurfa), dashes, quotes,
+ * the ellipsis, the euro. Most texts hold no other, and need no font read to be checked.
+ */
+export const SURELY_PRINTED: readonly (readonly [number, number])[] = [
+  [0x00, 0x17f], [0x2013, 0x2014], [0x2018, 0x201a], [0x201c, 0x201e], [0x2020, 0x2020], [0x2022, 0x2022], [0x2026, 0x2026],
+  [0x2032, 0x2033], [0x2039, 0x203a], [0x20ac, 0x20ac],
+];
+const hex = (code: number) => `\\u{${code.toString(16)}}`;
+const BEYOND_SURELY_PRINTED = new RegExp(`[^${SURELY_PRINTED.map(([a, b]) => `${hex(a)}-${hex(b)}`).join("")}]`, "u");
 
 /** How many different characters a message names before it says how many more there are. */
 const NAMED = 3;
@@ -23,7 +32,7 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
 
 /** The different characters of `text` that no face of the report draws, in the order they first appear; what is not text at all is an error of its own (yaml-source.ts). */
 export function unprintable(text: string): string[] {
-  if (!BEYOND_LATIN_1.test(text)) return [];
+  if (!BEYOND_SURELY_PRINTED.test(text)) return [];
   const printable = reportCharacters();
   const found = new Set<string>();
   for (const char of text) if (!printable.has(char.codePointAt(0)!) && !NOT_DRAWN.test(char) && !isNotText(char)) found.add(char);
@@ -38,8 +47,8 @@ function message(name: string, chars: readonly string[]): string {
   return `${name} contains ${list}, which the report's fonts (${SERIF}, ${SANS}) do not have: the PDF prints ${one ? "it" : "them"} as ${one ? "a box" : "boxes"}, and web pages in a font of the reader's; write ${one ? "it" : "them"} in Latin letters where the text must print`;
 }
 
-/** Whether the file may hold a text that unprintable finds something in: written beyond Latin-1, by an escape, or by an entity of markdown. */
-const maySuspect = (text: string) => BEYOND_LATIN_1.test(text) || text.includes("\\") || text.includes("&");
+/** Whether the file may hold a text that unprintable finds something in: written beyond those surely printed, by an escape, or by an entity of markdown. */
+const maySuspect = (text: string) => BEYOND_SURELY_PRINTED.test(text) || text.includes("\\") || text.includes("&");
 
 /** A warning at each text of the file that holds characters the report's fonts cannot draw. */
 export function unprintableCharacters(source: YamlSource): Diagnostic[] {

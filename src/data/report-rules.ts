@@ -11,6 +11,7 @@ import type { ReportPeriod } from "./editions.ts";
 import { defines, entryOf } from "./lookup.ts";
 import type { EventRecord } from "./load.ts";
 import { REFERENCE_FILES, type WrittenFile, type WrittenFolder, type WrittenMapping } from "./read.ts";
+import { IMAGES_DIR, pictureNameProblem } from "./pictures.ts";
 import { countryInCapitals, isKnownCountry, unknownCountry, unknownId, unknownPlace, type References } from "./references.ts";
 import type { Edition, PlaceFile, ReportFile } from "./schema.ts";
 import { readYamlSource, type PathSegment } from "./yaml-source.ts";
@@ -55,7 +56,7 @@ export function reportProblems(report: WrittenMapping<ReportFile>, references: P
   const fields = report.fields ?? {};
   const out = stateProblems(report, fields.participating_states, ["participating_states"], references);
   if (report.source && report.fields && (report.source.value as Record<string, unknown>).site_url === undefined) {
-    out.push(report.source.diagnostic([], "no site_url: the feed and the sitemap, which need the site's address, are not built", { severity: "warning" }));
+    out.push({ ...report.source.diagnostic([], "no site_url: the feed and the sitemap, which need the site's address, are not built", { severity: "warning" }), about: { kind: "no-site-url" } });
   }
   // Said also when logos has mistakes of its own, so that both are fixed at once.
   const raw = report.source?.value;
@@ -65,6 +66,12 @@ export function reportProblems(report: WrittenMapping<ReportFile>, references: P
   // The older `logo` at its value; each of `logos` at its file.
   const written = fields.logos ? fields.logos.map((l, i) => ({ file: l.file, at: ["logos", i, "file"], name: `logos entry ${i + 1} file` })) : fields.logo !== undefined ? [{ file: fields.logo, at: ["logo"], name: "logo" }] : [];
   for (const logo of written) {
+    // A name the web cannot hold is told here too, at the field that names it, as for photos: both are renamed together.
+    const unsafe = pictureNameProblem(logo.file);
+    if (unsafe && logo.file.startsWith(`${IMAGES_DIR}/`)) {
+      out.push(report.source!.diagnostic(logo.at, `${logo.name} "${logo.file}" ${unsafe}, and write the new name here`));
+      continue;
+    }
     // A logo whose file has errors of its own is not reported twice.
     const logoFile = path.join(dir, logo.file);
     if (!pictures.pictures.some((p) => p.path === logo.file) && !pictures.diagnostics.some((d) => d.severity === "error" && d.file === logoFile)) {
@@ -107,8 +114,10 @@ export function periodOverlaps(report: WrittenMapping<ReportFile>, periods: read
 export function missingEditions(report: WrittenMapping<ReportFile>, editions: Editions | undefined, years: readonly number[]): Diagnostic[] {
   const source = report.source;
   if (!source || !report.fields) return [];
-  return years.filter((year) => !defines(editions, String(year))).map((year) =>
-    source.diagnostic(editions ? ["editions"] : [], `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }));
+  return years.filter((year) => !defines(editions, String(year))).map((year) => ({
+    ...source.diagnostic(editions ? ["editions"] : [], `no edition for ${year} under editions; its report is built with a neutral cover`, { severity: "warning", part: "key" }),
+    about: { kind: "no-edition", year },
+  }));
 }
 
 /**
@@ -125,7 +134,10 @@ export function undatedEditions(report: WrittenMapping<ReportFile>, editions: Ed
     // A draft, or one whose status or year is itself a mistake, is not known to be final.
     const final = isReportYear(Number(year)) && (wrote("status") ? edition.status === "final" : true);
     if (wrote("published") || wrote("som") || !final) return [];
-    return [report.source!.diagnostic(["editions", year], `the report of ${year} has no date: add published: YYYY-MM-DD (the day it is published) or the som it is presented to; without either it is printed undated, its copyright without a year`, { severity: "warning", part: "key" })];
+    return [{
+      ...report.source!.diagnostic(["editions", year], `the report of ${year} has no date: add published: YYYY-MM-DD (the day it is published) or the som it is presented to; without either it is printed undated, its copyright without a year`, { severity: "warning", part: "key" }),
+      about: { kind: "undated-edition", year: Number(year) },
+    }];
   });
 }
 
@@ -174,8 +186,9 @@ export function meetingInOwnReport(report: WrittenMapping<ReportFile>, editions:
  * A warning at an entry of report.yaml, for what only the built reports show (an abbreviation
  * that no report prints). The file is read again for its positions, only when there is one to give.
  */
-export function reportFileWarning(dir: string, at: readonly PathSegment[], message: string, part?: "key" | "value"): Diagnostic {
+export function reportFileWarning(dir: string, at: readonly PathSegment[], message: string, part?: "key" | "value", about?: Diagnostic["about"]): Diagnostic {
   const file = path.join(dir, REFERENCE_FILES.report);
   const { source } = readYamlSource(file);
-  return source ? source.diagnostic(at, message, { severity: "warning", ...(part ? { part } : {}) }) : { severity: "warning", file, message };
+  const warning = source ? source.diagnostic(at, message, { severity: "warning", ...(part ? { part } : {}) }) : { severity: "warning" as const, file, message };
+  return about ? { ...warning, about } : warning;
 }

@@ -13,7 +13,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { DataError, type Diagnostic } from "../data/diagnostics.ts";
 import { SCHEMAS_DIR, termsOf } from "../data/json-schema.ts";
 import { checkPreviewFolder } from "../output.ts";
@@ -28,7 +27,7 @@ import type { EventRecord } from "../data/load.ts";
 import { eventUrl } from "../report/urls.ts";
 
 const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, ".eleventy.ts");
-const BIN = fileURLToPath(new URL("../../bin/activity-report.js", import.meta.url));
+const BIN = path.join(PROJECT_ROOT, "bin/activity-report.js");
 
 /** A burst of file events (an editor's save is several) makes one build. */
 const SETTLE_MS = 150;

@@ -1,7 +1,5 @@
-/** Nunjucks filters; each is a pure function of its input. */
-import { formatNumber } from "../format/counts.ts";
+/** Nunjucks filters; each is a pure function of its input. Words and numbers are the catalogue's (i18n.ts: t, tHtml, tCss). */
 import { cssString } from "../format/css.ts";
-import { fileSize, plural } from "../format/text.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
 import { numberParagraphs, unnumbered } from "../format/paragraphs.ts";
@@ -11,12 +9,9 @@ import { openData } from "../report/open-data.ts";
 export const filters = {
   markdown: renderMarkdown,
   markdownInline: renderInline,
-  number: formatNumber,
   numberParagraphs,
   unnumbered,
   cssString,
-  fileSize,
-  plural,
   /** The first day of a date as a JS Date at midnight UTC, for the feed's timestamps. */
   startDate: (date: PartialDate) => firstDay(date).toJSDate(),
   openData: (site: SiteModel, pathPrefix: string) => JSON.stringify(openData(site, pathPrefix), null, 1),

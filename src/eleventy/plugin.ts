@@ -16,6 +16,10 @@ import { buildSite, type SiteModel } from "../report/model.ts";
 import { PROJECT_ROOT, TEMPLATES, type Settings } from "../settings.ts";
 import type { EleventyConfig } from "./config-types.ts";
 import { filters } from "./filters.ts";
+import { translationFilters } from "./i18n.ts";
+import { english, languageFrom, readCatalogues } from "../data/catalogues.ts";
+import { SOURCE_LANGUAGE } from "../format/locale.ts";
+import type { Language } from "../format/language.ts";
 import { copyDataFiles } from "./data-files.ts";
 import { publishPhotos, type PublishedPhotos, type SitePhotos } from "./photos.ts";
 import { CONTENT_SECURITY_POLICY } from "./security.ts";
@@ -27,6 +31,11 @@ export interface ReportPluginOptions {
   readonly settings: Settings;
   /** The validated data and its model, when the caller has them already (the build, the preview); else read from `settings.dataDir` at each build. */
   readonly data?: { readonly data: DataSet; readonly site: SiteModel };
+  /**
+   * The language the pages are rendered in, English by default: the templates' `lang`, and the language the model is
+   * built in when the plugin reads the data itself (a model given in `data` must be built in it).
+   */
+  readonly lang?: string;
   /** Called as each page is written, for a progress display. */
   readonly onPage?: () => void;
   /** The folder that keeps the processed photos between builds; by default the one of `settings.outputDir` (photoCacheFor). The build names the one of its output folder, not of its staging folder. */
@@ -42,7 +51,9 @@ export type SiteData = ReturnType<typeof drawPictures> & { readonly photos: Site
 async function dataOf(options: ReportPluginOptions): Promise<{ data: DataSet; site: SiteModel }> {
   if (options.data) return options.data;
   const { data } = await loadDataOrThrow(options.settings.dataDir);
-  return { data, site: buildSite(data, { year: options.settings.year }) };
+  const lang = options.lang ?? SOURCE_LANGUAGE;
+  const language = lang === SOURCE_LANGUAGE ? english() : languageFrom(readCatalogues(options.settings.dataDir), lang);
+  return { data, site: buildSite(data, { year: options.settings.year, language }) };
 }
 
 export function reportPlugin(config: EleventyConfig, options: ReportPluginOptions): void {
@@ -75,7 +86,19 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   config.addGlobalData("flowPage", FLOW_PAGE);
   config.addGlobalData("pathPrefix", settings.pathPrefix);
   config.addGlobalData("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
+  // The language a page is rendered in, by default the working language; each template passes it on explicitly.
+  config.addGlobalData("lang", options.lang ?? SOURCE_LANGUAGE);
   for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);
+  const languages = new Map<string, Language>();
+  const languageOf = (lang: string): Language => {
+    let found = languages.get(lang);
+    if (!found) {
+      found = lang === SOURCE_LANGUAGE ? english() : languageFrom(readCatalogues(settings.dataDir), lang);
+      languages.set(lang, found);
+    }
+    return found;
+  };
+  for (const [name, fn] of Object.entries(translationFilters(languageOf))) config.addFilter(name, fn);
   const onPage = options.onPage;
   if (onPage) {
     config.addTransform("progress", (content: string) => {

@@ -14,7 +14,7 @@ export interface Count {
 const LOWER_BOUNDS = ["more than", "over", "at least"] as const;
 /** Qualifiers that make a figure an approximation: the true number may be higher or lower. */
 const APPROXIMATIONS = ["about", "around", "approximately", "some", "close to", "nearly", "almost"] as const;
-const QUALIFIERS = [...LOWER_BOUNDS, ...APPROXIMATIONS] as const;
+export const QUALIFIERS = [...LOWER_BOUNDS, ...APPROXIMATIONS] as const;
 
 /** What a figure says of the true number: exactly it, at least it, or about it. */
 export type CountPrecision = "exact" | "lower bound" | "approximate";

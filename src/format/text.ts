@@ -1,4 +1,4 @@
-/** Small pieces of English the report and the command print. */
+/** Small pieces of text; the English ones (plural, listSeparator, fileSize) are the command's own messages, never the report's (locales/). */
 
 /** `1 page`, `2 pages`, `1 activity`, `3 activities` */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -36,10 +36,4 @@ export function oneLine(text: string): string {
 /** Text made safe inside XML and HTML elements and attributes. */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
-/** `1st`, `2nd`, `15th` */
-export function ordinal(n: number): string {
-  const rule = new Intl.PluralRules("en", { type: "ordinal" }).select(n);
-  return `${n}${{ one: "st", two: "nd", few: "rd" }[rule as string] ?? "th"}`;
 }

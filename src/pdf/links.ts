@@ -5,6 +5,8 @@
  * the print page before it is printed, keyed as the PDF keys the links: `#id` for a link
  * within the report (a named destination), the address for any other.
  */
+import { english } from "../data/catalogues.ts";
+import type { Language } from "../format/language.ts";
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
 
@@ -20,11 +22,22 @@ export interface PageLink {
 
 const squeeze = (text: string) => text.replace(/\s+/g, " ").trim();
 
+/** The words a link's description is made of, in the report's language: `Go to …`, `section …`. */
+export interface LinkWords {
+  goTo(target: string): string;
+  section(id: string): string;
+}
+
+export const linkWords = (language: Language): LinkWords => ({
+  goTo: (target) => language.t("pdf.links.goTo", { target }),
+  section: (id) => language.t("pdf.links.section", { id }),
+});
+
 /**
  * The description of each key: the links' text when every link to it says the same, else
  * what they have in common, the target's name or the address. Never empty.
  */
-export function linkDescriptions(links: readonly PageLink[]): Map<string, string> {
+export function linkDescriptions(links: readonly PageLink[], words: LinkWords = linkWords(english())): Map<string, string> {
   const byKey = new Map<string, PageLink[]>();
   for (const link of links) byKey.set(link.key, [...(byKey.get(link.key) ?? []), link]);
   const out = new Map<string, string>();
@@ -32,9 +45,9 @@ export function linkDescriptions(links: readonly PageLink[]): Map<string, string
     const texts = [...new Set(all.map((l) => squeeze(l.text)).filter(Boolean))];
     const target = all.map((l) => squeeze(l.target ?? "")).find(Boolean);
     const internal = key.startsWith("#");
-    let description = texts.length === 1 ? texts[0]! : internal && target ? target : internal ? `section ${key.slice(1)}` : key;
+    let description = texts.length === 1 ? texts[0]! : internal && target ? target : internal ? words.section(key.slice(1)) : key;
     if (!internal && description !== key) description = `${description} (${key})`;
-    out.set(key, internal ? `Go to ${description}` : description);
+    out.set(key, internal ? words.goTo(description) : description);
   }
   return out;
 }
@@ -130,7 +143,7 @@ export function pdfText(text: string): PDFString | PDFHexString {
 }
 
 /** Gives every link annotation of `doc` a `/Contents`: its description, or its address. Returns how many. */
-export function describeLinks(doc: PDFDocument, descriptions: ReadonlyMap<string, string>): number {
+export function describeLinks(doc: PDFDocument, descriptions: ReadonlyMap<string, string>, words: LinkWords = linkWords(english())): number {
   let described = 0;
   for (const page of doc.getPages()) {
     const annotations = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
@@ -139,7 +152,7 @@ export function describeLinks(doc: PDFDocument, descriptions: ReadonlyMap<string
       if (!(annotation instanceof PDFDict)) continue;
       const key = annotationKey(annotation);
       if (key === undefined) continue;
-      const description = descriptions.get(key) ?? (key.startsWith("#") ? `Go to section ${key.slice(1)}` : key);
+      const description = descriptions.get(key) ?? (key.startsWith("#") ? words.goTo(words.section(key.slice(1))) : key);
       annotation.set(PDFName.of("Contents"), pdfText(description));
       described++;
     }

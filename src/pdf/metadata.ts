@@ -11,7 +11,7 @@
  */
 import { ParseSpeeds, PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { markPageArtifacts } from "./artifacts.ts";
-import { describeLinks } from "./links.ts";
+import { describeLinks, type LinkWords } from "./links.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
 import { addArchivalMetadata, documentLanguage, reserveFileIdentifier, srgbIccProfile, withFileIdentifier } from "./standards.ts";
 import { regroupFigures, renumberStructureIds } from "./structure.ts";
@@ -30,6 +30,8 @@ export interface PdfMetadata {
   /** The report's document symbol (`BP/SOM/2019/1`), its XMP dc:identifier. */
   readonly identifier?: string;
   readonly creator: string;
+  /** The words of the links' descriptions, in the report's language (English by default). */
+  readonly linkWords?: LinkWords;
 }
 
 export interface FinishedPdf {
@@ -60,7 +62,7 @@ export async function finishPdf(
     await markPageArtifacts(doc);
     regroupFigures(doc);
     renumberStructureIds(doc);
-    describeLinks(doc, links);
+    describeLinks(doc, links, metadata.linkWords);
   });
   const date = metadata.date === undefined ? undefined : new Date(`${metadata.date}T00:00:00Z`);
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });

@@ -148,11 +148,11 @@ const PRINT_OPTIONS: PDFOptions = { printBackground: true, preferCSSPageSize: tr
  */
 export async function printWithContents(
   page: Page,
-  job: Pick<PrintJob, "title">,
+  job: Pick<PrintJob, "title"> & { readonly metadata?: Pick<PdfMetadata, "linkWords"> },
   timeout: number,
 ): Promise<{ pdf: Uint8Array; pages: number; outline: OutlineEntry[]; links: Map<string, string>; linksMs: number }> {
   const reading = performance.now();
-  const links = linkDescriptions(await pageLinks(page));
+  const links = linkDescriptions(await pageLinks(page), job.metadata?.linkWords);
   const linksMs = performance.now() - reading;
   // page.evaluate, not $$eval: $$eval makes a handle of every element, a tenth of a second for a year's links.
   const entries = await page.evaluate(() =>

@@ -11,7 +11,7 @@ import { homedir } from "node:os";
 import path from "node:path";
 import { SaxesParser } from "saxes";
 import { plural } from "../format/text.ts";
-import { CHECKS, parse } from "./conformance.ts";
+import { CHECKS, conformanceProblems } from "./conformance.ts";
 
 export const VERAPDF_INSTALL = [
   "veraPDF is not installed, so only the machine checks above ran. To run veraPDF as well:",
@@ -109,9 +109,7 @@ export async function verifyPdfs(files: readonly string[], io: VerifyIo, env: No
   for (const file of files) {
     let problems: string[];
     try {
-      const parsed = await parse(await readFile(file));
-      problems = [];
-      for (const check of CHECKS) for (const p of await check.run(parsed)) problems.push(`${check.id}: ${p}`);
+      problems = await conformanceProblems(await readFile(file));
     } catch (error) {
       problems = [`cannot be read as a PDF: ${(error as Error).message}`];
     }

@@ -7,6 +7,8 @@
  * country too small for the shapes): none is left off without a word. A
  * table gives the same places and numbers to screen readers.
  */
+import { english } from "../data/catalogues.ts";
+import type { Language } from "../format/language.ts";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { geoArea, geoCentroid, geoMercator, geoPath, type GeoProjection } from "d3-geo";
@@ -144,14 +146,14 @@ export const NARROW = { width: 360, height: 320 } as const;
 type Located = { readonly place: ReportView["places"][number]["place"]; readonly events: readonly EventView[]; readonly at: readonly [lon: number, lat: number] };
 
 /** One drawing of the map at `size`; `id` names its title and description. */
-function drawing(year: number, located: readonly Located[], size: Size, id: string, className: string, digits: number): string {
+function drawing(year: number, located: readonly Located[], size: Size, id: string, className: string, digits: number, language: Language): string {
   const { projection, dots, labels } = mapLayout(located.map((p) => ({ name: p.place.name, lon: p.at[0], lat: p.at[1], events: p.events.length })), size);
   const path = geoPath(projection).digits(digits);
   const hosts = new Map(located.map((p) => [p.place.country.code, p.place.country.name]));
 
   const parts: string[] = [];
-  const names = located.map((p) => `${p.place.name} (${p.events.length})`).join(", ");
-  parts.push(svgOpen(id, size.width, size.height, `Where the activities of ${year} took place`, `Map of the places of the year's activities, with the number held in each: ${names}.`, className));
+  const names = located.map((p) => language.t("pictures.map.place", { name: p.place.name, n: p.events.length })).join(", ");
+  parts.push(svgOpen(id, size.width, size.height, language.t("pictures.map.title", { year: String(year) }), language.t("pictures.map.description", { names }), className));
   parts.push(`<rect width="${size.width}" height="${size.height}" fill="#f4f4f4"/>`);
   parts.push('<g stroke="#fff" stroke-width="0.6">');
   for (const country of worldCountries()) {
@@ -191,9 +193,10 @@ function pointOf(place: Located["place"]): readonly [number, number] | undefined
  * to a page of the site would lead to the printer's own server.
  */
 function listed(className: string, heading: string, events: readonly EventView[], where: boolean): string {
+  // The heading is a message of the catalogue, escaped here like the titles.
   if (events.length === 0) return "";
   const items = events.map((e) => `<li><a href="#${escapeXml(e.anchor)}">${escapeXml(e.title)}</a>, ${escapeXml(where ? e.dateline : e.dateText)}</li>`).join("");
-  return `<div class="${className}"><p class="note">${heading}</p><ul>${items}</ul></div>`;
+  return `<div class="${className}"><p class="note">${escapeXml(heading)}</p><ul>${items}</ul></div>`;
 }
 
 /**
@@ -203,29 +206,29 @@ function listed(className: string, heading: string, events: readonly EventView[]
  * two). The table and the lists of activities held online or not drawn are
  * shared.
  */
-export function eventMap(report: ReportView): string {
+export function eventMap(report: ReportView, language: Language = english()): string {
   const held = (events: readonly EventView[]) => events.filter((e) => e.status === "held");
   const places = report.places.map((p) => ({ place: p.place, events: held(p.events), at: pointOf(p.place) })).filter((p) => p.events.length > 0);
   const located = places.flatMap(({ place, events, at }): Located[] => (at ? [{ place, events, at }] : []));
   // In the report's order (time), not grouped by place.
   const order = new Map(report.events.map((e, i) => [e.id, i]));
   const unplaced = places.filter((p) => p.at === undefined).flatMap((p) => p.events).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  const lists = listed("map-online", "Held online:", held(report.onlineEvents), false) + listed("map-unplaced", "Not shown on the map:", unplaced, true);
+  const lists = listed("map-online", language.t("pictures.map.online"), held(report.onlineEvents), false) + listed("map-unplaced", language.t("pictures.map.unplaced"), unplaced, true);
   if (located.length === 0) return lists;
 
   // The shapes of the small drawing are rounded to whole units, a third of a pixel on a phone: it weighs less.
-  const wide = drawing(report.year, located, { width: WIDTH, height: HEIGHT }, `map-${report.year}`, `map ${WIDE_DRAWING}`, 1);
-  const narrow = drawing(report.year, located, NARROW, `map-${report.year}-narrow`, `map ${NARROW_DRAWING}`, 0);
+  const wide = drawing(report.year, located, { width: WIDTH, height: HEIGHT }, `map-${report.year}`, `map ${WIDE_DRAWING}`, 1, language);
+  const narrow = drawing(report.year, located, NARROW, `map-${report.year}-narrow`, `map ${NARROW_DRAWING}`, 0, language);
   const rows = located
-    .map((p) => `<tr><th scope="row">${escapeXml(p.place.kind === "country" ? `${p.place.name}, no city given` : p.place.name)}</th><td>${escapeXml(p.place.country.name)}</td><td class="num">${p.events.length}</td></tr>`)
+    .map((p) => `<tr><th scope="row">${escapeXml(p.place.kind === "country" ? language.t("pictures.map.noCity", { name: p.place.name }) : p.place.name)}</th><td>${escapeXml(p.place.country.name)}</td><td class="num">${p.events.length}</td></tr>`)
     .join("");
   const table =
-    `<div class="visually-hidden"><table><caption>Places of the activities of ${report.year}</caption>` +
-    `<thead><tr><th scope="col">Place</th><th scope="col">Country</th><th scope="col" class="num">Activities</th></tr></thead><tbody>${rows}</tbody></table></div>`;
-  const rings = located.some((p) => p.place.kind === "country") ? "A ring marks activities known only by their country, in the middle of it. " : "";
+    `<div class="visually-hidden"><table><caption>${escapeXml(language.t("pictures.map.tableCaption", { year: String(report.year) }))}</caption>` +
+    `<thead><tr><th scope="col">${escapeXml(language.t("pictures.map.tablePlace"))}</th><th scope="col">${escapeXml(language.t("pictures.map.tableCountry"))}</th><th scope="col" class="num">${escapeXml(language.t("pictures.map.tableActivities"))}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const rings = located.some((p) => p.place.kind === "country") ? `${language.t("pictures.map.rings")} ` : "";
   return (
     `<figure class="picture picture-map">${wide}${narrow}` +
-    `<figcaption class="map-credit">${rings}Country shapes: Natural Earth. The boundaries shown do not imply endorsement or acceptance.</figcaption></figure>` +
+    `<figcaption class="map-credit">${escapeXml(rings + language.t("pictures.map.credit"))}</figcaption></figure>` +
     `${table}${lists}`
   );
 }

@@ -3,6 +3,8 @@ import type { ReportView, SiteModel } from "../report/model.ts";
 import { eventMap } from "./event-map.ts";
 import { monthChart } from "./month-chart.ts";
 import { timeline } from "./timeline.ts";
+import { english } from "../data/catalogues.ts";
+import type { Language } from "../format/language.ts";
 
 /** The SVG pictures of a report, drawn once per build and shared by its web page and its print page. */
 export interface Pictures {
@@ -28,11 +30,11 @@ export function pictureOfTime(figures: Pick<Figures, "events">): "timeline" | "m
   return figures.events <= TIMELINE_MOST ? "timeline" : "months";
 }
 
-export function timePicture(report: ReportView): string {
-  return pictureOfTime(report.figures) === "timeline" ? timeline(report) : monthChart(report.figures, report.year);
+export function timePicture(report: ReportView, language: Language = english()): string {
+  return pictureOfTime(report.figures) === "timeline" ? timeline(report, language) : monthChart(report.figures, report.year, language);
 }
 
 export function drawPictures(site: SiteModel): SiteModel & { readonly pictures: Readonly<Record<number, Pictures>> } {
-  const pictures = Object.fromEntries(site.reports.map((report) => [report.year, { time: timePicture(report), map: eventMap(report) }]));
+  const pictures = Object.fromEntries(site.reports.map((report) => [report.year, { time: timePicture(report, site.language), map: eventMap(report, site.language) }]));
   return { ...site, pictures };
 }

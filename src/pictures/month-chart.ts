@@ -5,13 +5,15 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { Figures } from "../report/figures.ts";
 import { escapeXml } from "../format/text.ts";
+import { english } from "../data/catalogues.ts";
+import type { Language } from "../format/language.ts";
 import { GREYS, r, svgOpen } from "./svg.ts";
 
 const WIDTH = 640;
 const HEIGHT = 240;
 const MARGIN = { top: 12, right: 8, bottom: 28, left: 32 };
 
-export function monthChart(figures: Figures, year: number): string {
+export function monthChart(figures: Figures, year: number, language: Language = english()): string {
   const months = figures.byMonth;
   const types = figures.byType;
   const max = Math.max(1, ...months.map((m) => m.total));
@@ -22,12 +24,11 @@ export function monthChart(figures: Figures, year: number): string {
   const busiest = months.filter((m) => m.total === max && m.total > 0).map((m) => m.label);
   const desc =
     figures.events === 0
-      ? "No activities were held."
-      : `${figures.events} activities over ${months.length} months` +
-        (busiest.length > 0 ? `; the busiest ${busiest.length === 1 ? "month was" : "months were"} ${busiest.join(", ")} with ${max}.` : ".") +
-        " The table that follows gives every number.";
+      ? language.t("pictures.noneHeld")
+      : language.t("pictures.months.description", { n: figures.events, months: months.length, busiest: busiest.length, names: busiest.join(", "), max });
+  const title = language.t("pictures.months.title", { year: String(year) });
 
-  const parts: string[] = [svgOpen(`months-${year}`, WIDTH, HEIGHT, `Activities held in ${year} by month and type`, desc, "chart chart-months")];
+  const parts: string[] = [svgOpen(`months-${year}`, WIDTH, HEIGHT, title, desc, "chart chart-months")];
   parts.push('<g class="axis" font-size="11" fill="currentColor">');
   for (const tick of ticks) {
     parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${r(y(tick))}" y2="${r(y(tick))}" stroke="#d0d0d0" stroke-width="0.5"/>`);
@@ -43,7 +44,7 @@ export function monthChart(figures: Figures, year: number): string {
       if (count === 0) return;
       const top = y(base + count);
       parts.push(
-        `<rect x="${r(x(month.key)!)}" y="${r(top)}" width="${r(x.bandwidth())}" height="${r(y(base) - top)}" fill="${GREYS[i % GREYS.length]}" stroke="#fff" stroke-width="1"><title>${escapeXml(`${month.label}: ${count} ${count === 1 ? types[i]!.type.label.toLowerCase() : types[i]!.type.plural.toLowerCase()}`)}</title></rect>`,
+        `<rect x="${r(x(month.key)!)}" y="${r(top)}" width="${r(x.bandwidth())}" height="${r(y(base) - top)}" fill="${GREYS[i % GREYS.length]}" stroke="#fff" stroke-width="1"><title>${escapeXml(language.t("pictures.months.bar", { month: month.label, n: count, label: types[i]!.type.label.toLowerCase(), plural: types[i]!.type.plural.toLowerCase() }))}</title></rect>`,
       );
       base += count;
     });
@@ -61,11 +62,11 @@ export function monthChart(figures: Figures, year: number): string {
     .map((m) => `<tr><th scope="row">${escapeXml(m.label)}</th>${m.counts.map((c) => `<td class="num">${c}</td>`).join("")}<td class="num">${m.total}</td></tr>`)
     .join("");
   const table =
-    `<div class="visually-hidden"><table><caption>Activities held in ${year} by month and type</caption>` +
-    `<thead><tr><th scope="col">Month</th>${head}<th scope="col" class="num">Total</th></tr></thead><tbody>${body}</tbody></table></div>`;
+    `<div class="visually-hidden"><table><caption>${escapeXml(title)}</caption>` +
+    `<thead><tr><th scope="col">${escapeXml(language.t("pictures.months.month"))}</th>${head}<th scope="col" class="num">${escapeXml(language.t("figures.total"))}</th></tr></thead><tbody>${body}</tbody></table></div>`;
 
   const undated = figures.undatedInMonth > 0
-    ? `<p class="chart-note">${figures.undatedInMonth} ${figures.undatedInMonth === 1 ? "activity is" : "activities are"} dated only by year and not shown by month.</p>`
+    ? `<p class="chart-note">${escapeXml(language.t("pictures.months.undated", { n: figures.undatedInMonth }))}</p>`
     : "";
   return `<figure class="picture">${parts.join("")}<figcaption><ul class="legend">${legend}</ul></figcaption></figure>${table}${undated}`;
 }

@@ -215,24 +215,109 @@ function isRecorded(entry: unknown): entry is Recorded {
  * each new copy reaches the cache whole (writeWhole).
  */
 export function photoProcessor(cacheDir: string): PhotoProcessor {
-  let encoded = 0;
-  // Called by eleventy-img only for a copy it encodes: it counts them, and sets the colour space.
-  // Its own pipeline keeps the input's ICC profile; asking for sRGB converts CMYK, Adobe RGB or P3 first.
-  const toSrgb = function toSrgb(image: Sharp) {
-    encoded++;
-    image.withIccProfile("srgb");
-  };
-  // JPEG has no transparency: a transparent PNG is laid on white, the page's colour, not on black.
-  const toSrgbOnWhite = function toSrgbOnWhite(image: Sharp) {
-    toSrgb(image);
-    image.flatten({ background: "#ffffff" });
-  };
-  const root = path.join(cacheDir, `v${PIPELINE_VERSION}`);
-  const { hashes } = pictureCacheFolders(cacheDir);
   removeStaleTemporaries(cacheDir);
   Image.concurrency = Math.max(1, availableParallelism());
+  return new PhotoCache(cacheDir);
+}
 
-  async function run(photo: PictureFacts, hash: string, options: ImageOptions & { outputDir: string; urlPath: string }): Promise<PhotoFile[]> {
+/**
+ * A failure names the picture: validation decoded every picture as the build opens it, so one that fails here
+ * failed of the machine (memory, the disk) or of a file changed since; either way the editor is told which.
+ */
+async function naming<T>(picture: PictureFacts, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new Error(`the picture ${displayPath(picture.file)} could not be processed`, { cause: error });
+  }
+}
+
+/** The copies of the photos in the cache folder: found there by the record of their request, or made and recorded. */
+class PhotoCache implements PhotoProcessor {
+  private encoded = 0;
+  private readonly root: string;
+  private readonly hashes: string;
+  /** The copies of each request of this build: a photo shown twice (a cover and an event's photo) is looked up and made once. */
+  private readonly requests = new Map<string, Promise<PhotoFile[]>>();
+
+  constructor(cacheDir: string) {
+    this.root = path.join(cacheDir, `v${PIPELINE_VERSION}`);
+    this.hashes = pictureCacheFolders(cacheDir).hashes;
+  }
+
+  encodings(): number {
+    return this.encoded;
+  }
+
+  web(photo: PictureFacts, sizes: string): Promise<WebPhoto> {
+    return naming(photo, async () => {
+      const web = { outputDir: path.join(this.root, "web"), urlPath: PHOTOS_URL, widths: webWidths(photo.width) };
+      const [modern, jpeg] = await Promise.all([
+        this.cached(photo, ["web", web.widths, WEB_AVIF, WEB_WEBP], (hash) => this.encode(photo, hash, { ...web, formats: ["avif", "webp"], sharpAvifOptions: WEB_AVIF, sharpWebpOptions: WEB_WEBP, transform: this.toSrgb })),
+        this.cached(photo, ["web", web.widths, WEB_JPEG], (hash) => this.encode(photo, hash, { ...web, formats: ["jpeg"], sharpJpegOptions: WEB_JPEG, transform: this.toSrgbOnWhite })),
+      ]);
+      const byWidth = (a: PhotoFile, b: PhotoFile) => a.width - b.width;
+      const of = (format: PhotoFile["format"]) => modern.filter((f) => f.format === format).sort(byWidth);
+      const fallback = [...jpeg].sort(byWidth);
+      const largest = fallback.at(-1)!;
+      return {
+        sources: [{ type: "image/avif", srcset: srcsetOf(of("avif")) }, { type: "image/webp", srcset: srcsetOf(of("webp")) }],
+        img: { src: fallback[0]!.url, srcset: srcsetOf(fallback), width: largest.width, height: largest.height },
+        sizes,
+        files: [...of("avif"), ...of("webp"), ...fallback],
+      };
+    });
+  }
+
+  print(photo: PictureFacts, use: PrintUse): Promise<PrintPhoto> {
+    return naming(photo, async () => {
+      const widthMm = printedWidthMm(use, photo.width, photo.height);
+      const width = printPixels(widthMm);
+      const request = ["print", PRINT_VERSION, width, widthMm, PRINT_JPEG, PRINT_MIN_QUALITY, PAGE_PHOTO_BYTES, PAGE_PHOTO_AREA_MM2];
+      const [file] = await this.cached(photo, request, async (hash) => {
+        const made = await printing(() => encodePrint(photo.file, width, widthMm));
+        this.encoded++;
+        const name = `${createHash("sha256").update(JSON.stringify([hash, request])).digest("base64url").slice(0, 10)}-${made.width}.jpeg`;
+        const target = path.join(this.root, "print", name);
+        await writeWhole(target, made.bytes);
+        return [{ url: `${PHOTOS_URL}print/${name}`, format: "jpeg", width: made.width, height: made.height, file: target }];
+      });
+      return { ...file!, widthMm };
+    });
+  }
+
+  clean(picture: PictureFacts): Promise<PhotoFile> {
+    return naming(picture, async () => {
+      const hash = await contentHash(picture, this.hashes);
+      const file = path.join(this.root, "clean", `${hash.slice(0, 22)}.${picture.type}`);
+      const copy = { url: `/${picture.path}`, format: picture.type, width: picture.width, height: picture.height, file };
+      if (existsSync(file)) return copy;
+      this.encoded++;
+      // sharp writes no metadata unless asked, and converts to sRGB on the way; rotate() without an angle turns the picture upright first.
+      const bytes = await sharp(picture.file, { ...PICTURE_INPUT, animated: opensAnimated(picture.type) })
+        .rotate()
+        .toFormat(picture.type, CLEAN_OPTIONS[picture.type])
+        .toBuffer();
+      await writeWhole(file, bytes);
+      return copy;
+    });
+  }
+
+  // Called by eleventy-img only for a copy it encodes: it counts them, and sets the colour space.
+  // Its own pipeline keeps the input's ICC profile; asking for sRGB converts CMYK, Adobe RGB or P3 first.
+  private readonly toSrgb = (image: Sharp) => {
+    this.encoded++;
+    image.withIccProfile("srgb");
+  };
+
+  // JPEG has no transparency: a transparent PNG is laid on white, the page's colour, not on black.
+  private readonly toSrgbOnWhite = (image: Sharp) => {
+    this.toSrgb(image);
+    image.flatten({ background: "#ffffff" });
+  };
+
+  /** The copies eleventy-img encodes of `photo` (those the cache lacks), written whole into the cache. */
+  private async encode(photo: PictureFacts, hash: string, options: ImageOptions & { outputDir: string; urlPath: string }): Promise<PhotoFile[]> {
     const results = await Image(photo.file, {
       ...options,
       dryRun: true,
@@ -263,29 +348,27 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
    * for the same content when it has one and every copy it names is there; else made, and
    * recorded. `request` is everything that decides the copies besides the photo's content.
    */
-  const requests = new Map<string, Promise<PhotoFile[]>>();
-  async function cached(photo: PictureFacts, request: unknown, make: (hash: string) => Promise<PhotoFile[]>): Promise<PhotoFile[]> {
-    const hash = await contentHash(photo, hashes);
+  private async cached(photo: PictureFacts, request: unknown, make: (hash: string) => Promise<PhotoFile[]>): Promise<PhotoFile[]> {
+    const hash = await contentHash(photo, this.hashes);
     const key = createHash("sha256").update(JSON.stringify([hash, request])).digest("base64url").slice(0, 32);
-    // One photo may be shown twice (a cover and an event's photo): its copies are looked up and made once.
-    let files = requests.get(key);
+    let files = this.requests.get(key);
     if (!files) {
       files = (async () => {
-        const record = path.join(root, "records", `${key}.json`);
-        const found = await readRecord(record);
+        const record = path.join(this.root, "records", `${key}.json`);
+        const found = await this.readRecord(record);
         if (found) return found;
         const made = await make(hash);
-        const entries: Recorded[] = made.map(({ url, format, width, height, file }) => ({ url, format, width, height, file: path.relative(root, file).split(path.sep).join("/") }));
+        const entries: Recorded[] = made.map(({ url, format, width, height, file }) => ({ url, format, width, height, file: path.relative(this.root, file).split(path.sep).join("/") }));
         await writeWhole(record, Buffer.from(JSON.stringify(entries)));
         return made;
       })();
-      requests.set(key, files);
+      this.requests.set(key, files);
     }
     return files;
   }
 
   /** The copies a record names, if it is whole and every one of them is in the cache. */
-  async function readRecord(record: string): Promise<PhotoFile[] | undefined> {
+  private async readRecord(record: string): Promise<PhotoFile[] | undefined> {
     let entries: unknown;
     try {
       entries = JSON.parse(await readFile(record, "utf8"));
@@ -293,71 +376,10 @@ export function photoProcessor(cacheDir: string): PhotoProcessor {
       return undefined;
     }
     if (!Array.isArray(entries) || entries.length === 0 || !entries.every(isRecorded)) return undefined;
-    const files = entries.map((e): PhotoFile => ({ url: e.url, format: e.format, width: e.width, height: e.height, file: path.join(root, ...e.file.split("/")) }));
+    const files = entries.map((e): PhotoFile => ({ url: e.url, format: e.format, width: e.width, height: e.height, file: path.join(this.root, ...e.file.split("/")) }));
     const present = await Promise.all(files.map((f) => stat(f.file).then((s) => s.isFile() && s.size > 0, () => false)));
     return present.every(Boolean) ? files : undefined;
   }
-
-  /**
-   * A failure names the picture: validation decoded every picture as the build opens it, so one that fails here
-   * failed of the machine (memory, the disk) or of a file changed since; either way the editor is told which.
-   */
-  const named = <A extends unknown[], T>(work: (picture: PictureFacts, ...rest: A) => Promise<T>) => async (picture: PictureFacts, ...rest: A): Promise<T> => {
-    try {
-      return await work(picture, ...rest);
-    } catch (error) {
-      throw new Error(`the picture ${displayPath(picture.file)} could not be processed`, { cause: error });
-    }
-  };
-
-  return {
-    web: named(async (photo: PictureFacts, sizes: string): Promise<WebPhoto> => {
-      const web = { outputDir: path.join(root, "web"), urlPath: PHOTOS_URL, widths: webWidths(photo.width) };
-      const [modern, jpeg] = await Promise.all([
-        cached(photo, ["web", web.widths, WEB_AVIF, WEB_WEBP], (hash) => run(photo, hash, { ...web, formats: ["avif", "webp"], sharpAvifOptions: WEB_AVIF, sharpWebpOptions: WEB_WEBP, transform: toSrgb })),
-        cached(photo, ["web", web.widths, WEB_JPEG], (hash) => run(photo, hash, { ...web, formats: ["jpeg"], sharpJpegOptions: WEB_JPEG, transform: toSrgbOnWhite })),
-      ]);
-      const byWidth = (a: PhotoFile, b: PhotoFile) => a.width - b.width;
-      const of = (format: PhotoFile["format"]) => modern.filter((f) => f.format === format).sort(byWidth);
-      const fallback = [...jpeg].sort(byWidth);
-      const largest = fallback.at(-1)!;
-      return {
-        sources: [{ type: "image/avif", srcset: srcsetOf(of("avif")) }, { type: "image/webp", srcset: srcsetOf(of("webp")) }],
-        img: { src: fallback[0]!.url, srcset: srcsetOf(fallback), width: largest.width, height: largest.height },
-        sizes,
-        files: [...of("avif"), ...of("webp"), ...fallback],
-      };
-    }),
-    print: named(async (photo: PictureFacts, use: PrintUse): Promise<PrintPhoto> => {
-      const widthMm = printedWidthMm(use, photo.width, photo.height);
-      const width = printPixels(widthMm);
-      const request = ["print", PRINT_VERSION, width, widthMm, PRINT_JPEG, PRINT_MIN_QUALITY, PAGE_PHOTO_BYTES, PAGE_PHOTO_AREA_MM2];
-      const [file] = await cached(photo, request, async (hash) => {
-        const made = await printing(() => encodePrint(photo.file, width, widthMm));
-        encoded++;
-        const name = `${createHash("sha256").update(JSON.stringify([hash, request])).digest("base64url").slice(0, 10)}-${made.width}.jpeg`;
-        const target = path.join(root, "print", name);
-        await writeWhole(target, made.bytes);
-        return [{ url: `${PHOTOS_URL}print/${name}`, format: "jpeg", width: made.width, height: made.height, file: target }];
-      });
-      return { ...file!, widthMm };
-    }),
-    clean: named(async (picture: PictureFacts): Promise<PhotoFile> => {
-      const hash = await contentHash(picture, hashes);
-      const file = path.join(root, "clean", `${hash.slice(0, 22)}.${picture.type}`);
-      const copy = { url: `/${picture.path}`, format: picture.type, width: picture.width, height: picture.height, file };
-      if (existsSync(file)) return copy;
-      encoded++;
-      // sharp writes no metadata unless asked, and converts to sRGB on the way; rotate() without an angle turns the picture upright first.
-      const bytes = await sharp(picture.file, { ...PICTURE_INPUT, animated: opensAnimated(picture.type) })
-        .rotate()
-        .toFormat(picture.type, CLEAN_OPTIONS[picture.type])
-        .toBuffer();
-      await writeWhole(file, bytes);
-      return copy;
-    }),
-    encodings: () => encoded,
-  };
 }
 
 export { photoCacheFor } from "../settings.ts";

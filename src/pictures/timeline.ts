@@ -7,7 +7,9 @@
  */
 import type { ReportView } from "../report/model.ts";
 import type { EventView } from "../report/views.ts";
+import { english } from "../data/catalogues.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
+import type { Language } from "../format/language.ts";
 import { escapeXml } from "../format/text.ts";
 import { labelSize, PLATE_PADDING, type Box } from "./labels.ts";
 import { NARROW_DRAWING, plate, r, SANS, svgOpen, WIDE_DRAWING } from "./svg.ts";
@@ -51,14 +53,8 @@ export function xOf(axis: Axis, day: number): number {
 }
 
 /** `7–8 May`, `30 Nov – 1 Dec`, `May`, `May–Jun`: the year is on the axis. */
-export function shortDate(start: PartialDate, end?: PartialDate): string {
-  const a = firstDay(start);
-  const one = (date: PartialDate) => firstDay(date).toFormat(date.precision === "day" ? "d LLL" : "LLL");
-  if (!end || end.iso === start.iso) return one(start);
-  const b = firstDay(end);
-  if (start.precision === "day" && end.precision === "day" && a.hasSame(b, "month")) return `${a.toFormat("d")}\u2013${b.toFormat("d LLL")}`;
-  if (start.precision === "month" && end.precision === "month") return `${a.toFormat("LLL")}\u2013${b.toFormat("LLL")}`;
-  return `${one(start)} \u2013 ${one(end)}`;
+export function shortDate(start: PartialDate, end?: PartialDate, language: Language = english()): string {
+  return language.shortDateRange(start, end);
 }
 
 export interface TimelineItem {
@@ -74,7 +70,7 @@ export interface TimelineItem {
 }
 
 /** What a timeline places, and what it must say it could not place. */
-export function timelineItems(report: Pick<ReportView, "events" | "figures">): { items: TimelineItem[]; byYear: EventView[]; outside: EventView[] } {
+export function timelineItems(report: Pick<ReportView, "events" | "figures">, language: Language = english()): { items: TimelineItem[]; byYear: EventView[]; outside: EventView[] } {
   const held = report.events.filter((e) => e.status === "held");
   const types = report.figures.byType.map((row) => row.type.id);
   const axis = axisOf(report.figures.byMonth);
@@ -100,7 +96,7 @@ export function timelineItems(report: Pick<ReportView, "events" | "figures">): {
       from,
       to,
       approximate: event.date.precision === "month" || end.precision === "month",
-      text: `${event.location}, ${shortDate(event.date, event.end)}`,
+      text: language.t("event.dateline", { place: event.location, date: shortDate(event.date, event.end, language) }),
     });
   }
   return { items, byYear, outside };
@@ -219,7 +215,7 @@ const BAR = { exact: 'fill="#8a8a8a"', approximate: 'fill="#fff" stroke="#1f1f1f
 export const NARROW_WIDTH = 360;
 
 /** One drawing of the timeline, `width` units wide; `id` names its title and description. */
-function drawing(report: Pick<ReportView, "year" | "figures">, items: readonly TimelineItem[], width: number, id: string, className: string): string {
+function drawing(report: Pick<ReportView, "year" | "figures">, items: readonly TimelineItem[], width: number, id: string, className: string, language: Language): string {
   const { year, figures } = report;
   const axis = axisOf(figures.byMonth, width);
   const laid = layOut(items, axis);
@@ -233,13 +229,12 @@ function drawing(report: Pick<ReportView, "year" | "figures">, items: readonly T
 
   const desc =
     figures.events === 0
-      ? "No activities were held."
+      ? language.t("pictures.noneHeld")
       : laid.length === 0
-        ? "No activity of the year has a date within its months; the notes that follow list them."
-        : `${laid.length === 1 ? "One activity" : `${laid.length} activities, in time order`}: ${laid.map((l) => l.item.text).join("; ")}. ` +
-          "The table that follows gives the title of each.";
+        ? language.t("pictures.timeline.noneDated")
+        : language.t("pictures.timeline.description", { n: laid.length, list: laid.map((l) => l.item.text).join("; ") });
 
-  const parts: string[] = [svgOpen(id, width, height, titleOf(year), desc, className)];
+  const parts: string[] = [svgOpen(id, width, height, titleOf(year, language), desc, className)];
   parts.push(`<g font-family="${SANS}" fill="currentColor">`);
 
   // The months: a rule at each month's start, the month's name over its middle, fewer names when they would crowd.
@@ -268,13 +263,13 @@ function drawing(report: Pick<ReportView, "year" | "figures">, items: readonly T
   parts.push(`<line x1="${axis.right}" x2="${axis.right}" y1="${axisY - 4}" y2="${axisY}" stroke="currentColor"/>`);
 
   if (laid.length === 0) {
-    const empty = figures.events === 0 ? "No activities were held" : "No activity dated within the report's months";
-    parts.push(`<text x="${width / 2}" y="${r(laneY(0) + 4)}" font-size="${LABEL_FONT_SIZE}" text-anchor="middle">${empty}</text>`);
+    const empty = figures.events === 0 ? language.t("pictures.timeline.emptyNone") : language.t("pictures.timeline.emptyUndated");
+    parts.push(`<text x="${width / 2}" y="${r(laneY(0) + 4)}" font-size="${LABEL_FONT_SIZE}" text-anchor="middle">${escapeXml(empty)}</text>`);
   }
   for (const l of laid) {
     const y = laneY(l.lane);
     const e = l.item.event;
-    parts.push(`<g><title>${escapeXml(`${e.title}, ${e.location}, ${e.dateText} (${e.type.label})`)}</title>`);
+    parts.push(`<g><title>${escapeXml(language.t("pictures.timeline.item", { title: e.title, place: e.location, date: e.dateText, type: e.type.label }))}</title>`);
     if (l.bar) parts.push(`<rect x="${r(l.bar.x1)}" y="${r(y - 3)}" width="${r(Math.max(1, l.bar.x2 - l.bar.x1))}" height="6" ${l.item.approximate ? BAR.approximate : BAR.exact}/>`);
     parts.push(markOf(l.item.type, l.mark, y));
     const textX = l.label.anchor === "start" ? l.label.x + PLATE_PADDING : l.label.x - PLATE_PADDING;
@@ -287,7 +282,7 @@ function drawing(report: Pick<ReportView, "year" | "figures">, items: readonly T
   return parts.join("");
 }
 
-const titleOf = (year: number) => `Activities held in ${year}, by date`;
+const titleOf = (year: number, language: Language) => language.t("pictures.timeline.title", { year: String(year) });
 
 /**
  * The timeline, drawn twice: 640 units wide for print and wide screens, and
@@ -295,20 +290,20 @@ const titleOf = (year: number) => `Activities held in ${year}, by date`;
  * text could not be read (the style sheets show one of the two). The legend,
  * the table and the notes are shared.
  */
-export function timeline(report: Pick<ReportView, "year" | "events" | "figures">): string {
+export function timeline(report: Pick<ReportView, "year" | "events" | "figures">, language: Language = english()): string {
   const { year, figures } = report;
-  const { items, byYear, outside } = timelineItems(report);
-  const wide = drawing(report, items, WIDTH, `timeline-${year}`, `chart chart-timeline ${WIDE_DRAWING}`);
-  const narrow = drawing(report, items, NARROW_WIDTH, `timeline-${year}-narrow`, `chart chart-timeline ${NARROW_DRAWING}`);
+  const { items, byYear, outside } = timelineItems(report, language);
+  const wide = drawing(report, items, WIDTH, `timeline-${year}`, `chart chart-timeline ${WIDE_DRAWING}`, language);
+  const narrow = drawing(report, items, NARROW_WIDTH, `timeline-${year}-narrow`, `chart chart-timeline ${NARROW_DRAWING}`, language);
 
   const legend = figures.byType.map((row, i) => `<li><svg viewBox="-7 -7 14 14" width="12" height="12" aria-hidden="true">${markOf(i, 0, 0)}</svg> ${escapeXml(row.type.plural)}</li>`);
   // A bar of a few days hides under its mark: the legend names bars only when one shows beyond its mark.
   const bars = layOut(items, axisOf(figures.byMonth, WIDTH)).some((l) => l.bar && !l.item.approximate && l.bar.x2 >= l.mark + MARK + 2);
   if (bars) {
-    legend.push(`<li><svg viewBox="0 0 20 12" width="20" height="12" aria-hidden="true" class="legend-wide"><rect x="1" y="3" width="18" height="6" ${BAR.exact}/></svg> From the first to the last day</li>`);
+    legend.push(`<li><svg viewBox="0 0 20 12" width="20" height="12" aria-hidden="true" class="legend-wide"><rect x="1" y="3" width="18" height="6" ${BAR.exact}/></svg> ${escapeXml(language.t("pictures.timeline.legendDays"))}</li>`);
   }
   if (items.some((i) => i.approximate)) {
-    legend.push(`<li><svg viewBox="0 0 20 12" width="20" height="12" aria-hidden="true" class="legend-wide"><rect x="1" y="3" width="18" height="6" ${BAR.approximate}/></svg> Dated by month only</li>`);
+    legend.push(`<li><svg viewBox="0 0 20 12" width="20" height="12" aria-hidden="true" class="legend-wide"><rect x="1" y="3" width="18" height="6" ${BAR.approximate}/></svg> ${escapeXml(language.t("pictures.timeline.legendMonth"))}</li>`);
   }
 
   const held = report.events.filter((e) => e.status === "held");
@@ -316,13 +311,13 @@ export function timeline(report: Pick<ReportView, "year" | "events" | "figures">
     .map((e) => `<tr><td>${escapeXml(e.dateText)}</td><th scope="row">${escapeXml(e.title)}</th><td>${escapeXml(e.type.label)}</td><td>${escapeXml(e.location)}</td></tr>`)
     .join("");
   const table =
-    `<div class="visually-hidden"><table><caption>${escapeXml(titleOf(year))}</caption>` +
-    `<thead><tr><th scope="col">Date</th><th scope="col">Activity</th><th scope="col">Type</th><th scope="col">Place</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+    `<div class="visually-hidden"><table><caption>${escapeXml(titleOf(year, language))}</caption>` +
+    `<thead><tr>${["date", "activity", "type", "place"].map((c) => `<th scope="col">${escapeXml(language.t(`pictures.table.${c}`))}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table></div>`;
 
-  const listed = (events: readonly EventView[]) => events.map((e) => `${escapeXml(e.title)} (${escapeXml(e.location)}, ${escapeXml(e.dateText)})`).join("; ");
+  const listed = (events: readonly EventView[]) => events.map((e) => language.t("pictures.listed", { title: e.title, place: e.location, date: e.dateText })).join("; ");
   const notes = [
-    byYear.length > 0 ? `<p class="chart-note">Dated only by year, and so not on the timeline: ${listed(byYear)}.</p>` : "",
-    outside.length > 0 ? `<p class="chart-note">Held outside the months of the report, and so not on the timeline: ${listed(outside)}.</p>` : "",
+    byYear.length > 0 ? `<p class="chart-note">${escapeXml(language.t("pictures.timeline.byYear", { list: listed(byYear) }))}</p>` : "",
+    outside.length > 0 ? `<p class="chart-note">${escapeXml(language.t("pictures.timeline.outside", { list: listed(outside) }))}</p>` : "",
   ].join("");
   return `<figure class="picture picture-timeline">${wide}${narrow}<figcaption><ul class="legend">${legend.join("")}</ul></figcaption></figure>${table}${notes}`;
 }

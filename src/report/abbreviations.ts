@@ -62,6 +62,29 @@ export function usesAbbreviation(text: string, abbreviation: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}_])${escape(abbreviation)}s?(?![\\p{L}\\p{N}_])`, "u").test(text);
 }
 
+const WORD = /[\p{L}\p{N}_]+/gu;
+const ONE_WORD = /^[\p{L}\p{N}_]+$/u;
+
+/**
+ * The texts searched for abbreviations, read once into their words: an abbreviation that is one word
+ * stands in them exactly when it, or it with a plural s, is one of the words (usesAbbreviation's match
+ * is a whole word); any other (`Kosovo*`) is searched for in the text.
+ */
+class Searched {
+  private readonly words = new Set<string>();
+  private text = "";
+
+  add(text: string): void {
+    for (const [word] of text.matchAll(WORD)) this.words.add(word);
+    this.text += `\n${text}`;
+  }
+
+  uses(abbreviation: string): boolean {
+    if (ONE_WORD.test(abbreviation)) return this.words.has(abbreviation) || this.words.has(`${abbreviation}s`);
+    return usesAbbreviation(this.text, abbreviation);
+  }
+}
+
 /**
  * The abbreviations of report.yaml that `texts` use, in alphabetical order; and those
  * that the meaning of one of them uses (Annex D prints it too).
@@ -69,13 +92,14 @@ export function usesAbbreviation(text: string, abbreviation: string): boolean {
 export function abbreviationsUsed(abbreviations: ReportFile["abbreviations"], texts: readonly string[]): AbbreviationView[] {
   const all = Object.entries(abbreviations ?? {}).map(([abbreviation, meaning]) => ({ abbreviation, meaning }));
   const used = new Set<AbbreviationView>();
-  let searched = texts.join("\n");
+  const searched = new Searched();
+  for (const text of texts) searched.add(text);
   for (let grew = true; grew;) {
     grew = false;
     for (const entry of all) {
-      if (!used.has(entry) && usesAbbreviation(searched, entry.abbreviation)) {
+      if (!used.has(entry) && searched.uses(entry.abbreviation)) {
         used.add(entry);
-        searched += `\n${entry.meaning}`;
+        searched.add(entry.meaning);
         grew = true;
       }
     }
@@ -100,5 +124,5 @@ export function abbreviationWarnings(data: Pick<DataSet, "dir" | "report">, site
     ? `the report of ${years[0]} does not use it, so its Annex D leaves it out`
     : `none of the reports of ${years.map((y, i) => `${listSeparator(i, years.length)}${y}`).join("")} uses it, so no Annex D lists it`;
   return unusedAbbreviations(data.report.abbreviations, site.reports).map((abbreviation) =>
-    reportFileWarning(data.dir, ["abbreviations", abbreviation], `abbreviation "${abbreviation}": ${reports}; write it where the text means it, or remove it`, "key"));
+    reportFileWarning(data.dir, ["abbreviations", abbreviation], `abbreviation "${abbreviation}": ${reports}; write it where the text means it, or remove it`, "key", { kind: "unused-abbreviation" }));
 }

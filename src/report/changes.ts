@@ -10,7 +10,7 @@ import { OPTIONAL_FILES, REFERENCE_FILES, type DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
 import type { PictureStamp } from "../data/pictures.ts";
 import { formatCount, formatNumber, type Count } from "../format/counts.ts";
-import { COLUMN_LABELS, FIGURE_LABELS, type FigureTotal } from "./figures.ts";
+import { columnLabels, figureLabels, type FigureTotal } from "./figures.ts";
 import type { ReportView, SiteModel } from "./model.ts";
 
 export const MANIFEST_VERSION = 4;
@@ -88,14 +88,16 @@ export function manifestOf(data: DataSet, site: SiteModel, pictures: Readonly<Re
   }
   const reports = Object.fromEntries(site.reports.map((r) => [String(r.year), digest(r, site)]));
   // The report's own names for its key figures, and its words for each total, coverage included.
+  const FIGURE_LABELS = figureLabels(site.language);
+  const COLUMN_LABELS = columnLabels(site.language);
   const figures = Object.fromEntries(site.reports.map(({ year, figures: f }) => [String(year), {
-    [named(FIGURE_LABELS.events)]: formatNumber(f.events),
+    [named(FIGURE_LABELS.events)]: site.language.number(f.events),
     [named(FIGURE_LABELS.participants)]: text(f.participants),
     [named(FIGURE_LABELS.states)]: text(f.states),
     [named(COLUMN_LABELS.countries)]: text(f.countries),
     [named(FIGURE_LABELS.organisationsPresent)]: text(f.organisationsPresent),
     [named(COLUMN_LABELS.organisations)]: text(f.organisations),
-    [named(FIGURE_LABELS.trainings)]: formatNumber(f.trainings),
+    [named(FIGURE_LABELS.trainings)]: site.language.number(f.trainings),
     [named(FIGURE_LABELS.trainees)]: text(f.trainees),
   }]));
   return { version: MANIFEST_VERSION, files, eventYears, reports, figures, pictures, pictureYears: pictureYearsOf(data, site) };

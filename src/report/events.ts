@@ -1,58 +1,44 @@
 /** Each event as the report prints it: dateline, figures and links resolved. */
 import type { EventRecord } from "../data/load.ts";
-import { formatCount } from "../format/counts.ts";
-import { formatDateRange } from "../format/dates.ts";
+import { qualifierKey, type Language } from "../format/language.ts";
 import { goalLine } from "./goals.ts";
 import type { Lookups } from "./lookups.ts";
 import { countOf } from "./figures.ts";
 import { anchorOf, eventUrl, reportUrl } from "./urls.ts";
 import type { DocumentView, EventReportLink, EventView, FigureView } from "./views.ts";
-import { languageName, type DocumentFile } from "../data/schema.ts";
+import type { DocumentFile } from "../data/schema.ts";
 
-const COUNT_WORDS: Record<FigureView["field"], [string, string]> = {
-  participants: ["participant", "participants"],
-  countries: ["country", "countries"],
-  organisations: ["organisation", "organisations"],
-  delegations: ["delegation", "delegations"],
-  women: ["woman", "women"],
-};
-
-const DOCUMENT_KIND_LABELS: Record<DocumentView["kind"], string> = {
-  declaration: "Declaration",
-  conclusions: "Conclusions",
-  "call-for-action": "Call for Action",
-  agenda: "Agenda",
-  report: "Report",
-  presentation: "Presentation",
-  other: "Document",
-};
+/** The figures an entry states, in the order it states them; each has its message `event.figures.<field>`. */
+const FIGURE_FIELDS: readonly FigureView["field"][] = ["participants", "countries", "organisations", "delegations", "women"];
 
 /** `English, Russian` */
 export const languageList = (versions: DocumentView["versions"]): string => versions.map((v) => v.name).join(", ");
 
-function documentView(d: DocumentFile): DocumentView {
+/** A document as the report lists it, in the report's language (`words`): its kind, and the names of its languages. */
+function documentView(d: DocumentFile, words: Language): DocumentView {
   const versions = Object.entries(d.versions).map(([language, link]) => ({
     language,
-    name: languageName(language) ?? language,
+    name: words.languageName(language) ?? language,
     // A file under documents/ is published at the same path.
     ...(link?.url ? { url: link.url } : link?.file ? { url: `/${link.file}` } : {}),
   }));
   const adopted = d.adopted ?? false;
   return {
-    title: d.title, kind: d.kind, kindLabel: DOCUMENT_KIND_LABELS[d.kind], adopted,
+    title: d.title, kind: d.kind, kindLabel: words.t(`documents.kinds.${d.kind}`), adopted,
     ...(d.adopted_by ? { adoptedBy: d.adopted_by } : {}),
     // Who adopted it only as the data says: no qualifier is invented where it says none.
-    ...(adopted ? { adoptedText: d.adopted_by ? `adopted by ${d.adopted_by}` : "adopted" } : {}),
+    ...(adopted ? { adoptedText: d.adopted_by ? words.t("documents.adoptedBy", { by: d.adopted_by }) : words.t("documents.adopted") } : {}),
     versions, languages: languageList(versions),
   };
 }
 
-function figuresOf(event: EventRecord): FigureView[] {
-  return (Object.keys(COUNT_WORDS) as FigureView["field"][]).flatMap((field) => {
+function figuresOf(event: EventRecord, language: Language): FigureView[] {
+  return FIGURE_FIELDS.flatMap((field) => {
     const count = countOf(event, field);
     if (!count) return [];
-    const [one, many] = COUNT_WORDS[field];
-    return [{ field, count, text: `${formatCount(count)} ${count.value === 1 && !count.qualifier ? one : many}` }];
+    // The qualifier itself, as the catalogue's count.qualified selects it: a language may agree the noun with it.
+    const values = { qualified: count.qualifier === undefined ? "no" : qualifierKey(count.qualifier), count: language.count(count), n: count.value };
+    return [{ field, count, text: language.t(`event.figures.${field}`, values) }];
   });
 }
 
@@ -64,12 +50,12 @@ export interface EventPlaces {
   hasPage(e: EventRecord): boolean;
 }
 
-function eventView(e: EventRecord, refs: Lookups, places: EventPlaces): EventView {
+function eventView(e: EventRecord, refs: Lookups, places: EventPlaces, language: Language): EventView {
   const report = places.reportOf(e);
   const where = refs.place(e.place);
-  const dateText = formatDateRange(e.date, e.end);
-  const location = e.online ? (where ? `${where.name} (online)` : "Online") : where!.name;
-  const figures = figuresOf(e);
+  const dateText = language.dateRange(e.date, e.end);
+  const location = e.online ? (where ? language.t("event.location.online", { place: where.name }) : language.t("event.location.onlineOnly")) : where!.name;
+  const figures = figuresOf(e, language);
   const goals = refs.goalsOf(e.goals ?? []);
   return {
     id: e.id,
@@ -81,14 +67,14 @@ function eventView(e: EventRecord, refs: Lookups, places: EventPlaces): EventVie
     end: e.end,
     dateText,
     location,
-    dateline: `${location}, ${dateText}`,
+    dateline: language.t("event.dateline", { place: location, date: dateText }),
     place: where,
     online: e.online ?? false,
     strands: e.strands.map((s) => refs.strands.get(s)!),
     figures,
-    counts: Object.fromEntries(figures.map((f) => [f.field, formatCount(f.count)])),
+    counts: Object.fromEntries(figures.map((f) => [f.field, language.count(f.count)])),
     partners: e.partners ?? [],
-    states: (e.states ?? []).map((code) => ({ code, name: refs.country(code).name })).sort((a, b) => a.name.localeCompare(b.name, "en")),
+    states: (e.states ?? []).map((code) => ({ code, name: refs.country(code).name })).sort((a, b) => a.name.localeCompare(b.name, language.lang)),
     organisationsPresent: e.participating_organisations ?? [],
     topics: (e.topics ?? []).map((t) => refs.topics.get(t)!),
     summary: e.summary,
@@ -97,8 +83,8 @@ function eventView(e: EventRecord, refs: Lookups, places: EventPlaces): EventVie
     host: e.host,
     chairs: e.chairs ?? [],
     goals,
-    goalLine: goalLine(goals),
-    documents: (e.documents ?? []).map(documentView),
+    goalLine: goalLine(goals, language),
+    documents: (e.documents ?? []).map((d) => documentView(d, language)),
     sources: e.sources ?? [],
     status: e.status ?? "held",
     reportYear: e.reportYear,
@@ -109,8 +95,8 @@ function eventView(e: EventRecord, refs: Lookups, places: EventPlaces): EventVie
 }
 
 /** The events, in the order given (time order), each linked to its neighbours. */
-export function eventViews(records: readonly EventRecord[], refs: Lookups, places: EventPlaces): EventView[] {
-  const views = records.map((e) => eventView(e, refs, places));
+export function eventViews(records: readonly EventRecord[], refs: Lookups, places: EventPlaces, language: Language): EventView[] {
+  const views = records.map((e) => eventView(e, refs, places, language));
   const neighbour = (e: EventView | undefined) => e && { label: e.title, url: e.url, dateline: e.dateline };
   return views.map((e, i) => ({ ...e, previous: neighbour(views[i - 1]), next: neighbour(views[i + 1]) }));
 }

@@ -2,7 +2,9 @@
  * The key figures of a report, computed once from its events: the page "The
  * year at a glance", the PDF and the annex all read them from here.
  */
-import { formatNumber, precisionOf, type Count } from "../format/counts.ts";
+import { english } from "../data/catalogues.ts";
+import { precisionOf, type Count } from "../format/counts.ts";
+import type { Language } from "../format/language.ts";
 import { firstDay, lastDay, type PartialDate } from "../format/dates.ts";
 import type { EventRecord } from "../data/load.ts";
 import type { EventFile, EventType, Strand } from "../data/schema.ts";
@@ -43,56 +45,45 @@ export interface DistinctTotal extends FigureTotal {
 }
 
 /** `97`, `at least 97`, `about 97`, `about 97 or more`. */
-export function formatTotal(total: Total): string {
-  const number = formatNumber(total.value);
-  switch (total.precision) {
-    case "exact": return number;
-    case "at least": return `at least ${number}`;
-    case "about": return `about ${number}`;
-    case "about or more": return `about ${number} or more`;
-  }
+export function formatTotal(total: Total, language: Language = english()): string {
+  return language.t("figures.totalValue", { precision: total.precision.replace(/ /g, "_"), n: language.number(total.value) });
 }
 
-/** What events a total is over, singular and plural: the events held, or the trainings among them. */
-type Over = readonly [string, string];
-const ACTIVITIES: Over = ["activity", "activities"];
-const TRAININGS: Over = ["training", "trainings"];
+/** What events a total is over: the events held, or the trainings among them. */
+type Over = "activities" | "trainings";
 
 /** The words of a total: its value, and what part of the events it is from when some did not state the figure. */
-export function describeTotal<T extends Total>(total: T, over: Over = ACTIVITIES): T & FigureTotal {
-  if (total.reported === 0) return { ...total, valueText: "not reported", text: "not reported" };
-  const valueText = formatTotal(total);
+export function describeTotal<T extends Total>(total: T, over: Over = "activities", language: Language = english()): T & FigureTotal {
+  if (total.reported === 0) {
+    const none = language.t("figures.notReported");
+    return { ...total, valueText: none, text: none };
+  }
+  const valueText = formatTotal(total, language);
   if (total.reported >= total.of) return { ...total, valueText, text: valueText };
-  const coverage = `from ${formatNumber(total.reported)} of ${formatNumber(total.of)} ${total.of === 1 ? over[0] : over[1]}`;
-  return { ...total, valueText, coverage, text: `${valueText}, ${coverage}` };
+  const coverage = language.t("figures.coverage", { over, reported: total.reported, of: total.of });
+  return { ...total, valueText, coverage, text: language.t("figures.withCoverage", { value: valueText, coverage }) };
 }
 
-/** The labels of the key figures and of the chronology's columns: the report's words for each, in one place. */
-export const FIGURE_LABELS = {
-  events: "Activities held",
-  participants: "Participants",
-  states: "States that took part",
-  countries: "Delegations of states, counted once per meeting",
-  organisationsPresent: "Organisations that took part",
-  organisations: "Delegations of organisations, counted once per meeting",
-  delegations: "Delegations, where only a combined number is reported",
-  trainings: "Trainings",
-  trainees: "Trainees",
-  women: "Women, where reported",
-} as const;
+/** The key figures, in the order printed; each has its label `figures.labels.<id>` in the catalogue. */
+export const FIGURE_IDS = ["events", "participants", "states", "countries", "organisationsPresent", "organisations", "delegations", "trainings", "trainees", "women"] as const;
+export type FigureId = (typeof FIGURE_IDS)[number];
 
-/** The chronology's columns: short, as the table is narrow; each names the figure its total adds up to. */
-export const COLUMN_LABELS: Readonly<Record<CountField, string>> = {
-  participants: "Participants",
-  countries: "State delegations",
-  organisations: "Organisation delegations",
-  delegations: "Combined delegations",
-  women: "Women",
-};
+/** The labels of the key figures: the report's words for each, from the catalogue. */
+export function figureLabels(language: Language = english()): Readonly<Record<FigureId, string>> {
+  return Object.fromEntries(FIGURE_IDS.map((id) => [id, language.t(`figures.labels.${id}`)])) as Record<FigureId, string>;
+}
+
+/** The chronology's columns, in their order: short, as the table is narrow; each names the figure its total adds up to. */
+export const COLUMN_FIELDS: readonly CountField[] = ["participants", "countries", "organisations", "delegations", "women"];
+
+/** The chronology's column labels (`figures.columns.<field>`). */
+export function columnLabels(language: Language = english()): Readonly<Record<CountField, string>> {
+  return Object.fromEntries(COLUMN_FIELDS.map((field) => [field, language.t(`figures.columns.${field}`)])) as Record<CountField, string>;
+}
 
 /** One key figure as printed: its label, its value, and the part of the events it is from. */
 export interface KeyFigure {
-  readonly id: keyof typeof FIGURE_LABELS;
+  readonly id: FigureId;
   readonly label: string;
   readonly value: string;
   readonly coverage?: string;
@@ -132,10 +123,10 @@ export interface Figures {
   /** The participants of the trainings, over the trainings. */
   readonly trainees: FigureTotal;
   /** The words of each figure, for the parts that name one outside the key figures (Annex B). */
-  readonly labels: typeof FIGURE_LABELS;
+  readonly labels: Readonly<Record<FigureId, string>>;
   /** The key figures in the order printed, each that the year's events give. */
   readonly key: readonly KeyFigure[];
-  /** The chronology's figure columns: those that a held event states, in the order of COLUMN_LABELS. */
+  /** The chronology's figure columns: those that a held event states, in the order of COLUMN_FIELDS. */
   readonly columns: readonly FigureColumn[];
   /** Some column's total is from only some of the activities: the chronology says from how many of each. */
   readonly columnsPartial: boolean;
@@ -173,7 +164,7 @@ export function countOf(event: EventFile, field: CountField): Count | undefined 
  * every event names them all; at least, when an event names none or fewer
  * than its count says.
  */
-function distinct(events: readonly EventFile[], list: (e: EventFile) => readonly string[] | undefined, count: (e: EventFile) => Count | undefined): DistinctTotal {
+function distinct(events: readonly EventFile[], list: (e: EventFile) => readonly string[] | undefined, count: (e: EventFile) => Count | undefined, language: Language): DistinctTotal {
   const items = new Set<string>();
   let reported = 0;
   let complete = true;
@@ -189,7 +180,7 @@ function distinct(events: readonly EventFile[], list: (e: EventFile) => readonly
     if (stated && (stated.value > new Set(named).size || precisionOf(stated) === "lower bound")) complete = false;
   }
   const total: Total = { value: items.size, precision: complete ? "exact" : "at least", atLeast: !complete, reported, of: events.length };
-  return { ...describeTotal(total), items: [...items].sort((a, b) => a.localeCompare(b, "en")) };
+  return { ...describeTotal(total, "activities", language), items: [...items].sort((a, b) => a.localeCompare(b, "en")) };
 }
 
 export function sumCounts(counts: readonly (Count | undefined)[]): Total {
@@ -213,10 +204,10 @@ export function sumCounts(counts: readonly (Count | undefined)[]): Total {
 }
 
 /** Every month from the one of `from` to the one of `to`. */
-function monthsOf(from: PartialDate, to: PartialDate): { key: string; label: string; short: string }[] {
+function monthsOf(from: PartialDate, to: PartialDate, language: Language): { key: string; label: string; short: string }[] {
   const months = [];
   for (let m = firstDay(from).startOf("month"); m <= lastDay(to); m = m.plus({ months: 1 })) {
-    months.push({ key: m.toFormat("yyyy-MM"), label: m.toFormat("LLLL yyyy"), short: m.toFormat("LLL") });
+    months.push({ key: m.toFormat("yyyy-MM"), label: language.monthYear(m.year, m.month), short: language.monthShort(m.year, m.month) });
   }
   return months;
 }
@@ -225,7 +216,10 @@ export function computeFigures(
   events: readonly EventRecord[],
   reference: { readonly eventTypes: readonly EventType[]; readonly strands: readonly Strand[] },
   span: { readonly from: PartialDate; readonly to: PartialDate },
+  language: Language = english(),
 ): Figures {
+  const labels = figureLabels(language);
+  const describe = <T extends Total>(total: T, over: Over = "activities") => describeTotal(total, over, language);
   const held = events.filter((e) => (e.status ?? "held") === "held");
   const sum = (list: readonly EventRecord[], field: CountField) => sumCounts(list.map((e) => countOf(e, field)));
   const trainingTypes = new Set(reference.eventTypes.filter((t) => t.training).map((t) => t.id));
@@ -240,46 +234,47 @@ export function computeFigures(
     .map((type) => ({ type, count: held.filter((e) => e.type === type.id).length }))
     .filter((row) => row.count > 0);
   const monthKey = (e: EventRecord) => (e.date.precision === "year" ? undefined : firstDay(e.date).toFormat("yyyy-MM"));
-  const byMonth = monthsOf(span.from, span.to).map((month) => {
+  const byMonth = monthsOf(span.from, span.to, language).map((month) => {
     const inMonth = held.filter((e) => monthKey(e) === month.key);
     const counts = byType.map((row) => inMonth.filter((e) => e.type === row.type.id).length);
     return { ...month, counts, total: inMonth.length };
   });
 
   const totals = {
-    participants: describeTotal(sum(held, "participants")),
-    countries: describeTotal(sum(held, "countries")),
-    organisations: describeTotal(sum(held, "organisations")),
+    participants: describe(sum(held, "participants")),
+    countries: describe(sum(held, "countries")),
+    organisations: describe(sum(held, "organisations")),
     // Over the events that give it: the others give countries and organisations instead, so it is not "at least" for
     // them; but it is from only those events, and says so.
-    delegations: describeTotal({ ...sumCounts(held.flatMap((e) => (e.delegations ? [e.delegations] : []))), of: held.length }),
-    women: describeTotal(sum(held, "women")),
+    delegations: describe({ ...sumCounts(held.flatMap((e) => (e.delegations ? [e.delegations] : []))), of: held.length }),
+    women: describe(sum(held, "women")),
   };
-  const states = distinct(held, (e) => e.states, (e) => e.countries);
-  const organisationsPresent = distinct(held, (e) => e.participating_organisations, (e) => e.organisations);
-  const trainees = describeTotal(sum(trainings, "participants"), TRAININGS);
-  const womenCoverage = womenShare === undefined ? undefined : describeTotal({ ...totals.women, reported: exact.length }).coverage;
-  const percent = womenShare === undefined ? undefined : `${Math.round(womenShare * 100)}%`;
+  const states = distinct(held, (e) => e.states, (e) => e.countries, language);
+  const organisationsPresent = distinct(held, (e) => e.participating_organisations, (e) => e.organisations, language);
+  const trainees = describe(sum(trainings, "participants"), "trainings");
+  const womenCoverage = womenShare === undefined ? undefined : describe({ ...totals.women, reported: exact.length }).coverage;
+  const percent = womenShare === undefined ? undefined : language.t("figures.percent", { n: Math.round(womenShare * 100) });
 
   const shown = (id: KeyFigure["id"], total: FigureTotal): KeyFigure[] =>
-    total.reported > 0 ? [{ id, label: FIGURE_LABELS[id], value: total.valueText, ...(total.coverage ? { coverage: total.coverage } : {}) }] : [];
+    total.reported > 0 ? [{ id, label: labels[id], value: total.valueText, ...(total.coverage ? { coverage: total.coverage } : {}) }] : [];
   const key: KeyFigure[] = [
-    { id: "events", label: FIGURE_LABELS.events, value: formatNumber(held.length) },
+    { id: "events", label: labels.events, value: language.number(held.length) },
     ...shown("participants", totals.participants),
     ...shown("states", states),
     ...shown("countries", totals.countries),
     ...shown("organisationsPresent", organisationsPresent),
     ...shown("organisations", totals.organisations),
     ...shown("delegations", totals.delegations),
-    ...(trainings.length > 0 ? [{ id: "trainings" as const, label: FIGURE_LABELS.trainings, value: formatNumber(trainings.length) }] : []),
+    ...(trainings.length > 0 ? [{ id: "trainings" as const, label: labels.trainings, value: language.number(trainings.length) }] : []),
     // Said even when no training stated its trainees: a reader must not take the silence for none.
-    ...(trainings.length > 0 ? [{ id: "trainees" as const, label: FIGURE_LABELS.trainees, value: trainees.valueText, ...(trainees.coverage ? { coverage: trainees.coverage } : {}) }] : []),
-    ...(percent ? [{ id: "women" as const, label: FIGURE_LABELS.women, value: percent, ...(womenCoverage ? { coverage: womenCoverage } : {}) }] : []),
+    ...(trainings.length > 0 ? [{ id: "trainees" as const, label: labels.trainees, value: trainees.valueText, ...(trainees.coverage ? { coverage: trainees.coverage } : {}) }] : []),
+    ...(percent ? [{ id: "women" as const, label: labels.women, value: percent, ...(womenCoverage ? { coverage: womenCoverage } : {}) }] : []),
   ];
 
-  const columns = (Object.keys(COLUMN_LABELS) as CountField[])
+  const columnLabel = columnLabels(language);
+  const columns = COLUMN_FIELDS
     .filter((field) => totals[field].reported > 0)
-    .map((field) => ({ field, label: COLUMN_LABELS[field], total: totals[field] }));
+    .map((field) => ({ field, label: columnLabel[field], total: totals[field] }));
 
   return {
     events: held.length,
@@ -298,7 +293,7 @@ export function computeFigures(
     ...(womenShare !== undefined ? { womenShare } : {}),
     trainings: trainings.length,
     trainees,
-    labels: FIGURE_LABELS,
+    labels,
     key,
     columns,
     columnsPartial: columns.some((c) => c.total.coverage !== undefined),

@@ -8,8 +8,11 @@ import { goalLabel } from "./goals.ts";
 import { hubUrl } from "./urls.ts";
 import { titleCarriesYears, yearsInForce } from "../data/frameworks.ts";
 import type { GoalView, HubKind, PlaceView } from "./views.ts";
+import type { Language } from "../format/language.ts";
 
 export interface Lookups {
+  /** The language of the names it gives, for sorting them. */
+  readonly lang: string;
   /** Every goal of every framework, by id, in the file's order. */
   readonly goals: ReadonlyMap<string, GoalView>;
   /** The goals of these ids, by framework (in the file's order) and then by number, whatever order they were written in. */
@@ -24,7 +27,7 @@ export interface Lookups {
   place(id: string | undefined): PlaceView | undefined;
 }
 
-export function lookups(data: DataSet): Lookups {
+export function lookups(data: DataSet, language: Language): Lookups {
   const withUrl = <T extends { id: string }>(kind: HubKind, list: readonly T[]) =>
     new Map(list.map((item) => [item.id, { ...item, url: hubUrl(kind, item.id) }]));
   const country = (code: string) => ({ code, name: countryName(code, data.countries), url: hubUrl("countries", code) });
@@ -33,11 +36,12 @@ export function lookups(data: DataSet): Lookups {
     const years = yearsInForce(f);
     // A title that names its years already is printed as it is: never "… 2019–2024 (2019–2024)".
     const yearsAfterTitle = titleCarriesYears(f) ? undefined : years;
-    const framework = { id: f.id, title: f.title, shortTitle: f.short_title, years, yearsAfterTitle, name: yearsAfterTitle ? `${f.title} (${years})` : f.title };
-    for (const g of f.goals) goals.set(g.id, { id: g.id, number: g.number, title: g.title, label: goalLabel(g.number), url: hubUrl("goals", g.id), framework });
+    const framework = { id: f.id, title: f.title, shortTitle: f.short_title, years, yearsAfterTitle, name: yearsAfterTitle ? language.t("goals.frameworkName", { title: f.title, years }) : f.title };
+    for (const g of f.goals) goals.set(g.id, { id: g.id, number: g.number, title: g.title, label: goalLabel(g.number, language), url: hubUrl("goals", g.id), framework });
   }
   const frameworkOrder = new Map(data.frameworks.map((f, i) => [f.id, i]));
   return {
+    lang: language.lang,
     goals,
     goalsOf: (ids) => ids.map((id) => goals.get(id)!).sort((a, b) => frameworkOrder.get(a.framework.id)! - frameworkOrder.get(b.framework.id)! || a.number - b.number),
     strands: withUrl("strands", data.strands),

@@ -4,7 +4,9 @@
  * Built once per build; the web pages and the print pages read the same objects.
  * The types are in views.ts; each part of the model is built by a module of its own.
  */
+import { english } from "../data/catalogues.ts";
 import { reportYears, type DataSet } from "../data/load.ts";
+import type { Language } from "../format/language.ts";
 import { entryOf } from "../data/lookup.ts";
 import { eventViews, type EventPlaces } from "./events.ts";
 import { hubIndexes } from "./hubs.ts";
@@ -18,8 +20,16 @@ export type * from "./views.ts";
 export { anchorOf, EVENTS_URL, hubUrl } from "./urls.ts";
 export { abbreviationWarnings as siteWarnings } from "./abbreviations.ts";
 
-export function buildSite(data: DataSet, options: { readonly year?: number } = {}): SiteModel {
-  const refs = lookups(data);
+export interface SiteOptions {
+  /** Build the report of this year only. */
+  readonly year?: number;
+  /** The language of the model's words; English (the project's catalogue) by default. */
+  readonly language?: Language;
+}
+
+export function buildSite(data: DataSet, options: SiteOptions = {}): SiteModel {
+  const language = options.language ?? english();
+  const refs = lookups(data, language);
   // Which years have a report is decided for the whole data, so that a one-year build's outlook lists what the full build's does.
   const spans = reportYears(data.events, data.report.editions).map((year) => reportSpan(year, entryOf(data.report.editions, String(year))));
   const years = spans.map((s) => s.year).filter((year) => options.year === undefined || year === options.year).sort((a, b) => b - a);
@@ -34,13 +44,15 @@ export function buildSite(data: DataSet, options: { readonly year?: number } = {
       return year !== undefined && built.has(year) ? { year, url: reportUrl(year), entryUrl: `${reportUrl(year)}#${OUTLOOK_ID}`, outlook: true } : undefined;
     },
   };
-  const events = eventViews(records, refs, places);
-  const secretariatName = `${data.report.organisation} Secretariat`;
+  const events = eventViews(records, refs, places, language);
+  const secretariatName = language.t("site.secretariatName", { organisation: data.report.organisation });
   // The outlooks list planned events of later years, which a one-year build does not otherwise hold.
-  const planned = eventViews(data.events.filter((e) => e.status === "planned"), refs, places);
-  const context = { data, refs, records: new Map(records.map((e) => [e.id, e])), secretariatName, planned, spans };
-  const indexes = hubIndexes(data, events, refs, built);
+  const planned = eventViews(data.events.filter((e) => e.status === "planned"), refs, places, language);
+  const context = { data, refs, records: new Map(records.map((e) => [e.id, e])), secretariatName, planned, spans, language };
+  const indexes = hubIndexes(data, events, refs, built, language);
   return {
+    lang: language.lang,
+    language,
     organisation: data.report.organisation,
     secretariat: data.report.secretariat,
     secretariatName,

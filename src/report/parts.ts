@@ -4,6 +4,7 @@
  * year page's contents and body are all made. A new part is one entry here and
  * one partial in templates/_includes/parts/.
  */
+import type { Language } from "../format/language.ts";
 import type { ChapterView, PartKind, ReportPart } from "./views.ts";
 
 /** What a report is made of, for its parts. */
@@ -17,6 +18,7 @@ export interface PartsInput {
   readonly hasOutlook: boolean;
   readonly chapters: readonly ChapterView[];
   readonly numbers: Readonly<Record<string, string>>;
+  readonly language: Language;
 }
 
 type Front = Omit<ReportPart, "sections" | "chapter" | "number">;
@@ -32,13 +34,8 @@ type Front = Omit<ReportPart, "sections" | "chapter" | "number">;
  */
 export const FLOW_PAGE = "report";
 
-/** Annexes in their order; each gets the next letter. */
-const ANNEXES: readonly { kind: PartKind; title: string }[] = [
-  { kind: "chronology", title: "Chronology of activities" },
-  { kind: "participants", title: "Participating states and organisations" },
-  { kind: "documents", title: "Documents adopted" },
-  { kind: "abbreviations", title: "Abbreviations" },
-];
+/** Annexes in their order; each gets the next letter. Each part's title is `parts.<kind>` in the catalogue. */
+const ANNEXES: readonly PartKind[] = ["chronology", "participants", "documents", "abbreviations"];
 
 /** The outlook's element id: the address of a planned activity in the report before it. */
 export const OUTLOOK_ID = "outlook";
@@ -46,15 +43,16 @@ export const OUTLOOK_ID = "outlook";
 const annexLetter = (index: number) => String.fromCharCode("A".charCodeAt(0) + index);
 
 export function reportParts(input: PartsInput): ReportPart[] {
+  const title = (kind: PartKind) => input.language.t(`parts.${kind}`);
   const front: Front[] = [
-    { kind: "cover", id: "cover", title: "Cover", page: "cover", listed: false, web: false, numbered: false },
-    { kind: "imprint", id: "imprint", title: "Imprint", page: "imprint", listed: false, web: false, numbered: false },
-    { kind: "contents", id: "contents", title: "Contents", header: "Contents", page: "front-contents", listed: false, web: true, numbered: false },
+    { kind: "cover", id: "cover", title: title("cover"), page: "cover", listed: false, web: false, numbered: false },
+    { kind: "imprint", id: "imprint", title: title("imprint"), page: "imprint", listed: false, web: false, numbered: false },
+    { kind: "contents", id: "contents", title: title("contents"), header: title("contents"), page: "front-contents", listed: false, web: true, numbered: false },
     // The foreword is the signatories' letter, not the report's own statement: numbering starts after it.
-    ...(input.hasForeword ? [{ kind: "foreword" as const, id: "foreword", title: "Foreword", page: FLOW_PAGE, listed: true, web: true, numbered: false }] : []),
-    ...(input.hasSummary ? [{ kind: "summary" as const, id: "in-brief", title: "The year in brief", page: FLOW_PAGE, listed: true, web: true, numbered: true }] : []),
-    { kind: "glance", id: "at-a-glance", title: "The year at a glance", page: FLOW_PAGE, listed: true, web: true, numbered: true },
-    ...(input.hasGoals ? [{ kind: "goals" as const, id: "priority-goals", title: "Progress against the priority goals", page: FLOW_PAGE, listed: true, web: true, numbered: true }] : []),
+    ...(input.hasForeword ? [{ kind: "foreword" as const, id: "foreword", title: title("foreword"), page: FLOW_PAGE, listed: true, web: true, numbered: false }] : []),
+    ...(input.hasSummary ? [{ kind: "summary" as const, id: "in-brief", title: title("summary"), page: FLOW_PAGE, listed: true, web: true, numbered: true }] : []),
+    { kind: "glance", id: "at-a-glance", title: title("glance"), page: FLOW_PAGE, listed: true, web: true, numbered: true },
+    ...(input.hasGoals ? [{ kind: "goals" as const, id: "priority-goals", title: title("goals"), page: FLOW_PAGE, listed: true, web: true, numbered: true }] : []),
   ];
   return [
     ...front.map((p) => ({ ...p, sections: [] })),
@@ -70,14 +68,14 @@ export function reportParts(input: PartsInput): ReportPart[] {
       sections: chapter.events.map((e) => ({ id: e.anchor, number: input.numbers[e.id]!, title: e.title })),
       chapter,
     })),
-    ...(input.hasOutlook ? [{ kind: "outlook" as const, id: OUTLOOK_ID, title: "Outlook", page: FLOW_PAGE, listed: true, web: true, numbered: true, sections: [] }] : []),
-    ...ANNEXES.map((annex, i) => {
-      const number = `Annex ${annexLetter(i)}`;
+    ...(input.hasOutlook ? [{ kind: "outlook" as const, id: OUTLOOK_ID, title: title("outlook"), page: FLOW_PAGE, listed: true, web: true, numbered: true, sections: [] }] : []),
+    ...ANNEXES.map((kind, i) => {
+      const number = input.language.t("parts.annex", { letter: annexLetter(i) });
       return {
-        kind: annex.kind,
+        kind,
         id: `annex-${annexLetter(i).toLowerCase()}`,
         number,
-        title: annex.title,
+        title: title(kind),
         page: FLOW_PAGE,
         listed: true,
         web: true,

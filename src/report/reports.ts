@@ -3,8 +3,9 @@ import type { DataSet, EventRecord } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
 import { frameworksInForce } from "../data/frameworks.ts";
 import type { Edition, Framework } from "../data/schema.ts";
-import { firstDay, formatDate, formatDateRange, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
-import { ordinal } from "../format/text.ts";
+import { firstDay, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
+import type { Language } from "../format/language.ts";
+import type { MessageValues } from "../format/messages.ts";
 import { countryName } from "../data/countries.ts";
 import { abbreviationsUsed, printedTexts } from "./abbreviations.ts";
 import { computeFigures } from "./figures.ts";
@@ -25,6 +26,7 @@ export interface ReportContext {
   readonly planned: readonly EventView[];
   /** The period of every report of the data (not only those built), for the outlooks. */
   readonly spans: readonly ReportSpan[];
+  readonly language: Language;
 }
 
 /** The period a report covers. */
@@ -39,15 +41,27 @@ export function reportSpan(year: number, edition: Edition | undefined): ReportSp
   return { year, ...(edition?.period ?? { from: partialDate(String(year)), to: partialDate(String(year)) }) };
 }
 
-function meetingView(som: NonNullable<Edition["som"]>, refs: Lookups): MeetingView {
-  const number = som.number === undefined ? undefined : ordinal(som.number);
-  const name = `${number ? `${number} ` : ""}Senior Officials Meeting`;
-  const place = refs.place(som.place)!.name;
-  const dateText = formatDate(som.date);
-  return { number: som.number, ordinal: number, name, place, placeId: som.place, dateText, iso: som.date.iso, text: `the ${name}, ${place}, ${dateText}` };
+/**
+ * What the sentences about a meeting are made of: whether it is numbered, its number, place and date. Each
+ * language's catalogue makes the meeting's name of them in the form its sentence needs ("presented to the 15th
+ * Senior Officials Meeting"; in Russian the case the verb asks for).
+ */
+function meetingValues(meeting: MeetingView | undefined): MessageValues {
+  return meeting
+    ? { meeting: "yes", numbered: meeting.number === undefined ? "no" : "yes", number: meeting.number ?? 0, place: meeting.place, date: meeting.dateText }
+    : { meeting: "no", numbered: "no", number: 0, place: "", date: "" };
 }
 
-function editionView(edition: Edition, refs: Lookups): EditionView {
+function meetingView(som: NonNullable<Edition["som"]>, refs: Lookups, language: Language): MeetingView {
+  const numbered = { numbered: som.number === undefined ? "no" : "yes", number: som.number ?? 0 };
+  const ordinal = som.number === undefined ? undefined : language.t("meeting.ordinal", { number: som.number });
+  const name = language.t("meeting.name", numbered);
+  const place = refs.place(som.place)!.name;
+  const dateText = language.date(som.date);
+  return { number: som.number, ordinal, name, place, placeId: som.place, dateText, iso: som.date.iso, text: language.t("meeting.text", { ...numbered, place, date: dateText }) };
+}
+
+function editionView(edition: Edition, refs: Lookups, language: Language): EditionView {
   return {
     chair: edition.chair,
     coChair: edition.co_chair,
@@ -56,7 +70,7 @@ function editionView(edition: Edition, refs: Lookups): EditionView {
     summary: edition.summary,
     outlook: edition.outlook,
     draft: edition.status === "draft",
-    som: edition.som && meetingView(edition.som, refs),
+    som: edition.som && meetingView(edition.som, refs, language),
   };
 }
 
@@ -137,34 +151,37 @@ function placesOf(events: readonly EventView[]): { place: PlaceView; events: Eve
 }
 
 export function reportView(year: number, own: readonly EventView[], context: ReportContext): ReportView {
-  const { data, refs, secretariatName } = context;
+  const { data, refs, secretariatName, language } = context;
   const organisation = data.report.organisation;
   const edition = entryOf(data.report.editions, String(year));
-  const editionShown = edition && editionView(edition, refs);
+  const editionShown = edition && editionView(edition, refs, language);
   const meeting = editionShown?.som;
   const pdfName = pdfFileName(organisation, year);
   const span = reportSpan(year, edition);
-  const periodText = edition?.period && formatDateRange(edition.period.from, edition.period.to);
+  const periodText = edition?.period && language.dateRange(edition.period.from, edition.period.to);
   const states = edition?.participating_states ?? data.report.participating_states ?? [];
   const chapters = chaptersOf(own, data, refs, edition);
   const numbers = Object.fromEntries(chapters.flatMap((c) => c.events.map((e, i) => [e.id, `${c.number}.${i + 1}`])));
   // Never guessed: a report whose edition names neither is not dated (the check warns).
   const published = edition?.published ?? edition?.som?.date;
-  const publishedText = published && formatDate(published);
+  const publishedText = published && language.date(published);
   const reference = edition?.reference;
-  const title = `${data.report.title} ${year}`;
+  const title = language.t("report.title", { title: data.report.title, year: String(year) });
+  const about = meetingValues(meeting);
   const imprint = data.report.imprint ?? {};
   const progress = goalsProgress(own, chapters, numbers, data.frameworks, refs, { from: span.from.year, to: span.to.year });
   const outlook = outlookEvents(context.planned, year, context.spans);
-  const figures = computeFigures(own.map((e) => context.records.get(e.id)!), data, span);
+  const figures = computeFigures(own.map((e) => context.records.get(e.id)!), data, span, language);
   const documentsAdopted = own
     .filter((e) => e.status === "held")
     .flatMap((event) => event.documents.filter((d) => d.adopted).map((document) => ({ document, event, number: numbers[event.id]! })));
+  const fullTitle = language.t("report.fullTitle", { organisation, title });
   const view: Omit<ReportView, "abbreviations"> = {
+    lang: language.lang,
     year,
     title,
-    fullTitle: `${organisation}: ${title}`,
-    documentTitle: `${editionShown?.draft ? "DRAFT: " : ""}${organisation}: ${title}`,
+    fullTitle,
+    documentTitle: editionShown?.draft ? language.t("report.draftTitle", { title: fullTitle }) : fullTitle,
     url: reportUrl(year),
     printUrl: `${reportUrl(year)}print/`,
     pdfName,
@@ -181,37 +198,39 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
       hasOutlook: Boolean(edition?.outlook) || outlook.length > 0,
       chapters,
       numbers,
+      language,
     }),
     draft: editionShown?.draft ?? false,
     goalsProgress: progress,
     outlookEvents: outlook,
     documentsAdopted,
-    presentedTo: meeting && `Presented to ${meeting.text}.`,
-    preparedBy: `Prepared by the ${secretariatName}${meeting ? ` for ${meeting.text}` : ""}`,
-    subject: meeting ? `Prepared for ${meeting.text}` : `The activities of the ${organisation} in ${periodText ?? year}`,
+    presentedTo: meeting && language.t("report.presentedTo", about),
+    preparedBy: language.t("report.preparedBy", { ...about, secretariat: secretariatName }),
+    subject: language.t("report.subject", { ...about, organisation, period: periodText ?? String(year) }),
     figures,
     places: placesOf(own),
     onlineEvents: own.filter((e) => e.online && !e.place),
     participatingStates: states
       .map((code) => ({ code, name: countryName(code, data.countries) }))
-      .sort((a, b) => a.name.localeCompare(b.name, "en")),
+      .sort((a, b) => a.name.localeCompare(b.name, language.lang)),
     participatingOrganisations: [...(edition?.participating_organisations ?? data.report.participating_organisations ?? [])],
     ...(published ? { publication: { iso: published.iso, ...(published.precision === "day" ? { day: published.iso } : {}), dateText: publishedText!, year: published.year } } : {}),
     ...(reference ? { reference } : {}),
     statesPresent: figures.states.items
       .map((code) => ({ code, name: countryName(code, data.countries) }))
-      .sort((a, b) => a.name.localeCompare(b.name, "en")),
+      .sort((a, b) => a.name.localeCompare(b.name, language.lang)),
     organisationsPresent: figures.organisationsPresent.items,
     imprint: {
       publisher: imprint.publisher ?? data.report.secretariat,
       address: imprint.address,
-      copyright: `© ${imprint.copyright ?? data.report.secretariat}${published ? `, ${published.year}` : ""}`,
-      disclaimer: imprint.disclaimer ??
-        `This report was prepared by the ${secretariatName}. Its content does not necessarily reflect the views or policies of the participating states or organisations of the ${organisation}.`,
-      editor: imprint.editor ?? `Edited by the ${secretariatName}.`,
+      copyright: language.t("imprint.copyright", { holder: imprint.copyright ?? data.report.secretariat, year: published ? String(published.year) : "none" }),
+      disclaimer: imprint.disclaimer ?? language.t("imprint.disclaimer", { secretariat: secretariatName, organisation }),
+      editor: imprint.editor ?? language.t("imprint.editor", { secretariat: secretariatName }),
       funding: imprint.funding,
-      citation: `${secretariatName}${published ? ` (${published.year})` : ""}, ${title}${reference ? `, ${reference}` : ""}${meeting ? `, presented to ${meeting.text}` : ""}.`,
-      published: published && reference ? `Published ${publishedText} as document ${reference}.` : published ? `Published ${publishedText}.` : reference ? `Document ${reference}.` : undefined,
+      citation: language.t("imprint.citation", { ...about, secretariat: secretariatName, year: published ? String(published.year) : "none", title, reference: reference ?? "none" }),
+      published: published || reference
+        ? language.t("imprint.published", { which: published && reference ? "both" : published ? "date" : "reference", date: publishedText ?? "", reference: reference ?? "" })
+        : undefined,
     },
   };
   // Annex D: what the report prints, made from the words of everything else it prints.

@@ -3,6 +3,7 @@ import type { DOCUMENT_KINDS, EventType, Strand, Topic } from "../data/schema.ts
 import type { Count } from "../format/counts.ts";
 import type { PartialDate } from "../format/dates.ts";
 import type { Figures } from "./figures.ts";
+import type { Language } from "../format/language.ts";
 
 export interface Link {
   readonly label: string;
@@ -250,6 +251,8 @@ export interface AbbreviationView {
 }
 
 export interface ReportView {
+  /** The language its words are in (`en`), which the templates print it in. */
+  readonly lang: string;
   readonly year: number;
   /** `Annual Activity Report 2018` */
   readonly title: string;
@@ -350,6 +353,10 @@ export interface HubIndexView {
 }
 
 export interface SiteModel {
+  /** The language of every word of the model, and the templates' language when they print it. */
+  readonly lang: string;
+  /** That language's messages and formats, for the pages' data (the templates use the `t` filter with `lang`). */
+  readonly language: Language;
   readonly organisation: string;
   /** Who runs the Secretariat: `International Centre for Migration Policy Development (ICMPD)` */
   readonly secretariat: string;

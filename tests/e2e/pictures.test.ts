@@ -4,7 +4,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
-import { cleanUp, put, sampleCopy, tempDir } from "../helpers/data.ts";
+import { cleanUp, put, sampleCopy } from "../helpers/data.ts";
 import { warmOutput } from "../helpers/sites.ts";
 
 afterAll(cleanUp);

@@ -13,7 +13,7 @@ const LAYERS: readonly [RegExp, number, string][] = [
   [/^data\//, 2, "data"],
   [/^report\//, 3, "the model"],
   [/^(pictures|eleventy|pdf|assets)\//, 4, "its outputs"],
-  [/^(output|search|build)\.ts$/, 5, "the build"],
+  [/^(output|search|build|release)\.ts$/, 5, "the build"],
   [/^(dev\/|scaffold\.ts$|schemas\.ts$|init\.ts$)/, 6, "the commands' work"],
   [/^cli\.ts$/, 7, "the command line"],
 ];

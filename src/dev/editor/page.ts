@@ -9,16 +9,16 @@ import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { definitionsOf, termsOf } from "../../data/json-schema.ts";
 import { readReferenceFiles } from "../../data/read.ts";
+import { PROJECT_ROOT } from "../../settings.ts";
 import type { Reply } from "../server.ts";
 import { editorConfigYaml } from "./config.ts";
 
 /** The editor's folder in the site, below the path prefix. */
 export const EDITOR_FOLDER = "admin";
 
-export const CLIENT = fileURLToPath(new URL("./client.js", import.meta.url));
+export const CLIENT = path.join(PROJECT_ROOT, "src/dev/editor/client.js");
 export const DECAP = path.join(path.dirname(createRequire(import.meta.url).resolve("decap-cms/package.json")), "dist");
 
 /** The files of Decap's bundle that are served: its scripts, style and WebAssembly, not its source maps. */

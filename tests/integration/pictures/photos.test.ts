@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PictureFacts } from "../../../src/data/photos.ts";
 import { PRINT_DPI, PRINT_WIDTH_MM, printPixels } from "../../../src/data/photos.ts";
-import { encodePrint, PAGE_PHOTO_AREA_MM2, PAGE_PHOTO_BYTES, photoCacheFor, photoProcessor, printBudget, removeStaleTemporaries, srcsetOf, webWidths, writePhotoFiles, type PhotoFile, type PrintPhoto } from "../../../src/pictures/photos.ts";
+import { encodePrint, PAGE_PHOTO_AREA_MM2, PAGE_PHOTO_BYTES, photoCacheFor, photoProcessor, printBudget, removeStaleTemporaries, srcsetOf, webWidths, writePhotoFiles, type PrintPhoto } from "../../../src/pictures/photos.ts";
 import { HASH_SETTLED_MS } from "../../../src/system/file-hashes.ts";
 import { standInPhoto } from "../../../bench/photos.ts";
 import { cleanUp, put, ROOT, tempDir } from "../../helpers/data.ts";

@@ -101,3 +101,20 @@ describe("duplicateEvents", () => {
     expect(duplicateEvents([at("a", wrong), at("b", wrong)], "/data")).toEqual([]);
   });
 });
+
+describe("a document adopted without a version", () => {
+  const withDocument = (adopted: boolean, versions: string) =>
+    `${EVENT}documents:\n  - title: Conclusions\n    kind: conclusions\n    adopted: ${adopted}\n    versions: ${versions}\n`;
+
+  it("is warned of, as a warning readers would see, when adopted and naming no language", () => {
+    const [warning, ...rest] = eventProblems(writtenEvent("/data/events/e.yaml", withDocument(true, "{}")), REFERENCES);
+    expect(rest).toEqual([]);
+    expect(placed(warning!)).toBe("11:5: warning: the document is adopted but versions names no language it exists in: add one per language (en: with its link, or with nothing when it has none)");
+    expect(warning!.about).toEqual({ kind: "unversioned-document" });
+  });
+
+  it("is not warned of with a language, even without a link, nor when not adopted", () => {
+    expect(problems(withDocument(true, "{en: }"))).toEqual([]);
+    expect(problems(withDocument(false, "{}"))).toEqual([]);
+  });
+});

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { formatDiagnostic } from "../../../src/data/diagnostics.ts";
-import { unprintable, unprintableCharacters } from "../../../src/data/printable.ts";
+import { SURELY_PRINTED, unprintable, unprintableCharacters } from "../../../src/data/printable.ts";
+import { NOT_DRAWN, reportCharacters } from "../../../src/fonts/faces.ts";
+import { isNotText } from "../../../src/data/yaml-source.ts";
 import { readEvent } from "../../../src/data/read.ts";
 import { createSource } from "../../../src/data/yaml-source.ts";
 
@@ -22,6 +24,26 @@ describe("unprintable", () => {
     // What is not text is an error of its own, never also a box to warn of: a non-character, a lone surrogate.
     expect(unprintable("a\uFFFF\uFFFE\uD800b\uDC00")).toEqual([]);
     expect(unprintable("\uD83D\uDE00")).toEqual(["\u{1F600}"]);
+  });
+});
+
+describe("the characters surely printed", () => {
+  it("are each drawn by every face of the report, or never drawn at all, or not text", () => {
+    const printable = reportCharacters();
+    const lacking: string[] = [];
+    for (const [from, to] of SURELY_PRINTED) {
+      for (let code = from; code <= to; code++) {
+        const char = String.fromCodePoint(code);
+        // Below the space and the C1 controls: not text (yaml-source.ts), reported as such.
+        if (!printable.has(code) && !NOT_DRAWN.test(char) && !isNotText(char) && code >= 0x20 && !(code >= 0x7f && code <= 0x9f)) lacking.push(code.toString(16));
+      }
+    }
+    expect(lacking).toEqual([]);
+  });
+
+  it("need no font read to be found printable, and the others are still found", () => {
+    expect(unprintable("Türkiye – Łódź, “Şanlıurfa” … 5 €")).toEqual([]);
+    expect(unprintable("a\u2010b")).toEqual(["\u2010"]);
   });
 });
 

@@ -52,6 +52,14 @@ describe("reportProblems", () => {
     const warned = { pictures: [], diagnostics: [{ severity: "warning", file: "/data/images/logo.svg", message: "something" }] } as const;
     expect(reportProblems(withLogo, { countries: {} }, warned, "/data").map(placed)).toEqual([logo]);
   });
+
+  it("tells a logo's name that a web address cannot hold at the field that names it, as well as at the file", () => {
+    const withLogos = report("logos:\n  - {file: 'images/chair%20logo.svg', alt: Chair}\n");
+    const unsafe = { pictures: [], diagnostics: [{ severity: "error", file: "/data/images/chair%20logo.svg", message: "has a name…" }] } as const;
+    expect(reportProblems(withLogos, { countries: {} }, unsafe, "/data").map(placed)).toEqual([
+      '6:12: logos entry 1 file "images/chair%20logo.svg" has a name that a web address cannot hold as it is (only letters, digits, "_", "-" and "." may be used, not first "." or "-"); rename it to images/chair-20logo.svg, and write the new name here',
+    ]);
+  });
 });
 
 describe("editionProblems", () => {
@@ -133,5 +141,15 @@ describe("undatedEditions", () => {
     const file = report("editions:\n  2018:\n    published: 2018-02-30\n  2019:\n    som: {place: vienna}\n  2020:\n    status: final-draft\n  1850:\n    chair: X\n");
     expect(file.value).toBeUndefined();
     expect(undatedEditions(file, editionsOf(file))).toEqual([]);
+  });
+});
+
+describe("the warnings readers would see", () => {
+  it("are marked with their kind and, for an edition's, its year: no site_url, no edition, no date", () => {
+    const without = writtenMapping("/data/report.yaml", "organisation: O\nsecretariat: S\ntitle: T\neditions:\n  2017:\n    chair: X\n", reportSchema);
+    const editions = editionsOf(without);
+    expect(reportProblems(without, { countries: {} }, NO_PICTURES, "/data").map((d) => d.about)).toEqual([{ kind: "no-site-url" }]);
+    expect(missingEditions(without, editions, [2016, 2017]).map((d) => d.about)).toEqual([{ kind: "no-edition", year: 2016 }]);
+    expect(undatedEditions(without, editions).map((d) => d.about)).toEqual([{ kind: "undated-edition", year: 2017 }]);
   });
 });

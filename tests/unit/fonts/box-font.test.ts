@@ -1,19 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { describe, expect, it, onTestFinished } from "vitest";
-import { BOX_ADVANCE, BOX_FONT_FAMILY, boxFont } from "../../../src/fonts/box-font.ts";
+import { describe, expect, it } from "vitest";
+import { BOX_ADVANCE, boxFont } from "../../../src/fonts/box-font.ts";
 import { advanceWidths, characterMap, sfntTables } from "../../../src/fonts/sfnt.ts";
-
-const hasFcScan = (() => {
-  try {
-    execFileSync("fc-scan", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** The big-endian 32-bit sum of `bytes`, as TrueType's checksums are. */
 function sum(bytes: Uint8Array): number {
@@ -47,12 +34,5 @@ describe("boxFont", () => {
     expect(sum(font)).toBe(0xb1b0afba);
     // The same bytes every time: no clock in it.
     expect(boxFont(groups)).toEqual(font);
-  });
-
-  it.runIf(hasFcScan)("is read by fontconfig as its family, with the characters given", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "activity-report-box-"));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    writeFileSync(path.join(dir, "box.ttf"), font);
-    expect(execFileSync("fc-scan", ["--format", "%{family}|%{charset}", path.join(dir, "box.ttf")], { encoding: "utf8" })).toBe(`${BOX_FONT_FAMILY}|400-4ff 4e00-9fff 1f600-1f64f`);
   });
 });

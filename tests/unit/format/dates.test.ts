@@ -19,7 +19,9 @@ const TABLE: [string, string | undefined, string][] = [
 
 const originalTz = process.env.TZ;
 afterAll(() => {
-  process.env.TZ = originalTz;
+  // The files of a worker share its process: the zone goes back as it was, unset if it was (an assigned undefined would be "undefined").
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
 });
 
 describe.each(["Pacific/Kiritimati", "America/Los_Angeles"])("formatDateRange under TZ=%s", (zone) => {

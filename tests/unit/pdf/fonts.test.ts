@@ -1,10 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { BOX_FONT_FAMILY } from "../../../src/fonts/box-font.ts";
-import { FALLBACK_SPACES, mappedCharacters, NOT_DRAWN, reportFaces, SANS, SERIF } from "../../../src/fonts/faces.ts";
+import { FALLBACK_SPACES, mappedCharacters, NOT_DRAWN, reportFaces } from "../../../src/fonts/faces.ts";
 import { characterMap, sfntTables } from "../../../src/fonts/sfnt.ts";
 import { boxFile, printFonts } from "../../../src/pdf/fonts.ts";
 
@@ -13,15 +11,6 @@ async function folder(): Promise<string> {
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
-
-const hasFcList = (() => {
-  try {
-    execFileSync("fc-list", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe("printFonts", () => {
   it("gives the browser a fontconfig of the report's fonts alone, whatever the environment names", async () => {
@@ -36,23 +25,6 @@ describe("printFonts", () => {
     // Each published file as TrueType, which Chromium takes from fontconfig (WOFF it does not), and the box font.
     const written = (await readdir(path.join(dir, "fonts"), { recursive: true })).filter((f) => f.endsWith(".ttf")).map((f) => path.basename(f)).sort();
     expect(written).toEqual([...reportFaces().flatMap((face) => face.files.map((f) => path.basename(f.woff).replace(/\.woff$/, ".ttf"))), "box.ttf"].sort());
-  });
-
-  it.runIf(hasFcList)("names the families as the styles do, and answers every family with one of them", async () => {
-    const env = printFonts(await folder(), { PATH: process.env.PATH });
-    const fc = (...args: string[]) => execFileSync(args[0]!, args.slice(1), { env, encoding: "utf8" });
-    expect(new Set(fc("fc-list", "--format", "%{family}\n").trim().split("\n"))).toEqual(new Set([SERIF, SANS, BOX_FONT_FAMILY]));
-    // (A hyphen in fc-match's pattern starts a size: escaped, it is part of the name, as Chromium asks for it.)
-    for (const [asked, family] of [["serif", SERIF], ["sans\\-serif", SANS], ["monospace", SANS], ["Arial", SERIF], ["DejaVu Sans", SERIF]] as const) {
-      expect(fc("fc-match", "--format", "%{family}", asked), asked).toBe(family);
-    }
-    expect(fc("fc-match", "--format", "%{weight}", `${SANS}:bold`)).toBe("200");
-    // A character that no file of the report's fonts has is the box font's, and only such a character.
-    const boxes = (code: number) => fc("fc-list", "--format", "%{family}\n", `:charset=${code.toString(16)}`).trim().split("\n");
-    expect(boxes(0x416)).toEqual([BOX_FONT_FAMILY]);
-    expect(boxes(0x4e2d)).toEqual([BOX_FONT_FAMILY]);
-    expect(new Set(boxes(0x15e))).toEqual(new Set([SERIF, SANS]));
-    expect(new Set(boxes(0x132))).toEqual(new Set([SANS]));
   });
 });
 

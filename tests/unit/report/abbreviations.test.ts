@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../../src/data/diagnostics.ts";
 import { loadDataOrThrow } from "../../../src/data/load.ts";
-import { usesAbbreviation } from "../../../src/report/abbreviations.ts";
+import { abbreviationsUsed, usesAbbreviation } from "../../../src/report/abbreviations.ts";
 import { buildSite, siteWarnings } from "../../../src/report/model.ts";
 import { cleanUp, put, sampleCopy, SAMPLE_DATA } from "../../helpers/data.ts";
 
@@ -54,6 +55,29 @@ describe("Annex D", () => {
     expect(usesAbbreviation("e.g. this", "e.g.")).toBe(true);
     expect(usesAbbreviation("eXg. this", "e.g.")).toBe(false);
   });
+
+  it("finds in many texts what usesAbbreviation finds in them together, the meanings of those found included", () => {
+    /** The same, by usesAbbreviation alone: the reference. */
+    const reference = (abbreviations: Record<string, string>, texts: string[]) => {
+      const used = new Set<string>();
+      let searched = texts.join("\n");
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const [abbreviation, meaning] of Object.entries(abbreviations)) {
+          if (used.has(abbreviation) || !usesAbbreviation(searched, abbreviation)) continue;
+          used.add(abbreviation);
+          searched += `\n${meaning}`;
+          grew = true;
+        }
+      }
+      return [...used].sort((a, b) => a.localeCompare(b, "en"));
+    };
+    const text = fc.string({ unit: fc.constantFrom("S", "O", "M", "s", "2", "_", " ", ".", "*", "-", "Ж", "é", "\n"), maxLength: 12 });
+    const abbreviation = fc.string({ unit: fc.constantFrom("S", "O", "M", "s", "2", "_", ".", "*", "Ж", "é"), minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(fc.dictionary(abbreviation, text, { maxKeys: 5 }), fc.array(text, { maxLength: 4 }), (abbreviations, texts) => {
+      expect(abbreviationsUsed(abbreviations, texts).map((a) => a.abbreviation)).toEqual(reference(abbreviations, texts));
+    }), { numRuns: 500 });
+  });
 });
 
 describe("the check", () => {
@@ -66,6 +90,8 @@ describe("the check", () => {
     expect(siteWarnings(loaded.data, buildSite(loaded.data)).map((d) => formatDiagnostic(d, dir))).toEqual([
       `report.yaml:${line}:3: warning: abbreviation "EU": none of the reports of 2016, 2017, 2018 and 2019 uses it, so no Annex D lists it; write it where the text means it, or remove it`,
     ]);
+    // A warning readers would see, of every report: check --release refuses it.
+    expect(siteWarnings(loaded.data, buildSite(loaded.data))[0]!.about).toEqual({ kind: "unused-abbreviation" });
   });
 
   it("of one year's report warns of those that report does not use", async () => {

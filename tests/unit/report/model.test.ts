@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../../src/data/load.ts";
 import { buildSite } from "../../../src/report/model.ts";
 import { pdfFileName } from "../../../src/report/urls.ts";
-import { ordinal, slugify } from "../../../src/format/text.ts";
+import { slugify } from "../../../src/format/text.ts";
+import { english } from "../../../src/data/catalogues.ts";
 import { compareDates, partialDate } from "../../../src/format/dates.ts";
 import path from "node:path";
 import { openData } from "../../../src/report/open-data.ts";
@@ -75,8 +76,8 @@ describe("an activity known only by its country (place: PK)", async () => {
 });
 
 describe("helpers", () => {
-  it("ordinal", () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101].map(ordinal)).toEqual(
+  it("ordinal, as the English catalogue writes it", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101].map((number) => english().t("meeting.ordinal", { number }))).toEqual(
       ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st"],
     );
   });

@@ -1,0 +1,96 @@
+/**
+ * `check --release`: the facts that decide whether reports are fit to go out, gathered from the
+ * data folder and the output folder, and the decision (src/report/release.ts).
+ *
+ * The PDFs checked are those of the output folder, as `build` wrote them: they are what will be
+ * published. Printing them again here would check other files than those that go out, and take
+ * as long as the build, whose every PDF already met the same checks before it was written. So the
+ * release check comes after the build, and refuses an output built from other data than the data
+ * folder holds now (the manifest in the output's marker says from what), a missing PDF, and a
+ * PDF that fails the machine checks of PDF/UA-1 and PDF/A-2u.
+ */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { catalogueDiagnostics, readCatalogues } from "./data/catalogues.ts";
+import { sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
+import { loadData, REFERENCE_FILES } from "./data/load.ts";
+import { readYamlSource } from "./data/yaml-source.ts";
+import { OUTPUT_MARKER, markerWriter } from "./output.ts";
+import { conformanceProblems } from "./pdf/conformance.ts";
+import { manifestOf, readManifest } from "./report/changes.ts";
+import { buildSite, siteWarnings } from "./report/model.ts";
+import { finalEditions, releaseReasons, type PdfFacts, type Place } from "./report/release.ts";
+import { photoCacheFor, type Settings } from "./settings.ts";
+
+export interface ReleaseCheck {
+  /** The data's errors, when it has any: nothing else was checked. */
+  readonly errors?: readonly Diagnostic[];
+  /** Every reason why a report asked for is not fit to go out (errors), then the other warnings. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The report years checked, ascending. */
+  readonly years: readonly number[];
+  /** The PDFs that met every machine check. */
+  readonly pdfsPassed: number;
+}
+
+/** The reports of `years` (default: every final edition) and their PDFs in `settings.outputDir`, checked for release. */
+export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputDir">, years?: readonly number[]): Promise<ReleaseCheck> {
+  const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
+  const loaded = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
+  // The catalogues of the report's words, as check reads them: a message that does not parse fails both. A key a
+  // language lacks is a warning of that language's reports; the reports are published in English, so no reason yet.
+  const words = catalogueDiagnostics(readCatalogues(settings.dataDir));
+  if (!loaded.data || words.some((d) => d.severity === "error")) {
+    const errors = sortDiagnostics([...loaded.diagnostics, ...words]);
+    return { errors, diagnostics: errors, years: [], pdfsPassed: 0 };
+  }
+  const data = loaded.data;
+  const site = buildSite(data);
+  const warnings = [...loaded.diagnostics, ...words, ...siteWarnings(data, site)];
+  const statuses = new Map(Object.entries(data.report.editions ?? {}).map(([year, edition]) => [Number(year), edition?.status]));
+  const chosen = years ? [...new Set(years)].sort((a, b) => a - b) : finalEditions(statuses);
+
+  const reportFile = path.join(settings.dataDir, REFERENCE_FILES.report);
+  const { source } = readYamlSource(reportFile);
+  const locate = (at: readonly (string | number)[]): Place => {
+    const { file, line, col } = source ? source.diagnostic(at, "", { part: "key" }) : { file: reportFile, line: undefined, col: undefined };
+    return { file, ...(line !== undefined ? { line, col } : {}) };
+  };
+
+  const marker = await readFile(path.join(settings.outputDir, OUTPUT_MARKER), "utf8").catch(() => undefined);
+  const built = marker !== undefined && markerWriter(marker) === "build";
+  const manifest = built ? readManifest(marker) : undefined;
+  const digests = manifestOf(data, site).reports;
+  const pdfs: PdfFacts[] = [];
+  if (built) {
+    for (const report of site.reports.filter((r) => chosen.includes(r.year))) {
+      const file = path.join(settings.outputDir, String(report.year), report.pdfName);
+      const bytes = await readFile(file).catch(() => undefined);
+      if (!bytes) pdfs.push({ year: report.year, file, state: "missing" });
+      else if (typeof manifest !== "object" || manifest.reports[String(report.year)] !== digests[String(report.year)]) pdfs.push({ year: report.year, file, state: "stale" });
+      else pdfs.push({ year: report.year, file, state: "checked", problems: await conformanceProblems(bytes).catch((error: Error) => [`cannot be read as a PDF: ${error.message}`]) });
+    }
+  }
+
+  const reasons = releaseReasons({
+    years: chosen,
+    reports: new Set(site.reports.map((r) => r.year)),
+    statuses,
+    warnings,
+    eventYears: new Map(data.events.map((e) => [e.file, e.reportYear])),
+    locate,
+    dataDir: settings.dataDir,
+    outputDir: settings.outputDir,
+    built,
+    pdfs,
+  });
+  // A warning that became a reason is told once, as the reason.
+  const promoted = new Set(reasons.map((r) => `${r.file}:${r.line}:${r.col}:${r.message}`));
+  const others = warnings.filter((w) => w.severity === "warning" && !promoted.has(`${w.file}:${w.line}:${w.col}:${w.message}`));
+  return {
+    diagnostics: sortDiagnostics([...reasons, ...others]),
+    years: chosen,
+    pdfsPassed: pdfs.filter((p) => p.state === "checked" && p.problems.length === 0).length,
+  };
+}

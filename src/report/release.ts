@@ -1,0 +1,89 @@
+/**
+ * Whether reports are fit to go out (`check --release`): the decision alone, from facts gathered
+ * elsewhere (src/release.ts reads the data, the output folder and its PDFs). Each reason is an
+ * error placed where it is fixed: the edition's line in report.yaml, the warning's own place, or
+ * the PDF's file. A reason of a new kind is one more list of diagnostics in `ReleaseFacts`.
+ */
+import { READER_WARNINGS, type Diagnostic } from "../data/diagnostics.ts";
+import type { Edition } from "../data/schema.ts";
+
+type EditionStatus = Edition["status"];
+
+/** A place in a file, as diagnostics give it. */
+export type Place = Pick<Diagnostic, "file" | "line" | "col">;
+
+/** What the release check found of one report's PDF in the output folder. */
+export type PdfFacts =
+  | { readonly year: number; readonly file: string; readonly state: "missing" }
+  /** The output's build was made from other data than the data folder holds now. */
+  | { readonly year: number; readonly file: string; readonly state: "stale" }
+  /** The machine checks of PDF/UA-1 and PDF/A-2u that it fails (none: it passes them all). */
+  | { readonly year: number; readonly file: string; readonly state: "checked"; readonly problems: readonly string[] };
+
+export interface ReleaseFacts {
+  /** The report years asked for, ascending: each one given, or every final edition. */
+  readonly years: readonly number[];
+  /** The report years the data has a report for. */
+  readonly reports: ReadonlySet<number>;
+  /** Each edition's status as written (undefined: final, by default), by year; a year without an edition is absent. */
+  readonly statuses: ReadonlyMap<number, EditionStatus>;
+  /** Every warning of the data and of the reports built from it (check's own). */
+  readonly warnings: readonly Diagnostic[];
+  /** The report that each event file belongs to, by its path: a warning in an event's file concerns its report. */
+  readonly eventYears: ReadonlyMap<string, number>;
+  /** Where in report.yaml a path of it is written (`["editions", 2019, "status"]`), and where the data folder and output folder are. */
+  readonly locate: (at: readonly (string | number)[]) => Place;
+  readonly dataDir: string;
+  readonly outputDir: string;
+  /** Whether the output folder holds a build (its marker says `build` wrote it); without one, there are no PDFs to check. */
+  readonly built: boolean;
+  /** The PDF of each year asked for that has a report, when the output holds a build. */
+  readonly pdfs: readonly PdfFacts[];
+}
+
+/** The final editions, ascending: the reports `check --release` checks when given no year. */
+export function finalEditions(statuses: ReadonlyMap<number, EditionStatus>): number[] {
+  return [...statuses].filter(([, status]) => status !== "draft").map(([year]) => year).sort((a, b) => a - b);
+}
+
+const READERS: ReadonlySet<string> = new Set(READER_WARNINGS);
+
+/** The report year a warning concerns: its own, its event's, or none (every report). */
+function yearOf(warning: Diagnostic, eventYears: ReadonlyMap<string, number>): number | undefined {
+  return warning.about?.year ?? eventYears.get(warning.file);
+}
+
+/** Every reason why the reports of `facts.years` are not fit to go out, as errors; none when they are. */
+export function releaseReasons(facts: ReleaseFacts): Diagnostic[] {
+  const error = (place: Place, message: string): Diagnostic => ({ severity: "error", ...place, message });
+  const asked = new Set(facts.years);
+  const out: Diagnostic[] = [];
+  if (facts.years.length === 0) {
+    out.push(error(facts.locate(["editions"]), "there is no final edition to release: report.yaml has no edition without status: draft"));
+  }
+  for (const year of facts.years) {
+    if (!facts.reports.has(year)) {
+      out.push(error({ file: facts.dataDir }, `there is no report of ${year} to release: no activity of ${year} was held, and report.yaml has no edition for it`));
+    } else if (facts.statuses.get(year) === "draft") {
+      out.push(error(facts.locate(["editions", year, "status"]), `the report of ${year} is a draft: write status: final (or remove the line) when it is ready to go out`));
+    }
+  }
+  // The warnings that readers would see, in a report asked for or in every report.
+  for (const warning of facts.warnings) {
+    if (warning.severity !== "warning" || !warning.about || !READERS.has(warning.about.kind)) continue;
+    const year = yearOf(warning, facts.eventYears);
+    if (year !== undefined && !asked.has(year)) continue;
+    const { about: _about, ...place } = warning;
+    out.push({ ...place, severity: "error" });
+  }
+  if (!facts.built && facts.years.some((year) => facts.reports.has(year))) {
+    out.push(error({ file: facts.outputDir }, `holds no build to release: build the site with its PDFs first (activity-report build), then check it`));
+  }
+  for (const pdf of facts.pdfs) {
+    if (!asked.has(pdf.year)) continue;
+    if (pdf.state === "missing") out.push(error({ file: pdf.file }, `the PDF of the report of ${pdf.year} is not in the output: build the site with its PDFs (without --no-pdf)`));
+    else if (pdf.state === "stale") out.push(error({ file: pdf.file }, `was built from other data than the data folder holds now: build again, then check`));
+    else for (const problem of pdf.problems) out.push(error({ file: pdf.file }, `fails a machine check of PDF/UA-1 and PDF/A-2u: ${problem}`));
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * The pages rendered in another language than English: the language is a parameter of the rendering, and every word
+ * the report says of itself comes from that language's catalogue. The data stays as written (its translations come
+ * later), so the English pieces looked for are those of the catalogue that the data does not hold.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { IntlMessageFormat } from "intl-messageformat";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runEleventy } from "../../src/eleventy/run.ts";
+import { parseCatalogue } from "../../src/format/messages.ts";
+import { cleanUp, ROOT, SAMPLE_DATA } from "../helpers/data.ts";
+import { warmOutput } from "../helpers/sites.ts";
+
+afterAll(cleanUp);
+
+/** Proper names in the English catalogue, which a Russian text writes as they are. */
+const NAMES = ["Natural Earth"];
+
+type Ast = ReturnType<IntlMessageFormat["getAst"]>;
+
+/** The English catalogue's own words: each message's literal text, in pieces between punctuation, of a phrase or a capitalised word. */
+function englishPieces(): string[] {
+  const english = parseCatalogue(readFileSync(path.join(ROOT, "locales/en.yaml"), "utf8"), "en.yaml", "en").catalogue;
+  const pieces = new Set<string>();
+  const walk = (elements: Ast) => {
+    for (const el of elements) {
+      if (el.type === 0) {
+        for (const piece of el.value.split(/[.,:;()“”]/).map((p) => p.trim())) {
+          if ((/[A-Za-z]{3,}/.test(piece) && piece.includes(" ")) || /^[A-Z][a-z]{3,}$/.test(piece)) pieces.add(piece);
+        }
+      }
+      if ("options" in el && el.options) for (const option of Object.values(el.options)) walk(option.value);
+    }
+  };
+  for (const [, message] of english.messages) walk(new IntlMessageFormat(message.text, "en", undefined, { ignoreTag: true }).getAst());
+  return [...pieces];
+}
+
+/** The text of every YAML file of a data folder, on one line: what the pages may print in English, as data. */
+function dataText(dir: string): string {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => readFileSync(path.join(dir, f), "utf8"))
+    .join("\n")
+    .replace(/\s+/g, " ");
+}
+
+describe("the sample rendered in Russian", () => {
+  let output: string;
+  const page = (file: string) => readFileSync(path.join(output, file), "utf8");
+  // Spaces and line ends as one space; a no-break space (U+00A0, U+202F) is kept, as Russian dates and numbers have them.
+  const text = (file: string) => page(file).replace(/<[^>]*>/g, " ").replace(/&#39;/g, "'").replace(/[ \t\r\n]+/g, " ");
+
+  beforeAll(async () => {
+    output = await warmOutput();
+    await runEleventy({ settings: { dataDir: SAMPLE_DATA, outputDir: output, pathPrefix: "/", pdf: true }, lang: "ru" });
+  }, 240_000);
+
+  it("says no word of the English catalogue on any page, feed or print page", () => {
+    // The site's title is data, which the feed's subtitle prints in lower case.
+    const data = dataText(SAMPLE_DATA).toLowerCase();
+    const pieces = englishPieces().filter((p) => !data.includes(p.toLowerCase()) && !NAMES.includes(p));
+    expect(pieces.length).toBeGreaterThan(150);
+    const files = readdirSync(output, { recursive: true, encoding: "utf8" }).filter((f) => /\.(html|xml)$/.test(f) && !f.startsWith("pagefind"));
+    expect(files.length).toBeGreaterThan(40);
+    const found = files.flatMap((file) => {
+      const shown = text(file);
+      return pieces.filter((p) => new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(shown)).map((p) => `${file}: ${p}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("names its language, and writes Russian dates, figures and page numbers", () => {
+    expect(page("2018/index.html")).toMatch(/^<!doctype html>\s*<html lang="ru">/);
+    expect(page("2018/print/index.html")).toContain('<html lang="ru">');
+    expect(text("2018/index.html")).toContain("Sarajevo, 7–8 мая 2018\u202Fг.");
+    expect(text("2017/index.html")).toContain("не менее 142 , по данным 4 из 5 мероприятий");
+    expect(text("2017/index.html")).toContain("более 75 участников");
+    // "Страница N из M": the page numbers' words, around the counters, escaped for CSS.
+    expect(page("2017/print/index.html")).toMatch(/@bottom-center \{ content: "Страница " counter\(page\) " из " counter\(pages\); \}/);
+    expect(text("2017/print/index.html")).toContain("Ссылка для цитирования:");
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../../src/data/diagnostics.ts";
+import { finalEditions, releaseReasons, type ReleaseFacts } from "../../../src/report/release.ts";
+
+const REPORT = "/data/report.yaml";
+const EVENT_2017 = "/data/events/2017/som.yaml";
+const EVENT_2019 = "/data/events/2019/som.yaml";
+
+/** Three final reports and a draft, built, each PDF passing: fit to go out. */
+const FACTS: ReleaseFacts = {
+  years: [2016, 2017, 2018],
+  reports: new Set([2016, 2017, 2018, 2019]),
+  statuses: new Map([[2016, undefined], [2017, "final"], [2018, undefined], [2019, "draft"]]),
+  warnings: [],
+  eventYears: new Map([[EVENT_2017, 2017], [EVENT_2019, 2019]]),
+  // A made-up place per path, enough to tell which path was located.
+  locate: (at) => ({ file: REPORT, line: at.length, col: String(at.at(-1)).length }),
+  dataDir: "/data",
+  outputDir: "/site",
+  built: true,
+  pdfs: [2016, 2017, 2018].map((year) => ({ year, file: `/site/${year}/r-${year}.pdf`, state: "checked" as const, problems: [] })),
+};
+
+const shown = (list: readonly Diagnostic[]) => list.map((d) => `${d.severity} ${d.file}${d.line === undefined ? "" : `:${d.line}:${d.col}`}: ${d.message}`);
+
+describe("finalEditions", () => {
+  it("is every edition not marked draft, final by default, in order of years", () => {
+    expect(finalEditions(new Map([[2018, undefined], [2019, "draft"], [2016, "final"]]))).toEqual([2016, 2018]);
+  });
+});
+
+describe("releaseReasons", () => {
+  it("finds none for final reports, dated and built, whose PDFs pass", () => {
+    expect(releaseReasons(FACTS)).toEqual([]);
+  });
+
+  it("refuses a draft at its status line in report.yaml", () => {
+    expect(shown(releaseReasons({ ...FACTS, years: [2018, 2019], pdfs: [] }))).toEqual([
+      "error /data/report.yaml:3:6: the report of 2019 is a draft: write status: final (or remove the line) when it is ready to go out",
+    ]);
+  });
+
+  it("refuses a year without a report, and says when there is no final edition at all", () => {
+    expect(shown(releaseReasons({ ...FACTS, years: [2015], pdfs: [] }))).toEqual([
+      "error /data: there is no report of 2015 to release: no activity of 2015 was held, and report.yaml has no edition for it",
+    ]);
+    expect(shown(releaseReasons({ ...FACTS, years: [], pdfs: [] }))).toEqual([
+      "error /data/report.yaml:1:8: there is no final edition to release: report.yaml has no edition without status: draft",
+    ]);
+  });
+
+  it("makes the warnings that readers would see reasons, where they are, for the reports they concern", () => {
+    const warning = (file: string, message: string, about?: Diagnostic["about"]): Diagnostic => ({ severity: "warning", file, line: 4, col: 2, message, ...(about ? { about } : {}) });
+    const warnings = [
+      warning(REPORT, "no site_url", { kind: "no-site-url" }),
+      warning(REPORT, "the report of 2018 has no date", { kind: "undated-edition", year: 2018 }),
+      warning(REPORT, "the report of 2019 has no date", { kind: "undated-edition", year: 2019 }),
+      warning(EVENT_2017, "adopted without a language", { kind: "unversioned-document" }),
+      warning(EVENT_2019, "adopted without a language", { kind: "unversioned-document" }),
+      warning(REPORT, 'abbreviation "ILO" unused', { kind: "unused-abbreviation" }),
+      // Warnings of other kinds are for editors, not readers.
+      warning(EVENT_2017, "women (40) is more than participants (30)"),
+      warning(REPORT, "place has no coordinates"),
+    ];
+    expect(shown(releaseReasons({ ...FACTS, warnings }))).toEqual([
+      "error /data/report.yaml:4:2: no site_url",
+      "error /data/report.yaml:4:2: the report of 2018 has no date",
+      "error /data/events/2017/som.yaml:4:2: adopted without a language",
+      'error /data/report.yaml:4:2: abbreviation "ILO" unused',
+    ]);
+  });
+
+  it("ignores a reader's warning that is already an error", () => {
+    const error: Diagnostic = { severity: "error", file: REPORT, message: "no site_url", about: { kind: "no-site-url" } };
+    expect(releaseReasons({ ...FACTS, warnings: [error] })).toEqual([]);
+  });
+
+  it("refuses an output without a build, whose PDFs cannot be checked", () => {
+    expect(shown(releaseReasons({ ...FACTS, built: false, pdfs: [] }))).toEqual([
+      "error /site: holds no build to release: build the site with its PDFs first (activity-report build), then check it",
+    ]);
+  });
+
+  it("names each PDF that is missing, built from other data, or fails a machine check", () => {
+    const pdfs: ReleaseFacts["pdfs"] = [
+      { year: 2016, file: "/site/2016/r-2016.pdf", state: "missing" },
+      { year: 2017, file: "/site/2017/r-2017.pdf", state: "stale" },
+      { year: 2018, file: "/site/2018/r-2018.pdf", state: "checked", problems: ["UA1-01: no /MarkInfo", "A2-6.2.4.3: no output intent"] },
+    ];
+    expect(shown(releaseReasons({ ...FACTS, pdfs }))).toEqual([
+      "error /site/2016/r-2016.pdf: the PDF of the report of 2016 is not in the output: build the site with its PDFs (without --no-pdf)",
+      "error /site/2017/r-2017.pdf: was built from other data than the data folder holds now: build again, then check",
+      "error /site/2018/r-2018.pdf: fails a machine check of PDF/UA-1 and PDF/A-2u: UA1-01: no /MarkInfo",
+      "error /site/2018/r-2018.pdf: fails a machine check of PDF/UA-1 and PDF/A-2u: A2-6.2.4.3: no output intent",
+    ]);
+    // The PDF of a report not asked for is not a reason.
+    expect(releaseReasons({ ...FACTS, years: [2018], pdfs: pdfs.slice(0, 2) })).toEqual([]);
+  });
+});
