@@ -70,11 +70,16 @@ async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly Pr
   }));
 }
 
+/** What a command adds to the site before it is put in place (the editor at /admin/, with `build --editor`). */
+export interface BuildAdditions {
+  readonly addToSite?: (siteDir: string, data: DataSet) => Promise<void>;
+}
+
 /**
  * Builds the site into settings.outputDir. With `stops` (the command's: cli.ts), a stop undoes what the build has
  * written (the staging folder, the lock, unfinished photo copies) and holds off while the output is being swapped.
  */
-export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}, stops?: Stops): Promise<BuildResult> {
+export async function build(settings: Settings, onProgress: (progress: BuildProgress) => void = () => {}, stops?: Stops, additions: BuildAdditions = {}): Promise<BuildResult> {
   const started = performance.now();
   const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
@@ -110,7 +115,11 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
       previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
       manifest = manifestOf(data, site, await pictureStamps(data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
       return buildMarker(manifest);
-    }, async (staging) => ({ ...(await fillSite(settings, staging, output, data, site, browserPath, onProgress, stopIndexing)), staging }));
+    }, async (staging) => {
+      const filled = await fillSite(settings, staging, output, data, site, browserPath, onProgress, stopIndexing);
+      await additions.addToSite?.(staging, data);
+      return { ...filled, staging };
+    });
     return {
       settled: removed,
       changes: describeChanges(previous, manifest!, site),

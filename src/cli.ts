@@ -68,6 +68,7 @@ errors, or with --release when a report is not fit to go out.`,
   },
   build: {
     usage: `Usage: activity-report build [--data DIR] [--output DIR] [--year YYYY] [--no-pdf] [--path-prefix PATH]
+                            [--editor REPOSITORY-URL [--editor-login ID-OR-URL]]
 
 Validates the data, builds the website and prints one PDF per report year.
 
@@ -77,6 +78,11 @@ Validates the data, builds the website and prints one PDF per report year.
                        (into output-YYYY, beside the output folder, unless --output is given)
   --no-pdf             build the website only
   --path-prefix PATH   the site is served from this sub-path, e.g. /reports/
+  --editor URL         also publish the editor at /admin/, saving to this repository
+                       (https://github.com/OWNER/REPOSITORY or a GitLab project's address;
+                       a branch other than main as .../tree/BRANCH): each save a change request
+  --editor-login X     how editors log in: the OAuth service's address (GitHub),
+                       the OAuth application's id (GitLab)
   -h, --help           show this help
 
 The output folder is replaced only when the whole build succeeds.
@@ -87,6 +93,8 @@ Exit code 0 on success, 1 on errors in the data or the build, 3 when no browser 
       year: { type: "string" },
       "no-pdf": { type: "boolean" },
       "path-prefix": { type: "string" },
+      editor: { type: "string" },
+      "editor-login": { type: "string" },
     },
   },
   dev: {
@@ -361,9 +369,27 @@ async function stoppable<T>(io: Io, task: (stops: Stops) => Promise<T>): Promise
   }
 }
 
-async function runBuild(io: Io, settings: Settings): Promise<number> {
+async function runBuild(io: Io, settings: Settings, editor?: string, editorLogin?: string): Promise<number> {
   const { build } = await import("./build.ts");
-  const result = await stoppable(io, (stops) => build(settings, progressDisplay(io, Boolean(process.stderr.isTTY)), stops));
+  let additions = {};
+  if (editor !== undefined || editorLogin !== undefined) {
+    if (editor === undefined) throw new UsageError("--editor-login goes with --editor");
+    const { gitHostOf, GitHostError, publishEditor } = await import("./dev/editor/publish.ts");
+    const { termsOf } = await import("./data/json-schema.ts");
+    type Data = import("./data/load.ts").DataSet;
+    let host;
+    try {
+      host = gitHostOf(editor, editorLogin);
+    } catch (error) {
+      if (error instanceof GitHostError) throw new UsageError(`--editor: ${error.message}`);
+      throw error;
+    }
+    const chosen = host;
+    // The site's address, with its sub-path, for the editor's link back to the site.
+    const siteUrl = (data: Data) => (data.report.site_url ? `${String(data.report.site_url).replace(/\/$/, "")}${settings.pathPrefix}` : undefined);
+    additions = { addToSite: (siteDir: string, data: Data) => publishEditor(siteDir, chosen, termsOf(data), settings.dataDir, siteUrl(data)) };
+  }
+  const result = await stoppable(io, (stops) => build(settings, progressDisplay(io, Boolean(process.stderr.isTTY)), stops, additions));
   const pdfBytes = result.pdfs.reduce((n, p) => n + p.bytes, 0);
   io.out(
     `Built ${plural(result.pages, "page")} and ${plural(result.pdfs.length, "PDF")}` +
@@ -661,7 +687,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     if (name === "check" && values.release === true) return await checkRelease(io, settings, positionals.length > 0 ? positionals.map(Number) : undefined);
     if (name === "check") return await check(io, settings);
     if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
-    if (name === "build") return await runBuild(io, settings);
+    if (name === "build") return await runBuild(io, settings, typeof values.editor === "string" ? values.editor : undefined, typeof values["editor-login"] === "string" ? values["editor-login"] : undefined);
     const host = typeof values.host === "string" ? values.host.replace(/^\[(.*)\]$/, "$1") : PREVIEW_HOST;
     return await dev(io, { ...settings, outputDir: typeof values.output === "string" ? values.output : PREVIEW_DIR }, { host, port }, values.child === true);
   } catch (error) {

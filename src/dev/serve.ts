@@ -73,7 +73,8 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
     dataDir: settings.dataDir,
     pictureCache: photoCacheFor(settings.outputDir),
     eventPage: (file) => {
-      const event = events.find((e) => e.file === file);
+      // The build names the files from the data folder as given (`_data`, relative); the editor, absolute.
+      const event = events.find((e) => path.resolve(e.file) === path.resolve(file));
       return event ? `${prefix}${eventUrl(event.reportYear, event.id)}` : undefined;
     },
   });

@@ -1,5 +1,5 @@
 /** The editor at /admin/ of the live preview, in a real browser: it edits, saves only what check accepts, and loads nothing from elsewhere. */
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import puppeteer, { type Page } from "puppeteer";
@@ -22,7 +22,11 @@ const controlOf = async (page: Page, label: string): Promise<string> => {
 };
 
 async function replaceText(page: Page, selector: string, text: string): Promise<void> {
-  await page.$eval(selector, (el) => (el as HTMLInputElement).select());
+  // As a person does: into the field, all of it selected, deleted, typed anew.
+  await page.click(selector);
+  await page.keyboard.down("Control");
+  await page.keyboard.press("a");
+  await page.keyboard.up("Control");
   await page.keyboard.press("Backspace");
   await page.type(selector, text);
 }
@@ -38,7 +42,8 @@ describe("the editor", () => {
   it("edits an event and saves exactly the change, refuses a save that check refuses at its field, and creates a new event", async () => {
     const data = await sampleCopy();
     const cwd = path.dirname(data);
-    const preview = await startPreview(["--data", data], cwd);
+    // The data folder named as editors name it, relative to where they start the command.
+    const preview = await startPreview(["--data", path.basename(data)], cwd);
     const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS });
     const outside: string[] = [];
     const refusedByPolicy: string[] = [];
@@ -81,8 +86,11 @@ describe("the editor", () => {
       const check = await runCli(["check", "--data", data], { cwd });
       expect(check.code, check.stderr).toBe(0);
       await waitFor(async () => (await fetch(preview.url("/events/2018/2018-05-07-sarajevo-joint-working-group/")).then((r) => r.text())).includes("The working groups met in Istanbul."), 30_000, preview.log);
-      const frame = await page.waitForSelector("iframe");
-      expect(frame).toBeTruthy();
+      // Beside the form, the event's own page from the preview (inside Decap's preview frame), with the new text.
+      await waitFor(async () => {
+        const frame = page.frames().find((f) => f.url().endsWith("/events/2018/2018-05-07-sarajevo-joint-working-group/"));
+        return frame !== undefined && (await frame.evaluate(() => document.body.innerText.includes("The working groups met in Istanbul.")).catch(() => false));
+      }, 30_000, preview.log);
 
       // 6. An invalid value: nothing is written, and check's words stand under the field.
       const saved = await readFile(file, "utf8");
@@ -122,7 +130,12 @@ describe("the editor", () => {
       // change behind, the editor asks whether to discard it: yes.
       page.on("dialog", (dialog) => void dialog.accept());
       await page.goto(preview.url("/admin/#/collections/events/new"), { waitUntil: "load" });
-      await page.waitForSelector("textarea", { timeout: 60_000 });
+      // The new event's form, not the one left (whose fields are there until the editor has switched).
+      await page.waitForFunction(() => {
+        const label = Array.from(document.querySelectorAll("label[for]")).find((l) => l.textContent!.startsWith("Title"));
+        const input = label && (document.getElementById(label.getAttribute("for")!) as HTMLInputElement | null);
+        return location.hash.endsWith("/events/new") && input !== null && input !== undefined && input.value === "";
+      }, { timeout: 60_000 });
       await page.type(await controlOf(page, "Title"), "Meeting of the Silk Routes Region Working Group");
       for (const [label, value] of [["Type", "Working group"], ["Place", "Ankara"], ["Strands", "Silk Routes Region Working"]] as const) {
         const control = await controlOf(page, label);
@@ -130,8 +143,16 @@ describe("the editor", () => {
         await page.type(control, value);
         await page.keyboard.press("Enter");
       }
-      await page.type(await controlOf(page, "Date"), "2019-03-14");
+      // Its date first written as in a letter: refused in check's words at the date, nothing written.
+      await page.type(await controlOf(page, "Date"), "14/03/2019");
       await page.type(await controlOf(page, "Summary"), "The working group discussed legal pathways for labour migration.");
+      await publish(page);
+      const dateMessage = 'date "14/03/2019" must be written YYYY-MM-DD, YYYY-MM or YYYY';
+      await page.waitForFunction((m) => document.body.innerText.includes(m), { timeout: 30_000 }, dateMessage);
+      const dateLabel = await controlOf(page, "Date");
+      expect(await page.$eval(`label[for="${dateLabel.slice(1)}"]`, (l) => l.parentElement!.innerText)).toContain(dateMessage);
+      expect(await readdir(path.join(data, "events"))).toEqual(["2016", "2017", "2018", "2019"]);
+      await replaceText(page, dateLabel, "2019-03-14");
       await publish(page);
       await page.waitForFunction(() => document.body.innerText.includes("Entry saved"), { timeout: 30_000 });
       const created = path.join(data, "events/2019/2019-03-14-ankara-meeting-of-the-silk-routes-region-working-group.yaml");

@@ -102,6 +102,10 @@ window.CMS_MANUAL_INIT = true;
     }
     // Each field with a problem is checked again, which shows it under the field.
     for (const control of problems.byControl.keys()) if (control.props.validate) control.props.validate();
+    // The first of them is brought into view: the form is often scrolled down to its last fields when saved.
+    const first = [...problems.byControl.keys()][0];
+    const element = first && document.getElementById(first.props.forID);
+    if (element) element.scrollIntoView({ block: "center" });
   }
 
   function showProblems(list) {
@@ -142,8 +146,10 @@ window.CMS_MANUAL_INIT = true;
           );
           const { ok, json } = await ask("persistEntry", { branch: inner.branch, dataFiles: entry.dataFiles, assets, options: persistOptions });
           if (!ok) {
-            showProblems(json.problems || []);
-            throw new Error(json.error || "the save was refused");
+            const list = json.problems || [];
+            showProblems(list);
+            // Each problem stands under its field and beside the form: the notice only says so.
+            throw new Error(list.length > 0 ? `Nothing was saved: the check found ${list.length === 1 ? "a problem" : `${list.length} problems`}, shown under ${list.length === 1 ? "its field" : "their fields"} and beside the form.` : json.error || "the save was refused");
           }
           clearProblems();
           return json;
@@ -213,7 +219,7 @@ window.CMS_MANUAL_INIT = true;
   /** The event's page in the preview, or the check's messages of a refused save. */
   const eventPreview = () => createClass({
     getInitialState() {
-      return { url: null, path: null, version: 0 };
+      return { url: null, path: null, fresh: false, version: 0 };
     },
     componentDidMount() {
       this.listener = () => this.setState({ version: this.state.version + 1 });
@@ -221,7 +227,9 @@ window.CMS_MANUAL_INIT = true;
       this.lookUp();
     },
     componentDidUpdate() {
-      if (this.props.entry.get("path") !== this.state.path) this.lookUp();
+      // A new event, once saved, keeps its path but is no longer new: its page is looked up then.
+      const entry = this.props.entry;
+      if (entry.get("path") !== this.state.path || Boolean(entry.get("newRecord")) !== this.state.fresh) this.lookUp();
     },
     componentWillUnmount() {
       listeners.delete(this.listener);
@@ -229,9 +237,10 @@ window.CMS_MANUAL_INIT = true;
     },
     async lookUp() {
       const path = this.props.entry.get("path");
+      const fresh = Boolean(this.props.entry.get("newRecord"));
       clearTimeout(this.timer);
-      this.setState({ path });
-      if (!path || this.props.entry.get("newRecord")) return this.setState({ url: null });
+      this.setState({ path, fresh });
+      if (!path || fresh) return this.setState({ url: null });
       const { ok, json } = await ask("eventPage", { path }).catch(() => ({ ok: false, json: {} }));
       if (this.props.entry.get("path") !== path) return;
       if (ok && json.url) this.setState({ url: new URL(json.url, location.href).href });
@@ -242,9 +251,10 @@ window.CMS_MANUAL_INIT = true;
       if (problems.all.length > 0) {
         return h(
           "div",
-          { className: "check-problems" },
+          { className: "check-problems", style: { padding: "0 2rem 0 0" } },
           h("h2", {}, "Not saved: the check found a problem"),
-          h("pre", { style: { whiteSpace: "pre-wrap", font: "14px/1.5 monospace" } }, problems.all.map((p) => p.text).join("\n")),
+          h("p", {}, "Correct what is named below in the form, and save again. Each line is the file, the line and the column, and what is wrong there."),
+          h("pre", { style: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", font: "14px/1.5 monospace" } }, problems.all.map((p) => p.text).join("\n")),
         );
       }
       if (!this.state.url) return h("p", {}, "The event's page is shown here once the event is saved and the preview is built.");
@@ -259,7 +269,9 @@ window.CMS_MANUAL_INIT = true;
   window.addEventListener("DOMContentLoaded", () => {
     registerBackend();
     for (const name of ["string", "text", "number", "boolean", "select", "list", "object", "image", "file", "relation"]) wrapWidget(name);
-    CMS.registerPreviewTemplate("events", eventPreview());
+    // On the published site there is no live preview to show: Decap's own preview of the fields stays.
+    const published = document.querySelector('meta[name="activity-report-editor"]');
+    if (!published || published.getAttribute("content") !== "published") CMS.registerPreviewTemplate("events", eventPreview());
     window.addEventListener("hashchange", clearProblems);
     CMS.init();
   });

@@ -40,6 +40,8 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
 
 interface Context {
   readonly terms: Terms;
+  /** The data folder's path from where the editor's paths start: "" for the write service, `_data/` in a repository. */
+  readonly root: string;
 }
 
 function options(to: Vocabulary, context: Context, orCountry = false): { label: string; value: string }[] {
@@ -65,10 +67,10 @@ const exampleText = (field: Field): string | undefined => {
 };
 
 /** The widget of a value: a picture of images/, a document of documents/, a number, or a text. */
-function valueWidget(field: Field, schema: AnySchema | undefined): CmsField {
+function valueWidget(field: Field, schema: AnySchema | undefined, context: Context): CmsField {
   const example = exampleText(field);
   if (example?.startsWith(`${IMAGES_DIR}/`)) return { widget: "image", choose_url: false };
-  if (example?.startsWith(`${DOCUMENTS_DIR}/`)) return { widget: "file", choose_url: true, media_folder: `/${DOCUMENTS_DIR}`, public_folder: DOCUMENTS_DIR };
+  if (example?.startsWith(`${DOCUMENTS_DIR}/`)) return { widget: "file", choose_url: true, media_folder: `/${context.root}${DOCUMENTS_DIR}`, public_folder: DOCUMENTS_DIR };
   if (field.markdown) return { widget: "text" };
   if (field.boolean) return { widget: "boolean" };
   if (schema) {
@@ -81,8 +83,31 @@ function valueWidget(field: Field, schema: AnySchema | undefined): CmsField {
   return { widget: "string" };
 }
 
+/**
+ * A field's description as the form's hint: the form shows a choice by its name and a switch as a
+ * switch, so what the description says of the file (the ids of a reference file, `true`) is said of
+ * the form instead.
+ */
+export function formHint(description: string, widget: unknown): string {
+  let hint = description;
+  if (widget === "select") {
+    hint = hint
+      .replace(/(?::|,)? (?:an? |goal )?ids? of [\w-]+\.yaml/g, "")
+      .replace("a country's code (PK)", "a country")
+      .replace("country's code: ISO 3166-1, or one of countries.yaml", "country");
+  }
+  hint = hint.replace(/\bonline: true\b/g, "Online switched on");
+  if (widget === "boolean") hint = hint.replace(/^true for /, "On for ").replace(/^true: /, "On: ");
+  return hint;
+}
+
 /** The Decap field of a contract field. */
 function cmsField(field: Field, schema: AnySchema | undefined, context: Context): CmsField | undefined {
+  const made = contractField(field, schema, context);
+  return made && { ...made, hint: formHint(String(made.hint), made.widget) };
+}
+
+function contractField(field: Field, schema: AnySchema | undefined, context: Context): CmsField | undefined {
   // An older form of a field is kept in the file as written (merge.ts), and not offered.
   if (field.retired || field.deprecated) return undefined;
   const hint = `${field.description}${field.markdown ? " (Markdown)" : ""}`;
@@ -94,7 +119,7 @@ function cmsField(field: Field, schema: AnySchema | undefined, context: Context)
     case "value":
       if (form?.kind === "reference") return { ...base, ...referenceWidget(form.to, context, false, form.orCountry === true) };
       if (field.values) return { ...base, widget: "select", options: [...field.values] };
-      return { ...base, ...valueWidget(field, schema) };
+      return { ...base, ...valueWidget(field, schema, context) };
     case "list":
       if (field.reference) return { ...base, ...referenceWidget(field.reference, context, true) };
       return { ...base, widget: "list", field: { name: "item", label: labelOf(field.name), widget: "string" } };
@@ -132,7 +157,10 @@ function summaryOf(field: Field): { summary?: string } {
 }
 
 /** The form's fields of a whole data file. */
-export function fileFields(schema: AnySchema, context: Context, title: string): CmsField[] {
+/** What the key of a file that is a mapping as a whole is called in the form, by the file. */
+const FILE_KEY_LABELS: Readonly<Record<string, string>> = { "places.yaml": "Id", "countries.yaml": "Code" };
+
+export function fileFields(schema: AnySchema, context: Context, title: string, file?: string): CmsField[] {
   if (wrapsWhole(schema)) {
     const field: Field = { name: ENTRIES, description: title, required: false, retired: false, deprecated: false, holds: "value", markdown: false, boolean: false };
     const inner = unwrap(schema);
@@ -140,7 +168,10 @@ export function fileFields(schema: AnySchema, context: Context, title: string): 
     if (form?.kind === "mapping") {
       const fields = objectShape(form.value) ? fieldsOf(form.value) : undefined;
       const made = cmsField({ ...field, holds: "mapping", ...(fields ? { fields } : {}) }, schema, context)!;
-      return [{ ...made, label: "Entries", collapsed: true }];
+      const keyLabel = file ? FILE_KEY_LABELS[file] : undefined;
+      const [key, ...rest] = made.fields as CmsField[];
+      const named = keyLabel ? [{ ...key, label: `${keyLabel} (required)`, hint: `The entry's ${keyLabel.toLowerCase()}, as the other files name it` }, ...rest] : made.fields;
+      return [{ ...made, fields: named, label: "Entries", collapsed: true }];
     }
     const element = (inner._zod.def as unknown as { element: AnySchema }).element;
     return [cmsField({ ...field, holds: "objects", fields: fieldsOf(element) }, schema, context)!].map((f) => ({ ...f, label: "Entries" }));
@@ -149,32 +180,84 @@ export function fileFields(schema: AnySchema, context: Context, title: string): 
   return fieldsOf(schema).map((f) => cmsField(f, shape[f.name], context)).filter((f): f is CmsField => f !== undefined);
 }
 
+/**
+ * The Git host that the editor of the published site saves to: each save a
+ * change request (a pull request on GitHub, a merge request on GitLab), which
+ * CI builds and checks before anyone merges it (Decap's editorial workflow).
+ */
+export interface GitHost {
+  readonly name: "github" | "gitlab";
+  /** `OWNER/REPOSITORY`, or a GitLab group path `GROUP/SUBGROUP/PROJECT`. */
+  readonly repo: string;
+  /** The branch the report is built from, which the change requests go to. */
+  readonly branch: string;
+  /** The host's web address, for a GitLab of one's own (`https://gitlab.example.org`); GitHub and gitlab.com without. */
+  readonly origin?: string;
+  /**
+   * How editors log in: on GitHub, the address of the OAuth service that
+   * gives the editor its token (GitHub's own login cannot be done from a
+   * static page); on GitLab, the id of the OAuth application (PKCE, no server).
+   */
+  readonly login?: string;
+}
+
 export interface EditorConfigOptions {
   /** The ids the data folder defines, for the selects. */
   readonly terms: Terms;
-  /** Where the editor's page sends its saves: the dev server's write service. */
-  readonly proxyUrl: string;
+  /** Where the editor's page sends its saves: the dev server's write service (the editor of the live preview). */
+  readonly proxyUrl?: string;
+  /** The Git host of the published site's editor, instead of the write service. */
+  readonly host?: GitHost;
   /** The published site's address, for the editor's link to it. */
   readonly siteUrl?: string;
+  /** With a Git host: the data folder's path in the repository (`_data`), where the editor's paths start. */
+  readonly dataFolder?: string;
+}
+
+/** The backend of a Git host, with the editorial workflow: each save a change request. */
+function gitBackend(host: GitHost): Record<string, unknown> {
+  const backend: Record<string, unknown> = { name: host.name, repo: host.repo, branch: host.branch };
+  if (host.name === "gitlab") {
+    if (host.origin) Object.assign(backend, { api_root: `${host.origin}/api/v4`, base_url: host.origin, auth_endpoint: "oauth/authorize" });
+    if (host.login) Object.assign(backend, { auth_type: "pkce", app_id: host.login });
+  } else if (host.login) {
+    backend.base_url = host.login;
+  }
+  // The change requests' titles and commit messages say what the editor did, in the report's words.
+  backend.commit_messages = {
+    create: "Add {{collection}} “{{slug}}” in the editor",
+    update: "Change {{collection}} “{{slug}}” in the editor",
+    delete: "Delete {{collection}} “{{slug}}” in the editor",
+    uploadMedia: "Upload “{{path}}” in the editor",
+    deleteMedia: "Delete “{{path}}” in the editor",
+  };
+  return backend;
 }
 
 /**
- * The event file's folder and name. Decap reads a path template as a slug (lower case, no quotes, "." as "-"),
- * so neither `fields.date` nor a filter such as `date('YYYY')` survives in it: the folder is the date as the
- * form holds it (`2018-05-07`), and the write service files it under its year (paths.ts):
- * `events/2018/2018-05-07-sarajevo-joint-working-group.yaml`.
+ * The event file's folder and name: `events/2018/2018-05-07-sarajevo-joint-working-group.yaml`. Decap
+ * reads a path template as a slug (lower case, no quotes, "." as "-"), in which neither `fields.date`
+ * nor the filter `date('YYYY')` gives anything; `truncate(4)` of the date as the form holds it gives its
+ * year, with "..." that the slug drops. So a new event is filed in its year's folder by the write
+ * service and on the Git host alike (the write service also files an event under a folder named by its
+ * whole date, paths.ts).
  */
-const EVENT_PATH = "{{date}}/{{slug}}";
+const EVENT_PATH = "{{date | truncate(4)}}/{{slug}}";
 
 /** The configuration as an object (Decap CMS's config.yml, read). */
 export function editorConfig(options: EditorConfigOptions): Record<string, unknown> {
-  const context: Context = { terms: options.terms };
+  const folder = options.host ? (options.dataFolder ?? "").split(/[\\/]+/).filter((step) => step !== "" && step !== ".").join("/") : "";
+  const root = folder ? `${folder}/` : "";
+  const context: Context = { terms: options.terms, root };
   const eventKind = DATA_FILE_KINDS.find((k) => k.schema === eventSchema)!;
   const references = DATA_FILE_KINDS.filter((k) => k !== eventKind);
+  if (!options.host && !options.proxyUrl) throw new Error("the editor's configuration needs the write service's address or a Git host");
   return {
-    backend: { name: LOCAL_BACKEND, proxy_url: options.proxyUrl },
+    ...(options.host
+      ? { backend: gitBackend(options.host), publish_mode: "editorial_workflow" }
+      : { backend: { name: LOCAL_BACKEND, proxy_url: options.proxyUrl } }),
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
-    media_folder: IMAGES_DIR,
+    media_folder: `${root}${IMAGES_DIR}`,
     public_folder: IMAGES_DIR,
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections: [
@@ -182,11 +265,11 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
         name: "events",
         label: "Events",
         label_singular: "Event",
-        description: eventKind.description,
-        folder: EVENTS_DIR,
+        description: "Every meeting, training and conference of the report: open one to change it, or add one",
+        folder: `${root}${EVENTS_DIR}`,
         path: EVENT_PATH,
         // Decap keeps the media of a collection with a path beside its entries unless told: the data folder keeps them in images/.
-        media_folder: `/${IMAGES_DIR}`,
+        media_folder: `/${root}${IMAGES_DIR}`,
         public_folder: IMAGES_DIR,
         slug: "{{fields.date}}-{{fields.place}}-{{slug}}",
         extension: "yaml",
@@ -206,10 +289,10 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
         files: references.map((kind: DataFileKind) => ({
           name: kind.files[0]!.replace(/\.yaml$/, ""),
           label: kind.files[0],
-          file: kind.files[0],
+          file: `${root}${kind.files[0]}`,
           description: kind.description,
           format: "yaml",
-          fields: fileFields(kind.schema, context, kind.description),
+          fields: fileFields(kind.schema, context, kind.description, kind.files[0]),
         })),
       },
     ],
@@ -217,17 +300,28 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
 }
 
 /**
- * The configuration as config.yml, with the backend of the published site
- * ready under it as comments (docs/editing.md): the Git host, where each save
- * is a change request that is built and checked before it is merged.
+ * The configuration as config.yml. The live preview's has the backend of the
+ * published site ready under it as comments (docs/editing.md): the Git host,
+ * where each save is a change request that is built and checked before it is
+ * merged, which `build --editor` writes for the published site.
  */
 export function editorConfigYaml(options: EditorConfigOptions): string {
   const text = stringify(editorConfig(options), { lineWidth: 0 });
+  const made = "# Made by activity-report from the data contract (src/data/schema.ts) and the data folder's ids: do not edit.";
+  if (options.host) {
+    return [
+      made,
+      `# Published with the site by \`activity-report build --editor\`: each save is a change request to ${options.host.repo} (${options.host.branch}),`,
+      "# built and checked by CI before it is merged (docs/editing.md).",
+      text,
+    ].join("\n");
+  }
   const production = [
-    "# Made by activity-report from the data contract (src/data/schema.ts) and the data folder's ids: do not edit.",
+    made,
     "#",
     "# On the published site the editor works against the Git host instead (docs/editing.md):",
-    "# replace the backend below with, for GitHub,",
+    "# `activity-report build --editor https://github.com/OWNER/REPOSITORY` writes it into the site at /admin/,",
+    "# with this backend in place of the one below (GitLab alike, with `name: gitlab`):",
     "#",
     "# backend:",
     "#   name: github",

@@ -18,12 +18,12 @@ import { editorConfigYaml } from "./config.ts";
 /** The editor's folder in the site, below the path prefix. */
 export const EDITOR_FOLDER = "admin";
 
-const CLIENT = path.join(PROJECT_ROOT, "src/dev/editor/client.js");
-const DECAP = path.join(path.dirname(createRequire(import.meta.url).resolve("decap-cms/package.json")), "dist");
+export const CLIENT = path.join(PROJECT_ROOT, "src/dev/editor/client.js");
+export const DECAP = path.join(path.dirname(createRequire(import.meta.url).resolve("decap-cms/package.json")), "dist");
 
 /** The files of Decap's bundle that are served: its scripts, style and WebAssembly, not its source maps. */
 let decapFiles: ReadonlySet<string> | undefined;
-const servedDecapFiles = () => (decapFiles ??= new Set(readdirSync(DECAP).filter((f) => /^[\w.-]+\.(?:js|css|wasm)$/.test(f) && !f.startsWith("cms."))));
+export const servedDecapFiles = () => (decapFiles ??= new Set(readdirSync(DECAP).filter((f) => /^[\w.-]+\.(?:js|css|wasm)$/.test(f) && !f.startsWith("cms."))));
 
 const TYPES: Record<string, string> = { ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm" };
 
@@ -46,11 +46,23 @@ const CSP = [
   "form-action 'none'",
 ].join("; ");
 
-function indexPage(): string {
+/** The published editor's policy: the same, with the Git host's API (and its users' pictures) besides this site. */
+function publishedPolicy(api: string): string {
+  return CSP.replace("connect-src 'self' blob:", `connect-src 'self' blob: ${api}`).replace("img-src 'self' blob: data:", "img-src 'self' blob: data: https:");
+}
+
+/**
+ * The editor's page. `published`: on the published site, whose static host sends no headers of
+ * ours, the page's policy is in the page itself and names the Git host's API as well; there the
+ * editor's script adds no preview of its own (the live preview is not there).
+ */
+export function indexPage(published?: { readonly api: string }): string {
+  const policy = published ? publishedPolicy(published.api) : undefined;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+${policy ? `<meta http-equiv="Content-Security-Policy" content="${policy}">\n<meta name="activity-report-editor" content="published">\n` : ""}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Editor of the activity report</title>

@@ -20,6 +20,8 @@ import { loadData } from "../../data/load.ts";
 import type { Overlay } from "../../data/read.ts";
 import { IMAGES_DIR } from "../../data/pictures.ts";
 import { DOCUMENTS_DIR, eventSchema } from "../../data/schema.ts";
+import { EVENTS_DIR } from "../../data/read.ts";
+import { MAX_FILE_BYTES } from "../../data/yaml-source.ts";
 import { mergeIntoText, newFileText } from "./merge.ts";
 import { placeInside, writableFile, writeWhole, type WritableFile } from "./paths.ts";
 import { fileToView, viewPath, viewToFile, wrapsWhole, type FieldPath } from "./view.ts";
@@ -143,6 +145,13 @@ function formPathOf(d: Diagnostic, text: string, schema: z.ZodType): FieldPath |
   return viewPath(schema, value, place.path, place.atKey);
 }
 
+/** A name for a new event whose path is not one (its folder is not a year), to check it by: its file name, cleaned; else undefined. */
+function provisionalEventName(relative: unknown): string | undefined {
+  if (typeof relative !== "string" || !relative.startsWith(`${EVENTS_DIR}/`) || relative.includes("..")) return undefined;
+  const base = path.posix.basename(relative).replace(/\.yaml$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return base ? `${base}.yaml` : undefined;
+}
+
 /** The file a path names, or the answer that refuses it. */
 function named(relative: unknown, kinds?: readonly WritableFile["kind"][]): WritableFile | Answer {
   const check = writableFile(relative);
@@ -227,12 +236,23 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
     const assets = Array.isArray(params.assets) ? params.assets : [];
     if (dataFiles.length === 0) return refused(400, "nothing to save");
     const overlay = new Map<string, string | null>();
+    /** The refusal of a new event's file name, when the event is checked under a provisional one. */
+    let unnamed: Answer | undefined;
     const written = new Map<string, { text: string; schema: z.ZodType; target: string; before?: string }>();
     const removed: string[] = [];
     for (const dataFile of dataFiles) {
       if (!isRecord(dataFile) || typeof dataFile.raw !== "string") return refused(400, "a file to save has no text");
-      const file = dataFileNamed(dataFile.path);
-      if (isAnswer(file)) return file;
+      let file = dataFileNamed(dataFile.path);
+      let provisional = false;
+      if (isAnswer(file)) {
+        // A new event whose date is not one has no year to be filed under, and so no file name. It is checked under
+        // the events folder itself, so that the answer is check's, at the date's field; nothing is written.
+        const name = provisionalEventName(dataFile.path);
+        if (!name || dataFile.newPath !== undefined || (await placeInside(dataDir, { kind: "event", path: String(dataFile.path), schema: eventSchema, maxBytes: 0 }, false).then(() => true, () => false))) return file;
+        unnamed ??= file;
+        provisional = true;
+        file = { kind: "event", path: `${EVENTS_DIR}/${name}`, schema: eventSchema, maxBytes: MAX_FILE_BYTES };
+      }
       const destination = dataFile.newPath === undefined ? file : dataFileNamed(dataFile.newPath, [file.kind]);
       if (isAnswer(destination)) return destination;
       let value: unknown;
@@ -252,7 +272,7 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
       }
       if (text === undefined) return refused(422, `${file.path} cannot be read as YAML as it stands: correct it in a text editor (check names the problem)`);
       if (Buffer.byteLength(text) > destination.maxBytes) return refused(413, `${destination.path} would be over ${destination.maxBytes / 1024 / 1024} MB`);
-      const target = await placeInside(dataDir, destination, true);
+      const target = provisional ? "" : await placeInside(dataDir, destination, true);
       // The name the check reads it by (the folder's real path may differ, through a link above it).
       const named = path.join(dataDir, destination.path);
       overlay.set(named, text);
@@ -277,6 +297,7 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
       await Promise.all(created.map((f) => rm(f, { force: true })));
       return refused(422, `Nothing was saved: the data would have ${problems.length === 1 ? "an error" : `${problems.length} errors`}:\n${problems.map((p) => p.text).join("\n")}`, problems);
     }
+    if (unnamed) return unnamed;
     for (const { target, text, before } of written.values()) if (text !== before) await writeWhole(target, text);
     for (const file of removed) await rm(file, { force: true });
     return ok({ message: "entry persisted" });

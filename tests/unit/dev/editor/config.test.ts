@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { fieldsOf, objectShape, unwrap, type Field } from "../../../../src/data/fields.ts";
 import { DATA_FILE_KINDS, type Terms } from "../../../../src/data/json-schema.ts";
 import { eventSchema, formOf, type Vocabulary } from "../../../../src/data/schema.ts";
-import { editorConfig, editorConfigYaml, labelOf } from "../../../../src/dev/editor/config.ts";
+import { editorConfig, editorConfigYaml, formHint, labelOf } from "../../../../src/dev/editor/config.ts";
 
 type CmsField = { name: string; label: string; hint?: string; widget: string; multiple?: boolean; options?: ({ label: string; value: string } | string)[]; fields?: CmsField[]; field?: CmsField };
 type Collection = { name: string; folder?: string; path?: string; fields?: CmsField[]; files?: { name: string; file: string; fields: CmsField[] }[]; media_folder?: string };
@@ -66,11 +66,26 @@ describe("editorConfig", () => {
     const contract = fieldsOf(eventSchema);
     for (const f of contract.filter((c) => !c.retired && !c.deprecated)) {
       const form = find(fields, f.name);
-      expect(form.hint, f.name).toContain(f.description);
+      expect(form.hint, f.name).toBe(formHint(`${f.description}${f.markdown ? " (Markdown)" : ""}`, form.widget));
       expect(form.label).toBe(`${labelOf(f.name)}${f.required ? " (required)" : ""}`);
     }
     expect(find(fields, "title").label).toBe("Title (required)");
     expect(find(fields, "summary").hint).toMatch(/\(Markdown\)$/);
+  });
+
+  it("says in a hint what the form shows: a choice by its name, a switch switched on", () => {
+    const fields = events().fields!;
+    expect(find(fields, "type").hint).toBe("Kind of activity");
+    expect(find(fields, "strands").hint).toBe("The chapters it belongs to; the first reports it in full");
+    expect(find(fields, "place").hint).toBe("Where it took place, or a country when no city is known; not needed with Online switched on");
+    expect(find(fields, "online").hint).toMatch(/^On for a virtual meeting/);
+    expect(find(referenceFile("places.yaml").fields, "entries.country").hint).toBe("Its country");
+    // A place's id and a country's code are named so, not "Key".
+    expect(find(referenceFile("places.yaml").fields, "entries.key").label).toBe("Id (required)");
+    expect(find(referenceFile("countries.yaml").fields, "entries.key").label).toBe("Code (required)");
+    // Nothing of the files' own words is left in a choice's hint.
+    const hints = (fs: readonly CmsField[]): string[] => fs.flatMap((f) => [...(f.widget === "select" || f.widget === "boolean" ? [String(f.hint)] : []), ...hints(f.fields ?? [])]);
+    for (const hint of hints(fields)) expect(hint).not.toMatch(/\.yaml|\btrue\b/);
   });
 
   it("makes every reference a list to choose from that shows names, with the ids as the values", () => {
@@ -116,7 +131,6 @@ describe("editorConfig", () => {
   it("files events in their year folders and reads the reference files from the data folder's top", () => {
     const c = events();
     expect(c.folder).toBe("events");
-    expect(c.path).toBe("{{date}}/{{slug}}");
     const names = config().collections.find((x) => x.name === "reference")!.files!.map((f) => f.file);
     expect(names).toEqual(DATA_FILE_KINDS.filter((k) => k.schema !== eventSchema).map((k) => k.files[0]));
   });
@@ -124,5 +138,56 @@ describe("editorConfig", () => {
   it("writes a configuration that reads back as the same object", () => {
     const yaml = editorConfigYaml({ terms: TERMS, proxyUrl: "/admin/api/v1" });
     expect(parse(yaml)).toEqual(editorConfig({ terms: TERMS, proxyUrl: "/admin/api/v1" }));
+  });
+
+  it("files a new event in its year's folder: the path template keeps the date's year", () => {
+    expect(events().path).toBe("{{date | truncate(4)}}/{{slug}}");
+  });
+});
+
+describe("the editor's configuration for the write service and for the Git host", () => {
+  const github = { name: "github", repo: "icmpd/budapest-report", branch: "main", login: "https://auth.example.org" } as const;
+  const gitlab = { name: "gitlab", repo: "icmpd/reports/budapest", branch: "release", origin: "https://gitlab.example.org", login: "0123abcd" } as const;
+
+  it("saves through the write service on this machine, with the Git host's backend offered as comments", () => {
+    const yaml = editorConfigYaml({ terms: TERMS, proxyUrl: "/admin/api/v1" });
+    const read = parse(yaml) as Record<string, unknown>;
+    expect(read.backend).toEqual({ name: "activity-report", proxy_url: "/admin/api/v1" });
+    expect(read.publish_mode).toBeUndefined();
+    // The comments are a configuration that reads: uncommented, the Git host's backend with the editorial workflow.
+    const offered = parse(yaml.split("\n").filter((l) => /^# {0,3}(backend|name|repo|branch|publish_mode)\b/.test(l)).map((l) => l.replace(/^# /, "")).join("\n"));
+    expect(offered).toEqual({ backend: { name: "github", repo: "OWNER/REPOSITORY", branch: "main" }, publish_mode: "editorial_workflow" });
+  });
+
+  it("saves to GitHub with the editorial workflow, every path from the data folder in the repository", () => {
+    const c = editorConfig({ terms: TERMS, host: github, dataFolder: "_data" }) as Record<string, unknown> & { collections: Collection[]; backend: Record<string, unknown> };
+    expect(c.backend).toMatchObject({ name: "github", repo: "icmpd/budapest-report", branch: "main", base_url: "https://auth.example.org" });
+    expect(c.backend.proxy_url).toBeUndefined();
+    expect(c.publish_mode).toBe("editorial_workflow");
+    expect(c.media_folder).toBe("_data/images");
+    expect(c.public_folder).toBe("images");
+    const ev = c.collections.find((x) => x.name === "events")!;
+    expect(ev).toMatchObject({ folder: "_data/events", media_folder: "/_data/images", path: "{{date | truncate(4)}}/{{slug}}" });
+    expect(c.collections.find((x) => x.name === "reference")!.files!.map((f) => f.file)).toEqual(DATA_FILE_KINDS.filter((k) => k.schema !== eventSchema).map((k) => `_data/${k.files[0]}`));
+    expect(find(find(ev.fields!, "documents").fields!, "versions").fields!.find((f) => f.name === "value")).toMatchObject({ media_folder: "/_data/documents", public_folder: "documents" });
+    // The same fields as the editor of the live preview.
+    expect(formPaths(ev.fields!)).toEqual(formPaths(events().fields!));
+    const yaml = editorConfigYaml({ terms: TERMS, host: github, dataFolder: "_data" });
+    expect(parse(yaml)).toEqual(c);
+    expect(yaml).toMatch(/^# .*each save is a change request to icmpd\/budapest-report \(main\)/m);
+  });
+
+  it("saves to a GitLab of one's own with the editorial workflow, logging in through its OAuth application", () => {
+    const c = editorConfig({ terms: TERMS, host: gitlab, dataFolder: "./data/" }) as { backend: Record<string, unknown>; publish_mode: string; collections: Collection[] };
+    expect(c.backend).toMatchObject({
+      name: "gitlab", repo: "icmpd/reports/budapest", branch: "release",
+      api_root: "https://gitlab.example.org/api/v4", base_url: "https://gitlab.example.org", auth_type: "pkce", app_id: "0123abcd",
+    });
+    expect(c.publish_mode).toBe("editorial_workflow");
+    expect(c.collections.find((x) => x.name === "events")!.folder).toBe("data/events");
+    // At the repository's top: no folder before the paths.
+    const top = editorConfig({ terms: TERMS, host: { ...gitlab, origin: undefined } }) as { backend: Record<string, unknown>; collections: Collection[] };
+    expect(top.backend.api_root).toBeUndefined();
+    expect(top.collections.find((x) => x.name === "events")!.folder).toBe("events");
   });
 });
