@@ -132,7 +132,7 @@ describe("the editor", () => {
       await page.goto(preview.url("/admin/#/collections/events/new"), { waitUntil: "load" });
       // The new event's form, not the one left (whose fields are there until the editor has switched).
       await page.waitForFunction(() => {
-        const label = Array.from(document.querySelectorAll("label[for]")).find((l) => l.textContent!.startsWith("Title"));
+        const label = Array.from(document.querySelectorAll("label[for]")).find((l) => l.textContent.startsWith("Title"));
         const input = label && (document.getElementById(label.getAttribute("for")!) as HTMLInputElement | null);
         return location.hash.endsWith("/events/new") && input !== null && input !== undefined && input.value === "";
       }, { timeout: 60_000 });
