@@ -31,24 +31,35 @@ export interface BuiltSite {
 
 declare module "vitest" {
   export interface ProvidedContext {
-    sites: Record<SiteName, BuiltSite>;
-    /** The sample's build, sites.sample, under the name the first tests read it by. */
-    sampleSite: BuiltSite;
+    sites: Partial<Record<SiteName, BuiltSite>>;
   }
+}
+
+/**
+ * The sites to build: all, or those TEST_SITES names (comma-separated; empty for none), for a run of test files
+ * that read no built site, such as CI's run of the editor's test on other versions of Node.
+ */
+function sitesWanted(): [SiteName, string][] {
+  const all = Object.entries(SITES) as [SiteName, string][];
+  const listed = process.env.TEST_SITES;
+  if (listed === undefined) return all;
+  const names = listed.split(",").map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(n in SITES));
+  if (unknown.length > 0) throw new Error(`TEST_SITES names no such site: ${unknown.join(", ")} (the sites are ${Object.keys(SITES).join(", ")})`);
+  return all.filter(([name]) => names.includes(name));
 }
 
 export default async function setup(project: TestProject) {
   const root = await mkdtemp(path.join(tmpdir(), "activity-report-sites-"));
   // One after the other: each build uses both cores in turn (Node, the encoders' threads, Chromium's processes).
-  const sites = {} as Record<SiteName, BuiltSite>;
-  for (const [name, data] of Object.entries(SITES) as [SiteName, string][]) {
+  const sites: Partial<Record<SiteName, BuiltSite>> = {};
+  for (const [name, data] of sitesWanted()) {
     // Each in a folder of its own, named "site", as the tests' own outputs are.
     const dir = path.join(root, name, "site");
     await mkdir(path.dirname(dir));
     sites[name] = { dir, run: await runCli(["build", "--data", data, "--output", dir]) };
   }
   project.provide("sites", sites);
-  project.provide("sampleSite", sites.sample);
   return async () => {
     await rm(root, { recursive: true, force: true });
   };

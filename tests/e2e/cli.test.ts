@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
 import { readdir, readFile, stat, symlink } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../src/data/load.ts";
 import { buildSite } from "../../src/report/model.ts";
 import { runCli, type Run } from "../helpers/cli.ts";
 import { besideOutput, cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "../helpers/data.ts";
-import { warmOutput } from "../helpers/sites.ts";
+import { builtSite, warmOutput } from "../helpers/sites.ts";
 import { pdfPages } from "../helpers/pdf.ts";
 
 afterAll(cleanUp);
@@ -18,7 +18,7 @@ describe("activity-report build on the sample data", () => {
   const site = loadDataOrThrow(SAMPLE_DATA).then(({ data }) => buildSite(data));
 
   beforeAll(() => {
-    ({ dir: output, run } = inject("sampleSite"));
+    ({ dir: output, run } = builtSite("sample"));
   });
 
   it("succeeds with one summary line, then the key figures, and its progress on standard error", () => {

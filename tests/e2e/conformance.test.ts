@@ -6,15 +6,16 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { PDFArray, PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFString, decodePDFRawStream, type PDFDocument } from "pdf-lib";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateData } from "../../bench/generate.ts";
 import { runCli } from "../helpers/cli.ts";
 import { CHECKS, parse, type Parsed } from "../../src/pdf/conformance.ts";
 import { cleanUp, tempDir } from "../helpers/data.ts";
+import { builtSite } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
 
-const { dir } = inject("sampleSite");
+const { dir } = builtSite("sample");
 const pdfOf = (root: string, year: number) => path.join(root, String(year), `budapest-process-activity-report-${year}.pdf`);
 
 describe("every sample report", () => {

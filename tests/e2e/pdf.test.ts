@@ -4,15 +4,15 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from "pdf-lib";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
-import { warmOutput } from "../helpers/sites.ts";
+import { builtSite, warmOutput } from "../helpers/sites.ts";
 import { annotationsOf, openPdf, pagePainting, pdfLines, pdfOutline, pdfPages, xmpProperties, type OutlineEntry } from "../helpers/pdf.ts";
 
 afterAll(cleanUp);
 
-const { dir } = inject("sampleSite");
+const { dir } = builtSite("sample");
 const pdfOf = (root: string, year: number) => path.join(root, String(year), `budapest-process-activity-report-${year}.pdf`);
 const HEADER = (year: number) => `Budapest Process · Annual Activity Report ${year}`;
 

@@ -6,19 +6,20 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { AxePuppeteer } from "@axe-core/puppeteer";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRINT_DPI, PRINT_HEIGHT_MM, PRINT_WIDTH_MM } from "../../src/data/photos.ts";
 import { printBudget } from "../../src/pictures/photos.ts";
 import { openSite } from "../helpers/browser.ts";
 import { openPdf, pdfLines, pdfPageBytes } from "../helpers/pdf.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, ROOT, sampleCopy, tempDir } from "../helpers/data.ts";
+import { builtSite } from "../helpers/sites.ts";
 import { gifOfFrames, truncatedJpeg } from "../helpers/hostile-files.ts";
 import { rng } from "../../bench/lib/random.ts";
 import { photographed } from "../../bench/photos.ts";
 import type { SceneColours } from "../../bench/lib/scene.ts";
 
-const { dir } = inject("sampleSite");
+const { dir } = builtSite("sample");
 const FULL_DATA = path.join(ROOT, "tests/fixtures/full-data");
 /** The sample's event pages with photos: a turned JPEG with GPS and a portrait; a transparent PNG and a CMYK JPEG. */
 const PHOTO_PAGES = ["/events/2017/2017-05-16-istanbul-training-of-trainers-afghanistan/", "/events/2018/2018-05-07-sarajevo-joint-working-group/"];

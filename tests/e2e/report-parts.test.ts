@@ -6,14 +6,15 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../src/data/load.ts";
 import { usesAbbreviation } from "../../src/report/abbreviations.ts";
 import { buildSite, type ReportView, type SiteModel } from "../../src/report/model.ts";
 import { SAMPLE_DATA } from "../helpers/data.ts";
+import { builtSite } from "../helpers/sites.ts";
 import { openPdf, pageFill, pdfLines, pdfPages } from "../helpers/pdf.ts";
 
-const { dir } = inject("sampleSite");
+const { dir } = builtSite("sample");
 const pdfOf = (year: number) => path.join(dir, String(year), `budapest-process-activity-report-${year}.pdf`);
 
 let site: SiteModel;

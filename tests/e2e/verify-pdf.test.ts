@@ -1,14 +1,15 @@
 /** `npm run verify-pdf`: the machine checks on the built PDFs, veraPDF's verdict when it is installed, and how to install it when not. */
 import { chmod, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CHECKS } from "../../src/pdf/conformance.ts";
 import { findVeraPdf, parseVeraPdfReport, verifyPdfs } from "../../src/pdf/verify.ts";
 import { cleanUp, put, tempDir } from "../helpers/data.ts";
+import { builtSite } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
 
-const { dir } = inject("sampleSite");
+const { dir } = builtSite("sample");
 const PDF_2017 = path.join(dir, "2017", "budapest-process-activity-report-2017.pdf");
 
 /** A veraPDF report of the form veraPDF writes (--format mrr), one job per file. */

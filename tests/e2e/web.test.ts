@@ -2,15 +2,15 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AxePuppeteer } from "@axe-core/puppeteer";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSite } from "../helpers/browser.ts";
 import { brokenLinks, htmlErrors } from "../helpers/checkers.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, ROOT, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
-import { warmOutput } from "../helpers/sites.ts";
+import { builtSite, warmOutput } from "../helpers/sites.ts";
 import { htmlPages, pageUrl } from "../helpers/site-files.ts";
 
-const { dir } = inject("sampleSite");
+const { dir } = builtSite("sample");
 let site: Awaited<ReturnType<typeof openSite>>;
 
 beforeAll(async () => {

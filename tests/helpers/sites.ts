@@ -8,7 +8,9 @@ import { tempDir } from "./data.ts";
 
 /** The build of the data folder `name` of SITES, made once for the run. Read it, never write to it. */
 export function builtSite(name: SiteName): BuiltSite {
-  return inject("sites")[name];
+  const site = inject("sites")[name];
+  if (!site) throw new Error(`the site ${name} was not built for this run: TEST_SITES leaves it out`);
+  return site;
 }
 
 /**
