@@ -15,12 +15,13 @@ const NOT_PRINTED = new Set(["aliases", "sources", "versions", "file", "logo", "
 
 /**
  * Characters that every face of the report draws, or that are never drawn (tests/unit/data/printable.test.ts
- * checks each against the fonts): Latin-1 and Latin Extended-A (Türkiye, Łódź, Şanlıurfa), dashes, quotes,
- * the ellipsis, the euro. Most texts hold no other, and need no font read to be checked.
+ * checks each against the fonts): Latin-1 and Latin Extended-A (Türkiye, Łódź, Şanlıurfa), the Cyrillic
+ * of Russian, Ukrainian, Belarusian (Тбилиси, Ґ, Ў), dashes, quotes, the ellipsis, the narrow no-break space
+ * of Russian numbers and dates, the numero sign, the euro. Most texts hold no other, and need no font read to be checked.
  */
 export const SURELY_PRINTED: readonly (readonly [number, number])[] = [
-  [0x00, 0x17f], [0x2013, 0x2014], [0x2018, 0x201a], [0x201c, 0x201e], [0x2020, 0x2020], [0x2022, 0x2022], [0x2026, 0x2026],
-  [0x2032, 0x2033], [0x2039, 0x203a], [0x20ac, 0x20ac],
+  [0x00, 0x17f], [0x400, 0x45f], [0x490, 0x491], [0x2013, 0x2014], [0x2018, 0x201a], [0x201c, 0x201e], [0x2020, 0x2020],
+  [0x2022, 0x2022], [0x2026, 0x2026], [0x202f, 0x202f], [0x2032, 0x2033], [0x2039, 0x203a], [0x20ac, 0x20ac], [0x2116, 0x2116],
 ];
 const hex = (code: number) => `\\u{${code.toString(16)}}`;
 const BEYOND_SURELY_PRINTED = new RegExp(`[^${SURELY_PRINTED.map(([a, b]) => `${hex(a)}-${hex(b)}`).join("")}]`, "u");

@@ -22,8 +22,12 @@ const PACKAGES = [
   { pkg: "@fontsource/source-serif-4", variants: ["400", "400-italic", "600", "700"] },
   { pkg: "@fontsource/source-sans-3", variants: ["400", "600", "700"] },
 ] as const;
-/** Latin covers English; latin-ext covers names such as Türkiye, Hewlêr, Koç. */
-export const SUBSETS = ["latin", "latin-ext"] as const;
+/**
+ * Latin covers English; latin-ext covers names such as Türkiye, Hewlêr, Koç; cyrillic covers Russian
+ * (and Ukrainian, Belarusian, Serbian, Macedonian); cyrillic-ext the Cyrillic letters of Kazakh, Tajik,
+ * Kyrgyz, Uzbek and Azerbaijani names, and the hryvnia. The first is the one fontconfig offers whole (printedAdvances).
+ */
+export const SUBSETS = ["latin", "latin-ext", "cyrillic", "cyrillic-ext"] as const;
 
 export interface FontFile {
   readonly subset: string;

@@ -1,11 +1,11 @@
 /**
  * The advance widths of the labels' text as the PDF draws it, in thousandths of an em, as runs of
  * consecutive code points: every character that Source Sans 3 Regular draws as the site and the PDF
- * publish it (the subsets latin and latin-ext), and every other that the report's fonts' files
- * draw, which the printing browser finds in them (src/pdf/fonts.ts); any other it prints as a box
- * (src/fonts/box-font.ts). Read from the font files by tests/helpers/glyph-widths.ts,
- * which writes this file; tests/unit/pictures/glyph-widths.test.ts reads the fonts again,
- * tests/e2e/labels.test.ts measures the widths in Chromium.
+ * publish it (the subsets latin, latin-ext, cyrillic and cyrillic-ext), and every other that
+ * the report's fonts' files draw, which the printing browser finds in them (src/pdf/fonts.ts); any
+ * other it prints as a box (src/fonts/box-font.ts). Read from the font files by
+ * tests/helpers/glyph-widths.ts, which writes this file; tests/unit/pictures/glyph-widths.test.ts
+ * reads the fonts again, tests/e2e/labels.test.ts measures the widths in Chromium.
  */
 export const ADVANCE_RUNS: readonly (readonly [number, readonly number[]])[] = [
   [0x0020, [200, 289, 426, 497, 497, 824, 609, 249, 303, 303, 418, 497, 249, 311, 249, 350, 497, 497, 497, 497, 497, 497, 497, 497, 497, 497, 249, 249, 497, 497, 497, 425, 847, 543, 588, 571, 615, 527, 494, 617, 652, 263, 479, 579, 486, 727, 647, 664, 566, 664, 569, 534, 536, 645, 515, 786, 513, 476, 539, 303, 350, 303, 497, 500, 542, 504, 553, 456, 555, 496, 292, 504, 544, 246, 247, 495, 255, 829, 547, 542, 555, 555, 347, 419, 338, 544, 467, 719, 446, 467, 425, 303, 241, 303, 497]],
@@ -64,6 +64,25 @@ export const ADVANCE_RUNS: readonly (readonly [number, readonly number[]])[] = [
   [0x037e, [249]],
   [0x0385, [542]],
   [0x0387, [249]],
+  [0x0400, [527, 527, 687, 498, 571, 534, 263, 263, 480, 897, 929, 696, 579, 656, 514, 645, 544, 580, 588, 498, 638, 527, 830, 550, 658, 656, 579, 630, 727, 652, 664, 645, 566, 571, 536, 514, 732, 513, 642, 598, 877, 880, 720, 798, 580, 571, 908, 582, 504, 544, 508, 411, 533, 496, 688, 456, 565, 565, 495, 531, 633, 562, 542, 553, 555, 456, 460, 467, 734, 446, 558, 512, 749, 761, 596, 674, 491, 456, 738, 515, 496, 496, 560, 411, 456, 419, 246, 246, 247, 735, 758, 544, 495, 565, 467, 558]],
+  [0x0462, [614, 576]],
+  [0x0472, [664, 542, 529, 477]],
+  [0x0490, [498, 416, 521, 431]],
+  [0x0496, [874, 727, 554, 456, 628, 536]],
+  [0x04a0, [715, 610, 661, 574]],
+  [0x04aa, [571, 456]],
+  [0x04ae, [476, 467, 476, 467, 551, 482]],
+  [0x04b6, [607, 520]],
+  [0x04ba, [598, 544]],
+  [0x04c0, [263, 830, 688, 590, 505]],
+  [0x04c7, [652, 562]],
+  [0x04cf, [255, 544, 504]],
+  [0x04d4, [822, 778, 527, 496, 652, 496]],
+  [0x04e2, [656, 565]],
+  [0x04e6, [664, 542, 664, 542]],
+  [0x04ee, [514, 467]],
+  [0x04f2, [514, 467]],
+  [0x04f6, [498, 411]],
   [0x1d25, [511]],
   [0x1d2c, [363]],
   [0x1d2e, [392]],
@@ -130,6 +149,7 @@ export const ADVANCE_RUNS: readonly (readonly [number, readonly number[]])[] = [
   [0x20bd, [497]],
   [0x20bf, [518]],
   [0x2113, [409]],
+  [0x2116, [893]],
   [0x2122, [637]],
   [0x212a, [579, 544]],
   [0x2191, [619]],

@@ -4,13 +4,23 @@
  * later), so the English pieces looked for are those of the catalogue that the data does not hold.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { TYPE } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { languageFrom, readCatalogues } from "../../src/data/catalogues.ts";
+import { loadDataOrThrow } from "../../src/data/load.ts";
 import { runEleventy } from "../../src/eleventy/run.ts";
+import { findBrowser } from "../../src/pdf/browser.ts";
+import { printJob } from "../../src/pdf/job.ts";
+import { notdefProblems } from "../../src/pdf/notdef.ts";
+import { printPdfs } from "../../src/pdf/print.ts";
+import { buildSite } from "../../src/report/model.ts";
 import { parseCatalogue } from "../../src/format/messages.ts";
 import { cleanUp, ROOT, SAMPLE_DATA } from "../helpers/data.ts";
+import { pdfFontNames, pdfPages } from "../helpers/pdf.ts";
 import { warmOutput } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
@@ -82,4 +92,21 @@ describe("the sample rendered in Russian", () => {
     expect(page("2017/print/index.html")).toMatch(/@bottom-center \{ content: "Страница " counter\(page\) " из " counter\(pages\); \}/);
     expect(text("2017/print/index.html")).toContain("Ссылка для цитирования:");
   });
+
+  it("prints in the report's own fonts, Cyrillic included: no other font embedded, no box, no missing glyph", async () => {
+    const { data } = await loadDataOrThrow(SAMPLE_DATA);
+    const site = buildSite(data, { language: languageFrom(readCatalogues(SAMPLE_DATA), "ru") });
+    const report = site.reports.find((r) => r.year === 2017)!;
+    const file = path.join(output, "2017", "report-ru.pdf");
+    await printPdfs([printJob(site, report, file)], { siteDir: output, browserPath: findBrowser() });
+    // Only Source Serif 4 and Source Sans 3: not the box font that stands for what they lack.
+    const faces = await pdfFontNames(file);
+    expect(faces.length).toBeGreaterThan(1);
+    for (const face of faces) expect(face).toMatch(/^(SourceSerif4|SourceSans3)\w*-\w+$/);
+    expect(notdefProblems(await PDFDocument.load(await readFile(file), { updateMetadata: false }))).toEqual([]);
+    // The Russian words are printed as text, read back as written: the contents and the page numbers' words.
+    const pages = await pdfPages(file);
+    expect(pages.join(" ")).toMatch(/Страница 3 из \d+/);
+    expect(pages.join(" ").match(/[\u0400-\u04ff]/g)!.length).toBeGreaterThan(2000);
+  }, 240_000);
 });

@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "puppeteer";
 import { fontAssets } from "../../src/assets/fonts.ts";
-import { faceMetrics, faceOf, NOT_DRAWN, printedAdvances, SANS } from "../../src/fonts/faces.ts";
+import { faceMetrics, faceOf, NOT_DRAWN, printedAdvances, SANS, SUBSETS } from "../../src/fonts/faces.ts";
 import { printFonts } from "../../src/pdf/fonts.ts";
 import { openSite } from "./browser.ts";
 
@@ -116,11 +116,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     `/**
  * The advance widths of the labels' text as the PDF draws it, in thousandths of an em, as runs of
  * consecutive code points: every character that Source Sans 3 Regular draws as the site and the PDF
- * publish it (the subsets latin and latin-ext), and every other that the report's fonts' files
- * draw, which the printing browser finds in them (src/pdf/fonts.ts); any other it prints as a box
- * (src/fonts/box-font.ts). Read from the font files by tests/helpers/glyph-widths.ts,
- * which writes this file; tests/unit/pictures/glyph-widths.test.ts reads the fonts again,
- * tests/e2e/labels.test.ts measures the widths in Chromium.
+ * publish it (the subsets ${SUBSETS.slice(0, -1).join(", ")} and ${SUBSETS.at(-1)}), and every other that
+ * the report's fonts' files draw, which the printing browser finds in them (src/pdf/fonts.ts); any
+ * other it prints as a box (src/fonts/box-font.ts). Read from the font files by
+ * tests/helpers/glyph-widths.ts, which writes this file; tests/unit/pictures/glyph-widths.test.ts
+ * reads the fonts again, tests/e2e/labels.test.ts measures the widths in Chromium.
  */
 export const ADVANCE_RUNS: readonly (readonly [number, readonly number[]])[] = [
 ${lines.join("\n")}

@@ -35,8 +35,13 @@ describe("printFonts", () => {
     expect(fc("fc-match", "--format", "%{weight}", `${SANS}:bold`)).toBe("200");
     // A character that no file of the report's fonts has is the box font's, and only such a character.
     const boxes = (code: number) => fc("fc-list", "--format", "%{family}\n", `:charset=${code.toString(16)}`).trim().split("\n");
-    expect(boxes(0x416)).toEqual([BOX_FONT_FAMILY]);
+    expect(boxes(0x10d7)).toEqual([BOX_FONT_FAMILY]);
     expect(boxes(0x4e2d)).toEqual([BOX_FONT_FAMILY]);
+    // Ж and Қ: the report's Cyrillic files, in both families.
+    expect(new Set(boxes(0x416))).toEqual(new Set([SERIF, SANS]));
+    expect(new Set(boxes(0x49a))).toEqual(new Set([SERIF, SANS]));
+    // A Russian page asking for a family gets its Cyrillic file.
+    expect(fc("fc-match", "--format", "%{family} %{file}", "serif:lang=ru")).toMatch(new RegExp(`^${SERIF} .*/source-serif-4-cyrillic-400-normal\\.ttf$`));
     expect(new Set(boxes(0x15e))).toEqual(new Set([SERIF, SANS]));
     expect(new Set(boxes(0x132))).toEqual(new Set([SANS]));
   });

@@ -10,6 +10,8 @@ describe("the report's faces", () => {
     ]);
     for (const face of reportFaces()) {
       expect(face.files.map((f) => f.subset).sort()).toEqual([...SUBSETS].sort());
+      // Each subset's file is its own: the cyrillic file is not cyrillic-ext's.
+      for (const file of face.files) expect(file.rule).toContain(`-${file.subset}-${face.weight}-${face.style}`);
       for (const file of face.files) {
         expect(existsSync(file.woff2) && existsSync(file.woff), file.woff2).toBe(true);
         expect(file.rule).toContain(`font-family: '${face.family}'`);
@@ -24,7 +26,10 @@ describe("the report's faces", () => {
     // In latin-ext's unicode-range, but not in its file: ȏ and ȫ would be drawn by another font, or as a box.
     expect(advances.has(0x20f)).toBe(false);
     expect(advances.has(0x22b)).toBe(false);
-    expect(advances.has(0x416)).toBe(false);
+    // Ж, of the cyrillic subset; Қ, of cyrillic-ext; not თ, of Georgian, which no file has.
+    expect(advances.get(0x416)).toBe(830);
+    expect(advances.get(0x49a)).toBe(628);
+    expect(advances.has(0x10d7)).toBe(false);
     expect(notdef).toBe(653);
     // The serif has fewer of the rarer letters than the sans (Ĳ).
     expect(faceMetrics(faceOf(SERIF)).advances.has(0x132)).toBe(false);
@@ -37,15 +42,29 @@ describe("the report's faces", () => {
     expect(sans.get(0x22b)).toBe(542);
     // ₿: the regular serif's glyph.
     expect(sans.get(0x20bf)).toBe(518);
-    // ȏ (o with an inverted breve, which no file has) and Ж: the box.
+    // ȏ (o with an inverted breve, which no file has) and თ: the box.
     expect(sans.has(0x20f)).toBe(false);
-    expect(sans.has(0x416)).toBe(false);
+    expect(sans.has(0x10d7)).toBe(false);
     const all = reportCharacters();
     // Ĳ: the serif lacks it; the printing browser takes the sans's.
     expect(all.has(0x132)).toBe(true);
-    expect(all.has(0x20f) || all.has(0x416) || all.has(0x10e0)).toBe(false);
+    expect(all.has(0x20f) || all.has(0x10d7) || all.has(0x10e0)).toBe(false);
     for (let code = 0x20; code < 0x7f; code++) expect(all.has(code), code.toString(16)).toBe(true);
     for (let code = 0xa0; code <= 0xff; code++) expect(all.has(code), code.toString(16)).toBe(true);
+    // Russian, Ukrainian and Belarusian letters, the numero sign, and the narrow no-break space of Russian numbers and dates (drawn blank from the space).
+    for (let code = 0x400; code <= 0x45f; code++) expect(all.has(code), code.toString(16)).toBe(true);
+    for (const code of [0x490, 0x491, 0x2116, 0x202f]) expect(all.has(code), code.toString(16)).toBe(true);
+  });
+
+  it("publish Latin and Cyrillic, each subset for its own characters", () => {
+    expect(SUBSETS).toEqual(["latin", "latin-ext", "cyrillic", "cyrillic-ext"]);
+    const serif = faceOf(SERIF, 400, "italic");
+    const covers = (subset: string, code: number) => serif.files.find((f) => f.subset === subset)!.ranges.some(([a, b]) => code >= a && code <= b);
+    // А and я in cyrillic, Қ in cyrillic-ext, A in latin: each in its file's unicode-range and no other's.
+    expect(["latin", "latin-ext", "cyrillic", "cyrillic-ext"].map((s) => [covers(s, 0x410), covers(s, 0x44f), covers(s, 0x49a), covers(s, 0x41)])).toEqual([
+      [false, false, false, true], [false, false, false, false], [true, true, false, false], [false, false, true, false],
+    ]);
+    expect(faceMetrics(serif).advances.get(0x44f)).toBeGreaterThan(0);
   });
 
   it("read a unicode-range as CSS writes it", () => {

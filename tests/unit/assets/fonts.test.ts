@@ -1,0 +1,26 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { FONT_DIR, fontAssets } from "../../../src/assets/fonts.ts";
+import { reportFaces, SUBSETS } from "../../../src/fonts/faces.ts";
+
+describe("fontAssets", () => {
+  it("publishes each face's file of each subset, with a @font-face rule that loads it for its characters alone", () => {
+    const { files, css } = fontAssets();
+    const published = reportFaces().flatMap((face) => face.files);
+    expect(published).toHaveLength(reportFaces().length * SUBSETS.length);
+    expect(Object.keys(files).sort()).toEqual(published.map((f) => f.woff2).sort());
+    for (const file of published) expect(files[file.woff2]).toBe(`${FONT_DIR}/${path.basename(file.woff2)}`);
+    const rules = css.split(/(?=\/\* )/).map((r) => r.trim()).filter(Boolean);
+    expect(rules).toHaveLength(published.length);
+    // Only the WOFF2 file, by a path beside the stylesheet.
+    expect(css).not.toMatch(/\.woff\)/);
+    // Russian text in the italic serif and the semibold sans: the cyrillic files, for the Cyrillic block and the numero sign.
+    for (const name of ["source-serif-4-cyrillic-400-italic", "source-sans-3-cyrillic-600-normal"]) {
+      const rule = rules.find((r) => r.startsWith(`/* ${name} */`))!;
+      expect(rule).toContain(`src: url(fonts/${name}.woff2) format("woff2");`);
+      expect(rule).toMatch(/unicode-range: U\+0301,U\+0400-045F,U\+0490-0491,U\+04B0-04B1,U\+2116;/);
+    }
+    const ext = rules.find((r) => r.startsWith("/* source-sans-3-cyrillic-ext-400-normal */"))!;
+    expect(ext).toContain("U+0460-052F");
+  });
+});
