@@ -16,7 +16,7 @@ import { catalogueDiagnostics, readCatalogues } from "./data/catalogues.ts";
 import { sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
 import { entryOf } from "./data/lookup.ts";
-import { keptPdfPath } from "./data/releases.ts";
+import { keptPdfPath, withReleases, type NewRelease } from "./data/releases.ts";
 import { readYamlSource } from "./data/yaml-source.ts";
 import { OUTPUT_MARKER, markerWriter } from "./output.ts";
 import { conformanceProblems } from "./pdf/conformance.ts";
@@ -27,7 +27,6 @@ import { buildSite, siteWarnings } from "./report/model.ts";
 import { finalEditions, releaseReasons, type PdfFacts, type Place, type ReleasedChange } from "./report/release.ts";
 import { photoCacheFor, type Settings } from "./settings.ts";
 import { ReportError } from "./errors.ts";
-import { parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
 
 /** A release that cannot be recorded as asked; nothing was written. */
 class ReleaseRecordError extends ReportError {
@@ -145,28 +144,24 @@ export async function recordReleases(settings: Pick<Settings, "dataDir" | "outpu
   const check = await checkRelease(settings, years);
   if (check.errors || check.diagnostics.some((d) => d.severity === "error")) return { check, recorded: [] };
   const reportFile = path.join(settings.dataDir, REFERENCE_FILES.report);
-  const doc = parseDocument(await readFile(reportFile, "utf8"));
-  const editions = doc.get("editions") as YAMLMap | undefined;
+  const loaded = await loadData(settings.dataDir);
   // Every release is planned before anything is written: one that cannot be recorded leaves the data as it was.
-  const planned: { text: PdfText; edition: YAMLMap; releases?: YAMLSeq }[] = [];
-  for (const text of check.texts) {
-    const edition = editions?.items.find((pair) => String((pair.key as { value?: unknown }).value) === String(text.year))?.value as YAMLMap | undefined;
-    if (!edition) continue;
-    const releases = edition.get("releases") as YAMLSeq | undefined;
-    const last = releases?.items.at(-1) as YAMLMap | undefined;
-    if (last?.get("text") === text.fingerprint) continue;
-    if (String(last?.get("date")) === date) throw new ReleaseRecordError(`${reportFile}: the report of ${text.year} has a release of ${date} already, with another text; record this one on another day (--date)`);
-    planned.push({ text, edition, ...(releases ? { releases } : {}) });
+  const planned: { pdf: string; release: NewRelease }[] = [];
+  for (const text of [...check.texts].sort((a, b) => a.year - b.year)) {
+    const last = lastRelease(entryOf(loaded.data?.report.editions, String(text.year)));
+    if (last?.text === text.fingerprint) continue;
+    if (last?.date.iso === date) throw new ReleaseRecordError(`${reportFile}: the report of ${text.year} has a release of ${date} already, with another text; record this one on another day (--date)`);
+    planned.push({ pdf: text.file, release: { year: text.year, date, text: text.fingerprint } });
   }
-  for (const { text, edition, releases } of planned) {
-    const kept = path.join(settings.dataDir, keptPdfPath(text.year, date));
+  if (planned.length === 0) return { check, recorded: [] };
+  const written = withReleases(await readFile(reportFile, "utf8"), planned.map((p) => p.release));
+  if (written === undefined) throw new ReleaseRecordError(`${reportFile}: the editions of ${planned.map((p) => p.release.year).join(", ")} are not written as block mappings under editions, so their releases cannot be added; nothing was written`);
+  for (const { pdf, release } of planned) {
+    const kept = path.join(settings.dataDir, keptPdfPath(release.year, date));
     await mkdir(path.dirname(kept), { recursive: true });
-    await copyFile(text.file, kept);
-    const entry = { date, text: text.fingerprint };
-    if (releases) releases.add(doc.createNode(entry));
-    else edition.set("releases", doc.createNode([entry]));
+    await copyFile(pdf, kept);
   }
-  const recorded = planned.map((p) => p.text.year);
-  if (recorded.length > 0) await writeFile(reportFile, doc.toString());
+  await writeFile(reportFile, written);
+  const recorded = planned.map((p) => p.release.year);
   return { check, recorded };
 }
