@@ -308,7 +308,7 @@ async function recordRelease(io: Io, settings: Settings, years: readonly number[
   const list = (ys: readonly number[]) => ys.map((y, i) => `${listSeparator(i, ys.length)}${y}`).join("");
   io.out(recorded.length === 0
     ? `Nothing to record: the reports of ${list(check.years)} are released as they are.`
-    : `Recorded as released on ${date}: the report${recorded.length === 1 ? "" : "s"} of ${list(recorded)}; their PDFs are kept under ${path.join(settings.dataDir, "releases")}. Commit them with report.yaml.`);
+    : `Recorded as released on ${date}: the report${recorded.length === 1 ? "" : "s"} of ${list(recorded)}; ${recorded.length === 1 ? "its PDF is" : "their PDFs are"} kept under ${path.join(settings.dataDir, "releases")}. Commit them with report.yaml.`);
   return EXIT.ok;
 }
 
