@@ -660,7 +660,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     io.err(`activity-report check: --record goes with --release: only reports fit to go out are recorded as released\n\n${command.usage}`);
     return EXIT.usage;
   }
-  if (typeof values.date === "string" && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(`${values.date}T00:00:00Z`)))) {
+  if (name === "check" && typeof values.date === "string" && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(`${values.date}T00:00:00Z`)))) {
     io.err(`activity-report check: --date must be a day written YYYY-MM-DD, not "${values.date}"\n\n${command.usage}`);
     return EXIT.usage;
   }
