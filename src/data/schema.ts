@@ -395,7 +395,7 @@ export const editionSchema = z.strictObject({
   releases: z.array(z.strictObject({
     date: date("date").meta({ description: "When the report went out", examples: ["2019-10-01"] }),
     text: z.string().regex(TEXT_FINGERPRINT).meta({ description: "A fingerprint of the released PDF's text", examples: ["f2x0dUw4hm1hY6tqS4cW2JyS1Uqv4xvSLh0o0a1hZbo"] }),
-  })).max(MAX_LIST_ITEMS).optional().describe("Written by `activity-report release`, not by hand: each release of the report, oldest first; its PDF is kept under releases/<year>/"),
+  })).max(MAX_LIST_ITEMS).optional().meta({ description: "Written by `check --release --record`, not by hand: each release of the report, oldest first; its PDF is kept under releases/<year>/", readOnly: true }),
 });
 export type Edition = z.output<typeof editionSchema>;
 
