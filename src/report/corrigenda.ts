@@ -46,10 +46,14 @@ export function supersededReleases(edition: Pick<Edition, "releases" | "corrigen
 /** The text of a PDF, page by page, each page's lines: what its readers read and cite. */
 export type PdfText = readonly (readonly string[])[];
 
-/** A fingerprint of a PDF's words: the same words, however the bytes differ, give the same fingerprint. */
+/**
+ * A fingerprint of a PDF's words, in order: the same words give the same fingerprint however the bytes differ, and
+ * however they fall into lines and pages (a font's metrics may move a line break; the page numbers that the contents
+ * and the footers print still tell a moved page).
+ */
 export function textFingerprint(pages: PdfText): string {
-  const text = pages.map((lines) => lines.map((line) => line.replace(/\s+/g, " ").trim()).filter(Boolean).join("\n")).join("\f");
-  return createHash("sha256").update(text).digest("base64url");
+  const words = pages.flat().join(" ").split(/\s+/).filter(Boolean).join(" ");
+  return createHash("sha256").update(words).digest("base64url");
 }
 
 /** Where two texts differ: the lines of `before` that went and those of `after` that came, with the page of each. */

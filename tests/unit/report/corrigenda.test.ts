@@ -47,12 +47,13 @@ describe("releases and corrigenda", () => {
 });
 
 describe("textFingerprint", () => {
-  it("is the same for the same words however they are spaced, and differs for other words or pages", () => {
+  it("is the same for the same words however they are spaced or broken into lines and pages, and differs for other words", () => {
     const text = [["Annual Report 2018"], ["Sofia, 7 May 2018", "Over 75 participants"]];
     expect(textFingerprint(text)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(textFingerprint([["Annual  Report 2018 "], ["Sofia, 7 May 2018", "", "Over 75 participants"]])).toBe(textFingerprint(text));
+    expect(textFingerprint([["Annual Report", "2018 Sofia, 7 May"], ["2018 Over 75 participants"]])).toBe(textFingerprint(text));
     expect(textFingerprint([["Annual Report 2018"], ["Sofia, 8 May 2018", "Over 75 participants"]])).not.toBe(textFingerprint(text));
-    expect(textFingerprint([["Annual Report 2018", "Sofia, 7 May 2018"], ["Over 75 participants"]])).not.toBe(textFingerprint(text));
+    expect(textFingerprint([["Annual Report 2018"], ["Over 75 participants", "Sofia, 7 May 2018"]])).not.toBe(textFingerprint(text));
   });
 });
 
