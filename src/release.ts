@@ -42,12 +42,15 @@ export interface ReleaseCheck {
   readonly years: readonly number[];
   /** The PDFs that met every machine check. */
   readonly pdfsPassed: number;
-  /** The text of each of those PDFs, against its report's last release. */
+  /** The text of each of those PDFs whose report was released (of each, to record releases), against its last release. */
   readonly texts: readonly PdfText[];
 }
 
-/** The reports of `years` (default: every final edition) and their PDFs in `settings.outputDir`, checked for release. */
-export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputDir">, years?: readonly number[]): Promise<ReleaseCheck> {
+/**
+ * The reports of `years` (default: every final edition) and their PDFs in `settings.outputDir`, checked for release.
+ * The text of a PDF is read when its report was released, or for every PDF with `allTexts` (to record the releases).
+ */
+export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputDir">, years?: readonly number[], allTexts = false): Promise<ReleaseCheck> {
   const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
   const loaded = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
   // The catalogues of the report's words, as check reads them: a message that does not parse fails both. A key a
@@ -85,7 +88,8 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
       else {
         const problems = await conformanceProblems(bytes).catch((error: Error) => [`cannot be read as a PDF: ${error.message}`]);
         pdfs.push({ year: report.year, file, state: "checked", problems });
-        if (problems.length === 0) texts.push(await releasedText(data, report.year, file, bytes));
+        const released = lastRelease(entryOf(data.report.editions, String(report.year))) !== undefined;
+        if (problems.length === 0 && (released || allTexts)) texts.push(await releasedText(data, report.year, file, bytes));
       }
     }
   }
@@ -141,7 +145,7 @@ async function releasedText(data: DataSet, year: number, file: string, bytes: Ui
  * the release, with its text's fingerprint, added to its edition in report.yaml. Returns the check, and the years recorded.
  */
 export async function recordReleases(settings: Pick<Settings, "dataDir" | "outputDir">, years: readonly number[] | undefined, date: string): Promise<{ check: ReleaseCheck; recorded: number[] }> {
-  const check = await checkRelease(settings, years);
+  const check = await checkRelease(settings, years, true);
   if (check.errors || check.diagnostics.some((d) => d.severity === "error")) return { check, recorded: [] };
   const reportFile = path.join(settings.dataDir, REFERENCE_FILES.report);
   const loaded = await loadData(settings.dataDir);
