@@ -40,7 +40,7 @@ const DATA_OPTION = { data: { type: "string" }, help: { type: "boolean", short: 
 const COMMANDS = {
   check: {
     usage: `Usage: activity-report check [--data DIR]
-       activity-report check --release [YEAR…] [--data DIR] [--output DIR]
+       activity-report check --release [YEAR…] [--data DIR] [--output DIR] [--record [--date YYYY-MM-DD]]
 
 Validates the data folder and lists every problem as path:line:col: message.
 
@@ -52,19 +52,28 @@ every final edition) are fit to go out, and lists each reason why one is not:
     language under versions, an abbreviation that no report uses;
   - its PDF in the output folder is missing, was built from other data than
     the data folder holds now, or fails a machine check of PDF/UA-1 and
-    PDF/A-2u.
+    PDF/A-2u;
+  - it was released, and the text of its PDF has changed since without a
+    correction named under corrigenda in its edition.
 It checks the PDFs that will be published, so build first:
   activity-report build && activity-report check --release
+
+With --record, once the reports are fit to go out, records each one whose
+text was not released yet as released (today, or on --date): its PDF is kept
+under releases/<year>/ in the data folder, and the release is added to its
+edition in report.yaml. Commit both with the data.
 
   --release     check that the reports are fit to be published
   --data DIR    the data folder (default: $REPORT_DATA or _data)
   --output DIR  with --release: the built site whose PDFs are checked
                 (default: $REPORT_OUTPUT or output)
+  --record      with --release: record the reports as released
+  --date DATE   with --record: the day of the release (default: today)
   -h, --help    show this help
 
 Exit code 0 when the data is valid (warnings may be printed), 1 when it has
 errors, or with --release when a report is not fit to go out.`,
-    options: { ...DATA_OPTION, release: { type: "boolean" }, output: { type: "string" } },
+    options: { ...DATA_OPTION, release: { type: "boolean" }, output: { type: "string" }, record: { type: "boolean" }, date: { type: "string" } },
   },
   build: {
     usage: `Usage: activity-report build [--data DIR] [--output DIR] [--year YYYY] [--no-pdf] [--path-prefix PATH]
@@ -292,6 +301,22 @@ async function checkRelease(io: Io, settings: Settings, years: readonly number[]
     return EXIT.failed;
   }
   io.out(`Ready for release: ${reports}; ${plural(result.pdfsPassed, "PDF")} in ${settings.outputDir} ${result.pdfsPassed === 1 ? "meets" : "meet"} every machine check of PDF/UA-1 and PDF/A-2u.`);
+  return EXIT.ok;
+}
+
+/** `check --release --record`: the check, then, when the reports are fit to go out, their releases recorded in the data folder. */
+async function recordRelease(io: Io, settings: Settings, years: readonly number[] | undefined, date: string): Promise<number> {
+  const release = await import("./release.ts");
+  const { check, recorded } = await release.recordReleases(settings, years, date);
+  printDiagnostics(io, check.diagnostics);
+  if (check.errors || check.diagnostics.some((d) => d.severity === "error")) {
+    io.err(`Not ready for release, so nothing was recorded: ${plural(check.diagnostics.filter((d) => d.severity === "error").length, "reason")} above.`);
+    return EXIT.failed;
+  }
+  const list = (ys: readonly number[]) => ys.map((y, i) => `${listSeparator(i, ys.length)}${y}`).join("");
+  io.out(recorded.length === 0
+    ? `Nothing to record: the reports of ${list(check.years)} are released as they are.`
+    : `Recorded as released on ${date}: the report${recorded.length === 1 ? "" : "s"} of ${list(recorded)}; ${recorded.length === 1 ? "its PDF is" : "their PDFs are"} kept under ${path.join(settings.dataDir, "releases")}. Commit them with report.yaml.`);
   return EXIT.ok;
 }
 
@@ -655,6 +680,18 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     io.out(command.usage);
     return EXIT.ok;
   }
+  if (name === "check" && values.record !== true && values.date !== undefined) {
+    io.err(`activity-report check: --date goes with --record, which records the day of a release\n\n${command.usage}`);
+    return EXIT.usage;
+  }
+  if (name === "check" && values.release !== true && values.record === true) {
+    io.err(`activity-report check: --record goes with --release: only reports fit to go out are recorded as released\n\n${command.usage}`);
+    return EXIT.usage;
+  }
+  if (name === "check" && typeof values.date === "string" && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(`${values.date}T00:00:00Z`)))) {
+    io.err(`activity-report check: --date must be a day written YYYY-MM-DD, not "${values.date}"\n\n${command.usage}`);
+    return EXIT.usage;
+  }
   if (name === "check" && values.release !== true && values.output !== undefined) {
     io.err(`activity-report check: --output goes with --release, which checks the PDFs of the built site\n\n${command.usage}`);
     return EXIT.usage;
@@ -684,7 +721,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   try {
     if (name === "new") return await scaffold(io, settings.dataDir, positionals, values, command.usage);
     if (name === "init") return await init(io, positionals[0] ?? settings.dataDir, values);
-    if (name === "check" && values.release === true) return await checkRelease(io, settings, positionals.length > 0 ? positionals.map(Number) : undefined);
+    if (name === "check" && values.release === true) {
+      const years = positionals.length > 0 ? positionals.map(Number) : undefined;
+      return values.record === true ? await recordRelease(io, settings, years, typeof values.date === "string" ? values.date : new Date().toISOString().slice(0, 10)) : await checkRelease(io, settings, years);
+    }
     if (name === "check") return await check(io, settings);
     if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
     if (name === "build") return await runBuild(io, settings, typeof values.editor === "string" ? values.editor : undefined, typeof values["editor-login"] === "string" ? values["editor-login"] : undefined);

@@ -10,18 +10,28 @@
  * PDF that fails the machine checks of PDF/UA-1 and PDF/A-2u.
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { catalogueDiagnostics, readCatalogues } from "./data/catalogues.ts";
 import { sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
-import { loadData, REFERENCE_FILES } from "./data/load.ts";
+import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
+import { entryOf } from "./data/lookup.ts";
+import { keptPdfPath, withReleases, type NewRelease } from "./data/releases.ts";
 import { readYamlSource } from "./data/yaml-source.ts";
 import { OUTPUT_MARKER, markerWriter } from "./output.ts";
 import { conformanceProblems } from "./pdf/conformance.ts";
+import { readPdfText } from "./pdf/pdf-reading.ts";
+import { describeTextChange, lastRelease, newCorrigenda, textChange, textFingerprint } from "./report/corrigenda.ts";
 import { manifestOf, readManifest } from "./report/changes.ts";
 import { buildSite, siteWarnings } from "./report/model.ts";
-import { finalEditions, releaseReasons, type PdfFacts, type Place } from "./report/release.ts";
+import { finalEditions, releaseReasons, type PdfFacts, type Place, type ReleasedChange } from "./report/release.ts";
 import { photoCacheFor, type Settings } from "./settings.ts";
+import { ReportError } from "./errors.ts";
+
+/** A release that cannot be recorded as asked; nothing was written. */
+class ReleaseRecordError extends ReportError {
+  override readonly name = "ReleaseRecordError";
+}
 
 export interface ReleaseCheck {
   /** The data's errors, when it has any: nothing else was checked. */
@@ -32,10 +42,15 @@ export interface ReleaseCheck {
   readonly years: readonly number[];
   /** The PDFs that met every machine check. */
   readonly pdfsPassed: number;
+  /** The text of each of those PDFs whose report was released (of each, to record releases), against its last release. */
+  readonly texts: readonly PdfText[];
 }
 
-/** The reports of `years` (default: every final edition) and their PDFs in `settings.outputDir`, checked for release. */
-export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputDir">, years?: readonly number[]): Promise<ReleaseCheck> {
+/**
+ * The reports of `years` (default: every final edition) and their PDFs in `settings.outputDir`, checked for release.
+ * The text of a PDF is read when its report was released, or for every PDF with `allTexts` (to record the releases).
+ */
+export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputDir">, years?: readonly number[], allTexts = false): Promise<ReleaseCheck> {
   const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
   const loaded = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
   // The catalogues of the report's words, as check reads them: a message that does not parse fails both. A key a
@@ -43,7 +58,7 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
   const words = catalogueDiagnostics(readCatalogues(settings.dataDir));
   if (!loaded.data || words.some((d) => d.severity === "error")) {
     const errors = sortDiagnostics([...loaded.diagnostics, ...words]);
-    return { errors, diagnostics: errors, years: [], pdfsPassed: 0 };
+    return { errors, diagnostics: errors, years: [], pdfsPassed: 0, texts: [] };
   }
   const data = loaded.data;
   const site = buildSite(data);
@@ -63,13 +78,19 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
   const manifest = built ? readManifest(marker) : undefined;
   const digests = manifestOf(data, site).reports;
   const pdfs: PdfFacts[] = [];
+  const texts: PdfText[] = [];
   if (built) {
     for (const report of site.reports.filter((r) => chosen.includes(r.year))) {
       const file = path.join(settings.outputDir, String(report.year), report.pdfName);
       const bytes = await readFile(file).catch(() => undefined);
       if (!bytes) pdfs.push({ year: report.year, file, state: "missing" });
       else if (typeof manifest !== "object" || manifest.reports[String(report.year)] !== digests[String(report.year)]) pdfs.push({ year: report.year, file, state: "stale" });
-      else pdfs.push({ year: report.year, file, state: "checked", problems: await conformanceProblems(bytes).catch((error: Error) => [`cannot be read as a PDF: ${error.message}`]) });
+      else {
+        const problems = await conformanceProblems(bytes).catch((error: Error) => [`cannot be read as a PDF: ${error.message}`]);
+        pdfs.push({ year: report.year, file, state: "checked", problems });
+        const released = lastRelease(entryOf(data.report.editions, String(report.year))) !== undefined;
+        if (problems.length === 0 && (released || allTexts)) texts.push(await releasedText(data, report.year, file, bytes));
+      }
     }
   }
 
@@ -84,6 +105,7 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
     outputDir: settings.outputDir,
     built,
     pdfs,
+    changes: texts.flatMap((t) => (t.change ? [t.change] : [])),
   });
   // A warning that became a reason is told once, as the reason.
   const promoted = new Set(reasons.map((r) => `${r.file}:${r.line}:${r.col}:${r.message}`));
@@ -92,5 +114,58 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
     diagnostics: sortDiagnostics([...reasons, ...others]),
     years: chosen,
     pdfsPassed: pdfs.filter((p) => p.state === "checked" && p.problems.length === 0).length,
+    texts,
   };
+}
+
+/** The text of a report's PDF in the output, and how it differs from the report's last release, if it does. */
+export interface PdfText {
+  readonly year: number;
+  /** The PDF in the output folder. */
+  readonly file: string;
+  readonly fingerprint: string;
+  readonly change?: ReleasedChange;
+}
+
+async function releasedText(data: DataSet, year: number, file: string, bytes: Uint8Array): Promise<PdfText> {
+  const pages = await readPdfText(bytes);
+  const fingerprint = textFingerprint(pages);
+  const edition = entryOf(data.report.editions, String(year));
+  const last = lastRelease(edition);
+  if (!last || last.text === fingerprint) return { year, file, fingerprint };
+  // The kept copy tells what changed; validation has made sure that it is there.
+  const kept = await readFile(path.join(data.dir, keptPdfPath(year, last.date.iso))).catch(() => undefined);
+  const what = kept ? describeTextChange(textChange(await readPdfText(kept), pages)) : undefined;
+  return { year, file, fingerprint, change: { year, released: last.date.iso, change: what, corrected: newCorrigenda(edition).length > 0 } };
+}
+
+/**
+ * `check --release --record`: once the reports of `years` are fit to go out, records each one whose PDF's text is
+ * not that of its last release as released on `date` (YYYY-MM-DD): a copy of its PDF kept in the data folder, and
+ * the release, with its text's fingerprint, added to its edition in report.yaml. Returns the check, and the years recorded.
+ */
+export async function recordReleases(settings: Pick<Settings, "dataDir" | "outputDir">, years: readonly number[] | undefined, date: string): Promise<{ check: ReleaseCheck; recorded: number[] }> {
+  const check = await checkRelease(settings, years, true);
+  if (check.errors || check.diagnostics.some((d) => d.severity === "error")) return { check, recorded: [] };
+  const reportFile = path.join(settings.dataDir, REFERENCE_FILES.report);
+  const loaded = await loadData(settings.dataDir);
+  // Every release is planned before anything is written: one that cannot be recorded leaves the data as it was.
+  const planned: { pdf: string; release: NewRelease }[] = [];
+  for (const text of [...check.texts].sort((a, b) => a.year - b.year)) {
+    const last = lastRelease(entryOf(loaded.data?.report.editions, String(text.year)));
+    if (last?.text === text.fingerprint) continue;
+    if (last?.date.iso === date) throw new ReleaseRecordError(`${reportFile}: the report of ${text.year} has a release of ${date} already, with another text; record this one on another day (--date)`);
+    planned.push({ pdf: text.file, release: { year: text.year, date, text: text.fingerprint } });
+  }
+  if (planned.length === 0) return { check, recorded: [] };
+  const written = withReleases(await readFile(reportFile, "utf8"), planned.map((p) => p.release));
+  if (written === undefined) throw new ReleaseRecordError(`${reportFile}: the editions of ${planned.map((p) => p.release.year).join(", ")} are not written as block mappings under editions, so their releases cannot be added; nothing was written`);
+  for (const { pdf, release } of planned) {
+    const kept = path.join(settings.dataDir, keptPdfPath(release.year, date));
+    await mkdir(path.dirname(kept), { recursive: true });
+    await copyFile(pdf, kept);
+  }
+  await writeFile(reportFile, written);
+  const recorded = planned.map((p) => p.release.year);
+  return { check, recorded };
 }

@@ -189,7 +189,7 @@ const pairLine = (key: string, value: unknown) => (value === null ? `${key}:` : 
 const indented = (lines: readonly Line[], by: string): Line[] => lines.map((l) => ({ ...l, text: `${by}${l.text}` }));
 
 /** Whether a field is offered: one that is no longer read, or read only in an older form, is not. */
-const isOffered = (field: Field) => !field.retired && !field.deprecated;
+const isOffered = (field: Field) => !field.retired && !field.deprecated && !field.readOnly;
 
 /** The lines of a field filled in with its example, and those of the fields inside it. */
 function fieldLines(field: Field, offer: Offer): Line[] {

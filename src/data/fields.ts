@@ -17,6 +17,8 @@ export interface Field {
   readonly retired: boolean;
   /** Still read, in an older form that another field replaces: never offered. */
   readonly deprecated: boolean;
+  /** Written by a command, not by hand (`readOnly` in the JSON Schemas): never offered. */
+  readonly readOnly?: boolean;
   /** What the field holds: one value (or a list of values), a set of fields, a list of sets of fields, or a mapping of keys to values. */
   readonly holds: "value" | "list" | "object" | "objects" | "mapping";
   /** The contract's example of a value, if it gives one. */
@@ -42,7 +44,7 @@ export function unwrap(schema: AnySchema): AnySchema {
 }
 
 /** The first description or example met from the field's outer schema inwards (`.describe()` may sit on any wrapper). */
-function annotation<K extends "description" | "examples" | "deprecated">(schema: AnySchema, key: K): z.GlobalMeta[K] | undefined {
+function annotation<K extends "description" | "examples" | "deprecated" | "readOnly">(schema: AnySchema, key: K): z.GlobalMeta[K] | undefined {
   for (let s: AnySchema | undefined = schema; s; ) {
     const found = metaOf(s)?.[key];
     if (found !== undefined) return found;
@@ -74,6 +76,7 @@ function fieldOf(name: string, schema: AnySchema): Field {
     required: unwrap(schema) === schema,
     retired: form?.kind === "retired",
     deprecated: annotation(schema, "deprecated") === true,
+    ...(annotation(schema, "readOnly") === true ? { readOnly: true } : {}),
     markdown: form?.kind === "markdown",
     boolean: (inner._zod.def as { type: string }).type === "boolean",
     ...(Array.isArray(examples) && examples.length > 0 ? { example: examples[0] as unknown } : {}),

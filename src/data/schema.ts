@@ -340,6 +340,9 @@ export const eventSchema = withForm(z.strictObject({
 });
 export type EventFile = z.output<typeof eventSchema>;
 
+/** A release's text fingerprint: SHA-256 of the PDF's text, base64url (src/report/corrigenda.ts). */
+export const TEXT_FINGERPRINT = /^[A-Za-z0-9_-]{43}$/;
+
 export const EDITION_STATUSES = ["final", "draft"] as const;
 
 /** The Senior Officials Meetings are numbered from 1; far above any that will be held. */
@@ -385,6 +388,14 @@ export const editionSchema = z.strictObject({
   outlook: markdownText().optional().meta({ description: "What comes next, in Markdown", examples: ["In the coming year …"] }),
   status: z.enum(EDITION_STATUSES).optional().describe("final if left out; a draft says so on every page and is not indexed by search engines"),
   cover_photo: photoSchema.optional().describe("The photo on the cover of that year's PDF and at the top of its year page"),
+  corrigenda: z.array(z.strictObject({
+    date: date("date").meta({ description: "When the report was corrected", examples: ["2020-01-15"] }),
+    note: text.meta({ description: "What was corrected, in a sentence: the imprint and the year page print it", examples: ["The number of participants of the Senior Officials Meeting was corrected."] }),
+  })).max(MAX_LIST_ITEMS).optional().describe("Every correction of the report after its release, oldest first: a released report changes only with one (check --release)"),
+  releases: z.array(z.strictObject({
+    date: date("date").meta({ description: "When the report went out", examples: ["2019-10-01"] }),
+    text: z.string().regex(TEXT_FINGERPRINT).meta({ description: "A fingerprint of the released PDF's text", examples: ["f2x0dUw4hm1hY6tqS4cW2JyS1Uqv4xvSLh0o0a1hZbo"] }),
+  })).max(MAX_LIST_ITEMS).optional().meta({ description: "Written by `check --release --record`, not by hand: each release of the report, oldest first; its PDF is kept under releases/<year>/", readOnly: true }),
 });
 export type Edition = z.output<typeof editionSchema>;
 

@@ -21,6 +21,7 @@ import { english, languageFrom, readCatalogues } from "../data/catalogues.ts";
 import { SOURCE_LANGUAGE } from "../format/locale.ts";
 import type { Language } from "../format/language.ts";
 import { copyDataFiles } from "./data-files.ts";
+import { releasedPdfs } from "../report/corrigenda.ts";
 import { publishPhotos, type PublishedPhotos, type SitePhotos } from "./photos.ts";
 import { CONTENT_SECURITY_POLICY } from "./security.ts";
 import { wellFormedXml } from "./xml.ts";
@@ -114,10 +115,12 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   // Pictures of the data folder (e.g. the logos) at /images/, and the documents the events link to at /documents/: those validation checked.
   // Photos are published only as their processed copies (under /photos/), without the metadata their files carry.
   config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const { pictures, documents } = (await data()).data;
+    const { data: dataSet, site } = await data();
+    const { pictures, documents } = dataSet;
     const { published, encoded } = await photos();
     await Promise.all([
-      copyDataFiles([...pictures.filter((p) => !published.originals.has(p.path)), ...documents], directories.output),
+      // The released PDFs the data folder keeps stay published at their dated addresses (src/report/corrigenda.ts).
+      copyDataFiles([...pictures.filter((p) => !published.originals.has(p.path)), ...documents, ...releasedPdfs(dataSet, site)], directories.output),
       writePhotoFiles(published.files, directories.output),
     ]);
     if (published.files.length > 0) options.onPhotos?.({ files: new Set(published.files.map((f) => f.url)).size, encoded: encoded() });

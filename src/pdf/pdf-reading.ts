@@ -46,3 +46,27 @@ export async function readPdf(pdf: Uint8Array, ids: readonly string[] = []): Pro
     await doc.destroy();
   }
 }
+
+/** The lines of text of each page, top to bottom, each line's items joined left to right: what a reader of the PDF reads. */
+export async function readPdfText(pdf: Uint8Array): Promise<string[][]> {
+  const { getDocument } = await loadPdfJs();
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+  try {
+    const pages: string[][] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const content = await (await doc.getPage(i)).getTextContent();
+      // Items on one baseline (within 2 units) are one line.
+      const rows = new Map<number, { x: number; str: string }[]>();
+      for (const item of content.items) {
+        if (!("str" in item) || item.str.trim() === "") continue;
+        const y = Math.round(item.transform[5] as number);
+        const key = [...rows.keys()].find((k) => Math.abs(k - y) <= 2) ?? y;
+        rows.set(key, [...(rows.get(key) ?? []), { x: item.transform[4] as number, str: item.str }]);
+      }
+      pages.push([...rows.entries()].sort(([a], [b]) => b - a).map(([, items]) => items.sort((a, b) => a.x - b.x).map((i) => i.str).join(" ").replace(/\s+/g, " ").trim()));
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -24,7 +24,7 @@ function eventTexts(e: EventView, record: EventRecord | undefined): string[] {
 }
 
 /**
- * Every text that a report prints but Annex D: the cover and imprint, the front matter, the figures and
+ * Every text that a report prints but Annex D: the cover and imprint (its corrections too), the front matter, the figures and
  * goals, the chapters, the outlook and the other annexes. `organisation` heads the cover; the edition's
  * cover photo prints its caption and credit; `records` hold the events' photos.
  */
@@ -39,6 +39,7 @@ export function printedTexts(report: Omit<ReportView, "abbreviations">, organisa
     organisation, report.title, report.fullTitle, report.periodText ?? "", report.preparedBy, report.presentedTo ?? "", report.reference ?? "",
     edition?.cover_photo?.caption ?? "", edition?.cover_photo?.credit ?? "",
     ...Object.entries(report.imprint).map(([key, text]) => (key === "disclaimer" ? markdownWords(text) : text ?? "")),
+    ...report.corrections,
     ...report.parts.flatMap((p) => [p.title, ...p.sections.map((s) => s.title)]),
     e?.chair ?? "", e?.coChair ?? "", markdownWords(e?.foreword), ...(e?.signatories ?? []).flatMap((s) => [s.name, s.title ?? "", s.organisation ?? ""]),
     markdownWords(e?.summary), markdownWords(e?.outlook),

@@ -39,6 +39,19 @@ export interface ReleaseFacts {
   readonly built: boolean;
   /** The PDF of each year asked for that has a report, when the output holds a build. */
   readonly pdfs: readonly PdfFacts[];
+  /** The released reports whose PDF's text differs from that of their last release. */
+  readonly changes: readonly ReleasedChange[];
+}
+
+/** A released report whose PDF's text is no longer that of its last release. */
+export interface ReleasedChange {
+  readonly year: number;
+  /** The date of its last release, YYYY-MM-DD. */
+  readonly released: string;
+  /** What changed, in a few words (`page 7: "…" became "…"`), when the released PDF could be read. */
+  readonly change?: string;
+  /** Whether a corrigendum dated after that release names the change. */
+  readonly corrected: boolean;
 }
 
 /** The final editions, ascending: the reports `check --release` checks when given no year. */
@@ -78,6 +91,11 @@ export function releaseReasons(facts: ReleaseFacts): Diagnostic[] {
   }
   if (!facts.built && facts.years.some((year) => facts.reports.has(year))) {
     out.push(error({ file: facts.outputDir }, `holds no build to release: build the site with its PDFs first (activity-report build), then check it`));
+  }
+  // A released report is a record that governments cite: its words change only with a corrigendum that says so.
+  for (const change of facts.changes) {
+    if (!asked.has(change.year) || change.corrected) continue;
+    out.push(error(facts.locate(["editions", change.year]), `the report of ${change.year} was released on ${change.released}, and the text of its PDF has changed since${change.change ? ` (${change.change})` : ""}: a released report changes only with a correction; name it under corrigenda, dated after ${change.released}, with a note that says what was corrected, or undo the change`));
   }
   for (const pdf of facts.pdfs) {
     if (!asked.has(pdf.year)) continue;

@@ -9,6 +9,7 @@ import type { MessageValues } from "../format/messages.ts";
 import { countryName } from "../data/countries.ts";
 import { abbreviationsUsed, printedTexts } from "./abbreviations.ts";
 import { computeFigures } from "./figures.ts";
+import { supersededReleases, versionedPdfName } from "./corrigenda.ts";
 import type { Lookups } from "./lookups.ts";
 import { reportParts } from "./parts.ts";
 import { anchorOf, pdfFileName, reportUrl } from "./urls.ts";
@@ -220,6 +221,12 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
       .map((code) => ({ code, name: countryName(code, data.countries) }))
       .sort((a, b) => a.name.localeCompare(b.name, language.lang)),
     organisationsPresent: figures.organisationsPresent.items,
+    corrections: (edition?.corrigenda ?? []).map((c) => language.t("imprint.corrected", { date: language.date(c.date), note: c.note })),
+    earlierVersions: supersededReleases(edition).map((release) => ({
+      url: `${reportUrl(year)}${versionedPdfName(pdfName, release)}`,
+      iso: release.date.iso,
+      dateText: language.date(release.date),
+    })),
     imprint: {
       publisher: imprint.publisher ?? data.report.secretariat,
       address: imprint.address,

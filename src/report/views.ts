@@ -310,6 +310,10 @@ export interface ReportView {
   readonly reference?: string;
   /** Annex D: the abbreviations of report.yaml that the report prints, in alphabetical order. */
   readonly abbreviations: readonly AbbreviationView[];
+  /** `Corrected version of 15 January 2020: …`, one per corrigendum, oldest first: in the imprint and on the year page. */
+  readonly corrections: readonly string[];
+  /** The released PDFs that a later correction superseded, oldest first, each at its dated address beside the current PDF. */
+  readonly earlierVersions: readonly { readonly url: string; readonly iso: string; readonly dateText: string }[];
   readonly imprint: {
     readonly publisher: string;
     readonly address?: string;

@@ -70,6 +70,19 @@ describe("the document's reference and date", () => {
   });
 });
 
+describe("a corrected report", () => {
+  it("says so in its imprint and on its year page, which links its earlier version, kept at its dated address", async () => {
+    const full = built["every optional field"].dir;
+    const line = "Corrected version of 15 November 2019: The number of trainees of the project's training was corrected.";
+    expect((await pdfPages(path.join(full, "2019", "budapest-process-activity-report-2019.pdf")))[1]).toContain(line);
+    const page = await readFile(path.join(full, "2019", "index.html"), "utf8");
+    expect(page).toContain(`<p class="correction">${line.replace("'", "&#39;")}</p>`);
+    expect(page).toContain('<a href="/2019/budapest-process-activity-report-2019-2019-10-01.pdf" type="application/pdf">version of 1 October 2019 (PDF)</a>');
+    const kept = await readFile(path.join("tests/fixtures/full-data/releases/2019/2019-10-01.pdf"));
+    expect(await readFile(path.join(full, "2019", "budapest-process-activity-report-2019-2019-10-01.pdf"))).toEqual(kept);
+  });
+});
+
 describe("without site_url", () => {
   it("builds no feed and no sitemap, and no page points to them", async () => {
     const { dir } = built["only the required fields"];

@@ -19,6 +19,7 @@ const FACTS: ReleaseFacts = {
   outputDir: "/site",
   built: true,
   pdfs: [2016, 2017, 2018].map((year) => ({ year, file: `/site/${year}/r-${year}.pdf`, state: "checked" as const, problems: [] })),
+  changes: [],
 };
 
 const shown = (list: readonly Diagnostic[]) => list.map((d) => `${d.severity} ${d.file}${d.line === undefined ? "" : `:${d.line}:${d.col}`}: ${d.message}`);
@@ -95,5 +96,17 @@ describe("releaseReasons", () => {
     ]);
     // The PDF of a report not asked for is not a reason.
     expect(releaseReasons({ ...FACTS, years: [2018], pdfs: pdfs.slice(0, 2) })).toEqual([]);
+  });
+
+  it("refuses a released report whose text changed without a corrigendum, at its edition, naming the change", () => {
+    const changes = [{ year: 2017, released: "2018-03-01", change: 'page 7: "held in Sofia" became "held in Ankara"', corrected: false }];
+    expect(shown(releaseReasons({ ...FACTS, changes }))).toEqual([
+      'error /data/report.yaml:2:4: the report of 2017 was released on 2018-03-01, and the text of its PDF has changed since (page 7: "held in Sofia" became "held in Ankara"): a released report changes only with a correction; name it under corrigenda, dated after 2018-03-01, with a note that says what was corrected, or undo the change',
+    ]);
+  });
+
+  it("lets a released report change with a corrigendum after its release, and one not asked for", () => {
+    expect(releaseReasons({ ...FACTS, changes: [{ year: 2017, released: "2018-03-01", corrected: true }] })).toEqual([]);
+    expect(releaseReasons({ ...FACTS, years: [2016], changes: [{ year: 2017, released: "2018-03-01", corrected: false }] })).toEqual([]);
   });
 });

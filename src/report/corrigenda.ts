@@ -1,0 +1,100 @@
+/**
+ * Released reports and their corrections. A final report that went out is a record: the edition's
+ * `releases` (written by `activity-report release`) say when, with a fingerprint of its PDF's text,
+ * and a copy of each released PDF is kept in the data folder (src/data/releases.ts), published at a
+ * dated address beside the current PDF. A later text differs from the last release only with a
+ * corrigendum dated after it (`check --release` says so).
+ */
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { DataSet } from "../data/load.ts";
+import { entryOf } from "../data/lookup.ts";
+import { keptPdfPath } from "../data/releases.ts";
+import type { Edition } from "../data/schema.ts";
+import type { SiteModel } from "./model.ts";
+
+type Release = NonNullable<Edition["releases"]>[number];
+type Corrigendum = NonNullable<Edition["corrigenda"]>[number];
+
+/** The published name of a release's PDF, by its date: `budapest-process-activity-report-2018-2019-03-01.pdf`. */
+export function versionedPdfName(pdfName: string, release: Pick<Release, "date">): string {
+  return `${pdfName.replace(/\.pdf$/, "")}-${release.date.iso}.pdf`;
+}
+
+/** The last release of an edition, if it went out. */
+export function lastRelease(edition: Pick<Edition, "releases"> | undefined): Release | undefined {
+  return edition?.releases?.at(-1);
+}
+
+/** Whether a corrigendum is of a later day than a release: it names a change made after that release. */
+function correctsAfter(corrigendum: Corrigendum, release: Release): boolean {
+  return corrigendum.date.first > release.date.last;
+}
+
+/** The corrigenda of changes made after the last release: those that allow its text to differ. */
+export function newCorrigenda(edition: Pick<Edition, "releases" | "corrigenda"> | undefined): Corrigendum[] {
+  const last = lastRelease(edition);
+  return last ? (edition?.corrigenda ?? []).filter((c) => correctsAfter(c, last)) : [];
+}
+
+/** The releases that a later corrigendum supersedes: the report's earlier versions, oldest first. */
+export function supersededReleases(edition: Pick<Edition, "releases" | "corrigenda"> | undefined): Release[] {
+  const corrigenda = edition?.corrigenda ?? [];
+  return (edition?.releases ?? []).filter((release) => corrigenda.some((c) => correctsAfter(c, release)));
+}
+
+/** The text of a PDF, page by page, each page's lines: what its readers read and cite. */
+export type PdfText = readonly (readonly string[])[];
+
+/**
+ * A fingerprint of a PDF's words, in order: the same words give the same fingerprint however the bytes differ, and
+ * however they fall into lines and pages (a font's metrics may move a line break; the page numbers that the contents
+ * and the footers print still tell a moved page).
+ */
+export function textFingerprint(pages: PdfText): string {
+  const words = pages.flat().join(" ").split(/\s+/).filter(Boolean).join(" ");
+  return createHash("sha256").update(words).digest("base64url");
+}
+
+/** Where two texts differ: the lines of `before` that went and those of `after` that came, with the page of each. */
+export interface TextChange {
+  readonly removed: readonly { readonly page: number; readonly line: string }[];
+  readonly added: readonly { readonly page: number; readonly line: string }[];
+}
+
+/**
+ * The lines that differ between two texts, after their common beginning and end: a sentence changed
+ * reads as its old line and its new one (and the lines it reflowed). Empty lists: the same lines.
+ */
+export function textChange(before: PdfText, after: PdfText): TextChange {
+  const flat = (pages: PdfText) => pages.flatMap((lines, i) => lines.map((line) => ({ page: i + 1, line: line.replace(/\s+/g, " ").trim() }))).filter((l) => l.line !== "");
+  const a = flat(before);
+  const b = flat(after);
+  let start = 0;
+  while (start < a.length && start < b.length && a[start]!.line === b[start]!.line) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end]!.line === b[b.length - 1 - end]!.line) end++;
+  return { removed: a.slice(start, a.length - end), added: b.slice(start, b.length - end) };
+}
+
+/** A change told in a few words: `page 7: "…" became "…"`, at most `max` lines of each side. */
+export function describeTextChange(change: TextChange, max = 3): string {
+  const quote = (lines: TextChange["removed"]) => {
+    const shown = lines.slice(0, max).map((l) => `"${l.line}"`).join(", ");
+    return lines.length > max ? `${shown} and ${lines.length - max} more lines` : shown;
+  };
+  const page = (change.removed[0] ?? change.added[0])?.page;
+  if (page === undefined) return "the same text";
+  const where = `page ${page}`;
+  if (change.removed.length === 0) return `${where}: added ${quote(change.added)}`;
+  if (change.added.length === 0) return `${where}: removed ${quote(change.removed)}`;
+  return `${where}: ${quote(change.removed)} became ${quote(change.added)}`;
+}
+
+/** Every released PDF that the data folder keeps, with the path it is published at: beside the report's PDF, under its release's date. */
+export function releasedPdfs(data: Pick<DataSet, "dir" | "report">, site: Pick<SiteModel, "reports">): { path: string; file: string }[] {
+  return site.reports.flatMap((report) => (entryOf(data.report.editions, String(report.year))?.releases ?? []).map((release) => ({
+    path: `${report.year}/${versionedPdfName(report.pdfName, release)}`,
+    file: path.join(data.dir, keptPdfPath(report.year, release.date.iso)),
+  })));
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { partialDate } from "../../../src/format/dates.ts";
+import {
+  describeTextChange, lastRelease, newCorrigenda, releasedPdfs, supersededReleases, textChange, textFingerprint, versionedPdfName,
+} from "../../../src/report/corrigenda.ts";
+
+const release = (date: string, text = "x".repeat(43)) => ({ date: partialDate(date), text });
+const corrigendum = (date: string, note = "A figure was corrected.") => ({ date: partialDate(date), note });
+
+describe("versionedPdfName", () => {
+  it("names a release's PDF after the report's, with the day of the release", () => {
+    expect(versionedPdfName("budapest-process-activity-report-2018.pdf", release("2019-03-01"))).toBe("budapest-process-activity-report-2018-2019-03-01.pdf");
+  });
+});
+
+describe("releases and corrigenda", () => {
+  const edition = { releases: [release("2019-03-01"), release("2019-09-01")], corrigenda: [corrigendum("2019-06-01")] };
+
+  it("takes the last release as the one a text is compared with", () => {
+    expect(lastRelease(edition)?.date.iso).toBe("2019-09-01");
+    expect(lastRelease({})).toBeUndefined();
+    expect(lastRelease(undefined)).toBeUndefined();
+  });
+
+  it("counts only a corrigendum of a later day than the last release as new", () => {
+    expect(newCorrigenda(edition)).toEqual([]);
+    expect(newCorrigenda({ ...edition, corrigenda: [...edition.corrigenda, corrigendum("2019-09-01")] })).toEqual([]);
+    expect(newCorrigenda({ ...edition, corrigenda: [...edition.corrigenda, corrigendum("2019-09-02")] }).map((c) => c.date.iso)).toEqual(["2019-09-02"]);
+    // Nothing released: nothing to correct.
+    expect(newCorrigenda({ corrigenda: [corrigendum("2019-09-02")] })).toEqual([]);
+  });
+
+  it("supersedes each release that a later corrigendum corrected, and no other", () => {
+    expect(supersededReleases(edition).map((r) => r.date.iso)).toEqual(["2019-03-01"]);
+    expect(supersededReleases({ releases: edition.releases }).map((r) => r.date.iso)).toEqual([]);
+    expect(supersededReleases({ ...edition, corrigenda: [corrigendum("2020-01-15")] }).map((r) => r.date.iso)).toEqual(["2019-03-01", "2019-09-01"]);
+  });
+
+  it("publishes every kept release beside its report's PDF", () => {
+    const data = { dir: "/data", report: { organisation: "O", secretariat: "S", title: "T", editions: { 2018: edition } } };
+    const site = { reports: [{ year: 2018, pdfName: "o-activity-report-2018.pdf" }, { year: 2017, pdfName: "o-activity-report-2017.pdf" }] };
+    expect(releasedPdfs(data, site as never)).toEqual([
+      { path: "2018/o-activity-report-2018-2019-03-01.pdf", file: "/data/releases/2018/2019-03-01.pdf" },
+      { path: "2018/o-activity-report-2018-2019-09-01.pdf", file: "/data/releases/2018/2019-09-01.pdf" },
+    ]);
+  });
+});
+
+describe("textFingerprint", () => {
+  it("is the same for the same words however they are spaced or broken into lines and pages, and differs for other words", () => {
+    const text = [["Annual Report 2018"], ["Sofia, 7 May 2018", "Over 75 participants"]];
+    expect(textFingerprint(text)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(textFingerprint([["Annual  Report 2018 "], ["Sofia, 7 May 2018", "", "Over 75 participants"]])).toBe(textFingerprint(text));
+    expect(textFingerprint([["Annual Report", "2018 Sofia, 7 May"], ["2018 Over 75 participants"]])).toBe(textFingerprint(text));
+    expect(textFingerprint([["Annual Report 2018"], ["Sofia, 8 May 2018", "Over 75 participants"]])).not.toBe(textFingerprint(text));
+    expect(textFingerprint([["Annual Report 2018"], ["Over 75 participants", "Sofia, 7 May 2018"]])).not.toBe(textFingerprint(text));
+  });
+});
+
+describe("textChange", () => {
+  const before = [["Title"], ["One.", "The meeting was held in Sofia.", "Three."]];
+
+  it("finds a changed line between the common beginning and end, with its page", () => {
+    const change = textChange(before, [["Title"], ["One.", "The meeting was held in Ankara.", "Three."]]);
+    expect(change).toEqual({ removed: [{ page: 2, line: "The meeting was held in Sofia." }], added: [{ page: 2, line: "The meeting was held in Ankara." }] });
+    expect(describeTextChange(change)).toBe('page 2: "The meeting was held in Sofia." became "The meeting was held in Ankara."');
+  });
+
+  it("tells lines added or removed, and no change for the same text", () => {
+    expect(describeTextChange(textChange(before, [["Title"], ["One.", "The meeting was held in Sofia.", "Corrected.", "Three."]]))).toBe('page 2: added "Corrected."');
+    expect(describeTextChange(textChange(before, [["Title"], ["One.", "Three."]]))).toBe('page 2: removed "The meeting was held in Sofia."');
+    expect(textChange(before, before)).toEqual({ removed: [], added: [] });
+    expect(describeTextChange(textChange(before, before))).toBe("the same text");
+  });
+
+  it("shows at most a few lines of each side", () => {
+    const many = textChange([["a", "b", "c", "d", "e"]], [["x"]]);
+    expect(describeTextChange(many, 2)).toBe('page 1: "a", "b" and 3 more lines became "x"');
+  });
+});
