@@ -108,8 +108,8 @@ function cmsField(field: Field, schema: AnySchema | undefined, context: Context)
 }
 
 function contractField(field: Field, schema: AnySchema | undefined, context: Context): CmsField | undefined {
-  // An older form of a field is kept in the file as written (merge.ts), and not offered.
-  if (field.retired || field.deprecated) return undefined;
+  // An older form of a field, or one a command writes (an edition's releases), is kept in the file as written (merge.ts), and not offered.
+  if (field.retired || field.deprecated || field.readOnly) return undefined;
   const hint = `${field.description}${field.markdown ? " (Markdown)" : ""}`;
   // Decap's own "(optional)" is hidden (page.ts): what is required is said by the label, and checked by check.
   const base: CmsField = { name: field.name, label: `${labelOf(field.name)}${field.required ? " (required)" : ""}`, hint, required: false };

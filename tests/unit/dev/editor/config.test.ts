@@ -27,9 +27,9 @@ function formPaths(fields: readonly CmsField[], prefix = ""): string[] {
   return fields.flatMap((f) => (f.name === "key" || f.name === "value" ? [] : [`${prefix}${f.name}`, ...formPaths(f.fields ?? [], `${prefix}${f.name}.`)]));
 }
 
-/** The contract's fields as paths, without those never offered (an older form of a field). */
+/** The contract's fields as paths, without those never offered (an older form of a field, one a command writes). */
 function contractPaths(fields: readonly Field[], prefix = ""): string[] {
-  return fields.filter((f) => !f.retired && !f.deprecated).flatMap((f) => [`${prefix}${f.name}`, ...contractPaths(f.fields ?? [], `${prefix}${f.name}.`)]);
+  return fields.filter((f) => !f.retired && !f.deprecated && !f.readOnly).flatMap((f) => [`${prefix}${f.name}`, ...contractPaths(f.fields ?? [], `${prefix}${f.name}.`)]);
 }
 
 function find(fields: readonly CmsField[], path: string): CmsField {
@@ -59,6 +59,12 @@ describe("editorConfig", () => {
     const report = referenceFile("report.yaml");
     expect(formPaths(report.fields)).not.toContain("logo");
     expect(formPaths(events().fields!)).not.toContain("highlights");
+  });
+
+  it("does not offer what a command writes: an edition's releases, which check --release --record keeps; its corrigenda it does", () => {
+    const paths = formPaths(referenceFile("report.yaml").fields);
+    expect(paths.filter((p) => p.endsWith(".releases") || p.includes(".releases."))).toEqual([]);
+    expect(paths.some((p) => p.endsWith(".corrigenda.note"))).toBe(true);
   });
 
   it("gives every field its label and the contract's description as its hint, and says which are required", () => {
