@@ -1,5 +1,5 @@
 import type { ReportView, SiteModel } from "../report/model.ts";
-import { linkWords } from "./links.ts";
+import { linkWords } from "./link-words.ts";
 import type { PdfMetadata } from "./metadata.ts";
 import type { PrintJob } from "./print.ts";
 

@@ -6,9 +6,11 @@
  * within the report (a named destination), the address for any other.
  */
 import { english } from "../data/catalogues.ts";
-import type { Language } from "../format/language.ts";
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
+import { linkWords, type LinkWords } from "./link-words.ts";
+
+export { linkWords, type LinkWords };
 
 /** One link of the page as a reader meets it: where it goes, what it says, and what its target is called. */
 export interface PageLink {
@@ -21,17 +23,6 @@ export interface PageLink {
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, " ").trim();
-
-/** The words a link's description is made of, in the report's language: `Go to …`, `section …`. */
-export interface LinkWords {
-  goTo(target: string): string;
-  section(id: string): string;
-}
-
-export const linkWords = (language: Language): LinkWords => ({
-  goTo: (target) => language.t("pdf.links.goTo", { target }),
-  section: (id) => language.t("pdf.links.section", { id }),
-});
 
 /**
  * The description of each key: the links' text when every link to it says the same, else
