@@ -96,18 +96,20 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   const output = await checkOutputFolder(settings.outputDir, settings.dataDir);
   const data = loaded.data;
   const notice = (message: string) => onProgress({ step: "notice", message });
-  // A stopped build leaves nothing behind: withStagedOutput removes the staging folder and the lock, this the
-  // unfinished photo copies and the search index's run, and the printer kills the browser as the process exits.
   const stopIndexing = new AbortController();
-  const unregister = stops?.onStop(() => {
-    stopIndexing.abort();
-    removeUnfinishedWrites();
-    return undefined;
-  });
+  let unregister: (() => void) | undefined;
   let previous: ReturnType<typeof readManifest>;
   let manifest: ReturnType<typeof manifestOf>;
   try {
     const { value: { pages, pdfs, staging }, removed } = await withStagedOutput({ output, shown: settings.outputDir, onNotice: notice, stops }, async () => {
+      // A stopped build leaves nothing behind: this ends the search index's run (Pagefind writes into the staging
+      // folder) and removes the unfinished photo copies, before withStagedOutput's own undo, registered earlier,
+      // removes the staging folder and the lock; the printer kills the browser as the process exits.
+      unregister = stops?.onStop(() => {
+        stopIndexing.abort();
+        removeUnfinishedWrites();
+        return undefined;
+      });
       // A build killed outright leaves its browser running and its folder in the temporary folder: every build ends them, printing or not.
       for (const { folder, browser } of removeAbandonedBrowsers()) {
         notice(browser === undefined ? `removed ${folder}, left by a build that no longer runs` : `ended the browser (process ${browser}) of a build that was stopped, and removed its folder ${folder}`);

@@ -348,7 +348,8 @@ export async function withStagedOutput<T>(
   const staging = stagingFolder(output);
   let outcome = `the output in ${shown} is unchanged`;
   const unregister = stops?.onStop(() => {
-    rmSync(staging, { recursive: true, force: true });
+    // A write that was under way may still land as the folder goes: tried again.
+    rmSync(staging, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
     unlock.now();
     return outcome;
   });

@@ -31,11 +31,16 @@ export class Stops {
       this.held ??= signal;
       return;
     }
-    // Every undo, the latest first; the first outcome said is the one given.
+    // Every undo, the latest first; the first outcome said is the one given. One that fails does not keep
+    // the others from running, nor the process from ending as the signal asks.
     let outcome: string | undefined;
     for (const undo of [...this.undos].reverse()) {
-      const said = undo(signal);
-      outcome ??= said;
+      try {
+        const said = undo(signal);
+        outcome ??= said;
+      } catch {
+        // What it could not undo, the next build finds beside the output and removes (removeLeftovers).
+      }
     }
     this.stopped(signal, outcome);
   }

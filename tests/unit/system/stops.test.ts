@@ -32,6 +32,18 @@ describe("Stops", () => {
     expect(stopped).toEqual(["SIGINT: the staging folder is removed"]);
   });
 
+  it("runs the other undos and still stops when one of them fails", () => {
+    const { stops, stopped } = recorded();
+    const undone: string[] = [];
+    stops.onStop(() => (undone.push("outer"), "the output is unchanged"));
+    stops.onStop(() => {
+      throw new Error("ENOTEMPTY: directory not empty");
+    });
+    stops.stop("SIGINT");
+    expect(undone).toEqual(["outer"]);
+    expect(stopped).toEqual(["SIGINT: the output is unchanged"]);
+  });
+
   it("holds a stop back while held work runs, then stops with the outcome that work left, once", async () => {
     const { stops, stopped } = recorded();
     let outcome = "unchanged";
