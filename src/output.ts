@@ -348,9 +348,12 @@ export async function withStagedOutput<T>(
   const staging = stagingFolder(output);
   let outcome = `the output in ${shown} is unchanged`;
   const unregister = stops?.onStop(() => {
-    // A write that was under way may still land as the folder goes: tried again.
-    rmSync(staging, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
-    unlock.now();
+    try {
+      // A write that was under way (Eleventy's, Pagefind's) may still land as the folder goes: tried again.
+      rmSync(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } finally {
+      unlock.now();
+    }
     return outcome;
   });
   try {
