@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from "pdf-lib";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { readPdfText } from "../../src/pdf/pdf-reading.ts";
 
 /** A PDF read with pdf.js, from its file or its bytes. */
 export async function openPdf(file: string | Uint8Array): Promise<PDFDocumentProxy> {
@@ -14,26 +15,9 @@ export async function pdfPages(file: string): Promise<string[]> {
   return (await pdfLines(file)).map((lines) => lines.join(" ").replace(/\s+/g, " ").trim());
 }
 
-/** The lines of text of each page, top to bottom, each line's items joined left to right. */
+/** The lines of text of each page, top to bottom, each line's items joined left to right: as the release check reads them. */
 export async function pdfLines(file: string): Promise<string[][]> {
-  const doc = await openPdf(file);
-  try {
-    const pages: string[][] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      const rows = new Map<number, { x: number; str: string }[]>();
-      for (const item of content.items) {
-        if (!("str" in item) || item.str.trim() === "") continue;
-        const y = Math.round(item.transform[5] as number);
-        const key = [...rows.keys()].find((k) => Math.abs(k - y) <= 2) ?? y;
-        rows.set(key, [...(rows.get(key) ?? []), { x: item.transform[4] as number, str: item.str }]);
-      }
-      pages.push([...rows.entries()].sort(([a], [b]) => b - a).map(([, items]) => items.sort((a, b) => a.x - b.x).map((i) => i.str).join(" ").replace(/\s+/g, " ").trim()));
-    }
-    return pages;
-  } finally {
-    await doc.destroy();
-  }
+  return readPdfText(await readFile(file));
 }
 
 export interface OutlineEntry {
