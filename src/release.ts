@@ -124,6 +124,8 @@ export interface PdfText {
   /** The PDF in the output folder. */
   readonly file: string;
   readonly fingerprint: string;
+  /** The report's last release, if it has been released: its date (YYYY-MM-DD) and its text's fingerprint. */
+  readonly last?: { readonly date: string; readonly text: string };
   readonly change?: ReleasedChange;
 }
 
@@ -132,11 +134,13 @@ async function releasedText(data: DataSet, year: number, file: string, bytes: Ui
   const fingerprint = textFingerprint(pages);
   const edition = entryOf(data.report.editions, String(year));
   const last = lastRelease(edition);
-  if (!last || last.text === fingerprint) return { year, file, fingerprint };
+  if (!last) return { year, file, fingerprint };
+  const released = { date: last.date.iso, text: last.text };
+  if (last.text === fingerprint) return { year, file, fingerprint, last: released };
   // The kept copy tells what changed; validation has made sure that it is there.
   const kept = await readFile(path.join(data.dir, keptPdfPath(year, last.date.iso))).catch(() => undefined);
   const what = kept ? describeTextChange(textChange(await readPdfText(kept), pages)) : undefined;
-  return { year, file, fingerprint, change: { year, released: last.date.iso, change: what, corrected: newCorrigenda(edition).length > 0 } };
+  return { year, file, fingerprint, last: released, change: { year, released: last.date.iso, change: what, corrected: newCorrigenda(edition).length > 0 } };
 }
 
 /**
@@ -148,13 +152,13 @@ export async function recordReleases(settings: Pick<Settings, "dataDir" | "outpu
   const check = await checkRelease(settings, years, true);
   if (check.errors || check.diagnostics.some((d) => d.severity === "error")) return { check, recorded: [] };
   const reportFile = path.join(settings.dataDir, REFERENCE_FILES.report);
-  const loaded = await loadData(settings.dataDir);
   // Every release is planned before anything is written: one that cannot be recorded leaves the data as it was.
   const planned: { pdf: string; release: NewRelease }[] = [];
   for (const text of [...check.texts].sort((a, b) => a.year - b.year)) {
-    const last = lastRelease(entryOf(loaded.data?.report.editions, String(text.year)));
+    // The check's own reading of each report's last release: the data is not read again.
+    const last = text.last;
     if (last?.text === text.fingerprint) continue;
-    if (last?.date.iso === date) throw new ReleaseRecordError(`${reportFile}: the report of ${text.year} has a release of ${date} already, with another text; record this one on another day (--date)`);
+    if (last?.date === date) throw new ReleaseRecordError(`${reportFile}: the report of ${text.year} has a release of ${date} already, with another text; record this one on another day (--date)`);
     planned.push({ pdf: text.file, release: { year: text.year, date, text: text.fingerprint } });
   }
   if (planned.length === 0) return { check, recorded: [] };
