@@ -345,6 +345,9 @@ export const TEXT_FINGERPRINT = /^[A-Za-z0-9_-]{43}$/;
 
 export const EDITION_STATUSES = ["final", "draft"] as const;
 
+/** How far an edition in another language is: a draft shows English, marked, where a text is not translated; a final edition must be complete. */
+export const TRANSLATION_STATUSES = ["draft", "final"] as const;
+
 /** The Senior Officials Meetings are numbered from 1; far above any that will be held. */
 const MAX_SOM_NUMBER = 999;
 
@@ -387,6 +390,8 @@ export const editionSchema = z.strictObject({
   })).optional().describe("Strand id → that year's introduction to its chapter and its undated initiatives"),
   outlook: markdownText().optional().meta({ description: "What comes next, in Markdown", examples: ["In the coming year …"] }),
   status: z.enum(EDITION_STATUSES).optional().describe("final if left out; a draft says so on every page and is not indexed by search engines"),
+  languages: mapping(languageCode, z.enum(TRANSLATION_STATUSES)).optional()
+    .meta({ description: "The languages the report is published in besides English, each draft (English stands in, marked, for what is not yet translated) or final (check refuses it until every text is translated)", examples: [{ ru: "final" }] }),
   cover_photo: photoSchema.optional().describe("The photo on the cover of that year's PDF and at the top of its year page"),
   corrigenda: z.array(z.strictObject({
     date: date("date").meta({ description: "When the report was corrected", examples: ["2020-01-15"] }),
