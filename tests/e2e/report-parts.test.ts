@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../src/data/load.ts";
+import { runningText } from "../../src/format/hyphens.ts";
 import { usesAbbreviation } from "../../src/report/abbreviations.ts";
 import { buildSite, type ReportView, type SiteModel } from "../../src/report/model.ts";
 import { SAMPLE_DATA } from "../helpers/data.ts";
@@ -23,8 +24,8 @@ beforeAll(async () => {
   site = buildSite((await loadDataOrThrow(SAMPLE_DATA)).data);
 });
 
-/** A page's text as one line, spaces made single: pdftotext breaks lines where the page does. */
-const flat = (lines: readonly string[]) => lines.join(" ").replace(/\s+/g, " ").replace(/ ([:,.)])/g, "$1");
+/** A page's text as one line, spaces made single and words hyphenated at a line's end whole: the PDF breaks lines where the page does. */
+const flat = (lines: readonly string[]) => runningText(lines).replace(/ ([:,.)])/g, "$1");
 
 /** The text of the PDF from one heading to the next (or to the end), as one line. */
 function between(pages: readonly (readonly string[])[], from: string, to?: string): string {

@@ -55,6 +55,12 @@ describe("textFingerprint", () => {
     expect(textFingerprint([["Annual Report 2018"], ["Sofia, 8 May 2018", "Over 75 participants"]])).not.toBe(textFingerprint(text));
     expect(textFingerprint([["Annual Report 2018"], ["Over 75 participants", "Sofia, 7 May 2018"]])).not.toBe(textFingerprint(text));
   });
+
+  it("reads a word hyphenated at a line's end (a soft hyphen there, as the PDF is read) as the whole word", () => {
+    const text = [["Annual Report 2018"], ["Sofia, 7 May 2018", "Over 75 participants"]];
+    expect(textFingerprint([["Annual Report 2018"], ["Sofia, 7 May 2018", "Over 75 par\u00ad", "ticipants"]])).toBe(textFingerprint(text));
+    expect(textFingerprint([["Annual Report 2018"], ["Sofia, 7 May 2018", "Over 75 par-", "ticipants"]])).not.toBe(textFingerprint(text));
+  });
 });
 
 describe("textChange", () => {
