@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../src/data/load.ts";
-import { runningText } from "../../src/format/hyphens.ts";
+import { runningText, withoutSoftHyphens } from "../../src/format/hyphens.ts";
 import { usesAbbreviation } from "../../src/report/abbreviations.ts";
 import { buildSite, type ReportView, type SiteModel } from "../../src/report/model.ts";
 import { SAMPLE_DATA } from "../helpers/data.ts";
@@ -55,6 +55,15 @@ describe("a year of five activities (2017)", () => {
       const [, title, page] = /^(.*) (\d+)$/.exec(entry)!;
       expect(lines[Number(page) - 1], entry).toContain(title);
     }
+  });
+
+  it("breaks long words of its prose at a line's end with a hyphen, each read whole as the web page prints it, and no soft hyphen elsewhere", async () => {
+    const lines = (await pdfLines(pdfOf(2017))).flat().filter((l) => !/^Page \d+ of \d+$/.test(l) && !/^Budapest Process/.test(l));
+    const broken = lines.flatMap((line, i) => (line.endsWith("\u00ad") ? [line.split(" ").at(-1)!.slice(0, -1) + lines[i + 1]!.split(" ")[0]!] : []));
+    expect(broken.length).toBeGreaterThan(0);
+    const web = withoutSoftHyphens(await readFile(path.join(dir, "2017/index.html"), "utf8"));
+    for (const word of broken) expect(web).toContain(word.replace(/[.,;:)]+$/, ""));
+    expect(lines.filter((l) => l.slice(0, -1).includes("\u00ad"))).toEqual([]);
   });
 
   it("lists under each priority goal the activities that served it, with the section that reports them", async () => {
@@ -200,12 +209,13 @@ describe("the goals on the site", () => {
 
 describe("the chapters' texts", () => {
   it("print a strand's timeless description only where the year gives no introduction, and never as a numbered paragraph", async () => {
-    const draft = await readFile(path.join(dir, "2019/index.html"), "utf8");
+    // The pages' prose as its readers read it, without the soft hyphens that let its lines break within words.
+    const draft = withoutSoftHyphens(await readFile(path.join(dir, "2019/index.html"), "utf8"));
     const description = /<div class="strand-description">([\s\S]*?)<\/div>/.exec(draft)![1]!;
     expect(description).toContain("Ministers of the participating states meet every few years");
     expect(description).not.toContain("paragraph-number");
     expect(description).toMatch(/^<p class="text">/);
-    const y2018 = await readFile(path.join(dir, "2018/index.html"), "utf8");
+    const y2018 = withoutSoftHyphens(await readFile(path.join(dir, "2018/index.html"), "utf8"));
     expect(y2018).not.toContain("strand-description");
     expect(y2018).toMatch(/<div class="chapter-introduction"><p class="numbered" id="para-\d+"><span class="paragraph-number">\d+\.<\/span> In 2018 the working group met jointly/);
   });
@@ -213,7 +223,7 @@ describe("the chapters' texts", () => {
 
 describe("the paragraph numbers", () => {
   it("start with the report's own body: the foreword, the signatories' letter, is not numbered", async () => {
-    const y2017 = await readFile(path.join(dir, "2017/index.html"), "utf8");
+    const y2017 = withoutSoftHyphens(await readFile(path.join(dir, "2017/index.html"), "utf8"));
     const foreword = /<section class="foreword" id="foreword">([\s\S]*?)<\/section>/.exec(y2017)![1]!;
     expect(foreword).toContain("The year 2017 saw the first preparations");
     expect(foreword).not.toContain("paragraph-number");
