@@ -81,7 +81,8 @@ export function textChange(before: PdfText, after: PdfText): TextChange {
 /** A change told in a few words: `page 7: "…" became "…"`, at most `max` lines of each side. */
 export function describeTextChange(change: TextChange, max = 3): string {
   const quote = (lines: TextChange["removed"]) => {
-    const shown = lines.slice(0, max).map((l) => `"${l.line}"`).join(", ");
+    // A word hyphenated at a line's end is quoted with the hyphen that the page prints there.
+    const shown = lines.slice(0, max).map((l) => `"${l.line.replace(/\u00ad$/, "-")}"`).join(", ");
     return lines.length > max ? `${shown} and ${lines.length - max} more lines` : shown;
   };
   const page = (change.removed[0] ?? change.added[0])?.page;

@@ -79,6 +79,11 @@ describe("textChange", () => {
     expect(describeTextChange(textChange(before, before))).toBe("the same text");
   });
 
+  it("quotes a word hyphenated at a line's end with the hyphen the page prints", () => {
+    const change = textChange([["The participants met in Sofia."]], [["The many partici\u00ad", "pants met in Sofia."]]);
+    expect(describeTextChange(change)).toBe('page 1: "The participants met in Sofia." became "The many partici-", "pants met in Sofia."');
+  });
+
   it("shows at most a few lines of each side", () => {
     const many = textChange([["a", "b", "c", "d", "e"]], [["x"]]);
     expect(describeTextChange(many, 2)).toBe('page 1: "a", "b" and 3 more lines became "x"');
