@@ -42,9 +42,33 @@ function hyphenatorOf(lang: string): HyphenationFunctionSync | null {
 /** Whether `lang` has hyphenation patterns here. */
 export const hasHyphenation = (lang: string): boolean => hyphenatorOf(lang) !== null;
 
+/**
+ * Words and texts already hyphenated, by language: a text is printed on several pages (an event's
+ * summary on its page, its year's page and print page), and its words recur. Bounded, since the live
+ * preview runs for hours.
+ */
+const MAX_CACHED = 50_000;
+const cache = <V>(map: Map<string, V>, key: string, make: () => V): V => {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    if (map.size >= MAX_CACHED) map.clear();
+    map.set(key, value);
+  }
+  return value;
+};
+const words = new Map<HyphenationFunctionSync, Map<string, string>>();
+const texts = new Map<string, string>();
+
 /** `organisation` → `or­gan­isa­tion`: one word of lower-case letters, with the breaks of its language that keep MIN_LEFT and MIN_RIGHT letters. */
 function hyphenateWord(word: string, hyphenate: HyphenationFunctionSync): string {
   if (word.length < MIN_WORD) return word;
+  let known = words.get(hyphenate);
+  if (!known) words.set(hyphenate, (known = new Map<string, string>()));
+  return cache(known, word, () => breakWord(word, hyphenate));
+}
+
+function breakWord(word: string, hyphenate: HyphenationFunctionSync): string {
   const pieces = hyphenate(word, { minWordLength: MIN_WORD }).split(SOFT_HYPHEN);
   let out = "";
   let at = 0;
@@ -84,6 +108,10 @@ const SKIP = new Set(["code", "pre", "kbd", "samp", "var", "script", "style", "h
 export function hyphenateHtml(html: string, lang: string): string {
   const hyphenate = hyphenatorOf(lang);
   if (!hyphenate || html === "") return html;
+  return cache(texts, `${lang}\n${html}`, () => hyphenateText(html, hyphenate));
+}
+
+function hyphenateText(html: string, hyphenate: HyphenationFunctionSync): string {
   const skipping: string[] = [];
   return html
     .split(/(<[^>]*>)/)
