@@ -16,6 +16,7 @@ const BMC = opCode("BMC");
 const BT = opCode("BT");
 const ET = opCode("ET");
 const TJ = opCode("Tj");
+const TM = opCode("Tm");
 
 /** What Chromium writes for a soft hyphen: a span whose ActualText is U+00AD alone. */
 const SOFT_HYPHEN_SPAN = /^\/Span\s*<<\s*\/ActualText\s*<\s*feff\s*00ad\s*>\s*>>\s*BDC$/i;
@@ -77,17 +78,32 @@ export function softHyphenText(bytes: Uint8Array): Uint8Array | undefined {
   return Buffer.concat(parts);
 }
 
+/** The baseline that a `Tm` sets (its last operand), or undefined for another operator. */
+function baseline(ops: readonly { code: number }[], i: number, text: (i: number) => string): string | undefined {
+  return ops[i]?.code === TM ? text(i).trim().split(/\s+/).at(-2) : undefined;
+}
+
 /**
  * The index of the hyphen shown where a line breaks at the soft hyphen whose span ends before operator
- * `from`: the one glyph painted by a text object of its own that follows the span's (`ET BT … <glyph> Tj ET`,
- * with nothing but the drawing state set between). Undefined when the text goes on in the same text object:
- * a soft hyphen within a line.
+ * `from`: the one glyph painted by a text object of its own that follows the span's (`ET BT … Tm <glyph>
+ * Tj ET`, with nothing but the drawing state set between), after which the text goes on on another line
+ * (or ends). Undefined for a soft hyphen within a line: the text goes on in the same text object, or on the
+ * same line, as where a text of two fonts switches to the other for a syllable of one letter (`участ·ву·ю·щих`,
+ * the soft hyphens in the Latin face, the Cyrillic letters in the Cyrillic one).
  */
 function lineBreakHyphen(ops: readonly { code: number }[], from: number, text: (i: number) => string): number | undefined {
   let i = from;
   if (ops[i]?.code !== ET || ops[i + 1]?.code !== BT) return undefined;
   i += 2;
-  while (i < ops.length && STATE.has(ops[i]!.code)) i++;
-  if (ops[i]?.code !== TJ || !ONE_GLYPH.test(text(i))) return undefined;
-  return ops[i + 1]?.code === ET ? i : undefined;
+  let line: string | undefined;
+  for (; i < ops.length && STATE.has(ops[i]!.code); i++) line = baseline(ops, i, text) ?? line;
+  const hyphen = i;
+  if (line === undefined || ops[hyphen]?.code !== TJ || !ONE_GLYPH.test(text(hyphen)) || ops[hyphen + 1]?.code !== ET) return undefined;
+  // The next text's line: another one than the hyphen's, or none.
+  for (i = hyphen + 2; i < ops.length; i++) {
+    const next = baseline(ops, i, text);
+    if (next !== undefined) return next === line ? undefined : hyphen;
+    if (ops[i]!.code === TJ) return undefined;
+  }
+  return hyphen;
 }

@@ -38,6 +38,17 @@ describe("softHyphenText", () => {
     expect(rewrite(on)).toBe(on.replace("<feff00ad>", "<feff>"));
   });
 
+  it("takes a one-letter syllable between two soft hyphens, set in a font of its own on the same line, for the line going on", () => {
+    // участ·ву·ю·щих: the soft hyphens' invisible glyphs in the Latin face (F10), the Cyrillic letters in the Cyrillic one (F13).
+    const shy = (x: number) => `BT\n/Span<</ActualText <feff00ad> >> BDC\n/F10 14 Tf\n1 0 0 -1 37.78 6935 Tm\n${x} 0 Td <0001> Tj\nEMC\nET\n`;
+    const letters = (x: number, glyphs: string) => `BT\n/F13 14 Tf\n1 0 0 -1 ${x} 6935 Tm\n${glyphs} Tj\nET\n`;
+    const stream = `/P <</MCID 7 >>BDC\n${letters(37.78, "<0070>")}${shy(305)}${letters(305.1, "<0086>")}${shy(315)}${letters(315.1, "<007400750076>")}EMC\n`;
+    expect(rewrite(stream)).toBe(stream.replaceAll("<feff00ad>", "<feff>"));
+    // Where the line does break after such a letter, it is the hyphen's: the next text is on the next line.
+    const broken = `/P <</MCID 7 >>BDC\n${letters(37.78, "<0070>")}${shy(305)}${letters(305.1, "<00b2>")}${letters(37.78, "<007400750076>").replace("6935", "6955")}EMC\n`;
+    expect(rewrite(broken)).toBe(broken.replace("<00b2> Tj", "/Span <</ActualText <feff>>> BDC\n<00b2> Tj\nEMC"));
+  });
+
   it("keeps marked content nested, within each text object", () => {
     for (const out of [rewrite(WITHIN)!, rewrite(AT_BREAK)!, rewrite(WITHIN + AT_BREAK)!]) {
       let depth = 0;
