@@ -93,6 +93,10 @@ describe("the sample rendered in Russian", () => {
     expect(text("2017/print/index.html")).toContain("Ссылка для цитирования:");
   });
 
+  it("hyphenates its Russian prose by Russian rules (the imprint's disclaimer, a message of the catalogue in Markdown)", () => {
+    expect(page("2017/print/index.html")).toContain("мне\u00adния или поли\u00adтику госу\u00adдарств и орга\u00adни\u00adза\u00adций, участ\u00adву\u00adю\u00adщих");
+  });
+
   it("prints in the report's own fonts, Cyrillic included: no other font embedded, no box, no missing glyph", async () => {
     const { data } = await loadDataOrThrow(SAMPLE_DATA);
     const site = buildSite(data, { language: languageFrom(readCatalogues(SAMPLE_DATA), "ru") });
@@ -108,5 +112,7 @@ describe("the sample rendered in Russian", () => {
     const pages = await pdfPages(file);
     expect(pages.join(" ")).toMatch(/Страница 3 из \d+/);
     expect(pages.join(" ").match(/[\u0400-\u04ff]/g)!.length).toBeGreaterThan(2000);
+    // Its hyphenated words read whole, wherever its lines break.
+    expect(pages.join(" ")).toContain("отражает мнения или политику государств и организаций, участвующих в работе формата");
   }, 240_000);
 });
