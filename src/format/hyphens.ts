@@ -39,9 +39,6 @@ function hyphenatorOf(lang: string): HyphenationFunctionSync | null {
   return found;
 }
 
-/** Whether `lang` has hyphenation patterns here. */
-export const hasHyphenation = (lang: string): boolean => hyphenatorOf(lang) !== null;
-
 /**
  * Words and texts already hyphenated, by language: a text is printed on several pages (an event's
  * summary on its page, its year's page and print page), and its words recur. Bounded, since the live
@@ -60,7 +57,7 @@ const cache = <V>(map: Map<string, V>, key: string, make: () => V): V => {
 const words = new Map<HyphenationFunctionSync, Map<string, string>>();
 const texts = new Map<string, string>();
 
-/** `organisation` → `or­gan­isa­tion`: one word of lower-case letters, with the breaks of its language that keep MIN_LEFT and MIN_RIGHT letters. */
+/** `organisation` → `organ·isa·tion` (each `·` a soft hyphen): one word of lower-case letters, with the breaks of its language that keep MIN_LEFT and MIN_RIGHT letters. */
 function hyphenateWord(word: string, hyphenate: HyphenationFunctionSync): string {
   if (word.length < MIN_WORD) return word;
   let known = words.get(hyphenate);
@@ -97,7 +94,7 @@ function hyphenateRun(run: string, hyphenate: HyphenationFunctionSync): string {
   return before! + core!.replace(/[\p{L}\p{M}]+/gu, (word) => hyphenateWord(word, hyphenate)) + after!;
 }
 
-/** Elements whose text is no prose: code, headings (set on one line, unjustified), scripts and styles. */
+/** Elements whose text is no running prose: code, whose words are exact, headings, short and set large, scripts and styles. */
 const SKIP = new Set(["code", "pre", "kbd", "samp", "var", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"]);
 
 /**

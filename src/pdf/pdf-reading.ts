@@ -54,7 +54,7 @@ interface Piece {
   readonly end: number;
   readonly size: number;
   readonly str: string;
-  /** Drawn right after a soft hyphen: Chromium draws each as an empty span (its ActualText U+00AD), which pdf.js reads as nothing. */
+  /** Drawn right after a soft hyphen: Chromium draws each as an invisible glyph in a span of its own (src/pdf/soft-hyphens.ts), which pdf.js reads as an empty span. */
   readonly afterSoftHyphen: boolean;
 }
 

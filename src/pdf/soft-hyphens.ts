@@ -39,7 +39,7 @@ export function softHyphenText(bytes: Uint8Array): Uint8Array | undefined {
   for (let i = 0; i < ops.length; i++) {
     if (ops[i]!.code !== BDC) continue;
     if (!SOFT_HYPHEN_SPAN.test(text(i))) {
-      // A ligature drawn across a soft hyphen (`ft` of `fif­teen`) has it in its ActualText, with the letters: they alone are its text.
+      // A ligature drawn across a soft hyphen (`ft` of `fif·teen`, the `·` a soft hyphen) has it in its ActualText, with the letters: they alone are its text.
       const ligature = /(\/ActualText\s*<\s*feff)((?:[0-9a-f]{4})+)\s*>/i.exec(text(i));
       const units = ligature?.[2]!.match(/.{4}/g) ?? [];
       if (!units.some((unit) => unit.toLowerCase() === "00ad")) continue;
