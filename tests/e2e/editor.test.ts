@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import puppeteer, { type Page } from "puppeteer";
+import { withoutSoftHyphens } from "../../src/format/hyphens.ts";
 import { findBrowser } from "../../src/pdf/browser.ts";
 import { CHROMIUM_FLAGS } from "../../src/pdf/print.ts";
 import { runCli } from "../helpers/cli.ts";
@@ -85,11 +86,12 @@ describe("the editor", () => {
       expect(await readFile(file, "utf8")).toBe(expected);
       const check = await runCli(["check", "--data", data], { cwd });
       expect(check.code, check.stderr).toBe(0);
-      await waitFor(async () => (await fetch(preview.url("/events/2018/2018-05-07-sarajevo-joint-working-group/")).then((r) => r.text())).includes("The working groups met in Istanbul."), 30_000, preview.log);
+      // The page's text as a reader reads it, without the soft hyphens of its prose.
+      await waitFor(async () => withoutSoftHyphens(await fetch(preview.url("/events/2018/2018-05-07-sarajevo-joint-working-group/")).then((r) => r.text())).includes("The working groups met in Istanbul."), 30_000, preview.log);
       // Beside the form, the event's own page from the preview (inside Decap's preview frame), with the new text.
       await waitFor(async () => {
         const frame = page.frames().find((f) => f.url().endsWith("/events/2018/2018-05-07-sarajevo-joint-working-group/"));
-        return frame !== undefined && (await frame.evaluate(() => document.body.innerText.includes("The working groups met in Istanbul.")).catch(() => false));
+        return frame !== undefined && (await frame.evaluate(() => document.body.innerText.replaceAll("\u00ad", "").includes("The working groups met in Istanbul.")).catch(() => false));
       }, 30_000, preview.log);
 
       // 6. An invalid value: nothing is written, and check's words stand under the field.
