@@ -65,12 +65,19 @@ function hyphenateWord(word: string, hyphenate: HyphenationFunctionSync): string
   return cache(known, word, () => breakWord(word, hyphenate));
 }
 
+/**
+ * An f and the letter after it that the report's serif draws as one ligature (ff, fi, fl, ft, …), also
+ * across a soft hyphen: the PDF's text then has the two letters in one glyph, and a reader of it the word
+ * cut there. No break is offered between them.
+ */
+const LIGATURE = /f[bfhijklt]/;
+
 function breakWord(word: string, hyphenate: HyphenationFunctionSync): string {
   const pieces = hyphenate(word, { minWordLength: MIN_WORD }).split(SOFT_HYPHEN);
   let out = "";
   let at = 0;
   for (const [i, piece] of pieces.entries()) {
-    if (i > 0 && at >= MIN_LEFT && word.length - at >= MIN_RIGHT) out += SOFT_HYPHEN;
+    if (i > 0 && at >= MIN_LEFT && word.length - at >= MIN_RIGHT && !LIGATURE.test(word.slice(at - 1, at + 1))) out += SOFT_HYPHEN;
     out += piece;
     at += piece.length;
   }

@@ -58,22 +58,25 @@ interface Piece {
   readonly afterSoftHyphen: boolean;
 }
 
-/** Touching runs are one word (a soft hyphen or a ligature across one splits a word into runs); a run further off than this share of the font size is another word. */
-const WORD_GAP = 0.1;
+/** A run that starts within this share of the font size of the previous one's end touches it. */
+const TOUCHING = 0.1;
 
 /**
- * A line's runs as text: touching runs joined as they are, others by a space. The hyphen that
- * Chromium draws where it broke a line at a soft hyphen (a run of its own after the soft hyphen's
- * empty span) is read as the soft hyphen it stands for, at the line's end: the word goes on in the
- * next line (runningText reads it so), and a hyphen that is part of a word (`well-known`) stays one.
+ * A line's runs as text, joined by a space (as the release check has always read them: a release's
+ * fingerprint stays that of its text), but for a word that a soft hyphen splits into runs, whose parts
+ * touch: they are joined as they are. The hyphen that Chromium draws where it broke a line at a soft
+ * hyphen (a run of its own after the soft hyphen's empty span) is read as the soft hyphen it stands for,
+ * at the line's end: the word goes on in the next line (runningText reads it so). A hyphen of the word
+ * (`well-known`) stays one, and so does a space drawn in a span of its own (Russian's narrow no-break
+ * space in `2018 г.`), which is apart from what it follows.
  */
 function lineText(pieces: readonly Piece[]): string {
   let text = "";
   for (const [i, piece] of pieces.entries()) {
     const before = pieces[i - 1];
-    const touching = before !== undefined && (piece.afterSoftHyphen || piece.x - before.end < WORD_GAP * Math.max(piece.size, before.size));
-    const lineBreak = i === pieces.length - 1 && piece.afterSoftHyphen && /^[-\u2010]$/.test(piece.str);
-    text += (before === undefined || touching ? "" : " ") + (lineBreak ? SOFT_HYPHEN : piece.str);
+    const glued = before !== undefined && piece.afterSoftHyphen && piece.x - before.end < TOUCHING * Math.max(piece.size, before.size);
+    const lineBreak = glued && i === pieces.length - 1 && /^[-\u2010]$/.test(piece.str);
+    text += (before === undefined || glued ? "" : " ") + (lineBreak ? SOFT_HYPHEN : piece.str);
   }
   return text.replace(/\s+/g, " ").trim();
 }

@@ -81,6 +81,12 @@ describe("hyphenateHtml", () => {
     }
   });
 
+  it("offers no break between an f and the letter it makes a ligature with", () => {
+    // The patterns say fif-teen and dif-fi-cult: the serif draws ft and ff as one glyph.
+    expect(hyphenateHtml("fifteen difficult", "en")).toBe(shy("fifteen diffi·cult"));
+    expect(hyphenateHtml("certificates", "en")).toBe(shy("cer·ti·fic·ates"));
+  });
+
   it("gives a language without patterns (Arabic) no hyphens, and the text back as it was", () => {
     expect(hyphenateHtml("<p>international organisation</p>", "ar")).toBe("<p>international organisation</p>");
     expect(hyphenateHtml("<p>الهجرة والتنقل</p>", "ar")).toBe("<p>الهجرة والتنقل</p>");
