@@ -49,7 +49,7 @@ export async function readPdf(pdf: Uint8Array, ids: readonly string[] = []): Pro
 }
 
 /** A run of text that pdf.js read, on its line. */
-interface Piece {
+export interface Piece {
   readonly x: number;
   readonly end: number;
   readonly size: number;
@@ -70,7 +70,7 @@ const TOUCHING = 0.1;
  * (`well-known`) stays one, and so does a space drawn in a span of its own (Russian's narrow no-break
  * space in `2018 г.`), which is apart from what it follows.
  */
-function lineText(pieces: readonly Piece[]): string {
+export function lineText(pieces: readonly Piece[]): string {
   let text = "";
   for (const [i, piece] of pieces.entries()) {
     const before = pieces[i - 1];
