@@ -58,8 +58,8 @@ export interface Piece {
   readonly afterSoftHyphen: boolean;
 }
 
-/** A run that starts within this share of the font size of the previous one's end touches it. */
-const TOUCHING = 0.1;
+/** A run that starts within this share of the font size of the previous one's end touches it (a narrow no-break space is twice as far). */
+const TOUCHING = 0.05;
 
 /**
  * A line's runs as text, joined by a space (as the release check has always read them: a release's
@@ -107,7 +107,11 @@ export async function readPdfText(pdf: Uint8Array): Promise<string[][]> {
           continue;
         }
         const str = item.str.replaceAll(SOFT_HYPHEN, "");
-        if (str.trim() === "") continue;
+        if (str.trim() === "") {
+          // A space after an empty span: it held a space of its own (Russian's narrow no-break space), not a soft hyphen.
+          if (str !== "") afterSoftHyphen = false;
+          continue;
+        }
         runs += 1;
         const y = Math.round(item.transform[5] as number);
         const key = [...rows.keys()].find((k) => Math.abs(k - y) <= 2) ?? y;
