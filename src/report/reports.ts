@@ -212,13 +212,13 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
     places: placesOf(own),
     onlineEvents: own.filter((e) => e.online && !e.place),
     participatingStates: states
-      .map((code) => ({ code, name: countryName(code, data.countries) }))
+      .map((code) => ({ code, name: countryName(code, data.countries, data.lang) }))
       .sort((a, b) => a.name.localeCompare(b.name, language.lang)),
     participatingOrganisations: [...(edition?.participating_organisations ?? data.report.participating_organisations ?? [])],
     ...(published ? { publication: { iso: published.iso, ...(published.precision === "day" ? { day: published.iso } : {}), dateText: publishedText!, year: published.year } } : {}),
     ...(reference ? { reference } : {}),
     statesPresent: figures.states.items
-      .map((code) => ({ code, name: countryName(code, data.countries) }))
+      .map((code) => ({ code, name: countryName(code, data.countries, data.lang) }))
       .sort((a, b) => a.name.localeCompare(b.name, language.lang)),
     organisationsPresent: figures.organisationsPresent.items,
     corrections: (edition?.corrigenda ?? []).map((c) => language.t("imprint.corrected", { date: language.date(c.date), note: c.note })),
