@@ -10,7 +10,6 @@ import { countryNameIn } from "./countries.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { WrittenTranslation } from "./read.ts";
 import type { Edition } from "./schema.ts";
-import { didYouMean } from "./suggest.ts";
 import { fingerprint, textUnits, valueAt, type Texts, type TextUnit } from "./texts.ts";
 import type { PathSegment, YamlSource } from "./yaml-source.ts";
 
@@ -104,8 +103,10 @@ export interface LanguageState {
 export function translationProblems(check: TranslationCheck): { diagnostics: Diagnostic[]; languages: LanguageState[] } {
   const { data, editions, written } = check;
   const out: Diagnostic[] = [];
-  const languages = editionLanguages(editions);
-  out.push(...languageProblems(check, languages));
+  const named = editionLanguages(editions);
+  out.push(...languageProblems(check, named));
+  // The languages the report can be written in: the others are errors already.
+  const languages = new Map([...named].filter(([lang]) => lang !== "en" && check.catalogued.has(lang)));
   const units = textUnits(data);
   const translations = translationsOf(written);
   const show = (file: string) => path.relative(data.dir, file).split(path.sep).join("/");
@@ -115,11 +116,11 @@ export function translationProblems(check: TranslationCheck): { diagnostics: Dia
   for (const t of written) {
     if (!englishFiles.has(t.english) && t.kind === "event") {
       out.push({ severity: "error", file: t.file, message: `translates ${show(t.english)}, which does not exist: name it after the event's file, with .${t.lang} before .yaml, or delete it` });
-    } else if (!languages.has(t.lang)) {
+    } else if (!named.has(t.lang)) {
       out.push({ severity: "warning", file: t.file, message: `not published: no edition names ${languageLabel(t.lang)} (${t.lang}) in its languages in report.yaml (e.g. \`languages: {${t.lang}: draft}\`)` });
     }
   }
-  out.push(...unknownEntries(written, data, units, show));
+  out.push(...unknownEntries(written, units, show));
 
   // What each language lacks, per English file; what it translated from an English text since changed.
   const states: LanguageState[] = [];
@@ -177,7 +178,7 @@ function languageProblems(check: TranslationCheck, languages: ReadonlyMap<string
       const message = lang === "en"
         ? "English is the report's working language, in which every edition is written: name only the further languages here"
         : !check.catalogued.has(lang)
-          ? `there is no ${languageLabel(lang)} catalogue of the report's words: add locales/${lang}.yaml to the data folder, with every message of the English catalogue translated${didYouMean(lang, check.catalogued)}`
+          ? `there is no ${languageLabel(lang)} catalogue of the report's words: add locales/${lang}.yaml to the data folder, with every message of the English catalogue translated`
           : undefined;
       if (message) out.push(check.reportSource ? check.reportSource.diagnostic(at, message, { part: "key" }) : { severity: "error", file: path.join(check.data.dir, "report.yaml"), message });
     }
@@ -186,7 +187,7 @@ function languageProblems(check: TranslationCheck, languages: ReadonlyMap<string
 }
 
 /** Entries and items of translation files that English has not: an id not defined, an item beyond the English list, a text English does not write. */
-function unknownEntries(written: readonly WrittenTranslation[], data: Texts, units: readonly TextUnit[], show: (file: string) => string): Diagnostic[] {
+function unknownEntries(written: readonly WrittenTranslation[], units: readonly TextUnit[], show: (file: string) => string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const keys = new Map<string, Set<string>>();
   for (const unit of units) {
@@ -196,8 +197,9 @@ function unknownEntries(written: readonly WrittenTranslation[], data: Texts, uni
   }
   for (const t of written) {
     const source = t.source;
-    if (!t.value || !source) continue;
-    const known = keys.get(t.english) ?? new Set<string>();
+    const known = keys.get(t.english);
+    // A file that translates no file there is, is an error of its own.
+    if (!t.value || !source || (!known && t.kind === "event")) continue;
     const walk = (value: unknown, at: PathSegment[]) => {
       if (value === null || typeof value !== "object") return;
       for (const [k, v] of Object.entries(value)) {
@@ -206,7 +208,7 @@ function unknownEntries(written: readonly WrittenTranslation[], data: Texts, uni
         const here = [...at, key];
         // Abbreviations are the language's own: it may have some English has not.
         if (here[0] === "abbreviations" && t.kind === "report.yaml") continue;
-        if (!known.has(here.join("\u0000"))) {
+        if (!known?.has(here.join("\u0000"))) {
           const what = typeof key === "number" ? `item ${key + 1}` : `"${key}"`;
           out.push(source.diagnostic(here, `not printed: ${show(t.english)} has no ${what} here to translate; check it against the English file`, { part: typeof key === "number" ? "value" : "key", severity: "warning" }));
           continue;
@@ -216,7 +218,6 @@ function unknownEntries(written: readonly WrittenTranslation[], data: Texts, uni
     };
     walk(t.value, []);
   }
-  void data;
   return out;
 }
 
