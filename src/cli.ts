@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
-import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
+import { countDiagnostics, displayPath, formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, reportYears } from "./data/load.ts";
 import { DEFAULT_TITLE, STRAND_KINDS } from "./data/schema.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
@@ -283,6 +283,8 @@ async function check(io: Io, settings: Settings): Promise<number> {
   printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...words, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
+  const { describeLanguages } = await import("./data/translations.ts");
+  for (const line of describeLanguages(result.languages ?? [], (file) => displayPath(file))) io.out(line);
   const { termsOf } = await import("./data/json-schema.ts");
   await refreshSchemas(io, settings.dataDir, termsOf(result.data));
   return EXIT.ok;

@@ -83,7 +83,8 @@ export interface Lacking {
   readonly file: string;
   readonly line?: number;
   readonly col?: number;
-  readonly texts: readonly string[];
+  /** The texts' paths in the English file, each with the report it belongs to (none: the whole site). */
+  readonly texts: readonly { readonly path: string; readonly year?: number }[];
   readonly years: readonly number[];
   /** Whether a final edition asks for them (then check refuses the data), or only drafts do (English stands in, marked). */
   readonly final: boolean;
@@ -160,7 +161,7 @@ export function translationProblems(check: TranslationCheck): { diagnostics: Dia
       const scope = reports ? `the ${reports} report${inYears.size > 1 ? "s" : ""}` : "the site";
       const source = check.sourceOf(file);
       const place = source?.at(first.at);
-      stateLacking.push({ lang, file, ...place, texts: names, years: [...inYears].sort(), final });
+      stateLacking.push({ lang, file, ...place, texts: missing.map((u) => ({ path: u.key.join("."), ...(u.year === undefined ? {} : { year: u.year }) })), years: [...inYears].sort(), final });
       if (!final) continue;
       const message = `has no ${languageLabel(lang)} translation of ${listed}, and ${scope} in ${languageLabel(lang)} is final: write ${names.length > 1 ? "them" : "it"} in ${path.basename(file).replace(/\.yaml$/, `.${lang}.yaml`)}, or make the language draft in report.yaml`;
       out.push(source ? source.diagnostic(first.at, message) : { severity: "error", file, message });
@@ -284,4 +285,29 @@ function copier<T extends object>(data: T) {
     },
     result: () => root as T,
   };
+}
+
+/**
+ * What `check` says of each further language: each report with its status and how many of its texts English still
+ * stands in for, then where they are (`show` turns a file into the path the editor reads), one line per file.
+ */
+export function describeLanguages(states: readonly LanguageState[], show: (file: string) => string): string[] {
+  const lines: string[] = [];
+  for (const { lang, years, lacking } of states) {
+    const texts = lacking.flatMap((l) => l.texts);
+    const count = (n: number) => `${n} text${n === 1 ? "" : "s"}`;
+    const reports = [...years].sort(([a], [b]) => a - b).map(([year, status]) => {
+      const missing = texts.filter((t) => t.year === year).length;
+      return `${year} ${status}${missing === 0 ? ", complete" : `, ${count(missing)} not yet translated`}`;
+    });
+    const site = texts.filter((t) => t.year === undefined).length;
+    if (site > 0) reports.push(`the whole site, ${count(site)} not yet translated`);
+    lines.push(`${languageLabel(lang)} (${lang}): ${reports.join("; ")}${texts.length > 0 ? ". English stands in, marked, for:" : "."}`);
+    for (const l of lacking) {
+      const paths = l.texts.map((t) => t.path);
+      const shown = paths.length > 10 ? `${paths.slice(0, 8).join(", ")} and ${paths.length - 8} more` : paths.join(", ");
+      lines.push(`  ${show(l.file)}${l.line === undefined ? "" : `:${l.line}:${l.col}`}: ${shown}`);
+    }
+  }
+  return lines;
 }

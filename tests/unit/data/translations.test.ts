@@ -4,6 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { dataIn, loadData } from "../../../src/data/load.ts";
 import { fingerprint, textUnits, translationFileOf, translationOf } from "../../../src/data/texts.ts";
 import { formatDiagnostic } from "../../../src/data/diagnostics.ts";
+import { describeLanguages } from "../../../src/data/translations.ts";
 import { cleanUp, put, ROOT, tempDir } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
@@ -84,11 +85,18 @@ describe("translation files", () => {
     const { lines, result } = await check();
     expect(lines).toEqual([]);
     const state = result.languages![0]!;
-    expect(state.lacking.map((l) => [path.relative(dir, l.file), l.line, l.texts, l.final])).toEqual([
+    expect(state.lacking.map((l) => [path.relative(dir, l.file), l.line, l.texts.map((t) => t.path), l.final])).toEqual([
       ["report.yaml", 1, ["organisation", "secretariat", "title", "editions.2019.foreword"], false],
       ["strands.yaml", 2, ["working-groups.title"], false],
       ["event-types.yaml", 2, ["meeting.label", "meeting.plural"], false],
       [EVENT, 1, ["title", "summary"], false],
+    ]);
+    expect(describeLanguages(result.languages!, (file) => path.relative(dir, file))).toEqual([
+      "Russian (ru): 2019 draft, 3 texts not yet translated; the whole site, 6 texts not yet translated. English stands in, marked, for:",
+      "  report.yaml:1:15: organisation, secretariat, title, editions.2019.foreword",
+      "  strands.yaml:2:10: working-groups.title",
+      "  event-types.yaml:2:10: meeting.label, meeting.plural",
+      `  ${EVENT}:1:8: title, summary`,
     ]);
     const ru = dataIn(result.data!, "ru");
     expect(ru.lang).toBe("ru");
