@@ -12,6 +12,7 @@ import { parse as parseYaml } from "yaml";
 import { DATA_FILE_KINDS, definitionsOf, jsonSchemaOf, termsOf, type DataFileKind, type Terms } from "../../../src/data/json-schema.ts";
 import { loadData } from "../../../src/data/load.ts";
 import { readReferenceFiles } from "../../../src/data/read.ts";
+import { translationOf } from "../../../src/data/texts.ts";
 import { cleanUp, put, ROOT, SAMPLE_DATA, sampleCopy } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
@@ -35,7 +36,8 @@ async function dataFiles(dir: string): Promise<{ file: string; kind: DataFileKin
     if (text !== undefined) out.push({ file: kind.files[0]!, kind, value: parseYaml(text) });
   }
   for (const entry of await readdir(path.join(dir, "events"), { recursive: true })) {
-    if (!entry.endsWith(".yaml")) continue;
+    // A translation (`<id>.ru.yaml`) holds only an event's texts: it is not an event file.
+    if (!entry.endsWith(".yaml") || translationOf(entry)) continue;
     out.push({ file: `events/${entry}`, kind: kindOf("event"), value: parseYaml(await readFile(path.join(dir, "events", entry), "utf8")) });
   }
   return out;
