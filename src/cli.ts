@@ -1,6 +1,7 @@
 /** The `activity-report` command: init, check, build, dev, new, schema. */
 // Each command loads what it needs when it runs: `check` loads neither Eleventy nor the printer.
 import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import readline from "node:readline/promises";
@@ -211,6 +212,31 @@ In a terminal, --organisation and --secretariat are asked for when not given.
 Nothing is written into a folder that is not empty.`,
     options: { ...DATA_OPTION, empty: { type: "boolean" }, organisation: { type: "string" }, secretariat: { type: "string" }, title: { type: "string" }, year: { type: "string" } },
   },
+  translations: {
+    usage: `Usage: activity-report translations export --lang LANG [--year YYYY] [--all] [--out FILE] [--data DIR]
+       activity-report translations import FILE [--lang LANG] [--data DIR]
+       activity-report translations confirm --lang LANG [FILE…] [--data DIR]
+
+Hands the data's texts to a translator and takes them back, as XLIFF 1.2,
+which translation tools read.
+
+  export   writes what LANG lacks, and what was translated from English that
+           has changed since, for every report published in LANG (editions'
+           languages) or for --year's, with the texts of the whole site
+  import   takes a translated XLIFF file back into the translation files
+           (<name>.LANG.yaml beside each data file), once the data folder
+           with them passes the check; else it writes nothing
+  confirm  records LANG's translations (of the files named; of all by default)
+           as made from the English as it stands now: after revising them
+
+  --lang LANG   the language, e.g. ru
+  --year YYYY   export: only that report's texts, with those of the whole site
+  --all         export: also the texts translated and up to date
+  --out FILE    export: the XLIFF file to write (default: standard output)
+  --data DIR    the data folder (default: $REPORT_DATA or _data)
+  -h, --help    show this help`,
+    options: { ...DATA_OPTION, lang: { type: "string" }, year: { type: "string" }, all: { type: "boolean" }, out: { type: "string" } },
+  },
   schema: {
     usage: `Usage: activity-report schema [--data DIR] [--output DIR]
 
@@ -241,6 +267,7 @@ Commands:
   dev     serve a live preview
   new     add an event, a place, a report year, a strand, a type or a framework
   schema  write the JSON Schemas of the data files, for editors' completion
+  translations  hand texts to a translator as XLIFF, and take them back
 
 Run activity-report <command> --help for the options of a command.`;
 
@@ -364,6 +391,42 @@ function progressDisplay(io: Io, terminal: boolean): (progress: BuildProgress) =
         return line(`Note: ${p.message}.`);
     }
   };
+}
+
+/** `translations export|import|confirm`. */
+async function translations(io: Io, dataDir: string, positionals: readonly string[], values: Record<string, string | boolean | undefined>, usage: string): Promise<number> {
+  const [action, ...files] = positionals;
+  const lang = typeof values.lang === "string" ? values.lang : undefined;
+  const misuse = (message: string) => {
+    io.err(`activity-report translations: ${message}\n\n${usage}`);
+    return EXIT.usage;
+  };
+  if (action !== "export" && action !== "import" && action !== "confirm") return misuse(action === undefined ? "say what to do: export, import or confirm" : `unknown action "${action}": export, import or confirm`);
+  if (lang !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) return misuse(`--lang takes a language tag such as ru, not "${lang}"`);
+  if (action !== "export" && (values.year !== undefined || values.all !== undefined || values.out !== undefined)) return misuse("--year, --all and --out go with export");
+  const { confirmTranslations, exportTranslations, importTranslations } = await import("./translations.ts");
+  if (action === "export") {
+    if (files.length > 0) return misuse(`export takes no file: write where with --out, not ${JSON.stringify(files[0])}`);
+    if (lang === undefined) return misuse("export needs --lang, the language to translate into");
+    const result = await exportTranslations(dataDir, { lang, ...(typeof values.year === "string" ? { year: Number(values.year) } : {}), all: values.all === true });
+    if (typeof values.out === "string") {
+      await writeFile(values.out, result.xliff);
+      io.err(`Wrote ${plural(result.texts, "text")} to translate into ${values.out}${result.stale > 0 ? `, ${result.stale} of them to revise, as their English has changed` : ""}.`);
+    } else io.out(result.xliff.trimEnd());
+    return EXIT.ok;
+  }
+  if (action === "import") {
+    if (files.length !== 1) return misuse("import takes one XLIFF file");
+    const result = await importTranslations(dataDir, files[0]!, lang);
+    printDiagnostics(io, result.diagnostics);
+    io.out(`Took ${plural(result.taken, "translation")} into ${plural(result.written.length, "file")}${result.empty > 0 ? `; ${plural(result.empty, "text")} left empty in the file, still to translate` : ""}.`);
+    for (const file of result.written) io.out(`  ${displayPath(file)}`);
+    return EXIT.ok;
+  }
+  if (lang === undefined) return misuse("confirm needs --lang, the language of the translations");
+  const result = await confirmTranslations(dataDir, lang, files);
+  io.out(result.texts === 0 ? "Every translation was already recorded as made from the English as it stands." : `Recorded ${plural(result.texts, "translation")} as made from the English as it stands, in ${plural(result.written.length, "file")}.`);
+  return EXIT.ok;
 }
 
 async function schema(io: Io, dataDir: string, output: string | undefined): Promise<number> {
@@ -658,7 +721,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     values = parsed.values;
     // `new` takes what to add, `init` the folder; no command takes anything else that is not an option.
     // `check --release` takes the report years.
-    const wanted = name === "new" || name === "init" ? 1 : name === "check" && (parsed.values as Record<string, unknown>).release === true ? Infinity : 0;
+    const wanted = name === "new" || name === "init" ? 1 : name === "translations" || (name === "check" && (parsed.values as Record<string, unknown>).release === true) ? Infinity : 0;
     const at = parsed.tokens.flatMap((t) => (t.kind === "positional" ? [t.index] : []));
     positionals = parsed.positionals.slice(0, wanted);
     strayAt = at.slice(wanted);
@@ -729,6 +792,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     }
     if (name === "check") return await check(io, settings);
     if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
+    if (name === "translations") return await translations(io, settings.dataDir, positionals, values, command.usage);
     if (name === "build") return await runBuild(io, settings, typeof values.editor === "string" ? values.editor : undefined, typeof values["editor-login"] === "string" ? values["editor-login"] : undefined);
     const host = typeof values.host === "string" ? values.host.replace(/^\[(.*)\]$/, "$1") : PREVIEW_HOST;
     return await dev(io, { ...settings, outputDir: typeof values.output === "string" ? values.output : PREVIEW_DIR }, { host, port }, values.child === true);
