@@ -243,7 +243,8 @@ which translation tools read.
 Writes the JSON Schemas of the data files, one for each kind of file
 (event.schema.json for the event files, report.schema.json, places.schema.json,
 strands.schema.json, event-types.schema.json, topics.schema.json,
-countries.schema.json, frameworks.schema.json), for editors such as VS Code
+countries.schema.json, frameworks.schema.json), and one for the translations
+of each (event.translation.schema.json, …), for editors such as VS Code
 with the YAML extension: completion and descriptions of every field, and red
 marks as you type. The ids that the data folder's reference files define
 (places, strands, types, topics, goals, countries) are offered with their names.

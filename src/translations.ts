@@ -16,6 +16,7 @@ import { loadData, type DataSet } from "./data/load.ts";
 import { editionLanguages, languageLabel, recordedFingerprint, translationOfUnit } from "./data/translations.ts";
 import { fingerprint, textUnits, translationFileOf, translationOf, type TextUnit } from "./data/texts.ts";
 import { fromXliff, toXliff, unitId, type HandedText } from "./data/xliff.ts";
+import { schemaLine, TRANSLATION_FILE_KINDS, type DataFileKind } from "./data/json-schema.ts";
 import type { PathSegment } from "./data/yaml-source.ts";
 import { ReportError } from "./errors.ts";
 
@@ -124,13 +125,22 @@ function setText(doc: Document, key: readonly PathSegment[], value: string): voi
 /** The translation files as they would be written: path → text. */
 type Writes = Map<string, { doc: Document; before: string | undefined }>;
 
-async function documentOf(writes: Writes, file: string): Promise<Document> {
+/** The kind of a translation file, for the line that names its JSON Schema. */
+function kindOf(file: string, dataDir: string): DataFileKind {
+  const english = path.relative(dataDir, translationOf(file)!.english).split(path.sep).join("/");
+  return TRANSLATION_FILE_KINDS.find((k) => k.files[0] === english.replace(/\.yaml$/, ".*.yaml")) ?? TRANSLATION_FILE_KINDS[0]!;
+}
+
+async function documentOf(writes: Writes, file: string, dataDir: string): Promise<Document> {
   const known = writes.get(file);
   if (known) return known.doc;
   const before = existsSync(file) ? await readFile(file, "utf8") : undefined;
   const doc = before === undefined ? new Document(new YAMLMap()) : parseDocument(before);
   if (before !== undefined && doc.errors.length > 0) throw new TranslationsError(`${file}: the file is not YAML that can be read: run \`activity-report check\` and correct it first`);
-  if (before === undefined) doc.commentBefore = ` The ${languageLabel(translationOf(file)!.lang)} texts of ${path.basename(translationOf(file)!.english)}.`;
+  if (before === undefined) {
+    const schema = schemaLine(file, dataDir, kindOf(file, dataDir)).replace(/^# ?/, " ");
+    doc.commentBefore = `${schema}\n The ${languageLabel(translationOf(file)!.lang)} texts of ${path.basename(translationOf(file)!.english)}.`;
+  }
   writes.set(file, { doc, before });
   return doc;
 }
@@ -235,7 +245,7 @@ export async function importTranslations(dataDir: string, xliffFile: string, lan
       problem("warning", t.file, t.id, `not taken: the English of ${t.id} in ${t.file} has changed since the export; export again, and translate it as it reads now`);
       continue;
     }
-    const doc = await documentOf(writes, translationFileOf(unit.file, target));
+    const doc = await documentOf(writes, translationFileOf(unit.file, target), dataDir);
     // Markdown keeps its line ends (its paragraphs and lists), and ends with one, as the English files' blocks do.
     setText(doc, unit.key, unit.markdown ? `${t.target.replace(/\s+$/, "")}\n` : t.target.trim());
     record(doc, unit);
@@ -264,7 +274,7 @@ export async function confirmTranslations(dataDir: string, lang: string, files: 
   for (const unit of textUnits(data)) {
     if (wanted.size > 0 && !wanted.has(unit.file)) continue;
     if (translationOfUnit(translations, unit) === undefined || recordedFingerprint(translations, unit) === fingerprint(unit.text)) continue;
-    record(await documentOf(writes, translationFileOf(unit.file, lang)), unit);
+    record(await documentOf(writes, translationFileOf(unit.file, lang), dataDir), unit);
     texts++;
   }
   const out = new Map([...writes].map(([file, { doc }]) => [file, textOf(doc)] as const));

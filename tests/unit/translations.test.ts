@@ -88,7 +88,7 @@ describe("translations import", () => {
     const result = await importTranslations(dir, file);
     expect(result).toMatchObject({ lang: "ru", taken: 3, empty: 7, diagnostics: [] });
     expect(result.written.map((f) => path.relative(dir, f)).sort()).toEqual([EVENT_RU, "places.ru.yaml", "report.ru.yaml"]);
-    expect(await readFile(path.join(dir, EVENT_RU), "utf8")).toMatch(/^# The Russian texts of 2019-03-12-vienna-working-group.yaml.\n\ntitle: Совещание рабочей группы\n# Written by the tools: [^\n]*\ntranslated_from:\n  title: [A-Za-z0-9_-]{12}\n$/);
+    expect(await readFile(path.join(dir, EVENT_RU), "utf8")).toMatch(/^# yaml-language-server: \$schema=..\/..\/.schemas\/event.translation.schema.json\n# The Russian texts of 2019-03-12-vienna-working-group.yaml.\n\ntitle: Совещание рабочей группы\n# Written by the tools: [^\n]*\ntranslated_from:\n  title: [A-Za-z0-9_-]{12}\n$/);
     expect(await readFile(path.join(dir, "report.ru.yaml"), "utf8")).toContain("editions:\n  2019:\n    foreword: |\n      Первый абзац.\n\n      Второй абзац.\n");
     const loaded = await loadData(dir);
     expect(loaded.diagnostics).toEqual([]);
