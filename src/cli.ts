@@ -298,17 +298,14 @@ async function check(io: Io, settings: Settings): Promise<number> {
   // photos, so that neither decodes an unchanged picture again; not where nothing would be built.
   const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
   const result = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
-  // The catalogues of the report's words, the project's and the data folder's: a message that does not parse is an
-  // error, a key a language lacks a warning (English is printed in its place).
-  const { catalogueDiagnostics, readCatalogues } = await import("./data/catalogues.ts");
-  const words = catalogueDiagnostics(readCatalogues(settings.dataDir));
-  if (!result.data || words.some((d) => d.severity === "error")) {
-    printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...words]));
+  // The data's problems include the catalogues' of the report's words (loadData).
+  if (!result.data) {
+    printDiagnostics(io, result.diagnostics);
     return EXIT.failed;
   }
   // What only the reports show (an abbreviation none of them uses) is told with the data's own warnings.
   const { buildSite, siteWarnings } = await import("./report/model.ts");
-  printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...words, ...siteWarnings(result.data, buildSite(result.data))]));
+  printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
   const { describeLanguages } = await import("./data/translations.ts");
