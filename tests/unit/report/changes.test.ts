@@ -51,6 +51,19 @@ describe("the change report", () => {
     ]);
   });
 
+  it("names a translation added or changed, as a file of its own: what is published in its language changed", async () => {
+    const file = "events/2017/2017-05-24-erbil-training-of-trainers-iraq.ru.yaml";
+    expect(await changesAfter((dir) => put(dir, file, "title: Учебный курс для инструкторов\n"))).toEqual([
+      "Since the last build:",
+      `  added: ${file} (no report)`,
+      "  no key figure moved",
+    ]);
+    const lines = await changesAfter(async (dir) => {
+      await put(dir, "strands.ru.yaml", "silk-routes-working-group:\n  title: Рабочая группа\n");
+    });
+    expect(lines[1]).toBe("  added: strands.ru.yaml (no report changed)");
+  });
+
   it("names an edited foreword by its edition, and only that year's report", async () => {
     expect(await changesAfter((dir) => replaceIn(dir, "report.yaml", "the large movements of 2015", "the movements of 2015"))).toEqual([
       "Since the last build:",
