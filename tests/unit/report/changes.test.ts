@@ -55,7 +55,7 @@ describe("the change report", () => {
     const file = "events/2017/2017-05-24-erbil-training-of-trainers-iraq.ru.yaml";
     expect(await changesAfter((dir) => put(dir, file, "title: Учебный курс для инструкторов\n"))).toEqual([
       "Since the last build:",
-      `  added: ${file} (no report)`,
+      `  added: ${file} (no report changed)`,
       "  no key figure moved",
     ]);
     const lines = await changesAfter(async (dir) => {
