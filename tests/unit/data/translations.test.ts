@@ -173,6 +173,22 @@ describe("translation files", () => {
   });
 });
 
+describe("the catalogue of a language's own words", () => {
+  it("that lacks messages is an error where a final edition is published in the language, a warning where a draft is", async () => {
+    await write({ "locales/xh.yaml": "site:\n  skipLink: Tsiba uye kumxholo\n" });
+    await write({ "report.yaml": REPORT("xh: final") });
+    const final = await loadData(dir);
+    expect(final.data).toBeUndefined();
+    const errors = final.diagnostics.filter((d) => d.file.endsWith("xh.yaml"));
+    expect(errors.length).toBeGreaterThan(100);
+    expect(errors.every((d) => d.severity === "error" && /has no xh text; a final edition is published in this language, which must print no English: translate it$/.test(d.message))).toBe(true);
+    await write({ "report.yaml": REPORT("xh: draft") });
+    const draft = await loadData(dir);
+    expect(draft.data).toBeDefined();
+    expect(draft.diagnostics.filter((d) => d.file.endsWith("xh.yaml")).every((d) => d.severity === "warning" && d.message.includes("English is printed instead"))).toBe(true);
+  });
+});
+
 describe("the texts of the data", () => {
   it("are every text an editor writes, each with its place in English and in a translation", async () => {
     await write({ "report.yaml": REPORT("ru: draft") });
