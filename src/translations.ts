@@ -77,7 +77,7 @@ export async function exportTranslations(dataDir: string, options: ExportOptions
     const isStale = translated !== undefined && recorded !== undefined && recorded !== fingerprint(unit.text);
     if (translated !== undefined && !isStale && !options.all) continue;
     if (isStale) stale++;
-    handed.push({ file: relative(data, unit.file), key: unit.key, source: unit.text, ...(translated !== undefined ? { target: translated } : {}), note: noteOf(unit, data, isStale) });
+    handed.push({ file: relative(data, unit.home), key: unit.key, source: unit.text, ...(translated !== undefined ? { target: translated } : {}), note: noteOf(unit, data, isStale) });
   }
   return { xliff: await toXliff(handed, options.lang), texts: handed.length, stale };
 }
@@ -220,7 +220,7 @@ export async function importTranslations(dataDir: string, xliffFile: string, lan
   }
   const data = await validData(dataDir);
   checkLanguage(data, target);
-  const units = new Map(textUnits(data).map((u) => [`${relative(data, u.file)}\u0000${unitId(u.key)}`, u]));
+  const units = new Map(textUnits(data).map((u) => [`${relative(data, u.home)}\u0000${unitId(u.key)}`, u]));
   const problems: Diagnostic[] = [];
   const problem = (severity: Diagnostic["severity"], file: string, id: string, message: string) =>
     problems.push({ severity, file: xliffFile, ...placeInXliff(xml, file, id), message });
@@ -245,7 +245,7 @@ export async function importTranslations(dataDir: string, xliffFile: string, lan
       problem("warning", t.file, t.id, `not taken: the English of ${t.id} in ${t.file} has changed since the export; export again, and translate it as it reads now`);
       continue;
     }
-    const doc = await documentOf(writes, translationFileOf(unit.file, target), dataDir);
+    const doc = await documentOf(writes, translationFileOf(unit.home, target), dataDir);
     // Markdown keeps its line ends (its paragraphs and lists), and ends with one, as the English files' blocks do.
     setText(doc, unit.key, unit.markdown ? `${t.target.replace(/\s+$/, "")}\n` : t.target.trim());
     record(doc, unit);
@@ -272,9 +272,9 @@ export async function confirmTranslations(dataDir: string, lang: string, files: 
   const writes: Writes = new Map();
   let texts = 0;
   for (const unit of textUnits(data)) {
-    if (wanted.size > 0 && !wanted.has(unit.file)) continue;
+    if (wanted.size > 0 && !wanted.has(unit.home)) continue;
     if (translationOfUnit(translations, unit) === undefined || recordedFingerprint(translations, unit) === fingerprint(unit.text)) continue;
-    record(await documentOf(writes, translationFileOf(unit.file, lang), dataDir), unit);
+    record(await documentOf(writes, translationFileOf(unit.home, lang), dataDir), unit);
     texts++;
   }
   const out = new Map([...writes].map(([file, { doc }]) => [file, textOf(doc)] as const));
