@@ -1,13 +1,35 @@
-import countryCodes from "i18n-iso-countries";
+import { createRequire } from "node:module";
+import countryCodes, { type LocaleData } from "i18n-iso-countries";
 import english from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import { entryOf } from "./lookup.ts";
 import type { CountryFile } from "./schema.ts";
 
 countryCodes.registerLocale(english);
 
-/** The English name of a country: countries.yaml first, else the ISO 3166-1 name. */
-export function countryName(code: string, overrides: Readonly<Record<string, CountryFile>>): string {
-  return entryOf(overrides, code)?.name ?? countryCodes.getName(code, "en") ?? code;
+const require = createRequire(import.meta.url);
+/** The languages whose names of countries have been looked for: registered when i18n-iso-countries has them. */
+const looked = new Set<string>(["en"]);
+
+/** The name ISO 3166-1 gives a country in `lang` (i18n-iso-countries), if it has that language and the code. */
+export function countryNameIn(code: string, lang: string): string | undefined {
+  const base = lang.split("-")[0]!.toLowerCase();
+  if (!looked.has(base)) {
+    looked.add(base);
+    // A language's names are read once it is asked for: most builds ask for one or two.
+    if (/^[a-z]{2,3}$/.test(base)) {
+      try {
+        countryCodes.registerLocale(require(`i18n-iso-countries/langs/${base}.json`) as LocaleData);
+      } catch {
+        // i18n-iso-countries has no names in this language: the report's own names stand.
+      }
+    }
+  }
+  return countryCodes.getName(code, base) ?? undefined;
+}
+
+/** The name of a country: countries.yaml first (in the data's language, translated), else the ISO 3166-1 name in `lang`, else in English. */
+export function countryName(code: string, overrides: Readonly<Record<string, CountryFile>>, lang = "en"): string {
+  return entryOf(overrides, code)?.name ?? countryNameIn(code, lang) ?? countryCodes.getName(code, "en") ?? code;
 }
 
 /** The codes of ISO 3166-1, in alphabetical order. */

@@ -10,7 +10,7 @@ export type Severity = "error" | "warning";
  * adopted document names no language it exists in, an abbreviation no report uses. A translation that is missing
  * or out of date, once reports are published in other languages, is such a kind too: it goes in this list.
  */
-export const READER_WARNINGS = ["no-site-url", "undated-edition", "no-edition", "unversioned-document", "unused-abbreviation"] as const;
+export const READER_WARNINGS = ["no-site-url", "undated-edition", "no-edition", "unversioned-document", "unused-abbreviation", "stale-translation"] as const;
 export type ReaderWarning = (typeof READER_WARNINGS)[number];
 
 /** One problem in the data, placed at a file, line and column (1-based). */

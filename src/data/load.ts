@@ -17,6 +17,9 @@ import { missingReleasedPdfs } from "./releases.ts";
 import { idsUsedTwice, referencesOf } from "./references.ts";
 import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights, undatedEditions } from "./report-rules.ts";
 import type { CountryFile, EventFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
+import { catalogueDiagnostics, readCatalogues } from "./catalogues.ts";
+import { translatedTexts, translationProblems, translationsOf, type LanguageState, type Translations } from "./translations.ts";
+import type { YamlSource } from "./yaml-source.ts";
 
 export { MAX_EVENTS, OPTIONAL_FILES, REFERENCE_FILES } from "./read.ts";
 export { reportPeriods, reportYearOf, reportYears, wasHeld, type ReportPeriod } from "./editions.ts";
@@ -49,11 +52,19 @@ export interface DataSet {
   readonly logos: readonly LogoEntry[];
   /** Size, type and orientation of every raster picture named as a photo or logo, by its path (`images/…`), as validation read them. */
   readonly pictureFacts: ReadonlyMap<string, PictureFacts>;
+  /** The language the texts are in: English as read, another once translated (translatedData). */
+  readonly lang: string;
+  /** The translation files' texts, by language and English file. */
+  readonly translations: Translations;
+  /** In translated data, the texts English stands in for, by `event:<id>`, `edition:<year>` and `site` (translations.ts). */
+  readonly untranslated?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface LoadResult {
   readonly data?: DataSet;
   readonly diagnostics: readonly Diagnostic[];
+  /** Each further language the editions are published in: the reports, and what is not yet translated. */
+  readonly languages?: readonly LanguageState[];
   readonly files: number;
 }
 
@@ -112,12 +123,34 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
     ...undatedEditions(report, editions),
     ...missingReleasedPdfs(report, editions, dir),
   ]);
-  const files = written.length + Object.keys(REFERENCE_FILES).length;
-  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files };
+  const files = written.length + Object.keys(REFERENCE_FILES).length + folder.translations.length;
+  // The catalogues of the report's words, the project's and the data folder's: a message that does not parse is an
+  // error; a key a language lacks is a warning (English is printed in its place), and an error where a final
+  // edition is published in that language, which must print no English.
+  const catalogues = readCatalogues(dir);
+  const finals = new Set(Object.values(report.fields?.editions ?? {}).flatMap((e) => Object.entries(e.languages ?? {}).filter(([, status]) => status === "final").map(([lang]) => lang)));
+  const words = catalogueDiagnostics(catalogues, finals);
+  if (diagnostics.some((d) => d.severity === "error") || words.some((d) => d.severity === "error")) return { diagnostics: sortDiagnostics([...diagnostics, ...words]), files };
+  const sources = new Map<string, YamlSource | undefined>([
+    ...[report, folder.strands, folder.eventTypes, folder.topics, places, folder.countries, folder.frameworks].map((f) => [f.file, f.source] as const),
+    ...written.map((e) => [e.file, e.source] as const),
+  ]);
+  const texts = {
+    dir, report: report.value!, strands: folder.strands.value!, eventTypes: folder.eventTypes.value!, topics: folder.topics.value!,
+    places: places.value!, countries: folder.countries.value!, frameworks: folder.frameworks.value!, events,
+  };
+  // Translations are checked against English as a whole: only once it has no error.
+  const { diagnostics: translated, languages } = translationProblems({
+    data: texts, editions: report.value!.editions, written: folder.translations, sourceOf: (file) => sources.get(file), reportSource: report.source,
+    catalogued: new Set(catalogues.byLanguage.keys()),
+  });
+  const all = sortDiagnostics([...diagnostics, ...words, ...translated]);
+  if (translated.some((d) => d.severity === "error")) return { diagnostics: all, files, languages };
   events.sort((a, b) => compareDates(a.date, b.date) || a.id.localeCompare(b.id));
   return {
     files,
-    diagnostics,
+    languages,
+    diagnostics: all,
     data: {
       dir,
       report: report.value!,
@@ -132,6 +165,8 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
       documents: documents.documents,
       logos: logosOf(report.value!),
       pictureFacts: photos.facts,
+      lang: "en",
+      translations: translationsOf(folder.translations),
     },
   };
 }
@@ -141,4 +176,14 @@ export async function loadDataOrThrow(dir: string, options: LoadOptions = {}): P
   const result = await loadData(dir, options);
   if (!result.data) throw new DataError(result.diagnostics);
   return { data: result.data, diagnostics: result.diagnostics };
+}
+
+/**
+ * The data with its texts in `lang`: each translated text in place of the English, and English, recorded in
+ * `untranslated`, where a text of an edition published in `lang` is not yet translated (translations.ts).
+ */
+export function dataIn(data: DataSet, lang: string): DataSet {
+  if (lang === data.lang) return data;
+  const { data: translated, untranslated } = translatedTexts(data, data.report.editions, data.translations, lang);
+  return { ...translated, lang, untranslated, logos: logosOf(translated.report) };
 }

@@ -13,9 +13,12 @@ import type { Diagnostic } from "./diagnostics.ts";
 import { listFolder, walkFolder, type FolderEntry } from "./files.ts";
 import { scanPictures, type Picture } from "./pictures.ts";
 import {
-  countriesSchema, DOCUMENTS_DIR, eventSchema, eventTypesSchema, frameworksSchema, placesSchema, reportSchema, strandsSchema, topicsSchema,
+  countriesSchema, countriesTranslationSchema, DOCUMENTS_DIR, eventSchema, eventTranslationSchema, eventTypesSchema, eventTypesTranslationSchema,
+  frameworksSchema, frameworksTranslationSchema, placesSchema, placesTranslationSchema, reportSchema, reportTranslationSchema, strandsSchema,
+  strandsTranslationSchema, topicsSchema, topicsTranslationSchema,
   type CountryFile, type EventFile, type EventType, type Framework, type PlaceFile, type ReportFile, type Strand, type Topic,
 } from "./schema.ts";
+import { translationOf } from "./texts.ts";
 import { didYouMean } from "./suggest.ts";
 import { compiled, parseFields, parseWith } from "./zod-issues.ts";
 import { unprintableCharacters } from "./printable.ts";
@@ -108,10 +111,32 @@ export interface WrittenFolder {
   readonly frameworks: WrittenFile<Framework[]>;
   /** Every event file that is read, in the order of their paths. */
   readonly events: readonly WrittenEvent[];
+  /** Every translation file (an event's or a reference file's sibling in another language), in the order of their paths. */
+  readonly translations: readonly WrittenTranslation[];
   /** The pictures of images/ that may be published, and the problems of those that may not. */
   readonly pictures: { readonly pictures: readonly Picture[]; readonly diagnostics: readonly Diagnostic[] };
   /** Everything found while reading, the pictures' problems included. */
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The file kinds that have translations, and the schema of each kind's translation files. */
+export const TRANSLATION_SCHEMAS = {
+  event: eventTranslationSchema,
+  [REFERENCE_FILES.report]: reportTranslationSchema,
+  [REFERENCE_FILES.strands]: strandsTranslationSchema,
+  [REFERENCE_FILES.eventTypes]: eventTypesTranslationSchema,
+  [REFERENCE_FILES.topics]: topicsTranslationSchema,
+  [REFERENCE_FILES.places]: placesTranslationSchema,
+  [REFERENCE_FILES.countries]: countriesTranslationSchema,
+  [OPTIONAL_FILES.frameworks]: frameworksTranslationSchema,
+} as const;
+export type TranslationKind = keyof typeof TRANSLATION_SCHEMAS;
+
+/** A translation file as read: its language, the English file it translates, and its texts when they have their shape. */
+export interface WrittenTranslation extends WrittenFile<Readonly<Record<string, unknown>>> {
+  readonly lang: string;
+  readonly english: string;
+  readonly kind: TranslationKind;
 }
 
 /** The folder as read, or only a diagnostic when there is no folder. */
@@ -137,12 +162,17 @@ export async function readDataFolder(dir: string, overlay: Overlay = NO_OVERLAY)
   const { report, strands, eventTypes, topics, places, countries, frameworks } = await readReferenceFiles(dir, out, overlay);
   const pictures = await scanPictures(dir);
   out.push(...pictures.diagnostics);
-  const events = (await listEventFiles(dir, out, overlay)).map((eventFile) => {
+  const listed = await listEventFiles(dir, out, overlay);
+  const events = listed.filter((file) => !translationOf(file)).map((eventFile) => {
     const { event, diagnostics } = readEvent(eventFile, overlay);
     out.push(...diagnostics);
     return event;
   });
-  return { folder: { dir, report, strands, eventTypes, topics, places, countries, frameworks, events, pictures, diagnostics: out } };
+  const rootTranslations = [...(await listFolder(dir).catch(() => [])).map((entry) => entry.path), ...overlay.keys()]
+    .filter((file) => path.dirname(file) === dir && referenceTranslation(file) !== undefined);
+  const translationFiles = [...new Set([...rootTranslations, ...listed.filter((file) => translationOf(file))])].filter((file) => overlay.get(file) !== null).sort();
+  const translations = translationFiles.map((file) => readTranslation(file, out, overlay));
+  return { folder: { dir, report, strands, eventTypes, topics, places, countries, frameworks, events, translations, pictures, diagnostics: out } };
 }
 
 /** The reference files of the data folder `dir`, each read and checked against its own shape; their problems go to `out`. */
@@ -180,6 +210,28 @@ export function readEvent(file: string, overlay: Overlay = NO_OVERLAY): { event:
   if (parsed) problems.push(...parsed.diagnostics);
   if (source) problems.push(...characterProblems(source), ...unprintableCharacters(source));
   return { event: { file, id, source, value: parsed?.value, fields: parsed?.fields }, diagnostics: problems };
+}
+
+/** The kind of a translation file in the data folder's root: the reference file it translates, or undefined. */
+function referenceTranslation(file: string): TranslationKind | undefined {
+  const english = translationOf(file)?.english;
+  const name = english && path.basename(english);
+  return name && name in TRANSLATION_SCHEMAS && name !== "event" ? (name as TranslationKind) : undefined;
+}
+
+/** A translation file read and checked against its kind's schema; its problems go to `out`. */
+export function readTranslation(file: string, out: Diagnostic[], overlay: Overlay = NO_OVERLAY): WrittenTranslation {
+  const { english, lang } = translationOf(file)!;
+  const kind = referenceTranslation(file) ?? "event";
+  const { source, diagnostics } = readYaml(file, overlay);
+  out.push(...diagnostics);
+  if (!source || diagnostics.length > 0) return { file, lang, english, kind, source };
+  out.push(...characterProblems(source), ...unprintableCharacters(source));
+  // A translation begun and not yet written is empty: it translates nothing yet.
+  if (isEmpty(source)) return { file, lang, english, kind, source, value: {} };
+  const { value, diagnostics: problems } = parseWith(source, TRANSLATION_SCHEMAS[kind] as z.ZodType);
+  out.push(...problems);
+  return { file, lang, english, kind, source, value: value as Record<string, unknown> | undefined };
 }
 
 /**
@@ -305,6 +357,7 @@ export function unknownRootFiles(entries: readonly FolderEntry[]): Diagnostic[] 
   const out: Diagnostic[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || known.includes(entry.name) || ROOT_FOLDERS.includes(entry.name) || !/\.ya?ml$/i.test(entry.name)) continue;
+    if (referenceTranslation(entry.path) !== undefined) continue;
     const holds = `${known.slice(0, -1).join(", ")} and ${known.at(-1)}, the events in the folder ${EVENTS_DIR}, pictures in the folder images and documents in the folder ${DOCUMENTS_DIR}`;
     const hint = didYouMean(entry.name, known);
     out.push({

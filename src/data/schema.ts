@@ -514,3 +514,88 @@ export const countrySchema = z.strictObject({
 });
 export const countriesSchema = mapping(countryCode, countrySchema);
 export type CountryFile = z.output<typeof countrySchema>;
+
+/*
+ * Translations. A data file that holds texts may have a sibling for each further language, named as it is with the
+ * language before `.yaml` (`events/2017/<id>.ru.yaml`, `report.ru.yaml`, `strands.ru.yaml`), that holds the texts in
+ * that language and nothing else: the texts are those of the file's schema above, and the rest (dates, places,
+ * figures, ids) is read from the English file only. Lists of entries with an id are written under their ids; lists
+ * of items without one (an event's documents and photos, the signatories) item by item, in the English order.
+ */
+
+/** A text's fingerprint: the first 12 characters of the SHA-256 of its English text, base64url. */
+export const SOURCE_FINGERPRINT = /^[A-Za-z0-9_-]{12}$/;
+
+const translatedFrom = mapping(z.string().min(1), z.string().regex(SOURCE_FINGERPRINT)).optional().meta({
+  description: "Written by the editor and by `translations import`, not by hand: for each text, a fingerprint of the English it was translated from, so that check can tell when the English has changed since",
+  readOnly: true,
+});
+
+const eventShape = eventSchema.shape;
+export const eventTranslationSchema = z.strictObject({
+  title: eventShape.title.optional(),
+  summary: eventShape.summary.optional(),
+  body: eventShape.body,
+  outcomes: eventShape.outcomes,
+  host: eventShape.host,
+  chairs: eventShape.chairs,
+  documents: z.array(z.strictObject({ title: documentSchema.shape.title.optional(), adopted_by: documentSchema.shape.adopted_by })).max(MAX_LIST_ITEMS).optional()
+    .describe("The documents' titles, and who adopted them, in the order of the English file's documents"),
+  photos: z.array(z.strictObject({ alt: photoSchema.shape.alt.optional(), caption: photoSchema.shape.caption })).max(MAX_LIST_ITEMS).optional()
+    .describe("What the photos show and their captions, in the order of the English file's photos"),
+  translated_from: translatedFrom,
+});
+export type EventTranslation = z.output<typeof eventTranslationSchema>;
+
+const editionShape = editionSchema.shape;
+const signatoryShape = editionShape.signatories.unwrap().element.shape;
+export const editionTranslationSchema = z.strictObject({
+  chair: editionShape.chair,
+  co_chair: editionShape.co_chair,
+  foreword: editionShape.foreword,
+  summary: editionShape.summary,
+  signatories: z.array(z.strictObject({ name: signatoryShape.name.optional(), title: signatoryShape.title, organisation: signatoryShape.organisation }))
+    .max(MAX_LIST_ITEMS).optional().describe("The signatories, in the order of the English edition's"),
+  strands: editionShape.strands,
+  outlook: editionShape.outlook,
+  cover_photo: z.strictObject({ alt: photoSchema.shape.alt.optional(), caption: photoSchema.shape.caption }).optional().describe("What the cover photo shows, and its caption"),
+  corrigenda: z.array(z.strictObject({ note: text.optional() })).max(MAX_LIST_ITEMS).optional().describe("The corrigenda's notes, in the order of the English edition's"),
+  translated_from: translatedFrom,
+});
+
+const reportShape = reportSchema.shape;
+export const reportTranslationSchema = z.strictObject({
+  organisation: reportShape.organisation.optional(),
+  secretariat: reportShape.secretariat.optional(),
+  title: reportShape.title.optional(),
+  about: reportShape.about,
+  logos: z.array(z.strictObject({ alt: text.optional() })).max(MAX_LIST_ITEMS).optional().describe("What the logos stand for, in the order of the English file's logos"),
+  abbreviations: reportShape.abbreviations.describe("Abbreviation → what it stands for, in this language: the English abbreviations' meanings, and the language's own abbreviations"),
+  organisations: mapping(z.string().trim().min(1), text).optional()
+    .describe("The name of each organisation as written in English (participating organisations, partners) → its name in this language, printed wherever the English name is"),
+  imprint: z.strictObject({
+    publisher: text.optional(),
+    address: text.optional(),
+    copyright: text.optional(),
+    disclaimer: markdown().optional(),
+    editor: text.optional(),
+    funding: text.optional(),
+  }).optional().describe("The imprint's lines"),
+  editions: mapping(reportYearKey, editionTranslationSchema).optional().describe("The texts of each edition, under its year"),
+  translated_from: translatedFrom,
+});
+export type ReportTranslation = z.output<typeof reportTranslationSchema>;
+
+/** A reference file's translation: a mapping of its entries' ids to their texts, each with the fingerprints of its English. */
+const byId = <S extends z.ZodRawShape>(key: z.ZodType<string>, shape: S) => mapping(key, z.strictObject({ ...shape, translated_from: translatedFrom }));
+
+export const strandsTranslationSchema = byId(id, { title: text.optional(), short_title: strandSchema.shape.short_title, description: strandSchema.shape.description });
+export const eventTypesTranslationSchema = byId(id, { label: text.optional(), plural: text.optional() });
+export const topicsTranslationSchema = byId(id, { label: text.optional() });
+export const placesTranslationSchema = byId(id, { name: text.optional() });
+export const countriesTranslationSchema = byId(countryCode, { name: text.optional() });
+export const frameworksTranslationSchema = byId(id, {
+  title: text.optional(),
+  short_title: text.optional(),
+  goals: mapping(id, z.strictObject({ title: text.optional() })).optional().describe("Each goal's title, under its id"),
+});

@@ -8,7 +8,7 @@ import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { fontAssets } from "../assets/fonts.ts";
-import { loadDataOrThrow, type DataSet } from "../data/load.ts";
+import { dataIn, loadDataOrThrow, type DataSet } from "../data/load.ts";
 import { drawPictures } from "../pictures/index.ts";
 import { photoCacheFor, photoProcessor, writePhotoFiles } from "../pictures/photos.ts";
 import { FLOW_PAGE } from "../report/parts.ts";
@@ -54,7 +54,7 @@ async function dataOf(options: ReportPluginOptions): Promise<{ data: DataSet; si
   const { data } = await loadDataOrThrow(options.settings.dataDir);
   const lang = options.lang ?? SOURCE_LANGUAGE;
   const language = lang === SOURCE_LANGUAGE ? english() : languageFrom(readCatalogues(options.settings.dataDir), lang);
-  return { data, site: buildSite(data, { year: options.settings.year, language }) };
+  return { data, site: buildSite(dataIn(data, lang), { year: options.settings.year, language }) };
 }
 
 export function reportPlugin(config: EleventyConfig, options: ReportPluginOptions): void {

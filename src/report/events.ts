@@ -12,7 +12,7 @@ import type { DocumentFile } from "../data/schema.ts";
 const FIGURE_FIELDS: readonly FigureView["field"][] = ["participants", "countries", "organisations", "delegations", "women"];
 
 /** `English, Russian` */
-export const languageList = (versions: DocumentView["versions"]): string => versions.map((v) => v.name).join(", ");
+export const languageList = (versions: DocumentView["versions"], language: Language): string => versions.map((v) => v.name).join(`${language.t("punctuation.comma")} `);
 
 /** A document as the report lists it, in the report's language (`words`): its kind, and the names of its languages. */
 function documentView(d: DocumentFile, words: Language): DocumentView {
@@ -28,7 +28,7 @@ function documentView(d: DocumentFile, words: Language): DocumentView {
     ...(d.adopted_by ? { adoptedBy: d.adopted_by } : {}),
     // Who adopted it only as the data says: no qualifier is invented where it says none.
     ...(adopted ? { adoptedText: d.adopted_by ? words.t("documents.adoptedBy", { by: d.adopted_by }) : words.t("documents.adopted") } : {}),
-    versions, languages: languageList(versions),
+    versions, languages: languageList(versions, words),
   };
 }
 

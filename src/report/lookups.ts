@@ -30,7 +30,7 @@ export interface Lookups {
 export function lookups(data: DataSet, language: Language): Lookups {
   const withUrl = <T extends { id: string }>(kind: HubKind, list: readonly T[]) =>
     new Map(list.map((item) => [item.id, { ...item, url: hubUrl(kind, item.id) }]));
-  const country = (code: string) => ({ code, name: countryName(code, data.countries), url: hubUrl("countries", code) });
+  const country = (code: string) => ({ code, name: countryName(code, data.countries, data.lang), url: hubUrl("countries", code) });
   const goals = new Map<string, GoalView>();
   for (const f of data.frameworks) {
     const years = yearsInForce(f);

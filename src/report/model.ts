@@ -7,6 +7,7 @@
 import { english } from "../data/catalogues.ts";
 import { reportYears, type DataSet } from "../data/load.ts";
 import type { Language } from "../format/language.ts";
+import { SOURCE_LANGUAGE } from "../format/locale.ts";
 import { entryOf } from "../data/lookup.ts";
 import { eventViews, type EventPlaces } from "./events.ts";
 import { hubIndexes } from "./hubs.ts";
@@ -32,9 +33,11 @@ export function buildSite(data: DataSet, options: SiteOptions = {}): SiteModel {
   const refs = lookups(data, language);
   // Which years have a report is decided for the whole data, so that a one-year build's outlook lists what the full build's does.
   const spans = reportYears(data.events, data.report.editions).map((year) => reportSpan(year, entryOf(data.report.editions, String(year))));
-  const years = spans.map((s) => s.year).filter((year) => options.year === undefined || year === options.year).sort((a, b) => b - a);
+  // In a further language, the reports of the editions published in it (their `languages`), and their events.
+  const inLanguage = (year: number) => language.lang === SOURCE_LANGUAGE || entryOf(data.report.editions, String(year))?.languages?.[language.lang] !== undefined;
+  const years = spans.map((s) => s.year).filter((year) => (options.year === undefined || year === options.year) && inLanguage(year)).sort((a, b) => b - a);
   const built = new Set(years);
-  const records = data.events.filter((e) => options.year === undefined || e.reportYear === options.year);
+  const records = data.events.filter((e) => (options.year === undefined || e.reportYear === options.year) && inLanguage(e.reportYear));
   const pages = new Set(records.map((e) => e.id));
   const places: EventPlaces = {
     hasPage: (e) => pages.has(e.id),
