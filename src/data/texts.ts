@@ -67,14 +67,21 @@ export function fingerprint(text: string): string {
 
 const isMarkdown = (at: readonly PathSegment[]) => MARKDOWN_FIELDS.has(String(at.at(-1)));
 
-/** Every text of the data that a translation may give, in the order of the files. */
-export function textUnits(data: Texts): TextUnit[] {
-  const units: TextUnit[] = [];
-  const add = (file: string, at: readonly PathSegment[], key: readonly PathSegment[], owner: readonly PathSegment[], text: unknown, target: Target, year?: number, event?: string) => {
+type Add = (file: string, at: readonly PathSegment[], key: readonly PathSegment[], owner: readonly PathSegment[], text: unknown, target: Target, year?: number, event?: string) => void;
+
+/** A function that adds a unit to `units`, for a text that is written (an empty one is no text to translate). */
+function adder(units: TextUnit[]): Add {
+  return (file, at, key, owner, text, target, year, event) => {
     if (typeof text !== "string" || text.trim() === "") return;
     const name = key.slice(owner.length).join(".");
     units.push({ file, at, key, owner, name, text, markdown: isMarkdown(at), year, event, target });
   };
+}
+
+/** Every text of the data that a translation may give, in the order of the files. */
+export function textUnits(data: Texts): TextUnit[] {
+  const units: TextUnit[] = [];
+  const add = adder(units);
   const file = (name: string) => path.join(data.dir, name);
 
   // report.yaml: its own texts, then each edition's.
@@ -122,15 +129,21 @@ export function textUnits(data: Texts): TextUnit[] {
   for (const [code, country] of Object.entries(data.countries)) add(file("countries.yaml"), [code, "name"], [code, "name"], [code], country.name, ["countries", code, "name"]);
 
   // The events, each in its own file.
-  data.events.forEach((e, i) => {
-    const unit = (at: PathSegment[], text: unknown) => add(e.file, at, at, [], text, ["events", i, ...at], e.reportYear, e.id);
-    for (const field of ["title", "summary", "body", "outcomes", "host"] as const) unit([field], e[field]);
-    (e.chairs ?? []).forEach((chair, j) => unit(["chairs", j], chair));
-    (e.documents ?? []).forEach((d, j) => unit(["documents", j, "title"], d.title));
-    (e.photos ?? []).forEach((p, j) => {
-      unit(["photos", j, "alt"], p.alt);
-      unit(["photos", j, "caption"], p.caption);
-    });
+  data.events.forEach((e, i) => units.push(...eventTextUnits(e, i)));
+  return units;
+}
+
+/** The texts of one event, the `index`th of the data set's events. */
+export function eventTextUnits(e: Texts["events"][number], index = 0): TextUnit[] {
+  const units: TextUnit[] = [];
+  const add = adder(units);
+  const unit = (at: PathSegment[], text: unknown) => add(e.file, at, at, [], text, ["events", index, ...at], e.reportYear, e.id);
+  for (const field of ["title", "summary", "body", "outcomes", "host"] as const) unit([field], e[field]);
+  (e.chairs ?? []).forEach((chair, j) => unit(["chairs", j], chair));
+  (e.documents ?? []).forEach((d, j) => unit(["documents", j, "title"], d.title));
+  (e.photos ?? []).forEach((p, j) => {
+    unit(["photos", j, "alt"], p.alt);
+    unit(["photos", j, "caption"], p.caption);
   });
   return units;
 }
