@@ -20,7 +20,7 @@ import { TRANSLATION_FILE_KINDS } from "../../data/json-schema.ts";
 import type { ReferenceFiles } from "../../data/read.ts";
 import type { ReportFile } from "../../data/schema.ts";
 import { textUnits, type Texts, type TextUnit } from "../../data/texts.ts";
-import { languageLabel } from "../../data/translations.ts";
+import { editionLanguages, languageLabel } from "../../data/translations.ts";
 import type { PathSegment } from "../../data/yaml-source.ts";
 import { partOf, TRANSLATED_FROM } from "./i18n.ts";
 import { fromView, KEY, toView, VALUE } from "./view.ts";
@@ -168,8 +168,8 @@ function nameAmong(units: readonly { rest: readonly PathSegment[]; unit: TextUni
   return units.find((u) => u.rest.length === 1 && ["name", "title", "label"].includes(String(u.rest[0])))?.unit.text;
 }
 
-/** The English text as a hint: one line, the Markdown of a longer text as written. */
-const englishHint = (text: string) => `English: ${text.trim()}`;
+/** The English text as a field's hint, the Markdown of a longer text as written. */
+const englishHint = (unit: TextUnit) => `English${unit.markdown ? " (Markdown)" : ""}: ${unit.text.trim()}`;
 
 /** The form's fields for the texts `units` (their keys from `schema`'s level on, `rest`). */
 function fieldsFor(schema: AnySchema, units: readonly { rest: readonly PathSegment[]; unit: TextUnit }[], names: ReadonlyMap<string, string>, parent?: string): CmsField[] {
@@ -200,18 +200,19 @@ function fieldsFor(schema: AnySchema, units: readonly { rest: readonly PathSegme
     }
     const leaf = group.length === 1 && group[0]!.rest.length === 0 ? group[0]!.unit : undefined;
     if (leaf) {
-      fields.push({ name, label: labelOf(name), widget: leaf.markdown ? "text" : "string", required: false, hint: `${englishHint(leaf.text)}${leaf.markdown ? " (Markdown)" : ""}` });
+      fields.push({ name, label: labelOf(name), widget: leaf.markdown ? "text" : "string", required: false, hint: englishHint(leaf) });
       continue;
     }
     const own = nameAmong(group);
     const label = typeof segment === "number"
       ? `${ITEM_LABELS[parent ?? ""] ?? "Item"} ${segment + 1}${own ? `: ${own}` : ""}`
       : part.kind === "entries" ? (names.get(name) ?? own ?? name) : labelOf(name);
-    const leaves = group.length;
+    const texts = group.length;
+    const grouping = group.every((u) => u.rest.length > 1);
     fields.push({
       name, label, widget: "object", required: false,
-      // An entry of a few texts is open, a larger one (an edition, a framework) closed until opened.
-      collapsed: leaves > 3,
+      // An entry of a few texts is open, a larger one (an edition, a framework) closed until opened; a group of entries (the editions) open.
+      collapsed: !grouping && texts > 3,
       ...(part.kind === "entries" && !/^\d{4}$/.test(name) ? { hint: `Id: ${name}` } : {}),
       fields: fieldsFor(child, group, names, name),
     });
@@ -225,16 +226,24 @@ export interface TranslationEntry {
   readonly file: string;
   readonly description: string;
   readonly format: "yaml";
+  readonly editor: { readonly preview: false };
   readonly fields: readonly CmsField[];
 }
 
-/** The editor's entries of the translations of `file` (report.yaml or a reference file), one per language; none when it has no texts. */
+/**
+ * The editor's entries of the translations of `file` (report.yaml or a reference file), one per language: the
+ * texts of the whole site and of the editions published in the language. None where there is nothing to translate.
+ */
 export function translationEntries(texts: Texts, file: TranslatedFile, languages: readonly string[], root = ""): TranslationEntry[] {
   const english = path.join(texts.dir, file.english);
-  const units = textUnits(texts).filter((u) => u.file === english).map((unit) => ({ rest: unit.key, unit }));
-  if (units.length === 0) return [];
-  const fields = fieldsFor(file.schema, units, namesOf(texts));
-  return languages.map((lang) => {
+  const all = textUnits(texts).filter((u) => u.file === english);
+  const names = namesOf(texts);
+  const published = editionLanguages(texts.report.editions);
+  return languages.flatMap((lang) => {
+    const years = published.get(lang);
+    const units = all.filter((u) => u.year === undefined || years?.has(u.year)).map((unit) => ({ rest: unit.key, unit }));
+    if (units.length === 0) return [];
+    const fields = fieldsFor(file.schema, units, names);
     const language = languageLabel(lang);
     return {
       name: `${file.english.replace(/\.yaml$/, "")}-${lang}`,
@@ -242,6 +251,8 @@ export function translationEntries(texts: Texts, file: TranslatedFile, languages
       file: `${root}${file.english.replace(/\.yaml$/, `.${lang}.yaml`)}`,
       description: `The ${language} texts of ${file.english}: under each field, the English it translates. What is left empty is printed in English, marked, while the ${language} report is a draft`,
       format: "yaml",
+      // The English is under each field: the form has the whole width.
+      editor: { preview: false },
       fields,
     };
   });
