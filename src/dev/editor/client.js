@@ -176,6 +176,10 @@ window.CMS_MANUAL_INIT = true;
           clearProblems();
           return json;
         };
+        // The events are listed by Decap's names of their files in the languages the form has (<id>.en.yaml with others).
+        const locales = config.i18n ? config.i18n.locales : [];
+        inner.entriesByFolder = (folder, extension, depth) =>
+          inner.request({ action: "entriesByFolder", params: { branch: inner.branch, folder, extension, depth, locales } });
         // On this machine there is nobody to log in: the editor opens at once.
         inner.authComponent = () => AutoLogin;
         return inner;

@@ -222,6 +222,13 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
     return { data: stringify(view, { lineWidth: 0 }), file: { path: asked, id: sha(bytes) } };
   }
 
+  /** The names of the translation files beside an event's file (relative to the data folder). */
+  async function translationsBeside(event: string): Promise<string[]> {
+    const id = path.posix.basename(event, ".yaml");
+    const names = await readdir(path.join(dataDir, path.posix.dirname(event))).catch(() => [] as string[]);
+    return names.filter((name) => path.basename(translationFileOf(name)?.english ?? "", ".yaml") === id).sort();
+  }
+
   /** The languages the events are edited in besides English: those the editions are published in. */
   async function languages(): Promise<string[]> {
     const { report } = await readReferenceFiles(dataDir, []);
@@ -361,8 +368,22 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
       // The name the check reads it by (the folder's real path may differ, through a link above it).
       const named = path.join(dataDir, destination.path);
       overlay.set(named, text);
-      written.set(named, { text, file: destination, target, ...(before !== undefined ? { before } : {}) });
+      // What the file held, to leave it be when the save does not change it; a file moved is written in its new place all the same.
+      written.set(named, { text, file: destination, target, ...(before !== undefined && destination.path === file.path ? { before } : {}) });
       if (source && destination.path !== file.path) removed.push(path.join(dataDir, file.path));
+    }
+    // An event moved to another folder takes along the translations the editor did not send (of a language it does not show).
+    for (const { file, destination } of plans) {
+      if (file.kind !== "event" || destination.path === file.path || !removed.includes(path.join(dataDir, file.path))) continue;
+      for (const name of await translationsBeside(file.path)) {
+        const from = path.posix.join(path.posix.dirname(file.path), name);
+        const to = dataFileNamed(path.posix.join(path.posix.dirname(destination.path), name.replace(path.posix.basename(file.path, ".yaml"), path.posix.basename(destination.path, ".yaml"))), ["translation"]);
+        if (isAnswer(to) || written.has(path.join(dataDir, to.path)) || removed.includes(path.join(dataDir, from))) continue;
+        const text = await readFile(path.join(dataDir, from), "utf8");
+        overlay.set(path.join(dataDir, to.path), text);
+        written.set(path.join(dataDir, to.path), { text, file: to, target: await placeInside(dataDir, to, true) });
+        removed.push(path.join(dataDir, from));
+      }
     }
     // Pictures and documents saved with the entry are written first: the check reads them from the disk.
     const created: string[] = [];
@@ -411,7 +432,9 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
         const depth = Math.min(Math.max(Number(params.depth) || 1, 1), 2);
         // The events, each by its English file; the editor asks for the translations of the one it opens.
         const files = (await listFolder("events", depth)).filter((f) => f.endsWith(".yaml") && !translationFileOf(f));
-        const named = (await languages()).length > 0 ? files.map(editorPath) : files;
+        // The editor's page says which languages its form has (client.js); else the editions' languages say it, as they did to its configuration.
+        const several = Array.isArray(params.locales) ? params.locales.length > 1 : (await languages()).length > 0;
+        const named = several ? files.map(editorPath) : files;
         return ok(await Promise.all(named.map(entry)));
       }
       case "entriesByFiles": {
@@ -446,6 +469,8 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
           if (isAnswer(file)) return file;
           // An event's translations go with it; those of report.yaml and the reference files stay.
           if (file.kind === "translation" && file.of !== "event") return refused(400, `${file.path}: the editor does not delete this file`);
+          // Also those of a language the editor does not show: a translation of no event is an error.
+          if (file.kind === "event") for (const name of await translationsBeside(file.path)) await rm(path.join(dataDir, path.posix.dirname(file.path), name), { force: true });
           await rm(await placeInside(dataDir, file, false), { force: true });
         }
         return ok({ message: "deleted" });

@@ -94,6 +94,33 @@ describe("the write service, with the events in English and in the languages of 
     expect(paths.length).toBe((await readdir(path.join(dir, "events"), { recursive: true })).filter((f) => /\d\/[^.]+\.yaml$/.test(f)).length);
   });
 
+  it("lists the events by their own names to a form in English alone", async () => {
+    const listed = (await ask("entriesByFolder", { folder: "events", depth: 2, locales: ["en"] })).json as unknown as { file: { path: string } }[];
+    expect(listed.map((e) => e.file.path)).toContain(`${EVENT}.yaml`);
+  });
+
+  it("moves an event's translations with it, also one in a language the form does not show, and deletes them with it", async () => {
+    await writeFile(path.join(dir, `${EVENT}.ar.yaml`), "title: اجتماع الفريق العامل\n");
+    const arabic = await text(`${EVENT}.ar.yaml`);
+    const russian = await text(`${EVENT}.ru.yaml`);
+    const english = parse((await opened(`${EVENT}.en.yaml`)).data!) as Record<string, unknown>;
+    const moved = "events/2018/2018-09-13-vienna-working-group";
+    const saved = await ask("persistEntry", {
+      dataFiles: [
+        { path: `${EVENT}.en.yaml`, newPath: `${moved}.en.yaml`, raw: stringify({ ...english, date: "2018-09-13", end: undefined }) },
+        { path: `${EVENT}.ru.yaml`, newPath: `${moved}.ru.yaml`, raw: (await opened(`${EVENT}.ru.yaml`)).data! },
+      ],
+    });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const folder = await readdir(path.join(dir, "events/2018"));
+    expect(folder.filter((f) => f.includes("vienna-working-group")).sort()).toEqual(["2018-09-13-vienna-working-group.ar.yaml", "2018-09-13-vienna-working-group.ru.yaml", "2018-09-13-vienna-working-group.yaml"]);
+    expect(await text(`${moved}.ar.yaml`)).toBe(arabic);
+    expect(await text(`${moved}.ru.yaml`)).toBe(russian);
+    // Decap deletes the files of the languages it shows; those of the others go with them.
+    expect((await ask("deleteFiles", { paths: [`${moved}.en.yaml`, `${moved}.ru.yaml`] })).status).toBe(200);
+    expect((await readdir(path.join(dir, "events/2018"))).filter((f) => f.includes("vienna-working-group"))).toEqual([]);
+  });
+
   it("opens the English file by Decap's name, and the translation as the event's form with the English lists", async () => {
     const english = await opened(`${EVENT}.en.yaml`);
     expect(english.file.path).toBe(`${EVENT}.en.yaml`);
