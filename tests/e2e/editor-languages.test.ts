@@ -22,6 +22,7 @@ const ID = "2018-05-07-sarajevo-joint-working-group";
 const EVENT = `events/2018/${ID}.yaml`;
 const RUSSIAN = `events/2018/${ID}.ru.yaml`;
 const TITLE = "Совместное совещание рабочих групп по Шёлковым путям и Юго-Восточной Европе";
+const CAPTION = "Образец изображения вместо фотографии совещания в цветовом пространстве CMYK.";
 
 /** Where the screenshot of the form in two languages is kept, to be looked at. */
 const SCREENSHOT = path.join(ROOT, "test-results/editor-languages.png");
@@ -85,8 +86,11 @@ describe("the editor in the report's further languages", () => {
       expect(alts).toHaveLength(4);
       expect(await around(page, alts[3]!)).toContain("English: Sample picture standing in for a photo of the meeting: flat shapes of seven people");
 
-      // 2. The Russian title written, and seen so.
+      // 2. The Russian title written, and the second photo's caption, and seen so.
       await replaceText(page, ruTitle, TITLE);
+      const captions = await controlsOf(page, "Caption");
+      expect(captions).toHaveLength(4);
+      await replaceText(page, captions[3]!, CAPTION);
       await mkdir(path.dirname(SCREENSHOT), { recursive: true });
       await page.screenshot({ path: SCREENSHOT });
 
@@ -95,10 +99,17 @@ describe("the editor in the report's further languages", () => {
       await page.waitForFunction(() => document.body.innerText.includes("Entry saved"), { timeout: 30_000 });
       const written = await readFile(path.join(data, RUSSIAN), "utf8");
       expect(written.split("\n").slice(0, 2)).toEqual(["# yaml-language-server: $schema=../../.schemas/event.translation.schema.json", `# The Russian texts of ${ID}.yaml.`]);
-      expect(parse(written)).toEqual({ title: TITLE, translated_from: { title: fingerprint(englishTitle) } });
+      // Decap sends the photos with the fields the Russian form hides (file, credit): only the texts are written, in the English order.
+      const englishCaption = (parse(english) as { photos: { caption: string }[] }).photos[1]!.caption;
+      expect(parse(written)).toEqual({
+        title: TITLE, photos: [{}, { caption: CAPTION }],
+        translated_from: { title: fingerprint(englishTitle), "photos.1.caption": fingerprint(englishCaption) },
+      });
       expect(await readFile(path.join(data, EVENT), "utf8")).toBe(english);
       const { data: loaded } = await loadData(data);
-      expect(dataIn(loaded!, "ru").events.find((e) => e.id === ID)!.title).toBe(TITLE);
+      const translated = dataIn(loaded!, "ru").events.find((e) => e.id === ID)!;
+      expect(translated.title).toBe(TITLE);
+      expect(translated.photos![1]!.caption).toBe(CAPTION);
       const check = await runCli(["check", "--data", data], { cwd: path.dirname(data) });
       expect(check.code, check.stderr).toBe(0);
 
