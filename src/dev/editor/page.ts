@@ -77,6 +77,9 @@ ul[class*="ControlErrorsList"] { text-transform: none; text-align: left; overflo
 /* Under a text of another language's form, the English it translates. */
 .english-text { margin: 6px 0 0; font-size: 13px; line-height: 1.45; color: #444; white-space: pre-wrap; overflow-wrap: anywhere }
 .english-text > span { font-weight: 600 }
+/* The form of the second language, on the right: as wide as its half of the window, clear of the buttons at its right edge. */
+.Pane2 { min-width: 0 }
+.Pane2 > [class*="ControlPaneContainer"] { padding-right: 60px }
 </style>
 </head>
 <body>
