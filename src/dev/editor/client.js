@@ -170,8 +170,8 @@ window.CMS_MANUAL_INIT = true;
           if (!ok) {
             const list = json.problems || [];
             showProblems(list);
-            // Each problem stands under its field and beside the form: the notice only says so.
-            throw new Error(list.length > 0 ? `Nothing was saved: the check found ${list.length === 1 ? "a problem" : `${list.length} problems`}, shown under ${list.length === 1 ? "its field" : "their fields"} and beside the form.` : json.error || "the save was refused");
+            // Each problem stands under its field (and in the event's preview, where it is shown): the notice only says so.
+            throw new Error(list.length > 0 ? `Nothing was saved: the check found ${list.length === 1 ? "a problem" : `${list.length} problems`}, shown under ${list.length === 1 ? "its field" : "their fields"}.` : json.error || "the save was refused");
           }
           clearProblems();
           return json;
