@@ -24,7 +24,7 @@ const RUSSIAN = `events/2018/${ID}.ru.yaml`;
 const TITLE = "Совместное совещание рабочих групп по Шёлковым путям и Юго-Восточной Европе";
 const CAPTION = "Образец изображения вместо фотографии совещания в цветовом пространстве CMYK.";
 
-/** Where the screenshot of the form in two languages is kept, to be looked at. */
+/** Where the screenshots of the form in two languages are kept, to be looked at: its top, and its photos. */
 const SCREENSHOT = path.join(ROOT, "test-results/editor-languages.png");
 
 /** The ids of the form's controls whose label is `label`: in the English form, then in the Russian one. */
@@ -88,11 +88,12 @@ describe("the editor in the report's further languages", () => {
 
       // 2. The Russian title written, and the second photo's caption, and seen so.
       await replaceText(page, ruTitle, TITLE);
+      await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT });
       const captions = await controlsOf(page, "Caption");
       expect(captions).toHaveLength(4);
       await replaceText(page, captions[3]!, CAPTION);
-      await mkdir(path.dirname(SCREENSHOT), { recursive: true });
-      await page.screenshot({ path: SCREENSHOT });
+      await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-photos.png") });
 
       // 3. Saved: the translation file holds the title and what it was translated from; the English file is as it was.
       await publish(page);
