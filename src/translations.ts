@@ -167,6 +167,9 @@ async function writeAll(writes: ReadonlyMap<string, string>): Promise<void> {
   }
 }
 
+/** The word on `translated_from` above it, where it is new in a file. */
+export const RECORDS_COMMENT = " Written by the tools: what each text was translated from (check tells when the English changes).";
+
 /** `translated_from` last in each mapping, after the texts it speaks of, with a word on what it is where it is new. */
 export function tidy(node: unknown, fresh = false): void {
   if (isSeq(node)) for (const item of node.items) tidy(item, fresh);
@@ -179,7 +182,7 @@ export function tidy(node: unknown, fresh = false): void {
   // In a document made anew (`fresh`) every key is new.
   if (pair && (pair.key === "translated_from" || (fresh && isRecord(pair.key) && !(pair.key as Scalar).commentBefore))) {
     const key = new Scalar("translated_from");
-    key.commentBefore = " Written by the tools: what each text was translated from (check tells when the English changes).";
+    key.commentBefore = RECORDS_COMMENT;
     pair.key = key;
   }
   for (const item of node.items) tidy(item.value, fresh);

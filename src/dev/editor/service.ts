@@ -21,11 +21,11 @@ import { readEvent, readReferenceFiles, type Overlay } from "../../data/read.ts"
 import { IMAGES_DIR } from "../../data/pictures.ts";
 import { DOCUMENTS_DIR, eventSchema, eventTranslationSchema, type EventFile } from "../../data/schema.ts";
 import { EVENTS_DIR } from "../../data/read.ts";
-import { eventTextUnits, textUnits, translationOf as translationFileOf, type TextUnit } from "../../data/texts.ts";
+import { eventTextUnits, textUnits, translationOf as translationFileOf, valueAt, type TextUnit } from "../../data/texts.ts";
 import { MAX_FILE_BYTES } from "../../data/yaml-source.ts";
-import { textOf as translationTextOf, translationHeader } from "../../translations.ts";
-import { assignTexts, dataPath, editorLanguages, editorPath, formOfTranslation, isBlank, pruned, recordTranslatedFrom, translationOf } from "./i18n.ts";
-import { mergeIntoText, newFileText } from "./merge.ts";
+import { RECORDS_COMMENT, textOf as translationTextOf, translationHeader } from "../../translations.ts";
+import { assignTexts, dataPath, editorLanguages, editorPath, formOfTranslation, isBlank, pruned, recordTranslatedFrom, TRANSLATED_FROM, translationOf } from "./i18n.ts";
+import { editText, mergeIntoText, newFileText } from "./merge.ts";
 import { placeInside, writableFile, writeWhole, type WritableFile } from "./paths.ts";
 import { fromTranslationForm, siteTexts, toTranslationForm, translationFormPath } from "./translation-forms.ts";
 import { fileToView, viewPath, viewToFile, wrapsWhole, type FieldPath } from "./view.ts";
@@ -187,6 +187,21 @@ function valueOf(text: string | undefined): unknown {
   }
 }
 
+/** `text` (a translation file's) with a word on what `translated_from` is above each one that `before` (its value) had not. */
+function explainRecords(text: string, before: unknown): string {
+  const explain = (node: unknown, at: (string | number)[]): void => {
+    if (isSeq(node)) node.items.forEach((item, i) => explain(item, [...at, i]));
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) continue;
+      if (key === TRANSLATED_FROM && isScalar(pair.key) && !pair.key.commentBefore && valueAt(before, [...at, key]) === undefined) pair.key.commentBefore = RECORDS_COMMENT;
+      else explain(pair.value, [...at, key]);
+    }
+  };
+  return editText(text, (doc) => explain(doc.contents, [])) ?? text;
+}
+
 /** What a diagnostic of a file written is about in the form: its place, by the form of the file's kind. */
 function placeOf(file: DataFile, d: Diagnostic, text: string): FieldPath | undefined {
   if (file.kind !== "translation") return formPathOf(d, text, file.schema);
@@ -258,7 +273,10 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
     const next = (assignTexts(file.schema, old, shown) ?? {}) as Record<string, unknown>;
     recordTranslatedFrom(next, old, await englishUnits(target, overlay));
     const value = pruned(file.schema, next) ?? {};
-    if (before !== undefined) return mergeIntoText(before, value, file.schema);
+    if (before !== undefined) {
+      const merged = mergeIntoText(before, value, file.schema);
+      return merged === undefined ? undefined : explainRecords(merged, old);
+    }
     if (isBlank(value)) return undefined;
     const doc = new Document(value);
     doc.commentBefore = translationHeader(path.join(dataDir, target.path), dataDir);

@@ -184,6 +184,20 @@ describe("the write service, with the events in English and in the languages of 
     expect(await text(`${EVENT}.ru.yaml`)).toBe(russianBefore);
   });
 
+  it("saves an edition's text of report.yaml's translation, recorded under the edition, the rest of the file as it was", async () => {
+    const before = await text("report.ru.yaml");
+    const form = parse((await opened("report.ru.yaml")).data!) as { editions: Record<string, Record<string, unknown>>; logos: Record<string, unknown> };
+    // Lists by position are sets of fields named by the positions.
+    expect(Object.keys(form.logos)).toEqual(["0", "1", "2"]);
+    form.editions["2019"]!.chair = "Турецкая Республика";
+    const saved = await ask("persistEntry", { dataFiles: [{ path: "report.ru.yaml", raw: stringify(form) }] });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const written = await text("report.ru.yaml");
+    // The record last in the edition, with a word on what it is.
+    expect(written.replace("    chair: Турецкая Республика\n", "    chair: Турция\n").replace(/\n {4}# Written by the tools: what each text was translated from [^\n]*\n {4}translated_from:\n {6}chair: \S+\n/, "\n")).toBe(before);
+    expect((parse(written) as { editions: Record<string, { translated_from?: unknown }> }).editions["2019"]!.translated_from).toEqual({ chair: fingerprint("Türkiye") });
+  });
+
   it("saves the translation of a reference file from its form, keeping the entries the form does not show", async () => {
     await writeFile(path.join(dir, "strands.ru.yaml"), "# Our own comment.\nold-strand:\n  title: Старое направление\n");
     const form = parse((await opened("strands.ru.yaml")).data!) as Record<string, unknown>;
