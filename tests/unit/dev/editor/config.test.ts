@@ -217,7 +217,7 @@ describe("the editor's configuration in the report's further languages", () => {
     const ev = c.collections.find((x) => x.name === "events")!;
     expect(ev.i18n).toBe(true);
     // The texts of the translation file (eventTranslationSchema), and only they.
-    expect(translated(ev.fields!)).toEqual(["title", "summary", "body", "host", "chairs", "outcomes", "documents", "documents.title", "photos", "photos.alt", "photos.caption"]);
+    expect(translated(ev.fields!)).toEqual(["title", "summary", "body", "host", "chairs", "outcomes", "documents", "documents.title", "documents.adopted_by", "photos", "photos.alt", "photos.caption"]);
     // The form is otherwise the same.
     expect(formPaths(ev.fields!)).toEqual(formPaths(events().fields!));
   });
