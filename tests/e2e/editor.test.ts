@@ -61,11 +61,15 @@ describe("the editor", () => {
       await page.goto(preview.url("/admin/"), { waitUntil: "load" });
       await page.waitForFunction(() => document.body.innerText.includes("Joint meeting of the Silk Routes"), { timeout: 60_000 });
 
-      // 2. An event opens in the form, its page beside it.
+      // 2. An event opens in the form. The sample's reports are published in Russian too, whose form stands
+      // beside the English one; the eye button puts the event's page there instead.
       const file = path.join(data, EVENT);
       const original = await readFile(file, "utf8");
       await page.goto(preview.url(`/admin/#/collections/events/entries/${SLUG}`), { waitUntil: "load" });
       await page.waitForSelector("textarea", { timeout: 60_000 });
+      await page.waitForFunction(() => document.body.innerText.includes("Writing in RU"), { timeout: 30_000 });
+      await page.click("[title='Toggle preview']");
+      await page.waitForFunction(() => !document.body.innerText.includes("Writing in RU"), { timeout: 30_000 });
 
       // 3. Its summary changes, and another place is picked from the list, by its name.
       await replaceText(page, await controlOf(page, "Summary"), "The working groups met in Istanbul.");
@@ -161,6 +165,8 @@ describe("the editor", () => {
       await waitFor(async () => (await stat(created).catch(() => undefined))?.isFile() === true, 30_000, preview.log);
       const build = await runCli(["build", "--data", data, "--no-pdf", "--output", path.join(cwd, "built")], { cwd });
       expect(build.code, build.stderr).toBe(0);
+      // Written in English only: no translation file was made for it.
+      expect(await readdir(path.dirname(created))).not.toContain(path.basename(created).replace(/\.yaml$/, ".ru.yaml"));
 
       // Nothing was asked of another machine, and the page's own policy refused nothing it does.
       expect(outside).toEqual([]);
