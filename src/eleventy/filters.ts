@@ -3,6 +3,7 @@ import { cssString } from "../format/css.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
 import { numberParagraphs, unnumbered } from "../format/paragraphs.ts";
+import { markLanguage } from "../format/language-marks.ts";
 import type { SiteModel } from "../report/model.ts";
 import { openData } from "../report/open-data.ts";
 
@@ -11,6 +12,8 @@ export const filters = {
   markdownInline: renderInline,
   numberParagraphs,
   unnumbered,
+  /** `lang` on each block of rendered Markdown that English stands in for (the model's StandIns), for the PDF's tags. */
+  markLanguage,
   cssString,
   /** The first day of a date as a JS Date at midnight UTC, for the feed's timestamps. */
   startDate: (date: PartialDate) => firstDay(date).toJSDate(),

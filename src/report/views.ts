@@ -260,7 +260,7 @@ export interface ReportPart {
   /** Its paragraphs are the report's own statements, numbered when the report numbers paragraphs (not the front matter). */
   readonly numbered: boolean;
   /** The numbered entries under it in the PDF's contents: a chapter's events. */
-  readonly sections: readonly { readonly id: string; readonly number: string; readonly title: string }[];
+  readonly sections: readonly { readonly id: string; readonly number: string; readonly title: string; readonly titleLang?: string }[];
   /** The chapter it prints, for a chapter. */
   readonly chapter?: ChapterView;
 }
