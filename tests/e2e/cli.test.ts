@@ -23,7 +23,8 @@ describe("activity-report build on the sample data", () => {
 
   it("succeeds with one summary line, then the key figures, and its progress on standard error", () => {
     expect(run.code).toBe(0);
-    expect(run.stdout.split("\n")[0]).toMatch(/^Built \d+ pages and 4 PDFs \(\d+ KB\) into .+ in \d+\.\d s$/);
+    // 2016 to 2019 in English, and the three editions published in Russian.
+    expect(run.stdout.split("\n")[0]).toMatch(/^Built \d+ pages and 7 PDFs \(\d+ KB\) into .+ in \d+\.\d s$/);
     expect(run.stdout).toContain("2018: activities held 1; participants 60; state delegations 29\n");
     // A total over some of the activities says so; a year of planned activities alone says none was held.
     expect(run.stdout).toContain("2017: activities held 5; participants at least 142, from 4 of 5 activities; states that took part at least 2, from 2 of 5 activities;");
