@@ -1,6 +1,7 @@
 /** The `activity-report` command: init, check, build, dev, new, schema. */
 // Each command loads what it needs when it runs: `check` loads neither Eleventy nor the printer.
 import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import readline from "node:readline/promises";
@@ -211,13 +212,39 @@ In a terminal, --organisation and --secretariat are asked for when not given.
 Nothing is written into a folder that is not empty.`,
     options: { ...DATA_OPTION, empty: { type: "boolean" }, organisation: { type: "string" }, secretariat: { type: "string" }, title: { type: "string" }, year: { type: "string" } },
   },
+  translations: {
+    usage: `Usage: activity-report translations export --lang LANG [--year YYYY] [--all] [--out FILE] [--data DIR]
+       activity-report translations import FILE [--lang LANG] [--data DIR]
+       activity-report translations confirm --lang LANG [FILE…] [--data DIR]
+
+Hands the data's texts to a translator and takes them back, as XLIFF 1.2,
+which translation tools read.
+
+  export   writes what LANG lacks, and what was translated from English that
+           has changed since, for every report published in LANG (editions'
+           languages) or for --year's, with the texts of the whole site
+  import   takes a translated XLIFF file back into the translation files
+           (<name>.LANG.yaml beside each data file), once the data folder
+           with them passes the check; else it writes nothing
+  confirm  records LANG's translations (of the files named; of all by default)
+           as made from the English as it stands now: after revising them
+
+  --lang LANG   the language, e.g. ru
+  --year YYYY   export: only that report's texts, with those of the whole site
+  --all         export: also the texts translated and up to date
+  --out FILE    export: the XLIFF file to write (default: standard output)
+  --data DIR    the data folder (default: $REPORT_DATA or _data)
+  -h, --help    show this help`,
+    options: { ...DATA_OPTION, lang: { type: "string" }, year: { type: "string" }, all: { type: "boolean" }, out: { type: "string" } },
+  },
   schema: {
     usage: `Usage: activity-report schema [--data DIR] [--output DIR]
 
 Writes the JSON Schemas of the data files, one for each kind of file
 (event.schema.json for the event files, report.schema.json, places.schema.json,
 strands.schema.json, event-types.schema.json, topics.schema.json,
-countries.schema.json, frameworks.schema.json), for editors such as VS Code
+countries.schema.json, frameworks.schema.json), and one for the translations
+of each (event.translation.schema.json, …), for editors such as VS Code
 with the YAML extension: completion and descriptions of every field, and red
 marks as you type. The ids that the data folder's reference files define
 (places, strands, types, topics, goals, countries) are offered with their names.
@@ -241,6 +268,7 @@ Commands:
   dev     serve a live preview
   new     add an event, a place, a report year, a strand, a type or a framework
   schema  write the JSON Schemas of the data files, for editors' completion
+  translations  hand texts to a translator as XLIFF, and take them back
 
 Run activity-report <command> --help for the options of a command.`;
 
@@ -270,17 +298,14 @@ async function check(io: Io, settings: Settings): Promise<number> {
   // photos, so that neither decodes an unchanged picture again; not where nothing would be built.
   const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
   const result = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
-  // The catalogues of the report's words, the project's and the data folder's: a message that does not parse is an
-  // error, a key a language lacks a warning (English is printed in its place).
-  const { catalogueDiagnostics, readCatalogues } = await import("./data/catalogues.ts");
-  const words = catalogueDiagnostics(readCatalogues(settings.dataDir));
-  if (!result.data || words.some((d) => d.severity === "error")) {
-    printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...words]));
+  // The data's problems include the catalogues' of the report's words (loadData).
+  if (!result.data) {
+    printDiagnostics(io, result.diagnostics);
     return EXIT.failed;
   }
   // What only the reports show (an abbreviation none of them uses) is told with the data's own warnings.
   const { buildSite, siteWarnings } = await import("./report/model.ts");
-  printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...words, ...siteWarnings(result.data, buildSite(result.data))]));
+  printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
   const { describeLanguages } = await import("./data/translations.ts");
@@ -364,6 +389,42 @@ function progressDisplay(io: Io, terminal: boolean): (progress: BuildProgress) =
         return line(`Note: ${p.message}.`);
     }
   };
+}
+
+/** `translations export|import|confirm`. */
+async function translations(io: Io, dataDir: string, positionals: readonly string[], values: Record<string, string | boolean | undefined>, usage: string): Promise<number> {
+  const [action, ...files] = positionals;
+  const lang = typeof values.lang === "string" ? values.lang : undefined;
+  const misuse = (message: string) => {
+    io.err(`activity-report translations: ${message}\n\n${usage}`);
+    return EXIT.usage;
+  };
+  if (action !== "export" && action !== "import" && action !== "confirm") return misuse(action === undefined ? "say what to do: export, import or confirm" : `unknown action "${action}": export, import or confirm`);
+  if (lang !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) return misuse(`--lang takes a language tag such as ru, not "${lang}"`);
+  if (action !== "export" && (values.year !== undefined || values.all !== undefined || values.out !== undefined)) return misuse("--year, --all and --out go with export");
+  const { confirmTranslations, exportTranslations, importTranslations } = await import("./translations.ts");
+  if (action === "export") {
+    if (files.length > 0) return misuse(`export takes no file: write where with --out, not ${JSON.stringify(files[0])}`);
+    if (lang === undefined) return misuse("export needs --lang, the language to translate into");
+    const result = await exportTranslations(dataDir, { lang, ...(typeof values.year === "string" ? { year: Number(values.year) } : {}), all: values.all === true });
+    if (typeof values.out === "string") {
+      await writeFile(values.out, result.xliff);
+      io.err(`Wrote ${plural(result.texts, "text")} to translate into ${values.out}${result.stale > 0 ? `, ${result.stale} of them to revise, as their English has changed` : ""}.`);
+    } else io.out(result.xliff.trimEnd());
+    return EXIT.ok;
+  }
+  if (action === "import") {
+    if (files.length !== 1) return misuse("import takes one XLIFF file");
+    const result = await importTranslations(dataDir, files[0]!, lang);
+    printDiagnostics(io, result.diagnostics);
+    io.out(`Took ${plural(result.taken, "translation")} into ${plural(result.written.length, "file")}${result.empty > 0 ? `; ${plural(result.empty, "text")} left empty in the file, still to translate` : ""}.`);
+    for (const file of result.written) io.out(`  ${displayPath(file)}`);
+    return EXIT.ok;
+  }
+  if (lang === undefined) return misuse("confirm needs --lang, the language of the translations");
+  const result = await confirmTranslations(dataDir, lang, files);
+  io.out(result.texts === 0 ? "Every translation was already recorded as made from the English as it stands." : `Recorded ${plural(result.texts, "translation")} as made from the English as it stands, in ${plural(result.written.length, "file")}.`);
+  return EXIT.ok;
 }
 
 async function schema(io: Io, dataDir: string, output: string | undefined): Promise<number> {
@@ -658,7 +719,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     values = parsed.values;
     // `new` takes what to add, `init` the folder; no command takes anything else that is not an option.
     // `check --release` takes the report years.
-    const wanted = name === "new" || name === "init" ? 1 : name === "check" && (parsed.values as Record<string, unknown>).release === true ? Infinity : 0;
+    const wanted = name === "new" || name === "init" ? 1 : name === "translations" || (name === "check" && (parsed.values as Record<string, unknown>).release === true) ? Infinity : 0;
     const at = parsed.tokens.flatMap((t) => (t.kind === "positional" ? [t.index] : []));
     positionals = parsed.positionals.slice(0, wanted);
     strayAt = at.slice(wanted);
@@ -729,6 +790,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     }
     if (name === "check") return await check(io, settings);
     if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
+    if (name === "translations") return await translations(io, settings.dataDir, positionals, values, command.usage);
     if (name === "build") return await runBuild(io, settings, typeof values.editor === "string" ? values.editor : undefined, typeof values["editor-login"] === "string" ? values["editor-login"] : undefined);
     const host = typeof values.host === "string" ? values.host.replace(/^\[(.*)\]$/, "$1") : PREVIEW_HOST;
     return await dev(io, { ...settings, outputDir: typeof values.output === "string" ? values.output : PREVIEW_DIR }, { host, port }, values.child === true);

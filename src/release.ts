@@ -12,7 +12,6 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { catalogueDiagnostics, readCatalogues } from "./data/catalogues.ts";
 import { sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
 import { entryOf } from "./data/lookup.ts";
@@ -53,16 +52,14 @@ export interface ReleaseCheck {
 export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputDir">, years?: readonly number[], allTexts = false): Promise<ReleaseCheck> {
   const pictureCache = existsSync(path.dirname(path.resolve(settings.outputDir))) ? photoCacheFor(settings.outputDir) : undefined;
   const loaded = await loadData(settings.dataDir, pictureCache ? { pictureCache } : {});
-  // The catalogues of the report's words, as check reads them: a message that does not parse fails both. A key a
-  // language lacks is a warning of that language's reports; the reports are published in English, so no reason yet.
-  const words = catalogueDiagnostics(readCatalogues(settings.dataDir));
-  if (!loaded.data || words.some((d) => d.severity === "error")) {
-    const errors = sortDiagnostics([...loaded.diagnostics, ...words]);
+  // The data's problems include the catalogues' of the report's words (loadData).
+  if (!loaded.data) {
+    const errors = sortDiagnostics(loaded.diagnostics);
     return { errors, diagnostics: errors, years: [], pdfsPassed: 0, texts: [] };
   }
   const data = loaded.data;
   const site = buildSite(data);
-  const warnings = [...loaded.diagnostics, ...words, ...siteWarnings(data, site)];
+  const warnings = [...loaded.diagnostics, ...siteWarnings(data, site)];
   const statuses = new Map(Object.entries(data.report.editions ?? {}).map(([year, edition]) => [Number(year), edition?.status]));
   const chosen = years ? [...new Set(years)].sort((a, b) => a - b) : finalEditions(statuses);
 

@@ -7,9 +7,9 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DATA_FILE_KINDS, definitionsOf, jsonSchemaOf, SCHEMAS_DIR, termsOf, type Terms } from "./data/json-schema.ts";
+import { DATA_FILE_KINDS, definitionsOf, jsonSchemaOf, SCHEMAS_DIR, termsOf, TRANSLATION_FILE_KINDS, type DataFileKind, type Terms } from "./data/json-schema.ts";
 import { NO_FOLDER, OPTIONAL_FILES, readReferenceFiles, REFERENCE_FILES } from "./data/read.ts";
-import type { Vocabulary } from "./data/schema.ts";
+import { eventSchema, type Vocabulary } from "./data/schema.ts";
 import { DataError } from "./data/diagnostics.ts";
 
 /** The file that defines each kind of id. */
@@ -37,12 +37,17 @@ export interface WrittenSchemas {
  */
 export function vscodeSchemas(dataDir: string): Record<string, string[]> {
   const posix = dataDir.split(path.sep).join("/").replace(/\/$/, "");
-  return Object.fromEntries(DATA_FILE_KINDS.map((kind) => [`./${posix}/${SCHEMAS_DIR}/${kind.schemaFile}`, kind.files.map((f) => `${posix}/${f}`)]));
+  // A translation file's name matches its English file's patterns too: a `!` pattern keeps it out, where the editor reads them.
+  const excluded = (kind: DataFileKind) => (kind.schema === eventSchema ? TRANSLATION_FILE_KINDS[0]!.files.map((f) => `!${f}`) : []);
+  return Object.fromEntries([...DATA_FILE_KINDS, ...TRANSLATION_FILE_KINDS].map((kind) => [
+    `./${posix}/${SCHEMAS_DIR}/${kind.schemaFile}`,
+    [...kind.files, ...excluded(kind)].map((f) => (f.startsWith("!") ? `!${posix}/${f.slice(1)}` : `${posix}/${f}`)),
+  ]));
 }
 
 /** Each schema file's text, with the ids of `terms`. */
 export function schemaTexts(terms: Terms): Map<string, string> {
-  return new Map(DATA_FILE_KINDS.map((kind) => [kind.schemaFile, `${JSON.stringify(jsonSchemaOf(kind, terms), null, 2)}\n`]));
+  return new Map([...DATA_FILE_KINDS, ...TRANSLATION_FILE_KINDS].map((kind) => [kind.schemaFile, `${JSON.stringify(jsonSchemaOf(kind, terms), null, 2)}\n`]));
 }
 
 /** The ids of the data folder `dataDir`, as far as its reference files can be read, and the files that could not. */

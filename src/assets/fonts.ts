@@ -4,7 +4,7 @@
  * ranges stay right when the packages update.
  */
 import path from "node:path";
-import { reportFaces } from "../fonts/faces.ts";
+import { ARABIC, reportFaces } from "../fonts/faces.ts";
 
 export const FONT_DIR = "assets/fonts";
 
@@ -22,7 +22,11 @@ export function fontAssets(): FontAssets {
     for (const file of face.files) {
       files[file.woff2] = `${FONT_DIR}/${path.basename(file.woff2)}`;
       // The WOFF2 file only; its WOFF copy serves the printing browser's fontconfig (src/pdf/fonts.ts).
-      rules.push(file.rule.replace(/src:[^;]*;/, `src: url(fonts/${path.basename(file.woff2)}) format("woff2");`));
+      const rule = file.rule.replace(/src:[^;]*;/, `src: url(fonts/${path.basename(file.woff2)}) format("woff2");`);
+      rules.push(rule);
+      // Arabic script has no italic: text set in italic draws its Arabic upright, from the same file, where the
+      // browser would otherwise slant it.
+      if (face.family === ARABIC) rules.push(rule.replace(/\*\/(?=\s*@font-face)/, "(for italic) */").replace(/font-style:\s*normal;/, "font-style: italic;"));
     }
   }
   return { files, css: `${rules.join("\n\n")}\n` };

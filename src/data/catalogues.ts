@@ -94,10 +94,25 @@ export function readCatalogues(dataDir?: string, projectDir = PROJECT_LOCALES): 
   return { byLanguage, errors, missing };
 }
 
-/** The catalogue problems as the command prints them: errors, and a warning per key a language lacks. */
-export function catalogueDiagnostics(catalogues: Catalogues): Diagnostic[] {
+/**
+ * The catalogue problems as the command prints them: errors, and a warning per key a language lacks, an error in a
+ * language of `finals` (a final edition is published in it, which must print no English).
+ */
+export function catalogueDiagnostics(catalogues: Catalogues, finals: ReadonlySet<string> = new Set()): Diagnostic[] {
   const diagnostic = (severity: Diagnostic["severity"]) => (p: CatalogueProblem): Diagnostic => ({ severity, file: p.file, line: p.line, col: p.col, message: p.message });
-  return [...catalogues.errors.map(diagnostic("error")), ...catalogues.missing.map(diagnostic("warning"))];
+  const missing = catalogues.missing.map((p) => {
+    const lang = catalogueLanguage(catalogues, p.file);
+    return lang !== undefined && finals.has(lang)
+      ? { ...diagnostic("error")(p), message: `${p.message.replace(/; [^;]*$/, "")}; a final edition is published in this language, which must print no English: translate it` }
+      : diagnostic("warning")(p);
+  });
+  return [...catalogues.errors.map(diagnostic("error")), ...missing];
+}
+
+/** The language of a catalogue file of `catalogues`. */
+function catalogueLanguage(catalogues: Catalogues, file: string): string | undefined {
+  for (const c of catalogues.byLanguage.values()) if (c.file === file || path.basename(file) === `${c.lang}.yaml`) return c.lang;
+  return undefined;
 }
 
 /** A language of the report from the catalogues: its messages, English where it lacks one. */

@@ -1,5 +1,5 @@
 /** The editions of report.yaml as written, which report an event belongs to, and which years get a report. */
-import { within, type PartialDate } from "../format/dates.ts";
+import { firstDay, lastDay, partialDate, within, type PartialDate } from "../format/dates.ts";
 import { editionSchema, type Edition, type EventFile, type ReportFile } from "./schema.ts";
 import { validFields } from "./zod-issues.ts";
 
@@ -49,3 +49,27 @@ export function writtenEditions(fields: Partial<ReportFile> | undefined, raw: un
   }
   return editions;
 }
+
+/** The period a report covers. */
+export interface ReportSpan {
+  readonly year: number;
+  readonly from: PartialDate;
+  readonly to: PartialDate;
+}
+
+/** The period of the report of `year`: its edition's `period`, else the calendar year. */
+export function reportSpan(year: number, edition: Edition | undefined): ReportSpan {
+  return { year, ...(edition?.period ?? { from: partialDate(String(year)), to: partialDate(String(year)) }) };
+}
+
+/**
+ * The report whose outlook lists an activity planned on `date`: the latest
+ * report whose period ends before that date, whether or not the activity's own
+ * year has a report. Undefined when no report comes before it.
+ */
+export function outlookYear(date: PartialDate, spans: readonly ReportSpan[]): number | undefined {
+  const start = firstDay(date);
+  const before = spans.filter((s) => lastDay(s.to) < start);
+  return before.length === 0 ? undefined : before.reduce((a, b) => (lastDay(b.to) > lastDay(a.to) ? b : a)).year;
+}
+

@@ -12,6 +12,8 @@ import { z } from "zod";
 import { countryName, isoCountryCodes } from "./countries.ts";
 import { OPTIONAL_FILES, REFERENCE_FILES, type ReferenceFiles } from "./read.ts";
 import {
+  countriesTranslationSchema, eventTranslationSchema, eventTypesTranslationSchema, frameworksTranslationSchema, placesTranslationSchema,
+  reportTranslationSchema, strandsTranslationSchema, topicsTranslationSchema,
   countriesSchema, eventSchema, eventTypesSchema, formOf, frameworksSchema, MAX_LIST_ITEMS, placesSchema, reportSchema, strandsSchema, topicsSchema,
   type CountryFile, type EventType, type Form, type Framework, type JsonSchema, type PlaceFile, type Strand, type Topic, type Vocabulary,
 } from "./schema.ts";
@@ -48,6 +50,29 @@ export const DATA_FILE_KINDS: readonly DataFileKind[] = [
   { schemaFile: schemaFileOf(REFERENCE_FILES.topics), files: [REFERENCE_FILES.topics], title: REFERENCE_FILES.topics, description: "The topics an event can be tagged with", schema: topicsSchema },
   { schemaFile: schemaFileOf(REFERENCE_FILES.countries), files: [REFERENCE_FILES.countries], title: REFERENCE_FILES.countries, description: "The names the report prints for countries, under their codes; a country not listed has its English name of ISO 3166-1", schema: countriesSchema },
   { schemaFile: schemaFileOf(OPTIONAL_FILES.frameworks), files: [OPTIONAL_FILES.frameworks], title: OPTIONAL_FILES.frameworks, description: "The frameworks and their priority goals", schema: frameworksSchema },
+];
+
+/** A translation file's name pattern: its English file's, with a language before `.yaml` (texts.ts). */
+const translationsOf = (file: string) => file.replace(/\.yaml$/, ".*.yaml");
+
+/** The kinds of translation files (schema.ts, "Translations"): the texts of a data file in another language. */
+export const TRANSLATION_FILE_KINDS: readonly DataFileKind[] = [
+  { schemaFile: "event.translation.schema.json", files: ["events/**/*.*.yaml", "events/*.*.yaml"], title: "An event's texts in another language", description: "The texts of the event file of the same name, in the language named before .yaml", schema: eventTranslationSchema },
+  ...([
+    [REFERENCE_FILES.report, reportTranslationSchema],
+    [REFERENCE_FILES.places, placesTranslationSchema],
+    [REFERENCE_FILES.strands, strandsTranslationSchema],
+    [REFERENCE_FILES.eventTypes, eventTypesTranslationSchema],
+    [REFERENCE_FILES.topics, topicsTranslationSchema],
+    [REFERENCE_FILES.countries, countriesTranslationSchema],
+    [OPTIONAL_FILES.frameworks, frameworksTranslationSchema],
+  ] as const).map(([file, schema]): DataFileKind => ({
+    schemaFile: file.replace(/\.yaml$/, ".translation.schema.json"),
+    files: [translationsOf(file)],
+    title: `${file} in another language`,
+    description: `The texts of ${file}, in the language named before .yaml`,
+    schema,
+  })),
 ];
 
 /**

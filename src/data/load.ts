@@ -17,7 +17,7 @@ import { missingReleasedPdfs } from "./releases.ts";
 import { idsUsedTwice, referencesOf } from "./references.ts";
 import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights, undatedEditions } from "./report-rules.ts";
 import type { CountryFile, EventFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
-import { readCatalogues } from "./catalogues.ts";
+import { catalogueDiagnostics, readCatalogues } from "./catalogues.ts";
 import { translatedTexts, translationProblems, translationsOf, type LanguageState, type Translations } from "./translations.ts";
 import type { YamlSource } from "./yaml-source.ts";
 
@@ -126,7 +126,13 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
     ...missingReleasedPdfs(report, editions, dir),
   ]);
   const files = written.length + Object.keys(REFERENCE_FILES).length + folder.translations.length;
-  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, files };
+  // The catalogues of the report's words, the project's and the data folder's: a message that does not parse is an
+  // error; a key a language lacks is a warning (English is printed in its place), and an error where a final
+  // edition is published in that language, which must print no English.
+  const catalogues = readCatalogues(dir);
+  const finals = new Set(Object.values(report.fields?.editions ?? {}).flatMap((e) => Object.entries(e.languages ?? {}).filter(([, status]) => status === "final").map(([lang]) => lang)));
+  const words = catalogueDiagnostics(catalogues, finals);
+  if (diagnostics.some((d) => d.severity === "error") || words.some((d) => d.severity === "error")) return { diagnostics: sortDiagnostics([...diagnostics, ...words]), files };
   const sources = new Map<string, YamlSource | undefined>([
     ...[report, folder.strands, folder.eventTypes, folder.topics, places, folder.countries, folder.frameworks].map((f) => [f.file, f.source] as const),
     ...written.map((e) => [e.file, e.source] as const),
@@ -138,9 +144,9 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
   // Translations are checked against English as a whole: only once it has no error.
   const { diagnostics: translated, languages } = translationProblems({
     data: texts, editions: report.value!.editions, written: folder.translations, sourceOf: (file) => sources.get(file), reportSource: report.source,
-    catalogued: new Set(readCatalogues(dir).byLanguage.keys()),
+    catalogued: new Set(catalogues.byLanguage.keys()),
   });
-  const all = sortDiagnostics([...diagnostics, ...translated]);
+  const all = sortDiagnostics([...diagnostics, ...words, ...translated]);
   if (translated.some((d) => d.severity === "error")) return { diagnostics: all, files, languages };
   events.sort((a, b) => compareDates(a.date, b.date) || a.id.localeCompare(b.id));
   return {

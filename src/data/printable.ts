@@ -4,7 +4,7 @@
  * a box (src/fonts/box-font.ts); controls and what text shapers hide are never drawn, so never boxes. Web pages show it in a font of the reader's. Each is reported as a warning at the
  * text that holds it, so that an editor who wants it printed can write it in Latin letters.
  */
-import { NOT_DRAWN, reportCharacters, SANS, SERIF } from "../fonts/faces.ts";
+import { ARABIC, NOT_DRAWN, reportCharacters, SANS, SERIF } from "../fonts/faces.ts";
 import { decodeEntities } from "../format/markdown.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { MARKDOWN_FIELDS } from "./schema.ts";
@@ -45,7 +45,7 @@ function message(name: string, chars: readonly string[]): string {
   const more = chars.length > NAMED ? ` and ${chars.length - NAMED} more` : "";
   const list = `${named.map((c) => `"${c}" (${codePoint(c)})`).join(", ")}${more}`;
   const one = chars.length === 1;
-  return `${name} contains ${list}, which the report's fonts (${SERIF}, ${SANS}) do not have: the PDF prints ${one ? "it" : "them"} as ${one ? "a box" : "boxes"}, and web pages in a font of the reader's; write ${one ? "it" : "them"} in Latin letters where the text must print`;
+  return `${name} contains ${list}, which the report's fonts (${SERIF}, ${SANS}, ${ARABIC}) do not have: the PDF prints ${one ? "it" : "them"} as ${one ? "a box" : "boxes"}, and web pages in a font of the reader's; write ${one ? "it" : "them"} in Latin letters where the text must print`;
 }
 
 /** Whether the file may hold a text that unprintable finds something in: written beyond those surely printed, by an escape, or by an entity of markdown. */

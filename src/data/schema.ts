@@ -539,8 +539,8 @@ export const eventTranslationSchema = z.strictObject({
   outcomes: eventShape.outcomes,
   host: eventShape.host,
   chairs: eventShape.chairs,
-  documents: z.array(z.strictObject({ title: documentSchema.shape.title.optional() })).max(MAX_LIST_ITEMS).optional()
-    .describe("The documents' titles, in the order of the English file's documents"),
+  documents: z.array(z.strictObject({ title: documentSchema.shape.title.optional(), adopted_by: documentSchema.shape.adopted_by })).max(MAX_LIST_ITEMS).optional()
+    .describe("The documents' titles, and who adopted them, in the order of the English file's documents"),
   photos: z.array(z.strictObject({ alt: photoSchema.shape.alt.optional(), caption: photoSchema.shape.caption })).max(MAX_LIST_ITEMS).optional()
     .describe("What the photos show and their captions, in the order of the English file's photos"),
   translated_from: translatedFrom,
@@ -570,7 +570,9 @@ export const reportTranslationSchema = z.strictObject({
   title: reportShape.title.optional(),
   about: reportShape.about,
   logos: z.array(z.strictObject({ alt: text.optional() })).max(MAX_LIST_ITEMS).optional().describe("What the logos stand for, in the order of the English file's logos"),
-  abbreviations: reportShape.abbreviations.describe("Abbreviation → what it stands for, in this language"),
+  abbreviations: reportShape.abbreviations.describe("Abbreviation → what it stands for, in this language: the English abbreviations' meanings, and the language's own abbreviations"),
+  organisations: mapping(z.string().trim().min(1), text).optional()
+    .describe("The name of each organisation as written in English (participating organisations, partners) → its name in this language, printed wherever the English name is"),
   imprint: z.strictObject({
     publisher: text.optional(),
     address: text.optional(),

@@ -10,6 +10,8 @@ import path from "node:path";
 import type { PathSegment } from "./yaml-source.ts";
 import type { EventFile, ReportFile } from "./schema.ts";
 import { MARKDOWN_FIELDS } from "./schema.ts";
+import { outlookYear, reportSpan, reportYears } from "./editions.ts";
+import { entryOf } from "./lookup.ts";
 
 /** The parts of the data whose texts are translated, as the data set holds them. */
 export interface Texts {
@@ -28,10 +30,12 @@ export interface Texts {
 export type Target = readonly [part: "report" | "strands" | "eventTypes" | "topics" | "places" | "countries" | "frameworks" | "events", ...path: PathSegment[]];
 
 export interface TextUnit {
-  /** The English file, absolute. */
+  /** The English file where the text is written (the first of them, for a name written in several), absolute. */
   readonly file: string;
-  /** The text's path in the English file. */
+  /** The text's path in that file. */
   readonly at: readonly PathSegment[];
+  /** The English file whose translation files hold its translation: `file`, but report.yaml for the organisations' names. */
+  readonly home: string;
   /** The text's path in a translation file. */
   readonly key: readonly PathSegment[];
   /** The path, in a translation file, of the mapping whose `translated_from` records this text. */
@@ -43,9 +47,12 @@ export interface TextUnit {
   readonly markdown: boolean;
   /** The report it belongs to; none: the whole site (the reference files, report.yaml's own texts). */
   readonly year?: number;
+  /** Other reports that print it: the one whose outlook lists a planned activity, those that name an organisation. */
+  readonly alsoIn?: readonly number[];
   /** The event it belongs to. */
   readonly event?: string;
-  readonly target: Target;
+  /** Where the text is in the data set; a name written in several places is in each. */
+  readonly targets: readonly Target[];
 }
 
 /** The sibling of an English data file that holds its texts in `lang`: `report.yaml` → `report.ru.yaml`. */
@@ -70,12 +77,14 @@ const isMarkdown = (at: readonly PathSegment[]) => MARKDOWN_FIELDS.has(String(at
 /** Every text of the data that a translation may give, in the order of the files. */
 export function textUnits(data: Texts): TextUnit[] {
   const units: TextUnit[] = [];
-  const add = (file: string, at: readonly PathSegment[], key: readonly PathSegment[], owner: readonly PathSegment[], text: unknown, target: Target, year?: number, event?: string) => {
+  const add = (file: string, at: readonly PathSegment[], key: readonly PathSegment[], owner: readonly PathSegment[], text: unknown, target: Target, year?: number, event?: string, alsoIn?: readonly number[]) => {
     if (typeof text !== "string" || text.trim() === "") return;
     const name = key.slice(owner.length).join(".");
-    units.push({ file, at, key, owner, name, text, markdown: isMarkdown(at), year, event, target });
+    units.push({ file, at, home: file, key, owner, name, text, markdown: isMarkdown(at), year, event, targets: [target], ...(alsoIn?.length ? { alsoIn } : {}) });
   };
   const file = (name: string) => path.join(data.dir, name);
+  const editions = data.report.editions ?? {};
+  const spans = reportYears(data.events, editions).map((year) => reportSpan(year, entryOf(editions, String(year))));
 
   // report.yaml: its own texts, then each edition's.
   const report = file("report.yaml");
@@ -123,16 +132,56 @@ export function textUnits(data: Texts): TextUnit[] {
 
   // The events, each in its own file.
   data.events.forEach((e, i) => {
-    const unit = (at: PathSegment[], text: unknown) => add(e.file, at, at, [], text, ["events", i, ...at], e.reportYear, e.id);
-    for (const field of ["title", "summary", "body", "outcomes", "host"] as const) unit([field], e[field]);
+    const unit = (at: PathSegment[], text: unknown, alsoIn?: readonly number[]) => add(e.file, at, at, [], text, ["events", i, ...at], e.reportYear, e.id, alsoIn);
+    // A planned activity's title is printed in the outlook of the report before it, too.
+    const outlook = e.status === "planned" ? outlookYear(e.date, spans) : undefined;
+    unit(["title"], e.title, outlook === undefined || outlook === e.reportYear ? [] : [outlook]);
+    for (const field of ["summary", "body", "outcomes", "host"] as const) unit([field], e[field]);
     (e.chairs ?? []).forEach((chair, j) => unit(["chairs", j], chair));
-    (e.documents ?? []).forEach((d, j) => unit(["documents", j, "title"], d.title));
+    (e.documents ?? []).forEach((d, j) => {
+      unit(["documents", j, "title"], d.title);
+      unit(["documents", j, "adopted_by"], d.adopted_by);
+    });
     (e.photos ?? []).forEach((p, j) => {
       unit(["photos", j, "alt"], p.alt);
       unit(["photos", j, "caption"], p.caption);
     });
   });
+  units.push(...organisationUnits(data, file("report.yaml")));
   return units;
+}
+
+/**
+ * The names of organisations (the participating organisations, report-wide, of an edition or of an event, and the
+ * events' partners): each name once, translated once in report.<lang>.yaml under `organisations`, so that it reads
+ * the same wherever it is printed and the organisations are counted as in English.
+ */
+function organisationUnits(data: Texts, report: string): TextUnit[] {
+  const found = new Map<string, { file: string; at: PathSegment[]; targets: Target[]; years: Set<number | "site"> }>();
+  const note = (name: string, file: string, at: PathSegment[], target: Target, year: number | "site") => {
+    const entry = found.get(name) ?? { file, at, targets: [], years: new Set<number | "site">() };
+    entry.targets.push(target);
+    entry.years.add(year);
+    found.set(name, entry);
+  };
+  (data.report.participating_organisations ?? []).forEach((name, i) => note(name, report, ["participating_organisations", i], ["report", "participating_organisations", i], "site"));
+  for (const [key, edition] of Object.entries(data.report.editions ?? {})) {
+    (edition.participating_organisations ?? []).forEach((name, i) =>
+      note(name, report, ["editions", key, "participating_organisations", i], ["report", "editions", key, "participating_organisations", i], Number(key)));
+  }
+  data.events.forEach((e, k) => {
+    for (const field of ["participating_organisations", "partners"] as const) {
+      (e[field] ?? []).forEach((name, i) => note(name, e.file, [field, i], ["events", k, field, i], e.reportYear));
+    }
+  });
+  return [...found].map(([name, { file, at, targets, years }]) => {
+    const numbered = [...years].filter((y): y is number => y !== "site").sort((a, b) => a - b);
+    const year = years.has("site") ? undefined : numbered[0];
+    return {
+      file, at, home: report, key: ["organisations", name], owner: [], name: `organisations.${name}`, text: name, markdown: false,
+      ...(year === undefined ? {} : { year }), ...(year !== undefined && numbered.length > 1 ? { alsoIn: numbered.slice(1) } : {}), targets,
+    };
+  });
 }
 
 /** The value at `at` in a parsed YAML value, if there is one. */

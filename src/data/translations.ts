@@ -47,22 +47,22 @@ export const languageLabel = (lang: string): string => new Intl.DisplayNames("en
 
 /** Whether a unit is asked of a language: its report is published in it, or it belongs to the whole site, which is. */
 function asked(unit: TextUnit, years: ReadonlyMap<number, "draft" | "final">): "draft" | "final" | undefined {
-  if (unit.year !== undefined) return years.get(unit.year);
-  return [...years.values()].includes("final") ? "final" : years.size > 0 ? "draft" : undefined;
+  const statuses = unit.year === undefined ? [...years.values()] : [unit.year, ...(unit.alsoIn ?? [])].map((y) => years.get(y));
+  return statuses.includes("final") ? "final" : statuses.includes("draft") ? "draft" : undefined;
 }
 
 /** A country's name in `lang` comes from ISO 3166-1 when countries.yaml's English name is not translated: asked only where ISO has none. */
-const stoodInFor = (unit: TextUnit, lang: string): boolean => unit.target[0] === "countries" && countryNameIn(String(unit.target[1]), lang) !== undefined;
+const stoodInFor = (unit: TextUnit, lang: string): boolean => unit.targets[0]![0] === "countries" && countryNameIn(String(unit.targets[0]![1]), lang) !== undefined;
 
 /** The translation of a unit in a language's files, if it gives one. */
 export function translationOfUnit(files: ReadonlyMap<string, unknown> | undefined, unit: TextUnit): string | undefined {
-  const value = valueAt(files?.get(unit.file), unit.key);
+  const value = valueAt(files?.get(unit.home), unit.key);
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
 }
 
 /** The fingerprint a translation recorded of the English its unit was translated from, if any. */
 export function recordedFingerprint(files: ReadonlyMap<string, unknown> | undefined, unit: TextUnit): string | undefined {
-  const recorded = valueAt(files?.get(unit.file), [...unit.owner, "translated_from", unit.name]);
+  const recorded = valueAt(files?.get(unit.home), [...unit.owner, "translated_from", unit.name]);
   return typeof recorded === "string" ? recorded : undefined;
 }
 
@@ -137,15 +137,16 @@ export function translationProblems(check: TranslationCheck): { diagnostics: Dia
       if (translated === undefined) {
         if (stoodInFor(unit, lang)) continue;
         const entry = lacking.get(unit.file) ?? { units: [], final: false, years: new Set<number>() };
+        for (const y of unit.alsoIn ?? []) if (years.has(y)) entry.years.add(y);
         entry.units.push(unit);
         entry.final ||= status === "final";
-        if (unit.year !== undefined) entry.years.add(unit.year);
+        if (unit.year !== undefined && years.has(unit.year)) entry.years.add(unit.year);
         lacking.set(unit.file, entry);
         continue;
       }
       const recorded = recordedFingerprint(files, unit);
       if (recorded !== undefined && recorded !== fingerprint(unit.text)) {
-        const source = written.find((t) => t.lang === lang && t.english === unit.file)?.source;
+        const source = written.find((t) => t.lang === lang && t.english === unit.home)?.source;
         const where = check.sourceOf(unit.file)?.at(unit.at);
         const english = `${show(unit.file)}${where ? `:${where.line}:${where.col}` : ""}`;
         const message = `the English of ${unit.name} (${english}) has changed since it was translated: revise the ${languageLabel(lang)}, then record it as up to date by saving it in the editor, or with \`activity-report translations confirm --lang ${lang}\``;
@@ -157,13 +158,13 @@ export function translationProblems(check: TranslationCheck): { diagnostics: Dia
       const first = missing[0]!;
       const names = missing.map((u) => u.key.join("."));
       const listed = names.length > 6 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
-      const reports = [...inYears].sort().join(", ");
-      const scope = reports ? `the ${reports} report${inYears.size > 1 ? "s" : ""}` : "the site";
+      const sorted = [...inYears].sort();
+      const scope = sorted.length === 0 ? "the site is" : sorted.length === 1 ? `the ${sorted[0]} report is` : `the ${sorted.slice(0, -1).join(", ")} and ${sorted.at(-1)} reports are`;
       const source = check.sourceOf(file);
       const place = source?.at(first.at);
       stateLacking.push({ lang, file, ...place, texts: missing.map((u) => ({ path: u.key.join("."), ...(u.year === undefined ? {} : { year: u.year }) })), years: [...inYears].sort(), final });
       if (!final) continue;
-      const message = `has no ${languageLabel(lang)} translation of ${listed}, and ${scope} in ${languageLabel(lang)} is final: write ${names.length > 1 ? "them" : "it"} in ${path.basename(file).replace(/\.yaml$/, `.${lang}.yaml`)}, or make the language draft in report.yaml`;
+      const message = `has no ${languageLabel(lang)} translation of ${listed}, and ${scope} final in ${languageLabel(lang)}: write ${names.length > 1 ? "them" : "it"} in ${[...new Set(missing.map((u) => path.basename(u.home).replace(/\.yaml$/, `.${lang}.yaml`)))].join(" and ")}, or make the language draft in report.yaml`;
       out.push(source ? source.diagnostic(first.at, message) : { severity: "error", file, message });
     }
   }
@@ -192,8 +193,8 @@ function unknownEntries(written: readonly WrittenTranslation[], units: readonly 
   const out: Diagnostic[] = [];
   const keys = new Map<string, Set<string>>();
   for (const unit of units) {
-    let set = keys.get(unit.file);
-    if (!set) keys.set(unit.file, (set = new Set()));
+    let set = keys.get(unit.home);
+    if (!set) keys.set(unit.home, (set = new Set()));
     for (let i = 1; i <= unit.key.length; i++) set.add(unit.key.slice(0, i).join("\u0000"));
   }
   for (const t of written) {
@@ -207,8 +208,8 @@ function unknownEntries(written: readonly WrittenTranslation[], units: readonly 
         if (k === "translated_from") continue;
         const key = Array.isArray(value) ? Number(k) : k;
         const here = [...at, key];
-        // Abbreviations are the language's own: it may have some English has not.
-        if (here[0] === "abbreviations" && t.kind === "report.yaml") continue;
+        // Abbreviations and organisations are dictionaries of the language: an entry English does not use now is no mistake.
+        if ((here[0] === "abbreviations" || here[0] === "organisations") && t.kind === "report.yaml") continue;
         if (!known?.has(here.join("\u0000"))) {
           const what = typeof key === "number" ? `item ${key + 1}` : `"${key}"`;
           out.push(source.diagnostic(here, `not printed: ${show(t.english)} has no ${what} here to translate; check it against the English file`, { part: typeof key === "number" ? "value" : "key", severity: "warning" }));
@@ -229,8 +230,8 @@ export interface TranslatedTexts<T extends Texts> {
 }
 
 /** The group of `untranslated` a unit is in. */
-export const untranslatedGroup = (unit: Pick<TextUnit, "event" | "year" | "target">): string =>
-  unit.event !== undefined ? `event:${unit.event}` : unit.year !== undefined && unit.target[0] === "report" ? `edition:${unit.year}` : "site";
+export const untranslatedGroup = (unit: Pick<TextUnit, "event" | "year" | "targets">): string =>
+  unit.event !== undefined ? `event:${unit.event}` : unit.year !== undefined && unit.targets[0]![0] === "report" && unit.targets.length === 1 ? `edition:${unit.year}` : "site";
 
 /**
  * `data` with each text in `lang` where its translation gives one, and
@@ -245,19 +246,27 @@ export function translatedTexts<T extends Texts>(data: T, editions: Editions, tr
   for (const unit of textUnits(data)) {
     const translated = translationOfUnit(files, unit);
     if (translated !== undefined) {
-      copy.set(unit.target, translated);
+      for (const target of unit.targets) copy.set(target, translated);
       continue;
     }
-    if (unit.target[0] === "countries") {
-      const iso = countryNameIn(String(unit.target[1]), lang);
+    const [part, code] = unit.targets[0]!;
+    if (part === "countries") {
+      const iso = countryNameIn(String(code), lang);
       if (iso !== undefined) {
-        copy.set(unit.target, iso);
+        copy.set(unit.targets[0]!, iso);
         continue;
       }
     }
     if (!asked(unit, years)) continue;
     const group = untranslatedGroup(unit);
     untranslated.set(group, [...(untranslated.get(group) ?? []), unit.at.join(".")]);
+  }
+  // A language has abbreviations of its own besides those it translates (МЦРМП for ICMPD): all are listed where used.
+  const own = valueAt(files?.get(path.join(data.dir, "report.yaml")), ["abbreviations"]);
+  if (own !== null && typeof own === "object") {
+    for (const [abbreviation, meaning] of Object.entries(own)) {
+      if (typeof meaning === "string" && meaning.trim() !== "") copy.set(["report", "abbreviations", abbreviation], meaning);
+    }
   }
   return { data: copy.result(), untranslated };
 }

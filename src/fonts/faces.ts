@@ -17,17 +17,27 @@ export const NOT_DRAWN = /[\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u
 /** Text is set in the serif; headings, figures and the pictures' labels in the sans. */
 export const SERIF = "Source Serif 4";
 export const SANS = "Source Sans 3";
+/**
+ * Arabic script, which neither has: after either in every font stack, so that it draws the Arabic letters
+ * (and those of Persian, Urdu, Pashto…) and nothing else, the serif's and the sans's own characters staying theirs.
+ */
+export const ARABIC = "Noto Naskh Arabic";
 
-const PACKAGES = [
-  { pkg: "@fontsource/source-serif-4", variants: ["400", "400-italic", "600", "700"] },
-  { pkg: "@fontsource/source-sans-3", variants: ["400", "600", "700"] },
-] as const;
 /**
  * Latin covers English; latin-ext covers names such as Türkiye, Hewlêr, Koç; cyrillic covers Russian
  * (and Ukrainian, Belarusian, Serbian, Macedonian); cyrillic-ext the Cyrillic letters of Kazakh, Tajik,
  * Kyrgyz, Uzbek and Azerbaijani names, and the hryvnia. The first is the one fontconfig offers whole (printedAdvances).
  */
 export const SUBSETS = ["latin", "latin-ext", "cyrillic", "cyrillic-ext"] as const;
+/** The Arabic face's own subset: its Latin ones would never be used, the serif's and the sans's coming first. */
+export const ARABIC_SUBSETS = ["arabic"] as const;
+
+/** The weights and styles that the style sheets set; the Arabic face has no italic (Arabic script has none). */
+const PACKAGES = [
+  { pkg: "@fontsource/source-serif-4", variants: ["400", "400-italic", "600", "700"], subsets: SUBSETS },
+  { pkg: "@fontsource/source-sans-3", variants: ["400", "600", "700"], subsets: SUBSETS },
+  { pkg: "@fontsource/noto-naskh-arabic", variants: ["400", "600", "700"], subsets: ARABIC_SUBSETS },
+] as const;
 
 export interface FontFile {
   readonly subset: string;
@@ -45,6 +55,8 @@ export interface Face {
   readonly family: string;
   readonly weight: number;
   readonly style: "normal" | "italic";
+  /** Its published subsets, the first the one fontconfig offers whole. */
+  readonly subsets: readonly string[];
   readonly files: readonly FontFile[];
 }
 
@@ -60,15 +72,16 @@ let faces: readonly Face[] | undefined;
 
 /** The faces the report publishes, each with the files of its published subsets. */
 export function reportFaces(): readonly Face[] {
-  faces ??= PACKAGES.flatMap(({ pkg, variants }) => {
+  faces ??= PACKAGES.flatMap(({ pkg, variants, subsets }) => {
     const dir = path.dirname(require.resolve(`${pkg}/package.json`));
     return variants.map((variant): Face => {
       const files: FontFile[] = [];
       let family = "";
-      // The per-weight stylesheet has one block per subset, each opened by a comment naming it.
+      // The per-weight stylesheet has one block per subset, each opened by a comment naming it:
+      // `source-serif-4-latin-ext-400-italic`, `noto-naskh-arabic-arabic-400-normal`.
       for (const rule of readFileSync(path.join(dir, `${variant}.css`), "utf8").split(/(?=\/\* )/)) {
-        const name = /^\/\* (\S+) \*\//.exec(rule)?.[1];
-        const subset = SUBSETS.find((s) => name?.includes(`-${s}-`) && !name.includes(`-${s}-ext-`));
+        const name = /^\/\* (\S+)-\d+-(?:normal|italic) \*\//.exec(rule)?.[1];
+        const subset = subsets.find((s) => name?.endsWith(`-${s}`));
         if (!subset) continue;
         family = /font-family:\s*'([^']+)'/.exec(rule)![1]!;
         const woff2 = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)![1]!;
@@ -76,7 +89,7 @@ export function reportFaces(): readonly Face[] {
         const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1] ?? "U+0-10FFFF";
         files.push({ subset, woff2: path.join(dir, "files", woff2), woff: path.join(dir, "files", woff), ranges: unicodeRanges(range), rule: rule.trim() });
       }
-      return { family, weight: parseInt(variant, 10), style: variant.endsWith("italic") ? "italic" : "normal", files };
+      return { family, weight: parseInt(variant, 10), style: variant.endsWith("italic") ? "italic" : "normal", subsets, files };
     });
   });
   return faces;
@@ -212,10 +225,19 @@ export function faceMetrics(face: Face): FaceMetrics {
 const printed = new Map<Face, ReadonlyMap<number, number>>();
 
 /**
+ * The face that the style sheets name after `face` (a serif's or a sans's): the Arabic face of its weight, in
+ * its normal style (it has no italic). None after the Arabic face itself.
+ */
+function followingFace(face: Face): Face | undefined {
+  return face.family === ARABIC ? undefined : reportFaces().find((f) => f.family === ARABIC && f.weight === face.weight);
+}
+
+/**
  * What the PDF draws for text set in the face, with the advances: the printing browser's fonts are
  * the report's own files (src/pdf/fonts.ts). A character is drawn by the face as published
- * (faceMetrics); else by the font that fontconfig offers for the face's family and weight, its file of
- * the first subset (latin), taken whole: any glyph, a decomposition or a space; else by whichever
+ * (faceMetrics); else by the Arabic face that follows it in the style sheets' font stacks, as
+ * published; else by the font that fontconfig offers for the face's family and weight, its file of
+ * the first subset (latin; arabic for the Arabic face), taken whole: any glyph, a decomposition or a space; else by whichever
  * other file has a glyph for it, of the same weight and style first (the widest, as fontconfig's
  * choice among them is not foreseen). Any other character is printed as a box (box-font.ts).
  */
@@ -223,7 +245,9 @@ export function printedAdvances(face: Face): ReadonlyMap<number, number> {
   let found = printed.get(face);
   if (found) return found;
   const advances = new Map(faceMetrics(face).advances);
-  const primary = fileGlyphs(face.files.find((f) => f.subset === SUBSETS[0])!).advances;
+  const following = followingFace(face);
+  for (const [code, advance] of following ? faceMetrics(following).advances : []) if (!advances.has(code)) advances.set(code, advance);
+  const primary = fileGlyphs(face.files.find((f) => f.subset === face.subsets[0])!).advances;
   for (const [code, advance] of drawn(primary, [...primary.keys(), ...decompositions().keys(), ...FALLBACK_SPACES])) {
     if (!advances.has(code)) advances.set(code, advance);
   }
@@ -252,12 +276,13 @@ export function mappedCharacters(): ReadonlySet<number> {
 let printable: ReadonlySet<number> | undefined;
 
 /**
- * The characters that the PDF draws in every face of the report, so wherever the text is set: any
- * other is printed as a box (box-font.ts) in one face at least.
+ * The characters that the PDF draws in every face that the style sheets set text in (the serif's and
+ * the sans's, each followed by the Arabic face), so wherever the text is set: any other is printed as
+ * a box (box-font.ts) in one face at least.
  */
 export function reportCharacters(): ReadonlySet<number> {
   if (printable) return printable;
-  const [first, ...others] = reportFaces().map((face) => printedAdvances(face));
+  const [first, ...others] = reportFaces().filter((face) => face.family !== ARABIC).map((face) => printedAdvances(face));
   printable = new Set([...first!.keys()].filter((code) => others.every((face) => face.has(code))));
   return printable;
 }

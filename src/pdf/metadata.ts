@@ -9,7 +9,9 @@
  * the XMP metadata, output intent and file identifier of PDF/A written
  * (standards.ts).
  */
-import { ParseSpeeds, PDFDict, PDFDocument, PDFName } from "pdf-lib";
+import { ParseSpeeds, PDFDict, PDFDocument, PDFName, ReadingDirection } from "pdf-lib";
+import { textDirection } from "../format/direction.ts";
+import { isLanguageTag } from "../format/locale.ts";
 import { markPageArtifacts } from "./artifacts.ts";
 import { describeLinks, type LinkWords } from "./links.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
@@ -66,6 +68,9 @@ export async function finishPdf(
   });
   const date = metadata.date === undefined ? undefined : new Date(`${metadata.date}T00:00:00Z`);
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
+  // A document in a language written right to left is read, and its pages shown side by side, from right to left.
+  const lang = documentLanguage(doc);
+  if (lang !== undefined && isLanguageTag(lang) && textDirection(lang) === "rtl") doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
   doc.setAuthor(metadata.author);
   doc.setSubject(metadata.subject);
   doc.setKeywords([metadata.keywords.join(", ")]);

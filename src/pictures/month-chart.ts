@@ -25,7 +25,7 @@ export function monthChart(figures: Figures, year: number, language: Language = 
   const desc =
     figures.events === 0
       ? language.t("pictures.noneHeld")
-      : language.t("pictures.months.description", { n: figures.events, months: months.length, busiest: busiest.length, names: busiest.join(", "), max });
+      : language.t("pictures.months.description", { n: figures.events, months: months.length, busiest: busiest.length, names: busiest.join(`${language.t("punctuation.comma")} `), max });
   const title = language.t("pictures.months.title", { year: String(year) });
 
   const parts: string[] = [svgOpen(`months-${year}`, WIDTH, HEIGHT, title, desc, "chart chart-months")];

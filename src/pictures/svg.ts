@@ -27,8 +27,11 @@ export function plate(box: { readonly x: number; readonly y: number; readonly wi
   return `<rect x="${r(box.x)}" y="${r(box.y)}" width="${r(box.width)}" height="${r(box.height)}" rx="2"/>`;
 }
 
-/** The face of the pictures' text: the sans-serif of the headings, narrower than the body's serif, so that labels take less room. */
-export const SANS = "'Source Sans 3', Arial, sans-serif";
+/**
+ * The face of the pictures' text: the sans-serif of the headings, narrower than the body's serif, so that labels take
+ * less room; Arabic script in the Arabic face, as in the style sheets.
+ */
+export const SANS = "'Source Sans 3', 'Noto Naskh Arabic', Arial, sans-serif";
 
 /**
  * A picture drawn twice, for print and wide screens and for phones, marks its

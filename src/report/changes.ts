@@ -9,6 +9,7 @@ import path from "node:path";
 import { OPTIONAL_FILES, REFERENCE_FILES, type DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
 import type { PictureStamp } from "../data/pictures.ts";
+import { translationOf } from "../data/texts.ts";
 import { formatCount, type Count } from "../format/counts.ts";
 import { columnLabels, figureLabels, type FigureTotal } from "./figures.ts";
 import type { ReportView, SiteModel } from "./model.ts";
@@ -85,6 +86,17 @@ export function manifestOf(data: DataSet, site: SiteModel, pictures: Readonly<Re
     const key = posix(path.relative(data.dir, file));
     files[key] = toJson(fields);
     eventYears[key] = built.get(id)!;
+  }
+  // The translation files, as written: a change of a translation is a change of what is published in its language.
+  const englishKeys = new Set(Object.keys(files));
+  for (const [lang, translated] of data.translations) {
+    for (const [english, value] of translated) {
+      const englishKey = posix(path.relative(data.dir, english));
+      if (!englishKeys.has(englishKey)) continue;
+      const key = englishKey.replace(/\.yaml$/, `.${lang}.yaml`);
+      files[key] = toJson(value);
+      if (englishKey in eventYears) eventYears[key] = eventYears[englishKey]!;
+    }
   }
   const reports = Object.fromEntries(site.reports.map((r) => [String(r.year), digest(r, site)]));
   // The report's own names for its key figures, and its words for each total, coverage included.
@@ -174,14 +186,107 @@ function yearsText(years: readonly number[]): string {
   return `${years.length === 1 ? "report" : "reports"} ${years.join(", ")}`;
 }
 
-/** Lines for the editor: each year's figures, then what changed since `previous`. */
-export function describeChanges(previous: Manifest | "older" | undefined, current: Manifest, site?: SiteModel): string[] {
-  const lines: string[] = [];
-  for (const [year, figures] of Object.entries(current.figures).sort(([a], [b]) => Number(b) - Number(a))) {
+/** Each year's key figures, latest first: the lines a build begins its account with. */
+function figureLines(current: Manifest): string[] {
+  return Object.entries(current.figures).sort(([a], [b]) => Number(b) - Number(a)).map(([year, figures]) => {
     // A semicolon between figures: a total's coverage ("at least 90, from 3 of 6 activities") has a comma of its own.
     const stated = Object.entries(figures).filter(([, v]) => v !== "not reported" && v !== "0").map(([k, v]) => `${k} ${v}`);
-    lines.push(`${year}: ${stated.length > 0 ? stated.join("; ") : "no activity held"}`);
+    return `${year}: ${stated.length > 0 ? stated.join("; ") : "no activity held"}`;
+  });
+}
+
+/** The reports whose content differs between the builds (or that appeared or went). */
+function changedReportsOf(previous: Manifest, current: Manifest): Set<number> {
+  return new Set(
+    [...new Set([...Object.keys(previous.reports), ...Object.keys(current.reports)])]
+      .filter((year) => entryOf(previous.reports, year) !== entryOf(current.reports, year))
+      .map(Number),
+  );
+}
+
+/** The reports that a change of a file's field (`""`: the whole file) reaches, of those that changed, latest first. */
+function reportsReached(previous: Manifest, current: Manifest, changedReports: ReadonlySet<number>, site: SiteModel | undefined) {
+  return (file: string, field: string): number[] => {
+    // A translation file reaches what its English file does.
+    const english = translationOf(file)?.english ?? file;
+    let candidates: number[];
+    const years = [entryOf(current.eventYears, file), entryOf(previous.eventYears, file)].filter((y): y is number => y !== undefined);
+    if (years.length > 0) {
+      candidates = years;
+    } else if (english === REFERENCE_FILES.report) {
+      const edition = /^editions\.(\d{4})(?:\.|$)/.exec(field);
+      candidates = edition ? [Number(edition[1])] : [...changedReports];
+    } else if (field === "") {
+      // A whole file added or removed: the reports that use any of it now, or, for one removed, those that changed.
+      candidates = entryOf(current.files, file) === undefined
+        ? [...changedReports]
+        : (site?.reports ?? []).filter((r) => (uses(r)[english]?.size ?? 0) > 0).map((r) => r.year);
+    } else {
+      const id = field.split(".")[0]!;
+      candidates = (site?.reports ?? [])
+        .filter((r) => id === ORDER || uses(r)[english]?.has(id))
+        .map((r) => r.year);
+      // A report that no longer exists used it too, if it changed.
+      for (const year of changedReports) if (!(String(year) in current.reports)) candidates.push(year);
+    }
+    return [...new Set(candidates)].filter((y) => changedReports.has(y)).sort((a, b) => b - a);
+  };
+}
+
+interface FileChanges {
+  readonly added: string[];
+  readonly removed: string[];
+  readonly changed: string[];
+}
+
+/** The data files added, removed and changed (field by field), each with the reports it reaches; reference files first. */
+function dataFileChanges(previous: Manifest, current: Manifest, reportsOf: (file: string, field: string) => number[], out: FileChanges): void {
+  const files = [...new Set([...Object.keys(previous.files), ...Object.keys(current.files)])].sort((a, b) => {
+    const ref = (f: string) => (f.includes("/") ? 1 : 0);
+    return ref(a) - ref(b) || a.localeCompare(b);
+  });
+  for (const file of files) {
+    const before = entryOf(previous.files, file);
+    const after = entryOf(current.files, file);
+    if (before === undefined) out.added.push(`${file} (${yearsText(reportsOf(file, ""))})`);
+    else if (after === undefined) out.removed.push(`${file} (${yearsText(reportsOf(file, ""))})`);
+    else {
+      const fields = fieldChanges(before, after);
+      if (fields.length === 0) continue;
+      const years = [...new Set(fields.flatMap((f) => reportsOf(file, f.field)))].sort((a, b) => b - a);
+      out.changed.push(`${file}: ${fields.map(describeField).join("; ")} (${yearsText(years)})`);
+    }
   }
+}
+
+/** The pictures added, removed and replaced, told by their digests: a file copied over with the same content is no change. */
+function pictureChanges(previous: Manifest, current: Manifest, out: FileChanges): void {
+  const previousPictures = previous.pictures ?? {};
+  for (const file of [...new Set([...Object.keys(previousPictures), ...Object.keys(current.pictures)])].sort()) {
+    const before = entryOf(previousPictures, file);
+    const after = entryOf(current.pictures, file);
+    const years = [...new Set([...(entryOf(current.pictureYears, file) ?? []), ...(entryOf(previous.pictureYears ?? {}, file) ?? [])])].sort((a, b) => b - a);
+    if (!before) out.added.push(`${file} (${yearsText(years)})`);
+    else if (!after) out.removed.push(`${file} (${yearsText(years)})`);
+    else if (before.digest !== after.digest) out.changed.push(`${file}: the picture was replaced (${yearsText(years)})`);
+  }
+}
+
+/** The key figures whose value moved: `2019 participants: 60 → 75`. */
+function movedFigures(previous: Manifest, current: Manifest): string[] {
+  const moved: string[] = [];
+  for (const [year, figures] of Object.entries(current.figures)) {
+    for (const [name, value] of Object.entries(figures)) {
+      const old = entryOf(previous.figures, year)?.[name];
+      if (old !== undefined && old !== value) moved.push(`${year} ${name}: ${old} → ${value}`);
+    }
+  }
+  return moved;
+}
+
+/** Lines for the editor: each year's figures, then what changed since `previous`. */
+export function describeChanges(previous: Manifest | "older" | undefined, current: Manifest, site?: SiteModel): string[] {
+  const lines = figureLines(current);
   if (previous === undefined) {
     lines.push("This is the first build of this output folder, so there is nothing to compare with.");
     return lines;
@@ -190,72 +295,12 @@ export function describeChanges(previous: Manifest | "older" | undefined, curren
     lines.push("The last build of this output folder was made by an earlier version, so there is nothing to compare with.");
     return lines;
   }
-  // The reports whose content differs (or that appeared or went): a file's change is told against these.
-  const changedReports = new Set(
-    [...new Set([...Object.keys(previous.reports), ...Object.keys(current.reports)])]
-      .filter((year) => entryOf(previous.reports, year) !== entryOf(current.reports, year))
-      .map(Number),
-  );
-  const reportsOf = (file: string, field: string): number[] => {
-    let candidates: number[];
-    const years = [entryOf(current.eventYears, file), entryOf(previous.eventYears, file)].filter((y): y is number => y !== undefined);
-    if (years.length > 0) {
-      candidates = years;
-    } else if (file === REFERENCE_FILES.report) {
-      const edition = /^editions\.(\d{4})(?:\.|$)/.exec(field);
-      candidates = edition ? [Number(edition[1])] : [...changedReports];
-    } else if (field === "") {
-      // A whole file added or removed: the reports that use any of it now, or, for one removed, those that changed.
-      candidates = entryOf(current.files, file) === undefined
-        ? [...changedReports]
-        : (site?.reports ?? []).filter((r) => (uses(r)[file]?.size ?? 0) > 0).map((r) => r.year);
-    } else {
-      const id = field.split(".")[0]!;
-      candidates = (site?.reports ?? [])
-        .filter((r) => id === ORDER || uses(r)[file]?.has(id))
-        .map((r) => r.year);
-      // A report that no longer exists used it too, if it changed.
-      for (const year of changedReports) if (!(String(year) in current.reports)) candidates.push(year);
-    }
-    return [...new Set(candidates)].filter((y) => changedReports.has(y)).sort((a, b) => b - a);
-  };
-
-  const files = [...new Set([...Object.keys(previous.files), ...Object.keys(current.files)])].sort((a, b) => {
-    const ref = (f: string) => (f.includes("/") ? 1 : 0);
-    return ref(a) - ref(b) || a.localeCompare(b);
-  });
-  const added: string[] = [];
-  const removed: string[] = [];
-  const changed: string[] = [];
-  for (const file of files) {
-    const before = entryOf(previous.files, file);
-    const after = entryOf(current.files, file);
-    if (before === undefined) added.push(`${file} (${yearsText(reportsOf(file, ""))})`);
-    else if (after === undefined) removed.push(`${file} (${yearsText(reportsOf(file, ""))})`);
-    else {
-      const fields = fieldChanges(before, after);
-      if (fields.length === 0) continue;
-      const years = [...new Set(fields.flatMap((f) => reportsOf(file, f.field)))].sort((a, b) => b - a);
-      changed.push(`${file}: ${fields.map(describeField).join("; ")} (${yearsText(years)})`);
-    }
-  }
-  // A picture is told by its digest: a file copied over with the same content is no change.
-  const previousPictures = previous.pictures ?? {};
-  for (const file of [...new Set([...Object.keys(previousPictures), ...Object.keys(current.pictures)])].sort()) {
-    const before = entryOf(previousPictures, file);
-    const after = entryOf(current.pictures, file);
-    const years = [...new Set([...(entryOf(current.pictureYears, file) ?? []), ...(entryOf(previous.pictureYears ?? {}, file) ?? [])])].sort((a, b) => b - a);
-    if (!before) added.push(`${file} (${yearsText(years)})`);
-    else if (!after) removed.push(`${file} (${yearsText(years)})`);
-    else if (before.digest !== after.digest) changed.push(`${file}: the picture was replaced (${yearsText(years)})`);
-  }
-  const moved: string[] = [];
-  for (const [year, figures] of Object.entries(current.figures)) {
-    for (const [name, value] of Object.entries(figures)) {
-      const old = entryOf(previous.figures, year)?.[name];
-      if (old !== undefined && old !== value) moved.push(`${year} ${name}: ${old} → ${value}`);
-    }
-  }
+  const changedReports = changedReportsOf(previous, current);
+  const changes: FileChanges = { added: [], removed: [], changed: [] };
+  dataFileChanges(previous, current, reportsReached(previous, current, changedReports, site), changes);
+  pictureChanges(previous, current, changes);
+  const moved = movedFigures(previous, current);
+  const { added, removed, changed } = changes;
   if (added.length + removed.length + changed.length + moved.length === 0 && changedReports.size === 0) {
     lines.push("Since the last build: no data file, report or figure changed.");
     return lines;

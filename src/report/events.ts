@@ -12,7 +12,7 @@ import type { DocumentFile } from "../data/schema.ts";
 const FIGURE_FIELDS: readonly FigureView["field"][] = ["participants", "countries", "organisations", "delegations", "women"];
 
 /** `English, Russian` */
-export const languageList = (versions: DocumentView["versions"]): string => versions.map((v) => v.name).join(", ");
+export const languageList = (versions: DocumentView["versions"], language: Language): string => versions.map((v) => v.name).join(`${language.t("punctuation.comma")} `);
 
 /** A document as the report lists it, in the report's language (`words`): its kind, and the names of its languages. */
 function documentView(d: DocumentFile, words: Language, titleLang: string | undefined): DocumentView {
@@ -28,7 +28,7 @@ function documentView(d: DocumentFile, words: Language, titleLang: string | unde
     ...(d.adopted_by ? { adoptedBy: d.adopted_by } : {}),
     // Who adopted it only as the data says: no qualifier is invented where it says none.
     ...(adopted ? { adoptedText: d.adopted_by ? words.t("documents.adoptedBy", { by: d.adopted_by }) : words.t("documents.adopted") } : {}),
-    versions, languages: languageList(versions),
+    versions, languages: languageList(versions, words),
     ...(titleLang ? { titleLang } : {}),
   };
 }
@@ -61,7 +61,7 @@ function eventView(e: EventRecord, refs: Lookups, places: EventPlaces, language:
   // The event's texts English stands in for: by field, and each document's title by its place in the list.
   const group = `event:${e.id}`;
   const english = refs.standIns(group);
-  const documentTitles = refs.standIns(group, (p) => (p[0] === "documents" ? 2 : 1));
+  const documentTexts = refs.standIns(group, (p) => (p[0] === "documents" ? 3 : 1));
   return {
     lang: language.lang,
     id: e.id,
@@ -90,7 +90,7 @@ function eventView(e: EventRecord, refs: Lookups, places: EventPlaces, language:
     chairs: e.chairs ?? [],
     goals,
     goalLine: goalLine(goals, language),
-    documents: (e.documents ?? []).map((d, i) => documentView(d, language, documentTitles[`documents.${i}`])),
+    documents: (e.documents ?? []).map((d, i) => documentView(d, language, documentTexts[`documents.${i}.title`])),
     sources: e.sources ?? [],
     status: e.status ?? "held",
     reportYear: e.reportYear,

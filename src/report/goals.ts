@@ -34,7 +34,7 @@ export function goalLine(goals: readonly GoalView[], language: Language): GoalLi
       ? language.t("goals.line.one", { goal: name(group[0]!, group[0]!.label), framework })
       : language.t("goals.line.many", { goals: language.list(group.map((goal) => name(goal, String(goal.number)))), framework });
   });
-  const sentence = language.t("goals.line.sentence", { goals: phrases.join("; ") });
+  const sentence = language.t("goals.line.sentence", { goals: phrases.join(`${language.t("punctuation.semicolon")} `) });
   const pieces = sentence
     .split(/(\uE000\d+\uE001)/)
     .filter((piece) => piece !== "")

@@ -1,9 +1,10 @@
 /** Each report year as the report prints it: its chapters and parts, figures, imprint and the sentences it says about itself. */
 import type { DataSet, EventRecord } from "../data/load.ts";
+export { outlookYear, reportSpan, type ReportSpan } from "../data/editions.ts";
 import { entryOf } from "../data/lookup.ts";
 import { frameworksInForce } from "../data/frameworks.ts";
 import type { Edition, Framework } from "../data/schema.ts";
-import { firstDay, lastDay, partialDate, type PartialDate } from "../format/dates.ts";
+import { outlookYear, reportSpan, type ReportSpan } from "../data/editions.ts";
 import type { Language } from "../format/language.ts";
 import type { MessageValues } from "../format/messages.ts";
 import { countryName } from "../data/countries.ts";
@@ -28,18 +29,6 @@ export interface ReportContext {
   /** The period of every report of the data (not only those built), for the outlooks. */
   readonly spans: readonly ReportSpan[];
   readonly language: Language;
-}
-
-/** The period a report covers. */
-export interface ReportSpan {
-  readonly year: number;
-  readonly from: PartialDate;
-  readonly to: PartialDate;
-}
-
-/** The period of the report of `year`: its edition's `period`, else the calendar year. */
-export function reportSpan(year: number, edition: Edition | undefined): ReportSpan {
-  return { year, ...(edition?.period ?? { from: partialDate(String(year)), to: partialDate(String(year)) }) };
 }
 
 /**
@@ -122,17 +111,6 @@ export function goalsProgress(events: readonly EventView[], chapters: readonly C
       },
     };
   });
-}
-
-/**
- * The report whose outlook lists an activity planned on `date`: the latest
- * report whose period ends before that date, whether or not the activity's own
- * year has a report. Undefined when no report comes before it.
- */
-export function outlookYear(date: PartialDate, spans: readonly ReportSpan[]): number | undefined {
-  const start = firstDay(date);
-  const before = spans.filter((s) => lastDay(s.to) < start);
-  return before.length === 0 ? undefined : before.reduce((a, b) => (lastDay(b.to) > lastDay(a.to) ? b : a)).year;
 }
 
 /** What the outlook of the report of `year` lists: the planned activities after its period and before the next report's, in time order. */

@@ -181,7 +181,7 @@ const require = createRequire(import.meta.url);
 describe("the printing browser's fonts", () => {
   it("are the report's own, whatever fonts the machine has: the same page prints the same bytes", async () => {
     // Characters the report's fonts lack, in each family a page may name: no font of the machine's may draw them
-    // (Cyrillic the report's faces draw, Georgian they lack).
+    // (Cyrillic and Arabic the report's faces draw, Georgian they lack).
     const text = "Hello Жук თ ع 中 ȏ Ĳ ₿";
     const families = ["'Source Serif 4'", "'Source Sans 3'", "serif", "sans-serif", "monospace", "Arial", "Georgia"];
     const site = await onePageSite(families.map((family) => `<p style="font-family: ${family}">${text}</p>`).join(""));
@@ -208,7 +208,8 @@ describe("the printing browser's fonts", () => {
         vi.unstubAllEnvs();
       }
     }
-    expect(await pdfFontNames(printed.more!)).toEqual(["ActivityReportBox-Regular", "SourceSans3-Regular", "SourceSerif4-Regular"]);
+    // ع in the report's Arabic face, whichever family the page names.
+    expect(await pdfFontNames(printed.more!)).toEqual(["ActivityReportBox-Regular", "NotoNaskhArabic-Regular", "SourceSans3-Regular", "SourceSerif4-Regular"]);
     expect(await readFile(printed.more!)).toEqual(await readFile(printed.none!));
     // What no font of the report's has is the box font's glyph, not a font's .notdef, which PDF/A and PDF/UA forbid.
     expect(notdefProblems(await PDFDocument.load(await readFile(printed.more!), { updateMetadata: false }))).toEqual([]);

@@ -18,10 +18,21 @@ export async function tempDir(prefix = "activity-report-"): Promise<string> {
   return dir;
 }
 
-/** A copy of the sample data to break on purpose. */
-export async function sampleCopy(): Promise<string> {
+/**
+ * A copy of the sample data to break on purpose. Its editions in other languages are drafts unless
+ * `keepLanguages`: a test that adds or changes English texts is about English, and a final language
+ * would refuse each new text until it is translated (a rule tested on its own).
+ */
+export async function sampleCopy({ keepLanguages = false } = {}): Promise<string> {
   const dir = path.join(await tempDir(), "_data");
   await cp(SAMPLE_DATA, dir, { recursive: true });
+  if (!keepLanguages) {
+    const file = path.join(dir, "report.yaml");
+    const report = await readFile(file, "utf8");
+    const drafts = report.replace(/^ +languages: \{.*\}$/gm, (line) => line.replaceAll(": final", ": draft"));
+    if (drafts === report) throw new Error("the sample's report.yaml no longer has an edition final in another language");
+    await writeFile(file, drafts);
+  }
   return dir;
 }
 
@@ -61,15 +72,24 @@ export async function besideOutput(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((name) => name !== ".activity-report-cache");
 }
 
+const cut = (text: string, pattern: RegExp, file: string) => {
+  if (!pattern.test(text)) throw new Error(`the sample's ${file} no longer has ${pattern}`);
+  return text.replace(pattern, "");
+};
+
 /**
- * The sample's report.yaml without its stand-in logos, funding line and 2017 cover photo,
- * for tests that write their own in the same places (a key may not be written twice).
+ * Takes the sample's stand-in logos, funding line and 2017 cover photo out of the copy `dir`, from report.yaml
+ * and from the texts of its translation, for tests that write their own in the same places (a key may not be
+ * written twice); returns report.yaml as it is then.
  */
-export function withoutSamplePictures(report: string): string {
-  const cut = (text: string, pattern: RegExp) => {
-    if (!pattern.test(text)) throw new Error(`the sample's report.yaml no longer has ${pattern}`);
-    return text.replace(pattern, "");
-  };
-  const noLogos = cut(report, /^# Printed on the cover in this order[^\n]*\nlogos:\n(?: {2}.*\n)+imprint:\n(?: {2}.*\n)+/m);
-  return cut(noLogos, /^ {4}# A stand-in picture[^\n]*\n {4}cover_photo:\n(?: {6}.*\n)+/m);
+export async function withoutSamplePictures(dir: string): Promise<string> {
+  const pictures = [/^(?:# Printed on the cover in this order[^\n]*\n)?logos:\n(?: {2}.*\n)+imprint:\n(?: {2}.*\n)+/m, /^(?: {4}# A stand-in picture[^\n]*\n)? {4}cover_photo:\n(?: {6}.*\n)+/m];
+  let english = "";
+  for (const name of ["report.yaml", "report.ru.yaml"]) {
+    const file = path.join(dir, name);
+    const text = pictures.reduce((t, pattern) => cut(t, pattern, name), await readFile(file, "utf8"));
+    await writeFile(file, text);
+    if (name === "report.yaml") english = text;
+  }
+  return english;
 }

@@ -2,7 +2,7 @@
 import { readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DATA_FILE_KINDS, SCHEMAS_DIR } from "../../src/data/json-schema.ts";
+import { DATA_FILE_KINDS, SCHEMAS_DIR, TRANSLATION_FILE_KINDS } from "../../src/data/json-schema.ts";
 import { termsOf } from "../../src/data/json-schema.ts";
 import { loadData } from "../../src/data/load.ts";
 import { SCHEMAS_STAMP, schemaTexts, termsIn, termsStamp, vscodeSchemas } from "../../src/schemas.ts";
@@ -18,15 +18,15 @@ describe("activity-report schema", () => {
     const data = await sampleCopy();
     await rm(path.join(data, SCHEMAS_DIR), { recursive: true, force: true });
     const first = await runMain(["schema", "--data", data]);
-    expect(first).toEqual({ code: 0, stdout: `Wrote 8 JSON Schemas into ${path.join(data, SCHEMAS_DIR)}.\n`, stderr: "" });
+    expect(first).toEqual({ code: 0, stdout: `Wrote 16 JSON Schemas into ${path.join(data, SCHEMAS_DIR)}.\n`, stderr: "" });
     const written = await snapshot(path.join(data, SCHEMAS_DIR));
-    expect(Object.keys(written).sort()).toEqual([SCHEMAS_STAMP, ...DATA_FILE_KINDS.map((k) => k.schemaFile)].sort());
+    expect(Object.keys(written).sort()).toEqual([SCHEMAS_STAMP, ...[...DATA_FILE_KINDS, ...TRANSLATION_FILE_KINDS].map((k) => k.schemaFile)].sort());
     const again = await runMain(["schema", "--data", data]);
-    expect(again.stdout).toBe(`Wrote 0 JSON Schemas into ${path.join(data, SCHEMAS_DIR)} (8 unchanged).\n`);
+    expect(again.stdout).toBe(`Wrote 0 JSON Schemas into ${path.join(data, SCHEMAS_DIR)} (16 unchanged).\n`);
 
     // A new place is offered once the schemas are written again.
     await put(data, "places.yaml", `${await readFile(path.join(data, "places.yaml"), "utf8")}vienna:\n  name: Vienna\n  country: AT\n`);
-    expect((await runMain(["schema", "--data", data])).stdout).toBe(`Wrote 2 JSON Schemas into ${path.join(data, SCHEMAS_DIR)} (6 unchanged).\n`);
+    expect((await runMain(["schema", "--data", data])).stdout).toBe(`Wrote 2 JSON Schemas into ${path.join(data, SCHEMAS_DIR)} (14 unchanged).\n`);
     const event = await readJson(path.join(data, SCHEMAS_DIR, "event.schema.json"));
     expect((event.definitions as Record<string, { enum: string[] }>).places!.enum).toContain("vienna");
   });
@@ -36,7 +36,7 @@ describe("activity-report schema", () => {
     await put(data, "topics.yaml", "- id: Not An Id\n  label: Broken\n");
     const out = path.join(await tempDir(), "schemas");
     const run = await runMain(["schema", "--data", data, "--output", out]);
-    expect(run).toEqual({ code: 0, stdout: `Wrote 8 JSON Schemas into ${out}.\n`, stderr: "Note: topics.yaml could not be read (run check), so its ids are not offered.\n" });
+    expect(run).toEqual({ code: 0, stdout: `Wrote 16 JSON Schemas into ${out}.\n`, stderr: "Note: topics.yaml could not be read (run check), so its ids are not offered.\n" });
     const event = await readJson(path.join(out, "event.schema.json"));
     expect(Object.keys(event.definitions as object).sort()).toEqual(["countries", "goals", "places", "strands", "types"]);
   });

@@ -251,7 +251,7 @@ window.CMS_MANUAL_INIT = true;
       if (problems.all.length > 0) {
         return h(
           "div",
-          { className: "check-problems", style: { padding: "0 2rem 0 0" } },
+          { className: "check-problems", style: { paddingInlineEnd: "2rem" } },
           h("h2", {}, "Not saved: the check found a problem"),
           h("p", {}, "Correct what is named below in the form, and save again. Each line is the file, the line and the column, and what is wrong there."),
           h("pre", { style: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", font: "14px/1.5 monospace" } }, problems.all.map((p) => p.text).join("\n")),

@@ -71,7 +71,7 @@ ${policy ? `<meta http-equiv="Content-Security-Policy" content="${policy}">\n<me
 <style>
 label[for] > span:last-child { display: none }
 /* check's messages under a field: as check prints them (Decap writes its own in capitals), file names legible. */
-ul[class*="ControlErrorsList"] { text-transform: none; text-align: left; overflow-wrap: anywhere }
+ul[class*="ControlErrorsList"] { text-transform: none; text-align: start; overflow-wrap: anywhere }
 </style>
 </head>
 <body>

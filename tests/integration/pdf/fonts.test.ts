@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { BOX_FONT_FAMILY } from "../../../src/fonts/box-font.ts";
-import { SANS, SERIF } from "../../../src/fonts/faces.ts";
+import { ARABIC, SANS, SERIF } from "../../../src/fonts/faces.ts";
 import { printFonts } from "../../../src/pdf/fonts.ts";
 
 async function folder(): Promise<string> {
@@ -27,7 +27,7 @@ describe("printFonts", () => {
   it.runIf(hasFcList)("names the families as the styles do, and answers every family with one of them", async () => {
     const env = printFonts(await folder(), { PATH: process.env.PATH });
     const fc = (...args: string[]) => execFileSync(args[0]!, args.slice(1), { env, encoding: "utf8" });
-    expect(new Set(fc("fc-list", "--format", "%{family}\n").trim().split("\n"))).toEqual(new Set([SERIF, SANS, BOX_FONT_FAMILY]));
+    expect(new Set(fc("fc-list", "--format", "%{family}\n").trim().split("\n"))).toEqual(new Set([SERIF, SANS, ARABIC, BOX_FONT_FAMILY]));
     // (A hyphen in fc-match's pattern starts a size: escaped, it is part of the name, as Chromium asks for it.)
     for (const [asked, family] of [["serif", SERIF], ["sans\\-serif", SANS], ["monospace", SANS], ["Arial", SERIF], ["DejaVu Sans", SERIF]] as const) {
       expect(fc("fc-match", "--format", "%{family}", asked), asked).toBe(family);
@@ -44,5 +44,11 @@ describe("printFonts", () => {
     expect(fc("fc-match", "--format", "%{family} %{file}", "serif:lang=ru")).toMatch(new RegExp(`^${SERIF} .*/source-serif-4-cyrillic-400-normal\\.ttf$`));
     expect(new Set(boxes(0x15e))).toEqual(new Set([SERIF, SANS]));
     expect(new Set(boxes(0x132))).toEqual(new Set([SANS]));
+    // ب and the Arabic comma: the Arabic face's alone, whatever family a page asks for them in.
+    expect(new Set(boxes(0x628))).toEqual(new Set([ARABIC]));
+    expect(new Set(boxes(0x60c))).toEqual(new Set([ARABIC]));
+    for (const asked of ["serif", "sans\\-serif", "Arial"]) {
+      expect(fc("fc-match", "--format", "%{family} %{file}", `${asked}:charset=628`), asked).toMatch(new RegExp(`^${ARABIC} .*/noto-naskh-arabic-arabic-400-normal\\.ttf$`));
+    }
   });
 });

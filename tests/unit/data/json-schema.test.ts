@@ -9,7 +9,8 @@ import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { DATA_FILE_KINDS, definitionsOf, jsonSchemaOf, termsOf, type DataFileKind, type Terms } from "../../../src/data/json-schema.ts";
+import { DATA_FILE_KINDS, definitionsOf, jsonSchemaOf, termsOf, TRANSLATION_FILE_KINDS, type DataFileKind, type Terms } from "../../../src/data/json-schema.ts";
+import { translationOf } from "../../../src/data/texts.ts";
 import { loadData } from "../../../src/data/load.ts";
 import { readReferenceFiles } from "../../../src/data/read.ts";
 import { cleanUp, put, ROOT, SAMPLE_DATA, sampleCopy } from "../../helpers/data.ts";
@@ -25,7 +26,8 @@ function validator(): Ajv {
   return ajv;
 }
 
-const kindOf = (name: string) => DATA_FILE_KINDS.find((k) => k.schemaFile === `${name}.schema.json`)!;
+const ALL_KINDS = [...DATA_FILE_KINDS, ...TRANSLATION_FILE_KINDS];
+const kindOf = (name: string) => ALL_KINDS.find((k) => k.schemaFile === `${name}.schema.json`)!;
 
 /** The data files of a folder, each with its kind, read as the YAML language server reads them (YAML 1.2). */
 async function dataFiles(dir: string): Promise<{ file: string; kind: DataFileKind; value: unknown }[]> {
@@ -34,9 +36,16 @@ async function dataFiles(dir: string): Promise<{ file: string; kind: DataFileKin
     const text = await readFile(path.join(dir, kind.files[0]!), "utf8").catch(() => undefined);
     if (text !== undefined) out.push({ file: kind.files[0]!, kind, value: parseYaml(text) });
   }
+  // The translation files beside the reference files: `strands.ru.yaml`.
+  for (const entry of await readdir(dir)) {
+    const translated = translationOf(path.join(dir, entry));
+    const kind = translated && TRANSLATION_FILE_KINDS.find((k) => k.files[0] === path.basename(translated.english).replace(/\.yaml$/, ".*.yaml"));
+    if (kind) out.push({ file: entry, kind, value: parseYaml(await readFile(path.join(dir, entry), "utf8")) });
+  }
   for (const entry of await readdir(path.join(dir, "events"), { recursive: true })) {
     if (!entry.endsWith(".yaml")) continue;
-    out.push({ file: `events/${entry}`, kind: kindOf("event"), value: parseYaml(await readFile(path.join(dir, "events", entry), "utf8")) });
+    const kind = kindOf(translationOf(entry) ? "event.translation" : "event");
+    out.push({ file: `events/${entry}`, kind, value: parseYaml(await readFile(path.join(dir, "events", entry), "utf8")) });
   }
   return out;
 }
@@ -47,7 +56,7 @@ async function termsIn(dir: string): Promise<Terms> {
 
 function compile(terms: Terms): Map<DataFileKind, ValidateFunction> {
   const ajv = validator();
-  return new Map(DATA_FILE_KINDS.map((kind) => [kind, ajv.compile(jsonSchemaOf(kind, terms))]));
+  return new Map(ALL_KINDS.map((kind) => [kind, ajv.compile(jsonSchemaOf(kind, terms))]));
 }
 
 const problems = (validate: ValidateFunction, value: unknown) => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));

@@ -75,7 +75,7 @@ describe("translation files", () => {
     await write({ "report.yaml": REPORT("ru: final"), ...rest, [EVENT_RU]: "title: Совещание рабочей группы\n" });
     const { lines, result } = await check();
     expect(lines).toEqual([
-      `${EVENT}:6:10: has no Russian translation of summary, and the 2019 report in Russian is final: write it in 2019-03-12-vienna-working-group.ru.yaml, or make the language draft in report.yaml`,
+      `${EVENT}:6:10: has no Russian translation of summary, and the 2019 report is final in Russian: write it in 2019-03-12-vienna-working-group.ru.yaml, or make the language draft in report.yaml`,
     ]);
     expect(result.data).toBeUndefined();
   });
@@ -170,6 +170,68 @@ describe("translation files", () => {
     const { lines } = await check();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^${EVENT_RU.replace(/\./g, "\\.")}:2:1: unknown field "date"`));
+  });
+});
+
+describe("texts printed in more than one place", () => {
+  it("an organisation's name is translated once, in report.<lang>.yaml, and printed so wherever English writes it", async () => {
+    await write({
+      "report.yaml": REPORT("ru: final"),
+      ...COMPLETE,
+      [EVENT]: "title: Meeting of the working group\ntype: meeting\ndate: 2019-03-12\nplace: vienna\nstrands: working-groups\nsummary: The working group met in Vienna.\npartners: [European Commission]\nparticipating_organisations: [European Commission]\n",
+    });
+    const lacking = await check();
+    expect(lacking.lines).toEqual([
+      `${EVENT}:8:31: has no Russian translation of organisations.European Commission, and the 2019 report is final in Russian: write it in report.ru.yaml, or make the language draft in report.yaml`,
+    ]);
+    await write({ "report.ru.yaml": `${COMPLETE["report.ru.yaml"]!}organisations:\n  European Commission: Европейская комиссия\n  Unused Organisation: Не используется\n` });
+    const { lines, result } = await check();
+    expect(lines).toEqual([]);
+    const ru = dataIn(result.data!, "ru");
+    expect([ru.events[0]!.partners, ru.events[0]!.participating_organisations]).toEqual([["Европейская комиссия"], ["Европейская комиссия"]]);
+  });
+
+  it("a planned activity's title is asked of the final edition whose outlook lists it, its summary only of its own", async () => {
+    const planned = "title: Next meeting\ntype: meeting\ndate: 2020-03-10\nplace: vienna\nstrands: working-groups\nstatus: planned\nsummary: To meet again.\n";
+    await write({ "report.yaml": REPORT("ru: final"), ...COMPLETE, "events/2020/2020-03-10-vienna-next-meeting.yaml": planned });
+    expect((await check()).lines).toEqual([
+      "events/2020/2020-03-10-vienna-next-meeting.yaml:1:8: has no Russian translation of title, and the 2019 report is final in Russian: write it in 2020-03-10-vienna-next-meeting.ru.yaml, or make the language draft in report.yaml",
+    ]);
+  });
+
+  it("a document's adopted_by is translated with its title; the language's own abbreviations are listed besides those it translates", async () => {
+    await write({
+      "report.yaml": `${REPORT("ru: final")}abbreviations:\n  SOM: Senior Officials Meeting\n`,
+      ...COMPLETE,
+      "report.ru.yaml": `${COMPLETE["report.ru.yaml"]!}abbreviations:\n  SOM: Совещание старших должностных лиц\n  ССДЛ: Совещание старших должностных лиц\n`,
+      [EVENT]: "title: Meeting of the working group\ntype: meeting\ndate: 2019-03-12\nplace: vienna\nstrands: working-groups\nsummary: The working group met in Vienna.\ndocuments:\n  - title: Conclusions\n    kind: conclusions\n    adopted: true\n    adopted_by: the states present\n    versions: {en: https://www.example.org/conclusions.pdf}\n",
+      [EVENT_RU]: "title: Совещание рабочей группы\nsummary: Рабочая группа провела совещание в Вене.\ndocuments:\n  - title: Выводы\n",
+    });
+    expect((await check()).lines).toEqual([
+      `${EVENT}:11:17: has no Russian translation of documents.0.adopted_by, and the 2019 report is final in Russian: write it in 2019-03-12-vienna-working-group.ru.yaml, or make the language draft in report.yaml`,
+    ]);
+    await write({ [EVENT_RU]: "title: Совещание рабочей группы\nsummary: Рабочая группа провела совещание в Вене.\ndocuments:\n  - title: Выводы\n    adopted_by: присутствовавшими государствами\n" });
+    const { lines, result } = await check();
+    expect(lines).toEqual([]);
+    const ru = dataIn(result.data!, "ru");
+    expect(ru.events[0]!.documents![0]).toMatchObject({ title: "Выводы", adopted_by: "присутствовавшими государствами", kind: "conclusions" });
+    expect({ ...ru.report.abbreviations }).toEqual({ SOM: "Совещание старших должностных лиц", ССДЛ: "Совещание старших должностных лиц" });
+  });
+});
+
+describe("the catalogue of a language's own words", () => {
+  it("that lacks messages is an error where a final edition is published in the language, a warning where a draft is", async () => {
+    await write({ "locales/xh.yaml": "site:\n  skipLink: Tsiba uye kumxholo\n" });
+    await write({ "report.yaml": REPORT("xh: final") });
+    const final = await loadData(dir);
+    expect(final.data).toBeUndefined();
+    const errors = final.diagnostics.filter((d) => d.file.endsWith("xh.yaml"));
+    expect(errors.length).toBeGreaterThan(100);
+    expect(errors.every((d) => d.severity === "error" && /has no xh text; a final edition is published in this language, which must print no English: translate it$/.test(d.message))).toBe(true);
+    await write({ "report.yaml": REPORT("xh: draft") });
+    const draft = await loadData(dir);
+    expect(draft.data).toBeDefined();
+    expect(draft.diagnostics.filter((d) => d.file.endsWith("xh.yaml")).every((d) => d.severity === "warning" && d.message.includes("English is printed instead"))).toBe(true);
   });
 });
 

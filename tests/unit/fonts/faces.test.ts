@@ -1,15 +1,17 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { faceMetrics, faceOf, printedAdvances, reportCharacters, reportFaces, SANS, SERIF, SUBSETS, unicodeRanges } from "../../../src/fonts/faces.ts";
+import { ARABIC, ARABIC_SUBSETS, faceMetrics, faceOf, printedAdvances, reportCharacters, reportFaces, SANS, SERIF, SUBSETS, unicodeRanges } from "../../../src/fonts/faces.ts";
 
 describe("the report's faces", () => {
-  it("are the serif and the sans in the weights the styles use, each with a file of each published subset", () => {
+  it("are the serif, the sans and the Arabic face in the weights the styles use, each with a file of each of its published subsets", () => {
     expect(reportFaces().map((f) => `${f.family} ${f.weight} ${f.style}`)).toEqual([
       `${SERIF} 400 normal`, `${SERIF} 400 italic`, `${SERIF} 600 normal`, `${SERIF} 700 normal`,
       `${SANS} 400 normal`, `${SANS} 600 normal`, `${SANS} 700 normal`,
+      `${ARABIC} 400 normal`, `${ARABIC} 600 normal`, `${ARABIC} 700 normal`,
     ]);
     for (const face of reportFaces()) {
-      expect(face.files.map((f) => f.subset).sort()).toEqual([...SUBSETS].sort());
+      expect(face.subsets).toEqual(face.family === ARABIC ? ARABIC_SUBSETS : SUBSETS);
+      expect(face.files.map((f) => f.subset).sort()).toEqual([...face.subsets].sort());
       // Each subset's file is its own: the cyrillic file is not cyrillic-ext's.
       for (const file of face.files) expect(file.rule).toContain(`-${file.subset}-${face.weight}-${face.style}`);
       for (const file of face.files) {
@@ -54,6 +56,22 @@ describe("the report's faces", () => {
     // Russian, Ukrainian and Belarusian letters, the numero sign, and the narrow no-break space of Russian numbers and dates (drawn blank from the space).
     for (let code = 0x400; code <= 0x45f; code++) expect(all.has(code), code.toString(16)).toBe(true);
     for (const code of [0x490, 0x491, 0x2116, 0x202f]) expect(all.has(code), code.toString(16)).toBe(true);
+    // The Arabic letters (ا to ي), the Arabic comma, semicolon and question mark, and the Persian and Urdu letters (پ, گ, ی, ے).
+    for (let code = 0x627; code <= 0x64a; code++) expect(all.has(code), code.toString(16)).toBe(true);
+    for (const code of [0x60c, 0x61b, 0x61f, 0x67e, 0x6af, 0x6cc, 0x6d2]) expect(all.has(code), code.toString(16)).toBe(true);
+    // The sans prints ع by the Arabic face's file, as the Arabic face draws it.
+    expect(sans.get(0x639)).toBe(faceMetrics(faceOf(ARABIC)).advances.get(0x639));
+  });
+
+  it("draw Arabic script in the Arabic face alone: its file is for Arabic, and the serif and sans have none", () => {
+    const arabic = faceOf(ARABIC, 700);
+    expect(arabic.files.map((f) => f.subset)).toEqual(["arabic"]);
+    const covers = (face: typeof arabic, code: number) => face.files.some((f) => f.ranges.some(([a, b]) => code >= a && code <= b));
+    // ب, the Arabic comma, a presentation form: the Arabic face's; A, Ж and the digits: not.
+    expect([0x628, 0x60c, 0xfe8f].map((code) => covers(arabic, code))).toEqual([true, true, true]);
+    expect([0x41, 0x416, 0x30, 0x39].map((code) => covers(arabic, code))).toEqual([false, false, false, false]);
+    for (const face of reportFaces().filter((f) => f.family !== ARABIC)) expect([0x628, 0x60c].some((code) => covers(face, code))).toBe(false);
+    expect(faceMetrics(arabic).advances.get(0x628)).toBeGreaterThan(0);
   });
 
   it("publish Latin and Cyrillic, each subset for its own characters", () => {

@@ -29,6 +29,9 @@ describe("printFonts", () => {
     for (const name of ["source-serif-4-cyrillic-400-italic", "source-serif-4-cyrillic-ext-700-normal", "source-sans-3-cyrillic-600-normal", "source-sans-3-cyrillic-ext-400-normal"]) {
       expect(written).toContain(`${name}.ttf`);
     }
+    // Arabic in the weights the report sets, named as the styles name it.
+    for (const weight of [400, 600, 700]) expect(written).toContain(`noto-naskh-arabic-arabic-${weight}-normal.ttf`);
+    expect(config).toContain("<string>/noto-naskh-arabic/</string></test>\n    <edit name=\"family\" mode=\"assign_replace\"><string>Noto Naskh Arabic</string></edit>");
   });
 });
 
@@ -45,5 +48,7 @@ describe("boxFile", () => {
     // თ, ȯ, a character of plane 5; not A, Ş, Ж, Қ, the en space, the no-break spaces, a zero-width joiner, a tag character.
     expect([0x10d7, 0x22f, 0x50000].map((code) => boxed.has(code))).toEqual([true, true, true]);
     expect([0x41, 0x15e, 0x416, 0x49a, 0x2002, 0xa0, 0x202f, 0x200d, 0xe0041].map((code) => boxed.has(code))).toEqual([false, false, false, false, false, false, false, false, false]);
+    // Nor Arabic letters and punctuation, which the Arabic face has: ب, ع, the Arabic comma, گ.
+    expect([0x628, 0x639, 0x60c, 0x6af].map((code) => boxed.has(code))).toEqual([false, false, false, false]);
   });
 });

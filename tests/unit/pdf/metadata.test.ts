@@ -1,5 +1,5 @@
 /** The printed PDF's document information: every field from the data, and no date that the data does not give. */
-import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, type PDFRawStream } from "pdf-lib";
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFString, ReadingDirection, type PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { conformanceProblems } from "../../../src/pdf/conformance.ts";
 import { finishPdf, type PdfMetadata } from "../../../src/pdf/metadata.ts";
@@ -13,9 +13,10 @@ const METADATA: PdfMetadata = {
   creator: "Budapest Process Secretariat with activity-report",
 };
 
-/** A one-page PDF dated by the clock, as Chromium prints one. */
-async function printed(): Promise<Uint8Array> {
+/** A one-page PDF dated by the clock, as Chromium prints one, in `lang` (Chromium's /Lang, from the page's). */
+async function printed(lang?: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
+  if (lang !== undefined) doc.catalog.set(PDFName.of("Lang"), PDFString.of(lang));
   doc.addPage([595, 842]);
   doc.setCreationDate(new Date("2031-05-06T07:08:09Z"));
   doc.setModificationDate(new Date("2031-05-06T07:08:09Z"));
@@ -48,5 +49,12 @@ describe("finishPdf", () => {
     expect((await conformanceProblems(first.pdf)).filter((p) => p.startsWith("PDF/A-2 6.6.3"))).toEqual([]);
     // The same data gives the same bytes.
     expect(Buffer.from((await finishPdf(await printed(), METADATA)).pdf).equals(Buffer.from(first.pdf))).toBe(true);
+  });
+
+  it("has a document in a language written right to left read from right to left, and the others as viewers do by default", async () => {
+    const direction = async (lang?: string) => (await PDFDocument.load((await finishPdf(await printed(lang), METADATA)).pdf)).catalog.getViewerPreferences()?.getReadingDirection();
+    expect(await direction("ar")).toBe(ReadingDirection.R2L);
+    expect(await direction("fa-IR")).toBe(ReadingDirection.R2L);
+    for (const lang of ["en", "ru", undefined, "not a tag"]) expect(await direction(lang), String(lang)).toBe(ReadingDirection.L2R);
   });
 });

@@ -51,6 +51,19 @@ describe("the change report", () => {
     ]);
   });
 
+  it("names a translation added or changed, as a file of its own: what is published in its language changed", async () => {
+    const file = "events/2017/2017-05-24-erbil-training-of-trainers-iraq.ru.yaml";
+    expect(await changesAfter((dir) => replaceIn(dir, file, "title: Курс подготовки", "title: Учебный курс подготовки"))).toEqual([
+      "Since the last build:",
+      `  changed: ${file}: title (no report changed)`,
+      "  no key figure moved",
+    ]);
+    // The sample translates no event of 2016, a year without a Russian edition.
+    const added = "events/2016/2016-05-15-tehran-silk-routes-working-group.ru.yaml";
+    const lines = await changesAfter((dir) => put(dir, added, "title: 8-е заседание Рабочей группы по региону Шёлковых путей\n"));
+    expect(lines[1]).toBe(`  added: ${added} (no report changed)`);
+  });
+
   it("names an edited foreword by its edition, and only that year's report", async () => {
     expect(await changesAfter((dir) => replaceIn(dir, "report.yaml", "the large movements of 2015", "the movements of 2015"))).toEqual([
       "Since the last build:",

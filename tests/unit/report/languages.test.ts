@@ -12,8 +12,18 @@ const catalogues = readCatalogues(SAMPLE_DATA);
 const languageOf = (lang: string) => (lang === "en" ? english() : languageFrom(catalogues, lang));
 const russian = languageOf("ru");
 
-/** The sample with, in Russian, only these texts of these event files translated (whatever the sample's own translations). */
-const withRussian = (texts: Readonly<Record<string, Record<string, unknown>>>): DataSet => ({ ...data, translations: new Map([["ru", new Map(Object.entries(texts))]]) });
+/**
+ * The sample with, in Russian, only these texts of these files translated, and every edition published in Russian a
+ * draft (whatever the sample's own translations and statuses).
+ */
+const withRussian = (texts: Readonly<Record<string, Record<string, unknown>>>): DataSet => ({
+  ...data,
+  report: {
+    ...data.report,
+    editions: Object.fromEntries(Object.entries(data.report.editions ?? {}).map(([year, e]) => [year, e.languages ? { ...e, languages: { ru: "draft" as const } } : e])),
+  },
+  translations: new Map([["ru", new Map(Object.entries(texts))]]),
+});
 
 const SARAJEVO = "2018-05-07-sarajevo-joint-working-group";
 const sarajevoFile = data.events.find((e) => e.id === SARAJEVO)!.file;

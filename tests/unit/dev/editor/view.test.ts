@@ -2,26 +2,31 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { DATA_FILE_KINDS } from "../../../../src/data/json-schema.ts";
+import { TRANSLATION_SCHEMAS } from "../../../../src/data/read.ts";
+import { translationFileOf, translationOf } from "../../../../src/data/texts.ts";
 import { countriesSchema, eventSchema, placesSchema, reportSchema, strandsSchema } from "../../../../src/data/schema.ts";
 import { ENTRIES, fileToView, KEY, VALUE, viewToFile, wrapsWhole } from "../../../../src/dev/editor/view.ts";
 
 const SAMPLE = path.resolve(import.meta.dirname, "../../../../_data");
 
 describe("the editor's view of a data file", () => {
-  it("gives back every sample file's value as check reads it", () => {
+  it("gives back every sample file's value as check reads it, its translations' too", () => {
     const events = readdirSync(path.join(SAMPLE, "events"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml"));
-    const files: [string, (typeof DATA_FILE_KINDS)[number]][] = [
-      ...events.map((f) => [`events/${f}`, DATA_FILE_KINDS[0]!] as [string, (typeof DATA_FILE_KINDS)[number]]),
-      ...DATA_FILE_KINDS.slice(1).map((k) => [k.files[0]!, k] as [string, (typeof DATA_FILE_KINDS)[number]]),
+    const files: [string, z.ZodType][] = [
+      ...events.map((f): [string, z.ZodType] => [`events/${f}`, translationOf(f) ? TRANSLATION_SCHEMAS.event : DATA_FILE_KINDS[0]!.schema]),
+      ...DATA_FILE_KINDS.slice(1).map((k): [string, z.ZodType] => [k.files[0]!, k.schema]),
+      // The sample translates every reference file into Russian.
+      ...Object.entries(TRANSLATION_SCHEMAS).filter(([file]) => file !== "event").map(([file, schema]): [string, z.ZodType] => [translationFileOf(file, "ru"), schema]),
     ];
-    for (const [file, kind] of files) {
+    for (const [file, schema] of files) {
       const value: unknown = parse(readFileSync(path.join(SAMPLE, file), "utf8"));
-      const back = viewToFile(kind.schema, structuredClone(fileToView(kind.schema, value)));
-      const read = kind.schema.safeParse(value);
+      const back = viewToFile(schema, structuredClone(fileToView(schema, value)));
+      const read = schema.safeParse(value);
       expect(read.success, file).toBe(true);
       // A list written as its one item comes back as a list of one (merge.ts writes it as it was): the same to check.
-      expect(kind.schema.parse(back), file).toEqual(read.data);
+      expect(schema.parse(back), file).toEqual(read.data);
     }
   });
 
