@@ -227,12 +227,12 @@ describe("a draft translation with one event translated", () => {
     const erbil = "/ru/events/2017/2017-05-24-erbil-training-of-trainers-iraq/";
     const html = await page(erbil);
     const note = ru.language.t("translation.untranslated");
-    expect(html).toMatch(/<h1 data-pagefind-meta="title" lang="en">Training of Trainers/);
+    expect(html).toMatch(/<h1 data-pagefind-meta="title" lang="en" dir="ltr">Training of Trainers/);
     expect(html).toContain(`<p class="untranslated-note">${note}</p>`);
-    expect(html).toMatch(/<div class="event-summary"><p lang="en">/);
+    expect(html).toMatch(/<div class="event-summary"><p lang="en" dir="ltr">/);
     // And in the report, over the event's entry.
     const report = await page("/ru/2017/");
-    expect(report).toMatch(new RegExp(`<h3 class="event-title" lang="en"><span class="section-number">[\\d.]+</span> <a href="${erbil}">[^<]+</a></h3><p class="untranslated-note">${note}</p>`));
+    expect(report).toMatch(new RegExp(`<h3 class="event-title" lang="en" dir="ltr"><span class="section-number">[\\d.]+</span> <a href="${erbil}">[^<]+</a></h3><p class="untranslated-note">${note}</p>`));
     // The report's parts and the site's own texts are English too: one note for the latter, on the report's page.
     expect(report).toContain(`<p class="untranslated-note">${ru.language.t("translation.untranslatedSite")}</p>`);
     expect(report).toContain(`<strong>${ru.language.t("translation.draft.label")}</strong>`);
