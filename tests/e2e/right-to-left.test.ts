@@ -90,7 +90,8 @@ describe("the Arabic pages", () => {
           rule: [style(".event").borderRightWidth, style(".event").borderLeftWidth],
           // A figure's column at the left of the table, a paragraph's number at the right of its text.
           figure: box(".figure-tables .num").left < centre(box(".figure-tables table")),
-          paragraphNumber: box(".paragraph-number").left > centre(main),
+          // (Of a paragraph in Arabic: one English stands in for is set left to right, its number at its start.)
+          paragraphNumber: box("p.numbered:not([dir]) .paragraph-number").left > centre(main),
           // The event's photo floats at the left of its text.
           photo: box(".entry-photo").left < centre(document.querySelector(".entry-photo")!.closest(".event")!.getBoundingClientRect()),
           heading: box("h1").right > main.right - 40,
