@@ -131,16 +131,19 @@ function kindOf(file: string, dataDir: string): DataFileKind {
   return TRANSLATION_FILE_KINDS.find((k) => k.files[0] === english.replace(/\.yaml$/, ".*.yaml")) ?? TRANSLATION_FILE_KINDS[0]!;
 }
 
+/** The comment a new translation file starts with: the line naming its JSON Schema, and what it holds. */
+export function translationHeader(file: string, dataDir: string): string {
+  const schema = schemaLine(file, dataDir, kindOf(file, dataDir)).replace(/^# ?/, " ");
+  return `${schema}\n The ${languageLabel(translationOf(file)!.lang)} texts of ${path.basename(translationOf(file)!.english)}.`;
+}
+
 async function documentOf(writes: Writes, file: string, dataDir: string): Promise<Document> {
   const known = writes.get(file);
   if (known) return known.doc;
   const before = existsSync(file) ? await readFile(file, "utf8") : undefined;
   const doc = before === undefined ? new Document(new YAMLMap()) : parseDocument(before);
   if (before !== undefined && doc.errors.length > 0) throw new TranslationsError(`${file}: the file is not YAML that can be read: run \`activity-report check\` and correct it first`);
-  if (before === undefined) {
-    const schema = schemaLine(file, dataDir, kindOf(file, dataDir)).replace(/^# ?/, " ");
-    doc.commentBefore = `${schema}\n The ${languageLabel(translationOf(file)!.lang)} texts of ${path.basename(translationOf(file)!.english)}.`;
-  }
+  if (before === undefined) doc.commentBefore = translationHeader(file, dataDir);
   writes.set(file, { doc, before });
   return doc;
 }
@@ -164,25 +167,30 @@ async function writeAll(writes: ReadonlyMap<string, string>): Promise<void> {
   }
 }
 
+/** The word on `translated_from` above it, where it is new in a file. */
+export const RECORDS_COMMENT = " Written by the tools: what each text was translated from (check tells when the English changes).";
+
 /** `translated_from` last in each mapping, after the texts it speaks of, with a word on what it is where it is new. */
-function tidy(node: unknown): void {
-  if (isSeq(node)) for (const item of node.items) tidy(item);
+export function tidy(node: unknown, fresh = false): void {
+  if (isSeq(node)) for (const item of node.items) tidy(item, fresh);
   if (!isMap(node)) return;
   // A key set by this module is a plain string; one read from a file, a scalar.
   const isRecord = (key: unknown) => key === "translated_from" || (isScalar(key) && key.value === "translated_from");
   const at = node.items.findIndex((pair) => isRecord(pair.key));
   if (at >= 0 && at < node.items.length - 1) node.items.push(...node.items.splice(at, 1));
   const pair = node.items.at(-1);
-  if (pair && pair.key === "translated_from") {
+  // In a document made anew (`fresh`) every key is new.
+  if (pair && (pair.key === "translated_from" || (fresh && isRecord(pair.key) && !(pair.key as Scalar).commentBefore))) {
     const key = new Scalar("translated_from");
-    key.commentBefore = " Written by the tools: what each text was translated from (check tells when the English changes).";
+    key.commentBefore = RECORDS_COMMENT;
     pair.key = key;
   }
-  for (const item of node.items) tidy(item.value);
+  for (const item of node.items) tidy(item.value, fresh);
 }
 
-const textOf = (doc: Document) => {
-  tidy(doc.contents);
+/** A translation file's text, `translated_from` tidied (tidy); `fresh`: a document made anew. */
+export const textOf = (doc: Document, fresh = false) => {
+  tidy(doc.contents, fresh);
   return doc.toString({ lineWidth: 0 });
 };
 

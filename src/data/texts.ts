@@ -74,14 +74,21 @@ export function fingerprint(text: string): string {
 
 const isMarkdown = (at: readonly PathSegment[]) => MARKDOWN_FIELDS.has(String(at.at(-1)));
 
-/** Every text of the data that a translation may give, in the order of the files. */
-export function textUnits(data: Texts): TextUnit[] {
-  const units: TextUnit[] = [];
-  const add = (file: string, at: readonly PathSegment[], key: readonly PathSegment[], owner: readonly PathSegment[], text: unknown, target: Target, year?: number, event?: string, alsoIn?: readonly number[]) => {
+type Add = (file: string, at: readonly PathSegment[], key: readonly PathSegment[], owner: readonly PathSegment[], text: unknown, target: Target, year?: number, event?: string, alsoIn?: readonly number[]) => void;
+
+/** A function that adds a unit to `units`, for a text that is written (an empty one is no text to translate). */
+function adder(units: TextUnit[]): Add {
+  return (file, at, key, owner, text, target, year, event, alsoIn) => {
     if (typeof text !== "string" || text.trim() === "") return;
     const name = key.slice(owner.length).join(".");
     units.push({ file, at, home: file, key, owner, name, text, markdown: isMarkdown(at), year, event, targets: [target], ...(alsoIn?.length ? { alsoIn } : {}) });
   };
+}
+
+/** Every text of the data that a translation may give, in the order of the files. */
+export function textUnits(data: Texts): TextUnit[] {
+  const units: TextUnit[] = [];
+  const add = adder(units);
   const file = (name: string) => path.join(data.dir, name);
   const editions = data.report.editions ?? {};
   const spans = reportYears(data.events, editions).map((year) => reportSpan(year, entryOf(editions, String(year))));
@@ -132,22 +139,30 @@ export function textUnits(data: Texts): TextUnit[] {
 
   // The events, each in its own file.
   data.events.forEach((e, i) => {
-    const unit = (at: PathSegment[], text: unknown, alsoIn?: readonly number[]) => add(e.file, at, at, [], text, ["events", i, ...at], e.reportYear, e.id, alsoIn);
     // A planned activity's title is printed in the outlook of the report before it, too.
     const outlook = e.status === "planned" ? outlookYear(e.date, spans) : undefined;
-    unit(["title"], e.title, outlook === undefined || outlook === e.reportYear ? [] : [outlook]);
-    for (const field of ["summary", "body", "outcomes", "host"] as const) unit([field], e[field]);
-    (e.chairs ?? []).forEach((chair, j) => unit(["chairs", j], chair));
-    (e.documents ?? []).forEach((d, j) => {
-      unit(["documents", j, "title"], d.title);
-      unit(["documents", j, "adopted_by"], d.adopted_by);
-    });
-    (e.photos ?? []).forEach((p, j) => {
-      unit(["photos", j, "alt"], p.alt);
-      unit(["photos", j, "caption"], p.caption);
-    });
+    units.push(...eventTextUnits(e, i, outlook));
   });
   units.push(...organisationUnits(data, file("report.yaml")));
+  return units;
+}
+
+/** The texts of one event, the `index`th of the data set's events; `outlook`, the report whose outlook prints its title. */
+export function eventTextUnits(e: Texts["events"][number], index = 0, outlook?: number): TextUnit[] {
+  const units: TextUnit[] = [];
+  const add = adder(units);
+  const unit = (at: PathSegment[], text: unknown, alsoIn?: readonly number[]) => add(e.file, at, at, [], text, ["events", index, ...at], e.reportYear, e.id, alsoIn);
+  unit(["title"], e.title, outlook === undefined || outlook === e.reportYear ? [] : [outlook]);
+  for (const field of ["summary", "body", "outcomes", "host"] as const) unit([field], e[field]);
+  (e.chairs ?? []).forEach((chair, j) => unit(["chairs", j], chair));
+  (e.documents ?? []).forEach((d, j) => {
+    unit(["documents", j, "title"], d.title);
+    unit(["documents", j, "adopted_by"], d.adopted_by);
+  });
+  (e.photos ?? []).forEach((p, j) => {
+    unit(["photos", j, "alt"], p.alt);
+    unit(["photos", j, "caption"], p.caption);
+  });
   return units;
 }
 

@@ -2,14 +2,26 @@
 import { cssString } from "../format/css.ts";
 import { firstDay, type PartialDate } from "../format/dates.ts";
 import { textDirection } from "../format/direction.ts";
+import { hyphenateHtml } from "../format/hyphens.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
 import { numberParagraphs, unnumbered } from "../format/paragraphs.ts";
 import { markLanguage } from "../format/language-marks.ts";
 import type { SiteModel } from "../report/model.ts";
 import { openData } from "../report/open-data.ts";
 
+/**
+ * `{{ event.summary | markdown(lang) }}`: a markdown text as HTML, its prose with soft hyphens in the page's
+ * language, given explicitly (a build renders several); `markdown(lang, { hyphens: false })` for where
+ * the text is read by other programs than a browser laying out a page (the feed).
+ */
+function markdown(text: string | undefined, lang: unknown, options: { readonly hyphens?: boolean } = {}): string {
+  if (typeof lang !== "string") throw new Error(`markdown needs the page's language: {{ text | markdown(lang) }} (got ${String(lang)})`);
+  const html = renderMarkdown(text);
+  return options.hyphens === false ? html : hyphenateHtml(html, lang);
+}
+
 export const filters = {
-  markdown: renderMarkdown,
+  markdown,
   markdownInline: renderInline,
   numberParagraphs,
   unnumbered,

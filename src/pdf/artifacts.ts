@@ -201,12 +201,18 @@ function decoded(stream: PDFRawStream): Uint8Array {
   return plainFlate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
 }
 
+/** Marks the untagged content of every page of `doc` as artifacts, in place (rewritePages). Returns how many pages changed. */
+export function markPageArtifacts(doc: PDFDocument): Promise<number> {
+  return rewritePages(doc, markUntaggedAsArtifacts);
+}
+
 /**
- * Marks the untagged content of every page of `doc` as artifacts, in place: each rewritten
- * content stream keeps its object number. Returns how many pages changed. The pages are
- * compressed again on zlib's threads, side by side: that is most of the time this takes.
+ * Rewrites the content of every page of `doc` with `rewrite` (which returns `undefined` for a page it
+ * leaves as it is), in place: each rewritten content stream keeps its object number. Returns how many
+ * pages changed. The pages are compressed again on zlib's threads, side by side: that is most of the
+ * time this takes, so every rewrite of a page is made in one pass.
  */
-export async function markPageArtifacts(doc: PDFDocument): Promise<number> {
+export async function rewritePages(doc: PDFDocument, rewrite: (content: Uint8Array) => Uint8Array | undefined): Promise<number> {
   const rewrites: Promise<void>[] = [];
   for (const page of doc.getPages()) {
     const contents = page.node.get(PDFName.of("Contents"));
@@ -215,9 +221,9 @@ export async function markPageArtifacts(doc: PDFDocument): Promise<number> {
     const streams = refs.map((ref) => doc.context.lookup(ref));
     if (streams.length === 0 || !streams.every((s): s is PDFRawStream => s instanceof PDFRawStream)) continue;
     const joined = streams.length === 1 ? decoded(streams[0]!) : Buffer.concat(streams.flatMap((s) => [decoded(s), NEWLINE]));
-    const marked = markUntaggedAsArtifacts(joined);
-    if (!marked) continue;
-    rewrites.push(deflateAsync(marked).then((compressed) => {
+    const rewritten = rewrite(joined);
+    if (!rewritten) continue;
+    rewrites.push(deflateAsync(rewritten).then((compressed) => {
       doc.context.assign(refs[0]!, PDFRawStream.of(doc.context.obj({ Filter: "FlateDecode", Length: compressed.length }), compressed));
       for (const ref of refs.slice(1)) doc.context.delete(ref);
       if (refs.length > 1) page.node.set(PDFName.of("Contents"), refs[0]!);

@@ -12,9 +12,10 @@
 import { ParseSpeeds, PDFDict, PDFDocument, PDFName, ReadingDirection } from "pdf-lib";
 import { textDirection } from "../format/direction.ts";
 import { isLanguageTag } from "../format/locale.ts";
-import { markPageArtifacts } from "./artifacts.ts";
+import { markUntaggedAsArtifacts, rewritePages } from "./artifacts.ts";
 import { describeLinks, type LinkWords } from "./links.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
+import { softHyphenText } from "./soft-hyphens.ts";
 import { addArchivalMetadata, documentLanguage, reserveFileIdentifier, srgbIccProfile, withFileIdentifier } from "./standards.ts";
 import { regroupFigures, renumberStructureIds } from "./structure.ts";
 
@@ -61,7 +62,11 @@ export async function finishPdf(
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   addOutline(doc, outline);
   await timed(async () => {
-    await markPageArtifacts(doc);
+    // One pass over each page: its furniture marked as artifacts, and its soft hyphens' text set.
+    await rewritePages(doc, (content) => {
+      const marked = markUntaggedAsArtifacts(content);
+      return softHyphenText(marked ?? content) ?? marked;
+    });
     regroupFigures(doc);
     renumberStructureIds(doc);
     describeLinks(doc, links, metadata.linkWords);

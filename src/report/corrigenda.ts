@@ -10,6 +10,7 @@ import path from "node:path";
 import type { DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
 import { keptPdfPath } from "../data/releases.ts";
+import { runningText } from "../format/hyphens.ts";
 import type { Edition } from "../data/schema.ts";
 import type { SiteModel } from "./model.ts";
 
@@ -49,10 +50,10 @@ export type PdfText = readonly (readonly string[])[];
 /**
  * A fingerprint of a PDF's words, in order: the same words give the same fingerprint however the bytes differ, and
  * however they fall into lines and pages (a font's metrics may move a line break; the page numbers that the contents
- * and the footers print still tell a moved page).
+ * and the footers print still tell a moved page). A word hyphenated at a line's end is read whole.
  */
 export function textFingerprint(pages: PdfText): string {
-  const words = pages.flat().join(" ").split(/\s+/).filter(Boolean).join(" ");
+  const words = runningText(pages.flat());
   return createHash("sha256").update(words).digest("base64url");
 }
 
@@ -80,7 +81,8 @@ export function textChange(before: PdfText, after: PdfText): TextChange {
 /** A change told in a few words: `page 7: "…" became "…"`, at most `max` lines of each side. */
 export function describeTextChange(change: TextChange, max = 3): string {
   const quote = (lines: TextChange["removed"]) => {
-    const shown = lines.slice(0, max).map((l) => `"${l.line}"`).join(", ");
+    // A word hyphenated at a line's end is quoted with the hyphen that the page prints there.
+    const shown = lines.slice(0, max).map((l) => `"${l.line.replace(/\u00ad$/, "-")}"`).join(", ");
     return lines.length > max ? `${shown} and ${lines.length - max} more lines` : shown;
   };
   const page = (change.removed[0] ?? change.added[0])?.page;

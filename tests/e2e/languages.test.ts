@@ -93,6 +93,14 @@ describe("the sample rendered in Russian", () => {
     expect(text("2017/print/index.html")).toContain("Ссылка для цитирования:");
   });
 
+  it("hyphenates its Russian prose by Russian rules: the imprint's disclaimer (a message of the catalogue in Markdown), the events' texts", () => {
+    expect(page("2017/print/index.html")).toContain("мне\u00adния или поли\u00adтику госу\u00adдарств и орга\u00adни\u00adза\u00adций, участ\u00adву\u00adю\u00adщих");
+    const summary = /<div class="event-summary">([\s\S]*?)<\/div>/.exec(page("events/2017/2017-05-16-istanbul-training-of-trainers-afghanistan/index.html"))![1]!;
+    expect(summary).toMatch(/[а-яё]\u00ad[а-яё]/);
+    // Never a name: no word with a capital is broken.
+    expect(summary.match(/\p{Lu}[\p{L}\u00ad]*/gu)!.filter((word) => word.includes("\u00ad"))).toEqual([]);
+  });
+
   it("prints in the report's own fonts, Cyrillic included: no other font embedded, no box, no missing glyph", async () => {
     const { data } = await loadDataOrThrow(SAMPLE_DATA);
     const site = buildSite(data, { language: languageFrom(readCatalogues(SAMPLE_DATA), "ru") });
@@ -108,5 +116,7 @@ describe("the sample rendered in Russian", () => {
     const pages = await pdfPages(file);
     expect(pages.join(" ")).toMatch(/Страница 3 из \d+/);
     expect(pages.join(" ").match(/[\u0400-\u04ff]/g)!.length).toBeGreaterThan(2000);
+    // Its hyphenated words read whole, wherever its lines break (punctuation in the Latin face is a run of its own, read after a space).
+    expect(pages.join(" ")).toContain("отражает мнения или политику государств и организаций , участвующих в работе формата");
   }, 240_000);
 });

@@ -4,10 +4,13 @@
  * agree between the body, the goals table and the chronology; and a year of
  * few activities in few, well-filled pages.
  */
+import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../src/data/load.ts";
+import { runningText, withoutSoftHyphens } from "../../src/format/hyphens.ts";
 import { usesAbbreviation } from "../../src/report/abbreviations.ts";
 import { buildSite, type ReportView, type SiteModel } from "../../src/report/model.ts";
 import { SAMPLE_DATA } from "../helpers/data.ts";
@@ -23,8 +26,8 @@ beforeAll(async () => {
   site = buildSite((await loadDataOrThrow(SAMPLE_DATA)).data);
 });
 
-/** A page's text as one line, spaces made single: pdftotext breaks lines where the page does. */
-const flat = (lines: readonly string[]) => lines.join(" ").replace(/\s+/g, " ").replace(/ ([:,.)])/g, "$1");
+/** A page's text as one line, spaces made single and words hyphenated at a line's end whole: the PDF breaks lines where the page does. */
+const flat = (lines: readonly string[]) => runningText(lines).replace(/ ([:,.)])/g, "$1");
 
 /** The text of the PDF from one heading to the next (or to the end), as one line. */
 function between(pages: readonly (readonly string[])[], from: string, to?: string): string {
@@ -54,6 +57,24 @@ describe("a year of five activities (2017)", () => {
       const [, title, page] = /^(.*) (\d+)$/.exec(entry)!;
       expect(lines[Number(page) - 1], entry).toContain(title);
     }
+  });
+
+  it("breaks long words of its prose at a line's end with a hyphen, each read whole as the web page prints it, and no soft hyphen elsewhere", async () => {
+    const web = withoutSoftHyphens(await readFile(path.join(dir, "2017/index.html"), "utf8"));
+    /** The words broken at a line's end, each whole; and that no line holds a soft hyphen but at its end. */
+    const brokenWords = (pages: readonly (readonly string[])[]) => {
+      const lines = pages.flat().map((l) => l.trim()).filter((l) => l !== "" && !/^Page \d+ of \d+$/.test(l) && !/^Budapest Process/.test(l));
+      expect(lines.filter((l) => l.slice(0, -1).includes("\u00ad"))).toEqual([]);
+      return lines.flatMap((line, i) => (line.endsWith("\u00ad") ? [(line.split(" ").at(-1)!.slice(0, -1) + lines[i + 1]!.split(" ")[0]!).replace(/[.,;:)]+$/, "")] : []));
+    };
+    // As pdf.js reads the text, and the tests and the release check with it.
+    const broken = brokenWords(await pdfLines(pdfOf(2017)));
+    expect(broken.length).toBeGreaterThan(0);
+    for (const word of broken) expect(web).toContain(word);
+    // As a viewer that reads the PDF's ActualText copies it (poppler's): the same words, whole.
+    const copied = (await promisify(execFile)("pdftotext", ["-layout", pdfOf(2017), "-"])).stdout;
+    expect(brokenWords([copied.split("\n").map((l) => l.replace(/\s+/g, " "))])).toEqual(broken);
+    expect(copied.replace(/[ \t]+/g, " ")).toContain("The year 2017 saw the first preparations");
   });
 
   it("lists under each priority goal the activities that served it, with the section that reports them", async () => {
@@ -199,12 +220,13 @@ describe("the goals on the site", () => {
 
 describe("the chapters' texts", () => {
   it("print a strand's timeless description only where the year gives no introduction, and never as a numbered paragraph", async () => {
-    const draft = await readFile(path.join(dir, "2019/index.html"), "utf8");
+    // The pages' prose as its readers read it, without the soft hyphens that let its lines break within words.
+    const draft = withoutSoftHyphens(await readFile(path.join(dir, "2019/index.html"), "utf8"));
     const description = /<div class="strand-description">([\s\S]*?)<\/div>/.exec(draft)![1]!;
     expect(description).toContain("Ministers of the participating states meet every few years");
     expect(description).not.toContain("paragraph-number");
     expect(description).toMatch(/^<p class="text">/);
-    const y2018 = await readFile(path.join(dir, "2018/index.html"), "utf8");
+    const y2018 = withoutSoftHyphens(await readFile(path.join(dir, "2018/index.html"), "utf8"));
     expect(y2018).not.toContain("strand-description");
     expect(y2018).toMatch(/<div class="chapter-introduction"><p class="numbered" id="para-\d+"><span class="paragraph-number">\d+\.<\/span> In 2018 the working group met jointly/);
   });
@@ -212,7 +234,7 @@ describe("the chapters' texts", () => {
 
 describe("the paragraph numbers", () => {
   it("start with the report's own body: the foreword, the signatories' letter, is not numbered", async () => {
-    const y2017 = await readFile(path.join(dir, "2017/index.html"), "utf8");
+    const y2017 = withoutSoftHyphens(await readFile(path.join(dir, "2017/index.html"), "utf8"));
     const foreword = /<section class="foreword" id="foreword">([\s\S]*?)<\/section>/.exec(y2017)![1]!;
     expect(foreword).toContain("The year 2017 saw the first preparations");
     expect(foreword).not.toContain("paragraph-number");

@@ -238,6 +238,49 @@ describe("search", () => {
   });
 });
 
+describe("hyphenation", () => {
+  const TRAINING = "/events/2017/2017-05-16-istanbul-training-of-trainers-afghanistan/";
+
+  it("puts soft hyphens into the words of the prose, and nowhere else: no name, heading, title, description or attribute", async () => {
+    const html = await readFile(path.join(dir, TRAINING, "index.html"), "utf8");
+    const summary = /<div class="event-summary">([\s\S]*?)<\/div>/.exec(html)![1]!;
+    expect(summary).toContain("train their col\u00adleagues.");
+    expect(summary).toContain("Afghanistan’s\nMinistry of Refugees and Repatriations");
+    expect(/<div class="event-outcomes">([\s\S]*?)<\/div>/.exec(html)![1]).toContain("as train\u00aders on migra\u00adtion.");
+    for (const file of await htmlPages(dir)) {
+      const page = await readFile(path.join(dir, file), "utf8");
+      const head = page.slice(0, page.indexOf("</head>"));
+      expect(head, file).not.toContain("\u00ad");
+      expect(page.match(/<[^>]*\u00ad[^>]*>/g) ?? [], file).toEqual([]);
+      expect([...page.matchAll(/<h([1-6])[^>]*>[\s\S]*?<\/h\1>/g)].map((m) => m[0]).filter((heading) => heading.includes("\u00ad")), file).toEqual([]);
+    }
+  });
+
+  it("leaves the feed, the open data and the sitemap without soft hyphens: programs read them, not a page's layout", async () => {
+    for (const file of ["feed.xml", "data/events.json", "sitemap.xml"]) {
+      const text = await readFile(path.join(dir, file), "utf8");
+      expect(text, file).not.toContain("\u00ad");
+    }
+    expect(await readFile(path.join(dir, "feed.xml"), "utf8")).toContain("equipped to train their colleagues.");
+  });
+
+  it("lets search find an event by a word its prose hyphenates, and by no piece of it", async () => {
+    const page = await site.browser.newPage();
+    const results = async (query: string) => {
+      await page.goto(site.url(`/search/?q=${query}`), { waitUntil: "load" });
+      await page.waitForFunction(() => /\d+ results? for|No activity matches/.test(document.querySelector(".pagefind-ui__message")?.textContent ?? ""), { timeout: 15_000 });
+      return page.$$eval(".pagefind-ui__result-link", (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    };
+    try {
+      // "colleagues" is in that page's summary only, printed col\u00adleagues.
+      expect(await results("colleagues")).toEqual([TRAINING]);
+      expect(await results("leagues")).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("the link checker itself", () => {
   it("finds a broken link and a broken fragment", async () => {
     const broken = await tempDir();

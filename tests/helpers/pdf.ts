@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from "pdf-lib";
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { runningText } from "../../src/format/hyphens.ts";
 import { readPdfText } from "../../src/pdf/pdf-reading.ts";
 
 /** A PDF read with pdf.js, from its file or its bytes. */
@@ -10,9 +11,9 @@ export async function openPdf(file: string | Uint8Array): Promise<PDFDocumentPro
   return getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
 }
 
-/** The text of each page of a PDF, whitespace collapsed, as a reader's copy-paste would give it. */
+/** The text of each page of a PDF, whitespace collapsed and words hyphenated at a line's end whole, as a reader's copy-paste would give it. */
 export async function pdfPages(file: string): Promise<string[]> {
-  return (await pdfLines(file)).map((lines) => lines.join(" ").replace(/\s+/g, " ").trim());
+  return (await pdfLines(file)).map(runningText);
 }
 
 /** The lines of text of each page, top to bottom, each line's items joined left to right: as the release check reads them. */

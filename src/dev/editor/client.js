@@ -9,7 +9,12 @@
  *   field of a list item or of a set of fields too, which is opened), in
  *   check's words, until the form is changed, and in the preview;
  * - the preview of an event: the report's own page of the event, from the
- *   live preview, which reloads by itself after each build.
+ *   live preview, which reloads by itself after each build;
+ * - in an event's form in another language than English (Decap's i18n,
+ *   beside the English form), the documents, photos and chairs as English
+ *   lists them, each with only its texts to translate: no item is added,
+ *   removed or moved there (the translation follows the English order); and
+ *   under each text, the English it translates.
  */
 /* global CMS, h, createClass */
 window.CMS_MANUAL_INIT = true;
@@ -55,6 +60,22 @@ window.CMS_MANUAL_INIT = true;
 
   const startsWith = (path, prefix) => prefix.length <= path.length && prefix.every((step, i) => step === path[i]);
 
+  /** The language of the form a control is in (the i18n locale of the field at its top), if the form has one. */
+  function localeOf(control) {
+    const ids = control.props.parentIds || [];
+    const top = ids.length > 0 ? [...controls].find((c) => c.props.forID === ids[0]) : control;
+    return top ? top.props.locale : undefined;
+  }
+
+  /** Whether a problem is of the form a control is in: a translation's problem of its language's form, the others of the English one. */
+  function sameForm(problem, control) {
+    const locale = localeOf(control);
+    if (!locale) return true;
+    const collection = control.props.collection;
+    const english = collection && collection.getIn ? collection.getIn(["i18n", "default_locale"]) : undefined;
+    return locale === (problem.locale || english);
+  }
+
   /** Opens the collapsed lists, list items and sets of fields on the way to each problem, so that its field is shown. */
   function openTo(list) {
     let opened = false;
@@ -92,6 +113,7 @@ window.CMS_MANUAL_INIT = true;
       let best;
       let depth = 0;
       for (const control of controls) {
+        if (!sameForm(problem, control)) continue;
         const at = pathOf(control);
         if (at.length > depth && startsWith(path, at)) {
           best = control;
@@ -148,12 +170,16 @@ window.CMS_MANUAL_INIT = true;
           if (!ok) {
             const list = json.problems || [];
             showProblems(list);
-            // Each problem stands under its field and beside the form: the notice only says so.
-            throw new Error(list.length > 0 ? `Nothing was saved: the check found ${list.length === 1 ? "a problem" : `${list.length} problems`}, shown under ${list.length === 1 ? "its field" : "their fields"} and beside the form.` : json.error || "the save was refused");
+            // Each problem stands under its field (and in the event's preview, where it is shown): the notice only says so.
+            throw new Error(list.length > 0 ? `Nothing was saved: the check found ${list.length === 1 ? "a problem" : `${list.length} problems`}, shown under ${list.length === 1 ? "its field" : "their fields"}.` : json.error || "the save was refused");
           }
           clearProblems();
           return json;
         };
+        // The events are listed by Decap's names of their files in the languages the form has (<id>.en.yaml with others).
+        const locales = config.i18n ? config.i18n.locales : [];
+        inner.entriesByFolder = (folder, extension, depth) =>
+          inner.request({ action: "entriesByFolder", params: { branch: inner.branch, folder, extension, depth, locales } });
         // On this machine there is nobody to log in: the editor opens at once.
         inner.authComponent = () => AutoLogin;
         return inner;
@@ -170,6 +196,48 @@ window.CMS_MANUAL_INIT = true;
     CMS.registerBackend("activity-report", ActivityReportBackend);
   }
 
+  /** The language a control's form is in, when it is another than English (the collection's default); else undefined. */
+  function otherLanguage(control) {
+    const locale = localeOf(control);
+    const collection = control.props.collection;
+    const english = collection && collection.getIn ? collection.getIn(["i18n", "default_locale"]) : undefined;
+    return locale && english && locale !== english ? locale : undefined;
+  }
+
+  /** The English text a control of another language's form translates: the English form's value at its place. */
+  function englishOf(control) {
+    if (!otherLanguage(control)) return undefined;
+    const path = pathOf(control);
+    // The one field of a list of texts (the chairs) holds the item itself.
+    const owners = (control.props.parentIds || []).map((id) => [...controls].find((c) => c.props.forID === id)).filter(Boolean);
+    const list = owners[owners.length - 1];
+    if (list && list.props.field.get("field")) path.pop();
+    const entry = typeof control.props.getEntry === "function" ? control.props.getEntry() : control.props.entry;
+    const value = entry && entry.getIn ? entry.getIn(["data", ...path]) : undefined;
+    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+  }
+
+  /** The lists of an event's form in another language, made once for each list and language. */
+  const translatedLists = new WeakMap();
+
+  /**
+   * A list of the form in another language than English: its items are the English file's (as the write
+   * service gives them), with only the fields the translation holds; none added, removed or moved.
+   */
+  function translatedList(props) {
+    const { field, locale, collection, isFieldHidden } = props;
+    const english = collection && collection.getIn ? collection.getIn(["i18n", "default_locale"]) : undefined;
+    if (!locale || !english || locale === english || typeof isFieldHidden !== "function") return field;
+    const made = translatedLists.get(field) || {};
+    if (!made[locale]) {
+      let list = field.set("allow_add", false).set("allow_remove", false).set("allow_reorder", false).set("collapsed", false);
+      if (field.get("fields")) list = list.set("fields", field.get("fields").map((f) => (isFieldHidden(f) ? f.set("widget", "hidden") : f)));
+      made[locale] = list;
+      translatedLists.set(field, made);
+    }
+    return made[locale];
+  }
+
   /**
    * Each widget is wrapped so that a field with a problem of the last refused save is not valid,
    * with check's words as the reason, and so that any change clears the problems.
@@ -182,9 +250,13 @@ window.CMS_MANUAL_INIT = true;
       displayName: `Checked(${name})`,
       componentDidMount() {
         controls.add(this);
+        // A text inside a list or a set of fields finds its place (and so the English it translates) once the
+        // controls around it are there, after they are all drawn.
+        if ((name === "string" || name === "text") && (this.props.parentIds || []).length > 0) this.timer = setTimeout(() => this.forceUpdate(), 0);
       },
       componentWillUnmount() {
         controls.delete(this);
+        clearTimeout(this.timer);
       },
       setInner(inner) {
         this.inner = inner;
@@ -210,7 +282,11 @@ window.CMS_MANUAL_INIT = true;
         return this.props.onChange(...args);
       },
       render() {
-        return h(Control, { ...this.props, onChange: this.onChange, ref: this.setInner });
+        const field = name === "list" ? translatedList(this.props) : this.props.field;
+        const control = h(Control, { ...this.props, field, onChange: this.onChange, ref: this.setInner, key: "control" });
+        const english = name === "string" || name === "text" ? englishOf(this) : undefined;
+        if (english === undefined) return control;
+        return [control, h("p", { key: "english", className: "english-text", lang: "en" }, h("span", {}, "English: "), english)];
       },
     });
     CMS.registerWidget({ ...rest, name, controlComponent: Wrapped, previewComponent: preview });

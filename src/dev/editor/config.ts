@@ -14,9 +14,12 @@ import { stringify } from "yaml";
 import { z } from "zod";
 import { fieldsOf, objectShape, unwrap, type Field } from "../../data/fields.ts";
 import { DATA_FILE_KINDS, type DataFileKind, type Terms } from "../../data/json-schema.ts";
-import { DOCUMENTS_DIR, eventSchema, formOf, type Vocabulary } from "../../data/schema.ts";
+import { DOCUMENTS_DIR, eventSchema, eventTranslationSchema, formOf, type Vocabulary } from "../../data/schema.ts";
 import { IMAGES_DIR } from "../../data/pictures.ts";
 import { EVENTS_DIR } from "../../data/read.ts";
+import type { Texts } from "../../data/texts.ts";
+import { ENGLISH, partOf, TRANSLATED_FROM } from "./i18n.ts";
+import { TRANSLATED_FILES, translationEntries } from "./translation-forms.ts";
 import { ENTRIES, KEY, VALUE, wrapsWhole } from "./view.ts";
 
 type AnySchema = z.core.$ZodType;
@@ -212,6 +215,31 @@ export interface EditorConfigOptions {
   readonly siteUrl?: string;
   /** With a Git host: the data folder's path in the repository (`_data`), where the editor's paths start. */
   readonly dataFolder?: string;
+  /**
+   * The further languages the editions are published in: each event is edited in English and in each of
+   * them, side by side, and report.yaml and the reference files have their translations' forms beside
+   * them, made from their English texts (`texts`). The write service alone knows the translation files'
+   * names and shapes (i18n.ts): not on the Git host.
+   */
+  readonly languages?: readonly string[];
+  readonly texts?: Texts;
+}
+
+/**
+ * The event's fields marked for Decap's i18n: those of the translation file (eventTranslationSchema) are
+ * translated, in the lists of documents and photos too; the others are the English file's alone, and
+ * hidden in the form of another language.
+ */
+export function withTranslatedFields(fields: readonly CmsField[], schema: AnySchema = eventTranslationSchema): CmsField[] {
+  const part = partOf(schema);
+  const shape = part.kind === "fields" ? part.shape : part.kind === "items" ? (partOf(part.item) as { shape?: Record<string, AnySchema> }).shape : undefined;
+  return fields.map((field) => {
+    const name = String(field.name);
+    const translated = shape && name !== TRANSLATED_FROM ? shape[name] : undefined;
+    if (!translated) return field;
+    const inner = Array.isArray(field.fields) ? { fields: withTranslatedFields(field.fields as CmsField[], translated) } : {};
+    return { ...field, i18n: true, ...inner };
+  });
 }
 
 /** The backend of a Git host, with the editorial workflow: each save a change request. */
@@ -252,6 +280,17 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
   const eventKind = DATA_FILE_KINDS.find((k) => k.schema === eventSchema)!;
   const references = DATA_FILE_KINDS.filter((k) => k !== eventKind);
   if (!options.host && !options.proxyUrl) throw new Error("the editor's configuration needs the write service's address or a Git host");
+  const languages = options.host ? [] : (options.languages ?? []);
+  const eventFields = fileFields(eventSchema, context, eventKind.title);
+  /** Each reference file, followed by its translations. */
+  const files = references.flatMap((kind: DataFileKind) => {
+    const file = kind.files[0]!;
+    const translated = TRANSLATED_FILES.find((t) => t.english === file);
+    return [
+      { name: file.replace(/\.yaml$/, ""), label: file, file: `${root}${file}`, description: kind.description, format: "yaml", fields: fileFields(kind.schema, context, kind.description, file) },
+      ...(translated && options.texts && languages.length > 0 ? translationEntries(options.texts, translated, languages, root) : []),
+    ];
+  });
   return {
     ...(options.host
       ? { backend: gitBackend(options.host), publish_mode: "editorial_workflow" }
@@ -260,6 +299,8 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
     media_folder: `${root}${IMAGES_DIR}`,
     public_folder: IMAGES_DIR,
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
+    // English first: Decap shows the first language on the left, the next beside it.
+    ...(languages.length > 0 ? { i18n: { structure: "multiple_files", locales: [ENGLISH, ...languages], default_locale: ENGLISH } } : {}),
     collections: [
       {
         name: "events",
@@ -280,20 +321,14 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
         summary: "{{fields.date}}: {{fields.title}}",
         sortable_fields: ["date", "title"],
         view_groups: [{ label: "Year", field: "date", pattern: "\\d{4}" }],
-        fields: fileFields(eventSchema, context, eventKind.title),
+        ...(languages.length > 0 ? { i18n: true } : {}),
+        fields: languages.length > 0 ? withTranslatedFields(eventFields) : eventFields,
       },
       {
         name: "reference",
         label: "Report and reference files",
         delete: false,
-        files: references.map((kind: DataFileKind) => ({
-          name: kind.files[0]!.replace(/\.yaml$/, ""),
-          label: kind.files[0],
-          file: `${root}${kind.files[0]}`,
-          description: kind.description,
-          format: "yaml",
-          fields: fileFields(kind.schema, context, kind.description, kind.files[0]),
-        })),
+        files,
       },
     ],
   };

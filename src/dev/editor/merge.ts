@@ -225,6 +225,20 @@ export function mergeIntoText(original: string, value: unknown, schema: AnySchem
   return after === before ? original : keepUnchangedLines(original, before, after);
 }
 
+/**
+ * The text of `original` after `edit` changed its document (a comment added), every line it did not
+ * change kept byte for byte; undefined when `original` is not one YAML document that can be edited.
+ */
+export function editText(original: string, edit: (doc: Document) => void): string | undefined {
+  const doc = parseDocument(original, { keepSourceTokens: false });
+  if (doc.errors.length > 0) return undefined;
+  const options = layoutOf(original);
+  const before = doc.toString(options);
+  edit(doc);
+  const after = doc.toString(options);
+  return after === before ? original : keepUnchangedLines(original, before, after);
+}
+
 /** A new file with `value`, its fields in the order given, under `header` (comment lines). */
 export function newFileText(value: unknown, header?: string): string {
   const text = new Document(value).toString({ lineWidth: 0, flowCollectionPadding: false });

@@ -14,6 +14,8 @@ import { readReferenceFiles } from "../../data/read.ts";
 import { PROJECT_ROOT } from "../../settings.ts";
 import type { Reply } from "../server.ts";
 import { editorConfigYaml } from "./config.ts";
+import { editorLanguages } from "./i18n.ts";
+import { siteTexts } from "./translation-forms.ts";
 
 /** The editor's folder in the site, below the path prefix. */
 export const EDITOR_FOLDER = "admin";
@@ -72,6 +74,12 @@ ${policy ? `<meta http-equiv="Content-Security-Policy" content="${policy}">\n<me
 label[for] > span:last-child { display: none }
 /* check's messages under a field: as check prints them (Decap writes its own in capitals), file names legible. */
 ul[class*="ControlErrorsList"] { text-transform: none; text-align: start; overflow-wrap: anywhere }
+/* Under a text of another language's form, the English it translates. */
+.english-text { margin: 6px 0 0; font-size: 13px; line-height: 1.45; color: #444; white-space: pre-wrap; overflow-wrap: anywhere }
+.english-text > span { font-weight: 600 }
+/* The form of the second language, on the right: as wide as its half of the window, clear of the buttons at its right edge. */
+.Pane2 { min-width: 0 }
+.Pane2 > [class*="ControlPaneContainer"] { padding-inline-end: 60px }
 </style>
 </head>
 <body>
@@ -95,8 +103,10 @@ export async function editorPage(segments: readonly string[], directory: boolean
   const [name, file, ...rest] = segments;
   if (rest.length > 0 || directory) return undefined;
   if (name === "config.yml" && file === undefined) {
-    const terms = termsOf(definitionsOf(await readReferenceFiles(options.dataDir, [])));
-    const body = editorConfigYaml({ terms, proxyUrl: `${options.pathPrefix}${EDITOR_FOLDER}/api/v1` });
+    const files = await readReferenceFiles(options.dataDir, []);
+    const terms = termsOf(definitionsOf(files));
+    const languages = editorLanguages((files.report.value ?? files.report.fields)?.editions);
+    const body = editorConfigYaml({ terms, proxyUrl: `${options.pathPrefix}${EDITOR_FOLDER}/api/v1`, languages, texts: siteTexts(path.resolve(options.dataDir), files) });
     return { status: 200, headers: { "Content-Type": "text/yaml; charset=utf-8" }, body };
   }
   if (name === "editor.js" && file === undefined) return { status: 200, headers: { "Content-Type": TYPES[".js"]! }, body: await readFile(CLIENT) };

@@ -1,7 +1,8 @@
 /**
  * Which files of the data folder the editor may write, read strictly from
  * the path its page sends: an event file in its year folder, one of the
- * reference files, a picture of images/ or a document of documents/, each
+ * reference files, the translation file of either in another language
+ * (`<name>.ru.yaml` beside it), a picture of images/ or a document of documents/, each
  * within the size the check allows it. Nothing else: no `..`, no name
  * starting with a dot, no other folder, no other kind of file. The folders
  * on the way are checked on the disk too (writeInside): none may be a link.
@@ -14,12 +15,17 @@ import { DATA_FILE_KINDS } from "../../data/json-schema.ts";
 import { MAX_DOCUMENT_BYTES } from "../../data/documents.ts";
 import { EXTENSIONS, IMAGES_DIR, MAX_PICTURE_BYTES, MAX_SVG_BYTES, SAFE_NAME } from "../../data/pictures.ts";
 import { EVENTS_DIR } from "../../data/read.ts";
-import { DOCUMENT_FILE, DOCUMENT_NAME, DOCUMENTS_DIR, eventSchema, ID_PATTERN } from "../../data/schema.ts";
+import { DOCUMENT_FILE, DOCUMENT_NAME, DOCUMENTS_DIR, eventSchema, eventTranslationSchema, ID_PATTERN } from "../../data/schema.ts";
+import { TRANSLATION_NAME } from "../../data/texts.ts";
 import { MAX_FILE_BYTES } from "../../data/yaml-source.ts";
+import { ENGLISH } from "./i18n.ts";
+import { translatedFileOf } from "./translation-forms.ts";
 
 export type WritableFile =
   | { readonly kind: "event"; readonly path: string; readonly schema: z.ZodType; readonly maxBytes: number }
   | { readonly kind: "reference"; readonly path: string; readonly schema: z.ZodType; readonly maxBytes: number }
+  /** The texts of an event file or a reference file (`english`) in the language `lang`. */
+  | { readonly kind: "translation"; readonly path: string; readonly schema: z.ZodType; readonly maxBytes: number; readonly english: string; readonly lang: string; readonly of: "event" | "reference" }
   | { readonly kind: "image" | "document"; readonly path: string; readonly maxBytes: number };
 
 export type PathCheck = { readonly ok: true; readonly file: WritableFile } | { readonly ok: false; readonly reason: string };
@@ -45,12 +51,23 @@ export function writableFile(relative: unknown): PathCheck {
     // A new event's folder is its date as the form holds it (config.ts): its year names the folder.
     const dated = rest.length === 2 ? /^(\d{4})(?:-\d{2}){0,2}$/.exec(rest[0]!) : null;
     if (dated && dated[1] !== rest[0]) return writableFile(`${EVENTS_DIR}/${dated[1]}/${name}`);
+    const translation = rest.length === 2 && /^\d{4}$/.test(rest[0]!) ? TRANSLATION_NAME.exec(name) : null;
+    if (translation && ID_PATTERN.test(translation[1]!)) {
+      if (translation[2] === ENGLISH) return refuse(`"${relative}": the English texts are the event's file itself`);
+      const english = `${EVENTS_DIR}/${rest[0]}/${translation[1]}.yaml`;
+      return { ok: true, file: { kind: "translation", path: relative, schema: eventTranslationSchema, maxBytes: MAX_FILE_BYTES, english, lang: translation[2]!, of: "event" } };
+    }
     if (rest.length !== 2 || !/^\d{4}$/.test(rest[0]!) || !name.endsWith(".yaml") || !ID_PATTERN.test(name.slice(0, -5))) {
       return refuse(`"${relative}": an event file is events/<year>/<name>.yaml, named in lower case letters, digits and hyphens`);
     }
     return { ok: true, file: { kind: "event", path: relative, schema: eventSchema, maxBytes: MAX_FILE_BYTES } };
   }
   if (parts.length === 1) {
+    const translated = translatedFileOf(name);
+    if (translated) {
+      if (translated.lang === ENGLISH) return refuse(`"${relative}": the English texts are ${translated.english} itself`);
+      return { ok: true, file: { kind: "translation", path: relative, schema: translated.schema as z.ZodType, maxBytes: MAX_FILE_BYTES, english: translated.english, lang: translated.lang, of: "reference" } };
+    }
     const kind = DATA_FILE_KINDS.find((k) => k.schema !== eventSchema && k.files[0] === name);
     if (!kind) return refuse(`"${relative}" is not one of the data folder's files`);
     return { ok: true, file: { kind: "reference", path: relative, schema: kind.schema, maxBytes: MAX_FILE_BYTES } };

@@ -12,18 +12,22 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { parse, parseDocument, isMap, isScalar, isSeq, stringify } from "yaml";
+import { Document, parse, parseDocument, isMap, isScalar, isSeq, stringify } from "yaml";
 import type { z } from "zod";
 import { formatDiagnostic, type Diagnostic } from "../../data/diagnostics.ts";
 import { DATA_FILE_KINDS, schemaLine } from "../../data/json-schema.ts";
 import { loadData } from "../../data/load.ts";
-import type { Overlay } from "../../data/read.ts";
+import { readEvent, readReferenceFiles, type Overlay } from "../../data/read.ts";
 import { IMAGES_DIR } from "../../data/pictures.ts";
-import { DOCUMENTS_DIR, eventSchema } from "../../data/schema.ts";
+import { DOCUMENTS_DIR, eventSchema, eventTranslationSchema, type EventFile } from "../../data/schema.ts";
 import { EVENTS_DIR } from "../../data/read.ts";
+import { eventTextUnits, textUnits, translationOf as translationFileOf, valueAt, type TextUnit } from "../../data/texts.ts";
 import { MAX_FILE_BYTES } from "../../data/yaml-source.ts";
-import { mergeIntoText, newFileText } from "./merge.ts";
+import { RECORDS_COMMENT, textOf as translationTextOf, translationHeader } from "../../translations.ts";
+import { assignTexts, dataPath, editorLanguages, editorPath, formOfTranslation, isBlank, pruned, recordTranslatedFrom, TRANSLATED_FROM, translationOf } from "./i18n.ts";
+import { editText, mergeIntoText, newFileText } from "./merge.ts";
 import { placeInside, writableFile, writeWhole, type WritableFile } from "./paths.ts";
+import { fromTranslationForm, siteTexts, toTranslationForm, translationFormPath } from "./translation-forms.ts";
 import { fileToView, viewPath, viewToFile, wrapsWhole, type FieldPath } from "./view.ts";
 
 /** A problem of a save, as check words it, with the form's field it is about. */
@@ -37,6 +41,8 @@ export interface SaveProblem {
   readonly field?: string;
   /** Where in the form it is: the fields and list positions down to the field it is about (view.ts). */
   readonly path?: FieldPath;
+  /** The language of the form it is in, for a translation: the form of that language, beside the English one. */
+  readonly locale?: string;
 }
 
 export interface Answer {
@@ -163,30 +169,118 @@ const isAnswer = (value: object): value is Answer => "status" in value;
 
 type DataFile = Extract<WritableFile, { readonly schema: z.ZodType }>;
 
-/** A data file (an event or a reference file) a path names, or the answer that refuses it. */
-function dataFileNamed(relative: unknown, kinds: readonly DataFile["kind"][] = ["event", "reference"]): DataFile | Answer {
+/** A data file (an event, a reference file, a translation of either) a path names, or the answer that refuses it. */
+function dataFileNamed(relative: unknown, kinds: readonly DataFile["kind"][] = ["event", "reference", "translation"]): DataFile | Answer {
   const file = named(relative, kinds);
   return isAnswer(file) || !("schema" in file) ? (isAnswer(file) ? file : refused(400, "not a data file")) : file;
+}
+
+type Translation = Extract<WritableFile, { readonly kind: "translation" }>;
+
+/** A file's value as YAML, or undefined when it is not YAML (check names the problem) or missing. */
+function valueOf(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `text` (a translation file's) with a word on what `translated_from` is above each one that `before` (its value) had not. */
+function explainRecords(text: string, before: unknown): string {
+  const explain = (node: unknown, at: (string | number)[]): void => {
+    if (isSeq(node)) node.items.forEach((item, i) => explain(item, [...at, i]));
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) continue;
+      if (key === TRANSLATED_FROM && isScalar(pair.key) && !pair.key.commentBefore && valueAt(before, [...at, key]) === undefined) pair.key.commentBefore = RECORDS_COMMENT;
+      else explain(pair.value, [...at, key]);
+    }
+  };
+  return editText(text, (doc) => explain(doc.contents, [])) ?? text;
+}
+
+/** What a diagnostic of a file written is about in the form: its place, by the form of the file's kind. */
+function placeOf(file: DataFile, d: Diagnostic, text: string): FieldPath | undefined {
+  if (file.kind !== "translation") return formPathOf(d, text, file.schema);
+  // An event's translation is edited in the event's form, whose places it shares.
+  if (file.of === "event") return formPathOf(d, text, eventSchema);
+  const place = filePathOf(d, text);
+  return place && translationFormPath(file.schema, valueOf(text), place.path);
 }
 
 export function createEditorService(options: EditorServiceOptions): EditorService {
   // Absolute, as the check's files are then named, and the texts of a save found by those names.
   const dataDir = path.resolve(options.dataDir);
 
-  /** A data file as the editor edits it: its value, through view.ts, as YAML. */
-  async function entry(relative: string): Promise<{ data: string | null; file: { path: string; id: string | null } }> {
-    const file = dataFileNamed(relative);
-    const bytes = isAnswer(file) ? undefined : await placeInside(dataDir, file, false).then((target) => readFile(target, "utf8")).catch(() => undefined);
-    if (bytes === undefined || isAnswer(file)) return { data: null, file: { path: relative, id: null } };
-    let value: unknown;
-    try {
-      value = parse(bytes);
-    } catch {
-      // Not YAML: the editor shows an empty form; check names the problem.
-      value = undefined;
+  const read = (file: WritableFile) => placeInside(dataDir, file, false).then((target) => readFile(target, "utf8")).catch(() => undefined);
+
+  /** A data file as the editor edits it (`asked`: the editor's name of it): its value, through view.ts, as YAML. */
+  async function entry(asked: string): Promise<{ data: string | null; file: { path: string; id: string | null } }> {
+    const file = dataFileNamed(dataPath(asked));
+    const bytes = isAnswer(file) ? undefined : await read(file);
+    if (!isAnswer(file) && file.kind === "translation") {
+      // Not YAML: the editor shows the texts as missing; check names the problem.
+      const value = valueOf(bytes);
+      const view = file.of === "event"
+        // A translation not yet begun is shown too: the event's documents and photos, their texts to write.
+        ? fileToView(eventSchema, formOfTranslation(eventTranslationSchema, valueOf(await read({ ...file, path: file.english })), value))
+        : toTranslationForm(file.schema, value ?? {});
+      return { data: stringify(view, { lineWidth: 0 }), file: { path: asked, id: bytes === undefined ? null : sha(bytes) } };
     }
+    if (bytes === undefined || isAnswer(file)) return { data: null, file: { path: asked, id: null } };
+    // Not YAML: the editor shows an empty form; check names the problem.
+    const value = valueOf(bytes);
     const view = fileToView(file.schema, value ?? (wrapsWhole(file.schema) ? [] : {}));
-    return { data: stringify(view, { lineWidth: 0 }), file: { path: relative, id: sha(bytes) } };
+    return { data: stringify(view, { lineWidth: 0 }), file: { path: asked, id: sha(bytes) } };
+  }
+
+  /** The names of the translation files beside an event's file (relative to the data folder). */
+  async function translationsBeside(event: string): Promise<string[]> {
+    const id = path.posix.basename(event, ".yaml");
+    const names = await readdir(path.join(dataDir, path.posix.dirname(event))).catch(() => [] as string[]);
+    return names.filter((name) => path.basename(translationFileOf(name)?.english ?? "", ".yaml") === id).sort();
+  }
+
+  /** The languages the events are edited in besides English: those the editions are published in. */
+  async function languages(): Promise<string[]> {
+    const { report } = await readReferenceFiles(dataDir, []);
+    return editorLanguages((report.value ?? report.fields)?.editions);
+  }
+
+  /** The texts of an English file (relative to the data folder) as a save leaves it (`overlay`). */
+  async function englishUnits(file: Translation, overlay: Overlay): Promise<TextUnit[]> {
+    const english = path.join(dataDir, file.english);
+    if (file.of === "event") {
+      const { event } = readEvent(english, overlay);
+      const value = (event.value ?? event.fields) as EventFile | undefined;
+      return value ? eventTextUnits({ ...value, id: event.id, file: english, reportYear: 0 }) : [];
+    }
+    return textUnits(siteTexts(dataDir, await readReferenceFiles(dataDir, [], overlay))).filter((u) => u.file === english);
+  }
+
+  /**
+   * The text of a translation file after a save: the texts the form shows written into the file as it is
+   * (`before`), each one the save changed recorded as translated from its English as the save leaves it;
+   * undefined for a file that is not there and would hold no text.
+   */
+  async function translationText(file: Translation, target: Translation, form: unknown, before: string | undefined, overlay: Overlay): Promise<string | undefined | Answer> {
+    const shown = file.of === "event" ? translationOf(eventTranslationSchema, viewToFile(eventSchema, form)) : fromTranslationForm(file.schema, form);
+    const old = before === undefined ? {} : valueOf(before);
+    if (old === undefined) return refused(422, `${file.path} cannot be read as YAML as it stands: correct it in a text editor (check names the problem)`);
+    const next = (assignTexts(file.schema, old, shown) ?? {}) as Record<string, unknown>;
+    recordTranslatedFrom(next, old, await englishUnits(target, overlay));
+    const value = pruned(file.schema, next) ?? {};
+    if (before !== undefined) {
+      const merged = mergeIntoText(before, value, file.schema);
+      return merged === undefined ? undefined : explainRecords(merged, old);
+    }
+    if (isBlank(value)) return undefined;
+    const doc = new Document(value);
+    doc.commentBefore = translationHeader(path.join(dataDir, target.path), dataDir);
+    return translationTextOf(doc, true);
   }
 
   async function listFolder(folder: string, depth: number): Promise<string[]> {
@@ -212,7 +306,7 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
   }
 
   /** The problems that the new texts bring: errors in the files written, or errors elsewhere that the folder as it is has not. */
-  async function problemsOf(overlay: Overlay, written: ReadonlyMap<string, { text: string; schema: z.ZodType }>): Promise<SaveProblem[]> {
+  async function problemsOf(overlay: Overlay, written: ReadonlyMap<string, { text: string; file: DataFile }>): Promise<SaveProblem[]> {
     const after = await loadData(dataDir, { overlay, ...(options.pictureCache ? { pictureCache: options.pictureCache } : {}) });
     let errors = after.diagnostics.filter((d) => d.severity === "error");
     if (errors.some((d) => !written.has(d.file))) {
@@ -222,11 +316,12 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
     }
     return errors.map((d) => {
       const own = written.get(d.file);
-      const at = own ? formPathOf(d, own.text, own.schema) : undefined;
+      const at = own ? placeOf(own.file, d, own.text) : undefined;
       const field = at?.[0];
       return {
         text: formatDiagnostic(d), message: d.message, file: path.relative(dataDir, d.file).split(path.sep).join("/"),
         ...(typeof field === "string" ? { field, path: at } : {}),
+        ...(own?.file.kind === "translation" ? { locale: own.file.lang } : {}),
       };
     });
   }
@@ -238,37 +333,52 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
     const overlay = new Map<string, string | null>();
     /** The refusal of a new event's file name, when the event is checked under a provisional one. */
     let unnamed: Answer | undefined;
-    const written = new Map<string, { text: string; schema: z.ZodType; target: string; before?: string }>();
+    const written = new Map<string, { text: string; file: DataFile; target: string; before?: string }>();
     const removed: string[] = [];
+    const plans: { file: DataFile; destination: DataFile; provisional: boolean; raw: string }[] = [];
     for (const dataFile of dataFiles) {
       if (!isRecord(dataFile) || typeof dataFile.raw !== "string") return refused(400, "a file to save has no text");
-      let file = dataFileNamed(dataFile.path);
+      const asked = typeof dataFile.path === "string" ? dataPath(dataFile.path) : dataFile.path;
+      let file = dataFileNamed(asked);
       let provisional = false;
       if (isAnswer(file)) {
         // A new event whose date is not one has no year to be filed under, and so no file name. It is checked under
-        // the events folder itself, so that the answer is check's, at the date's field; nothing is written.
-        const name = provisionalEventName(dataFile.path);
-        if (!name || dataFile.newPath !== undefined || (await placeInside(dataDir, { kind: "event", path: String(dataFile.path), schema: eventSchema, maxBytes: 0 }, false).then(() => true, () => false))) return file;
+        // the events folder itself, so that the answer is check's, at the date's field; nothing is written. Its
+        // translations wait for its name.
+        if (translationFileOf(String(asked))) continue;
+        const name = provisionalEventName(asked);
+        if (!name || dataFile.newPath !== undefined || (await placeInside(dataDir, { kind: "event", path: String(asked), schema: eventSchema, maxBytes: 0 }, false).then(() => true, () => false))) return file;
         unnamed ??= file;
         provisional = true;
         file = { kind: "event", path: `${EVENTS_DIR}/${name}`, schema: eventSchema, maxBytes: MAX_FILE_BYTES };
       }
-      const destination = dataFile.newPath === undefined ? file : dataFileNamed(dataFile.newPath, [file.kind]);
+      const destination = dataFile.newPath === undefined ? file : dataFileNamed(typeof dataFile.newPath === "string" ? dataPath(dataFile.newPath) : dataFile.newPath, [file.kind]);
       if (isAnswer(destination)) return destination;
-      let value: unknown;
+      plans.push({ file, destination, provisional, raw: dataFile.raw });
+    }
+    // The English files first: a translation records what it translates as the save leaves it.
+    plans.sort((a, b) => Number(a.file.kind === "translation") - Number(b.file.kind === "translation"));
+    for (const { file, destination, provisional, raw } of plans) {
+      let form: unknown;
       try {
-        value = viewToFile(file.schema, parse(dataFile.raw));
+        form = parse(raw) as unknown;
       } catch (error) {
         return refused(400, `${file.path}: the editor sent a text that is not YAML (${(error as Error).message.split("\n")[0]})`);
       }
       const source = await placeInside(dataDir, file, false).catch(() => undefined);
       const before = source ? await readFile(source, "utf8").catch(() => undefined) : undefined;
       let text: string | undefined;
-      if (before !== undefined) text = mergeIntoText(before, value, file.schema);
+      if (file.kind === "translation" && destination.kind === "translation") {
+        const made = await translationText(file, destination, form, before, overlay);
+        if (typeof made === "object") return made;
+        // A translation not begun, and given no text: no file is made for it.
+        if (made === undefined) continue;
+        text = made;
+      } else if (before !== undefined) text = mergeIntoText(before, viewToFile(file.schema, form), file.schema);
       else {
         const kind = DATA_FILE_KINDS.find((k) => k.schema === file.schema)!;
         const header = file.schema === eventSchema ? schemaLine(path.join(dataDir, destination.path), dataDir, kind) : undefined;
-        text = newFileText(value, header);
+        text = newFileText(viewToFile(file.schema, form), header);
       }
       if (text === undefined) return refused(422, `${file.path} cannot be read as YAML as it stands: correct it in a text editor (check names the problem)`);
       if (Buffer.byteLength(text) > destination.maxBytes) return refused(413, `${destination.path} would be over ${destination.maxBytes / 1024 / 1024} MB`);
@@ -276,8 +386,22 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
       // The name the check reads it by (the folder's real path may differ, through a link above it).
       const named = path.join(dataDir, destination.path);
       overlay.set(named, text);
-      written.set(named, { text, schema: file.schema, target, ...(before !== undefined ? { before } : {}) });
+      // What the file held, to leave it be when the save does not change it; a file moved is written in its new place all the same.
+      written.set(named, { text, file: destination, target, ...(before !== undefined && destination.path === file.path ? { before } : {}) });
       if (source && destination.path !== file.path) removed.push(path.join(dataDir, file.path));
+    }
+    // An event moved to another folder takes along the translations the editor did not send (of a language it does not show).
+    for (const { file, destination } of plans) {
+      if (file.kind !== "event" || destination.path === file.path || !removed.includes(path.join(dataDir, file.path))) continue;
+      for (const name of await translationsBeside(file.path)) {
+        const from = path.posix.join(path.posix.dirname(file.path), name);
+        const to = dataFileNamed(path.posix.join(path.posix.dirname(destination.path), name.replace(path.posix.basename(file.path, ".yaml"), path.posix.basename(destination.path, ".yaml"))), ["translation"]);
+        if (isAnswer(to) || written.has(path.join(dataDir, to.path)) || removed.includes(path.join(dataDir, from))) continue;
+        const text = await readFile(path.join(dataDir, from), "utf8");
+        overlay.set(path.join(dataDir, to.path), text);
+        written.set(path.join(dataDir, to.path), { text, file: to, target: await placeInside(dataDir, to, true) });
+        removed.push(path.join(dataDir, from));
+      }
     }
     // Pictures and documents saved with the entry are written first: the check reads them from the disk.
     const created: string[] = [];
@@ -324,8 +448,12 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
         const folder = params.folder;
         if (folder !== "events") return refused(400, "the editor lists only the events folder");
         const depth = Math.min(Math.max(Number(params.depth) || 1, 1), 2);
-        const files = (await listFolder("events", depth)).filter((f) => f.endsWith(".yaml"));
-        return ok(await Promise.all(files.map(entry)));
+        // The events, each by its English file; the editor asks for the translations of the one it opens.
+        const files = (await listFolder("events", depth)).filter((f) => f.endsWith(".yaml") && !translationFileOf(f));
+        // The editor's page says which languages its form has (client.js); else the editions' languages say it, as they did to its configuration.
+        const several = Array.isArray(params.locales) ? params.locales.length > 1 : (await languages()).length > 0;
+        const named = several ? files.map(editorPath) : files;
+        return ok(await Promise.all(named.map(entry)));
       }
       case "entriesByFiles": {
         const files = Array.isArray(params.files) ? params.files : [];
@@ -355,8 +483,12 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
       case "deleteFiles": {
         const paths = action === "deleteFile" ? [params.path] : Array.isArray(params.paths) ? params.paths : [];
         for (const p of paths) {
-          const file = named(p, ["event", "image", "document"]);
+          const file = named(typeof p === "string" ? dataPath(p) : p, ["event", "translation", "image", "document"]);
           if (isAnswer(file)) return file;
+          // An event's translations go with it; those of report.yaml and the reference files stay.
+          if (file.kind === "translation" && file.of !== "event") return refused(400, `${file.path}: the editor does not delete this file`);
+          // Also those of a language the editor does not show: a translation of no event is an error.
+          if (file.kind === "event") for (const name of await translationsBeside(file.path)) await rm(path.join(dataDir, path.posix.dirname(file.path), name), { force: true });
           await rm(await placeInside(dataDir, file, false), { force: true });
         }
         return ok({ message: "deleted" });
@@ -364,7 +496,7 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
       case "getDeployPreview":
         return ok(null);
       case "eventPage": {
-        const file = named(params.path, ["event"]);
+        const file = named(typeof params.path === "string" ? dataPath(params.path) : params.path, ["event"]);
         if (isAnswer(file)) return file;
         return ok({ url: options.eventPage?.(path.join(dataDir, file.path)) ?? null });
       }

@@ -55,6 +55,12 @@ describe("textFingerprint", () => {
     expect(textFingerprint([["Annual Report 2018"], ["Sofia, 8 May 2018", "Over 75 participants"]])).not.toBe(textFingerprint(text));
     expect(textFingerprint([["Annual Report 2018"], ["Over 75 participants", "Sofia, 7 May 2018"]])).not.toBe(textFingerprint(text));
   });
+
+  it("reads a word hyphenated at a line's end (a soft hyphen there, as the PDF is read) as the whole word", () => {
+    const text = [["Annual Report 2018"], ["Sofia, 7 May 2018", "Over 75 participants"]];
+    expect(textFingerprint([["Annual Report 2018"], ["Sofia, 7 May 2018", "Over 75 par\u00ad", "ticipants"]])).toBe(textFingerprint(text));
+    expect(textFingerprint([["Annual Report 2018"], ["Sofia, 7 May 2018", "Over 75 par-", "ticipants"]])).not.toBe(textFingerprint(text));
+  });
 });
 
 describe("textChange", () => {
@@ -71,6 +77,11 @@ describe("textChange", () => {
     expect(describeTextChange(textChange(before, [["Title"], ["One.", "Three."]]))).toBe('page 2: removed "The meeting was held in Sofia."');
     expect(textChange(before, before)).toEqual({ removed: [], added: [] });
     expect(describeTextChange(textChange(before, before))).toBe("the same text");
+  });
+
+  it("quotes a word hyphenated at a line's end with the hyphen the page prints", () => {
+    const change = textChange([["The participants met in Sofia."]], [["The many partici\u00ad", "pants met in Sofia."]]);
+    expect(describeTextChange(change)).toBe('page 1: "The participants met in Sofia." became "The many partici-", "pants met in Sofia."');
   });
 
   it("shows at most a few lines of each side", () => {

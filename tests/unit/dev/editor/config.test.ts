@@ -3,10 +3,14 @@ import { parse } from "yaml";
 import { fieldsOf, objectShape, unwrap, type Field } from "../../../../src/data/fields.ts";
 import { DATA_FILE_KINDS, type Terms } from "../../../../src/data/json-schema.ts";
 import { eventSchema, formOf, type Vocabulary } from "../../../../src/data/schema.ts";
+import path from "node:path";
+import { readReferenceFiles } from "../../../../src/data/read.ts";
 import { editorConfig, editorConfigYaml, formHint, labelOf } from "../../../../src/dev/editor/config.ts";
+import { siteTexts } from "../../../../src/dev/editor/translation-forms.ts";
+import { ROOT } from "../../../helpers/data.ts";
 
-type CmsField = { name: string; label: string; hint?: string; widget: string; multiple?: boolean; options?: ({ label: string; value: string } | string)[]; fields?: CmsField[]; field?: CmsField };
-type Collection = { name: string; folder?: string; path?: string; fields?: CmsField[]; files?: { name: string; file: string; fields: CmsField[] }[]; media_folder?: string };
+type CmsField = { name: string; label: string; hint?: string; widget: string; multiple?: boolean; i18n?: boolean; options?: ({ label: string; value: string } | string)[]; fields?: CmsField[]; field?: CmsField };
+type Collection = { name: string; folder?: string; path?: string; fields?: CmsField[]; files?: { name: string; file: string; label?: string; fields: CmsField[] }[]; media_folder?: string };
 
 const TERMS: Terms = {
   places: [{ id: "ankara", description: "Ankara, Türkiye" }, { id: "erbil", description: "Erbil, Iraq" }],
@@ -195,5 +199,45 @@ describe("the editor's configuration for the write service and for the Git host"
     const top = editorConfig({ terms: TERMS, host: { ...gitlab, origin: undefined } }) as { backend: Record<string, unknown>; collections: Collection[] };
     expect(top.backend.api_root).toBeUndefined();
     expect(top.collections.find((x) => x.name === "events")!.folder).toBe("events");
+  });
+});
+
+describe("the editor's configuration in the report's further languages", () => {
+  const FULL = path.join(ROOT, "tests/fixtures/full-data");
+  const withLanguages = async () => editorConfig({ terms: TERMS, proxyUrl: "/admin/api/v1", languages: ["ru"], texts: siteTexts(FULL, await readReferenceFiles(FULL, [])) }) as
+    Record<string, unknown> & { collections: (Collection & { i18n?: boolean })[] };
+
+  /** The fields marked to be translated, as paths. */
+  const translated = (fields: readonly CmsField[], prefix = ""): string[] =>
+    fields.flatMap((f) => (f.i18n ? [`${prefix}${f.name}`, ...translated(f.fields ?? [], `${prefix}${f.name}.`)] : []));
+
+  it("edits each event in English and beside it in each language, the English first, with Decap's files of each language", async () => {
+    const c = await withLanguages();
+    expect(c.i18n).toEqual({ structure: "multiple_files", locales: ["en", "ru"], default_locale: "en" });
+    const ev = c.collections.find((x) => x.name === "events")!;
+    expect(ev.i18n).toBe(true);
+    // The texts of the translation file (eventTranslationSchema), and only they.
+    expect(translated(ev.fields!)).toEqual(["title", "summary", "body", "host", "chairs", "outcomes", "documents", "documents.title", "documents.adopted_by", "photos", "photos.alt", "photos.caption"]);
+    // The form is otherwise the same.
+    expect(formPaths(ev.fields!)).toEqual(formPaths(events().fields!));
+  });
+
+  it("has, beside report.yaml and each reference file, the form of its translation in each language", async () => {
+    const files = (await withLanguages()).collections.find((x) => x.name === "reference")!.files!;
+    expect(files.map((f) => f.file)).toEqual([
+      "report.yaml", "report.ru.yaml", "places.yaml", "places.ru.yaml", "strands.yaml", "strands.ru.yaml", "event-types.yaml", "event-types.ru.yaml",
+      "topics.yaml", "topics.ru.yaml", "countries.yaml", "countries.ru.yaml", "frameworks.yaml", "frameworks.ru.yaml",
+    ]);
+    expect(files.find((f) => f.file === "strands.ru.yaml")!.label).toBe("strands.yaml — Russian");
+  });
+
+  it("has none of it without further languages, nor on the Git host, which knows no translation files' names", async () => {
+    const plain = config() as unknown as Record<string, unknown>;
+    expect(plain.i18n).toBeUndefined();
+    expect(translated(events().fields!)).toEqual([]);
+    const texts = siteTexts(FULL, await readReferenceFiles(FULL, []));
+    const hosted = editorConfig({ terms: TERMS, host: { name: "github", repo: "o/r", branch: "main" }, languages: ["ru"], texts }) as Record<string, unknown> & { collections: Collection[] };
+    expect(hosted.i18n).toBeUndefined();
+    expect(hosted.collections.find((x) => x.name === "reference")!.files!.map((f) => f.file)).toEqual(DATA_FILE_KINDS.filter((k) => k.schema !== eventSchema).map((k) => k.files[0]));
   });
 });
