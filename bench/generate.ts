@@ -18,6 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import YAML from "yaml";
+import { translationOf } from "../src/data/texts.ts";
 import { rng } from "./lib/random.ts";
 import { STAND_IN_VERSION, standInPhoto } from "./photos.ts";
 
@@ -51,6 +52,12 @@ export interface GenerateOptions {
    * and beside an entry, at a sixth of the pixels to draw, for tests of the data rather than of the photos.
    */
   readonly photoScale?: number;
+  /**
+   * The languages every edition is published in besides English, each a draft (English stands in, marked, for
+   * every text, as no translation is written). None by default: the report in English alone, whatever the sample's
+   * editions name, so that the figures stay those of the English build.
+   */
+  readonly languages?: readonly string[];
 }
 
 export interface GeneratedData {
@@ -462,7 +469,8 @@ export async function generateData(dir: string, options: GenerateOptions): Promi
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   for (const entry of (await readdir(sampleDir)).sort()) {
-    if (!NOT_COPIED.has(entry) && !entry.startsWith(".")) await cp(path.join(sampleDir, entry), path.join(dir, entry), { recursive: true });
+    // The sample's translations are not copied: the generated texts have none.
+    if (!NOT_COPIED.has(entry) && !entry.startsWith(".") && !translationOf(entry)) await cp(path.join(sampleDir, entry), path.join(dir, entry), { recursive: true });
   }
 
   const perYear = eventsPerYear(options.events, options.years, lastYear);
@@ -476,7 +484,8 @@ export async function generateData(dir: string, options: GenerateOptions): Promi
   if (options.photos) await mkdir(path.join(dir, "images"), { recursive: true });
   for (const year of perYear.keys()) {
     const generated = sampleEditions[String(year)] === undefined;
-    editions[String(year)] = sampleEditions[String(year)] ?? makeEdition(r, year, Object.keys(ref.places));
+    const { languages: _sampleLanguages, ...edition } = (sampleEditions[String(year)] ?? makeEdition(r, year, Object.keys(ref.places))) as Record<string, unknown>;
+    editions[String(year)] = options.languages?.length ? { ...edition, languages: Object.fromEntries(options.languages.map((lang) => [lang, "draft"])) } : edition;
     if (options.photos && generated) {
       const file = `images/bench-cover-${year}.jpg`;
       photoFiles.push({ file, ...(await writeStandIn(path.join(dir, file), seed, photoIndex++, `cover of the ${year} report`, options.pictureCache, options.photoScale)) });

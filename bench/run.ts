@@ -7,7 +7,9 @@
  * Options: --runs N, --sizes 60x1,1000x10, --seed N, --paged-limit MINUTES,
  * --no-pagedjs, --profile / --no-profile (CPU profile of one site build of the
  * largest size; on by default in the full run), --photos-only / --no-photos (the
- * case of a year of 50 events with a photo each; in the full run by default).
+ * case of a year of 50 events with a photo each; in the full run by default),
+ * --languages-only / --no-languages (the same data built in English alone and in
+ * two languages; in every run by default).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
@@ -38,6 +40,8 @@ const { values: opts } = parseArgs({
     "no-profile": { type: "boolean", default: false },
     "photos-only": { type: "boolean", default: false },
     "no-photos": { type: "boolean", default: false },
+    "languages-only": { type: "boolean", default: false },
+    "no-languages": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -58,6 +62,9 @@ if (opts.help) {
   --photos-only        only the case of a year of 50 events with a photo each (its own results file,
                        <date>-photos.json); --runs and --seed apply
   --no-photos          skip that case (it is not part of --quick)
+  --languages-only     only the case of the same data built in English alone and in two languages (its own
+                       results file, <date>-languages.json); --runs and --seed apply
+  --no-languages       skip that case
 `);
   process.exit(0);
 }
@@ -86,9 +93,14 @@ const pagedLimitMs = Number(opts["paged-limit"] ?? (quick ? 3 : 10)) * 60_000;
 const runsFor = (size: Size) => (size.events >= 2000 ? Math.max(1, Math.min(runs, 3)) : runs);
 const rebuildRunsFor = (size: Size) => Math.max(1, Math.min(runs, size.events >= 2000 ? 2 : 3));
 const photosOnly = opts["photos-only"];
-const profiling = photosOnly ? false : opts["no-profile"] ? false : (opts.profile ?? !quick);
+const languagesOnly = opts["languages-only"];
+/** A case measured on its own: none of the sizes, the sample's figures, Paged.js or the profile. */
+const caseOnly = photosOnly || languagesOnly;
+const profiling = caseOnly ? false : opts["no-profile"] ? false : (opts.profile ?? !quick);
 /** The photo case is in the full run and on its own; a quick run skips it (its cold build alone takes minutes). */
-const photoCase = photosOnly || (!quick && !opts["no-photos"]);
+const photoCase = photosOnly || (!quick && !opts["no-photos"] && !languagesOnly);
+/** The two-language case is in every run, quick too (on a smaller size), and on its own. */
+const languageCase = languagesOnly || (!photosOnly && !opts["no-languages"]);
 /** The target page count of the larger Paged.js comparison. */
 const PAGED_PAGES = 200;
 const WORKER_TIMEOUT = 20 * 60_000;
@@ -547,6 +559,102 @@ function photoRows(p: PhotoCaseResult): string[] {
   return rows;
 }
 
+// ------------------------------------------------------------------ two languages
+
+/** The language added: Russian, the report's second. */
+const LANGUAGE = "ru";
+/** The whole build in two languages (site and PDFs) against the same build in English alone. */
+const LANGUAGE_LIMIT = 2.2;
+/** Several years, so that the PDFs of both languages share the printer's pages as a real build's do; a quick run's is smaller. */
+const languageSize: Size = quick ? { events: 60, years: 1, label: "60x1y" } : { events: 300, years: 3, label: "300x3y" };
+
+/** One figure in two languages against English alone, alternated. */
+interface LanguagePair {
+  readonly two: Series;
+  readonly english: Series;
+  /** two / english, of the medians. */
+  readonly ratio: number;
+  /** The median of each run's own ratio (the two builds back to back). */
+  readonly pairRatio: number;
+  readonly pages: { readonly two: number; readonly english: number };
+  readonly pdfs?: { readonly two: number; readonly english: number };
+}
+
+interface LanguageCaseResult {
+  readonly label: string;
+  readonly events: number;
+  readonly years: number;
+  readonly seed: number;
+  readonly loadAverage: readonly number[];
+  readonly runs: number;
+  /** The site alone (`build({ pdf: false })`). */
+  site?: LanguagePair | Failure;
+  /** The whole build with the PDFs, every language's printed in the pages of one browser. */
+  build?: LanguagePair | Failure;
+  loadAverageAtEnd?: readonly number[];
+}
+
+/**
+ * The same generated data built in English alone and with every edition published in Russian too, as drafts:
+ * English stands in, marked, for every text (the generated data has no translations), so every Russian page and
+ * PDF is made in full, with its notes.
+ */
+async function measureLanguageCase(): Promise<LanguageCaseResult> {
+  const { events, years } = languageSize;
+  const label = `${languageSize.label}-languages`;
+  log(`${events} events over ${years} year(s), in English alone and with every edition in ${LANGUAGE} too`);
+  const root = path.join(DATA_ROOT, label);
+  const dirs = { english: path.join(root, "english"), two: path.join(root, "two") };
+  await generateData(path.join(dirs.english, "data"), { events, years, seed });
+  await generateData(path.join(dirs.two, "data"), { events, years, seed, languages: [LANGUAGE] });
+  const n = Math.max(1, Math.min(runs, 3));
+  const result: LanguageCaseResult = { label, events, years, seed, loadAverage: os.loadavg().map((x) => round(x, 2)), runs: n };
+  const pair = (what: string, pdf: boolean) => attempt(what, async (): Promise<LanguagePair> => {
+    const done = { two: [] as BuildFigures[], english: [] as BuildFigures[] };
+    const run = (which: "two" | "english") => async () => {
+      done[which].push(await runWorker<BuildFigures>("site", { dataDir: path.join(dirs[which], "data"), outputDir: path.join(dirs[which], pdf ? "build" : "site"), pdf }, { timeoutMs: WORKER_TIMEOUT }));
+    };
+    const shown = (r: BuildFigures) => `${fmtMs(r.ms)} (${r.pages} pages${pdf ? `, ${r.pdfs} PDFs` : ""})`;
+    await alternately(n, run("two"), run("english"), () => log(`  ${what}: two languages ${shown(done.two.at(-1)!)}, English alone ${shown(done.english.at(-1)!)}`));
+    const two = series(done.two.map((r) => r.ms));
+    const english = series(done.english.map((r) => r.ms));
+    return {
+      two, english, ratio: round(two.median / english.median, 2), pairRatio: round(median(done.two.map((r, i) => r.ms / done.english[i]!.ms)), 2),
+      pages: { two: done.two[0]!.pages, english: done.english[0]!.pages },
+      ...(pdf ? { pdfs: { two: done.two[0]!.pdfs ?? 0, english: done.english[0]!.pdfs ?? 0 } } : {}),
+    };
+  });
+  result.site = await pair("site build", false);
+  result.build = await pair("build with the PDFs", true);
+  result.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
+  await rm(root, { recursive: true, force: true });
+  return result;
+}
+
+function languageTargets(l: LanguageCaseResult | undefined): Target[] {
+  if (!l) return [];
+  const build = l.build && !failed(l.build) ? l.build : undefined;
+  return [{ name: `build in two languages (site and PDFs) ≤ ${LANGUAGE_LIMIT}× English alone, ${l.events} events over ${l.years} yr`, value: build ? `${build.ratio}×` : "failed", limit: `${LANGUAGE_LIMIT}×`, met: build ? build.ratio <= LANGUAGE_LIMIT : undefined }];
+}
+
+function languageRows(l: LanguageCaseResult): string[] {
+  const rows: string[] = [];
+  let first = true;
+  const add = (figure: string, ours: string, reference = "–", ratio = "–") => {
+    rows.push(`| ${first ? `${l.events} events, ${l.years} yr, English and ${LANGUAGE}` : ""} | ${figure} | ${ours} | ${reference} | ${ratio} |`);
+    first = false;
+  };
+  const row = (what: string, x: LanguagePair | Failure | undefined) => {
+    if (!x) return;
+    if (failed(x)) return add(what, `failed: ${x.error.split("\n")[0]!.slice(0, 80)}`);
+    const made = `${x.pages.two} pages${x.pdfs ? `, ${x.pdfs.two} PDFs` : ""} against ${x.pages.english}${x.pdfs ? ` and ${x.pdfs.english}` : ""}`;
+    add(`${what} in two languages (${made}); ${l.runs} run${l.runs === 1 ? "" : "s"}`, fmtMs(x.two.median), `English alone ${fmtMs(x.english.median)}`, l.runs === 1 ? `${x.ratio}×` : `${x.ratio}× (run by run ${x.pairRatio}×)`);
+  };
+  row("site build", l.site);
+  row("build with the PDFs", l.build);
+  return rows;
+}
+
 // ------------------------------------------------------------------ Paged.js
 
 interface PagedComparison {
@@ -608,7 +716,7 @@ interface Target {
   readonly met: boolean | undefined;
 }
 
-function evaluate(results: readonly SizeResult[], preview: Series | Failure | undefined, editor: EditorFigures | Failure | undefined, startup: Startup | Failure | undefined, photos: PhotoCaseResult | Failure | undefined): Target[] {
+function evaluate(results: readonly SizeResult[], preview: Series | Failure | undefined, editor: EditorFigures | Failure | undefined, startup: Startup | Failure | undefined, photos: PhotoCaseResult | Failure | undefined, languages: LanguageCaseResult | Failure | undefined): Target[] {
   const targets: Target[] = [];
   if (preview) {
     targets.push({ name: "preview rebuild after editing one event of the sample data under 1 s", value: failed(preview) ? "failed" : fmtMs(preview.median), limit: "1 s", met: failed(preview) ? undefined : preview.median < 1000 });
@@ -649,6 +757,8 @@ function evaluate(results: readonly SizeResult[], preview: Series | Failure | un
   }
   if (photos && failed(photos)) targets.push({ name: `the case of ${PHOTO_EVENTS} events with a photo each`, value: "failed", limit: "–", met: undefined });
   else targets.push(...photoTargets(photos));
+  if (languages && failed(languages)) targets.push({ name: "the case of two languages", value: "failed", limit: "–", met: undefined });
+  else targets.push(...languageTargets(languages));
   return targets;
 }
 
@@ -662,7 +772,7 @@ function fmtKb(bytes: number): string {
 
 const mark = (met: boolean | undefined) => (met === undefined ? "?" : met ? "met" : "MISSED");
 
-function table(results: readonly SizeResult[], paged: readonly PagedComparison[], targets: readonly Target[], preview: Series | Failure | undefined, editor: EditorFigures | Failure | undefined, startup: Startup | Failure | undefined, photos: PhotoCaseResult | Failure | undefined): string {
+function table(results: readonly SizeResult[], paged: readonly PagedComparison[], targets: readonly Target[], preview: Series | Failure | undefined, editor: EditorFigures | Failure | undefined, startup: Startup | Failure | undefined, photos: PhotoCaseResult | Failure | undefined, languages: LanguageCaseResult | Failure | undefined): string {
   const rows: string[] = [
     "| size | figure | ours | reference | ratio |",
     "|---|---|---|---|---|",
@@ -734,6 +844,10 @@ function table(results: readonly SizeResult[], paged: readonly PagedComparison[]
   if (photos) {
     if (failed(photos)) rows.push(`| ${PHOTO_EVENTS} events with a photo each, 1 yr | – | failed: ${photos.error.split("\n")[0]!.slice(0, 80)} | – | – |`);
     else rows.push(...photoRows(photos));
+  }
+  if (languages) {
+    if (failed(languages)) rows.push(`| ${languageSize.label}, two languages | – | failed: ${languages.error.split("\n")[0]!.slice(0, 80)} | – | – |`);
+    else rows.push(...languageRows(languages));
   }
   const out = [rows.join("\n")];
   if (paged.length > 0) {
@@ -876,16 +990,17 @@ async function sampleFigures(): Promise<{ preview: Series | Failure; editor: Edi
 async function main(): Promise<void> {
   await mkdir(DATA_ROOT, { recursive: true });
   const env = await environment();
-  log(`benchmark${quick ? " (quick)" : ""}: ${runs} run(s), ${photosOnly ? `only ${PHOTO_EVENTS} events with a photo each` : `sizes ${sizes.map((s) => s.label).join(", ")}${photoCase ? `, ${PHOTO_EVENTS} events with a photo each` : ""}`}, seed ${seed}, Node ${env.node}, ${env.cores} cores, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  const cases = [...(photoCase ? [`${PHOTO_EVENTS} events with a photo each`] : []), ...(languageCase ? [`${languageSize.label} in one and in two languages`] : [])];
+  log(`benchmark${quick ? " (quick)" : ""}: ${runs} run(s), ${caseOnly ? `only ${cases.join(", ")}` : [`sizes ${sizes.map((s) => s.label).join(", ")}`, ...cases].join(", ")}, seed ${seed}, Node ${env.node}, ${env.cores} cores, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   if (env.uncommitted.length > 0) log(`note: uncommitted changes in ${env.uncommitted.length} file(s) of the build are measured too`);
 
   // The editors' loop on the sample data, and the start-up of the commands: not with --photos-only.
-  const { preview, editor, startup } = photosOnly ? { preview: undefined, editor: undefined, startup: undefined } : await sampleFigures();
+  const { preview, editor, startup } = caseOnly ? { preview: undefined, editor: undefined, startup: undefined } : await sampleFigures();
 
   const results: SizeResult[] = [];
   const paged: PagedComparison[] = [];
   let profile: { file: string; summary: ProfileSummary } | Failure | undefined;
-  for (const size of photosOnly ? [] : sizes) {
+  for (const size of caseOnly ? [] : sizes) {
     const measured = await measureSize(size);
     results.push(measured.result);
     // Paged.js on the one-year report, next to our print of the same page.
@@ -897,8 +1012,9 @@ async function main(): Promise<void> {
   }
 
   const photos = photoCase ? await attempt(`the case of ${PHOTO_EVENTS} events with a photo each`, measurePhotoCase) : undefined;
+  const languages = languageCase ? await attempt("the case of two languages", measureLanguageCase) : undefined;
 
-  if (!opts["no-pagedjs"] && !quick && !photosOnly) {
+  if (!opts["no-pagedjs"] && !quick && !caseOnly) {
     const calibration = results.map((r) => r.pdfOneYear).find((p): p is PrintSummary => p !== undefined && !failed(p));
     if (calibration) {
       const large = await pagedLarge(calibration);
@@ -922,17 +1038,18 @@ async function main(): Promise<void> {
     });
   }
 
-  const targets = evaluate(results, preview, editor, startup, photos);
-  const text = table(results, paged, targets, preview, editor, startup, photos);
+  const targets = evaluate(results, preview, editor, startup, photos, languages);
+  const text = table(results, paged, targets, preview, editor, startup, photos, languages);
   const date = new Date().toISOString().slice(0, 10);
   const resultsDir = path.join(BENCH_DIR, "results");
   await mkdir(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${date}${quick ? "-quick" : photosOnly ? "-photos" : ""}.json`);
+  const file = path.join(resultsDir, `${date}${quick ? "-quick" : photosOnly ? "-photos" : languagesOnly ? "-languages" : ""}.json`);
   const record = {
     date: new Date().toISOString(),
     quick,
     photosOnly,
-    runs: Object.fromEntries((photosOnly ? [] : sizes).map((size) => [size.label, { runs: runsFor(size), rebuilds: rebuildRunsFor(size) }])),
+    languagesOnly,
+    runs: Object.fromEntries((caseOnly ? [] : sizes).map((size) => [size.label, { runs: runsFor(size), rebuilds: rebuildRunsFor(size) }])),
     seed,
     pagedLimitMinutes: pagedLimitMs / 60_000,
     durationMinutes: round((performance.now() - t0) / 60_000, 1),
@@ -944,6 +1061,7 @@ async function main(): Promise<void> {
     sizes: results,
     pagedjs: paged,
     photos,
+    languages,
     targets,
     profile,
     table: text,

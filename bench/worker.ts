@@ -70,6 +70,8 @@ export interface BuildFigures {
   readonly phases?: Phases;
   /** The photos' published copies, and how many of them were encoded rather than taken from the cache; absent for data without photos. */
   readonly photos?: PhotoCounts;
+  /** The PDFs printed, for a whole build. */
+  readonly pdfs?: number;
 }
 
 export interface PhotoCounts {
@@ -149,9 +151,9 @@ async function validate(args: { dataDir: string }): Promise<ValidateResult> {
 
 /**
  * A site build. With `coldPhotos`, the photo cache of the output folder is removed first (before the clock starts),
- * so that every photo copy is encoded, as in the first build of a folder.
+ * so that every photo copy is encoded, as in the first build of a folder. With `pdf`, the whole build: the PDFs too.
  */
-async function site(args: { dataDir: string; outputDir: string; coldPhotos?: boolean }): Promise<BuildFigures> {
+async function site(args: { dataDir: string; outputDir: string; coldPhotos?: boolean; pdf?: boolean }): Promise<BuildFigures> {
   const { build } = await project.build();
   await eleventy(); // build() imports it on first use; load it before the clock starts, as the floor does
   if (args.coldPhotos) {
@@ -161,7 +163,7 @@ async function site(args: { dataDir: string; outputDir: string; coldPhotos?: boo
   const started = now();
   const marks: Partial<Record<"validated" | "rendered" | "indexed", number>> = {};
   let photos: PhotoCounts | undefined;
-  const result = await build({ dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: false }, (p) => {
+  const result = await build({ dataDir: args.dataDir, outputDir: args.outputDir, pathPrefix: "/", pdf: args.pdf ?? false }, (p) => {
     if (p.step === "validated" || p.step === "rendered" || p.step === "indexed") marks[p.step] = ms(started);
     if (p.step === "photos") photos = { files: p.files, encoded: p.encoded };
   });
@@ -170,7 +172,7 @@ async function site(args: { dataDir: string; outputDir: string; coldPhotos?: boo
   await result.settled;
   const { validated = 0, rendered = validated, indexed = rendered } = marks;
   const phases = { validateMs: validated, renderMs: rendered - validated, indexMs: indexed - rendered, restMs: total - indexed };
-  return { ms: total, pages: result.pages, peakRssMb: peakRssMb(), phases, ...(photos ? { photos } : {}) };
+  return { ms: total, pages: result.pages, peakRssMb: peakRssMb(), phases, ...(photos ? { photos } : {}), ...(args.pdf ? { pdfs: result.pdfs.length } : {}) };
 }
 
 /** Adds a sentence to the block summary of an event file, as an editor's text edit; gives back the original text. */

@@ -11,14 +11,16 @@ import { loadData, type DataSet } from "./data/load.ts";
 import { pictureStamps } from "./data/pictures.ts";
 import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
-import { english } from "./data/catalogues.ts";
+import { english, languageFrom, readCatalogues } from "./data/catalogues.ts";
 import type { Language } from "./format/language.ts";
+import { SOURCE_LANGUAGE } from "./format/locale.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import { removeAbandonedBrowsers } from "./pdf/browser-folders.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
 import { printReports } from "./pdf/reports.ts";
 import { PHOTOS_URL, photoCacheFor, removeUnfinishedWrites } from "./pictures/photos.ts";
-import { buildSite, siteWarnings, type SiteModel } from "./report/model.ts";
+import { siteWarnings, type SiteModel } from "./report/model.ts";
+import { siteModels } from "./report/languages.ts";
 import { buildMarker, checkOutputFolder, checkPreviewFolder, OUTPUT_MARKER, PREVIEW_MARKER, withStagedOutput } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
@@ -55,10 +57,10 @@ export function pdfFacts(pdf: Pick<PrintedPdf, "pages" | "bytes">, language: Lan
   return `, ${language.t("report.pdfFacts", { pages: pdf.pages, size })}`;
 }
 
-/** Writes each PDF's pages and size into the pages that link to it (the templates leave a marker, as they are known only now). */
+/** Writes each PDF's pages and size into the pages of its language that link to it (the templates leave a marker, as they are known only now). */
 async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly PrintedPdf[]): Promise<void> {
   const sizes = new Map(pdfs.map((pdf) => [path.basename(pdf.file), pdfFacts(pdf, site.language)]));
-  const pages = ["index.html", ...site.reports.map((r) => path.join(String(r.year), "index.html"))];
+  const pages = [site.urls.base, ...site.reports.map((r) => r.url)].map((url) => path.join(url, "index.html"));
   await Promise.all(pages.map(async (page) => {
     const file = path.join(siteDir, page);
     const html = await readFile(file, "utf8");
@@ -68,6 +70,16 @@ async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly Pr
     });
     if (stamped !== html) await writeFile(file, stamped);
   }));
+}
+
+/**
+ * The models of a build: English's, then one for each further language its editions are published in (that has a
+ * report in a build of one year), each in its language's words (the project's catalogues and the data folder's).
+ */
+export function buildModels(data: DataSet, settings: Pick<Settings, "dataDir" | "year">): SiteModel[] {
+  let catalogues: ReturnType<typeof readCatalogues> | undefined;
+  const languageOf = (lang: string) => (lang === SOURCE_LANGUAGE ? english() : languageFrom((catalogues ??= readCatalogues(settings.dataDir)), lang));
+  return siteModels(data, { year: settings.year, languageOf });
 }
 
 /** What a command adds to the site before it is put in place (the editor at /admin/, with `build --editor`). */
@@ -83,7 +95,8 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
   const started = performance.now();
   const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
-  const site = buildSite(loaded.data, { year: settings.year });
+  const sites = buildModels(loaded.data, settings);
+  const site = sites[0]!;
   // The data's warnings, and those that only the reports built show.
   const warnings = sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]);
   onProgress({ step: "validated", events: loaded.data.events.length, warnings });
@@ -118,7 +131,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
       manifest = manifestOf(data, site, await pictureStamps(data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
       return buildMarker(manifest);
     }, async (staging) => {
-      const filled = await fillSite(settings, staging, output, data, site, browserPath, onProgress, stopIndexing);
+      const filled = await fillSite(settings, staging, output, data, sites, browserPath, onProgress, stopIndexing);
       await additions.addToSite?.(staging, data);
       return { ...filled, staging };
     });
@@ -139,7 +152,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
 
 /** Renders the site into `staging`, prints the PDFs and indexes the site for search meanwhile. */
 async function fillSite(
-  settings: Settings, staging: string, output: string, data: DataSet, site: SiteModel, browserPath: string | undefined,
+  settings: Settings, staging: string, output: string, data: DataSet, sites: readonly SiteModel[], browserPath: string | undefined,
   onProgress: (progress: BuildProgress) => void, stopIndexing: AbortController,
 ): Promise<{ pages: number; pdfs: PrintedPdf[] }> {
   // Load the printer's libraries while Eleventy renders.
@@ -148,7 +161,7 @@ async function fillSite(
   let rendering = 0;
   const pages = await runEleventy({
     settings: { ...settings, outputDir: staging },
-    data: { data, site },
+    data: { data, sites },
     onPage: () => onProgress({ step: "rendering", pages: ++rendering }),
     // The cache of the output folder, which outlives the staging folder (it lies beside both, and is never published).
     photoCache: photoCacheFor(output),
@@ -156,10 +169,10 @@ async function fillSite(
   });
   onProgress({ step: "rendered", pages });
   // Pagefind reads only the event pages, which printing does not touch: it indexes while the PDFs print.
-  const indexing = indexSite(staging, stopIndexing.signal);
+  const indexing = indexSite(staging, sites.map((s) => s.urls.events), stopIndexing.signal);
   indexing.catch(() => undefined);
   try {
-    return { pages, pdfs: await printAndIndex(settings, staging, data, site, browserPath, onProgress, indexing) };
+    return { pages, pdfs: await printAndIndex(settings, staging, data, sites, browserPath, onProgress, indexing) };
   } catch (error) {
     // Pagefind writes into the staging folder until it has stopped: only then may the folder go.
     stopIndexing.abort();
@@ -168,24 +181,26 @@ async function fillSite(
   }
 }
 
-/** Prints the PDFs into `staging`, removes what only the printer reads, and waits for the search index. */
+/** Prints the PDFs of every language into `staging`, removes what only the printer reads, and waits for the search index. */
 async function printAndIndex(
-  settings: Settings, staging: string, data: DataSet, site: SiteModel, browserPath: string | undefined,
+  settings: Settings, staging: string, data: DataSet, sites: readonly SiteModel[], browserPath: string | undefined,
   onProgress: (progress: BuildProgress) => void, indexing: Promise<void>,
 ): Promise<PrintedPdf[]> {
   let printed = 0;
+  const reports = sites.flatMap((site) => site.reports.map((report) => ({ site, report })));
+  // Every language's reports in the pages of one browser, as many at once as English's alone.
   const pdfs = browserPath
-    ? await printReports(site, data, site.reports, (report) => path.join(staging, String(report.year), report.pdfName), {
+    ? await printReports(reports, data, (report) => path.join(staging, report.pdfUrl), {
         siteDir: staging,
         browserPath,
         pathPrefix: settings.pathPrefix,
         timeoutMs: settings.printTimeoutMs,
-        onPrinted: (job, pdf) => onProgress({ step: "printed", title: job.title, pages: pdf.pages, bytes: pdf.bytes, done: ++printed, of: site.reports.length }),
+        onPrinted: (job, pdf) => onProgress({ step: "printed", title: job.title, pages: pdf.pages, bytes: pdf.bytes, done: ++printed, of: reports.length }),
       })
     : [];
   // The print pages and their photos exist for the printer only: readers get the PDF.
-  await Promise.all([...site.reports.map((r) => r.printUrl), `${PHOTOS_URL}print/`].map((url) => rm(path.join(staging, url), { recursive: true, force: true })));
-  await stampPdfSizes(staging, site, pdfs);
+  await Promise.all([...reports.map(({ report }) => report.printUrl), `${PHOTOS_URL}print/`].map((url) => rm(path.join(staging, url), { recursive: true, force: true })));
+  await Promise.all(sites.map((site) => stampPdfSizes(staging, site, pdfs)));
   await indexing;
   onProgress({ step: "indexed" });
   return pdfs;
@@ -193,7 +208,10 @@ async function printAndIndex(
 
 /** One build of the live preview: what it was built from, and what it wrote. */
 export interface PreviewBuild {
+  /** English's model. */
   readonly site: SiteModel;
+  /** English's, then each further language's. */
+  readonly sites: readonly SiteModel[];
   readonly data: DataSet;
   readonly pages: number;
   readonly warnings: readonly Diagnostic[];
@@ -209,12 +227,13 @@ export interface PreviewBuild {
 export async function buildPreview(settings: Settings): Promise<PreviewBuild> {
   const loaded = await loadData(settings.dataDir, { pictureCache: photoCacheFor(settings.outputDir) });
   if (!loaded.data) throw new DataError(loaded.diagnostics);
-  const site = buildSite(loaded.data, { year: settings.year });
+  const sites = buildModels(loaded.data, settings);
+  const site = sites[0]!;
   const data = loaded.data;
   // Checked at every build: the folder may have been published into since the last one.
   const output = await checkPreviewFolder(settings.outputDir, settings.dataDir);
   const { value: pages, removed } = await withStagedOutput({ output, shown: settings.outputDir }, async () => PREVIEW_MARKER, (staging) =>
-    runEleventy({ settings: { ...settings, outputDir: staging }, data: { data, site }, photoCache: photoCacheFor(output) }));
+    runEleventy({ settings: { ...settings, outputDir: staging }, data: { data, sites }, photoCache: photoCacheFor(output) }));
   await removed;
-  return { site, data: loaded.data, pages, warnings: sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]) };
+  return { site, sites, data: loaded.data, pages, warnings: sortDiagnostics([...loaded.diagnostics.filter((d) => d.severity === "warning"), ...siteWarnings(loaded.data, site)]) };
 }

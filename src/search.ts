@@ -1,6 +1,8 @@
 /**
  * The search index of the built site, made by Pagefind from the pages marked
- * `data-pagefind-body` (the event pages). Pagefind runs as its own program,
+ * `data-pagefind-body` (the event pages), one index per language: Pagefind
+ * reads each page's language from its `lang`, and its search box on a page
+ * searches the index of that page's language. Pagefind runs as its own program,
  * whose exit status says whether it succeeded: its Node API never answers when
  * the program dies (on a full disk, for one), which would leave a build hanging.
  */
@@ -8,7 +10,6 @@ import { spawn } from "node:child_process";
 import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { EVENTS_URL } from "./report/model.ts";
 
 export const SEARCH_DIR = "pagefind";
 
@@ -20,15 +21,18 @@ function pagefindBinary(): string {
   return path.join(pkg, "bin", platform === "windows" ? "pagefind_extended.exe" : "pagefind_extended");
 }
 
-/** Indexes the event pages of `siteDir`; aborting `signal` stops Pagefind (the build failed meanwhile). */
-export async function indexSite(siteDir: string, signal?: AbortSignal): Promise<void> {
+/**
+ * Indexes the event pages of `siteDir`, those under `eventFolders` (each language's, `/events/`, `/ru/events/`);
+ * aborting `signal` stops Pagefind (the build failed meanwhile).
+ */
+export async function indexSite(siteDir: string, eventFolders: readonly string[], signal?: AbortSignal): Promise<void> {
   // Only event pages are searchable: reading the others (years, hubs) would cost a fifth more for nothing.
-  const events = EVENTS_URL.replace(/^\/|\/$/g, "");
+  const folders = eventFolders.map((folder) => folder.replace(/^\/|\/$/g, ""));
   // A data folder just started has no event yet, so nothing to search; Pagefind refuses to index nothing.
-  const pages = await readdir(path.join(siteDir, events), { recursive: true }).catch(() => []);
+  const pages = (await Promise.all(folders.map((folder) => readdir(path.join(siteDir, folder), { recursive: true }).catch(() => [])))).flat();
   if (!pages.some((page) => page.endsWith(".html"))) return;
-  const glob = `${events}/**/*.html`;
-  const args = ["--site", siteDir, "--glob", glob, "--output-subdir", SEARCH_DIR, "--force-language", "en", "--quiet"];
+  const glob = `${folders.length === 1 ? folders[0] : `{${folders.join(",")}}`}/**/*.html`;
+  const args = ["--site", siteDir, "--glob", glob, "--output-subdir", SEARCH_DIR, "--quiet"];
   const child = spawn(pagefindBinary(), args, { stdio: ["ignore", "ignore", "pipe"], ...(signal ? { signal } : {}) });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

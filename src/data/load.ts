@@ -58,6 +58,8 @@ export interface DataSet {
   readonly translations: Translations;
   /** In translated data, the texts English stands in for, by `event:<id>`, `edition:<year>` and `site` (translations.ts). */
   readonly untranslated?: ReadonlyMap<string, readonly string[]>;
+  /** In translated data, the data in English it was translated from: what keeps its English form in every language (the PDFs' file names). */
+  readonly english?: DataSet;
 }
 
 export interface LoadResult {
@@ -185,5 +187,5 @@ export async function loadDataOrThrow(dir: string, options: LoadOptions = {}): P
 export function dataIn(data: DataSet, lang: string): DataSet {
   if (lang === data.lang) return data;
   const { data: translated, untranslated } = translatedTexts(data, data.report.editions, data.translations, lang);
-  return { ...translated, lang, untranslated, logos: logosOf(translated.report) };
+  return { ...translated, lang, untranslated, logos: logosOf(translated.report), english: data.english ?? data };
 }

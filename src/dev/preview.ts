@@ -74,13 +74,13 @@ export function errorMessage(error: unknown): string {
   return messages.join(": ") || String(error);
 }
 
-/** A year's PDF printed from the preview's own print page. The printer is loaded only when a PDF is asked for. */
-async function printPreview(settings: Settings, built: PreviewBuild, report: ReportView): Promise<Uint8Array> {
+/** A year's PDF, in one language, printed from the preview's own print page. The printer is loaded only when a PDF is asked for. */
+async function printPreview(settings: Settings, built: PreviewBuild, site: SiteModel, report: ReportView): Promise<Uint8Array> {
   const { printReports } = await import("../pdf/reports.ts");
   const dir = await mkdtemp(path.join(tmpdir(), "activity-report-preview-"));
   try {
     const file = path.join(dir, report.pdfName);
-    await printReports(built.site, built.data, [report], () => file, { siteDir: settings.outputDir, browserPath: findBrowser(), pathPrefix: settings.pathPrefix });
+    await printReports([{ site, report }], built.data, () => file, { siteDir: settings.outputDir, browserPath: findBrowser(), pathPrefix: settings.pathPrefix });
     return await readFile(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -90,7 +90,8 @@ async function printPreview(settings: Settings, built: PreviewBuild, report: Rep
 /** One running preview: what its last build left (the model, or the error that stopped it) and the PDFs printed since. */
 /** What a build of the preview made, for the PDFs printed on request. */
 export interface PreviewBuild {
-  readonly site: SiteModel;
+  /** Every language's model, English's first. */
+  readonly sites: readonly SiteModel[];
   readonly data: DataSet;
 }
 
@@ -110,7 +111,8 @@ export interface Preview {
 export function createPreview(settings: Settings): Preview {
   let last: PreviewBuild | undefined;
   let error: unknown;
-  const pdfs = new Map<number, Promise<Uint8Array>>();
+  // By the PDF's address.
+  const pdfs = new Map<string, Promise<Uint8Array>>();
   return {
     built(built) {
       last = built;
@@ -127,18 +129,19 @@ export function createPreview(settings: Settings): Preview {
       const first = !last && !error;
       if (first && (isPage || segments.at(-1)?.endsWith(".pdf") === true)) return buildingPage(`${settings.pathPrefix}${EDITOR_FOLDER}/`);
       if (error && isPage) return errorPage(error);
-      const [year, name, ...rest] = segments;
-      if (!year || !/^\d{4}$/.test(year) || !name?.endsWith(".pdf") || rest.length > 0 || directory) return undefined;
+      // `<year>/<name>.pdf`, or in another language `<lang>/<year>/<name>.pdf`.
+      const url = `/${segments.join("/")}`;
+      if (directory || !url.endsWith(".pdf") || !/^(\/[^/]+)?\/\d{4}\/[^/]+$/.test(url)) return undefined;
       if (error) return errorPage(error);
       const current = last;
-      const report = current?.site.reports.find((r) => String(r.year) === year);
-      if (!current || !report || report.pdfName !== name) return undefined;
-      let pdf = pdfs.get(report.year);
+      const found = current?.sites.flatMap((site) => site.reports.map((report) => ({ site, report }))).find(({ report }) => report.pdfUrl === url);
+      if (!current || !found) return undefined;
+      let pdf = pdfs.get(url);
       if (!pdf) {
-        const printing = printPreview(settings, current, report);
-        pdfs.set(report.year, printing);
+        const printing = printPreview(settings, current, found.site, found.report);
+        pdfs.set(url, printing);
         // A failed print is tried again on the next request (unless a rebuild has already dropped it).
-        printing.catch(() => pdfs.get(report.year) === printing && pdfs.delete(report.year));
+        printing.catch(() => pdfs.get(url) === printing && pdfs.delete(url));
         pdf = printing;
       }
       try {

@@ -5,6 +5,7 @@ import { textDirection } from "../format/direction.ts";
 import { hyphenateHtml } from "../format/hyphens.ts";
 import { renderInline, renderMarkdown } from "../format/markdown.ts";
 import { numberParagraphs, unnumbered } from "../format/paragraphs.ts";
+import { markLanguage } from "../format/language-marks.ts";
 import type { SiteModel } from "../report/model.ts";
 import { openData } from "../report/open-data.ts";
 
@@ -24,6 +25,8 @@ export const filters = {
   markdownInline: renderInline,
   numberParagraphs,
   unnumbered,
+  /** `lang` on each block of rendered Markdown that English stands in for (the model's StandIns), for the PDF's tags. */
+  markLanguage,
   cssString,
   /** `rtl` or `ltr`: the direction of a page's language, for its `dir`. */
   textDirection,

@@ -9,7 +9,8 @@ import type { DataSet } from "../data/load.ts";
 import type { Photo } from "../data/schema.ts";
 import type { PrintUse } from "../data/photos.ts";
 import type { PhotoFile, PhotoProcessor, WebPhoto } from "../pictures/photos.ts";
-import { eventUrl } from "../report/urls.ts";
+import { eventUrl, type SiteUrls } from "../report/urls.ts";
+import { SOURCE_LANGUAGE } from "../format/locale.ts";
 
 /** How wide a photo is shown in the page's column (--measure, 46rem, less its padding), or the screen on a phone. */
 export const PAGE_SIZES = "(min-width: 46rem) 43.5rem, 100vw";
@@ -20,6 +21,8 @@ export const ENTRY_SIZES = "(min-width: 46rem) 21rem, 100vw";
 export interface ShownPhoto {
   readonly alt: string;
   readonly caption?: string;
+  /** The language of its alt and caption, on a page of another language whose translation lacks them (English stands in). */
+  readonly lang?: string;
   readonly credit?: string;
   readonly web: Omit<WebPhoto, "files">;
   /**
@@ -101,4 +104,29 @@ export async function publishPhotos(data: DataSet, processor: PhotoProcessor): P
   const photosShown = photoOriginals(data);
   files.push(...await Promise.all([...data.pictureFacts.values()].filter((facts) => !photosShown.has(facts.path)).map((facts) => processor.clean(facts))));
   return { shown: { events, covers, logos }, files, originals: new Set(data.pictureFacts.keys()) };
+}
+
+/**
+ * The photos as the pages of another language show them: the same copies (processed once, for English), with the
+ * alt texts and captions of `data`, the data in that language, under the addresses of its event pages. Where English
+ * stands in for an alt text or a caption (data.untranslated), the photo says so by its `lang`.
+ */
+export function photosIn(shown: SitePhotos, data: Pick<DataSet, "events" | "report" | "logos" | "untranslated">, urls: SiteUrls): SitePhotos {
+  const standsIn = (group: string, prefix: string) => (data.untranslated?.get(group) ?? []).some((p) => p.startsWith(prefix));
+  const translated = (photo: ShownPhoto, from: Photo, english: boolean): ShownPhoto => {
+    const { caption: _caption, lang: _lang, ...rest } = photo;
+    return { ...rest, alt: from.alt, ...(from.caption !== undefined ? { caption: from.caption } : {}), ...(english ? { lang: SOURCE_LANGUAGE } : {}) };
+  };
+  const events: Record<string, ShownPhoto[]> = {};
+  for (const event of data.events) {
+    const copies = shown.events[eventUrl(event.reportYear, event.id)];
+    if (!copies) continue;
+    events[urls.event(event.reportYear, event.id)] = copies.map((photo, i) => translated(photo, event.photos![i]!, standsIn(`event:${event.id}`, `photos.${i}.`)));
+  }
+  const covers: Record<string, ShownPhoto> = {};
+  for (const [year, photo] of Object.entries(shown.covers)) {
+    const from = data.report.editions?.[year]?.cover_photo;
+    covers[year] = from ? translated(photo, from, standsIn(`edition:${year}`, `editions.${year}.cover_photo.`)) : photo;
+  }
+  return { events, covers, logos: shown.logos.map((logo, i) => ({ ...logo, alt: data.logos[i]?.alt ?? logo.alt })) };
 }

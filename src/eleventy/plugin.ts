@@ -12,7 +12,9 @@ import { dataIn, loadDataOrThrow, type DataSet } from "../data/load.ts";
 import { drawPictures } from "../pictures/index.ts";
 import { photoCacheFor, photoProcessor, writePhotoFiles } from "../pictures/photos.ts";
 import { FLOW_PAGE } from "../report/parts.ts";
-import { buildSite, type SiteModel } from "../report/model.ts";
+import type { SiteModel } from "../report/model.ts";
+import { alternatesOf } from "../report/alternates.ts";
+import { siteModels } from "../report/languages.ts";
 import { TEMPLATES, type Settings } from "../settings.ts";
 import type { EleventyConfig } from "./config-types.ts";
 import { filters } from "./filters.ts";
@@ -22,7 +24,8 @@ import { SOURCE_LANGUAGE } from "../format/locale.ts";
 import type { Language } from "../format/language.ts";
 import { copyDataFiles } from "./data-files.ts";
 import { releasedPdfs } from "../report/corrigenda.ts";
-import { publishPhotos, type PublishedPhotos, type SitePhotos } from "./photos.ts";
+import { photosIn, publishPhotos, type PublishedPhotos, type SitePhotos } from "./photos.ts";
+import { languageLinks } from "./languages.ts";
 import { CONTENT_SECURITY_POLICY } from "./security.ts";
 import { wellFormedXml } from "./xml.ts";
 
@@ -30,13 +33,11 @@ export { TEMPLATES };
 
 export interface ReportPluginOptions {
   readonly settings: Settings;
-  /** The validated data and its model, when the caller has them already (the build, the preview); else read from `settings.dataDir` at each build. */
-  readonly data?: { readonly data: DataSet; readonly site: SiteModel };
   /**
-   * The language the pages are rendered in, English by default: the templates' `lang`, and the language the model is
-   * built in when the plugin reads the data itself (a model given in `data` must be built in it).
+   * The validated data and its models, English's first and then each further language's (siteModels), when the
+   * caller has them already (the build, the preview); else read from `settings.dataDir` at each build.
    */
-  readonly lang?: string;
+  readonly data?: { readonly data: DataSet; readonly sites: readonly SiteModel[] };
   /** Called as each page is written, for a progress display. */
   readonly onPage?: () => void;
   /** The folder that keeps the processed photos between builds; by default the one of `settings.outputDir` (photoCacheFor). The build names the one of its output folder, not of its staging folder. */
@@ -48,21 +49,33 @@ export interface ReportPluginOptions {
 /** What templates get as `site`: the model, with its pictures drawn and its photos processed. */
 export type SiteData = ReturnType<typeof drawPictures> & { readonly photos: SitePhotos };
 
-/** The data and the model of a build: the ones given, or the data folder read again (Eleventy on its own, whose watch mode builds again and again). */
-async function dataOf(options: ReportPluginOptions): Promise<{ data: DataSet; site: SiteModel }> {
+/** A language's words and formats, by its tag: the project's catalogues and the data folder's, read once per plugin. */
+function languagesOf(dataDir: string): (lang: string) => Language {
+  const languages = new Map<string, Language>();
+  return (lang) => {
+    let found = languages.get(lang);
+    if (!found) {
+      found = lang === SOURCE_LANGUAGE ? english() : languageFrom(readCatalogues(dataDir), lang);
+      languages.set(lang, found);
+    }
+    return found;
+  };
+}
+
+/** The data and the models of a build: the ones given, or the data folder read again (Eleventy on its own, whose watch mode builds again and again). */
+async function dataOf(options: ReportPluginOptions, languageOf: (lang: string) => Language): Promise<{ data: DataSet; sites: readonly SiteModel[] }> {
   if (options.data) return options.data;
   const { data } = await loadDataOrThrow(options.settings.dataDir);
-  const lang = options.lang ?? SOURCE_LANGUAGE;
-  const language = lang === SOURCE_LANGUAGE ? english() : languageFrom(readCatalogues(options.settings.dataDir), lang);
-  return { data, site: buildSite(dataIn(data, lang), { year: options.settings.year, language }) };
+  return { data, sites: siteModels(data, { year: options.settings.year, languageOf }) };
 }
 
 export function reportPlugin(config: EleventyConfig, options: ReportPluginOptions): void {
   const { settings } = options;
   const fonts = fontAssets();
+  const languageOf = languagesOf(settings.dataDir);
   // Read once per build, by the first template that asks, and shared with the pictures copied after it.
-  let current: Promise<{ data: DataSet; site: SiteModel }> | undefined;
-  const data = () => (current ??= dataOf(options));
+  let current: Promise<{ data: DataSet; sites: readonly SiteModel[] }> | undefined;
+  const data = () => (current ??= dataOf(options, languageOf));
   const cacheDir = options.photoCache ?? photoCacheFor(settings.outputDir);
   // Processed once per build, by the first template that asks, and written after Eleventy with the data's files.
   let processing: Promise<{ published: PublishedPhotos; encoded: () => number }> | undefined;
@@ -81,24 +94,36 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   config.setOutputDirectory(settings.outputDir);
   config.setTemplateFormats(["njk"]);
 
-  config.addGlobalData("site", async (): Promise<SiteData> => ({ ...drawPictures((await data()).site), photos: (await photos()).published.shown }));
+  // Each language's model with its pictures drawn and its photos, once per build: `sites` (English first), `siteIn`
+  // by language, and `site`, English's, for the pages of English alone (the 404 page, the open data, the sitemap).
+  // The pages of every language are paginated from `pages`; each page's data file takes its `site` and `lang` from it.
+  let shown: Promise<SiteData[]> | undefined;
+  const sites = () => (shown ??= Promise.all([data(), photos()]).then(([{ data: dataSet, sites: models }, { published }]) =>
+    models.map((site, i) => ({ ...drawPictures(site), photos: i === 0 ? published.shown : photosIn(published.shown, dataIn(dataSet, site.lang), site.urls) }))));
+  config.on("eleventy.before", () => {
+    shown = undefined;
+  });
+  config.addGlobalData("sites", sites);
+  config.addGlobalData("siteIn", async () => Object.fromEntries((await sites()).map((site) => [site.lang, site])));
+  config.addGlobalData("site", async () => (await sites())[0]!);
+  config.addGlobalData("pages", async () => {
+    const all = await sites();
+    return {
+      reports: all.flatMap((site) => site.reports),
+      events: all.flatMap((site) => site.events),
+      hubs: all.flatMap((site) => site.hubs),
+      hubIndexes: all.flatMap((site) => site.hubIndexes),
+    };
+  });
+  config.addGlobalData("languages", async () => languageLinks(alternatesOf((await data()).sites)));
   config.addGlobalData("fontFaces", fonts.css);
   config.addGlobalData("withPdf", settings.pdf);
   config.addGlobalData("flowPage", FLOW_PAGE);
   config.addGlobalData("pathPrefix", settings.pathPrefix);
   config.addGlobalData("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
-  // The language a page is rendered in, by default the working language; each template passes it on explicitly.
-  config.addGlobalData("lang", options.lang ?? SOURCE_LANGUAGE);
+  // The language a page is rendered in: the working language, unless its data file takes its page's; each template passes it on explicitly.
+  config.addGlobalData("lang", SOURCE_LANGUAGE);
   for (const [name, fn] of Object.entries(filters)) config.addFilter(name, fn);
-  const languages = new Map<string, Language>();
-  const languageOf = (lang: string): Language => {
-    let found = languages.get(lang);
-    if (!found) {
-      found = lang === SOURCE_LANGUAGE ? english() : languageFrom(readCatalogues(settings.dataDir), lang);
-      languages.set(lang, found);
-    }
-    return found;
-  };
   for (const [name, fn] of Object.entries(translationFilters(languageOf))) config.addFilter(name, fn);
   const onPage = options.onPage;
   if (onPage) {
@@ -115,12 +140,12 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   // Pictures of the data folder (e.g. the logos) at /images/, and the documents the events link to at /documents/: those validation checked.
   // Photos are published only as their processed copies (under /photos/), without the metadata their files carry.
   config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const { data: dataSet, site } = await data();
+    const { data: dataSet, sites: [site] } = await data();
     const { pictures, documents } = dataSet;
     const { published, encoded } = await photos();
     await Promise.all([
       // The released PDFs the data folder keeps stay published at their dated addresses (src/report/corrigenda.ts).
-      copyDataFiles([...pictures.filter((p) => !published.originals.has(p.path)), ...documents, ...releasedPdfs(dataSet, site)], directories.output),
+      copyDataFiles([...pictures.filter((p) => !published.originals.has(p.path)), ...documents, ...releasedPdfs(dataSet, site!)], directories.output),
       writePhotoFiles(published.files, directories.output),
     ]);
     if (published.files.length > 0) options.onPhotos?.({ files: new Set(published.files.map((f) => f.url)).size, encoded: encoded() });

@@ -8,13 +8,14 @@
 export function numberParagraphs(html: string, enabled = true): string {
   if (!enabled) return html;
   let n = 0;
-  return html.replace(/<p>/g, () => {
+  // A paragraph English stands in for, in a page of another language, carries its `lang` and `dir` (language-marks.ts).
+  return html.replace(/<p((?: (?:lang|dir)="[^"]*")*)>/g, (_all, lang: string) => {
     n += 1;
-    return `<p class="numbered" id="para-${n}"><span class="paragraph-number">${n}.</span> `;
+    return `<p class="numbered" id="para-${n}"${lang}><span class="paragraph-number">${n}.</span> `;
   });
 }
 
 /** Marks the paragraphs of `html` as not the report's own statements (a strand's timeless description), so that they are not numbered. */
 export function unnumbered(html: string): string {
-  return html.replace(/<p>/g, '<p class="text">');
+  return html.replace(/<p((?: (?:lang|dir)="[^"]*")*)>/g, '<p class="text"$1>');
 }

@@ -29,17 +29,19 @@ export function filesMentioning(url: string, data: DataSet): string[] {
     .map(([file]) => displayPath(path.isAbsolute(file) ? file : path.join(data.dir, file)));
 }
 
-/** Prints `reports` from their print pages in `options.siteDir`, each to the file `fileOf` names. */
+/**
+ * Prints `reports`, each of the model of its language (the build prints every language's in one browser), from their
+ * print pages in `options.siteDir`, each to the file `fileOf` names.
+ */
 export async function printReports(
-  site: SiteModel,
+  reports: readonly { readonly site: SiteModel; readonly report: ReportView }[],
   data: DataSet,
-  reports: readonly ReportView[],
   fileOf: (report: ReportView) => string,
   options: PrintOptions,
 ): Promise<PrintedPdf[]> {
   const { PrintError, printPdfs } = await import("./print.ts");
   try {
-    return await printPdfs(reports.map((report) => printJob(site, report, fileOf(report))), { siteUrl: site.siteUrl, ...options });
+    return await printPdfs(reports.map(({ site, report }) => printJob(site, report, fileOf(report))), { siteUrl: reports[0]?.site.siteUrl, ...options });
   } catch (error) {
     if (!(error instanceof PrintError) || error.blocked.length === 0) throw error;
     const where = error.blocked.map((url) => `${url} (in ${filesMentioning(url, data).join(", ") || "the templates"})`);

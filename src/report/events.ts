@@ -4,7 +4,7 @@ import { qualifierKey, type Language } from "../format/language.ts";
 import { goalLine } from "./goals.ts";
 import type { Lookups } from "./lookups.ts";
 import { countOf } from "./figures.ts";
-import { anchorOf, eventUrl } from "./urls.ts";
+import { anchorOf } from "./urls.ts";
 import type { DocumentView, EventReportLink, EventView, FigureView } from "./views.ts";
 import type { DocumentFile } from "../data/schema.ts";
 
@@ -15,7 +15,7 @@ const FIGURE_FIELDS: readonly FigureView["field"][] = ["participants", "countrie
 export const languageList = (versions: DocumentView["versions"], language: Language): string => versions.map((v) => v.name).join(`${language.t("punctuation.comma")} `);
 
 /** A document as the report lists it, in the report's language (`words`): its kind, and the names of its languages. */
-function documentView(d: DocumentFile, words: Language): DocumentView {
+function documentView(d: DocumentFile, words: Language, titleLang: string | undefined): DocumentView {
   const versions = Object.entries(d.versions).map(([language, link]) => ({
     language,
     name: words.languageName(language) ?? language,
@@ -29,6 +29,7 @@ function documentView(d: DocumentFile, words: Language): DocumentView {
     // Who adopted it only as the data says: no qualifier is invented where it says none.
     ...(adopted ? { adoptedText: d.adopted_by ? words.t("documents.adoptedBy", { by: d.adopted_by }) : words.t("documents.adopted") } : {}),
     versions, languages: languageList(versions, words),
+    ...(titleLang ? { titleLang } : {}),
   };
 }
 
@@ -57,10 +58,15 @@ function eventView(e: EventRecord, refs: Lookups, places: EventPlaces, language:
   const location = e.online ? (where ? language.t("event.location.online", { place: where.name }) : language.t("event.location.onlineOnly")) : where!.name;
   const figures = figuresOf(e, language);
   const goals = refs.goalsOf(e.goals ?? []);
+  // The event's texts English stands in for: by field, and each document's title by its place in the list.
+  const group = `event:${e.id}`;
+  const english = refs.standIns(group);
+  const documentTexts = refs.standIns(group, (p) => (p[0] === "documents" ? 3 : 1));
   return {
+    lang: language.lang,
     id: e.id,
     anchor: anchorOf("event", e.id),
-    url: eventUrl(e.reportYear, e.id),
+    url: refs.urls.event(e.reportYear, e.id),
     title: e.title,
     type: refs.types.get(e.type)!,
     date: e.date,
@@ -84,13 +90,16 @@ function eventView(e: EventRecord, refs: Lookups, places: EventPlaces, language:
     chairs: e.chairs ?? [],
     goals,
     goalLine: goalLine(goals, language),
-    documents: (e.documents ?? []).map((d) => documentView(d, language)),
+    documents: (e.documents ?? []).map((d, i) => documentView(d, language, documentTexts[`documents.${i}.title`])),
     sources: e.sources ?? [],
     status: e.status ?? "held",
     reportYear: e.reportYear,
     ...(report ? { report } : {}),
     hasPage: places.hasPage(e),
     draft: refs.draft(e.reportYear),
+    ...(refs.translation(e.reportYear) ? { translation: refs.translation(e.reportYear) } : {}),
+    english,
+    untranslated: Object.keys(english).length > 0,
   };
 }
 

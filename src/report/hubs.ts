@@ -2,7 +2,6 @@
 import type { DataSet } from "../data/load.ts";
 import type { Language } from "../format/language.ts";
 import type { Lookups } from "./lookups.ts";
-import { hubUrl, reportUrl } from "./urls.ts";
 import type { EventView, GoalView, HubIndexView, HubKind, HubView } from "./views.ts";
 
 interface HubEntry {
@@ -47,10 +46,10 @@ const HUB_KINDS: readonly { kind: HubKind; keepEmpty?: boolean; entries: (data: 
 ];
 
 /** The events by report year, each year linked to its report when `reports` (the years built) hold it. */
-function countByYear(events: readonly EventView[], reports: ReadonlySet<number>): HubView["byYear"] {
+function countByYear(events: readonly EventView[], reports: ReadonlySet<number>, refs: Lookups): HubView["byYear"] {
   const counts = new Map<number, number>();
   for (const e of events) counts.set(e.reportYear, (counts.get(e.reportYear) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => b - a).map(([year, count]) => ({ year, count, ...(reports.has(year) ? { url: reportUrl(year) } : {}) }));
+  return [...counts].sort(([a], [b]) => b - a).map(([year, count]) => ({ year, count, ...(reports.has(year) ? { url: refs.urls.report(year) } : {}) }));
 }
 
 /** Every kind's index with its hubs; a hub without events has no page. `reports` are the years whose reports the build makes. */
@@ -58,11 +57,11 @@ export function hubIndexes(data: DataSet, events: readonly EventView[], refs: Lo
   return HUB_KINDS.map(({ kind, keepEmpty, entries }) => {
     const title = language.t(`hubs.${kind}.title`);
     return {
-    kind, title, singular: language.t(`hubs.${kind}.singular`), url: `/${kind}/`,
+    lang: language.lang, kind, title, singular: language.t(`hubs.${kind}.singular`), url: refs.urls.hubIndex(kind),
     hubs: entries(data, events, refs).flatMap(({ id, title: hubTitle, description, goal, match }): HubView[] => {
       const own = events.filter(match);
       if (own.length === 0 && !keepEmpty) return [];
-      return [{ kind, kindTitle: title, id, title: hubTitle, url: hubUrl(kind, id), description, ...(goal ? { goal } : {}), events: [...own].reverse(), byYear: countByYear(own, reports) }];
+      return [{ lang: language.lang, kind, kindTitle: title, kindUrl: refs.urls.hubIndex(kind), id, title: hubTitle, url: refs.urls.hub(kind, id), description, ...(goal ? { goal } : {}), events: [...own].reverse(), byYear: countByYear(own, reports, refs) }];
     }),
     };
   });

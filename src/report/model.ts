@@ -14,7 +14,7 @@ import { hubIndexes } from "./hubs.ts";
 import { lookups } from "./lookups.ts";
 import { OUTLOOK_ID } from "./parts.ts";
 import { outlookYear, reportSpan, reportView } from "./reports.ts";
-import { anchorOf, reportUrl } from "./urls.ts";
+import { anchorOf, siteUrls } from "./urls.ts";
 import type { SiteModel } from "./views.ts";
 
 export type * from "./views.ts";
@@ -30,7 +30,9 @@ export interface SiteOptions {
 
 export function buildSite(data: DataSet, options: SiteOptions = {}): SiteModel {
   const language = options.language ?? english();
-  const refs = lookups(data, language);
+  // The PDFs keep the organisation's English name in every language.
+  const urls = siteUrls(language.lang, (data.english ?? data).report.organisation);
+  const refs = lookups(data, language, urls);
   // Which years have a report is decided for the whole data, so that a one-year build's outlook lists what the full build's does.
   const spans = reportYears(data.events, data.report.editions).map((year) => reportSpan(year, entryOf(data.report.editions, String(year))));
   // In a further language, the reports of the editions published in it (their `languages`), and their events.
@@ -42,9 +44,9 @@ export function buildSite(data: DataSet, options: SiteOptions = {}): SiteModel {
   const places: EventPlaces = {
     hasPage: (e) => pages.has(e.id),
     reportOf(e) {
-      if (built.has(e.reportYear)) return { year: e.reportYear, url: reportUrl(e.reportYear), entryUrl: `${reportUrl(e.reportYear)}#${anchorOf("event", e.id)}`, outlook: false };
+      if (built.has(e.reportYear)) return { year: e.reportYear, url: urls.report(e.reportYear), entryUrl: `${urls.report(e.reportYear)}#${anchorOf("event", e.id)}`, outlook: false };
       const year = e.status === "planned" ? outlookYear(e.date, spans) : undefined;
-      return year !== undefined && built.has(year) ? { year, url: reportUrl(year), entryUrl: `${reportUrl(year)}#${OUTLOOK_ID}`, outlook: true } : undefined;
+      return year !== undefined && built.has(year) ? { year, url: urls.report(year), entryUrl: `${urls.report(year)}#${OUTLOOK_ID}`, outlook: true } : undefined;
     },
   };
   const events = eventViews(records, refs, places, language);
@@ -56,6 +58,7 @@ export function buildSite(data: DataSet, options: SiteOptions = {}): SiteModel {
   return {
     lang: language.lang,
     language,
+    urls,
     organisation: data.report.organisation,
     secretariat: data.report.secretariat,
     secretariatName,

@@ -65,7 +65,7 @@ export function reportParts(input: PartsInput): ReportPart[] {
       listed: true,
       web: true,
       numbered: true,
-      sections: chapter.events.map((e) => ({ id: e.anchor, number: input.numbers[e.id]!, title: e.title })),
+      sections: chapter.events.map((e) => ({ id: e.anchor, number: input.numbers[e.id]!, title: e.title, ...(e.english.title ? { titleLang: e.english.title } : {}) })),
       chapter,
     })),
     ...(input.hasOutlook ? [{ kind: "outlook" as const, id: OUTLOOK_ID, title: title("outlook"), page: FLOW_PAGE, listed: true, web: true, numbered: true, sections: [] }] : []),

@@ -13,7 +13,7 @@ import { computeFigures } from "./figures.ts";
 import { supersededReleases, versionedPdfName } from "./corrigenda.ts";
 import type { Lookups } from "./lookups.ts";
 import { reportParts } from "./parts.ts";
-import { anchorOf, pdfFileName, reportUrl } from "./urls.ts";
+import { anchorOf } from "./urls.ts";
 import type { ChapterView, EditionView, EventView, GoalsProgressView, MeetingView, PlaceView, ReportView } from "./views.ts";
 
 /** What every report of a site shares. */
@@ -135,7 +135,12 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
   const edition = entryOf(data.report.editions, String(year));
   const editionShown = edition && editionView(edition, refs, language);
   const meeting = editionShown?.som;
-  const pdfName = pdfFileName(organisation, year);
+  const urls = refs.urls;
+  const pdfName = urls.pdfName(year);
+  const translation = refs.translation(year);
+  // The edition's texts English stands in for, by field: a strand's texts by strand, the signatories and corrigenda as one.
+  const english = Object.fromEntries(Object.entries(refs.standIns(`edition:${year}`, (p) => (p[2] === "strands" ? 5 : 3)))
+    .map(([at, lang]) => [at.split(".").slice(2).join("."), lang]));
   const span = reportSpan(year, edition);
   const periodText = edition?.period && language.dateRange(edition.period.from, edition.period.to);
   const states = edition?.participating_states ?? data.report.participating_states ?? [];
@@ -146,6 +151,7 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
   const publishedText = published && language.date(published);
   const reference = edition?.reference;
   const title = language.t("report.title", { title: data.report.title, year: String(year) });
+  const draftTitle = editionShown?.draft ? "report.draftTitle" : translation === "draft" ? "translation.draftTitle" : undefined;
   const about = meetingValues(meeting);
   const imprint = data.report.imprint ?? {};
   const progress = goalsProgress(own, chapters, numbers, data.frameworks, refs, { from: span.from.year, to: span.to.year });
@@ -160,11 +166,11 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
     year,
     title,
     fullTitle,
-    documentTitle: editionShown?.draft ? language.t("report.draftTitle", { title: fullTitle }) : fullTitle,
-    url: reportUrl(year),
-    printUrl: `${reportUrl(year)}print/`,
+    documentTitle: draftTitle ? language.t(draftTitle, { title: fullTitle }) : fullTitle,
+    url: urls.report(year),
+    printUrl: `${urls.report(year)}print/`,
     pdfName,
-    pdfUrl: `${reportUrl(year)}${pdfName}`,
+    pdfUrl: `${urls.report(year)}${pdfName}`,
     edition: editionShown,
     periodText,
     events: own,
@@ -180,6 +186,9 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
       language,
     }),
     draft: editionShown?.draft ?? false,
+    ...(translation ? { translation } : {}),
+    english,
+    untranslatedSite: translation === "draft" && Object.keys(refs.standIns("site")).length > 0,
     goalsProgress: progress,
     outlookEvents: outlook,
     documentsAdopted,
@@ -200,8 +209,9 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
       .sort((a, b) => a.name.localeCompare(b.name, language.lang)),
     organisationsPresent: figures.organisationsPresent.items,
     corrections: (edition?.corrigenda ?? []).map((c) => language.t("imprint.corrected", { date: language.date(c.date), note: c.note })),
-    earlierVersions: supersededReleases(edition).map((release) => ({
-      url: `${reportUrl(year)}${versionedPdfName(pdfName, release)}`,
+    // The releases recorded are of the English PDF: a translation has none of its own yet.
+    earlierVersions: (translation ? [] : supersededReleases(edition)).map((release) => ({
+      url: `${urls.report(year)}${versionedPdfName(pdfName, release)}`,
       iso: release.date.iso,
       dateText: language.date(release.date),
     })),

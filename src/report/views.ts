@@ -4,6 +4,17 @@ import type { Count } from "../format/counts.ts";
 import type { PartialDate } from "../format/dates.ts";
 import type { Figures } from "./figures.ts";
 import type { Language } from "../format/language.ts";
+import type { SiteUrls } from "./urls.ts";
+
+/**
+ * In a language other than English, the texts of an event or an edition that English stands in for (a draft
+ * translation lacks them), each as `"en"`, the language it is shown in, by its field (`title`, `summary`, `chairs`;
+ * for an edition `foreword`, `strands.<id>.introduction`…): what the templates mark with `lang` and a note.
+ */
+export type StandIns = Readonly<Record<string, string>>;
+
+/** A report or page in a language other than English: whether its translation is final, or a draft that says so. */
+export type TranslationStatus = "draft" | "final";
 
 export interface Link {
   readonly label: string;
@@ -75,6 +86,8 @@ export interface DocumentView {
   readonly versions: readonly { readonly language: string; readonly name: string; readonly url?: string }[];
   /** `English, Russian` */
   readonly languages: string;
+  /** The language its title is shown in, when English stands in for its translation. */
+  readonly titleLang?: string;
 }
 
 /** Where a report shows an event. */
@@ -89,6 +102,8 @@ export interface EventReportLink {
 }
 
 export interface EventView {
+  /** The language of its words: the page's. */
+  readonly lang: string;
   readonly id: string;
   /** The element id of the event in a report's page: never one of the page's own ids, whatever the file is called. */
   readonly anchor: string;
@@ -141,6 +156,12 @@ export interface EventView {
   readonly hasPage: boolean;
   /** Its report is a draft: its page says so and is not indexed. */
   readonly draft: boolean;
+  /** In a language other than English, whether its report's translation is final or a draft. */
+  readonly translation?: TranslationStatus;
+  /** Its texts that English stands in for, by field. */
+  readonly english: StandIns;
+  /** English stands in for some of its texts: its entry and its page say so. */
+  readonly untranslated: boolean;
   /** Neighbours in time, across all years. */
   readonly previous?: Link & { readonly dateline: string };
   readonly next?: Link & { readonly dateline: string };
@@ -239,7 +260,7 @@ export interface ReportPart {
   /** Its paragraphs are the report's own statements, numbered when the report numbers paragraphs (not the front matter). */
   readonly numbered: boolean;
   /** The numbered entries under it in the PDF's contents: a chapter's events. */
-  readonly sections: readonly { readonly id: string; readonly number: string; readonly title: string }[];
+  readonly sections: readonly { readonly id: string; readonly number: string; readonly title: string; readonly titleLang?: string }[];
   /** The chapter it prints, for a chapter. */
   readonly chapter?: ChapterView;
 }
@@ -288,6 +309,12 @@ export interface ReportView {
   readonly parts: readonly ReportPart[];
   /** A draft prints DRAFT on every page, and its web pages say so and are not indexed. */
   readonly draft: boolean;
+  /** In a language other than English, whether the translation is final or a draft (which its cover and pages say). */
+  readonly translation?: TranslationStatus;
+  /** The edition's texts that English stands in for, by field (`foreword`, `strands.<id>.introduction`, `signatories`…). */
+  readonly english: StandIns;
+  /** English stands in for some of the site's own texts (strands, places, types…): a draft translation says so once, on its page and cover. */
+  readonly untranslatedSite: boolean;
   /** One for each framework in force in the report's period. */
   readonly goalsProgress: readonly GoalsProgressView[];
   /** The planned activities after the report's period and before the next report's, in date order. */
@@ -331,9 +358,13 @@ export interface ReportView {
 export type HubKind = "strands" | "countries" | "types" | "topics" | "goals";
 
 export interface HubView {
+  /** The language of its words: the page's. */
+  readonly lang: string;
   readonly kind: HubKind;
   /** `Strands`, `Countries`…: the title of the hub's index page. */
   readonly kindTitle: string;
+  /** The address of that index page. */
+  readonly kindUrl: string;
   readonly id: string;
   readonly title: string;
   readonly url: string;
@@ -347,6 +378,8 @@ export interface HubView {
 }
 
 export interface HubIndexView {
+  /** The language of its words: the page's. */
+  readonly lang: string;
   readonly kind: HubKind;
   /** `Strands`, `Countries`… */
   readonly title: string;
@@ -361,6 +394,8 @@ export interface SiteModel {
   readonly lang: string;
   /** That language's messages and formats, for the pages' data (the templates use the `t` filter with `lang`). */
   readonly language: Language;
+  /** The addresses of the language's pages: English at the root, another language under `/<lang>/`. */
+  readonly urls: SiteUrls;
   readonly organisation: string;
   /** Who runs the Secretariat: `International Centre for Migration Policy Development (ICMPD)` */
   readonly secretariat: string;

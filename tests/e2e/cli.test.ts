@@ -23,12 +23,15 @@ describe("activity-report build on the sample data", () => {
 
   it("succeeds with one summary line, then the key figures, and its progress on standard error", () => {
     expect(run.code).toBe(0);
-    expect(run.stdout.split("\n")[0]).toMatch(/^Built \d+ pages and 4 PDFs \(\d+ KB\) into .+ in \d+\.\d s$/);
+    // 2016 to 2019 in English, and the three editions published in Russian.
+    expect(run.stdout.split("\n")[0]).toMatch(/^Built \d+ pages and 7 PDFs \(\d+ KB\) into .+ in \d+\.\d s$/);
     expect(run.stdout).toContain("2018: activities held 1; participants 60; state delegations 29\n");
     // A total over some of the activities says so; a year of planned activities alone says none was held.
     expect(run.stdout).toContain("2017: activities held 5; participants at least 142, from 4 of 5 activities; states that took part at least 2, from 2 of 5 activities;");
     expect(run.stdout).toContain("2019: no activity held\n");
-    expect(run.stderr).toMatch(/^Checked 9 events: the data is valid\.\nPublished \d+ picture files \(\d+ encoded\)\.\nRendered \d+ pages\.\n(Printed Annual Activity Report 201[6789] \(\d of 4\): \d+ pages, \d+ KB\.\n){4}Built the search index\.\n$/);
+    expect(run.stderr).toMatch(/^Checked 9 events: the data is valid\.\nPublished \d+ picture files \(\d+ encoded\)\.\nRendered \d+ pages\.\n(Printed [^\n]+ \(\d of 7\): \d+ pages, \d+ KB\.\n){7}Built the search index\.\n$/);
+    // Each report in English, and those of the editions published in Russian, in their titles.
+    expect(run.stderr.match(/^Printed Annual Activity Report 201[6789] \(/gm)).toHaveLength(4);
   });
 
   it("writes a home page listing every report year", async () => {

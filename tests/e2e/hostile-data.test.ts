@@ -199,7 +199,7 @@ describe("characters that are not text", () => {
     // The newest event of a final report: the feed leaves out a draft's.
     Object.assign(site.events.filter((e) => !e.draft).at(-1)!, { title: hostile, summary: hostile, dateline: hostile });
     (site as { organisation: string }).organisation = "Budapest\x01 Process";
-    await runEleventy({ settings: { dataDir: SAMPLE_DATA, outputDir: output, pathPrefix: "/", pdf: false }, data: { data, site } });
+    await runEleventy({ settings: { dataDir: SAMPLE_DATA, outputDir: output, pathPrefix: "/", pdf: false }, data: { data, sites: [site] } });
     const feed = await readFile(path.join(output, "feed.xml"), "utf8");
     const browser = await openSite(output);
     try {

@@ -1,6 +1,6 @@
 /**
  * A report in a language written right to left: the Arabic test data folder (tests/fixtures/arabic: the sample's
- * 2017, its words from its own locales/ar.yaml, its data still in English) rendered with `lang: "ar"`. Its pages say
+ * 2017, its words from its own locales/ar.yaml, a few of its texts in Arabic), its Arabic pages under /ar/. Its pages say
  * dir="rtl", mirror as a whole (the style sheets are logical: tests/unit/logical-css.test.ts), pass axe and the Nu Html
  * Checker, and its PDF is set in the report's fonts, Arabic in Noto Naskh Arabic, with its running header mirrored.
  */
@@ -11,7 +11,7 @@ import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { languageFrom, readCatalogues } from "../../src/data/catalogues.ts";
-import { loadDataOrThrow } from "../../src/data/load.ts";
+import { dataIn, loadDataOrThrow } from "../../src/data/load.ts";
 import { runEleventy } from "../../src/eleventy/run.ts";
 import { findBrowser } from "../../src/pdf/browser.ts";
 import { printJob } from "../../src/pdf/job.ts";
@@ -25,7 +25,9 @@ import { openPdf, pdfFontNames, pdfPages } from "../helpers/pdf.ts";
 import { htmlPages, pageUrl } from "../helpers/site-files.ts";
 
 const ARABIC = path.join(ROOT, "tests", "fixtures", "arabic");
-const PAGES = { home: "/", year: "/2017/", event: "/events/2017/2017-05-16-istanbul-training-of-trainers-afghanistan/", strands: "/strands/", about: "/about/" };
+const PAGES = { home: "/ar/", year: "/ar/2017/", event: "/ar/events/2017/2017-05-16-istanbul-training-of-trainers-afghanistan/", strands: "/ar/strands/", about: "/ar/about/" };
+/** The Arabic pages, under /ar/ (English's are at the root). */
+const arabicPages = async () => (await htmlPages(output)).filter((f) => f.startsWith("ar/"));
 /** A4 in points, and the page's margins (print.css): 25 mm where a line starts, 22 mm where it ends. */
 const A4_WIDTH = 595.28;
 const MM = 72 / 25.4;
@@ -40,11 +42,12 @@ let site: Awaited<ReturnType<typeof openSite>>;
 
 beforeAll(async () => {
   output = await tempDir("activity-report-rtl-");
-  await runEleventy({ settings: { dataDir: ARABIC, outputDir: output, pathPrefix: "/", pdf: true }, lang: "ar" });
+  await runEleventy({ settings: { dataDir: ARABIC, outputDir: output, pathPrefix: "/", pdf: true } });
   const { data } = await loadDataOrThrow(ARABIC);
-  const model = buildSite(data, { language: languageFrom(readCatalogues(ARABIC), "ar") });
-  pdf = path.join(output, "2017", "report-ar.pdf");
-  await printPdfs([printJob(model, model.reports.find((r) => r.year === 2017)!, pdf)], { siteDir: output, browserPath: findBrowser() });
+  const model = buildSite(dataIn(data, "ar"), { language: languageFrom(readCatalogues(ARABIC), "ar") });
+  const report = model.reports.find((r) => r.year === 2017)!;
+  pdf = path.join(output, report.pdfUrl);
+  await printPdfs([printJob(model, report, pdf)], { siteDir: output, browserPath: findBrowser() });
   site = await openSite(output);
 }, 240_000);
 
@@ -64,10 +67,10 @@ async function withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
 
 describe("the Arabic pages", () => {
   it("each say their language and that it is written right to left, the print page too", async () => {
-    const files = await htmlPages(output);
+    const files = await arabicPages();
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) expect(await readFile(path.join(output, file), "utf8"), file).toMatch(/^<!doctype html>\s*<html lang="ar" dir="rtl">/);
-    expect(await readFile(path.join(output, "2017", "print", "index.html"), "utf8")).toContain('<html lang="ar" dir="rtl">');
+    expect(await readFile(path.join(output, "ar", "2017", "print", "index.html"), "utf8")).toContain('<html lang="ar" dir="rtl">');
   });
 
   it("mirror: the header's name, the events' rule, the figures' column, the paragraph numbers and the photo on their other side", async () => {
@@ -81,13 +84,14 @@ describe("the Arabic pages", () => {
         const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
         return {
           direction: getComputedStyle(document.documentElement).direction,
-          // The site's name at the right of the header, the search at its left.
-          name: box(".site-name").right > box(".site-search").right,
+          // The site's name at the right of the header, the language switcher at its left.
+          name: box(".site-name").left > box(".site-languages").right,
           // The rule beside each event on its right.
           rule: [style(".event").borderRightWidth, style(".event").borderLeftWidth],
           // A figure's column at the left of the table, a paragraph's number at the right of its text.
           figure: box(".figure-tables .num").left < centre(box(".figure-tables table")),
-          paragraphNumber: box(".paragraph-number").left > centre(main),
+          // (Of a paragraph in Arabic: one English stands in for is set left to right, its number at its start.)
+          paragraphNumber: box("p.numbered:not([dir]) .paragraph-number").left > centre(main),
           // The event's photo floats at the left of its text.
           photo: box(".entry-photo").left < centre(document.querySelector(".entry-photo")!.closest(".event")!.getBoundingClientRect()),
           heading: box("h1").right > main.right - 40,
@@ -116,7 +120,7 @@ describe("the Arabic pages", () => {
       await page.setViewport({ width: 375, height: 800 });
       const found: string[] = [];
       // Not the print page, which the build removes once the PDF is printed.
-      for (const file of (await htmlPages(output)).filter((f) => !f.includes("print/"))) {
+      for (const file of (await arabicPages()).filter((f) => !f.includes("print/"))) {
         await page.goto(site.url(pageUrl(file)), { waitUntil: "load" });
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 375) found.push(`${pageUrl(file)} is ${width} px wide`);

@@ -64,6 +64,21 @@ describe("the benchmark's data generator", () => {
     for (const [i, p] of again.photoFiles.entries()) expect(await readFile(path.join(again.dir, p.file))).toEqual(bytes[i]);
   }, 120_000);
 
+  it("publishes every edition in the languages asked for, as drafts, and in English alone otherwise, changing nothing else", async () => {
+    const [englishDir, twoDir] = [await tempDir(), await tempDir()];
+    await generateData(englishDir, { ...size, seed: 5, lastYear: 2019 });
+    await generateData(twoDir, { ...size, seed: 5, lastYear: 2019, languages: ["ru"] });
+    const [english, two] = [await snapshot(englishDir), await snapshot(twoDir)];
+    expect([...two.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [file, content] of english) if (file !== "report.yaml") expect(two.get(file), file).toBe(content);
+    // No translation is copied from the sample: English stands in for every text.
+    expect([...english.keys()].filter((f) => /\.[a-z]{2}\.yaml$/.test(f))).toEqual([]);
+    const [plain, published] = await Promise.all([loadData(englishDir), loadData(twoDir)]);
+    expect(Object.values(plain.data!.report.editions!).map((e) => e.languages)).toEqual([undefined, undefined, undefined]);
+    expect(Object.values(published.data!.report.editions!).map((e) => e.languages)).toEqual([{ ru: "draft" }, { ru: "draft" }, { ru: "draft" }]);
+    expect(published.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, twoDir))).toEqual([]);
+  });
+
   it("writes data that passes the check, with every event in its year", async () => {
     const dir = await tempDir();
     const generated = await generateData(dir, { ...size, seed: 1, lastYear: 2020 });

@@ -27,7 +27,10 @@ describe("createPreview", () => {
     const failed = await preview.reply(["2018"], true);
     expect(failed?.status).toBe(500);
     expect(text(failed?.body)).toContain("unknown country");
-    preview.built({ site: { reports: [] }, data: {} } as unknown as PreviewBuild);
+    preview.built({ sites: [{ reports: [] }, { reports: [] }], data: {} } as unknown as PreviewBuild);
     expect(await preview.reply(["2018"], true)).toBeUndefined();
+    // A PDF no report of any language has: not the preview's to print.
+    expect(await preview.reply(["ru", "2018", "report-ru.pdf"], false)).toBeUndefined();
+    expect(await preview.reply(["2018", "report.pdf"], false)).toBeUndefined();
   });
 });

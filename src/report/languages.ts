@@ -1,0 +1,28 @@
+/**
+ * The site in each language a build renders: English, the working language, and each further language the
+ * editions are published in (report.yaml's `languages`), each with the reports of its editions and their events,
+ * under its own addresses (urls.ts).
+ */
+import { dataIn, type DataSet } from "../data/load.ts";
+import { editionLanguages } from "../data/translations.ts";
+import type { Language } from "../format/language.ts";
+import { SOURCE_LANGUAGE } from "../format/locale.ts";
+import { buildSite, type SiteOptions } from "./model.ts";
+import type { SiteModel } from "./views.ts";
+
+/** The languages editions name besides English, in a stable order. */
+export function furtherLanguages(data: Pick<DataSet, "report">): string[] {
+  return [...editionLanguages(data.report.editions).keys()].filter((lang) => lang !== SOURCE_LANGUAGE).sort();
+}
+
+/**
+ * English's model, then one per further language that has a report in this build (a build of one year renders a
+ * language only if that year's edition is published in it). `languageOf` gives a language's catalogue and formats.
+ */
+export function siteModels(data: DataSet, options: Pick<SiteOptions, "year"> & { readonly languageOf: (lang: string) => Language }): SiteModel[] {
+  const english = buildSite(data, { year: options.year, language: options.languageOf(SOURCE_LANGUAGE) });
+  const others = furtherLanguages(data)
+    .map((lang) => buildSite(dataIn(data, lang), { year: options.year, language: options.languageOf(lang) }))
+    .filter((site) => site.reports.length > 0);
+  return [english, ...others];
+}
