@@ -195,6 +195,8 @@ describe("activity-report check", () => {
   it("warns at an abbreviation that no report uses, at its line", async () => {
     const data = await sampleCopy();
     await put(data, "report.yaml", (await readFile(path.join(SAMPLE_DATA, "report.yaml"), "utf8")).replace("  ToT: Training of Trainers\n", "  ToT: Training of Trainers\n  UNHCR: United Nations High Commissioner for Refugees\n"));
+    // The Russian editions are final: the new abbreviation has its Russian meaning.
+    await put(data, "report.ru.yaml", (await readFile(path.join(SAMPLE_DATA, "report.ru.yaml"), "utf8")).replace("abbreviations:\n", "abbreviations:\n  UNHCR: Управление Верховного комиссара ООН по делам беженцев\n"));
     const run = await runCli(["check", "--data", "_data"], { cwd: path.dirname(data) });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('_data/report.yaml:20:3: warning: abbreviation "UNHCR": none of the reports of 2016, 2017, 2018 and 2019 uses it, so no Annex D lists it; write it where the text means it, or remove it\n0 errors, 1 warning\n');
