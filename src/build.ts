@@ -11,20 +11,21 @@ import { loadData, type DataSet } from "./data/load.ts";
 import { pictureStamps } from "./data/pictures.ts";
 import { runEleventy } from "./eleventy/run.ts";
 import { describeChanges, manifestOf, readManifest } from "./report/changes.ts";
-import { english, languageFrom, readCatalogues } from "./data/catalogues.ts";
+import { english } from "./data/catalogues.ts";
 import type { Language } from "./format/language.ts";
-import { SOURCE_LANGUAGE } from "./format/locale.ts";
 import { findBrowser } from "./pdf/browser.ts";
 import { removeAbandonedBrowsers } from "./pdf/browser-folders.ts";
 import type { PrintedPdf } from "./pdf/print.ts";
 import { printReports } from "./pdf/reports.ts";
 import { PHOTOS_URL, photoCacheFor, removeUnfinishedWrites } from "./pictures/photos.ts";
 import { siteWarnings, type SiteModel } from "./report/model.ts";
-import { siteModels } from "./report/languages.ts";
 import { buildMarker, checkOutputFolder, checkPreviewFolder, OUTPUT_MARKER, PREVIEW_MARKER, withStagedOutput } from "./output.ts";
 import { indexSite } from "./search.ts";
 import type { Settings } from "./settings.ts";
 import type { Stops } from "./system/stops.ts";
+import { buildModels } from "./report/languages.ts";
+
+export { buildModels };
 
 /** What a build reports while it runs, for a progress display. */
 export type BuildProgress =
@@ -72,15 +73,6 @@ async function stampPdfSizes(siteDir: string, site: SiteModel, pdfs: readonly Pr
   }));
 }
 
-/**
- * The models of a build: English's, then one for each further language its editions are published in (that has a
- * report in a build of one year), each in its language's words (the project's catalogues and the data folder's).
- */
-export function buildModels(data: DataSet, settings: Pick<Settings, "dataDir" | "year">): SiteModel[] {
-  let catalogues: ReturnType<typeof readCatalogues> | undefined;
-  const languageOf = (lang: string) => (lang === SOURCE_LANGUAGE ? english() : languageFrom((catalogues ??= readCatalogues(settings.dataDir)), lang));
-  return siteModels(data, { year: settings.year, languageOf });
-}
 
 /** What a command adds to the site before it is put in place (the editor at /admin/, with `build --editor`). */
 export interface BuildAdditions {
@@ -128,7 +120,7 @@ export async function build(settings: Settings, onProgress: (progress: BuildProg
         notice(browser === undefined ? `removed ${folder}, left by a build that no longer runs` : `ended the browser (process ${browser}) of a build that was stopped, and removed its folder ${folder}`);
       }
       previous = readManifest(await readFile(path.join(output, OUTPUT_MARKER), "utf8").catch(() => undefined));
-      manifest = manifestOf(data, site, await pictureStamps(data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}));
+      manifest = manifestOf(data, site, await pictureStamps(data.pictures, previous && previous !== "older" ? (previous.pictures ?? {}) : {}), sites);
       return buildMarker(manifest);
     }, async (staging) => {
       const filled = await fillSite(settings, staging, output, data, sites, browserPath, onProgress, stopIndexing);

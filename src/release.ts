@@ -22,7 +22,9 @@ import { conformanceProblems } from "./pdf/conformance.ts";
 import { readPdfText } from "./pdf/pdf-reading.ts";
 import { describeTextChange, lastRelease, newCorrigenda, textChange, textFingerprint } from "./report/corrigenda.ts";
 import { manifestOf, readManifest } from "./report/changes.ts";
-import { buildSite, siteWarnings } from "./report/model.ts";
+import { siteWarnings, type SiteModel } from "./report/model.ts";
+import { buildModels } from "./report/languages.ts";
+import { languageLabel } from "./data/translations.ts";
 import { finalEditions, releaseReasons, type PdfFacts, type Place, type ReleasedChange } from "./report/release.ts";
 import { photoCacheFor, type Settings } from "./settings.ts";
 import { ReportError } from "./errors.ts";
@@ -58,7 +60,8 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
     return { errors, diagnostics: errors, years: [], pdfsPassed: 0, texts: [] };
   }
   const data = loaded.data;
-  const site = buildSite(data);
+  const sites = buildModels(data, settings);
+  const site = sites[0]!;
   const warnings = [...loaded.diagnostics, ...siteWarnings(data, site)];
   const statuses = new Map(Object.entries(data.report.editions ?? {}).map(([year, edition]) => [Number(year), edition?.status]));
   const chosen = years ? [...new Set(years)].sort((a, b) => a - b) : finalEditions(statuses);
@@ -73,7 +76,7 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
   const marker = await readFile(path.join(settings.outputDir, OUTPUT_MARKER), "utf8").catch(() => undefined);
   const built = marker !== undefined && markerWriter(marker) === "build";
   const manifest = built ? readManifest(marker) : undefined;
-  const digests = manifestOf(data, site).reports;
+  const { reports: digests, languageReports } = manifestOf(data, site, {}, sites);
   const pdfs: PdfFacts[] = [];
   const texts: PdfText[] = [];
   if (built) {
@@ -87,6 +90,12 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
         pdfs.push({ year: report.year, file, state: "checked", problems });
         const released = lastRelease(entryOf(data.report.editions, String(report.year))) !== undefined;
         if (problems.length === 0 && (released || allTexts)) texts.push(await releasedText(data, report.year, file, bytes));
+      }
+    }
+    // A report final in a further language goes out in it too: its PDF is checked as English's is.
+    for (const other of sites.slice(1)) {
+      for (const report of other.reports.filter((r) => chosen.includes(r.year) && entryOf(data.report.editions, String(r.year))?.languages?.[other.lang] === "final")) {
+        pdfs.push(await languagePdf(settings.outputDir, other.lang, report, manifest, languageReports?.[other.lang]?.[String(report.year)]));
       }
     }
   }
@@ -113,6 +122,17 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
     pdfsPassed: pdfs.filter((p) => p.state === "checked" && p.problems.length === 0).length,
     texts,
   };
+}
+
+/** A further language's PDF of a report in the output: missing, built from other data, or checked. */
+async function languagePdf(outputDir: string, lang: string, report: SiteModel["reports"][number], manifest: ReturnType<typeof readManifest>, digest: string | undefined): Promise<PdfFacts> {
+  const file = path.join(outputDir, ...report.pdfUrl.split("/"));
+  const facts = { year: report.year, file, language: languageLabel(lang) };
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return { ...facts, state: "missing" };
+  if (typeof manifest !== "object" || manifest.languageReports?.[lang]?.[String(report.year)] !== digest) return { ...facts, state: "stale" };
+  const problems = await conformanceProblems(bytes).catch((error: Error) => [`cannot be read as a PDF: ${error.message}`]);
+  return { ...facts, state: "checked", problems };
 }
 
 /** The text of a report's PDF in the output, and how it differs from the report's last release, if it does. */

@@ -10,6 +10,7 @@ import { OPTIONAL_FILES, REFERENCE_FILES, type DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
 import type { PictureStamp } from "../data/pictures.ts";
 import { translationOf } from "../data/texts.ts";
+import { languageLabel } from "../data/translations.ts";
 import { formatCount, type Count } from "../format/counts.ts";
 import { columnLabels, figureLabels, type FigureTotal } from "./figures.ts";
 import type { ReportView, SiteModel } from "./model.ts";
@@ -27,6 +28,8 @@ export interface Manifest {
   readonly eventYears: Readonly<Record<string, number>>;
   /** A digest of everything each report prints, by year: a report whose digest differs has changed. */
   readonly reports: Readonly<Record<string, string>>;
+  /** The same of each further language's reports, by language and year. */
+  readonly languageReports?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Each year's key figures as printed, by year and figure. */
   readonly figures: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Every picture of images/ by its path, with what tells a replaced one (pictureStamps). */
@@ -67,7 +70,7 @@ function digest(report: ReportView, site: SiteModel): string {
   return createHash("sha256").update(text).digest("base64url").slice(0, 22);
 }
 
-export function manifestOf(data: DataSet, site: SiteModel, pictures: Readonly<Record<string, PictureStamp>> = {}): Manifest {
+export function manifestOf(data: DataSet, site: SiteModel, pictures: Readonly<Record<string, PictureStamp>> = {}, languages: readonly SiteModel[] = []): Manifest {
   // An activity planned in a year without a report is told against the report whose outlook lists it.
   const built = new Map(site.events.map((e) => [e.id, e.report?.year ?? e.reportYear]));
   const files: Record<string, Json> = {
@@ -112,7 +115,8 @@ export function manifestOf(data: DataSet, site: SiteModel, pictures: Readonly<Re
     [named(FIGURE_LABELS.trainings)]: site.language.number(f.trainings),
     [named(FIGURE_LABELS.trainees)]: text(f.trainees),
   }]));
-  return { version: MANIFEST_VERSION, files, eventYears, reports, figures, pictures, pictureYears: pictureYearsOf(data, site) };
+  const languageReports = Object.fromEntries(languages.filter((l) => l.lang !== site.lang).map((l) => [l.lang, Object.fromEntries(l.reports.map((r) => [String(r.year), digest(r, l)]))]));
+  return { version: MANIFEST_VERSION, files, eventYears, reports, ...(languages.length > 1 ? { languageReports } : {}), figures, pictures, pictureYears: pictureYearsOf(data, site) };
 }
 
 /** The manifest in a marker file's text: undefined for a first build, "older" for one written by an earlier version. */
@@ -195,20 +199,24 @@ function figureLines(current: Manifest): string[] {
   });
 }
 
-/** The reports whose content differs between the builds (or that appeared or went). */
-function changedReportsOf(previous: Manifest, current: Manifest): Set<number> {
+/** The reports whose content differs between the builds (or that appeared or went): English's, or a further language's. */
+function changedReportsOf(previous: Manifest, current: Manifest, lang?: string): Set<number> {
+  const before = lang === undefined ? previous.reports : (previous.languageReports?.[lang] ?? {});
+  const after = lang === undefined ? current.reports : (current.languageReports?.[lang] ?? {});
   return new Set(
-    [...new Set([...Object.keys(previous.reports), ...Object.keys(current.reports)])]
-      .filter((year) => entryOf(previous.reports, year) !== entryOf(current.reports, year))
+    [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter((year) => entryOf(before, year) !== entryOf(after, year))
       .map(Number),
   );
 }
 
 /** The reports that a change of a file's field (`""`: the whole file) reaches, of those that changed, latest first. */
-function reportsReached(previous: Manifest, current: Manifest, changedReports: ReadonlySet<number>, site: SiteModel | undefined) {
+function reportsReached(previous: Manifest, current: Manifest, englishReports: ReadonlySet<number>, site: SiteModel | undefined) {
   return (file: string, field: string): number[] => {
-    // A translation file reaches what its English file does.
-    const english = translationOf(file)?.english ?? file;
+    // A translation file reaches what its English file does, in its language.
+    const translation = translationOf(file);
+    const english = translation?.english ?? file;
+    const changedReports = translation ? changedReportsOf(previous, current, translation.lang) : englishReports;
     let candidates: number[];
     const years = [entryOf(current.eventYears, file), entryOf(previous.eventYears, file)].filter((y): y is number => y !== undefined);
     if (years.length > 0) {
@@ -248,13 +256,15 @@ function dataFileChanges(previous: Manifest, current: Manifest, reportsOf: (file
   for (const file of files) {
     const before = entryOf(previous.files, file);
     const after = entryOf(current.files, file);
-    if (before === undefined) out.added.push(`${file} (${yearsText(reportsOf(file, ""))})`);
-    else if (after === undefined) out.removed.push(`${file} (${yearsText(reportsOf(file, ""))})`);
+    const lang = translationOf(file)?.lang;
+    const reports = (years: readonly number[]) => `${yearsText(years)}${lang !== undefined && years.length > 0 ? ` in ${languageLabel(lang)}` : ""}`;
+    if (before === undefined) out.added.push(`${file} (${reports(reportsOf(file, ""))})`);
+    else if (after === undefined) out.removed.push(`${file} (${reports(reportsOf(file, ""))})`);
     else {
       const fields = fieldChanges(before, after);
       if (fields.length === 0) continue;
       const years = [...new Set(fields.flatMap((f) => reportsOf(file, f.field)))].sort((a, b) => b - a);
-      out.changed.push(`${file}: ${fields.map(describeField).join("; ")} (${yearsText(years)})`);
+      out.changed.push(`${file}: ${fields.map(describeField).join("; ")} (${reports(years)})`);
     }
   }
 }
@@ -301,7 +311,8 @@ export function describeChanges(previous: Manifest | "older" | undefined, curren
   pictureChanges(previous, current, changes);
   const moved = movedFigures(previous, current);
   const { added, removed, changed } = changes;
-  if (added.length + removed.length + changed.length + moved.length === 0 && changedReports.size === 0) {
+  const languagesChanged = Object.keys({ ...previous.languageReports, ...current.languageReports }).some((lang) => changedReportsOf(previous, current, lang).size > 0);
+  if (added.length + removed.length + changed.length + moved.length === 0 && changedReports.size === 0 && !languagesChanged) {
     lines.push("Since the last build: no data file, report or figure changed.");
     return lines;
   }

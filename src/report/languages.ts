@@ -9,6 +9,7 @@ import type { Language } from "../format/language.ts";
 import { SOURCE_LANGUAGE } from "../format/locale.ts";
 import { buildSite, type SiteOptions } from "./model.ts";
 import type { SiteModel } from "./views.ts";
+import { english, languageFrom, readCatalogues } from "../data/catalogues.ts";
 
 /** The languages editions name besides English, in a stable order. */
 export function furtherLanguages(data: Pick<DataSet, "report">): string[] {
@@ -25,4 +26,14 @@ export function siteModels(data: DataSet, options: Pick<SiteOptions, "year"> & {
     .map((lang) => buildSite(dataIn(data, lang), { year: options.year, language: options.languageOf(lang) }))
     .filter((site) => site.reports.length > 0);
   return [english, ...others];
+}
+
+/**
+ * The models of a build: English's, then one for each further language its editions are published in (that has a
+ * report in a build of one year), each in its language's words (the project's catalogues and the data folder's).
+ */
+export function buildModels(data: DataSet, settings: { readonly dataDir: string; readonly year?: number }): SiteModel[] {
+  let catalogues: ReturnType<typeof readCatalogues> | undefined;
+  const languageOf = (lang: string) => (lang === SOURCE_LANGUAGE ? english() : languageFrom((catalogues ??= readCatalogues(settings.dataDir)), lang));
+  return siteModels(data, { year: settings.year, languageOf });
 }

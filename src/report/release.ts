@@ -13,12 +13,12 @@ type EditionStatus = Edition["status"];
 export type Place = Pick<Diagnostic, "file" | "line" | "col">;
 
 /** What the release check found of one report's PDF in the output folder. */
-export type PdfFacts =
-  | { readonly year: number; readonly file: string; readonly state: "missing" }
+export type PdfFacts = { readonly year: number; readonly file: string; /** A further language's PDF: its name in English (`Russian`). */ readonly language?: string } & (
+  | { readonly state: "missing" }
   /** The output's build was made from other data than the data folder holds now. */
-  | { readonly year: number; readonly file: string; readonly state: "stale" }
+  | { readonly state: "stale" }
   /** The machine checks of PDF/UA-1 and PDF/A-2u that it fails (none: it passes them all). */
-  | { readonly year: number; readonly file: string; readonly state: "checked"; readonly problems: readonly string[] };
+  | { readonly state: "checked"; readonly problems: readonly string[] });
 
 export interface ReleaseFacts {
   /** The report years asked for, ascending: each one given, or every final edition. */
@@ -99,7 +99,8 @@ export function releaseReasons(facts: ReleaseFacts): Diagnostic[] {
   }
   for (const pdf of facts.pdfs) {
     if (!asked.has(pdf.year)) continue;
-    if (pdf.state === "missing") out.push(error({ file: pdf.file }, `the PDF of the report of ${pdf.year} is not in the output: build the site with its PDFs (without --no-pdf)`));
+    const which = pdf.language === undefined ? "the PDF" : `the ${pdf.language} PDF`;
+    if (pdf.state === "missing") out.push(error({ file: pdf.file }, `${which} of the report of ${pdf.year} is not in the output: build the site with its PDFs (without --no-pdf)`));
     else if (pdf.state === "stale") out.push(error({ file: pdf.file }, `was built from other data than the data folder holds now: build again, then check`));
     else for (const problem of pdf.problems) out.push(error({ file: pdf.file }, `fails a machine check of PDF/UA-1 and PDF/A-2u: ${problem}`));
   }

@@ -5,15 +5,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../../src/data/load.ts";
 import { pictureStamps } from "../../../src/data/pictures.ts";
 import { describeChanges, fieldChanges, manifestOf, readManifest } from "../../../src/report/changes.ts";
-import { buildSite } from "../../../src/report/model.ts";
+import { languageFrom, readCatalogues } from "../../../src/data/catalogues.ts";
+import { siteModels } from "../../../src/report/languages.ts";
 import { cleanUp, put, sampleCopy } from "../../helpers/data.ts";
 
 afterAll(cleanUp);
 
 async function manifest(dir: string) {
   const { data } = await loadDataOrThrow(dir);
-  const site = buildSite(data);
-  return { manifest: manifestOf(data, site, await pictureStamps(data.pictures)), site };
+  // Every language's model, as the build makes them: the Russian reports are told apart from the English.
+  const sites = siteModels(data, { languageOf: (lang) => languageFrom(readCatalogues(dir), lang) });
+  const site = sites[0]!;
+  return { manifest: manifestOf(data, site, await pictureStamps(data.pictures), sites), site };
 }
 
 /** The lines after "Since the last build:" when `edit` is made to a copy of the sample. */
@@ -55,7 +58,7 @@ describe("the change report", () => {
     const file = "events/2017/2017-05-24-erbil-training-of-trainers-iraq.ru.yaml";
     expect(await changesAfter((dir) => replaceIn(dir, file, "title: Курс подготовки", "title: Учебный курс подготовки"))).toEqual([
       "Since the last build:",
-      `  changed: ${file}: title (no report changed)`,
+      `  changed: ${file}: title (report 2017 in Russian)`,
       "  no key figure moved",
     ]);
     // The sample translates no event of 2016, a year without a Russian edition.

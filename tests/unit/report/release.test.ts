@@ -98,6 +98,13 @@ describe("releaseReasons", () => {
     expect(releaseReasons({ ...FACTS, years: [2018], pdfs: pdfs.slice(0, 2) })).toEqual([]);
   });
 
+  it("names a further language's PDF by its language: a report final in Russian goes out in Russian too", () => {
+    const pdfs: ReleaseFacts["pdfs"] = [{ year: 2016, file: "/site/ru/2016/r-2016-ru.pdf", language: "Russian", state: "missing" }];
+    expect(shown(releaseReasons({ ...FACTS, pdfs }))).toEqual([
+      "error /site/ru/2016/r-2016-ru.pdf: the Russian PDF of the report of 2016 is not in the output: build the site with its PDFs (without --no-pdf)",
+    ]);
+  });
+
   it("refuses a released report whose text changed without a corrigendum, at its edition, naming the change", () => {
     const changes = [{ year: 2017, released: "2018-03-01", change: 'page 7: "held in Sofia" became "held in Ankara"', corrected: false }];
     expect(shown(releaseReasons({ ...FACTS, changes }))).toEqual([
