@@ -116,7 +116,8 @@ export function translationProblems(check: TranslationCheck): { diagnostics: Dia
   const englishFiles = new Set([...units.map((u) => u.file), path.join(data.dir, "report.yaml")]);
   for (const t of written) {
     if (!englishFiles.has(t.english) && t.kind === "event") {
-      out.push({ severity: "error", file: t.file, message: `translates ${show(t.english)}, which does not exist: name it after the event's file, with .${t.lang} before .yaml, or delete it` });
+      // A warning: an event deleted by hand leaves its translations, which are then simply not read.
+      out.push({ severity: "warning", file: t.file, message: `not read: it translates ${show(t.english)}, which does not exist: name it after the event's file, with .${t.lang} before .yaml, or delete it` });
     } else if (!named.has(t.lang)) {
       out.push({ severity: "warning", file: t.file, message: `not published: no edition names ${languageLabel(t.lang)} (${t.lang}) in its languages in report.yaml (e.g. \`languages: {${t.lang}: draft}\`)` });
     }

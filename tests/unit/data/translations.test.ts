@@ -139,13 +139,13 @@ describe("translation files", () => {
     ]]);
   });
 
-  it("a language with no catalogue, English named as a further language, and a translation of nothing are errors", async () => {
+  it("a language with no catalogue and English named as a further language are errors; a translation of nothing is not read", async () => {
     await write({ "report.yaml": REPORT("en: final, xh: draft"), "events/2019/no-such-event.ru.yaml": "title: Нет\n" });
     const { lines } = await check();
     expect(lines).toEqual([
-      "events/2019/no-such-event.ru.yaml: translates events/2019/no-such-event.yaml, which does not exist: name it after the event's file, with .ru before .yaml, or delete it",
       "report.yaml:9:17: English is the report's working language, in which every edition is written: name only the further languages here",
       "report.yaml:9:28: there is no Xhosa catalogue of the report's words: add locales/xh.yaml to the data folder, with every message of the English catalogue translated",
+      "events/2019/no-such-event.ru.yaml: warning: not read: it translates events/2019/no-such-event.yaml, which does not exist: name it after the event's file, with .ru before .yaml, or delete it",
     ]);
   });
 
