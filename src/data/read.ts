@@ -337,8 +337,10 @@ async function listEventFiles(dir: string, out: Diagnostic[], overlay: Overlay):
     else if (file.startsWith(`${root}${path.sep}`) && YAML_FILE.test(file) && !files.includes(file)) files.push(file);
   }
   if (files.length === 0) out.push({ severity: "warning", file: root, message: "there are no events yet: add one with `activity-report new event`" });
-  if (files.length > MAX_EVENTS) {
-    out.push({ severity: "error", file: root, message: `there are ${files.length} event files; a report holds at most ${MAX_EVENTS.toLocaleString("en")}` });
+  // Their translations beside them are not events: a folder may hold a translation of each event in each language.
+  const events = files.filter((file) => !translationOf(file)).length;
+  if (events > MAX_EVENTS) {
+    out.push({ severity: "error", file: root, message: `there are ${events} event files; a report holds at most ${MAX_EVENTS.toLocaleString("en")}` });
     return [];
   }
   return files.sort();

@@ -22,7 +22,7 @@ export interface Texts {
   readonly topics: readonly { readonly id: string; readonly label: string }[];
   readonly places: Readonly<Record<string, { readonly name: string }>>;
   readonly countries: Readonly<Record<string, { readonly name: string }>>;
-  readonly frameworks: readonly { readonly id: string; readonly title: string; readonly short_title: string; readonly goals: readonly { readonly id: string; readonly title: string }[] }[];
+  readonly frameworks: readonly { readonly id: string; readonly title: string; readonly short_title: string; readonly from: number; readonly to: number; readonly goals: readonly { readonly id: string; readonly title: string }[] }[];
   readonly events: readonly (EventFile & { readonly id: string; readonly file: string; readonly reportYear: number })[];
 }
 
@@ -49,6 +49,8 @@ export interface TextUnit {
   readonly year?: number;
   /** Other reports that print it: the one whose outlook lists a planned activity, those that name an organisation. */
   readonly alsoIn?: readonly number[];
+  /** Printed by no report (an entry no report uses, an abbreviation): translated where given, asked by none. */
+  readonly optional?: boolean;
   /** The event it belongs to. */
   readonly event?: string;
   /** Where the text is in the data set; a name written in several places is in each. */
@@ -74,14 +76,14 @@ export function fingerprint(text: string): string {
 
 const isMarkdown = (at: readonly PathSegment[]) => MARKDOWN_FIELDS.has(String(at.at(-1)));
 
-type Add = (file: string, at: readonly PathSegment[], key: readonly PathSegment[], owner: readonly PathSegment[], text: unknown, target: Target, year?: number, event?: string, alsoIn?: readonly number[]) => void;
+type Add = (file: string, at: readonly PathSegment[], key: readonly PathSegment[], owner: readonly PathSegment[], text: unknown, target: Target, year?: number, event?: string, alsoIn?: readonly number[], optional?: boolean) => void;
 
 /** A function that adds a unit to `units`, for a text that is written (an empty one is no text to translate). */
 function adder(units: TextUnit[]): Add {
-  return (file, at, key, owner, text, target, year, event, alsoIn) => {
+  return (file, at, key, owner, text, target, year, event, alsoIn, optional) => {
     if (typeof text !== "string" || text.trim() === "") return;
     const name = key.slice(owner.length).join(".");
-    units.push({ file, at, home: file, key, owner, name, text, markdown: isMarkdown(at), year, event, targets: [target], ...(alsoIn?.length ? { alsoIn } : {}) });
+    units.push({ file, at, home: file, key, owner, name, text, markdown: isMarkdown(at), year, event, targets: [target], ...(alsoIn?.length ? { alsoIn } : {}), ...(optional ? { optional } : {}) });
   };
 }
 
@@ -98,7 +100,8 @@ export function textUnits(data: Texts): TextUnit[] {
   const r = data.report;
   for (const field of ["organisation", "secretariat", "title", "about"] as const) add(report, [field], [field], [], r[field], ["report", field]);
   (r.logos ?? []).forEach((logo, i) => add(report, ["logos", i, "alt"], ["logos", i, "alt"], [], logo.alt, ["report", "logos", i, "alt"]));
-  for (const [abbreviation, meaning] of Object.entries(r.abbreviations ?? {})) add(report, ["abbreviations", abbreviation], ["abbreviations", abbreviation], [], meaning, ["report", "abbreviations", abbreviation]);
+  // Abbreviations are translated where the language uses them: no report asks for one (Annex D lists those its text uses).
+  for (const [abbreviation, meaning] of Object.entries(r.abbreviations ?? {})) add(report, ["abbreviations", abbreviation], ["abbreviations", abbreviation], [], meaning, ["report", "abbreviations", abbreviation], ...printedIn([]));
   for (const field of ["publisher", "address", "copyright", "disclaimer", "editor", "funding"] as const) {
     add(report, ["imprint", field], ["imprint", field], [], r.imprint?.[field], ["report", "imprint", field]);
   }
@@ -121,20 +124,26 @@ export function textUnits(data: Texts): TextUnit[] {
     (edition.corrigenda ?? []).forEach((c, i) => unit(["corrigenda", i, "note"], c.note));
   }
 
-  // The reference files: their entries' texts under their ids.
-  const entries = <T extends { id: string }>(name: string, part: Target[0], list: readonly T[], fields: readonly (keyof T & string)[]) => {
+  // The reference files: their entries' texts under their ids, each asked by the reports that print it.
+  const use = usage(data);
+  const entries = <T extends { id: string }>(name: string, part: Target[0], list: readonly T[], fields: readonly (keyof T & string)[], used: ReadonlyMap<string, ReadonlySet<number>>) => {
     list.forEach((entry, i) => {
-      for (const field of fields) add(file(name), [i, field], [entry.id, field], [entry.id], entry[field], [part, i, field]);
+      const years = [...(used.get(entry.id) ?? [])].sort((a, b) => a - b);
+      for (const field of fields) add(file(name), [i, field], [entry.id, field], [entry.id], entry[field], [part, i, field], ...printedIn(years));
     });
   };
-  entries("strands.yaml", "strands", data.strands, ["title", "short_title", "description"]);
-  entries("event-types.yaml", "eventTypes", data.eventTypes, ["label", "plural"]);
-  entries("topics.yaml", "topics", data.topics, ["label"]);
+  entries("strands.yaml", "strands", data.strands, ["title", "short_title", "description"], use.strands);
+  entries("event-types.yaml", "eventTypes", data.eventTypes, ["label", "plural"], use.types);
+  entries("topics.yaml", "topics", data.topics, ["label"], use.topics);
   data.frameworks.forEach((f, i) => {
-    for (const field of ["title", "short_title"] as const) add(file("frameworks.yaml"), [i, field], [f.id, field], [f.id], f[field], ["frameworks", i, field]);
-    f.goals.forEach((g, j) => add(file("frameworks.yaml"), [i, "goals", j, "title"], [f.id, "goals", g.id, "title"], [f.id], g.title, ["frameworks", i, "goals", j, "title"]));
+    // A framework is printed by the reports of the years it is in force (their section on the goals).
+    const years = Array.from({ length: Math.max(0, f.to - f.from + 1) }, (_, k) => f.from + k);
+    for (const field of ["title", "short_title"] as const) add(file("frameworks.yaml"), [i, field], [f.id, field], [f.id], f[field], ["frameworks", i, field], ...printedIn(years));
+    f.goals.forEach((g, j) => add(file("frameworks.yaml"), [i, "goals", j, "title"], [f.id, "goals", g.id, "title"], [f.id], g.title, ["frameworks", i, "goals", j, "title"], ...printedIn(years)));
   });
-  for (const [id, place] of Object.entries(data.places)) add(file("places.yaml"), [id, "name"], [id, "name"], [id], place.name, ["places", id, "name"]);
+  for (const [id, place] of Object.entries(data.places)) {
+    add(file("places.yaml"), [id, "name"], [id, "name"], [id], place.name, ["places", id, "name"], ...printedIn([...(use.places.get(id) ?? [])].sort((a, b) => a - b)));
+  }
   for (const [code, country] of Object.entries(data.countries)) add(file("countries.yaml"), [code, "name"], [code, "name"], [code], country.name, ["countries", code, "name"]);
 
   // The events, each in its own file.
@@ -164,6 +173,33 @@ export function eventTextUnits(e: Texts["events"][number], index = 0, outlook?: 
     unit(["photos", j, "caption"], p.caption);
   });
   return units;
+}
+
+/** A unit's `year` and `alsoIn` for a text printed by the reports of `years` (ascending); none: printed by no report, asked by none. */
+function printedIn(years: readonly number[]): [year: number | undefined, event: undefined, alsoIn: readonly number[] | undefined, optional: boolean] {
+  return years.length === 0 ? [undefined, undefined, undefined, true] : [years[0], undefined, years.slice(1), false];
+}
+
+/** The report years that use each place, strand, type and topic: by their events, the Senior Officials Meeting and the chapters' texts. */
+function usage(data: Texts) {
+  const places = new Map<string, Set<number>>();
+  const strands = new Map<string, Set<number>>();
+  const types = new Map<string, Set<number>>();
+  const topics = new Map<string, Set<number>>();
+  const note = (map: Map<string, Set<number>>, id: string | undefined, year: number) => {
+    if (id !== undefined) map.set(id, (map.get(id) ?? new Set<number>()).add(year));
+  };
+  for (const e of data.events) {
+    note(places, e.place, e.reportYear);
+    for (const s of e.strands) note(strands, s, e.reportYear);
+    note(types, e.type, e.reportYear);
+    for (const t of e.topics ?? []) note(topics, t, e.reportYear);
+  }
+  for (const [key, edition] of Object.entries(data.report.editions ?? {})) {
+    note(places, edition.som?.place, Number(key));
+    for (const s of Object.keys(edition.strands ?? {})) note(strands, s, Number(key));
+  }
+  return { places, strands, types, topics };
 }
 
 /**

@@ -47,6 +47,7 @@ export const languageLabel = (lang: string): string => new Intl.DisplayNames("en
 
 /** Whether a unit is asked of a language: its report is published in it, or it belongs to the whole site, which is. */
 function asked(unit: TextUnit, years: ReadonlyMap<number, "draft" | "final">): "draft" | "final" | undefined {
+  if (unit.optional) return undefined;
   const statuses = unit.year === undefined ? [...years.values()] : [unit.year, ...(unit.alsoIn ?? [])].map((y) => years.get(y));
   return statuses.includes("final") ? "final" : statuses.includes("draft") ? "draft" : undefined;
 }
@@ -163,7 +164,9 @@ export function translationProblems(check: TranslationCheck): { diagnostics: Dia
       const scope = sorted.length === 0 ? "the site is" : sorted.length === 1 ? `the ${sorted[0]} report is` : `the ${sorted.slice(0, -1).join(", ")} and ${sorted.at(-1)} reports are`;
       const source = check.sourceOf(file);
       const place = source?.at(first.at);
-      stateLacking.push({ lang, file, ...place, texts: missing.map((u) => ({ path: u.key.join("."), ...(u.year === undefined ? {} : { year: u.year }) })), years: [...inYears].sort(), final });
+      // Each text under the first report published in the language that prints it.
+      const shownYear = (u: TextUnit) => (u.year === undefined ? undefined : [u.year, ...(u.alsoIn ?? [])].find((y) => years.has(y)));
+      stateLacking.push({ lang, file, ...place, texts: missing.map((u) => ({ path: u.key.join("."), ...(shownYear(u) === undefined ? {} : { year: shownYear(u)! }) })), years: [...inYears].sort(), final });
       if (!final) continue;
       const message = `has no ${languageLabel(lang)} translation of ${listed}, and ${scope} final in ${languageLabel(lang)}: write ${names.length > 1 ? "them" : "it"} in ${[...new Set(missing.map((u) => path.basename(u.home).replace(/\.yaml$/, `.${lang}.yaml`)))].join(" and ")}, or make the language draft in report.yaml`;
       out.push(source ? source.diagnostic(first.at, message) : { severity: "error", file, message });

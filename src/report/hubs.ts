@@ -13,7 +13,7 @@ interface HubEntry {
 }
 
 /** Each kind of hub, and the entries it has; its index page's title and its singular are `hubs.<kind>.title` and `.singular` in the catalogue. */
-const HUB_KINDS: readonly { kind: HubKind; keepEmpty?: boolean; entries: (data: DataSet, events: readonly EventView[], refs: Lookups) => HubEntry[] }[] = [
+const HUB_KINDS: readonly { kind: HubKind; keepEmpty?: boolean; entries: (data: DataSet, events: readonly EventView[], refs: Lookups, reports: ReadonlySet<number>) => HubEntry[] }[] = [
   {
     kind: "strands",
     entries: (data) => data.strands.map((s) => ({ id: s.id, title: s.title, description: s.description, match: (e) => e.strands.some((x) => x.id === s.id) })),
@@ -36,7 +36,12 @@ const HUB_KINDS: readonly { kind: HubKind; keepEmpty?: boolean; entries: (data: 
   {
     // Every goal has a page, one with no activity yet included: that is itself news for a meeting reviewing progress.
     kind: "goals", keepEmpty: true,
-    entries: (_data, _events, refs) => [...refs.goals.values()].map((goal) => ({
+    // In a further language, the goals of the frameworks in force in its reports: those its editions translate.
+    entries: (data, _events, refs, reports) => [...refs.goals.values()].filter((goal) => {
+      if (data.lang === "en") return true;
+      const framework = data.frameworks.find((f) => f.id === goal.framework.id);
+      return framework !== undefined && [...reports].some((year) => year >= framework.from && year <= framework.to);
+    }).map((goal) => ({
       id: goal.id,
       title: goal.title,
       goal,
@@ -58,7 +63,7 @@ export function hubIndexes(data: DataSet, events: readonly EventView[], refs: Lo
     const title = language.t(`hubs.${kind}.title`);
     return {
     lang: language.lang, kind, title, singular: language.t(`hubs.${kind}.singular`), url: refs.urls.hubIndex(kind),
-    hubs: entries(data, events, refs).flatMap(({ id, title: hubTitle, description, goal, match }): HubView[] => {
+    hubs: entries(data, events, refs, reports).flatMap(({ id, title: hubTitle, description, goal, match }): HubView[] => {
       const own = events.filter(match);
       if (own.length === 0 && !keepEmpty) return [];
       return [{ lang: language.lang, kind, kindTitle: title, kindUrl: refs.urls.hubIndex(kind), id, title: hubTitle, url: refs.urls.hub(kind, id), description, ...(goal ? { goal } : {}), events: [...own].reverse(), byYear: countByYear(own, reports, refs) }];

@@ -241,7 +241,8 @@ export function translationEntries(texts: Texts, file: TranslatedFile, languages
   const published = editionLanguages(texts.report.editions);
   return languages.flatMap((lang) => {
     const years = published.get(lang);
-    const units = all.filter((u) => u.year === undefined || years?.has(u.year)).map((unit) => ({ rest: unit.key, unit }));
+    // An edition's texts where the edition is published in the language; every entry of a reference file.
+    const units = all.filter((u) => u.year === undefined || u.targets[0]![0] !== "report" || years?.has(u.year)).map((unit) => ({ rest: unit.key, unit }));
     if (units.length === 0) return [];
     const fields = fieldsFor(file.schema, units, names);
     const language = languageLabel(lang);

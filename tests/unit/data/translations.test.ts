@@ -92,7 +92,7 @@ describe("translation files", () => {
       [EVENT, 1, ["title", "summary"], false],
     ]);
     expect(describeLanguages(result.languages!, (file) => path.relative(dir, file))).toEqual([
-      "Russian (ru): 2019 draft, 3 texts not yet translated; the whole site, 6 texts not yet translated. English stands in, marked, for:",
+      "Russian (ru): 2019 draft, 6 texts not yet translated; the whole site, 3 texts not yet translated. English stands in, marked, for:",
       "  report.yaml:1:15: organisation, secretariat, title, editions.2019.foreword",
       "  strands.yaml:2:10: working-groups.title",
       "  event-types.yaml:2:10: meeting.label, meeting.plural",
@@ -219,6 +219,21 @@ describe("texts printed in more than one place", () => {
   });
 });
 
+describe("what a final edition asks for", () => {
+  it("is what its reports print: not a place, strand or framework no report in the language uses, nor an abbreviation", async () => {
+    await write({
+      "report.yaml": `${REPORT("ru: final")}abbreviations:\n  SOM: Senior Officials Meeting\n`,
+      ...COMPLETE,
+      "places.yaml": "vienna:\n  name: Vienna\n  country: AT\n  lat: 48.2\n  lon: 16.37\ngraz:\n  name: Graz\n  country: AT\n  lat: 47.07\n  lon: 15.44\n",
+      "strands.yaml": "- id: working-groups\n  title: Working groups\n  kind: working-group\n- id: black-sea\n  title: Black Sea\n  kind: working-group\n",
+      "frameworks.yaml": "- id: plan-2026\n  title: Plan of Action 2026–2030\n  short_title: Plan of Action\n  adopted: 2025-11\n  from: 2026\n  to: 2030\n  goals:\n    - id: plan-2026-return\n      number: 1\n      title: Return\n",
+    });
+    const { lines, result } = await check();
+    expect(lines).toEqual([]);
+    expect(result.languages![0]!.lacking).toEqual([]);
+  });
+});
+
 describe("the catalogue of a language's own words", () => {
   it("that lacks messages is an error where a final edition is published in the language, a warning where a draft is", async () => {
     await write({ "locales/xh.yaml": "site:\n  skipLink: Tsiba uye kumxholo\n" });
@@ -245,10 +260,11 @@ describe("the texts of the data", () => {
       ["report.yaml", "secretariat", "secretariat", null],
       ["report.yaml", "title", "title", null],
       ["report.yaml", "editions.2019.foreword", "editions.2019.foreword", 2019],
-      ["strands.yaml", "0.title", "working-groups.title", null],
-      ["event-types.yaml", "0.label", "meeting.label", null],
-      ["event-types.yaml", "0.plural", "meeting.plural", null],
-      ["places.yaml", "vienna.name", "vienna.name", null],
+      // A reference entry belongs to the reports that print it.
+      ["strands.yaml", "0.title", "working-groups.title", 2019],
+      ["event-types.yaml", "0.label", "meeting.label", 2019],
+      ["event-types.yaml", "0.plural", "meeting.plural", 2019],
+      ["places.yaml", "vienna.name", "vienna.name", 2019],
       [EVENT, "title", "title", 2019],
       [EVENT, "summary", "summary", 2019],
     ]);
