@@ -43,7 +43,8 @@ export function editionLanguages(editions: Editions): Map<string, Map<number, "d
 }
 
 /** A language's name in English, for messages: `Russian`. */
-export const languageLabel = (lang: string): string => new Intl.DisplayNames("en", { type: "language", fallback: "code" }).of(lang) ?? lang;
+const LANGUAGE_NAMES = new Intl.DisplayNames("en", { type: "language", fallback: "code" });
+export const languageLabel = (lang: string): string => LANGUAGE_NAMES.of(lang) ?? lang;
 
 /** Whether a unit is asked of a language: its report is published in it, or it belongs to the whole site, which is. */
 function asked(unit: TextUnit, years: ReadonlyMap<number, "draft" | "final">): "draft" | "final" | undefined {
@@ -111,6 +112,8 @@ export function translationProblems(check: TranslationCheck): { diagnostics: Dia
   const languages = new Map([...named].filter(([lang]) => lang !== "en" && check.catalogued.has(lang)));
   const units = textUnits(data);
   const translations = translationsOf(written);
+  // Each translation file's source, by language and English file: where a stale translation is placed.
+  const sources = new Map(written.map((t) => [`${t.lang}\u0000${t.english}`, t.source] as const));
   const show = (file: string) => path.relative(data.dir, file).split(path.sep).join("/");
 
   // Files that translate no file there is, or in a language no edition is published in.
@@ -148,7 +151,7 @@ export function translationProblems(check: TranslationCheck): { diagnostics: Dia
       }
       const recorded = recordedFingerprint(files, unit);
       if (recorded !== undefined && recorded !== fingerprint(unit.text)) {
-        const source = written.find((t) => t.lang === lang && t.english === unit.home)?.source;
+        const source = sources.get(`${lang}\u0000${unit.home}`);
         const where = check.sourceOf(unit.file)?.at(unit.at);
         const english = `${show(unit.file)}${where ? `:${where.line}:${where.col}` : ""}`;
         const message = `the English of ${unit.name} (${english}) has changed since it was translated: revise the ${languageLabel(lang)}, then record it as up to date by saving it in the editor, or with \`activity-report translations confirm --lang ${lang}\``;

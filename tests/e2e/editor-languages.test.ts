@@ -15,6 +15,7 @@ import { CHROMIUM_FLAGS } from "../../src/pdf/print.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, ROOT, sampleCopy } from "../helpers/data.ts";
 import { startPreview, waitFor } from "../helpers/dev-server.ts";
+import { publish, replaceText } from "../helpers/editor.ts";
 
 afterAll(cleanUp);
 
@@ -30,24 +31,6 @@ const SCREENSHOT = path.join(ROOT, "test-results/editor-languages.png");
 /** The ids of the form's controls whose label is `label`: in the English form, then in the Russian one. */
 const controlsOf = (page: Page, label: string): Promise<string[]> =>
   page.$$eval("label[for]", (ls, l) => ls.filter((x) => x.firstChild?.textContent?.trim() === l).map((x) => x.getAttribute("for")!), label);
-
-/** The control's value typed anew, as a person does: all of it selected, deleted, typed. */
-async function replaceText(page: Page, id: string, text: string): Promise<void> {
-  const selector = `[id="${id}"]`;
-  await page.click(selector);
-  await page.keyboard.down("Control");
-  await page.keyboard.press("a");
-  await page.keyboard.up("Control");
-  await page.keyboard.press("Backspace");
-  await page.type(selector, text);
-}
-
-async function publish(page: Page): Promise<void> {
-  const [button] = await page.$$("xpath/.//*[text()='Publish']");
-  await button!.click();
-  const now = await page.waitForSelector("xpath/.//*[text()='Publish now']");
-  await now!.click();
-}
 
 /** The text under a control: its label's box, with check's words, and the English it translates. */
 const around = (page: Page, id: string) => page.$eval(`label[for="${id}"]`, (l) => l.parentElement!.parentElement!.innerText);
@@ -87,12 +70,12 @@ describe("the editor in the report's further languages", () => {
       expect(await around(page, alts[3]!)).toContain("English: Sample picture standing in for a photo of the meeting: flat shapes of seven people");
 
       // 2. The Russian title written, and the second photo's caption, and seen so.
-      await replaceText(page, ruTitle, TITLE);
+      await replaceText(page, `[id="${ruTitle}"]`, TITLE);
       await mkdir(path.dirname(SCREENSHOT), { recursive: true });
       await page.screenshot({ path: SCREENSHOT });
       const captions = await controlsOf(page, "Caption");
       expect(captions).toHaveLength(4);
-      await replaceText(page, captions[3]!, CAPTION);
+      await replaceText(page, `[id="${captions[3]!}"]`, CAPTION);
       await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-photos.png") });
 
       // 3. Saved: the translation file holds the title and what it was translated from; the English file is as it was.
@@ -115,7 +98,7 @@ describe("the editor in the report's further languages", () => {
       expect(check.code, check.stderr).toBe(0);
 
       // 4. A Russian text that check refuses: nothing written, check's words under the Russian field, not the English one.
-      await replaceText(page, ruTitle, "Очень длинное название ".repeat(25));
+      await replaceText(page, `[id="${ruTitle}"]`, "Очень длинное название ".repeat(25));
       await publish(page);
       await page.waitForFunction(() => document.body.innerText.includes("title is too long"), { timeout: 30_000 });
       expect(await around(page, ruTitle)).toMatch(new RegExp(`${RUSSIAN.replace(/\./g, "\\.")}:\\d+:\\d+: title is too long`));
@@ -131,7 +114,7 @@ describe("the editor in the report's further languages", () => {
       await page.waitForFunction(() => document.body.innerText.includes("English: Silk Routes Region Working Group"), { timeout: 60_000 });
       const strandTitles = await controlsOf(page, "Title");
       const silkRoutes = (await Promise.all(strandTitles.map(async (id) => [id, await around(page, id)] as const))).find(([, text]) => text.includes("English: Silk Routes Region Working Group"))![0];
-      await replaceText(page, silkRoutes, "Рабочая группа по региону Шёлковых путей");
+      await replaceText(page, `[id="${silkRoutes}"]`, "Рабочая группа по региону Шёлковых путей");
       await publish(page);
       await waitFor(async () => (await readFile(path.join(data, "strands.ru.yaml"), "utf8").catch(() => "")).includes("Шёлковых"), 30_000, preview.log);
       const strands = parse(await readFile(path.join(data, "strands.ru.yaml"), "utf8")) as Record<string, { title?: string; translated_from?: Record<string, string> }>;

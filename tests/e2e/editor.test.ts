@@ -9,6 +9,7 @@ import { CHROMIUM_FLAGS } from "../../src/pdf/print.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, sampleCopy } from "../helpers/data.ts";
 import { startPreview, waitFor } from "../helpers/dev-server.ts";
+import { publish, replaceText } from "../helpers/editor.ts";
 
 afterAll(cleanUp);
 
@@ -21,23 +22,6 @@ const controlOf = async (page: Page, label: string): Promise<string> => {
   if (!id) throw new Error(`no field labelled ${label}`);
   return `#${id}`;
 };
-
-async function replaceText(page: Page, selector: string, text: string): Promise<void> {
-  // As a person does: into the field, all of it selected, deleted, typed anew.
-  await page.click(selector);
-  await page.keyboard.down("Control");
-  await page.keyboard.press("a");
-  await page.keyboard.up("Control");
-  await page.keyboard.press("Backspace");
-  await page.type(selector, text);
-}
-
-async function publish(page: Page): Promise<void> {
-  const [button] = await page.$$("xpath/.//*[text()='Publish']");
-  await button!.click();
-  const now = await page.waitForSelector("xpath/.//*[text()='Publish now']");
-  await now!.click();
-}
 
 describe("the editor", () => {
   it("edits an event and saves exactly the change, refuses a save that check refuses at its field, and creates a new event", async () => {
