@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
-import countryCodes, { type LocaleData } from "i18n-iso-countries";
+// The library without its Node entry, which registers every one of its eighty languages (a tenth of `check`'s time).
+import countryCodes, { type LocaleData } from "i18n-iso-countries/index.js";
 import english from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import { entryOf } from "./lookup.ts";
 import type { CountryFile } from "./schema.ts";
@@ -9,6 +10,9 @@ countryCodes.registerLocale(english);
 const require = createRequire(import.meta.url);
 /** The languages whose names of countries have been looked for: registered when i18n-iso-countries has them. */
 const looked = new Set<string>(["en"]);
+
+/** i18n-iso-countries with the English names registered, and others as they are asked for (countryNameIn). */
+export const isoCountries = countryCodes;
 
 /** The name ISO 3166-1 gives a country in `lang` (i18n-iso-countries), if it has that language and the code. */
 export function countryNameIn(code: string, lang: string): string | undefined {

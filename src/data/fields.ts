@@ -4,7 +4,7 @@
  * `new` writes its files from it (every optional field offered as a comment),
  * and the test of docs/data.md's field tables reads it.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { formOf, type Vocabulary } from "./schema.ts";
 
 type AnySchema = z.core.$ZodType;

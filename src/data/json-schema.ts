@@ -8,7 +8,7 @@
  * are known, with their names as descriptions.
  */
 import path from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { countryName, isoCountryCodes } from "./countries.ts";
 import { OPTIONAL_FILES, REFERENCE_FILES, type ReferenceFiles } from "./read.ts";
 import {

@@ -7,8 +7,9 @@
  * loaded only when there is a raster picture to read: checking data without one stays fast.
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, realpathSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Metadata, SharpOptions } from "sharp";
@@ -230,31 +231,56 @@ export const pictureCacheFolders = (cacheDir: string) => ({ hashes: path.join(ca
 
 /** Pictures decoded at once: each holds its file's bytes while it decodes. */
 const decoding = limiter(Math.max(1, availableParallelism()));
+
+/** What a picture's header says, kept with a content known to decode: a second check of it needs no decoder. */
+interface HeaderFacts {
+  readonly width: number;
+  readonly height: number;
+  /** Frames: a GIF's, a WebP's or an AVIF's. */
+  readonly pages: number;
+  readonly orientation: number;
+}
+const isHeaderFacts = (value: unknown): value is HeaderFacts =>
+  value !== null && typeof value === "object" && ["width", "height", "pages", "orientation"].every((k) => Number.isInteger((value as Record<string, unknown>)[k]));
+
 /** Without a cache folder, the contents decoded to their end in this process, by decodedKey: the preview checks the data again at every save. */
-const decodedHere = new Set<string>();
+const decodedHere = new Map<string, HeaderFacts>();
 let decodings = 0;
 /** How many pictures this process has decoded to check them (not found known to decode): none on a second check of the same pictures. */
 export const pictureDecodings = (): number => decodings;
-/** A content known to decode, with this version of the checks and of the decoder (a newer libvips may judge otherwise). */
-const decodedKey = (hash: string, vips: string) => createHash("sha256").update(JSON.stringify([hash, DECODE_VERSION, vips])).digest("base64url").slice(0, 32);
+
+/**
+ * The decoder's version: sharp's, read from its package file rather than by loading it (a tenth of `check`'s time).
+ * Each release of sharp brings its own libvips, and a newer one may judge a picture otherwise.
+ */
+const decoderVersion = (() => {
+  let version: string | undefined;
+  return () => (version ??= String((createRequire(import.meta.url)("sharp/package.json") as { version?: unknown }).version));
+})();
+/** A content known to decode, with this version of the checks and of the decoder. */
+const decodedKey = (hash: string) => createHash("sha256").update(JSON.stringify([hash, DECODE_VERSION, decoderVersion()])).digest("base64url").slice(0, 32);
+
+/** The header facts kept with a content known to decode, or undefined when it is not known (or the cache is unreadable). */
+async function knownFacts(picture: Picture, folders: ReturnType<typeof pictureCacheFolders> | undefined): Promise<HeaderFacts | undefined> {
+  try {
+    const key = decodedKey((await hashFile(picture.file, folders && recordedHash(folders.hashes, picture.file))).hash);
+    if (!folders) return decodedHere.get(key);
+    const kept = JSON.parse(await readFile(path.join(folders.decoded, key), "utf8")) as unknown;
+    return isHeaderFacts(kept) ? kept : undefined;
+  } catch {
+    // Not known, or the file cannot be read: said where it is read.
+    return undefined;
+  }
+}
 
 /**
  * Why a raster picture does not decode to its end, every frame, as the build opens it (PICTURE_INPUT); undefined
  * when it does. A header can be whole and the data behind it cut short (a download stopped halfway): only decoding
- * tells. A content that decoded is known by its hash, kept in the cache `cacheDir` when one is given, so that the
- * next check of an unchanged picture reads no pixel of it, nor, while its file's signature stands, any byte.
+ * tells. A content that decoded is known by its hash, with its header's facts, kept in the cache folders when given,
+ * so that the next check of an unchanged picture reads no pixel of it, nor, while its file's signature stands, any byte.
  */
-async function decodeProblem(picture: Picture & { type: RasterType }, cacheDir: string | undefined): Promise<string | undefined> {
+async function decodeProblem(picture: Picture & { type: RasterType }, header: HeaderFacts, folders: ReturnType<typeof pictureCacheFolders> | undefined): Promise<string | undefined> {
   const { default: sharp } = await import("sharp");
-  const folders = cacheDir === undefined ? undefined : pictureCacheFolders(cacheDir);
-  const vips = sharp.versions.vips ?? "";
-  const marker = (key: string) => path.join(folders!.decoded, key);
-  try {
-    const key = decodedKey((await hashFile(picture.file, folders && recordedHash(folders.hashes, picture.file))).hash, vips);
-    if (folders ? existsSync(marker(key)) : decodedHere.has(key)) return undefined;
-  } catch {
-    // Said below, where the file is read.
-  }
   return decoding(async () => {
     let bytes: Buffer;
     try {
@@ -272,11 +298,25 @@ async function decodeProblem(picture: Picture & { type: RasterType }, cacheDir: 
       return `${picture.path} cannot be decoded to its end as ${TYPE_NAMES[picture.type]} (${why}): the file is damaged, perhaps cut short while it was downloaded or copied; copy it again from where it came from, or save it again from a picture program`;
     }
     // The bytes decoded are the ones hashed here: a file replaced meanwhile is known by what was read.
-    const key = decodedKey(createHash("sha256").update(bytes).digest("base64url"), vips);
-    if (folders) await writeWhole(marker(key), "").catch(() => undefined);
-    else decodedHere.add(key);
+    const key = decodedKey(createHash("sha256").update(bytes).digest("base64url"));
+    if (folders) await writeWhole(path.join(folders.decoded, key), JSON.stringify(header)).catch(() => undefined);
+    else decodedHere.set(key, header);
     return undefined;
   });
+}
+
+/** The header of a raster picture, read by sharp; a string says why it cannot be read. */
+async function readHeader(picture: Picture & { type: RasterType }): Promise<HeaderFacts | string> {
+  let metadata: Metadata;
+  try {
+    const { default: sharp } = await import("sharp");
+    metadata = await sharp(picture.file, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return `${picture.path} cannot be read as ${TYPE_NAMES[picture.type]} (${why}); save it again from a picture program`;
+  }
+  // Opened without `animated`, the height is a frame's; `pages` counts the frames of a GIF, a WebP, an AVIF.
+  return { width: metadata.width ?? 0, height: metadata.height ?? 0, pages: Math.max(1, metadata.pages ?? 1), orientation: metadata.orientation ?? 1 };
 }
 
 /**
@@ -284,23 +324,18 @@ async function decodeProblem(picture: Picture & { type: RasterType }, cacheDir: 
  * counted (told from the header, before any pixel is decoded), or data that does not decode to its end.
  */
 async function readFacts(picture: Picture & { type: RasterType }, { bytes, modified }: { bytes: number; modified: number }, cacheDir: string | undefined): Promise<Checked> {
-  let metadata: Metadata;
-  try {
-    const { default: sharp } = await import("sharp");
-    metadata = await sharp(picture.file, { limitInputPixels: false }).metadata();
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return { problem: `${picture.path} cannot be read as ${TYPE_NAMES[picture.type]} (${why}); save it again from a picture program` };
-  }
-  // Opened without `animated`, the height is a frame's; `pages` counts the frames of a GIF, a WebP, an AVIF.
-  const stored = { width: metadata.width ?? 0, height: metadata.height ?? 0 };
-  const tooMany = pixelProblem(stored.width, stored.height, Math.max(1, metadata.pages ?? 1));
+  const folders = cacheDir === undefined ? undefined : pictureCacheFolders(cacheDir);
+  const known = await knownFacts(picture, folders);
+  const header = known ?? (await readHeader(picture));
+  if (typeof header === "string") return { problem: header };
+  const tooMany = pixelProblem(header.width, header.height, header.pages);
   if (tooMany) return { problem: `${picture.path} ${tooMany}` };
-  const broken = await decodeProblem(picture, cacheDir);
-  if (broken) return { problem: broken };
-  const exifOrientation = metadata.orientation ?? 1;
-  const { width, height } = shownSize(stored.width, stored.height, exifOrientation);
-  return { facts: { path: picture.path, file: picture.file, type: picture.type, width, height, orientation: orientationOf(width, height), exifOrientation, bytes, modified } };
+  if (!known) {
+    const broken = await decodeProblem(picture, header, folders);
+    if (broken) return { problem: broken };
+  }
+  const { width, height } = shownSize(header.width, header.height, header.orientation);
+  return { facts: { path: picture.path, file: picture.file, type: picture.type, width, height, orientation: orientationOf(width, height), exifOrientation: header.orientation, bytes, modified } };
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { lstat, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
 import { listFolder, walkFolder, type FolderEntry } from "./files.ts";
 import { scanPictures, type Picture } from "./pictures.ts";

@@ -5,7 +5,7 @@
  * checked too; one that cannot be read at all defines nothing, and references
  * to it are then not held against it (its own error is reported).
  */
-import countryCodes from "i18n-iso-countries";
+import { isoCountries as countryCodes } from "./countries.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { defines } from "./lookup.ts";
 import { REFERENCE_FILES, type WrittenFile, type WrittenFolder } from "./read.ts";

@@ -4,7 +4,7 @@
  * read (json-schema.ts), the files `new` writes (scaffold.ts) and the field
  * tables of docs/data.md (checked by a test) are made from it.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_COUNT, parseCount } from "../format/counts.ts";
 import { isReportYear, parsePartialDate, YEARS, type ParseResult } from "../format/dates.ts";
 import { encodeLonePercents, escapesProblem, undecodableEscapes } from "../format/addresses.ts";

@@ -1,7 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
-import countryCodes from "i18n-iso-countries";
-// The English names, by which a country written by its name is found.
-import "./countries.ts";
+// With the English names, by which a country written by its name is found.
+import { isoCountries as countryCodes } from "./countries.ts";
 
 /** The known word closest to `word`, if it is close enough to be a likely typo. */
 export function suggest(word: string, known: Iterable<string>): string | undefined {

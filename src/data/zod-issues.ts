@@ -1,5 +1,5 @@
 /** Turns zod's issues into messages an editor can act on, placed at the offending line. */
-import { z } from "zod";
+import * as z from "zod";
 import { COUNTRY_CODE, formOf, ID_PATTERN } from "./schema.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import { didYouMean, didYouMeanCountry } from "./suggest.ts";

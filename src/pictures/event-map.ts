@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { geoArea, geoCentroid, geoMercator, geoPath, type GeoProjection } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry, Polygon } from "geojson";
-import countryCodes from "i18n-iso-countries";
+import { isoCountries as countryCodes } from "../data/countries.ts";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { EventView, ReportView } from "../report/model.ts";

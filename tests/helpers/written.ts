@@ -1,6 +1,6 @@
 /** Files as the reader gives them to the checks, made from YAML text without the disk. */
 import path from "node:path";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { WrittenEvent, WrittenFile, WrittenMapping } from "../../src/data/read.ts";
 import { eventSchema } from "../../src/data/schema.ts";
 import { parseFields, parseWith } from "../../src/data/zod-issues.ts";

@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod";
 import { eventSchema, photoSchema, strandsSchema } from "../../src/data/schema.ts";
 import { ROOT } from "../helpers/data.ts";
 

@@ -11,7 +11,7 @@
  * its own words (src/dev/editor/service.ts), never by rules of the editor's.
  */
 import { stringify } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { fieldsOf, objectShape, unwrap, type Field } from "../../data/fields.ts";
 import { DATA_FILE_KINDS, type DataFileKind, type Terms } from "../../data/json-schema.ts";
 import { DOCUMENTS_DIR, eventSchema, eventTranslationSchema, formOf, type Vocabulary } from "../../data/schema.ts";

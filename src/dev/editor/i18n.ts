@@ -17,7 +17,7 @@
  *   the English as it stands (`recordTranslatedFrom`), as `translations import`
  *   does, so that check does not call it stale.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { objectShape, unwrap } from "../../data/fields.ts";
 import { formOf, type Edition } from "../../data/schema.ts";
 import { fingerprint, valueAt, type TextUnit } from "../../data/texts.ts";

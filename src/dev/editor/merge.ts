@@ -9,7 +9,7 @@
  * from it.
  */
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, type Node, type YAMLMap, type YAMLSeq } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod";
 import { fieldsOf, objectShape, unwrap } from "../../data/fields.ts";
 import { formOf, type JsonSchema } from "../../data/schema.ts";
 

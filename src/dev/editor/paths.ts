@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, realpath, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { z } from "zod";
+import type * as z from "zod";
 import { DATA_FILE_KINDS } from "../../data/json-schema.ts";
 import { MAX_DOCUMENT_BYTES } from "../../data/documents.ts";
 import { EXTENSIONS, IMAGES_DIR, MAX_PICTURE_BYTES, MAX_SVG_BYTES, SAFE_NAME } from "../../data/pictures.ts";

@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { Document, parse, parseDocument, isMap, isScalar, isSeq, stringify } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod";
 import { formatDiagnostic, type Diagnostic } from "../../data/diagnostics.ts";
 import { DATA_FILE_KINDS, schemaLine } from "../../data/json-schema.ts";
 import { loadData } from "../../data/load.ts";

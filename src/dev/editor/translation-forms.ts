@@ -13,7 +13,7 @@
  * (view.ts); `toTranslationForm` and `fromTranslationForm` go between the two.
  */
 import path from "node:path";
-import type { z } from "zod";
+import type * as z from "zod";
 import { countryName } from "../../data/countries.ts";
 import type { FieldPath } from "./view.ts";
 import { TRANSLATION_FILE_KINDS } from "../../data/json-schema.ts";

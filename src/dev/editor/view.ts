@@ -8,7 +8,7 @@
  * file that is not an object is the one field `entries` of one. A list
  * written as its single item (`chairs: Türkiye`) is a list of one.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { objectShape, unwrap } from "../../data/fields.ts";
 import { formOf } from "../../data/schema.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { describe, expect, it } from "vitest";
 import {
   countriesSchema, eventSchema, eventTypesSchema, formOf, frameworksSchema, MARKDOWN_FIELDS, placesSchema, reportSchema, strandsSchema, topicsSchema,

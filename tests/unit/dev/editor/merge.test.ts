@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod";
 import { describe, expect, it } from "vitest";
 import { DATA_FILE_KINDS } from "../../../../src/data/json-schema.ts";
 import { eventSchema, placesSchema, reportSchema } from "../../../../src/data/schema.ts";

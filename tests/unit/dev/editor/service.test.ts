@@ -8,7 +8,7 @@ import { fingerprint } from "../../../../src/data/texts.ts";
 import { createEditorService, filePathOf, type EditorService, type SaveProblem } from "../../../../src/dev/editor/service.ts";
 import { cleanUp, ROOT, snapshot, tempDir } from "../../../helpers/data.ts";
 import { viewPath } from "../../../../src/dev/editor/view.ts";
-import type { z } from "zod";
+import type * as z from "zod";
 
 const EVENT = `title: T
 type: working-group-meeting

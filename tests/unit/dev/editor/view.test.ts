@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod";
 import { DATA_FILE_KINDS } from "../../../../src/data/json-schema.ts";
 import { TRANSLATION_SCHEMAS } from "../../../../src/data/read.ts";
 import { translationFileOf, translationOf } from "../../../../src/data/texts.ts";
