@@ -1,17 +1,18 @@
 /** Publishing: a failed build leaves the output as it was; progress, key figures and the change report. */
-import { readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
-import { besideOutput, cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "../helpers/data.ts";
-import { warmOutput } from "../helpers/sites.ts";
+import { besideOutput, cleanUp, put, sampleCopy, SAMPLE_DATA, snapshot } from "../helpers/data.ts";
+import { builtSite, warmOutput } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
 
 describe("publishing", () => {
   it("leaves the previous output exactly as it was when a build fails in the PDF step, and says so", async () => {
+    // The previous output: the sample's build, site and PDFs (the global setup's), with its photo cache.
     const output = await warmOutput();
-    expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2018"])).code).toBe(0);
+    await cp(builtSite("sample").dir, output, { recursive: true });
     const before = await snapshot(output);
     const failed = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2018"], { env: { REPORT_PRINT_TIMEOUT: "1" } });
     expect(failed.code).toBe(1);
@@ -22,11 +23,11 @@ describe("publishing", () => {
 
   it("reports progress in plain lines, the key figures, what changed since the last build, and the warnings again at the end", async () => {
     const data = await sampleCopy();
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     const first = await runCli(["build", "--data", data, "--output", output, "--no-pdf"]);
     expect(first.stdout).toContain("2017: activities held 5; participants at least 142, from 4 of 5 activities;");
     expect(first.stdout).toContain("This is the first build of this output folder");
-    expect(first.stderr).toMatch(/^Checked 9 events: the data is valid\.\nPublished \d+ picture files \(\d+ encoded\)\.\nRendered \d+ pages\.\nBuilt the search index\.\n$/);
+    expect(first.stderr).toMatch(/^Checked 9 events: the data is valid\.\nPublished \d+ picture files \(all from the cache\)\.\nRendered \d+ pages\.\nBuilt the search index\.\n$/);
 
     const typo = path.join(data, "events/2017/2017-05-24-erbil-training-of-trainers-iraq.yaml");
     await put(data, path.relative(data, typo), (await readFile(typo, "utf8")).replace("presented certificates", "handed certificates"));

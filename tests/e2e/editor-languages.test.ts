@@ -16,6 +16,7 @@ import { runCli } from "../helpers/cli.ts";
 import { cleanUp, ROOT, sampleCopy } from "../helpers/data.ts";
 import { startPreview, waitFor } from "../helpers/dev-server.ts";
 import { publish, replaceText } from "../helpers/editor.ts";
+import { warmOutputIfBuilt } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
 
@@ -41,6 +42,7 @@ describe("the editor in the report's further languages", () => {
     // The event's report is published in Russian (sample's report.yaml), its translation and that of strands.yaml not begun.
     await rm(path.join(data, RUSSIAN), { force: true });
     await rm(path.join(data, "strands.ru.yaml"), { force: true });
+    await warmOutputIfBuilt({ parent: path.dirname(data), name: ".preview" });
     const preview = await startPreview(["--data", data], path.dirname(data));
     const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS });
     try {

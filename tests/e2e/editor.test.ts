@@ -10,6 +10,7 @@ import { runCli } from "../helpers/cli.ts";
 import { cleanUp, sampleCopy } from "../helpers/data.ts";
 import { startPreview, waitFor } from "../helpers/dev-server.ts";
 import { publish, replaceText } from "../helpers/editor.ts";
+import { warmOutputIfBuilt } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
 
@@ -27,6 +28,7 @@ describe("the editor", () => {
   it("edits an event and saves exactly the change, refuses a save that check refuses at its field, and creates a new event", async () => {
     const data = await sampleCopy();
     const cwd = path.dirname(data);
+    await warmOutputIfBuilt({ parent: cwd, name: ".preview" });
     // The data folder named as editors name it, relative to where they start the command.
     const preview = await startPreview(["--data", path.basename(data)], cwd);
     const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS });

@@ -34,11 +34,12 @@ async function onTmpfs<T>(size: string, use: (mountPoint: string) => Promise<T>)
 /**
  * Builds the sample twice into a tmpfs of `size` (`between` runs after the first build, on its
  * mount point), and returns the second build's outcome with the output before and after it and
- * what lies beside the output, all read before the disk goes.
+ * what lies beside the output, all read before the disk goes. The photo cache is on the disk from
+ * the start, as the first build would have written it (warmOutput): the disk fills with pages.
  */
 async function buildTwiceOnTmpfs(size: string, between: (mountPoint: string) => void = () => {}) {
   return await onTmpfs(size, async (mountPoint) => {
-    const output = path.join(mountPoint, "site");
+    const output = await warmOutput({ parent: mountPoint });
     expect((await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--no-pdf"])).code).toBe(0);
     const before = await snapshot(output);
     between(mountPoint);
@@ -221,7 +222,7 @@ describe("faults during a build", () => {
       } catch {
         // Full: what was written stays.
       }
-      const output = path.join(await tempDir(), "site");
+      const output = await warmOutput();
       const result = await runCli(["build", "--data", SAMPLE_DATA, "--output", output, "--year", "2016"], { env: { TMPDIR: tmp } });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`Note: removed ${earlier}, left by a build that no longer runs.\n`);

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, ROOT, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
 import { pdfPages } from "../helpers/pdf.ts";
+import { warmOutput } from "../helpers/sites.ts";
 
 afterAll(cleanUp);
 
@@ -32,7 +33,7 @@ async function dataWith(lines: readonly string[], report: readonly string[] = []
 const minimalReport = async (...more: string[]) => [...(await readFile(path.join(MINIMAL_DATA, "report.yaml"), "utf8")).trimEnd().split("\n"), ...more];
 
 async function build(data: string, ...options: string[]): Promise<{ pdf: Buffer; file: string }> {
-  const output = path.join(await tempDir(), "out");
+  const output = await warmOutput({ name: "out" });
   const run = await runCli(["build", "--data", data, "--output", output, ...options]);
   expect(run.stderr).not.toMatch(/\n\s+at /);
   expect(run.code, run.stderr).toBe(0);

@@ -13,7 +13,7 @@ import { openSite } from "../helpers/browser.ts";
 import { openPdf, pdfLines, pdfPageBytes } from "../helpers/pdf.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, ROOT, sampleCopy, tempDir } from "../helpers/data.ts";
-import { builtSite } from "../helpers/sites.ts";
+import { builtSite, warmOutput } from "../helpers/sites.ts";
 import { gifOfFrames, truncatedJpeg } from "../helpers/hostile-files.ts";
 import { rng } from "../../bench/lib/random.ts";
 import { photographed } from "../../bench/photos.ts";
@@ -146,7 +146,7 @@ describe("a report whose photos are as a camera takes them", () => {
       sharp(await photographed(rng(seed), width, height, colours, label), { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
     await put(data, "images/sample-cmyk.jpg", await camera(3, 2000, 1333, { sky: "#c9d6c3", table: "#444", people: "#1f3b57" }, "landscape, as a camera takes it"));
     await put(data, "images/sample-landscape-exif.jpg", await camera(1, 1800, 1200, { sky: "#b8c4cc", table: "#5b3a29", people: "#3d4f63" }, "landscape, as a camera takes it"));
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     const run = await runCli(["build", "--data", data, "--output", output, "--year", "2017"]);
     expect(run.code, run.stderr).toBe(0);
     pdf = path.join(output, "2017", "budapest-process-activity-report-2017.pdf");
@@ -181,7 +181,7 @@ describe("a portrait cover photo", () => {
     await cp(FULL_DATA, data, { recursive: true });
     const report = await readFile(path.join(data, "report.yaml"), "utf8");
     await writeFile(path.join(data, "report.yaml"), report.replace(/(cover_photo:\n\s+file: )images\/sample-landscape-exif\.jpg/, "$1images/sample-portrait.jpg"));
-    const output = path.join(await tempDir(), "site");
+    const output = await warmOutput();
     const run = await runCli(["build", "--data", data, "--output", output, "--year", "2019"]);
     expect(run.code, run.stderr).toBe(0);
     const pdf = path.join(output, "2019", "budapest-process-activity-report-2019.pdf");

@@ -20,9 +20,10 @@ import { printPdfs } from "../../src/pdf/print.ts";
 import { buildSite } from "../../src/report/model.ts";
 import { openSite } from "../helpers/browser.ts";
 import { htmlErrors } from "../helpers/checkers.ts";
-import { cleanUp, ROOT, tempDir } from "../helpers/data.ts";
+import { cleanUp, ROOT } from "../helpers/data.ts";
 import { openPdf, pdfFontNames, pdfPages } from "../helpers/pdf.ts";
 import { htmlPages, pageUrl } from "../helpers/site-files.ts";
+import { warmOutput } from "../helpers/sites.ts";
 
 const ARABIC = path.join(ROOT, "tests", "fixtures", "arabic");
 const PAGES = { home: "/ar/", year: "/ar/2017/", event: "/ar/events/2017/2017-05-16-istanbul-training-of-trainers-afghanistan/", strands: "/ar/strands/", about: "/ar/about/" };
@@ -41,7 +42,7 @@ let pdf: string;
 let site: Awaited<ReturnType<typeof openSite>>;
 
 beforeAll(async () => {
-  output = await tempDir("activity-report-rtl-");
+  output = await warmOutput();
   await runEleventy({ settings: { dataDir: ARABIC, outputDir: output, pathPrefix: "/", pdf: true } });
   const { data } = await loadDataOrThrow(ARABIC);
   const model = buildSite(dataIn(data, "ar"), { language: languageFrom(readCatalogues(ARABIC), "ar") });
