@@ -14,10 +14,10 @@ import { editionSchema, reportSchema } from "../../src/data/schema.ts";
 
 afterAll(cleanUp);
 
-/** The commands of the guide's `sh` blocks, in order. */
+/** The commands of the guide's `sh` blocks, in order, each once (`npm run dev` is shown twice). */
 async function guideCommands(): Promise<string[]> {
   const text = await readFile(path.join(ROOT, "docs", "editing.md"), "utf8");
-  return [...text.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")));
+  return [...new Set([...text.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"))))];
 }
 
 /** Splits a command line as a shell would for these simple commands (double quotes only). */

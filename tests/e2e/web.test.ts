@@ -72,7 +72,8 @@ describe("pages", () => {
     }
   });
 
-  it("are valid HTML (Nu Html Checker)", async () => {
+  it("are valid HTML (Nu Html Checker), in every language", async () => {
+    expect((await htmlPages(dir)).filter((page) => page.startsWith(`ru${path.sep}`)).length).toBeGreaterThan(10);
     expect(await htmlErrors(dir)).toEqual([]);
   });
 
@@ -268,7 +269,12 @@ describe("hyphenation", () => {
     const page = await site.browser.newPage();
     const results = async (query: string) => {
       await page.goto(site.url(`/search/?q=${query}`), { waitUntil: "load" });
-      await page.waitForFunction(() => /\d+ results? for|No activity matches/.test(document.querySelector(".pagefind-ui__message")?.textContent ?? ""), { timeout: 15_000 });
+      // The message comes first, each result's link once its fragment has loaded: wait for as many links as it counts.
+      await page.waitForFunction(() => {
+        const message = document.querySelector(".pagefind-ui__message")?.textContent ?? "";
+        const counted = /(\d+) results? for/.exec(message);
+        return message.includes("No activity matches") || (counted !== null && document.querySelectorAll(".pagefind-ui__result-link").length === Number(counted[1]));
+      }, { timeout: 15_000 });
       return page.$$eval(".pagefind-ui__result-link", (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     };
     try {
