@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { chmod, cp, mkdir, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
@@ -70,10 +70,8 @@ describe("faults during a build", () => {
   let longYear: string | undefined;
   async function longData(): Promise<string> {
     if (longYear) return longYear;
-    const data = await sampleCopy();
     // In English alone: the tests count the PDFs of its four years.
-    await put(data, "report.yaml", (await readFile(path.join(data, "report.yaml"), "utf8")).replace(/^ {4}languages: .*\n/gm, ""));
-    for (const file of await readdir(data, { recursive: true, encoding: "utf8" })) if (/\.ru\.yaml$/.test(file)) await rm(path.join(data, file));
+    const data = await sampleCopy({ languages: "none" });
     for (let i = 1; i <= 80; i++) {
       const date = `2018-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`;
       await put(data, `events/2018/${date}-meeting-${i}.yaml`, EVENT(`Meeting ${i} of the working group`, "A meeting of the working group. ".repeat(12)).replace("2018-06-01", date));

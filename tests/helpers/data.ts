@@ -20,18 +20,23 @@ export async function tempDir(prefix = "activity-report-"): Promise<string> {
 
 /**
  * A copy of the sample data to break on purpose. Its editions in other languages are drafts unless
- * `keepLanguages`: a test that adds or changes English texts is about English, and a final language
- * would refuse each new text until it is translated (a rule tested on its own).
+ * `languages` says "final" (as the sample has them): a test that adds or changes English texts is about
+ * English, and a final language would refuse each new text until it is translated (a rule tested on its
+ * own). With "none" the copy is in English alone, its translations gone: a build prints the English PDFs only.
  */
-export async function sampleCopy({ keepLanguages = false } = {}): Promise<string> {
+export async function sampleCopy({ languages = "draft" }: { languages?: "final" | "draft" | "none" } = {}): Promise<string> {
   const dir = path.join(await tempDir(), "_data");
   await cp(SAMPLE_DATA, dir, { recursive: true });
-  if (!keepLanguages) {
-    const file = path.join(dir, "report.yaml");
-    const report = await readFile(file, "utf8");
-    const drafts = report.replace(/^ +languages: \{.*\}$/gm, (line) => line.replaceAll(": final", ": draft"));
-    if (drafts === report) throw new Error("the sample's report.yaml no longer has an edition final in another language");
-    await writeFile(file, drafts);
+  if (languages === "final") return dir;
+  const file = path.join(dir, "report.yaml");
+  const report = await readFile(file, "utf8");
+  const changed = languages === "draft"
+    ? report.replace(/^ +languages: \{.*\}$/gm, (line) => line.replaceAll(": final", ": draft"))
+    : report.replace(/^ +languages: \{.*\}\n/gm, "");
+  if (!/^ +languages: \{.*: final.*\}$/m.test(report)) throw new Error("the sample's report.yaml no longer has an edition final in another language");
+  await writeFile(file, changed);
+  if (languages === "none") {
+    for (const name of await readdir(dir, { recursive: true, encoding: "utf8" })) if (/\.[a-z]{2}\.yaml$/.test(name)) await rm(path.join(dir, name));
   }
   return dir;
 }
