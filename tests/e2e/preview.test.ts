@@ -11,7 +11,7 @@ import { PREVIEW_MARKER } from "../../src/output.ts";
 import { findBrowser } from "../../src/pdf/browser.ts";
 import { CHROMIUM_FLAGS } from "../../src/pdf/print.ts";
 import { runCli, startCli } from "../helpers/cli.ts";
-import { cleanUp, put, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "../helpers/data.ts";
+import { cleanUp, minimalCopy, put, sampleCopy, SAMPLE_DATA, tempDir, snapshot } from "../helpers/data.ts";
 import { warmOutput } from "../helpers/sites.ts";
 import { rawGet, rawRequest, startPreview, waitFor } from "../helpers/dev-server.ts";
 
@@ -179,13 +179,13 @@ describe("the live preview's defences", () => {
     }
   });
 
+  // These three need a site to serve, none in particular: the smallest data folder's.
   it("serves the next free port when the one asked for is taken, and prints the one it got", async () => {
-    const data = await sampleCopy();
+    const data = await minimalCopy();
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const taken = (blocker.address() as { port: number }).port;
     try {
-      await warmOutput({ parent: path.dirname(data), name: ".preview" });
       const preview = await startPreview(["--data", data, "--port", String(taken)], path.dirname(data));
       try {
         expect(preview.port).not.toBe(taken);
@@ -200,15 +200,14 @@ describe("the live preview's defences", () => {
   });
 
   it("serves on the address given with --host, and answers to it", async () => {
-    const data = await sampleCopy();
-    await warmOutput({ parent: path.dirname(data), name: ".preview" });
+    const data = await minimalCopy();
     const preview = await startPreview(["--data", data, "--host", "127.0.0.2"], path.dirname(data));
     const { port } = preview;
     try {
       expect(preview.origin).toBe(`http://127.0.0.2:${port}`);
       // Another loopback address is not sharing.
       expect(preview.stdout()).not.toContain("Shared on the network");
-      const shared = await rawRequest(port, `GET /2018/ HTTP/1.1\r\nHost: 127.0.0.2:${port}\r\nConnection: close\r\n\r\n`, "127.0.0.2");
+      const shared = await rawRequest(port, `GET /2019/ HTTP/1.1\r\nHost: 127.0.0.2:${port}\r\nConnection: close\r\n\r\n`, "127.0.0.2");
       expect(shared.status).toBe(200);
       const rebound = await rawRequest(port, `GET / HTTP/1.1\r\nHost: attacker.example:${port}\r\nConnection: close\r\n\r\n`, "127.0.0.2");
       expect(rebound.status).toBe(403);
@@ -219,8 +218,7 @@ describe("the live preview's defences", () => {
   });
 
   it("shared on every address with --host 0.0.0.0, says what that exposes and still answers only to this machine's names", async () => {
-    const data = await sampleCopy();
-    await warmOutput({ parent: path.dirname(data), name: ".preview" });
+    const data = await minimalCopy();
     const preview = await startPreview(["--data", data, "--host", "0.0.0.0"], path.dirname(data));
     const { port } = preview;
     try {

@@ -8,6 +8,8 @@ import { loadData } from "../../src/data/load.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SAMPLE_DATA = path.join(ROOT, "_data");
+/** The smallest data folder a report is built from: only the required fields, one event in 2019, no picture. */
+export const MINIMAL_DATA = path.join(ROOT, "tests/fixtures/minimal-data");
 
 const made: string[] = [];
 
@@ -38,6 +40,13 @@ export async function sampleCopy({ languages = "draft" }: { languages?: "final" 
   if (languages === "none") {
     for (const name of await readdir(dir, { recursive: true, encoding: "utf8" })) if (/\.[a-z]{2}\.yaml$/.test(name)) await rm(path.join(dir, name));
   }
+  return dir;
+}
+
+/** A copy of the minimal data folder (MINIMAL_DATA), for tests that need a site to serve but none in particular. */
+export async function minimalCopy(): Promise<string> {
+  const dir = path.join(await tempDir(), "_data");
+  await cp(MINIMAL_DATA, dir, { recursive: true });
   return dir;
 }
 

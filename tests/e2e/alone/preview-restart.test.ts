@@ -3,10 +3,10 @@
  * machine from this project, and makes the commands compile themselves again: the project "e2e-alone" runs
  * this file after every other, by itself.
  */
-import { cp, utimes } from "node:fs/promises";
+import { utimes } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanUp, ROOT, tempDir } from "../../helpers/data.ts";
+import { cleanUp, minimalCopy, ROOT } from "../../helpers/data.ts";
 import { startPreview, waitFor } from "../../helpers/dev-server.ts";
 
 afterAll(cleanUp);
@@ -14,8 +14,7 @@ afterAll(cleanUp);
 describe("the live preview", () => {
   it("restarts itself when a source file under src/ changes", async () => {
     // The smallest data folder: no photo to encode, no site of the global setup needed.
-    const data = path.join(await tempDir(), "_data");
-    await cp(path.join(ROOT, "tests/fixtures/minimal-data"), data, { recursive: true });
+    const data = await minimalCopy();
     const preview = await startPreview(["--data", data], path.dirname(data));
     try {
       const now = new Date();
