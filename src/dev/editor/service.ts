@@ -327,17 +327,21 @@ async function problemsOf(service: EditorServiceOptions, overlay: Overlay, writt
   });
 }
 
-async function persistEntry(service: EditorServiceOptions, params: Record<string, unknown>): Promise<Answer> {
-  const { dataDir } = service;
-  const dataFiles = Array.isArray(params.dataFiles) ? params.dataFiles : params.entry ? [params.entry] : [];
-  const assets = Array.isArray(params.assets) ? params.assets : [];
-  if (dataFiles.length === 0) return refused(400, "nothing to save");
-  const overlay = new Map<string, string | null>();
-  /** The refusal of a new event's file name, when the event is checked under a provisional one. */
+/** A file of a save: the file it is, the file it goes to (a moved event's new place), whether it is a new event checked under a provisional name, and the form's text. */
+interface SavePlan {
+  readonly file: DataFile;
+  readonly destination: DataFile;
+  readonly provisional: boolean;
+  readonly raw: string;
+}
+
+/**
+ * The files of a save (`dataFiles`, as the editor sends them), or the refusal of one; `unnamed`, the refusal of a new
+ * event's file name, when the event is checked under a provisional one.
+ */
+async function savePlans(dataDir: string, dataFiles: readonly unknown[]): Promise<{ plans: SavePlan[]; unnamed?: Answer } | Answer> {
   let unnamed: Answer | undefined;
-  const written = new Map<string, { text: string; file: DataFile; target: string; before?: string }>();
-  const removed: string[] = [];
-  const plans: { file: DataFile; destination: DataFile; provisional: boolean; raw: string }[] = [];
+  const plans: SavePlan[] = [];
   for (const dataFile of dataFiles) {
     if (!isRecord(dataFile) || typeof dataFile.raw !== "string") return refused(400, "a file to save has no text");
     const asked = typeof dataFile.path === "string" ? dataPath(dataFile.path) : dataFile.path;
@@ -358,41 +362,35 @@ async function persistEntry(service: EditorServiceOptions, params: Record<string
     if (isAnswer(destination)) return destination;
     plans.push({ file, destination, provisional, raw: dataFile.raw });
   }
-  // The English files first: a translation records what it translates as the save leaves it.
-  plans.sort((a, b) => Number(a.file.kind === "translation") - Number(b.file.kind === "translation"));
-  for (const { file, destination, provisional, raw } of plans) {
-    let form: unknown;
-    try {
-      form = parse(raw) as unknown;
-    } catch (error) {
-      return refused(400, `${file.path}: the editor sent a text that is not YAML (${(error as Error).message.split("\n")[0]})`);
-    }
-    const source = await placeInside(dataDir, file, false).catch(() => undefined);
-    const before = source ? await readFile(source, "utf8").catch(() => undefined) : undefined;
-    let text: string | undefined;
-    if (file.kind === "translation" && destination.kind === "translation") {
-      const made = await translationText(dataDir, file, destination, form, before, overlay);
-      if (typeof made === "object") return made;
-      // A translation not begun, and given no text: no file is made for it.
-      if (made === undefined) continue;
-      text = made;
-    } else if (before !== undefined) text = mergeIntoText(before, viewToFile(file.schema, form), file.schema);
-    else {
-      const kind = DATA_FILE_KINDS.find((k) => k.schema === file.schema)!;
-      const header = file.schema === eventSchema ? schemaLine(path.join(dataDir, destination.path), dataDir, kind) : undefined;
-      text = newFileText(viewToFile(file.schema, form), header);
-    }
-    if (text === undefined) return refused(422, `${file.path} cannot be read as YAML as it stands: correct it in a text editor (check names the problem)`);
-    if (Buffer.byteLength(text) > destination.maxBytes) return refused(413, `${destination.path} would be over ${destination.maxBytes / 1024 / 1024} MB`);
-    const target = provisional ? "" : await placeInside(dataDir, destination, true);
-    // The name the check reads it by (the folder's real path may differ, through a link above it).
-    const named = path.join(dataDir, destination.path);
-    overlay.set(named, text);
-    // What the file held, to leave it be when the save does not change it; a file moved is written in its new place all the same.
-    written.set(named, { text, file: destination, target, ...(before !== undefined && destination.path === file.path ? { before } : {}) });
-    if (source && destination.path !== file.path) removed.push(path.join(dataDir, file.path));
+  return { plans, ...(unnamed ? { unnamed } : {}) };
+}
+
+/**
+ * The text a save writes into a file, from the form (`form`) and what the file holds (`before`): null for a translation
+ * not begun and given no text, for which no file is made; a refusal for a file that cannot be read as YAML as it stands.
+ */
+async function textToWrite(dataDir: string, plan: SavePlan, form: unknown, before: string | undefined, overlay: Overlay): Promise<string | null | Answer> {
+  const { file, destination } = plan;
+  let text: string | undefined;
+  if (file.kind === "translation" && destination.kind === "translation") {
+    const made = await translationText(dataDir, file, destination, form, before, overlay);
+    if (typeof made === "object") return made;
+    if (made === undefined) return null;
+    text = made;
+  } else if (before !== undefined) text = mergeIntoText(before, viewToFile(file.schema, form), file.schema);
+  else {
+    const kind = DATA_FILE_KINDS.find((k) => k.schema === file.schema)!;
+    const header = file.schema === eventSchema ? schemaLine(path.join(dataDir, destination.path), dataDir, kind) : undefined;
+    text = newFileText(viewToFile(file.schema, form), header);
   }
-  // An event moved to another folder takes along the translations the editor did not send (of a language it does not show).
+  if (text === undefined) return refused(422, `${file.path} cannot be read as YAML as it stands: correct it in a text editor (check names the problem)`);
+  return text;
+}
+
+type Written = Map<string, { text: string; file: DataFile; target: string; before?: string }>;
+
+/** An event moved to another folder takes along the translations the editor did not send (of a language it does not show). */
+async function carryTranslations(dataDir: string, plans: readonly SavePlan[], written: Written, removed: string[], overlay: Map<string, string | null>): Promise<void> {
   for (const { file, destination } of plans) {
     if (file.kind !== "event" || destination.path === file.path || !removed.includes(path.join(dataDir, file.path))) continue;
     for (const name of await translationsBeside(dataDir, file.path)) {
@@ -405,7 +403,10 @@ async function persistEntry(service: EditorServiceOptions, params: Record<string
       removed.push(path.join(dataDir, from));
     }
   }
-  // Pictures and documents saved with the entry are written first: the check reads them from the disk.
+}
+
+/** Writes the pictures and documents uploaded with a save, and gives those that are new; an upload refused removes those new ones first. */
+async function writeAssets(dataDir: string, assets: readonly unknown[]): Promise<string[] | Answer> {
   const created: string[] = [];
   for (const asset of assets) {
     if (!isRecord(asset)) return refused(400, "an upload without its file");
@@ -416,6 +417,48 @@ async function persistEntry(service: EditorServiceOptions, params: Record<string
     }
     if (placed.created) created.push(placed.target);
   }
+  return created;
+}
+
+async function persistEntry(service: EditorServiceOptions, params: Record<string, unknown>): Promise<Answer> {
+  const { dataDir } = service;
+  const dataFiles = Array.isArray(params.dataFiles) ? params.dataFiles : params.entry ? [params.entry] : [];
+  const assets = Array.isArray(params.assets) ? params.assets : [];
+  if (dataFiles.length === 0) return refused(400, "nothing to save");
+  const overlay = new Map<string, string | null>();
+  const written: Written = new Map();
+  const removed: string[] = [];
+  const planned = await savePlans(dataDir, dataFiles);
+  if (isAnswer(planned)) return planned;
+  const { plans, unnamed } = planned;
+  // The English files first: a translation records what it translates as the save leaves it.
+  plans.sort((a, b) => Number(a.file.kind === "translation") - Number(b.file.kind === "translation"));
+  for (const plan of plans) {
+    const { file, destination, provisional, raw } = plan;
+    let form: unknown;
+    try {
+      form = parse(raw) as unknown;
+    } catch (error) {
+      return refused(400, `${file.path}: the editor sent a text that is not YAML (${(error as Error).message.split("\n")[0]})`);
+    }
+    const source = await placeInside(dataDir, file, false).catch(() => undefined);
+    const before = source ? await readFile(source, "utf8").catch(() => undefined) : undefined;
+    const text = await textToWrite(dataDir, plan, form, before, overlay);
+    if (text === null) continue;
+    if (typeof text === "object") return text;
+    if (Buffer.byteLength(text) > destination.maxBytes) return refused(413, `${destination.path} would be over ${destination.maxBytes / 1024 / 1024} MB`);
+    const target = provisional ? "" : await placeInside(dataDir, destination, true);
+    // The name the check reads it by (the folder's real path may differ, through a link above it).
+    const named = path.join(dataDir, destination.path);
+    overlay.set(named, text);
+    // What the file held, to leave it be when the save does not change it; a file moved is written in its new place all the same.
+    written.set(named, { text, file: destination, target, ...(before !== undefined && destination.path === file.path ? { before } : {}) });
+    if (source && destination.path !== file.path) removed.push(path.join(dataDir, file.path));
+  }
+  await carryTranslations(dataDir, plans, written, removed, overlay);
+  // Pictures and documents saved with the entry are written first: the check reads them from the disk.
+  const created = await writeAssets(dataDir, assets);
+  if (isAnswer(created)) return created;
   // A file moved to another folder is not read in its old place.
   for (const file of removed) overlay.set(file, null);
   const problems = await problemsOf(service, overlay, written);
