@@ -51,18 +51,21 @@ every final edition) are fit to go out, and lists each reason why one is not:
   - a warning that its readers would see: no site_url, no date (published or
     som), a report year without an edition, a document adopted with no
     language under versions, an abbreviation that no report uses;
-  - its PDF in the output folder is missing, was built from other data than
-    the data folder holds now, or fails a machine check of PDF/UA-1 and
-    PDF/A-2u;
-  - it was released, and the text of its PDF has changed since without a
-    correction named under corrigenda in its edition.
+  - its PDF in the output folder, or its PDF in a further language it is
+    final in, is missing, was built from other data than the data folder
+    holds now, or fails a machine check of PDF/UA-1 and PDF/A-2u;
+  - it was released, and the text of its PDF in a language it went out in
+    has changed since without a correction named under corrigenda in its
+    edition.
 It checks the PDFs that will be published, so build first:
   activity-report build && activity-report check --release
 
-With --record, once the reports are fit to go out, records each one whose
-text was not released yet as released (today, or on --date): its PDF is kept
-under releases/<year>/ in the data folder, and the release is added to its
-edition in report.yaml. Commit both with the data.
+With --record, once the reports are fit to go out, records each of their
+PDFs whose text was not released yet as released (today, or on --date):
+English's, and that of each language a report is final in. The PDF is kept
+under releases/<year>/ (another language's under releases/<language>/<year>/)
+in the data folder, and the release is added to its edition in report.yaml.
+Commit both with the data.
 
   --release     check that the reports are fit to be published
   --data DIR    the data folder (default: $REPORT_DATA or _data)
@@ -341,9 +344,10 @@ async function recordRelease(io: Io, settings: Settings, years: readonly number[
     return EXIT.failed;
   }
   const list = (ys: readonly number[]) => ys.map((y, i) => `${listSeparator(i, ys.length)}${y}`).join("");
+  const { recordedReports } = await import("./report/release.ts");
   io.out(recorded.length === 0
     ? `Nothing to record: the reports of ${list(check.years)} are released as they are.`
-    : `Recorded as released on ${date}: the report${recorded.length === 1 ? "" : "s"} of ${list(recorded)}; ${recorded.length === 1 ? "its PDF is" : "their PDFs are"} kept under ${path.join(settings.dataDir, "releases")}. Commit them with report.yaml.`);
+    : `Recorded as released on ${date}: ${recordedReports(recorded)}; ${recorded.length === 1 ? "its PDF is" : "their PDFs are"} kept under ${path.join(settings.dataDir, "releases")}. Commit them with report.yaml.`);
   return EXIT.ok;
 }
 

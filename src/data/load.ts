@@ -13,7 +13,7 @@ import { eventGoalProblems, frameworkProblems } from "./frameworks.ts";
 import { checkPhotos, logosOf, type LogoEntry, type PictureFacts } from "./photos.ts";
 import type { Picture } from "./pictures.ts";
 import { readDataFolder, REFERENCE_FILES, type Overlay, type WrittenEvent } from "./read.ts";
-import { missingReleasedPdfs } from "./releases.ts";
+import { missingReleasedPdfs, releaseLanguageProblems } from "./releases.ts";
 import { idsUsedTwice, referencesOf } from "./references.ts";
 import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights, undatedEditions } from "./report-rules.ts";
 import type { CountryFile, EventFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
@@ -124,6 +124,7 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
     ...missingEditions(report, editions, reportYears(events, editions)),
     ...undatedEditions(report, editions),
     ...missingReleasedPdfs(report, editions, dir),
+    ...releaseLanguageProblems(report, editions),
   ]);
   const files = written.length + Object.keys(REFERENCE_FILES).length + folder.translations.length;
   // The catalogues of the report's words, the project's and the data folder's: a message that does not parse is an

@@ -399,8 +399,10 @@ export const editionSchema = z.strictObject({
   })).max(MAX_LIST_ITEMS).optional().describe("Every correction of the report after its release, oldest first: a released report changes only with one (check --release)"),
   releases: z.array(z.strictObject({
     date: date("date").meta({ description: "When the report went out", examples: ["2019-10-01"] }),
+    // English is the release without one: the records made before the further languages were recorded stay as written.
+    language: languageCode.optional().meta({ description: "The language of the PDF released, one of the edition's languages; none for English", examples: ["ru"] }),
     text: z.string().regex(TEXT_FINGERPRINT).meta({ description: "A fingerprint of the released PDF's text", examples: ["f2x0dUw4hm1hY6tqS4cW2JyS1Uqv4xvSLh0o0a1hZbo"] }),
-  })).max(MAX_LIST_ITEMS).optional().meta({ description: "Written by `check --release --record`, not by hand: each release of the report, oldest first; its PDF is kept under releases/<year>/", readOnly: true }),
+  })).max(MAX_LIST_ITEMS).optional().meta({ description: "Written by `check --release --record`, not by hand: each release of the report's PDF in each of its languages, oldest first; the PDF is kept under releases/<year>/ (English) or releases/<language>/<year>/", readOnly: true }),
 });
 export type Edition = z.output<typeof editionSchema>;
 

@@ -140,12 +140,12 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   // Pictures of the data folder (e.g. the logos) at /images/, and the documents the events link to at /documents/: those validation checked.
   // Photos are published only as their processed copies (under /photos/), without the metadata their files carry.
   config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const { data: dataSet, sites: [site] } = await data();
+    const { data: dataSet, sites: models } = await data();
     const { pictures, documents } = dataSet;
     const { published, encoded } = await photos();
     await Promise.all([
-      // The released PDFs the data folder keeps stay published at their dated addresses (src/report/corrigenda.ts).
-      copyDataFiles([...pictures.filter((p) => !published.originals.has(p.path)), ...documents, ...releasedPdfs(dataSet, site!)], directories.output),
+      // The released PDFs the data folder keeps, of every language, stay published at their dated addresses (src/report/corrigenda.ts).
+      copyDataFiles([...pictures.filter((p) => !published.originals.has(p.path)), ...documents, ...releasedPdfs(dataSet, models)], directories.output),
       writePhotoFiles(published.files, directories.output),
     ]);
     if (published.files.length > 0) options.onPhotos?.({ files: new Set(published.files.map((f) => f.url)).size, encoded: encoded() });

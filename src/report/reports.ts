@@ -209,8 +209,8 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
       .sort((a, b) => a.name.localeCompare(b.name, language.lang)),
     organisationsPresent: figures.organisationsPresent.items,
     corrections: (edition?.corrigenda ?? []).map((c) => language.t("imprint.corrected", { date: language.date(c.date), note: c.note })),
-    // The releases recorded are of the English PDF: a translation has none of its own yet.
-    earlierVersions: (translation ? [] : supersededReleases(edition)).map((release) => ({
+    // Each language's own releases: its PDFs that went out, each kept at its dated address beside its current PDF.
+    earlierVersions: supersededReleases(edition, language.lang).map((release) => ({
       url: `${urls.report(year)}${versionedPdfName(pdfName, release)}`,
       iso: release.date.iso,
       dateText: language.date(release.date),
