@@ -337,10 +337,14 @@ async function checkRelease(io: Io, settings: Settings, years: readonly number[]
 /** `check --release --record`: the check, then, when the reports are fit to go out, their releases recorded in the data folder. */
 async function recordRelease(io: Io, settings: Settings, years: readonly number[] | undefined, date: string): Promise<number> {
   const release = await import("./release.ts");
-  const { check, recorded } = await release.recordReleases(settings, years, date);
-  printDiagnostics(io, check.diagnostics);
+  const { check, recorded, refused } = await release.recordReleases(settings, years, date);
+  printDiagnostics(io, sortDiagnostics([...check.diagnostics, ...refused]));
   if (check.errors || check.diagnostics.some((d) => d.severity === "error")) {
     io.err(`Not ready for release, so nothing was recorded: ${plural(check.diagnostics.filter((d) => d.severity === "error").length, "reason")} above.`);
+    return EXIT.failed;
+  }
+  if (refused.length > 0) {
+    io.err(`Nothing was recorded: ${refused.length === 1 ? "the release above cannot be recorded" : `the ${refused.length} releases above cannot be recorded`} on ${date}.`);
     return EXIT.failed;
   }
   const list = (ys: readonly number[]) => ys.map((y, i) => `${listSeparator(i, ys.length)}${y}`).join("");

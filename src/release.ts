@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
+import { sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
 import { entryOf } from "./data/lookup.ts";
 import { keptPdfPath, withReleases, type NewRelease } from "./data/releases.ts";
@@ -186,15 +186,14 @@ async function releasedText(data: DataSet, year: number, file: string, bytes: Ui
  * released on `date` (YYYY-MM-DD): a copy of the PDF kept in the data folder, and the release, with its text's
  * fingerprint, added to its edition in report.yaml. Returns the check, and the releases recorded.
  */
-export async function recordReleases(settings: Pick<Settings, "dataDir" | "outputDir">, years: readonly number[] | undefined, date: string): Promise<{ check: ReleaseCheck; recorded: NewRelease[] }> {
+export async function recordReleases(settings: Pick<Settings, "dataDir" | "outputDir">, years: readonly number[] | undefined, date: string): Promise<{ check: ReleaseCheck; recorded: NewRelease[]; refused: Diagnostic[] }> {
   const check = await checkRelease(settings, years, true);
-  if (check.errors || check.diagnostics.some((d) => d.severity === "error")) return { check, recorded: [] };
+  if (check.errors || check.diagnostics.some((d) => d.severity === "error")) return { check, recorded: [], refused: [] };
   const reportFile = path.join(settings.dataDir, REFERENCE_FILES.report);
   // Every release is planned before anything is written: one that cannot be recorded leaves the data as it was.
   // The check's own reading of each PDF's last release: the data is not read again.
   const { releases, refused } = releasesToRecord(check.texts, date);
-  if (refused.length > 0) throw new ReleaseRecordError(`${refused.map((d) => formatDiagnostic(d)).join("\n")}\nNothing was recorded.`);
-  if (releases.length === 0) return { check, recorded: [] };
+  if (refused.length > 0 || releases.length === 0) return { check, recorded: [], refused };
   const written = withReleases(await readFile(reportFile, "utf8"), releases);
   if (written === undefined) throw new ReleaseRecordError(`${reportFile}: the editions of ${[...new Set(releases.map((r) => r.year))].join(", ")} are not written as block mappings under editions, so their releases cannot be added; nothing was written`);
   const files = new Map(check.texts.map((t) => [`${t.year}/${t.language ?? SOURCE_LANGUAGE}`, t.file]));
@@ -204,5 +203,5 @@ export async function recordReleases(settings: Pick<Settings, "dataDir" | "outpu
     await copyFile(files.get(`${release.year}/${release.language ?? SOURCE_LANGUAGE}`)!, kept);
   }
   await writeFile(reportFile, written);
-  return { check, recorded: releases };
+  return { check, recorded: releases, refused: [] };
 }
