@@ -246,7 +246,6 @@ describe("a released report", () => {
     const corrected = await runCli(["check", "--release", "--record", "--date", "2019-06-02", "--data", data, "--output", output]);
     expect(corrected.stdout).toBe(`Recorded as released on 2019-06-02: the report of 2018, and in Russian that of 2018; their PDFs are kept under ${path.join(data, "releases")}. Commit them with report.yaml.\n`);
     expect(await readFile(path.join(data, "releases", "ru", "2018", "2019-06-02.pdf"))).toEqual(await readFile(path.join(output, "ru", "2018", PDF_2018_RU)));
-  // Two builds of the sample, in both its languages with their PDFs, on a shared machine.
   }, 360_000);
 
   it("in a language that became final after its English release is recorded in it at the next --record, and stays final in it", async () => {
