@@ -485,7 +485,7 @@ async function measurePhotoCase(): Promise<PhotoCaseResult> {
 
   // The PDF of the year: printed as build() prints it, and weighed page by page.
   const printDir = path.join(root, "print-site");
-  const { photoCacheFor } = await import("../src/pictures/photos.ts");
+  const { photoCacheFor } = await import("../src/pictures/photo-processor.ts");
   const rendered = await attempt("rendering the print page", () => runWorker<BuildFigures>("printSite", { dataDir: withPhotos.dir, outputDir: printDir, photoCache: photoCacheFor(site.photos) }, options));
   if (failed(rendered)) {
     result.pdf = rendered;

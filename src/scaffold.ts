@@ -23,11 +23,11 @@ import { loadData, OPTIONAL_FILES, REFERENCE_FILES, type DataSet } from "./data/
 import { emptyFileMessage, missingFileMessage } from "./data/read.ts";
 import { countryName } from "./data/countries.ts";
 import { defines, entryOf } from "./data/lookup.ts";
-import { isKnownCountry, placeIsCountry, unknownCountryPlace, unknownPlace } from "./data/references.ts";
-import { fieldsOf, type Field } from "./data/fields.ts";
-import { DATA_FILE_KINDS, schemaLine, termsOf, type Terms } from "./data/json-schema.ts";
-import { editionSchema, eventSchema, eventTypeSchema, ID_PATTERN, STRAND_KINDS, strandSchema, type Vocabulary } from "./data/schema.ts";
-import { didYouMean } from "./data/suggest.ts";
+import { isKnownCountry, placeIsCountry, unknownCountryPlace, unknownPlace } from "./data/rules/references.ts";
+import { fieldsOf, type Field } from "./data/contract/fields.ts";
+import { DATA_FILE_KINDS, schemaLine, termsOf, type Terms } from "./data/contract/json-schema.ts";
+import { editionSchema, eventSchema, eventTypeSchema, ID_PATTERN, STRAND_KINDS, strandSchema, type Vocabulary } from "./data/contract/schema.ts";
+import { didYouMean } from "./data/rules/suggest.ts";
 import { parsePartialDate } from "./format/dates.ts";
 import { slugify } from "./format/text.ts";
 

@@ -1,7 +1,7 @@
 /** The editions of report.yaml as written, which report an event belongs to, and which years get a report. */
 import { firstDay, lastDay, partialDate, within, type PartialDate } from "../format/dates.ts";
-import { editionSchema, type Edition, type EventFile, type ReportFile } from "./schema.ts";
-import { validFields } from "./zod-issues.ts";
+import { editionSchema, type Edition, type EventFile, type ReportFile } from "./contract/schema.ts";
+import { validFields } from "./contract/zod-issues.ts";
 
 export type ReportPeriod = { readonly year: number; readonly from: PartialDate; readonly to: PartialDate };
 

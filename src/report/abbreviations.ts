@@ -6,8 +6,8 @@
  */
 import type { Diagnostic } from "../data/diagnostics.ts";
 import type { DataSet, EventRecord } from "../data/load.ts";
-import { reportFileWarning } from "../data/report-rules.ts";
-import type { Edition, ReportFile } from "../data/schema.ts";
+import { reportFileWarning } from "../data/rules/report-rules.ts";
+import type { Edition, ReportFile } from "../data/contract/schema.ts";
 import { markdownWords } from "../format/markdown.ts";
 import { listSeparator } from "../format/text.ts";
 import type { AbbreviationView, EventView, ReportView, SiteModel } from "./views.ts";

@@ -6,7 +6,7 @@ import type { Lookups } from "./lookups.ts";
 import { countOf } from "./figures.ts";
 import { anchorOf } from "./urls.ts";
 import type { DocumentView, EventReportLink, EventView, FigureView } from "./views.ts";
-import type { DocumentFile } from "../data/schema.ts";
+import type { DocumentFile } from "../data/contract/schema.ts";
 
 /** The figures an entry states, in the order it states them; each has its message `event.figures.<field>`. */
 const FIGURE_FIELDS: readonly FigureView["field"][] = ["participants", "countries", "organisations", "delegations", "women"];

@@ -2,8 +2,8 @@
 import type { DataSet, EventRecord } from "../data/load.ts";
 export { outlookYear, reportSpan, type ReportSpan } from "../data/editions.ts";
 import { entryOf } from "../data/lookup.ts";
-import { frameworksInForce } from "../data/frameworks.ts";
-import type { Edition, Framework } from "../data/schema.ts";
+import { frameworksInForce } from "../data/rules/frameworks.ts";
+import type { Edition, Framework } from "../data/contract/schema.ts";
 import { outlookYear, reportSpan, type ReportSpan } from "../data/editions.ts";
 import type { Language } from "../format/language.ts";
 import type { MessageValues } from "../format/messages.ts";

@@ -1,5 +1,5 @@
 /** The report as templates see it: the types of the model built in model.ts. */
-import type { DOCUMENT_KINDS, EventType, Strand, Topic } from "../data/schema.ts";
+import type { DOCUMENT_KINDS, EventType, Strand, Topic } from "../data/contract/schema.ts";
 import type { Count } from "../format/counts.ts";
 import type { PartialDate } from "../format/dates.ts";
 import type { Figures } from "./figures.ts";

@@ -5,10 +5,10 @@ import fc from "fast-check";
 import jsyaml from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { fieldsOf, type Field } from "../../src/data/fields.ts";
-import { termsOf } from "../../src/data/json-schema.ts";
+import { fieldsOf, type Field } from "../../src/data/contract/fields.ts";
+import { termsOf } from "../../src/data/contract/json-schema.ts";
 import { loadData } from "../../src/data/load.ts";
-import { editionSchema, eventSchema, eventTypeSchema, STRAND_KINDS, strandSchema } from "../../src/data/schema.ts";
+import { editionSchema, eventSchema, eventTypeSchema, STRAND_KINDS, strandSchema } from "../../src/data/contract/schema.ts";
 import {
   choicePrompt, eventId, eventQuestions, goalId, insertEntry, insertItem, MAX_EVENT_ID, offeredFields, titlePhrases, newEvent, newPlace, newYear, placeProblem, QUESTIONS, readBack, yamlPair,
 } from "../../src/scaffold.ts";
