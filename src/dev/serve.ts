@@ -23,7 +23,7 @@ import { isLoopback, isWildcard } from "./requests.ts";
 import { startPreviewServer } from "./server.ts";
 import { EDITOR_FOLDER, editorPage } from "./editor/page.ts";
 import { createEditorService } from "./editor/service.ts";
-import type { EventRecord } from "../data/load.ts";
+import type { EventRecord } from "../data/editions.ts";
 import { eventUrl } from "../report/urls.ts";
 
 const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, ".eleventy.ts");

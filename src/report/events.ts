@@ -1,5 +1,5 @@
 /** Each event as the report prints it: dateline, figures and links resolved. */
-import type { EventRecord } from "../data/load.ts";
+import type { EventRecord } from "../data/editions.ts";
 import { qualifierKey, type Language } from "../format/language.ts";
 import { goalLine } from "./goals.ts";
 import type { Lookups } from "./lookups.ts";

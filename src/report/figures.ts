@@ -6,7 +6,7 @@ import { english } from "../data/languages/catalogues.ts";
 import { precisionOf, type Count } from "../format/counts.ts";
 import type { Language } from "../format/language.ts";
 import { firstDay, lastDay, type PartialDate } from "../format/dates.ts";
-import type { EventRecord } from "../data/load.ts";
+import type { EventRecord } from "../data/editions.ts";
 import type { EventFile, EventType, Strand } from "../data/contract/schema.ts";
 
 /**

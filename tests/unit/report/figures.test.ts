@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EventRecord } from "../../../src/data/load.ts";
+import type { EventRecord } from "../../../src/data/editions.ts";
 import type { EventType, Strand } from "../../../src/data/contract/schema.ts";
 import type { Count } from "../../../src/format/counts.ts";
 import { partialDate } from "../../../src/format/dates.ts";
