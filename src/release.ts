@@ -18,7 +18,7 @@ import { entryOf } from "./data/lookup.ts";
 import { keptPdfPath, withReleases, type NewRelease } from "./data/attachments/releases.ts";
 import { readYamlSource } from "./data/source/yaml-source.ts";
 import { OUTPUT_MARKER, markerWriter } from "./output.ts";
-import { conformanceProblems } from "./pdf/conformance.ts";
+import { conformanceProblems } from "./pdf/checks/conformance.ts";
 import { readPdfText } from "./pdf/pdf-reading.ts";
 import { describeTextChange, lastRelease, newCorrigenda, textChange, textFingerprint } from "./report/corrigenda.ts";
 import { manifestOf, readManifest } from "./report/changes.ts";

@@ -13,8 +13,8 @@ import {
   decodePDFRawStream, type PDFObject,
 } from "pdf-lib";
 import { SaxesParser } from "saxes";
-import { notdefProblems } from "./notdef.ts";
-import { loadPdfJs } from "./pdf-reading.ts";
+import { notdefProblems } from "../notdef.ts";
+import { loadPdfJs } from "../pdf-reading.ts";
 
 /** What a page paints, read with pdf.js (not with the project's own reader of content streams): outside any marked content, and as artifacts. */
 export interface PagePainting {

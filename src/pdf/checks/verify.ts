@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
 import { SaxesParser } from "saxes";
-import { plural } from "../format/text.ts";
+import { plural } from "../../format/text.ts";
 import { CHECKS, conformanceProblems } from "./conformance.ts";
 
 export const VERAPDF_INSTALL = [
