@@ -571,7 +571,9 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
   const own: readonly string[] = [...NEW_OPTIONS[what], "data", "help"];
   const foreign = Object.keys(values).filter((key) => values[key] !== undefined && !own.includes(key));
   if (foreign.length > 0) throw new UsageError(`new ${what} takes no ${foreign.map((key) => `--${key}`).join(", ")}; its options are ${NEW_OPTIONS[what].map((key) => `--${key}`).join(", ")}`);
-  const { eventChoices, eventQuestions, goalQuestion, newEvent, newFramework, newPlace, newStrand, newType, newYear, QUESTIONS, ScaffoldError } = await import("./scaffold.ts");
+  const { newEvent, newFramework, newPlace, newStrand, newType, newYear } = await import("./scaffold/new-entries.ts");
+  const { eventChoices, eventQuestions, goalQuestion, QUESTIONS } = await import("./scaffold/questions.ts");
+  const { ScaffoldError } = await import("./scaffold/edits.ts");
   const number = (text: string | undefined, what: string): number | undefined => {
     if (text === undefined || text === "") return undefined;
     const n = Number(text);

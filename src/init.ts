@@ -24,7 +24,9 @@ import {
   type CountryFile, type EventType, type Framework, type Strand, type Topic,
 } from "./data/contract/schema.ts";
 import { ReportError } from "./errors.ts";
-import { insertEntry, offeredFields, readsAs, yamlText } from "./scaffold.ts";
+import { offeredFields } from "./scaffold/offered-fields.ts";
+import { insertEntry } from "./scaffold/yaml-insert.ts";
+import { readsAs, yamlText } from "./scaffold/yaml-values.ts";
 import { writeSchemas } from "./schemas.ts";
 
 /** What `init` is asked for. */

@@ -9,7 +9,7 @@ import { DATA_FILE_KINDS, SCHEMAS_DIR, schemaLine, termsOf } from "../../src/dat
 import { loadData } from "../../src/data/load.ts";
 import { editionSchema, reportSchema } from "../../src/data/contract/schema.ts";
 import { initFiles, initFolder } from "../../src/init.ts";
-import { offeredFields } from "../../src/scaffold.ts";
+import { offeredFields } from "../../src/scaffold/offered-fields.ts";
 import { SCHEMAS_STAMP, termsIn, termsStamp } from "../../src/schemas.ts";
 import { cleanUp, SAMPLE_DATA, snapshot, tempDir } from "../helpers/data.ts";
 import { runMain } from "../helpers/main.ts";

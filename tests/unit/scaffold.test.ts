@@ -9,9 +9,13 @@ import { fieldsOf, type Field } from "../../src/data/contract/fields.ts";
 import { termsOf } from "../../src/data/contract/json-schema.ts";
 import { loadData } from "../../src/data/load.ts";
 import { editionSchema, eventSchema, eventTypeSchema, STRAND_KINDS, strandSchema } from "../../src/data/contract/schema.ts";
-import {
-  choicePrompt, eventId, eventQuestions, goalId, insertEntry, insertItem, MAX_EVENT_ID, offeredFields, titlePhrases, newEvent, newPlace, newYear, placeProblem, QUESTIONS, readBack, yamlPair,
-} from "../../src/scaffold.ts";
+import { eventId, MAX_EVENT_ID, titlePhrases } from "../../src/scaffold/ids.ts";
+import { goalId, newEvent, newPlace, newYear } from "../../src/scaffold/new-entries.ts";
+import { offeredFields } from "../../src/scaffold/offered-fields.ts";
+import { choicePrompt, eventQuestions, QUESTIONS } from "../../src/scaffold/questions.ts";
+import { placeProblem, readBack } from "../../src/scaffold/read-back.ts";
+import { insertEntry, insertItem } from "../../src/scaffold/yaml-insert.ts";
+import { yamlPair } from "../../src/scaffold/yaml-values.ts";
 import { runMain } from "../helpers/main.ts";
 import { cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "../helpers/data.ts";
 

@@ -1,7 +1,7 @@
 /**
  * The editors' contract: the shape of every file in the data folder, with a
  * one-line description of each field. The JSON Schemas that editors' tools
- * read (json-schema.ts), the files `new` writes (scaffold.ts) and the field
+ * read (json-schema.ts), the files `new` writes (src/scaffold/) and the field
  * tables of docs/data.md (checked by a test) are made from it.
  */
 import * as z from "zod";
