@@ -1,23 +1,20 @@
 /** activity-report new: entries that validate, written exactly as given, changing nothing else. */
-import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import fc from "fast-check";
+import { readFile, rm } from "node:fs/promises";
 import jsyaml from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { fieldsOf, type Field } from "../../src/data/contract/fields.ts";
-import { termsOf } from "../../src/data/contract/json-schema.ts";
-import { loadData } from "../../src/data/load.ts";
-import { editionSchema, eventSchema, eventTypeSchema, STRAND_KINDS, strandSchema } from "../../src/data/contract/schema.ts";
-import { eventId, MAX_EVENT_ID, titlePhrases } from "../../src/scaffold/ids.ts";
-import { goalId, newEvent, newPlace, newYear } from "../../src/scaffold/new-entries.ts";
-import { offeredFields } from "../../src/scaffold/offered-fields.ts";
-import { choicePrompt, eventQuestions, QUESTIONS } from "../../src/scaffold/questions.ts";
-import { placeProblem, readBack } from "../../src/scaffold/read-back.ts";
-import { insertEntry, insertItem } from "../../src/scaffold/yaml-insert.ts";
-import { yamlPair } from "../../src/scaffold/yaml-values.ts";
-import { runMain } from "../helpers/main.ts";
-import { cleanUp, put, ROOT, sampleCopy, SAMPLE_DATA, snapshot, tempDir } from "../helpers/data.ts";
+import { fieldsOf, type Field } from "../../../src/data/contract/fields.ts";
+import { termsOf } from "../../../src/data/contract/json-schema.ts";
+import { editionSchema, eventSchema, eventTypeSchema, STRAND_KINDS, strandSchema } from "../../../src/data/contract/schema.ts";
+import { loadData } from "../../../src/data/load.ts";
+import { goalId, newEvent, newPlace, newYear } from "../../../src/scaffold/new-entries.ts";
+import { offeredFields } from "../../../src/scaffold/offered-fields.ts";
+import { QUESTIONS } from "../../../src/scaffold/questions.ts";
+import { placeProblem, readBack } from "../../../src/scaffold/read-back.ts";
+import { yamlPair } from "../../../src/scaffold/yaml-values.ts";
+import { cleanUp, put, ROOT, SAMPLE_DATA, sampleCopy, snapshot, tempDir } from "../../helpers/data.ts";
+import { runMain } from "../../helpers/main.ts";
 
 afterAll(cleanUp);
 
@@ -369,58 +366,6 @@ describe("activity-report new changes nothing but the new entry", () => {
     expect(await readFile(path.join(data, "report.yaml"), "utf8")).toBe(flow);
   });
 });
-describe("event file names", () => {
-  it("leave out the words that carry no meaning: small words, ordinals, the process's own name, the place", () => {
-    const omit = ["Budapest Process", "Istanbul"];
-    expect(eventId("2019-02-19", "istanbul", "6th Ministerial Conference of the Budapest Process", omit)).toBe("2019-02-19-istanbul-ministerial-conference");
-    expect(eventId("2019-02-19", "istanbul", "Sixth Ministerial Conference of the Budapest Process", omit)).toBe("2019-02-19-istanbul-ministerial-conference");
-    expect(eventId("2030-02-19", "istanbul", "Twenty-first Ministerial Conference in Istanbul", omit)).toBe("2030-02-19-istanbul-ministerial-conference");
-    expect(eventId("2020-03-14", "ankara", "Meeting of the Silk Routes Region Working Group")).toBe("2020-03-14-ankara-meeting-silk-routes-region-working-group");
-    expect(eventId("2019-03-12", "pakistan", "Training of staff of the Migrant Resource Centres in Pakistan")).toBe("2019-03-12-pakistan-training-staff-migrant-resource-centres");
-    // An apostrophe joins its word, never makes one ("migrant-s").
-    expect(eventId("2019-03-12", "kabul", "Presentation of the Migrants' Rights Policy")).toBe("2019-03-12-kabul-presentation-migrants-rights-policy");
-  });
-
-  it("stop before a phrase that would not fit in 60 characters, never inside it", () => {
-    // Cut by words, the first would end "...-meeting-budapest", as if of a place.
-    expect(eventId("2019-02-19", "istanbul", "Senior Officials Meeting of the Budapest Process")).toBe("2019-02-19-istanbul-senior-officials-meeting");
-    expect(eventId("2019-02-19", "istanbul", "Senior Officials Meeting: Budapest Process")).toBe("2019-02-19-istanbul-senior-officials-meeting");
-    expect(eventId("2020-03-14", "islamabad", "Regional Conference on Migration Governance, Labour Mobility and the Protection of Migrants' Rights"))
-      .toBe("2020-03-14-islamabad-regional-conference");
-    expect(eventId("2020-03-14", "islamabad", "Training of Trainers on Integrated Border Management for Officials of the Islamic Republic of Afghanistan"))
-      .toBe("2020-03-14-islamabad-training-trainers");
-    // A first phrase too long for the limit: the date and place alone, which `--id` can replace.
-    expect(eventId("2020-03-14", "islamabad", "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft")).toBe("2020-03-14-islamabad");
-  });
-
-  it("are at most 60 characters, whole phrases of the title in order", () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom("Working", "Group", "of", "the", "Budapest", "Process", "6th", "Meeting", "on", "Return", ",", "Silk", "Routes", "Migrant", "Resource", "Centres", "and"), { maxLength: 20 }), (words) => {
-      const title = words.join(" ");
-      const id = eventId("2020-03-14", "islamabad", title, ["Budapest Process"]);
-      expect(id.length).toBeLessThanOrEqual(MAX_EVENT_ID);
-      const phrases = titlePhrases(title, ["Budapest Process", "islamabad"]).map((p) => p.join("-"));
-      const tail = id.slice("2020-03-14-islamabad".length).replace(/^-/, "");
-      let taken = 0;
-      while (taken < phrases.length && [...phrases.slice(0, taken + 1)].join("-").length + 21 <= MAX_EVENT_ID) taken++;
-      expect(tail).toBe(phrases.slice(0, taken).join("-"));
-    }));
-  });
-});
-describe("the questions of activity-report new", () => {
-  it("list the valid ids, or the first of many and where the rest are", () => {
-    expect(choicePrompt("Place id", ["ankara", "erbil"], "_data/places.yaml")).toBe("Place id, one of: ankara, erbil");
-    const many = Array.from({ length: 30 }, (_, i) => `place-${i + 1}`);
-    expect(choicePrompt("Place id", many, "_data/places.yaml")).toBe(`Place id, e.g. ${many.slice(0, 12).join(", ")} (18 more in _data/places.yaml)`);
-    const questions = Object.fromEntries(eventQuestions({
-      places: ["ankara", "erbil"], types: ["training"], strands: ["silk-routes-working-group", "ministerial-process"],
-      files: { places: "_data/places.yaml", types: "_data/event-types.yaml", strands: "_data/strands.yaml" },
-    }));
-    expect(questions.place).toBe("Place id, one of: ankara, erbil; or a country code (e.g. PK) when no city is known");
-    expect(questions.type).toBe("Type id, one of: training");
-    expect(questions.strands).toBe("Strand ids, separated by commas (the first reports it in full), one of: silk-routes-working-group, ministerial-process");
-    expect(Object.keys(questions)).toEqual(["date", "place", "type", "strands", "title", "summary"]);
-  });
-});
 
 /** A copy of the smallest data folder of the tests, with no events. */
 async function minimalCopy(): Promise<string> {
@@ -564,21 +509,5 @@ describe("goal ids", () => {
     expect(goalId("budapest-2025", "Irregular migration, smuggling, trafficking and border management")).toBe("budapest-2025-irregular-migration-smuggling-trafficking");
     expect(goalId("call-for-action-2019", "Integration of migrants and prevention of discrimination")).toBe("call-for-action-2019-integration-migrants-prevention");
     for (const title of ["Legal pathways", "A very long title of a goal that goes on and on and on beyond any limit"]) expect(goalId("f", title).length).toBeLessThanOrEqual(60);
-  });
-});
-
-describe("inserting into a file's text", () => {
-  it("adds an item to a list of blocks, after the comments the last item was offered, with the file's line ending", () => {
-    const text = "- id: a\r\n  title: A\r\n  # description: |\r\n# the end of the file\r\n";
-    const { text: after, added } = insertItem("strands.yaml", text, { id: "b", title: "B" }, ["# more: x"]);
-    expect(after).toBe("- id: a\r\n  title: A\r\n  # description: |\r\n- id: b\r\n  title: B\r\n  # more: x\r\n# the end of the file\r\n");
-    expect(after.slice(...added)).toBe("- id: b\r\n  title: B\r\n  # more: x\r\n");
-  });
-
-  it("fills an empty [] or {} on a line of its own, and refuses one beside other text or a list written on one line", () => {
-    expect(insertItem("x.yaml", "[]", { id: "a" })).toMatchObject({ text: "- id: a\n", replaced: 2 });
-    expect(insertEntry("x.yaml", "# head\n{} # none\n# tail\n", [], "vienna", { name: "Vienna" })).toMatchObject({ text: "# head\n# none\nvienna:\n  name: Vienna\n# tail\n", replaced: 10 });
-    expect(() => insertItem("x.yaml", "[a, b]\n", { id: "c" })).toThrow("x.yaml: the file is not written as one entry per line");
-    expect(() => insertItem("x.yaml", "key: value\n", { id: "c" })).toThrow("x.yaml: the file is not written as one entry per line");
   });
 });
