@@ -7,7 +7,8 @@ import { countryName } from "../data/countries.ts";
 import { goalLabel } from "./goals.ts";
 import type { SiteUrls } from "./urls.ts";
 import { titleCarriesYears, yearsInForce } from "../data/rules/frameworks.ts";
-import type { GoalView, HubKind, PlaceView, StandIns, TranslationStatus } from "./views.ts";
+import type { HubKind } from "./urls.ts";
+import type { GoalView, PlaceView, StandIns, TranslationStatus } from "./views.ts";
 import { SOURCE_LANGUAGE } from "../format/locale.ts";
 import type { Language } from "../format/language.ts";
 
