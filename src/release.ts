@@ -15,18 +15,18 @@ import path from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
 import { entryOf } from "./data/lookup.ts";
-import { keptPdfPath, withReleases, type NewRelease } from "./data/releases.ts";
-import { translationFileOf } from "./data/texts.ts";
+import { keptPdfPath, withReleases, type NewRelease } from "./data/attachments/releases.ts";
+import { translationFileOf } from "./data/languages/texts.ts";
 import { SOURCE_LANGUAGE } from "./format/locale.ts";
-import { readYamlSource } from "./data/yaml-source.ts";
+import { readYamlSource } from "./data/source/yaml-source.ts";
 import { OUTPUT_MARKER, markerWriter } from "./output.ts";
-import { conformanceProblems } from "./pdf/conformance.ts";
+import { conformanceProblems } from "./pdf/checks/conformance.ts";
 import { readPdfText } from "./pdf/pdf-reading.ts";
 import { describeTextChange, lastRelease, newCorrigenda, textChange, textFingerprint } from "./report/corrigenda.ts";
 import { manifestOf, readManifest } from "./report/changes.ts";
 import { siteWarnings, type SiteModel } from "./report/model.ts";
 import { buildModels } from "./report/languages.ts";
-import { languageLabel } from "./data/translations.ts";
+import { languageLabel } from "./data/languages/translations.ts";
 import {
   finalEditions, releaseReasons, releasesToRecord, type PdfFacts, type Place, type ReleaseCandidate, type ReleasedChange, type UnfinishedLanguage,
 } from "./report/release.ts";

@@ -2,7 +2,7 @@
  * Released reports and their corrections. A final report that went out is a record: the edition's
  * `releases` (written by `check --release --record`) say when, in each language it went out in, with a
  * fingerprint of that PDF's text, and a copy of each released PDF is kept in the data folder
- * (src/data/releases.ts), published at a dated address beside the language's current PDF. A later text
+ * (src/data/attachments/releases.ts), published at a dated address beside the language's current PDF. A later text
  * differs from the language's last release only with a corrigendum dated after it (`check --release` says
  * so). The corrigenda are the report's, in every language: each language prints them, in its words.
  */
@@ -10,10 +10,10 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
-import { keptPdfPath, releaseLanguage } from "../data/releases.ts";
+import { keptPdfPath, releaseLanguage } from "../data/attachments/releases.ts";
 import { runningText } from "../format/hyphens.ts";
 import { SOURCE_LANGUAGE } from "../format/locale.ts";
-import type { Edition } from "../data/schema.ts";
+import type { Edition } from "../data/contract/schema.ts";
 import type { SiteModel } from "./model.ts";
 
 type Release = NonNullable<Edition["releases"]>[number];

@@ -5,9 +5,9 @@
  * the PDF's file. A reason of a new kind is one more list of diagnostics in `ReleaseFacts`.
  */
 import { READER_WARNINGS, type Diagnostic } from "../data/diagnostics.ts";
-import type { NewRelease } from "../data/releases.ts";
-import type { Edition } from "../data/schema.ts";
-import { languageLabel } from "../data/translations.ts";
+import type { NewRelease } from "../data/attachments/releases.ts";
+import type { Edition } from "../data/contract/schema.ts";
+import { languageLabel } from "../data/languages/translations.ts";
 import { listSeparator } from "../format/text.ts";
 
 type EditionStatus = Edition["status"];
