@@ -8,7 +8,7 @@ import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
 import { countDiagnostics, displayPath, formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, reportYears } from "./data/load.ts";
-import { DEFAULT_TITLE, STRAND_KINDS } from "./data/schema.ts";
+import { DEFAULT_TITLE, STRAND_KINDS } from "./data/contract/schema.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, listSeparator, plural } from "./format/text.ts";
@@ -51,18 +51,21 @@ every final edition) are fit to go out, and lists each reason why one is not:
   - a warning that its readers would see: no site_url, no date (published or
     som), a report year without an edition, a document adopted with no
     language under versions, an abbreviation that no report uses;
-  - its PDF in the output folder is missing, was built from other data than
-    the data folder holds now, or fails a machine check of PDF/UA-1 and
-    PDF/A-2u;
-  - it was released, and the text of its PDF has changed since without a
-    correction named under corrigenda in its edition.
+  - its PDF in the output folder, or its PDF in a further language it is
+    final in, is missing, was built from other data than the data folder
+    holds now, or fails a machine check of PDF/UA-1 and PDF/A-2u;
+  - it was released, and the text of its PDF in a language it went out in
+    has changed since without a correction named under corrigenda in its
+    edition.
 It checks the PDFs that will be published, so build first:
   activity-report build && activity-report check --release
 
-With --record, once the reports are fit to go out, records each one whose
-text was not released yet as released (today, or on --date): its PDF is kept
-under releases/<year>/ in the data folder, and the release is added to its
-edition in report.yaml. Commit both with the data.
+With --record, once the reports are fit to go out, records each of their
+PDFs whose text was not released yet as released (today, or on --date):
+English's, and that of each language a report is final in. The PDF is kept
+under releases/<year>/ (another language's under releases/<language>/<year>/)
+in the data folder, and the release is added to its edition in report.yaml.
+Commit both with the data.
 
   --release     check that the reports are fit to be published
   --data DIR    the data folder (default: $REPORT_DATA or _data)
@@ -308,9 +311,9 @@ async function check(io: Io, settings: Settings): Promise<number> {
   printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
-  const { describeLanguages } = await import("./data/translations.ts");
+  const { describeLanguages } = await import("./data/languages/translations.ts");
   for (const line of describeLanguages(result.languages ?? [], (file) => displayPath(file))) io.out(line);
-  const { termsOf } = await import("./data/json-schema.ts");
+  const { termsOf } = await import("./data/contract/json-schema.ts");
   await refreshSchemas(io, settings.dataDir, termsOf(result.data));
   return EXIT.ok;
 }
@@ -334,16 +337,21 @@ async function checkRelease(io: Io, settings: Settings, years: readonly number[]
 /** `check --release --record`: the check, then, when the reports are fit to go out, their releases recorded in the data folder. */
 async function recordRelease(io: Io, settings: Settings, years: readonly number[] | undefined, date: string): Promise<number> {
   const release = await import("./release.ts");
-  const { check, recorded } = await release.recordReleases(settings, years, date);
-  printDiagnostics(io, check.diagnostics);
+  const { check, recorded, refused } = await release.recordReleases(settings, years, date);
+  printDiagnostics(io, sortDiagnostics([...check.diagnostics, ...refused]));
   if (check.errors || check.diagnostics.some((d) => d.severity === "error")) {
     io.err(`Not ready for release, so nothing was recorded: ${plural(check.diagnostics.filter((d) => d.severity === "error").length, "reason")} above.`);
     return EXIT.failed;
   }
+  if (refused.length > 0) {
+    io.err(`Nothing was recorded: ${refused.length === 1 ? "the release above cannot be recorded" : `the ${refused.length} releases above cannot be recorded`} on ${date}.`);
+    return EXIT.failed;
+  }
   const list = (ys: readonly number[]) => ys.map((y, i) => `${listSeparator(i, ys.length)}${y}`).join("");
+  const { recordedReports } = await import("./report/release.ts");
   io.out(recorded.length === 0
     ? `Nothing to record: the reports of ${list(check.years)} are released as they are.`
-    : `Recorded as released on ${date}: the report${recorded.length === 1 ? "" : "s"} of ${list(recorded)}; ${recorded.length === 1 ? "its PDF is" : "their PDFs are"} kept under ${path.join(settings.dataDir, "releases")}. Commit them with report.yaml.`);
+    : `Recorded as released on ${date}: ${recordedReports(recorded)}; ${recorded.length === 1 ? "its PDF is" : "their PDFs are"} kept under ${path.join(settings.dataDir, "releases")}. Commit them with report.yaml.`);
   return EXIT.ok;
 }
 
@@ -352,7 +360,7 @@ async function recordRelease(io: Io, settings: Settings, years: readonly number[
  * date with its ids, once the data has passed the check; a folder whose
  * schemas cannot be written is built all the same.
  */
-async function refreshSchemas(io: Io, dataDir: string, terms?: import("./data/json-schema.ts").Terms): Promise<void> {
+async function refreshSchemas(io: Io, dataDir: string, terms?: import("./data/contract/json-schema.ts").Terms): Promise<void> {
   const schemas = await import("./schemas.ts");
   await schemas.refreshSchemas(dataDir, terms).catch((error: Error) =>
     io.err(`Note: the JSON Schemas in the data folder could not be updated (${error.message}); run activity-report schema.`));
@@ -463,7 +471,7 @@ async function runBuild(io: Io, settings: Settings, editor?: string, editorLogin
   if (editor !== undefined || editorLogin !== undefined) {
     if (editor === undefined) throw new UsageError("--editor-login goes with --editor");
     const { gitHostOf, GitHostError, publishEditor } = await import("./dev/editor/publish.ts");
-    const { termsOf } = await import("./data/json-schema.ts");
+    const { termsOf } = await import("./data/contract/json-schema.ts");
     type Data = import("./data/load.ts").DataSet;
     let host;
     try {
@@ -571,7 +579,9 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
   const own: readonly string[] = [...NEW_OPTIONS[what], "data", "help"];
   const foreign = Object.keys(values).filter((key) => values[key] !== undefined && !own.includes(key));
   if (foreign.length > 0) throw new UsageError(`new ${what} takes no ${foreign.map((key) => `--${key}`).join(", ")}; its options are ${NEW_OPTIONS[what].map((key) => `--${key}`).join(", ")}`);
-  const { eventChoices, eventQuestions, goalQuestion, newEvent, newFramework, newPlace, newStrand, newType, newYear, QUESTIONS, ScaffoldError } = await import("./scaffold.ts");
+  const { newEvent, newFramework, newPlace, newStrand, newType, newYear } = await import("./scaffold/new-entries.ts");
+  const { eventChoices, eventQuestions, goalQuestion, QUESTIONS } = await import("./scaffold/questions.ts");
+  const { ScaffoldError } = await import("./scaffold/edits.ts");
   const number = (text: string | undefined, what: string): number | undefined => {
     if (text === undefined || text === "") return undefined;
     const n = Number(text);

@@ -1,9 +1,10 @@
 /** Each report year as the report prints it: its chapters and parts, figures, imprint and the sentences it says about itself. */
-import type { DataSet, EventRecord } from "../data/load.ts";
+import type { EventRecord } from "../data/editions.ts";
+import type { DataSet } from "../data/load.ts";
 export { outlookYear, reportSpan, type ReportSpan } from "../data/editions.ts";
 import { entryOf } from "../data/lookup.ts";
-import { frameworksInForce } from "../data/frameworks.ts";
-import type { Edition, Framework } from "../data/schema.ts";
+import { frameworksInForce } from "../data/rules/frameworks.ts";
+import type { Edition, Framework } from "../data/contract/schema.ts";
 import { outlookYear, reportSpan, type ReportSpan } from "../data/editions.ts";
 import type { PartialDate } from "../format/dates.ts";
 import type { Language } from "../format/language.ts";
@@ -243,8 +244,8 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
     statesPresent: countriesByName(figures.states.items, data, language),
     organisationsPresent: figures.organisationsPresent.items,
     corrections: (edition?.corrigenda ?? []).map((c) => language.t("imprint.corrected", { date: language.date(c.date), note: c.note })),
-    // The releases recorded are of the English PDF: a translation has none of its own yet.
-    earlierVersions: (translation ? [] : supersededReleases(edition)).map((release) => ({
+    // Each language's own releases: its PDFs that went out, each kept at its dated address beside its current PDF.
+    earlierVersions: supersededReleases(edition, language.lang).map((release) => ({
       url: `${urls.report(year)}${versionedPdfName(pdfName, release)}`,
       iso: release.date.iso,
       dateText: language.date(release.date),
