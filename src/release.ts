@@ -51,6 +51,28 @@ export interface ReleaseCheck {
   readonly texts: readonly PdfText[];
 }
 
+/** Where a field of report.yaml is (`at`: its keys and list positions), for the reasons that name it. */
+function reportLocator(dataDir: string): (at: readonly (string | number)[]) => Place {
+  const reportFile = path.join(dataDir, REFERENCE_FILES.report);
+  const { source } = readYamlSource(reportFile);
+  return (at) => {
+    const { file, line, col } = source ? source.diagnostic(at, "", { part: "key" }) : { file: reportFile, line: undefined, col: undefined };
+    return { file, ...(line !== undefined ? { line, col } : {}) };
+  };
+}
+
+/** The languages that a report of `years` went out in and that its edition names as a draft now: their PDFs would change unchecked. */
+function unfinishedLanguages(data: DataSet, years: readonly number[]): UnfinishedLanguage[] {
+  return years.flatMap((year) => {
+    const edition = entryOf(data.report.editions, String(year));
+    if (!edition || edition.status === "draft") return [];
+    return Object.entries(edition.languages ?? {}).flatMap(([lang, status]) => {
+      const last = lastRelease(edition, lang);
+      return status === "draft" && last ? [{ year, lang, language: languageLabel(lang), released: last.date.iso }] : [];
+    });
+  });
+}
+
 /**
  * The reports of `years` (default: every final edition) and their PDFs in `settings.outputDir`, checked for release.
  * The text of a PDF is read when its report was released, or for every PDF with `allTexts` (to record the releases).
@@ -70,12 +92,7 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
   const statuses = new Map(Object.entries(data.report.editions ?? {}).map(([year, edition]) => [Number(year), edition?.status]));
   const chosen = years ? [...new Set(years)].sort((a, b) => a - b) : finalEditions(statuses);
 
-  const reportFile = path.join(settings.dataDir, REFERENCE_FILES.report);
-  const { source } = readYamlSource(reportFile);
-  const locate = (at: readonly (string | number)[]): Place => {
-    const { file, line, col } = source ? source.diagnostic(at, "", { part: "key" }) : { file: reportFile, line: undefined, col: undefined };
-    return { file, ...(line !== undefined ? { line, col } : {}) };
-  };
+  const locate = reportLocator(settings.dataDir);
 
   const marker = await readFile(path.join(settings.outputDir, OUTPUT_MARKER), "utf8").catch(() => undefined);
   const built = marker !== undefined && markerWriter(marker) === "build";
@@ -110,16 +127,6 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
       }
     }
   }
-  // A language that a report went out in and that its edition names as a draft now: its PDF would change unchecked.
-  const unfinished: UnfinishedLanguage[] = chosen.flatMap((year) => {
-    const edition = editionOf(year);
-    if (!edition || edition.status === "draft") return [];
-    return Object.entries(edition.languages ?? {}).flatMap(([lang, status]) => {
-      const last = lastRelease(edition, lang);
-      return status === "draft" && last ? [{ year, lang, language: languageLabel(lang), released: last.date.iso }] : [];
-    });
-  });
-
   const reasons = releaseReasons({
     years: chosen,
     reports: new Set(site.reports.map((r) => r.year)),
@@ -132,7 +139,7 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
     built,
     pdfs,
     changes: texts.flatMap((t) => (t.change ? [t.change] : [])),
-    unfinished,
+    unfinished: unfinishedLanguages(data, chosen),
   });
   // A warning that became a reason is told once, as the reason.
   const promoted = new Set(reasons.map((r) => `${r.file}:${r.line}:${r.col}:${r.message}`));
