@@ -13,6 +13,7 @@ import {
   decodePDFRawStream, type PDFObject,
 } from "pdf-lib";
 import { SaxesParser } from "saxes";
+import { glyphTextProblems } from "./glyph-text.ts";
 import { notdefProblems } from "./notdef.ts";
 import { loadPdfJs } from "./pdf-reading.ts";
 
@@ -354,6 +355,11 @@ export const CHECKS: readonly Check[] = [
     run: ({ doc }) => [...fonts(doc)].filter(([font]) => font.get(PDFName.of("ToUnicode")) === undefined
       && !(["Type1", "TrueType"].includes(name(font.get(PDFName.of("Subtype"))) ?? "") && ["WinAnsiEncoding", "MacRomanEncoding", "StandardEncoding"].includes(name(font.get(PDFName.of("Encoding"))) ?? "")))
       .map(([, key]) => `font ${key} has no ToUnicode`),
+  },
+  {
+    id: "PDF/A-2 6.2.11.7.2",
+    condition: "every glyph drawn maps to the text it stands for: to text other than U+0000, U+FEFF or U+FFFE, and a span's glyphs to the letters of its ActualText",
+    run: ({ doc }) => glyphTextProblems(doc),
   },
   {
     id: "PDF/A-2 6.1.3",
