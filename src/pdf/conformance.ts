@@ -357,8 +357,8 @@ export const CHECKS: readonly Check[] = [
       .map(([, key]) => `font ${key} has no ToUnicode`),
   },
   {
-    id: "PDF/A-2 6.2.11.7.2",
-    condition: "every glyph drawn maps to the text it stands for: to text other than U+0000, U+FEFF or U+FFFE, and a span's glyphs to the letters of its ActualText",
+    id: "PDF/A-2 6.2.11.7.2 and 6.2.11.7.3",
+    condition: "every glyph drawn maps to text, not to U+0000, U+FEFF or U+FFFE, to a private-use character only within an ActualText, and to no letter other than the one written (a dotless ٮ for ب)",
     run: ({ doc }) => glyphTextProblems(doc),
   },
   {

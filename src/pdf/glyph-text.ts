@@ -5,15 +5,17 @@
  * as a span's ActualText around them, which some readers use (Acrobat, poppler) and others do not (pdf.js,
  * so Firefox). A glyph that the character map does not reach, a letter's form made for a mark above it,
  * is mapped to U+0000, which PDF/A-2u forbids (6.2.11.7.2) and which gives no letter to a reader of the
- * map; a glyph reached only through a presentation form (ﺎ for ا) is mapped to that form.
+ * map; a glyph reached only through a presentation form (ﺎ for ا) is mapped to that form. Text drawn right
+ * to left is drawn in visual order, its clusters last to first, marked ReversedChars, which readers follow
+ * unevenly: poppler cuts a word at each cluster's span.
  *
  * Here each such glyph is mapped to the text it stands for wherever it is drawn: a glyph of a cluster to
  * what the cluster's text leaves once its other glyphs' text is taken, a presentation form to its letter
- * (a ligature's form, ﻻ, stays: below).
- * A span whose glyphs then map to its text exactly is taken out, so that every reader reads the same
- * letters, and a word is not cut where a span began. What cannot be so mapped stays as it was, for
- * glyphTextProblems (the machine checks, conformance.ts) to find: a glyph drawn for different letters,
- * or a cluster of more glyphs than letters (a face that draws a letter as a dotless base and its dots).
+ * (a ligature's form, ﻻ, stays: below), a glyph drawn alone for a text to that text. Each run drawn right to
+ * left is given its text in the order written as one ActualText, in place of its clusters' spans. What
+ * cannot be so mapped stays as it was, for glyphTextProblems (the machine checks, conformance.ts) to find: a
+ * glyph drawn for different letters, or a cluster of more glyphs than letters (a face that draws a letter as
+ * a dotless base and its dots, as Noto Naskh Arabic does, so that ب reads ٮ).
  */
 import { PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument } from "pdf-lib";
 import { deref, dictEntry, nameOf, streamBytes, walkPage, type Operand } from "./content.ts";
@@ -121,62 +123,99 @@ interface Glyph {
   readonly code: number;
 }
 
-/** A span with an ActualText, the glyphs drawn in it, and where its BDC and EMC are in the page's content. */
+/** A span with an ActualText, the glyphs drawn in it, where its BDC and EMC are in the page's content, and the run right to left it is a cluster of. */
 interface Span {
   readonly text: string;
   readonly glyphs: Glyph[];
   readonly begin: readonly [number, number];
   end?: readonly [number, number];
+  readonly run: Run | undefined;
+}
+
+/**
+ * A run of text drawn right to left, as Chromium marks it (`/ReversedChars BMC … EMC`): its clusters in the
+ * order drawn, the reverse of the text's, each a span or a glyph drawn alone for its own text. `plain` when it
+ * holds nothing else: no other marked content, and no span in it but of its clusters.
+ */
+interface Run {
+  readonly begin: readonly [number, number];
+  end?: readonly [number, number];
+  readonly clusters: (Span | Glyph)[];
+  plain: boolean;
 }
 
 const codesOf = (codes: Uint8Array) => Array.from({ length: codes.length >> 1 }, (_, k) => codes[2 * k]! * 256 + codes[2 * k + 1]!);
 
 /**
- * The spans with an ActualText of page `index` (in the innermost of which each glyph is counted), and each
- * glyph drawn outside any: read from `content`, the page's joined content, and the forms it draws.
+ * What page `index` draws as text, read from `content` (the page's joined content) and the forms it draws: the
+ * spans with an ActualText (in the innermost of which each glyph is counted), each glyph drawn outside any, and
+ * the runs drawn right to left.
  */
-function spansOf(doc: PDFDocument, fonts: FontTexts, index: number, content?: Uint8Array): { spans: Span[]; outside: Glyph[] } {
+function textOfPage(doc: PDFDocument, fonts: FontTexts, index: number, content?: Uint8Array): { spans: Span[]; outside: Glyph[]; runs: Run[] } {
   const spans: Span[] = [];
   const outside: Glyph[] = [];
-  const open: (Span | undefined)[] = [];
+  const runs: Run[] = [];
+  const open: ({ span: Span } | { run: Run } | null)[] = [];
+  const innermostRun = () => open.findLast((o): o is { run: Run } => o !== null && "run" in o);
   walkPage(doc, index, {
-    begin: (_tag, properties, start, end) => {
+    begin: (tag, properties, start, end) => {
       const text = textOf(dictEntry(properties, "ActualText"));
-      const span = text === undefined ? undefined : { text, glyphs: [], begin: [start, end] as const };
-      if (span) spans.push(span);
-      open.push(span);
+      const top = open.at(-1);
+      const directlyInRun = top !== undefined && top !== null && "run" in top ? top.run : undefined;
+      if (text !== undefined) {
+        const span: Span = { text, glyphs: [], begin: [start, end], run: directlyInRun };
+        spans.push(span);
+        if (directlyInRun) directlyInRun.clusters.push(span);
+        else if (innermostRun()) innermostRun()!.run.plain = false;
+        open.push({ span });
+      } else if (tag === "ReversedChars" && properties === undefined) {
+        const run: Run = { begin: [start, end], clusters: [], plain: true };
+        runs.push(run);
+        open.push({ run });
+      } else {
+        if (innermostRun()) innermostRun()!.run.plain = false;
+        open.push(null);
+      }
     },
     end: (start, end) => {
-      const span = open.pop();
-      if (span) span.end = [start, end];
+      const closed = open.pop();
+      if (closed && "span" in closed) closed.span.end = [start, end];
+      else if (closed && "run" in closed) closed.run.end = [start, end];
     },
     show: (font, codes) => {
       if (!fonts.of(font)) return;
-      const span = open.findLast((s) => s !== undefined);
-      for (const code of codesOf(codes)) (span ? span.glyphs : outside).push({ font: font!, code });
+      const span = open.findLast((o): o is { span: Span } => o !== null && "span" in o)?.span;
+      const top = open.at(-1);
+      for (const code of codesOf(codes)) {
+        const glyph = { font: font!, code };
+        (span ? span.glyphs : outside).push(glyph);
+        if (top && "run" in top) top.run.clusters.push(glyph);
+      }
     },
   }, content);
-  return { spans, outside };
+  return { spans, outside, runs };
 }
 
-/** The code points of `text` decomposed (NFD), compatibility forms (NFKC) first when `compatible`. */
-const points = (text: string, compatible = false) => [...(compatible ? text.normalize("NFKC") : text).normalize("NFD")];
-
-/** Whether `texts`, joined in any order, are `text`'s letters: as multisets of code points (a cluster's glyphs are drawn in visual order). */
-function sameLetters(texts: readonly string[], text: string, compatible: boolean): boolean {
-  const key = (list: string[]) => list.sort().join("");
-  return key(texts.flatMap((t) => points(t, compatible))) === key(points(text, compatible));
-}
+/** The code points of `text` decomposed (NFD). */
+const points = (text: string) => [...text.normalize("NFD")];
 
 /** Spans that say what soft hyphens are (soft-hyphens.ts), or that have no text: left alone. */
 const softHyphenSpan = (text: string) => text === "" || text.includes("\u00ad");
 
 /**
- * What each glyph of `span` should map to, so that its glyphs map to its text: each mapped glyph to its text as
- * letters (a presentation form's NFKC), and the one glyph left unmapped, if any, to what the text leaves.
- * Undefined when no such mapping is found.
+ * What each glyph of `span` should map to, so that its glyphs map to its text: one glyph drawn alone for the
+ * text to the text; else each mapped glyph to its text as letters (a presentation form's NFKC), and the one
+ * glyph left unmapped, if any, to what the text leaves. Undefined when no such mapping is found.
  */
 function mapping(span: Span, fonts: FontTexts): (readonly [Glyph, string])[] | undefined {
+  const [only] = span.glyphs;
+  if (span.glyphs.length === 1) {
+    // A ligature's presentation form (ﻻ) stays: readers reverse a right-to-left run's text code point by code
+    // point, and would read its letters (لا) in the wrong order; the run's ActualText keeps them exact.
+    const current = fonts.of(only!.font)!.map.get(only!.code);
+    const ligature = validText(current) && [...current].length === 1 && [...current.normalize("NFKC")].length > 1 && current.normalize("NFKC") === span.text.normalize("NFKC");
+    return [[only!, ligature ? current : span.text]];
+  }
   const left = points(span.text);
   const out: [Glyph, string][] = [];
   const unmapped: Glyph[] = [];
@@ -192,8 +231,6 @@ function mapping(span: Span, fonts: FontTexts): (readonly [Glyph, string])[] | u
       if (at < 0) return undefined;
       left.splice(at, 1);
     }
-    // A ligature's presentation form (ﻻ) stays: readers reverse a right-to-left run's text code point by code
-    // point, and would read its letters (لا) in the wrong order; its span's ActualText keeps them exact.
     out.push([glyph, [...current].length === 1 && [...letters].length > 1 ? current : letters]);
   }
   if (unmapped.length > 1 || (unmapped.length === 1) !== left.length > 0) return undefined;
@@ -203,19 +240,22 @@ function mapping(span: Span, fonts: FontTexts): (readonly [Glyph, string])[] | u
 
 /**
  * Maps each glyph of the document's Type0 fonts to the text it stands for wherever it is drawn (above), writing
- * the fonts' ToUnicode maps anew where that changes them. Returns the fonts' maps as they now are, for
- * `plainSpans`, and how many glyphs were mapped anew.
+ * the fonts' ToUnicode maps anew where that changes them: a glyph of a run drawn right to left, and a glyph
+ * mapped to no text anywhere. (Text drawn left to right keeps its glyphs' text: a release's fingerprint is
+ * read from it, src/report/corrigenda.ts.) Returns the fonts' maps as they now are, for `rightToLeftText`,
+ * and how many glyphs were mapped anew.
  */
 export function mapGlyphsToText(doc: PDFDocument): { fonts: FontTexts; changed: number } {
   const fonts = new FontTexts(doc);
   const proposed = new Map<PDFDict, Map<number, Set<string>>>();
   const drawnOutside = new Map<PDFDict, Set<number>>();
   for (let index = 0; index < doc.getPageCount(); index++) {
-    const { spans, outside } = spansOf(doc, fonts, index);
+    const { spans, outside } = textOfPage(doc, fonts, index);
     for (const { font, code } of outside) drawnOutside.set(font, (drawnOutside.get(font) ?? new Set()).add(code));
     for (const span of spans) {
       if (softHyphenSpan(span.text)) continue;
       for (const [{ font, code }, text] of mapping(span, fonts) ?? []) {
+        if (!span.run && validText(fonts.of(font)!.map.get(code))) continue;
         const byCode = proposed.get(font) ?? new Map<number, Set<string>>();
         proposed.set(font, byCode.set(code, (byCode.get(code) ?? new Set()).add(text)));
       }
@@ -243,51 +283,72 @@ export function mapGlyphsToText(doc: PDFDocument): { fonts: FontTexts; changed: 
   return { fonts, changed };
 }
 
+const utf16Hex = (text: string) => `<FEFF${Array.from({ length: text.length }, (_, k) => hex4(text.charCodeAt(k))).join("")}>`;
+
 /**
- * Page `index`'s content (`content`, its streams joined) without the spans whose glyphs map to their text
- * exactly (as letters in any order: a right-to-left cluster's glyphs are drawn in visual order), their
- * glyphs kept; undefined when it has none.
+ * Page `index`'s content (`content`, its streams joined) with each run drawn right to left marked with its
+ * text, in the order written, as one ActualText, in place of its clusters' spans: readers that read ActualText
+ * (poppler, Acrobat) read the run whole, its letters and marks in order, where they would cut a word at each
+ * cluster's span; those that do not (pdf.js) read the glyphs' text, which the clusters' spans would also cut
+ * (pdf.js starts a new run of text at each). Undefined when it has no such run.
  */
-export function plainSpans(doc: PDFDocument, fonts: FontTexts, index: number, content: Uint8Array): Uint8Array | undefined {
-  const cuts: (readonly [number, number])[] = [];
-  for (const span of spansOf(doc, fonts, index, content).spans) {
-    if (softHyphenSpan(span.text) || span.end === undefined || span.begin[0] < 0 || span.glyphs.length === 0) continue;
-    const texts = span.glyphs.map(({ font, code }) => fonts.of(font)!.map.get(code));
-    if (texts.every(validText) && sameLetters(texts, span.text, false)) cuts.push(span.begin, span.end);
+export function rightToLeftText(doc: PDFDocument, fonts: FontTexts, index: number, content: Uint8Array): Uint8Array | undefined {
+  const edits: { from: number; to: number; text: string }[] = [];
+  for (const run of textOfPage(doc, fonts, index, content).runs) {
+    if (!run.plain || run.end === undefined || run.begin[0] < 0 || run.clusters.length === 0) continue;
+    const texts = run.clusters.map((cluster) => ("text" in cluster ? cluster.text : fonts.of(cluster.font)!.map.get(cluster.code)));
+    const spans = run.clusters.filter((cluster): cluster is Span => "text" in cluster);
+    if (!texts.every(validText) || spans.some((span) => softHyphenSpan(span.text) || span.end === undefined)) continue;
+    edits.push({ from: run.begin[0], to: run.begin[0], text: `/Span <</ActualText ${utf16Hex(texts.reverse().join(""))}>> BDC\n` });
+    for (const span of spans) edits.push({ from: span.begin[0], to: span.begin[1], text: "" }, { from: span.end![0], to: span.end![1], text: "" });
+    edits.push({ from: run.end[1], to: run.end[1], text: "\nEMC" });
   }
-  if (cuts.length === 0) return undefined;
-  cuts.sort(([a], [b]) => a - b);
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => a.from - b.from);
   const parts: Uint8Array[] = [];
   let from = 0;
-  for (const [start, end] of cuts) {
-    parts.push(content.subarray(from, start));
-    from = end;
+  for (const edit of edits) {
+    parts.push(content.subarray(from, edit.from), Buffer.from(edit.text, "latin1"));
+    from = edit.to;
   }
   parts.push(content.subarray(from));
   return Buffer.concat(parts);
 }
 
+/** Letters that a face drawing a letter as a dotless base and its dots maps its bases to (ٮ ٯ ڡ ں), and private-use characters: text that a reader would misread. */
+const MISREAD = /[\u066e\u066f\u06a1\u06ba\ue000-\uf8ff\u{f0000}-\u{10fffd}]/u;
+
+/** The characters of `text` (read as its NFKC letters) that MISREAD matches and `written` lacks. */
+const misread = (text: string, written: string) => [...text.normalize("NFKC")].filter((c) => MISREAD.test(c) && !written.normalize("NFKC").includes(c));
+
 /**
  * Where the text that readers extract is not the text written, by page: a glyph drawn that its font maps to
- * no text, or to U+0000, U+FEFF or U+FFFE (PDF/A-2 6.2.11.7.2), and a span whose glyphs map to other letters
- * than its ActualText, presentation forms read as their letters (a dotless ٮ where ب was written).
+ * no text, or to U+0000, U+FEFF or U+FFFE (PDF/A-2 6.2.11.7.2); a glyph mapped to a private-use character
+ * outside an ActualText that says what it stands for (6.2.11.7.3); and a glyph mapped to a dotless Arabic
+ * letter or a private-use character that its span's ActualText does not hold (ب read as ٮ), which readers
+ * that do not read ActualText (pdf.js) would give as the text.
  */
 export function glyphTextProblems(doc: PDFDocument): string[] {
   const fonts = new FontTexts(doc);
   const problems: string[] = [];
   const fontName = (font: PDFDict) => nameOf(font.get(PDFName.of("BaseFont")))?.replace(/^[A-Z]{6}\+/, "") ?? "(unnamed)";
+  const textOf = ({ font, code }: Glyph) => fonts.of(font)!.map.get(code);
   for (let index = 0; index < doc.getPageCount(); index++) {
-    const { spans, outside } = spansOf(doc, fonts, index);
+    const { spans, outside } = textOfPage(doc, fonts, index);
     const unmapped = new Map<string, Set<number>>();
-    for (const { font, code } of [...outside, ...spans.flatMap((s) => s.glyphs)]) {
-      if (!validText(fonts.of(font)!.map.get(code))) unmapped.set(fontName(font), (unmapped.get(fontName(font)) ?? new Set()).add(code));
+    for (const glyph of [...outside, ...spans.flatMap((s) => s.glyphs)]) {
+      if (!validText(textOf(glyph))) unmapped.set(fontName(glyph.font), (unmapped.get(fontName(glyph.font)) ?? new Set()).add(glyph.code));
     }
     for (const [name, codes] of unmapped) {
       problems.push(`page ${index + 1}: ${name} maps ${codes.size === 1 ? "a glyph" : `${codes.size} glyphs`} to no text, or to U+0000, U+FEFF or U+FFFE (${[...codes].slice(0, 5).map(hex4).join(", ")})`);
     }
-    const wrong = spans.filter((span) => !softHyphenSpan(span.text) && span.glyphs.length > 0 && !sameLetters(span.glyphs.map(({ font, code }) => fonts.of(font)!.map.get(code) ?? ""), span.text, true));
+    const wrong = [
+      ...outside.filter((glyph) => validText(textOf(glyph)) && misread(textOf(glyph)!, "").some((c) => /\p{Co}/u.test(c))).map((glyph) => ({ text: "", read: textOf(glyph)! })),
+      ...spans.filter((span) => !softHyphenSpan(span.text)).map((span) => ({ text: span.text, read: span.glyphs.map((g) => textOf(g) ?? "").join("") }))
+        .filter(({ text, read }) => misread(read, text).length > 0),
+    ];
     if (wrong.length > 0) {
-      const shown = wrong.slice(0, 3).map((span) => `"${span.text}" read as "${span.glyphs.map(({ font, code }) => fonts.of(font)!.map.get(code) ?? "").join("").replace(/\u0000/g, "")}"`);
+      const shown = wrong.slice(0, 3).map(({ text, read }) => `${text === "" ? "a private-use character without ActualText" : `"${text}"`} read as "${read.replace(/\u0000/g, "")}"`);
       problems.push(`page ${index + 1}: ${wrong.length === 1 ? "a text is" : `${wrong.length} texts are`} read from the glyphs as other letters: ${shown.join(", ")}${wrong.length > 3 ? ", …" : ""}`);
     }
   }

@@ -103,7 +103,7 @@ const BREAK: Readonly<Record<string, (doc: PDFDocument) => void>> = {
     page.node.set(PDFName.of("Contents"), doc.context.register(doc.context.flateStream(Buffer.from(text.replace(/<[0-9A-F]{4}> Tj/, "<0000> Tj"), "latin1"))));
   },
   "PDF/A-2 6.2.11.7": (doc) => void fontsWith(doc, "ToUnicode")[0]!.delete(PDFName.of("ToUnicode")),
-  "PDF/A-2 6.2.11.7.2": (doc) => {
+  "PDF/A-2 6.2.11.7.2 and 6.2.11.7.3": (doc) => {
     // A font's glyphs mapped to U+0000, as Chromium maps a glyph that its font's character map does not reach.
     const font = fontsWith(doc, "ToUnicode")[0]!;
     const map = Buffer.from(decodePDFRawStream(doc.context.lookup(font.get(PDFName.of("ToUnicode"))) as PDFRawStream).decode()).toString("latin1");
