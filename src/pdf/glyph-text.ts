@@ -6,16 +6,15 @@
  * so Firefox). A glyph that the character map does not reach, a letter's form made for a mark above it,
  * is mapped to U+0000, which PDF/A-2u forbids (6.2.11.7.2) and which gives no letter to a reader of the
  * map; a glyph reached only through a presentation form (ﺎ for ا) is mapped to that form. Text drawn right
- * to left is drawn in visual order, its clusters last to first, marked ReversedChars, which readers follow
- * unevenly: poppler cuts a word at each cluster's span.
+ * to left is drawn in visual order, its clusters last to first, marked ReversedChars.
  *
  * Here each such glyph is mapped to the text it stands for wherever it is drawn: a glyph of a cluster to
  * what the cluster's text leaves once its other glyphs' text is taken, a presentation form to its letter
- * (a ligature's form, ﻻ, stays: below), a glyph drawn alone for a text to that text. Each run drawn right to
- * left is given its text in the order written as one ActualText, in place of its clusters' spans. What
- * cannot be so mapped stays as it was, for glyphTextProblems (the machine checks, conformance.ts) to find: a
- * glyph drawn for different letters, or a cluster of more glyphs than letters (a face that draws a letter as
- * a dotless base and its dots, as Noto Naskh Arabic does, so that ب reads ٮ).
+ * (a ligature's form, ﻻ, stays: below), a glyph drawn alone for a text to that text; a span of one glyph
+ * that then maps to its text is taken out (plainClusters). What cannot be so mapped stays as it was, for
+ * glyphTextProblems (the machine checks, conformance.ts) to find: a glyph drawn for different letters, or a
+ * cluster of more glyphs than letters (a face that draws a letter as a dotless base and its dots, as Noto
+ * Naskh Arabic does, so that ب reads ٮ).
  */
 import { PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument } from "pdf-lib";
 import { deref, dictEntry, nameOf, streamBytes, walkPage, type Operand } from "./content.ts";
@@ -242,7 +241,7 @@ function mapping(span: Span, fonts: FontTexts): (readonly [Glyph, string])[] | u
  * Maps each glyph of the document's Type0 fonts to the text it stands for wherever it is drawn (above), writing
  * the fonts' ToUnicode maps anew where that changes them: a glyph of a run drawn right to left, and a glyph
  * mapped to no text anywhere. (Text drawn left to right keeps its glyphs' text: a release's fingerprint is
- * read from it, src/report/corrigenda.ts.) Returns the fonts' maps as they now are, for `rightToLeftText`,
+ * read from it, src/report/corrigenda.ts.) Returns the fonts' maps as they now are, for `plainClusters`,
  * and how many glyphs were mapped anew.
  */
 export function mapGlyphsToText(doc: PDFDocument): { fonts: FontTexts; changed: number } {
@@ -283,33 +282,28 @@ export function mapGlyphsToText(doc: PDFDocument): { fonts: FontTexts; changed: 
   return { fonts, changed };
 }
 
-const utf16Hex = (text: string) => `<FEFF${Array.from({ length: text.length }, (_, k) => hex4(text.charCodeAt(k))).join("")}>`;
-
 /**
- * Page `index`'s content (`content`, its streams joined) with each run drawn right to left marked with its
- * text, in the order written, as one ActualText, in place of its clusters' spans: readers that read ActualText
- * (poppler, Acrobat) read the run whole, its letters and marks in order, where they would cut a word at each
- * cluster's span; those that do not (pdf.js) read the glyphs' text, which the clusters' spans would also cut
- * (pdf.js starts a new run of text at each). Undefined when it has no such run.
+ * Page `index`'s content (`content`, its streams joined) without the spans of runs drawn right to left that
+ * hold one glyph now mapped to their text exactly (a contextual form that was mapped to its presentation
+ * form), the glyph kept: pdf.js starts a new run of text at each span, and would cut the word there.
+ * Undefined when it has none. A span of several glyphs stays: a letter and its mark are drawn in visual
+ * order, and readers that read ActualText (poppler, Acrobat) read them in the order written from it alone.
+ * (No span is added: poppler reads an ActualText of several letters in a run drawn right to left backwards.)
  */
-export function rightToLeftText(doc: PDFDocument, fonts: FontTexts, index: number, content: Uint8Array): Uint8Array | undefined {
-  const edits: { from: number; to: number; text: string }[] = [];
-  for (const run of textOfPage(doc, fonts, index, content).runs) {
-    if (!run.plain || run.end === undefined || run.begin[0] < 0 || run.clusters.length === 0) continue;
-    const texts = run.clusters.map((cluster) => ("text" in cluster ? cluster.text : fonts.of(cluster.font)!.map.get(cluster.code)));
-    const spans = run.clusters.filter((cluster): cluster is Span => "text" in cluster);
-    if (!texts.every(validText) || spans.some((span) => softHyphenSpan(span.text) || span.end === undefined)) continue;
-    edits.push({ from: run.begin[0], to: run.begin[0], text: `/Span <</ActualText ${utf16Hex(texts.reverse().join(""))}>> BDC\n` });
-    for (const span of spans) edits.push({ from: span.begin[0], to: span.begin[1], text: "" }, { from: span.end![0], to: span.end![1], text: "" });
-    edits.push({ from: run.end[1], to: run.end[1], text: "\nEMC" });
+export function plainClusters(doc: PDFDocument, fonts: FontTexts, index: number, content: Uint8Array): Uint8Array | undefined {
+  const cuts: (readonly [number, number])[] = [];
+  for (const span of textOfPage(doc, fonts, index, content).spans) {
+    if (!span.run || span.end === undefined || span.begin[0] < 0 || span.glyphs.length !== 1) continue;
+    const { font, code } = span.glyphs[0]!;
+    if (fonts.of(font)!.map.get(code) === span.text) cuts.push(span.begin, span.end);
   }
-  if (edits.length === 0) return undefined;
-  edits.sort((a, b) => a.from - b.from);
+  if (cuts.length === 0) return undefined;
+  cuts.sort(([a], [b]) => a - b);
   const parts: Uint8Array[] = [];
   let from = 0;
-  for (const edit of edits) {
-    parts.push(content.subarray(from, edit.from), Buffer.from(edit.text, "latin1"));
-    from = edit.to;
+  for (const [start, end] of cuts) {
+    parts.push(content.subarray(from, start));
+    from = end;
   }
   parts.push(content.subarray(from));
   return Buffer.concat(parts);

@@ -14,7 +14,7 @@ import { textDirection } from "../format/direction.ts";
 import { isLanguageTag } from "../format/locale.ts";
 import { markUntaggedAsArtifacts, rewritePages } from "./artifacts.ts";
 import { describeLinks, type LinkWords } from "./links.ts";
-import { mapGlyphsToText, rightToLeftText } from "./glyph-text.ts";
+import { mapGlyphsToText, plainClusters } from "./glyph-text.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
 import { softHyphenText } from "./soft-hyphens.ts";
 import { addArchivalMetadata, documentLanguage, reserveFileIdentifier, srgbIccProfile, withFileIdentifier } from "./standards.ts";
@@ -64,12 +64,12 @@ export async function finishPdf(
   addOutline(doc, outline);
   await timed(async () => {
     // Each glyph mapped to the text it stands for (glyph-text.ts); then one pass over each page: its furniture
-    // marked as artifacts, its soft hyphens' text set, and each run of text drawn right to left given its text whole.
+    // marked as artifacts, its soft hyphens' text set, and the spans of right-to-left text that one glyph now spells taken out.
     const { fonts } = mapGlyphsToText(doc);
     await rewritePages(doc, (content, index) => {
       const marked = markUntaggedAsArtifacts(content);
       const hyphens = softHyphenText(marked ?? content) ?? marked;
-      return rightToLeftText(doc, fonts, index, hyphens ?? content) ?? hyphens;
+      return plainClusters(doc, fonts, index, hyphens ?? content) ?? hyphens;
     });
     regroupFigures(doc);
     renumberStructureIds(doc);

@@ -2,7 +2,7 @@
 import { decodePDFRawStream, PDFDocument, PDFName, PDFRawStream, type PDFRef } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { pageContent } from "../../../src/pdf/content.ts";
-import { glyphTextProblems, mapGlyphsToText, readToUnicode, rightToLeftText, writeToUnicode } from "../../../src/pdf/glyph-text.ts";
+import { glyphTextProblems, mapGlyphsToText, plainClusters, readToUnicode, writeToUnicode } from "../../../src/pdf/glyph-text.ts";
 
 /**
  * The glyphs of the font, by code, with the text Chromium maps each to: a face that draws a letter whole, its
@@ -65,11 +65,9 @@ describe("readToUnicode and writeToUnicode", () => {
 
 /** A run drawn right to left around `clusters`, as Chromium marks it. */
 const run = (clusters: string) => `/ReversedChars BMC\n${clusters}EMC\n`;
-/** The ActualText that rightToLeftText gives a run. */
-const actual = (text: string) => `/Span <</ActualText <FEFF${[...text].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")).join("")}>>> BDC\n`;
 
-describe("mapGlyphsToText and rightToLeftText", () => {
-  it("map a cluster's unmapped glyph to what its text leaves and a presentation form to its letter, and give a run its text whole in place of its clusters' spans", async () => {
+describe("mapGlyphsToText and plainClusters", () => {
+  it("map a cluster's unmapped glyph to what its text leaves and a presentation form to its letter, and take out the spans of one glyph then spelled", async () => {
     const doc = await pdfOf(word(span));
     expect(glyphTextProblems(doc)).toEqual(["page 1: Amiri-Regular maps a glyph to no text, or to U+0000, U+FEFF or U+FFFE (0011)"]);
     const { fonts, changed } = mapGlyphsToText(doc);
@@ -79,31 +77,28 @@ describe("mapGlyphsToText and rightToLeftText", () => {
     // The glyph no text of the page reached keeps its U+0000; no page draws it.
     expect(map.get(0x16)).toBe("\u0000");
     expect(glyphTextProblems(doc)).toEqual([]);
-    // The clusters' spans go, the run's text (in the order written: لّام) comes around ReversedChars; the glyphs, their
-    // positions and the paragraph's marked content stay.
-    const expected = word((_text, glyphs) => `\n${glyphs}\n\n`).replace("/ReversedChars BMC", `${actual("\u0644\u0651\u0627\u0645")}/ReversedChars BMC`).replace(/EMC\nET/, "EMC\nEMC\nET");
-    expect(text(rightToLeftText(doc, fonts, 0, pageContent(doc, 0))!)).toBe(`${expected}\n`);
-    expect(glyphTextProblems(doc)).toEqual([]);
+    // The span of ﺎ goes, its glyph staying where it was; the span of lam and shadda, drawn shadda first, stays.
+    const expected = word((utf16, glyphs) => (utf16 === "0627" ? `\n${glyphs}\n\n` : span(utf16, glyphs)));
+    expect(text(plainClusters(doc, fonts, 0, pageContent(doc, 0))!)).toBe(`${expected}\n`);
   });
 
-  it("keep a ligature's presentation form: readers would reverse its letters with the run's", async () => {
+  it("keep a ligature's presentation form, and its span: readers would reverse its letters with the run's", async () => {
     const doc = await pdfOf(`BT /F1 12 Tf ${run(`${span("06440627", "<0015> Tj")}<0014> Tj\n`)}ET`);
     const { fonts, changed } = mapGlyphsToText(doc);
     expect(changed).toBe(0);
     expect(mapOf(doc, "F1").get(0x15)).toBe("\ufefb");
-    // The run is مﻻ drawn, ملا written.
-    expect(text(rightToLeftText(doc, fonts, 0, pageContent(doc, 0))!)).toBe(`BT /F1 12 Tf ${actual("\u0645\u0644\u0627")}${run("\n<0015> Tj\n\n<0014> Tj\n").replace(/\n$/, "")}\nEMC\nET\n`);
+    expect(plainClusters(doc, fonts, 0, pageContent(doc, 0))).toBeUndefined();
     expect(glyphTextProblems(doc)).toEqual([]);
   });
 
-  it("leave a glyph drawn for different letters, a cluster of more glyphs than letters, a run holding a soft hyphen and text drawn left to right as they are", async () => {
+  it("leave a glyph drawn for different letters, a cluster of more glyphs than letters, soft hyphens and text drawn left to right as they are", async () => {
     const doc = await pdfOf(
       // The same glyph for ل in one cluster and for م in another.
       `BT /F1 12 Tf ${run(`${span("06440651", "<0012> Tj <0016> Tj")}${span("06450651", "<0012> Tj <0016> Tj")}`)}ET`,
       // ب and ت of a dotless base and dots: two glyphs, one letter.
       `BT /F2 12 Tf ${run(`${span("0628", "<0020> Tj <0021> Tj")}${span("062a", "<0020> Tj <0022> Tj")}`)}ET`,
       // A soft hyphen within a line, and one at its end, as soft-hyphens.ts leaves them.
-      `BT /F1 12 Tf ${run(`/Span<</ActualText <feff> >> BDC <0014> Tj EMC /Span<</ActualText <feff00ad> >> BDC <0014> Tj EMC\n`)}ET`,
+      `BT /F1 12 Tf /Span<</ActualText <feff> >> BDC <0014> Tj EMC /Span<</ActualText <feff00ad> >> BDC <0014> Tj EMC ET`,
       // ’ drawn left to right with the glyph the font maps to ʼ: its span says what it is; a release's fingerprint is read from the glyphs' text.
       `BT /F1 12 Tf <0014> Tj ${span("2019", "<0017> Tj")}ET`,
     );
@@ -111,17 +106,12 @@ describe("mapGlyphsToText and rightToLeftText", () => {
     const { fonts, changed } = mapGlyphsToText(doc);
     expect(changed).toBe(0);
     expect([mapOf(doc, "F1"), mapOf(doc, "F2")]).toEqual(before);
-    for (const index of [2, 3]) expect(rightToLeftText(doc, fonts, index, pageContent(doc, index)), `page ${index + 1}`).toBeUndefined();
-    // A run whose clusters' spans say their text is given it whole all the same (مّلّ written), its glyphs left as they are.
-    expect(text(rightToLeftText(doc, fonts, 0, pageContent(doc, 0))!)).toContain(actual("\u0645\u0651\u0644\u0651"));
+    for (const index of [0, 1, 2, 3]) expect(plainClusters(doc, fonts, index, pageContent(doc, index)), `page ${index + 1}`).toBeUndefined();
     expect(glyphTextProblems(doc)).toEqual([
       "page 1: Amiri-Regular maps a glyph to no text, or to U+0000, U+FEFF or U+FFFE (0016)",
       "page 2: NotoNaskhArabic-Regular maps 2 glyphs to no text, or to U+0000, U+FEFF or U+FFFE (0021, 0022)",
       "page 2: 2 texts are read from the glyphs as other letters: \"ب\" read as \"ٮ\", \"ت\" read as \"ٮ\"",
     ]);
-    // The run of dotless bases is given its text whole, which its spans gave cluster by cluster; its glyphs still read ٮ.
-    const dotless = await pdfOf(text(rightToLeftText(doc, fonts, 1, pageContent(doc, 1))!));
-    expect(glyphTextProblems(dotless).at(-1)).toBe("page 1: a text is read from the glyphs as other letters: \"تب\" read as \"ٮٮ\"");
   });
 
   it("keep the text of a glyph drawn outside any span as what it stands for there, and find a private-use character read without an ActualText", async () => {
@@ -130,8 +120,9 @@ describe("mapGlyphsToText and rightToLeftText", () => {
     expect(glyphTextProblems(doc)).toEqual([
       "page 2: 2 texts are read from the glyphs as other letters: a private-use character without ActualText read as \"\ue000\", \"م\" read as \"\ue000\"",
     ]);
-    const { changed } = mapGlyphsToText(doc);
+    const { fonts, changed } = mapGlyphsToText(doc);
     expect(changed).toBe(0);
     expect([mapOf(doc, "F1").get(0x13), mapOf(doc, "F1").get(0x18)]).toEqual(["\ufe8e", "\ue000"]);
+    expect(plainClusters(doc, fonts, 0, pageContent(doc, 0))).toBeUndefined();
   });
 });
