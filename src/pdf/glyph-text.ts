@@ -291,6 +291,8 @@ export function mapGlyphsToText(doc: PDFDocument): { fonts: FontTexts; changed: 
  * (No span is added: poppler reads an ActualText of several letters in a run drawn right to left backwards.)
  */
 export function plainClusters(doc: PDFDocument, fonts: FontTexts, index: number, content: Uint8Array): Uint8Array | undefined {
+  // A page that draws nothing right to left, as most of a report in a language written left to right, is not read.
+  if (Buffer.from(content.buffer, content.byteOffset, content.byteLength).indexOf("/ReversedChars") < 0) return undefined;
   const cuts: (readonly [number, number])[] = [];
   for (const span of textOfPage(doc, fonts, index, content).spans) {
     if (!span.run || span.end === undefined || span.begin[0] < 0 || span.glyphs.length !== 1) continue;
