@@ -157,7 +157,7 @@ async function site(args: { dataDir: string; outputDir: string; coldPhotos?: boo
   const { build } = await project.build();
   await eleventy(); // build() imports it on first use; load it before the clock starts, as the floor does
   if (args.coldPhotos) {
-    const { photoCacheFor } = await import("../src/pictures/photos.ts"); // loaded by build() anyway
+    const { photoCacheFor } = await import("../src/pictures/photo-processor.ts"); // loaded by build() anyway
     await rm(path.dirname(photoCacheFor(args.outputDir)), { recursive: true, force: true });
   }
   const started = now();

@@ -8,7 +8,7 @@ import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
 import { countDiagnostics, displayPath, formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, reportYears } from "./data/load.ts";
-import { DEFAULT_TITLE, STRAND_KINDS } from "./data/schema.ts";
+import { DEFAULT_TITLE, STRAND_KINDS } from "./data/contract/schema.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, listSeparator, plural } from "./format/text.ts";
@@ -308,9 +308,9 @@ async function check(io: Io, settings: Settings): Promise<number> {
   printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
-  const { describeLanguages } = await import("./data/translations.ts");
+  const { describeLanguages } = await import("./data/languages/translations.ts");
   for (const line of describeLanguages(result.languages ?? [], (file) => displayPath(file))) io.out(line);
-  const { termsOf } = await import("./data/json-schema.ts");
+  const { termsOf } = await import("./data/contract/json-schema.ts");
   await refreshSchemas(io, settings.dataDir, termsOf(result.data));
   return EXIT.ok;
 }
@@ -352,7 +352,7 @@ async function recordRelease(io: Io, settings: Settings, years: readonly number[
  * date with its ids, once the data has passed the check; a folder whose
  * schemas cannot be written is built all the same.
  */
-async function refreshSchemas(io: Io, dataDir: string, terms?: import("./data/json-schema.ts").Terms): Promise<void> {
+async function refreshSchemas(io: Io, dataDir: string, terms?: import("./data/contract/json-schema.ts").Terms): Promise<void> {
   const schemas = await import("./schemas.ts");
   await schemas.refreshSchemas(dataDir, terms).catch((error: Error) =>
     io.err(`Note: the JSON Schemas in the data folder could not be updated (${error.message}); run activity-report schema.`));
@@ -463,7 +463,7 @@ async function runBuild(io: Io, settings: Settings, editor?: string, editorLogin
   if (editor !== undefined || editorLogin !== undefined) {
     if (editor === undefined) throw new UsageError("--editor-login goes with --editor");
     const { gitHostOf, GitHostError, publishEditor } = await import("./dev/editor/publish.ts");
-    const { termsOf } = await import("./data/json-schema.ts");
+    const { termsOf } = await import("./data/contract/json-schema.ts");
     type Data = import("./data/load.ts").DataSet;
     let host;
     try {
@@ -571,7 +571,9 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
   const own: readonly string[] = [...NEW_OPTIONS[what], "data", "help"];
   const foreign = Object.keys(values).filter((key) => values[key] !== undefined && !own.includes(key));
   if (foreign.length > 0) throw new UsageError(`new ${what} takes no ${foreign.map((key) => `--${key}`).join(", ")}; its options are ${NEW_OPTIONS[what].map((key) => `--${key}`).join(", ")}`);
-  const { eventChoices, eventQuestions, goalQuestion, newEvent, newFramework, newPlace, newStrand, newType, newYear, QUESTIONS, ScaffoldError } = await import("./scaffold.ts");
+  const { newEvent, newFramework, newPlace, newStrand, newType, newYear } = await import("./scaffold/new-entries.ts");
+  const { eventChoices, eventQuestions, goalQuestion, QUESTIONS } = await import("./scaffold/questions.ts");
+  const { ScaffoldError } = await import("./scaffold/edits.ts");
   const number = (text: string | undefined, what: string): number | undefined => {
     if (text === undefined || text === "") return undefined;
     const n = Number(text);

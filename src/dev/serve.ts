@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { DataError, type Diagnostic } from "../data/diagnostics.ts";
-import { SCHEMAS_DIR, termsOf } from "../data/json-schema.ts";
+import { SCHEMAS_DIR, termsOf } from "../data/contract/json-schema.ts";
 import { checkPreviewFolder } from "../output.ts";
 import { refreshSchemas } from "../schemas.ts";
 import { photoCacheFor, PROJECT_ROOT, TEMPLATES, type Settings } from "../settings.ts";
@@ -23,7 +23,7 @@ import { isLoopback, isWildcard } from "./requests.ts";
 import { startPreviewServer } from "./server.ts";
 import { EDITOR_FOLDER, editorPage } from "./editor/page.ts";
 import { createEditorService } from "./editor/service.ts";
-import type { EventRecord } from "../data/load.ts";
+import type { EventRecord } from "../data/editions.ts";
 import { eventUrl } from "../report/urls.ts";
 
 const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, ".eleventy.ts");

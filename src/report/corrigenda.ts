@@ -1,7 +1,7 @@
 /**
  * Released reports and their corrections. A final report that went out is a record: the edition's
  * `releases` (written by `activity-report release`) say when, with a fingerprint of its PDF's text,
- * and a copy of each released PDF is kept in the data folder (src/data/releases.ts), published at a
+ * and a copy of each released PDF is kept in the data folder (src/data/attachments/releases.ts), published at a
  * dated address beside the current PDF. A later text differs from the last release only with a
  * corrigendum dated after it (`check --release` says so).
  */
@@ -9,9 +9,9 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
-import { keptPdfPath } from "../data/releases.ts";
+import { keptPdfPath } from "../data/attachments/releases.ts";
 import { runningText } from "../format/hyphens.ts";
-import type { Edition } from "../data/schema.ts";
+import type { Edition } from "../data/contract/schema.ts";
 import type { SiteModel } from "./model.ts";
 
 type Release = NonNullable<Edition["releases"]>[number];

@@ -5,7 +5,7 @@
  * the PDF's file. A reason of a new kind is one more list of diagnostics in `ReleaseFacts`.
  */
 import { READER_WARNINGS, type Diagnostic } from "../data/diagnostics.ts";
-import type { Edition } from "../data/schema.ts";
+import type { Edition } from "../data/contract/schema.ts";
 
 type EditionStatus = Edition["status"];
 

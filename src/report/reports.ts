@@ -1,9 +1,10 @@
 /** Each report year as the report prints it: its chapters and parts, figures, imprint and the sentences it says about itself. */
-import type { DataSet, EventRecord } from "../data/load.ts";
+import type { EventRecord } from "../data/editions.ts";
+import type { DataSet } from "../data/load.ts";
 export { outlookYear, reportSpan, type ReportSpan } from "../data/editions.ts";
 import { entryOf } from "../data/lookup.ts";
-import { frameworksInForce } from "../data/frameworks.ts";
-import type { Edition, Framework } from "../data/schema.ts";
+import { frameworksInForce } from "../data/rules/frameworks.ts";
+import type { Edition, Framework } from "../data/contract/schema.ts";
 import { outlookYear, reportSpan, type ReportSpan } from "../data/editions.ts";
 import type { Language } from "../format/language.ts";
 import type { MessageValues } from "../format/messages.ts";

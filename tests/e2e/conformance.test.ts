@@ -9,7 +9,7 @@ import { PDFArray, PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFString
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateData } from "../../bench/generate.ts";
 import { runCli } from "../helpers/cli.ts";
-import { CHECKS, parse, type Parsed } from "../../src/pdf/conformance.ts";
+import { CHECKS, parse, type Parsed } from "../../src/pdf/checks/conformance.ts";
 import { cleanUp, tempDir } from "../helpers/data.ts";
 import { builtSite } from "../helpers/sites.ts";
 

@@ -14,7 +14,7 @@ import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { languageFrom, readCatalogues } from "../../src/data/catalogues.ts";
+import { languageFrom, readCatalogues } from "../../src/data/languages/catalogues.ts";
 import { dataIn, loadDataOrThrow } from "../../src/data/load.ts";
 import { runEleventy } from "../../src/eleventy/run.ts";
 import { findBrowser } from "../../src/pdf/browser.ts";
