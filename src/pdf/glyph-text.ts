@@ -122,77 +122,51 @@ interface Glyph {
   readonly code: number;
 }
 
-/** A span with an ActualText, the glyphs drawn in it, where its BDC and EMC are in the page's content, and the run right to left it is a cluster of. */
+/**
+ * A span with an ActualText, the glyphs drawn in it, where its BDC and EMC are in the page's content, and whether
+ * it is a cluster of a run drawn right to left (Chromium marks such a run `/ReversedChars BMC … EMC`).
+ */
 interface Span {
   readonly text: string;
   readonly glyphs: Glyph[];
   readonly begin: readonly [number, number];
   end?: readonly [number, number];
-  readonly run: Run | undefined;
-}
-
-/**
- * A run of text drawn right to left, as Chromium marks it (`/ReversedChars BMC … EMC`): its clusters in the
- * order drawn, the reverse of the text's, each a span or a glyph drawn alone for its own text. `plain` when it
- * holds nothing else: no other marked content, and no span in it but of its clusters.
- */
-interface Run {
-  readonly begin: readonly [number, number];
-  end?: readonly [number, number];
-  readonly clusters: (Span | Glyph)[];
-  plain: boolean;
+  readonly rightToLeft: boolean;
 }
 
 const codesOf = (codes: Uint8Array) => Array.from({ length: codes.length >> 1 }, (_, k) => codes[2 * k]! * 256 + codes[2 * k + 1]!);
 
 /**
  * What page `index` draws as text, read from `content` (the page's joined content) and the forms it draws: the
- * spans with an ActualText (in the innermost of which each glyph is counted), each glyph drawn outside any, and
- * the runs drawn right to left.
+ * spans with an ActualText (in the innermost of which each glyph is counted), and each glyph drawn outside any.
  */
-function textOfPage(doc: PDFDocument, fonts: FontTexts, index: number, content?: Uint8Array): { spans: Span[]; outside: Glyph[]; runs: Run[] } {
+function textOfPage(doc: PDFDocument, fonts: FontTexts, index: number, content?: Uint8Array): { spans: Span[]; outside: Glyph[] } {
   const spans: Span[] = [];
   const outside: Glyph[] = [];
-  const runs: Run[] = [];
-  const open: ({ span: Span } | { run: Run } | null)[] = [];
-  const innermostRun = () => open.findLast((o): o is { run: Run } => o !== null && "run" in o);
+  // The marked content open: a span, the name of another's tag.
+  const open: (Span | string)[] = [];
   walkPage(doc, index, {
     begin: (tag, properties, start, end) => {
       const text = textOf(dictEntry(properties, "ActualText"));
-      const top = open.at(-1);
-      const directlyInRun = top !== undefined && top !== null && "run" in top ? top.run : undefined;
-      if (text !== undefined) {
-        const span: Span = { text, glyphs: [], begin: [start, end], run: directlyInRun };
-        spans.push(span);
-        if (directlyInRun) directlyInRun.clusters.push(span);
-        else if (innermostRun()) innermostRun()!.run.plain = false;
-        open.push({ span });
-      } else if (tag === "ReversedChars" && properties === undefined) {
-        const run: Run = { begin: [start, end], clusters: [], plain: true };
-        runs.push(run);
-        open.push({ run });
-      } else {
-        if (innermostRun()) innermostRun()!.run.plain = false;
-        open.push(null);
+      if (text === undefined) {
+        open.push(tag);
+        return;
       }
+      const span: Span = { text, glyphs: [], begin: [start, end], rightToLeft: open.at(-1) === "ReversedChars" };
+      spans.push(span);
+      open.push(span);
     },
     end: (start, end) => {
       const closed = open.pop();
-      if (closed && "span" in closed) closed.span.end = [start, end];
-      else if (closed && "run" in closed) closed.run.end = [start, end];
+      if (closed !== undefined && typeof closed !== "string") closed.end = [start, end];
     },
     show: (font, codes) => {
       if (!fonts.of(font)) return;
-      const span = open.findLast((o): o is { span: Span } => o !== null && "span" in o)?.span;
-      const top = open.at(-1);
-      for (const code of codesOf(codes)) {
-        const glyph = { font: font!, code };
-        (span ? span.glyphs : outside).push(glyph);
-        if (top && "run" in top) top.run.clusters.push(glyph);
-      }
+      const span = open.findLast((o): o is Span => typeof o !== "string");
+      for (const code of codesOf(codes)) (span ? span.glyphs : outside).push({ font: font!, code });
     },
   }, content);
-  return { spans, outside, runs };
+  return { spans, outside };
 }
 
 /** The code points of `text` decomposed (NFD). */
@@ -254,7 +228,7 @@ export function mapGlyphsToText(doc: PDFDocument): { fonts: FontTexts; changed: 
     for (const span of spans) {
       if (softHyphenSpan(span.text)) continue;
       for (const [{ font, code }, text] of mapping(span, fonts) ?? []) {
-        if (!span.run && validText(fonts.of(font)!.map.get(code))) continue;
+        if (!span.rightToLeft && validText(fonts.of(font)!.map.get(code))) continue;
         const byCode = proposed.get(font) ?? new Map<number, Set<string>>();
         proposed.set(font, byCode.set(code, (byCode.get(code) ?? new Set()).add(text)));
       }
@@ -295,7 +269,7 @@ export function plainClusters(doc: PDFDocument, fonts: FontTexts, index: number,
   if (Buffer.from(content.buffer, content.byteOffset, content.byteLength).indexOf("/ReversedChars") < 0) return undefined;
   const cuts: (readonly [number, number])[] = [];
   for (const span of textOfPage(doc, fonts, index, content).spans) {
-    if (!span.run || span.end === undefined || span.begin[0] < 0 || span.glyphs.length !== 1) continue;
+    if (!span.rightToLeft || softHyphenSpan(span.text) || span.end === undefined || span.begin[0] < 0 || span.glyphs.length !== 1) continue;
     const { font, code } = span.glyphs[0]!;
     if (fonts.of(font)!.map.get(code) === span.text) cuts.push(span.begin, span.end);
   }
