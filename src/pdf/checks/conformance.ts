@@ -13,6 +13,7 @@ import {
   decodePDFRawStream, type PDFObject,
 } from "pdf-lib";
 import { SaxesParser } from "saxes";
+import { glyphTextProblems } from "../glyph-text.ts";
 import { notdefProblems } from "../notdef.ts";
 import { loadPdfJs } from "../pdf-reading.ts";
 
@@ -354,6 +355,11 @@ export const CHECKS: readonly Check[] = [
     run: ({ doc }) => [...fonts(doc)].filter(([font]) => font.get(PDFName.of("ToUnicode")) === undefined
       && !(["Type1", "TrueType"].includes(name(font.get(PDFName.of("Subtype"))) ?? "") && ["WinAnsiEncoding", "MacRomanEncoding", "StandardEncoding"].includes(name(font.get(PDFName.of("Encoding"))) ?? "")))
       .map(([, key]) => `font ${key} has no ToUnicode`),
+  },
+  {
+    id: "PDF/A-2 6.2.11.7.2 and 6.2.11.7.3",
+    condition: "every glyph drawn maps to text, not to U+0000, U+FEFF or U+FFFE, to a private-use character only within an ActualText, and to no letter other than the one written (a dotless ٮ for ب)",
+    run: ({ doc }) => glyphTextProblems(doc),
   },
   {
     id: "PDF/A-2 6.1.3",

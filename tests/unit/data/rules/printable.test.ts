@@ -55,8 +55,8 @@ describe("the characters surely printed", () => {
 describe("unprintableCharacters", () => {
   it("warns at each text that holds such characters, naming them and what the PDF does with them", () => {
     expect(warnings("title: Meeting in თბილისი\nhost: 中国\n")).toEqual([
-      `warning 1:8: title contains "თ" (U+10D7), "ბ" (U+10D1), "ი" (U+10D8) and 2 more, which the report's fonts (Source Serif 4, Source Sans 3, Noto Naskh Arabic) do not have: the PDF prints them as boxes, and web pages in a font of the reader's; write them in Latin letters where the text must print`,
-      `warning 2:7: host contains "中" (U+4E2D), "国" (U+56FD), which the report's fonts (Source Serif 4, Source Sans 3, Noto Naskh Arabic) do not have: the PDF prints them as boxes, and web pages in a font of the reader's; write them in Latin letters where the text must print`,
+      `warning 1:8: title contains "თ" (U+10D7), "ბ" (U+10D1), "ი" (U+10D8) and 2 more, which the report's fonts (Source Serif 4, Source Sans 3, Amiri) do not have: the PDF prints them as boxes, and web pages in a font of the reader's; write them in Latin letters where the text must print`,
+      `warning 2:7: host contains "中" (U+4E2D), "国" (U+56FD), which the report's fonts (Source Serif 4, Source Sans 3, Amiri) do not have: the PDF prints them as boxes, and web pages in a font of the reader's; write them in Latin letters where the text must print`,
     ]);
     expect(warnings("partners:\n  - IOM\n  - 'ȯ'\n")).toEqual([expect.stringMatching(/^warning 3:5: partners contains "ȯ" \(U\+022F\), which .*: the PDF prints it as a box, /)]);
   });
