@@ -18,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import YAML from "yaml";
-import { translationOf } from "../src/data/texts.ts";
+import { translationOf } from "../src/data/languages/texts.ts";
 import { rng } from "./lib/random.ts";
 import { STAND_IN_VERSION, standInPhoto } from "./photos.ts";
 

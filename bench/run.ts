@@ -41,6 +41,7 @@ const { values: opts } = parseArgs({
     "photos-only": { type: "boolean", default: false },
     "no-photos": { type: "boolean", default: false },
     "languages-only": { type: "boolean", default: false },
+    "sample-only": { type: "boolean", default: false },
     "no-languages": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -65,6 +66,8 @@ if (opts.help) {
   --languages-only     only the case of the same data built in English alone and in two languages (its own
                        results file, <date>-languages.json); --runs and --seed apply
   --no-languages       skip that case
+  --sample-only        only the figures of the sample data: the preview's rebuild, the editor, the start-up of
+                       the commands and \`check\` end to end (its own results file, <date>-sample.json)
 `);
   process.exit(0);
 }
@@ -94,13 +97,14 @@ const runsFor = (size: Size) => (size.events >= 2000 ? Math.max(1, Math.min(runs
 const rebuildRunsFor = (size: Size) => Math.max(1, Math.min(runs, size.events >= 2000 ? 2 : 3));
 const photosOnly = opts["photos-only"];
 const languagesOnly = opts["languages-only"];
-/** A case measured on its own: none of the sizes, the sample's figures, Paged.js or the profile. */
-const caseOnly = photosOnly || languagesOnly;
+const sampleOnly = opts["sample-only"];
+/** A case measured on its own: none of the sizes, Paged.js or the profile (the sample's figures only with --sample-only). */
+const caseOnly = photosOnly || languagesOnly || sampleOnly;
 const profiling = caseOnly ? false : opts["no-profile"] ? false : (opts.profile ?? !quick);
 /** The photo case is in the full run and on its own; a quick run skips it (its cold build alone takes minutes). */
-const photoCase = photosOnly || (!quick && !opts["no-photos"] && !languagesOnly);
+const photoCase = photosOnly || (!quick && !opts["no-photos"] && !languagesOnly && !sampleOnly);
 /** The two-language case is in every run, quick too (on a smaller size), and on its own. */
-const languageCase = languagesOnly || (!photosOnly && !opts["no-languages"]);
+const languageCase = languagesOnly || (!photosOnly && !sampleOnly && !opts["no-languages"]);
 /** The target page count of the larger Paged.js comparison. */
 const PAGED_PAGES = 200;
 const WORKER_TIMEOUT = 20 * 60_000;
@@ -481,7 +485,7 @@ async function measurePhotoCase(): Promise<PhotoCaseResult> {
 
   // The PDF of the year: printed as build() prints it, and weighed page by page.
   const printDir = path.join(root, "print-site");
-  const { photoCacheFor } = await import("../src/pictures/photos.ts");
+  const { photoCacheFor } = await import("../src/pictures/photo-processor.ts");
   const rendered = await attempt("rendering the print page", () => runWorker<BuildFigures>("printSite", { dataDir: withPhotos.dir, outputDir: printDir, photoCache: photoCacheFor(site.photos) }, options));
   if (failed(rendered)) {
     result.pdf = rendered;
@@ -990,12 +994,12 @@ async function sampleFigures(): Promise<{ preview: Series | Failure; editor: Edi
 async function main(): Promise<void> {
   await mkdir(DATA_ROOT, { recursive: true });
   const env = await environment();
-  const cases = [...(photoCase ? [`${PHOTO_EVENTS} events with a photo each`] : []), ...(languageCase ? [`${languageSize.label} in one and in two languages`] : [])];
+  const cases = [...(sampleOnly ? ["the sample data"] : []), ...(photoCase ? [`${PHOTO_EVENTS} events with a photo each`] : []), ...(languageCase ? [`${languageSize.label} in one and in two languages`] : [])];
   log(`benchmark${quick ? " (quick)" : ""}: ${runs} run(s), ${caseOnly ? `only ${cases.join(", ")}` : [`sizes ${sizes.map((s) => s.label).join(", ")}`, ...cases].join(", ")}, seed ${seed}, Node ${env.node}, ${env.cores} cores, load ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   if (env.uncommitted.length > 0) log(`note: uncommitted changes in ${env.uncommitted.length} file(s) of the build are measured too`);
 
   // The editors' loop on the sample data, and the start-up of the commands: not with --photos-only.
-  const { preview, editor, startup } = caseOnly ? { preview: undefined, editor: undefined, startup: undefined } : await sampleFigures();
+  const { preview, editor, startup } = caseOnly && !sampleOnly ? { preview: undefined, editor: undefined, startup: undefined } : await sampleFigures();
 
   const results: SizeResult[] = [];
   const paged: PagedComparison[] = [];
@@ -1043,12 +1047,13 @@ async function main(): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   const resultsDir = path.join(BENCH_DIR, "results");
   await mkdir(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `${date}${quick ? "-quick" : photosOnly ? "-photos" : languagesOnly ? "-languages" : ""}.json`);
+  const file = path.join(resultsDir, `${date}${quick ? "-quick" : photosOnly ? "-photos" : languagesOnly ? "-languages" : sampleOnly ? "-sample" : ""}.json`);
   const record = {
     date: new Date().toISOString(),
     quick,
     photosOnly,
     languagesOnly,
+    sampleOnly,
     runs: Object.fromEntries((caseOnly ? [] : sizes).map((size) => [size.label, { runs: runsFor(size), rebuilds: rebuildRunsFor(size) }])),
     seed,
     pagedLimitMinutes: pagedLimitMs / 60_000,

@@ -8,7 +8,7 @@ import readline from "node:readline/promises";
 import type { BuildProgress } from "./build.ts";
 import { countDiagnostics, displayPath, formatDiagnostic, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, reportYears } from "./data/load.ts";
-import { DEFAULT_TITLE, STRAND_KINDS } from "./data/schema.ts";
+import { DEFAULT_TITLE, STRAND_KINDS } from "./data/contract/schema.ts";
 import type { PreviewAddress } from "./dev/serve.ts";
 import { EXIT, failureMessage, ReportError, UsageError } from "./errors.ts";
 import { fileSize, listSeparator, plural } from "./format/text.ts";
@@ -51,18 +51,21 @@ every final edition) are fit to go out, and lists each reason why one is not:
   - a warning that its readers would see: no site_url, no date (published or
     som), a report year without an edition, a document adopted with no
     language under versions, an abbreviation that no report uses;
-  - its PDF in the output folder is missing, was built from other data than
-    the data folder holds now, or fails a machine check of PDF/UA-1 and
-    PDF/A-2u;
-  - it was released, and the text of its PDF has changed since without a
-    correction named under corrigenda in its edition.
+  - its PDF in the output folder, or its PDF in a further language it is
+    final in, is missing, was built from other data than the data folder
+    holds now, or fails a machine check of PDF/UA-1 and PDF/A-2u;
+  - it was released, and the text of its PDF in a language it went out in
+    has changed since without a correction named under corrigenda in its
+    edition.
 It checks the PDFs that will be published, so build first:
   activity-report build && activity-report check --release
 
-With --record, once the reports are fit to go out, records each one whose
-text was not released yet as released (today, or on --date): its PDF is kept
-under releases/<year>/ in the data folder, and the release is added to its
-edition in report.yaml. Commit both with the data.
+With --record, once the reports are fit to go out, records each of their
+PDFs whose text was not released yet as released (today, or on --date):
+English's, and that of each language a report is final in. The PDF is kept
+under releases/<year>/ (another language's under releases/<language>/<year>/)
+in the data folder, and the release is added to its edition in report.yaml.
+Commit both with the data.
 
   --release     check that the reports are fit to be published
   --data DIR    the data folder (default: $REPORT_DATA or _data)
@@ -308,9 +311,9 @@ async function check(io: Io, settings: Settings): Promise<number> {
   printDiagnostics(io, sortDiagnostics([...result.diagnostics, ...siteWarnings(result.data, buildSite(result.data))]));
   const years = reportYears(result.data.events, result.data.report.editions).length;
   io.out(`ok: ${plural(result.data.events.length, "event")} in ${plural(years, "report")}, ${result.files} files checked`);
-  const { describeLanguages } = await import("./data/translations.ts");
+  const { describeLanguages } = await import("./data/languages/translations.ts");
   for (const line of describeLanguages(result.languages ?? [], (file) => displayPath(file))) io.out(line);
-  const { termsOf } = await import("./data/json-schema.ts");
+  const { termsOf } = await import("./data/contract/json-schema.ts");
   await refreshSchemas(io, settings.dataDir, termsOf(result.data));
   return EXIT.ok;
 }
@@ -334,16 +337,21 @@ async function checkRelease(io: Io, settings: Settings, years: readonly number[]
 /** `check --release --record`: the check, then, when the reports are fit to go out, their releases recorded in the data folder. */
 async function recordRelease(io: Io, settings: Settings, years: readonly number[] | undefined, date: string): Promise<number> {
   const release = await import("./release.ts");
-  const { check, recorded } = await release.recordReleases(settings, years, date);
-  printDiagnostics(io, check.diagnostics);
+  const { check, recorded, refused } = await release.recordReleases(settings, years, date);
+  printDiagnostics(io, sortDiagnostics([...check.diagnostics, ...refused]));
   if (check.errors || check.diagnostics.some((d) => d.severity === "error")) {
     io.err(`Not ready for release, so nothing was recorded: ${plural(check.diagnostics.filter((d) => d.severity === "error").length, "reason")} above.`);
     return EXIT.failed;
   }
+  if (refused.length > 0) {
+    io.err(`Nothing was recorded: ${refused.length === 1 ? "the release above cannot be recorded" : `the ${refused.length} releases above cannot be recorded`} on ${date}.`);
+    return EXIT.failed;
+  }
   const list = (ys: readonly number[]) => ys.map((y, i) => `${listSeparator(i, ys.length)}${y}`).join("");
+  const { recordedReports } = await import("./report/release.ts");
   io.out(recorded.length === 0
     ? `Nothing to record: the reports of ${list(check.years)} are released as they are.`
-    : `Recorded as released on ${date}: the report${recorded.length === 1 ? "" : "s"} of ${list(recorded)}; ${recorded.length === 1 ? "its PDF is" : "their PDFs are"} kept under ${path.join(settings.dataDir, "releases")}. Commit them with report.yaml.`);
+    : `Recorded as released on ${date}: ${recordedReports(recorded)}; ${recorded.length === 1 ? "its PDF is" : "their PDFs are"} kept under ${path.join(settings.dataDir, "releases")}. Commit them with report.yaml.`);
   return EXIT.ok;
 }
 
@@ -352,7 +360,7 @@ async function recordRelease(io: Io, settings: Settings, years: readonly number[
  * date with its ids, once the data has passed the check; a folder whose
  * schemas cannot be written is built all the same.
  */
-async function refreshSchemas(io: Io, dataDir: string, terms?: import("./data/json-schema.ts").Terms): Promise<void> {
+async function refreshSchemas(io: Io, dataDir: string, terms?: import("./data/contract/json-schema.ts").Terms): Promise<void> {
   const schemas = await import("./schemas.ts");
   await schemas.refreshSchemas(dataDir, terms).catch((error: Error) =>
     io.err(`Note: the JSON Schemas in the data folder could not be updated (${error.message}); run activity-report schema.`));
@@ -463,7 +471,7 @@ async function runBuild(io: Io, settings: Settings, editor?: string, editorLogin
   if (editor !== undefined || editorLogin !== undefined) {
     if (editor === undefined) throw new UsageError("--editor-login goes with --editor");
     const { gitHostOf, GitHostError, publishEditor } = await import("./dev/editor/publish.ts");
-    const { termsOf } = await import("./data/json-schema.ts");
+    const { termsOf } = await import("./data/contract/json-schema.ts");
     type Data = import("./data/load.ts").DataSet;
     let host;
     try {
@@ -571,7 +579,9 @@ async function scaffold(io: Io, dataDir: string, positionals: readonly string[],
   const own: readonly string[] = [...NEW_OPTIONS[what], "data", "help"];
   const foreign = Object.keys(values).filter((key) => values[key] !== undefined && !own.includes(key));
   if (foreign.length > 0) throw new UsageError(`new ${what} takes no ${foreign.map((key) => `--${key}`).join(", ")}; its options are ${NEW_OPTIONS[what].map((key) => `--${key}`).join(", ")}`);
-  const { eventChoices, eventQuestions, goalQuestion, newEvent, newFramework, newPlace, newStrand, newType, newYear, QUESTIONS, ScaffoldError } = await import("./scaffold.ts");
+  const { newEvent, newFramework, newPlace, newStrand, newType, newYear } = await import("./scaffold/new-entries.ts");
+  const { eventChoices, eventQuestions, goalQuestion, QUESTIONS } = await import("./scaffold/questions.ts");
+  const { ScaffoldError } = await import("./scaffold/edits.ts");
   const number = (text: string | undefined, what: string): number | undefined => {
     if (text === undefined || text === "") return undefined;
     const n = Number(text);
@@ -698,6 +708,84 @@ export function npmAdvice(script: string, kept: readonly string[], types: Record
     (!pairable && needValue.length > 0 ? `\nwith the values you meant in place of ${needValue.map((o) => words[words.indexOf(`--${o}`) + 1]).join(", ")}.` : "");
 }
 
+type OptionValues = Record<string, string | boolean | undefined>;
+
+/** What the command line gives a command: its options' values, what it takes that is not an option, and the places of the rest. */
+interface ParsedArguments {
+  readonly values: OptionValues;
+  readonly positionals: string[];
+  /** Where in the arguments stand those that the command does not take. */
+  readonly strayAt: number[];
+}
+
+/** The command line of command `name` (throws on an unknown option or a missing value). */
+function parseArguments(name: Command, args: readonly string[]): ParsedArguments {
+  const command = COMMANDS[name];
+  // The assertion widens what parseArgs infers from one command's options, so that every command's values have one type.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+  const parsed = parseArgs({ args: [...args], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: true, tokens: true });
+  // `new` takes what to add, `init` the folder; no command takes anything else that is not an option.
+  // `check --release` takes the report years.
+  const wanted = name === "new" || name === "init" ? 1 : name === "translations" || (name === "check" && (parsed.values as Record<string, unknown>).release === true) ? Infinity : 0;
+  const at = parsed.tokens.flatMap((t) => (t.kind === "positional" ? [t.index] : []));
+  return { values: parsed.values, positionals: parsed.positionals.slice(0, wanted), strayAt: at.slice(wanted) };
+}
+
+/** The port that `dev` is asked for. */
+const portOf = (values: OptionValues) => (typeof values.port === "string" ? Number(values.port) : 8080);
+
+/** What is wrong with the options given to command `name`, taken one by one or together, if anything. */
+function optionProblem(name: Command, values: OptionValues, positionals: readonly string[]): string | undefined {
+  if (name === "check" && values.record !== true && values.date !== undefined) return "--date goes with --record, which records the day of a release";
+  if (name === "check" && values.release !== true && values.record === true) return "--record goes with --release: only reports fit to go out are recorded as released";
+  if (name === "check" && typeof values.date === "string" && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(`${values.date}T00:00:00Z`)))) {
+    return `--date must be a day written YYYY-MM-DD, not "${values.date}"`;
+  }
+  if (name === "check" && values.release !== true && values.output !== undefined) return "--output goes with --release, which checks the PDFs of the built site";
+  const notYear = name === "check" ? positionals.find((p) => !/^\d{4}$/.test(p)) : undefined;
+  if (notYear !== undefined) return `a report year is written YYYY, not "${notYear}"`;
+  if (typeof values.year === "string" && !/^\d{4}$/.test(values.year)) return `--year must be a year written YYYY, not "${values.year}"`;
+  const port = portOf(values);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return "--port must be a port number";
+  // An address or a host name; an empty one would mean every address.
+  if (typeof values.host === "string" && !/^(\[[0-9a-fA-F:.]+\]|[0-9a-zA-Z.:-]+)$/.test(values.host)) {
+    return `--host must be an address (such as 127.0.0.1 or 192.168.1.20) or a host name, not "${values.host}"`;
+  }
+  return undefined;
+}
+
+/** Runs command `name`, whose options were found sound, and gives its exit code. */
+async function runCommand(io: Io, name: Command, values: OptionValues, positionals: readonly string[]): Promise<number> {
+  const { usage } = COMMANDS[name];
+  const settings = settingsFrom(name === "new" || name === "init" ? { ...values, year: undefined } : values);
+  try {
+    if (name === "new") return await scaffold(io, settings.dataDir, positionals, values, usage);
+    if (name === "init") return await init(io, positionals[0] ?? settings.dataDir, values);
+    if (name === "check" && values.release === true) {
+      const years = positionals.length > 0 ? positionals.map(Number) : undefined;
+      return values.record === true ? await recordRelease(io, settings, years, typeof values.date === "string" ? values.date : new Date().toISOString().slice(0, 10)) : await checkRelease(io, settings, years);
+    }
+    if (name === "check") return await check(io, settings);
+    if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
+    if (name === "translations") return await translations(io, settings.dataDir, positionals, values, usage);
+    if (name === "build") return await runBuild(io, settings, typeof values.editor === "string" ? values.editor : undefined, typeof values["editor-login"] === "string" ? values["editor-login"] : undefined);
+    const host = typeof values.host === "string" ? values.host.replace(/^\[(.*)\]$/, "$1") : PREVIEW_HOST;
+    return await dev(io, { ...settings, outputDir: typeof values.output === "string" ? values.output : PREVIEW_DIR }, { host, port: portOf(values) }, values.child === true);
+  } catch (error) {
+    // An error that says what it means is printed as it says; any other is a failure of the build.
+    if (error instanceof ReportError) {
+      for (const line of error.lines(`activity-report ${name}: `)) io.err(line);
+      if (error.hint) io.err(error.hint);
+      if (error.showUsage) io.err(`\n${usage}`);
+      return error.exitCode;
+    }
+    io.err(`activity-report ${name} failed: ${failureMessage(error)}`);
+    if (name === "build") io.err(`The output in ${settings.outputDir} is unchanged.`);
+    if (process.env.DEBUG) io.err(String((error as Error).stack));
+    return EXIT.failed;
+  }
+}
+
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
@@ -709,24 +797,14 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     return EXIT.usage;
   }
   const command = COMMANDS[name as Command];
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  let strayAt: number[];
+  let parsed: ParsedArguments;
   try {
-    // The assertion widens what parseArgs infers from one command's options, so that every command's values have one type.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-    const parsed = parseArgs({ args: [...rest], options: command.options as ParseArgsConfig["options"], strict: true, allowPositionals: true, tokens: true });
-    values = parsed.values;
-    // `new` takes what to add, `init` the folder; no command takes anything else that is not an option.
-    // `check --release` takes the report years.
-    const wanted = name === "new" || name === "init" ? 1 : name === "translations" || (name === "check" && (parsed.values as Record<string, unknown>).release === true) ? Infinity : 0;
-    const at = parsed.tokens.flatMap((t) => (t.kind === "positional" ? [t.index] : []));
-    positionals = parsed.positionals.slice(0, wanted);
-    strayAt = at.slice(wanted);
+    parsed = parseArguments(name as Command, rest);
   } catch (error) {
     io.err(`activity-report ${name}: ${(error as Error).message}\n\n${command.usage}`);
     return EXIT.usage;
   }
+  const { values, positionals, strayAt } = parsed;
   const strays = strayAt.map((i) => rest[i]!);
   const optionTypes = Object.fromEntries(Object.entries(command.options).map(([key, o]) => [key, o.type]));
   const kept = keptByNpm(name, Object.keys(command.options), values, process.env);
@@ -743,68 +821,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
     io.out(command.usage);
     return EXIT.ok;
   }
-  if (name === "check" && values.record !== true && values.date !== undefined) {
-    io.err(`activity-report check: --date goes with --record, which records the day of a release\n\n${command.usage}`);
+  const problem = optionProblem(name as Command, values, positionals);
+  if (problem !== undefined) {
+    io.err(`activity-report ${name}: ${problem}\n\n${command.usage}`);
     return EXIT.usage;
   }
-  if (name === "check" && values.release !== true && values.record === true) {
-    io.err(`activity-report check: --record goes with --release: only reports fit to go out are recorded as released\n\n${command.usage}`);
-    return EXIT.usage;
-  }
-  if (name === "check" && typeof values.date === "string" && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(`${values.date}T00:00:00Z`)))) {
-    io.err(`activity-report check: --date must be a day written YYYY-MM-DD, not "${values.date}"\n\n${command.usage}`);
-    return EXIT.usage;
-  }
-  if (name === "check" && values.release !== true && values.output !== undefined) {
-    io.err(`activity-report check: --output goes with --release, which checks the PDFs of the built site\n\n${command.usage}`);
-    return EXIT.usage;
-  }
-  const notYear = name === "check" ? positionals.find((p) => !/^\d{4}$/.test(p)) : undefined;
-  if (notYear !== undefined) {
-    io.err(`activity-report check: a report year is written YYYY, not "${notYear}"\n\n${command.usage}`);
-    return EXIT.usage;
-  }
-  if (typeof values.year === "string" && !/^\d{4}$/.test(values.year)) {
-    io.err(`activity-report ${name}: --year must be a year written YYYY, not "${values.year}"\n\n${command.usage}`);
-    return EXIT.usage;
-  }
-  const port = typeof values.port === "string" ? Number(values.port) : 8080;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.err(`activity-report ${name}: --port must be a port number\n\n${command.usage}`);
-    return EXIT.usage;
-  }
-
-  // An address or a host name; an empty one would mean every address.
-  if (typeof values.host === "string" && !/^(\[[0-9a-fA-F:.]+\]|[0-9a-zA-Z.:-]+)$/.test(values.host)) {
-    io.err(`activity-report ${name}: --host must be an address (such as 127.0.0.1 or 192.168.1.20) or a host name, not "${values.host}"\n\n${command.usage}`);
-    return EXIT.usage;
-  }
-
-  const settings = settingsFrom(name === "new" || name === "init" ? { ...values, year: undefined } : values);
-  try {
-    if (name === "new") return await scaffold(io, settings.dataDir, positionals, values, command.usage);
-    if (name === "init") return await init(io, positionals[0] ?? settings.dataDir, values);
-    if (name === "check" && values.release === true) {
-      const years = positionals.length > 0 ? positionals.map(Number) : undefined;
-      return values.record === true ? await recordRelease(io, settings, years, typeof values.date === "string" ? values.date : new Date().toISOString().slice(0, 10)) : await checkRelease(io, settings, years);
-    }
-    if (name === "check") return await check(io, settings);
-    if (name === "schema") return await schema(io, settings.dataDir, typeof values.output === "string" ? values.output : undefined);
-    if (name === "translations") return await translations(io, settings.dataDir, positionals, values, command.usage);
-    if (name === "build") return await runBuild(io, settings, typeof values.editor === "string" ? values.editor : undefined, typeof values["editor-login"] === "string" ? values["editor-login"] : undefined);
-    const host = typeof values.host === "string" ? values.host.replace(/^\[(.*)\]$/, "$1") : PREVIEW_HOST;
-    return await dev(io, { ...settings, outputDir: typeof values.output === "string" ? values.output : PREVIEW_DIR }, { host, port }, values.child === true);
-  } catch (error) {
-    // An error that says what it means is printed as it says; any other is a failure of the build.
-    if (error instanceof ReportError) {
-      for (const line of error.lines(`activity-report ${name}: `)) io.err(line);
-      if (error.hint) io.err(error.hint);
-      if (error.showUsage) io.err(`\n${command.usage}`);
-      return error.exitCode;
-    }
-    io.err(`activity-report ${name} failed: ${failureMessage(error)}`);
-    if (name === "build") io.err(`The output in ${settings.outputDir} is unchanged.`);
-    if (process.env.DEBUG) io.err(String((error as Error).stack));
-    return EXIT.failed;
-  }
+  return runCommand(io, name as Command, values, positionals);
 }

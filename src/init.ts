@@ -15,16 +15,18 @@ import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { countryName, isoCountryCodes } from "./data/countries.ts";
 import type { Diagnostic } from "./data/diagnostics.ts";
-import { fieldsOf } from "./data/fields.ts";
-import { DATA_FILE_KINDS, SCHEMAS_DIR, schemaLine, termsOf } from "./data/json-schema.ts";
+import { fieldsOf } from "./data/contract/fields.ts";
+import { DATA_FILE_KINDS, SCHEMAS_DIR, schemaLine, termsOf } from "./data/contract/json-schema.ts";
 import { loadData } from "./data/load.ts";
 import { EVENTS_DIR, OPTIONAL_FILES, REFERENCE_FILES, STARTS } from "./data/read.ts";
 import {
   DEFAULT_TITLE, editionSchema, MARKDOWN_FIELDS, reportSchema,
   type CountryFile, type EventType, type Framework, type Strand, type Topic,
-} from "./data/schema.ts";
+} from "./data/contract/schema.ts";
 import { ReportError } from "./errors.ts";
-import { insertEntry, offeredFields, readsAs, yamlText } from "./scaffold.ts";
+import { offeredFields } from "./scaffold/offered-fields.ts";
+import { insertEntry } from "./scaffold/yaml-insert.ts";
+import { readsAs, yamlText } from "./scaffold/yaml-values.ts";
 import { writeSchemas } from "./schemas.ts";
 
 /** What `init` is asked for. */

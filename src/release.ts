@@ -15,17 +15,21 @@ import path from "node:path";
 import { sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, REFERENCE_FILES, type DataSet } from "./data/load.ts";
 import { entryOf } from "./data/lookup.ts";
-import { keptPdfPath, withReleases, type NewRelease } from "./data/releases.ts";
-import { readYamlSource } from "./data/yaml-source.ts";
+import { keptPdfPath, withReleases, type NewRelease } from "./data/attachments/releases.ts";
+import { translationFileOf } from "./data/languages/texts.ts";
+import { SOURCE_LANGUAGE } from "./format/locale.ts";
+import { readYamlSource } from "./data/source/yaml-source.ts";
 import { OUTPUT_MARKER, markerWriter } from "./output.ts";
-import { conformanceProblems } from "./pdf/conformance.ts";
+import { conformanceProblems } from "./pdf/checks/conformance.ts";
 import { readPdfText } from "./pdf/pdf-reading.ts";
 import { describeTextChange, lastRelease, newCorrigenda, textChange, textFingerprint } from "./report/corrigenda.ts";
 import { manifestOf, readManifest } from "./report/changes.ts";
 import { siteWarnings, type SiteModel } from "./report/model.ts";
 import { buildModels } from "./report/languages.ts";
-import { languageLabel } from "./data/translations.ts";
-import { finalEditions, releaseReasons, type PdfFacts, type Place, type ReleasedChange } from "./report/release.ts";
+import { languageLabel } from "./data/languages/translations.ts";
+import {
+  finalEditions, releaseReasons, releasesToRecord, type PdfFacts, type Place, type ReleaseCandidate, type ReleasedChange, type UnfinishedLanguage,
+} from "./report/release.ts";
 import { photoCacheFor, type Settings } from "./settings.ts";
 import { ReportError } from "./errors.ts";
 
@@ -47,6 +51,28 @@ export interface ReleaseCheck {
   readonly texts: readonly PdfText[];
 }
 
+/** Where a field of report.yaml is (`at`: its keys and list positions), for the reasons that name it. */
+function reportLocator(dataDir: string): (at: readonly (string | number)[]) => Place {
+  const reportFile = path.join(dataDir, REFERENCE_FILES.report);
+  const { source } = readYamlSource(reportFile);
+  return (at) => {
+    const { file, line, col } = source ? source.diagnostic(at, "", { part: "key" }) : { file: reportFile, line: undefined, col: undefined };
+    return { file, ...(line !== undefined ? { line, col } : {}) };
+  };
+}
+
+/** The languages that a report of `years` went out in and that its edition names as a draft now: their PDFs would change unchecked. */
+function unfinishedLanguages(data: DataSet, years: readonly number[]): UnfinishedLanguage[] {
+  return years.flatMap((year) => {
+    const edition = entryOf(data.report.editions, String(year));
+    if (!edition || edition.status === "draft") return [];
+    return Object.entries(edition.languages ?? {}).flatMap(([lang, status]) => {
+      const last = lastRelease(edition, lang);
+      return status === "draft" && last ? [{ year, lang, language: languageLabel(lang), released: last.date.iso }] : [];
+    });
+  });
+}
+
 /**
  * The reports of `years` (default: every final edition) and their PDFs in `settings.outputDir`, checked for release.
  * The text of a PDF is read when its report was released, or for every PDF with `allTexts` (to record the releases).
@@ -66,12 +92,7 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
   const statuses = new Map(Object.entries(data.report.editions ?? {}).map(([year, edition]) => [Number(year), edition?.status]));
   const chosen = years ? [...new Set(years)].sort((a, b) => a - b) : finalEditions(statuses);
 
-  const reportFile = path.join(settings.dataDir, REFERENCE_FILES.report);
-  const { source } = readYamlSource(reportFile);
-  const locate = (at: readonly (string | number)[]): Place => {
-    const { file, line, col } = source ? source.diagnostic(at, "", { part: "key" }) : { file: reportFile, line: undefined, col: undefined };
-    return { file, ...(line !== undefined ? { line, col } : {}) };
-  };
+  const locate = reportLocator(settings.dataDir);
 
   const marker = await readFile(path.join(settings.outputDir, OUTPUT_MARKER), "utf8").catch(() => undefined);
   const built = marker !== undefined && markerWriter(marker) === "build";
@@ -79,6 +100,7 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
   const { reports: digests, languageReports } = manifestOf(data, site, {}, sites);
   const pdfs: PdfFacts[] = [];
   const texts: PdfText[] = [];
+  const editionOf = (year: number) => entryOf(data.report.editions, String(year));
   if (built) {
     for (const report of site.reports.filter((r) => chosen.includes(r.year))) {
       const file = path.join(settings.outputDir, String(report.year), report.pdfName);
@@ -88,18 +110,23 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
       else {
         const problems = await conformanceProblems(bytes).catch((error: Error) => [`cannot be read as a PDF: ${error.message}`]);
         pdfs.push({ year: report.year, file, state: "checked", problems });
-        const released = lastRelease(entryOf(data.report.editions, String(report.year))) !== undefined;
-        if (problems.length === 0 && (released || allTexts)) texts.push(await releasedText(data, report.year, file, bytes));
+        const released = lastRelease(editionOf(report.year)) !== undefined;
+        if (problems.length === 0 && (released || allTexts)) texts.push(await releasedText(data, report.year, file, bytes, SOURCE_LANGUAGE, locate));
       }
     }
-    // A report final in a further language goes out in it too: its PDF is checked as English's is.
+    // A report final in a further language goes out in it too: its PDF is checked as English's is, and once
+    // released in it, compared with its last release in it.
     for (const other of sites.slice(1)) {
-      for (const report of other.reports.filter((r) => chosen.includes(r.year) && entryOf(data.report.editions, String(r.year))?.languages?.[other.lang] === "final")) {
-        pdfs.push(await languagePdf(settings.outputDir, other.lang, report, manifest, languageReports?.[other.lang]?.[String(report.year)]));
+      for (const report of other.reports.filter((r) => chosen.includes(r.year) && editionOf(r.year)?.languages?.[other.lang] === "final")) {
+        const { facts, bytes } = await languagePdf(settings.outputDir, other.lang, report, manifest, languageReports?.[other.lang]?.[String(report.year)]);
+        pdfs.push(facts);
+        const released = lastRelease(editionOf(report.year), other.lang) !== undefined;
+        if (bytes && facts.state === "checked" && facts.problems.length === 0 && (released || allTexts)) {
+          texts.push(await releasedText(data, report.year, facts.file, bytes, other.lang, locate));
+        }
       }
     }
   }
-
   const reasons = releaseReasons({
     years: chosen,
     reports: new Set(site.reports.map((r) => r.year)),
@@ -112,6 +139,7 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
     built,
     pdfs,
     changes: texts.flatMap((t) => (t.change ? [t.change] : [])),
+    unfinished: unfinishedLanguages(data, chosen),
   });
   // A warning that became a reason is told once, as the reason.
   const promoted = new Set(reasons.map((r) => `${r.file}:${r.line}:${r.col}:${r.message}`));
@@ -124,69 +152,63 @@ export async function checkRelease(settings: Pick<Settings, "dataDir" | "outputD
   };
 }
 
-/** A further language's PDF of a report in the output: missing, built from other data, or checked. */
-async function languagePdf(outputDir: string, lang: string, report: SiteModel["reports"][number], manifest: ReturnType<typeof readManifest>, digest: string | undefined): Promise<PdfFacts> {
+/** A further language's PDF of a report in the output: missing, built from other data, or checked (with its bytes). */
+async function languagePdf(outputDir: string, lang: string, report: SiteModel["reports"][number], manifest: ReturnType<typeof readManifest>, digest: string | undefined): Promise<{ facts: PdfFacts; bytes?: Uint8Array }> {
   const file = path.join(outputDir, ...report.pdfUrl.split("/"));
   const facts = { year: report.year, file, language: languageLabel(lang) };
   const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) return { ...facts, state: "missing" };
-  if (typeof manifest !== "object" || manifest.languageReports?.[lang]?.[String(report.year)] !== digest) return { ...facts, state: "stale" };
+  if (!bytes) return { facts: { ...facts, state: "missing" } };
+  if (typeof manifest !== "object" || manifest.languageReports?.[lang]?.[String(report.year)] !== digest) return { facts: { ...facts, state: "stale" } };
   const problems = await conformanceProblems(bytes).catch((error: Error) => [`cannot be read as a PDF: ${error.message}`]);
-  return { ...facts, state: "checked", problems };
+  return { facts: { ...facts, state: "checked", problems }, bytes };
 }
 
-/** The text of a report's PDF in the output, and how it differs from the report's last release, if it does. */
-export interface PdfText {
-  readonly year: number;
+/** The text of a report's PDF in the output, in one of its languages, and how it differs from its last release in it, if it does. */
+export interface PdfText extends ReleaseCandidate {
   /** The PDF in the output folder. */
   readonly file: string;
-  readonly fingerprint: string;
-  /** The report's last release, if it has been released: its date (YYYY-MM-DD) and its text's fingerprint. */
-  readonly last?: { readonly date: string; readonly text: string };
   readonly change?: ReleasedChange;
 }
 
-async function releasedText(data: DataSet, year: number, file: string, bytes: Uint8Array): Promise<PdfText> {
+async function releasedText(data: DataSet, year: number, file: string, bytes: Uint8Array, lang: string, locate: (at: readonly (string | number)[]) => Place): Promise<PdfText> {
   const pages = await readPdfText(bytes);
   const fingerprint = textFingerprint(pages);
   const edition = entryOf(data.report.editions, String(year));
-  const last = lastRelease(edition);
-  if (!last) return { year, file, fingerprint };
-  const released = { date: last.date.iso, text: last.text };
-  if (last.text === fingerprint) return { year, file, fingerprint, last: released };
+  const further = lang === SOURCE_LANGUAGE ? {} : { language: lang };
+  const releases = edition?.releases ?? [];
+  const last = lastRelease(edition, lang);
+  if (!last) return { year, ...further, file, fingerprint };
+  const released = { date: last.date.iso, text: last.text, place: locate(["editions", year, "releases", releases.indexOf(last), "date"]) };
+  if (last.text === fingerprint) return { year, ...further, file, fingerprint, last: released };
   // The kept copy tells what changed; validation has made sure that it is there.
-  const kept = await readFile(path.join(data.dir, keptPdfPath(year, last.date.iso))).catch(() => undefined);
+  const kept = await readFile(path.join(data.dir, keptPdfPath(year, last.date.iso, lang))).catch(() => undefined);
   const what = kept ? describeTextChange(textChange(await readPdfText(kept), pages)) : undefined;
-  return { year, file, fingerprint, last: released, change: { year, released: last.date.iso, change: what, corrected: newCorrigenda(edition).length > 0 } };
+  const language = lang === SOURCE_LANGUAGE ? {} : { lang, language: languageLabel(lang), translationFile: translationFileOf(REFERENCE_FILES.report, lang) };
+  return { year, ...further, file, fingerprint, last: released, change: { year, ...language, released: last.date.iso, change: what, corrected: newCorrigenda(edition, lang).length > 0 } };
 }
 
 /**
- * `check --release --record`: once the reports of `years` are fit to go out, records each one whose PDF's text is
- * not that of its last release as released on `date` (YYYY-MM-DD): a copy of its PDF kept in the data folder, and
- * the release, with its text's fingerprint, added to its edition in report.yaml. Returns the check, and the years recorded.
+ * `check --release --record`: once the reports of `years` are fit to go out, records each PDF of theirs (English's,
+ * and that of each language they are final in) whose text is not that of its last release in its language as
+ * released on `date` (YYYY-MM-DD): a copy of the PDF kept in the data folder, and the release, with its text's
+ * fingerprint, added to its edition in report.yaml. Returns the check, and the releases recorded.
  */
-export async function recordReleases(settings: Pick<Settings, "dataDir" | "outputDir">, years: readonly number[] | undefined, date: string): Promise<{ check: ReleaseCheck; recorded: number[] }> {
+export async function recordReleases(settings: Pick<Settings, "dataDir" | "outputDir">, years: readonly number[] | undefined, date: string): Promise<{ check: ReleaseCheck; recorded: NewRelease[]; refused: Diagnostic[] }> {
   const check = await checkRelease(settings, years, true);
-  if (check.errors || check.diagnostics.some((d) => d.severity === "error")) return { check, recorded: [] };
+  if (check.errors || check.diagnostics.some((d) => d.severity === "error")) return { check, recorded: [], refused: [] };
   const reportFile = path.join(settings.dataDir, REFERENCE_FILES.report);
   // Every release is planned before anything is written: one that cannot be recorded leaves the data as it was.
-  const planned: { pdf: string; release: NewRelease }[] = [];
-  for (const text of [...check.texts].sort((a, b) => a.year - b.year)) {
-    // The check's own reading of each report's last release: the data is not read again.
-    const last = text.last;
-    if (last?.text === text.fingerprint) continue;
-    if (last?.date === date) throw new ReleaseRecordError(`${reportFile}: the report of ${text.year} has a release of ${date} already, with another text; record this one on another day (--date)`);
-    planned.push({ pdf: text.file, release: { year: text.year, date, text: text.fingerprint } });
-  }
-  if (planned.length === 0) return { check, recorded: [] };
-  const written = withReleases(await readFile(reportFile, "utf8"), planned.map((p) => p.release));
-  if (written === undefined) throw new ReleaseRecordError(`${reportFile}: the editions of ${planned.map((p) => p.release.year).join(", ")} are not written as block mappings under editions, so their releases cannot be added; nothing was written`);
-  for (const { pdf, release } of planned) {
-    const kept = path.join(settings.dataDir, keptPdfPath(release.year, date));
+  // The check's own reading of each PDF's last release: the data is not read again.
+  const { releases, refused } = releasesToRecord(check.texts, date);
+  if (refused.length > 0 || releases.length === 0) return { check, recorded: [], refused };
+  const written = withReleases(await readFile(reportFile, "utf8"), releases);
+  if (written === undefined) throw new ReleaseRecordError(`${reportFile}: the editions of ${[...new Set(releases.map((r) => r.year))].join(", ")} are not written as block mappings under editions, so their releases cannot be added; nothing was written`);
+  const files = new Map(check.texts.map((t) => [`${t.year}/${t.language ?? SOURCE_LANGUAGE}`, t.file]));
+  for (const release of releases) {
+    const kept = path.join(settings.dataDir, keptPdfPath(release.year, date, release.language));
     await mkdir(path.dirname(kept), { recursive: true });
-    await copyFile(pdf, kept);
+    await copyFile(files.get(`${release.year}/${release.language ?? SOURCE_LANGUAGE}`)!, kept);
   }
   await writeFile(reportFile, written);
-  const recorded = planned.map((p) => p.release.year);
-  return { check, recorded };
+  return { check, recorded: releases, refused: [] };
 }

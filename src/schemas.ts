@@ -1,15 +1,15 @@
 /**
  * `activity-report schema`: writes the JSON Schemas of the data files
- * (src/data/json-schema.ts) into the data folder's `.schemas/`, where the
+ * (src/data/contract/json-schema.ts) into the data folder's `.schemas/`, where the
  * YAML extension of an editor such as VS Code finds them: completion, with
  * the ids of the data folder's own reference files, and red marks as one types.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DATA_FILE_KINDS, definitionsOf, jsonSchemaOf, SCHEMAS_DIR, termsOf, TRANSLATION_FILE_KINDS, type DataFileKind, type Terms } from "./data/json-schema.ts";
+import { DATA_FILE_KINDS, definitionsOf, jsonSchemaOf, SCHEMAS_DIR, termsOf, TRANSLATION_FILE_KINDS, type DataFileKind, type Terms } from "./data/contract/json-schema.ts";
 import { NO_FOLDER, OPTIONAL_FILES, readReferenceFiles, REFERENCE_FILES } from "./data/read.ts";
-import { eventSchema, type Vocabulary } from "./data/schema.ts";
+import { eventSchema, type Vocabulary } from "./data/contract/schema.ts";
 import { DataError } from "./data/diagnostics.ts";
 
 /** The file that defines each kind of id. */

@@ -10,14 +10,14 @@ import { existsSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from "yaml";
-import { readCatalogues } from "./data/catalogues.ts";
+import { readCatalogues } from "./data/languages/catalogues.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./data/diagnostics.ts";
 import { loadData, type DataSet } from "./data/load.ts";
-import { editionLanguages, languageLabel, recordedFingerprint, translationOfUnit } from "./data/translations.ts";
-import { fingerprint, textUnits, translationFileOf, translationOf, type TextUnit } from "./data/texts.ts";
-import { fromXliff, toXliff, unitId, type HandedText } from "./data/xliff.ts";
-import { schemaLine, TRANSLATION_FILE_KINDS, type DataFileKind } from "./data/json-schema.ts";
-import type { PathSegment } from "./data/yaml-source.ts";
+import { editionLanguages, languageLabel, recordedFingerprint, translationOfUnit } from "./data/languages/translations.ts";
+import { fingerprint, textUnits, translationFileOf, translationOf, type TextUnit } from "./data/languages/texts.ts";
+import { fromXliff, toXliff, unitId, type HandedText } from "./data/languages/xliff.ts";
+import { schemaLine, TRANSLATION_FILE_KINDS, type DataFileKind } from "./data/contract/json-schema.ts";
+import type { PathSegment } from "./data/source/yaml-source.ts";
 import { ReportError } from "./errors.ts";
 
 /** A request that cannot be carried out as asked; nothing was written. */

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import countryCodes, { type LocaleData } from "i18n-iso-countries/index.js";
 import english from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import { entryOf } from "./lookup.ts";
-import type { CountryFile } from "./schema.ts";
+import type { CountryFile } from "./contract/schema.ts";
 
 countryCodes.registerLocale(english);
 

@@ -1,9 +1,25 @@
 /** The editions of report.yaml as written, which report an event belongs to, and which years get a report. */
 import { firstDay, lastDay, partialDate, within, type PartialDate } from "../format/dates.ts";
-import { editionSchema, type Edition, type EventFile, type ReportFile } from "./schema.ts";
-import { validFields } from "./zod-issues.ts";
+import { editionSchema, type Edition, type EventFile, type ReportFile } from "./contract/schema.ts";
+import { validFields } from "./contract/zod-issues.ts";
 
 export type ReportPeriod = { readonly year: number; readonly from: PartialDate; readonly to: PartialDate };
+
+/** An event of a valid file, with its id and the report that covers it. */
+export interface EventRecord extends EventFile {
+  /** The file name without extension: stable id and URL slug. */
+  readonly id: string;
+  readonly file: string;
+  /** The report that covers the event. */
+  readonly reportYear: number;
+}
+
+/** The events whose files are valid as a whole, each with the report that covers it, in the order of their files. */
+export function eventRecords(events: readonly { readonly value?: EventFile; readonly id: string; readonly file: string }[], periods: readonly ReportPeriod[]): EventRecord[] {
+  const records: EventRecord[] = [];
+  for (const { value, id, file } of events) if (value) records.push({ ...value, id, file, reportYear: reportYearOf(value, periods) });
+  return records;
+}
 
 /** The report an event belongs to: its explicit report_year, else the edition whose period holds its date, else its year. */
 export function reportYearOf(event: Pick<EventFile, "date" | "report_year">, periods: readonly ReportPeriod[]): number {

@@ -6,31 +6,23 @@
  */
 import { compareDates } from "../format/dates.ts";
 import { DataError, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
-import { reportPeriods, reportYearOf, reportYears, writtenEditions, type ReportPeriod } from "./editions.ts";
-import { checkDocuments, type DocumentFileEntry } from "./documents.ts";
-import { duplicateEvents, eventNameProblems, eventProblems, organisationNameProblems } from "./event-rules.ts";
-import { eventGoalProblems, frameworkProblems } from "./frameworks.ts";
-import { checkPhotos, logosOf, type LogoEntry, type PictureFacts } from "./photos.ts";
-import type { Picture } from "./pictures.ts";
-import { readDataFolder, REFERENCE_FILES, type Overlay, type WrittenEvent } from "./read.ts";
-import { missingReleasedPdfs } from "./releases.ts";
-import { idsUsedTwice, referencesOf } from "./references.ts";
-import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights, undatedEditions } from "./report-rules.ts";
-import type { CountryFile, EventFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./schema.ts";
-import { catalogueDiagnostics, readCatalogues } from "./catalogues.ts";
-import { translatedTexts, translationProblems, translationsOf, type LanguageState, type Translations } from "./translations.ts";
-import type { YamlSource } from "./yaml-source.ts";
+import { eventRecords, reportPeriods, reportYears, writtenEditions, type EventRecord } from "./editions.ts";
+import { checkDocuments, type DocumentFileEntry } from "./attachments/documents.ts";
+import { duplicateEvents, eventNameProblems, eventProblems, organisationNameProblems } from "./rules/event-rules.ts";
+import { eventGoalProblems, frameworkProblems } from "./rules/frameworks.ts";
+import { checkPhotos, logosOf, type LogoEntry, type PictureFacts } from "./attachments/photo-checks.ts";
+import type { Picture } from "./attachments/images.ts";
+import { readDataFolder, REFERENCE_FILES, type Overlay } from "./read.ts";
+import { missingReleasedPdfs, releaseLanguageProblems } from "./attachments/releases.ts";
+import { idsUsedTwice, referencesOf } from "./rules/references.ts";
+import { editionProblems, editionStrandProblems, meetingInOwnReport, missingEditions, periodOverlaps, placeProblems, reportProblems, strandHighlights, undatedEditions } from "./rules/report-rules.ts";
+import type { CountryFile, EventType, Framework, PlaceFile, ReportFile, Strand, Topic } from "./contract/schema.ts";
+import { catalogueDiagnostics, readCatalogues } from "./languages/catalogues.ts";
+import { translatedTexts, translationProblems, translationsOf, type LanguageState, type Translations } from "./languages/translations.ts";
+import type { YamlSource } from "./source/yaml-source.ts";
 
 export { MAX_EVENTS, OPTIONAL_FILES, REFERENCE_FILES } from "./read.ts";
 export { reportPeriods, reportYearOf, reportYears, wasHeld, type ReportPeriod } from "./editions.ts";
-
-export interface EventRecord extends EventFile {
-  /** The file name without extension: stable id and URL slug. */
-  readonly id: string;
-  readonly file: string;
-  /** The report that covers the event. */
-  readonly reportYear: number;
-}
 
 export interface DataSet {
   readonly dir: string;
@@ -68,13 +60,6 @@ export interface LoadResult {
   /** Each further language the editions are published in: the reports, and what is not yet translated. */
   readonly languages?: readonly LanguageState[];
   readonly files: number;
-}
-
-/** The events whose files are valid as a whole, each with the report that covers it, in the order of their files. */
-export function eventRecords(events: readonly WrittenEvent[], periods: readonly ReportPeriod[]): EventRecord[] {
-  const records: EventRecord[] = [];
-  for (const { value, id, file } of events) if (value) records.push({ ...value, id, file, reportYear: reportYearOf(value, periods) });
-  return records;
 }
 
 export interface LoadOptions {
@@ -124,6 +109,7 @@ export async function loadData(dir: string, options: LoadOptions = {}): Promise<
     ...missingEditions(report, editions, reportYears(events, editions)),
     ...undatedEditions(report, editions),
     ...missingReleasedPdfs(report, editions, dir),
+    ...releaseLanguageProblems(report, editions),
   ]);
   const files = written.length + Object.keys(REFERENCE_FILES).length + folder.translations.length;
   // The catalogues of the report's words, the project's and the data folder's: a message that does not parse is an

@@ -10,19 +10,19 @@ import { lstat, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type * as z from "zod";
 import type { Diagnostic } from "./diagnostics.ts";
-import { listFolder, walkFolder, type FolderEntry } from "./files.ts";
-import { scanPictures, type Picture } from "./pictures.ts";
+import { listFolder, walkFolder, type FolderEntry } from "./source/files.ts";
+import { scanPictures, type Picture } from "./attachments/images.ts";
 import {
   countriesSchema, countriesTranslationSchema, DOCUMENTS_DIR, eventSchema, eventTranslationSchema, eventTypesSchema, eventTypesTranslationSchema,
   frameworksSchema, frameworksTranslationSchema, placesSchema, placesTranslationSchema, reportSchema, reportTranslationSchema, strandsSchema,
   strandsTranslationSchema, topicsSchema, topicsTranslationSchema,
   type CountryFile, type EventFile, type EventType, type Framework, type PlaceFile, type ReportFile, type Strand, type Topic,
-} from "./schema.ts";
-import { translationOf } from "./texts.ts";
-import { didYouMean } from "./suggest.ts";
-import { compiled, parseFields, parseWith } from "./zod-issues.ts";
-import { unprintableCharacters } from "./printable.ts";
-import { characterProblems, createSource, readYamlSource, type YamlSource } from "./yaml-source.ts";
+} from "./contract/schema.ts";
+import { translationOf } from "./languages/texts.ts";
+import { didYouMean } from "./rules/suggest.ts";
+import { compiled, parseFields, parseWith } from "./contract/zod-issues.ts";
+import { unprintableCharacters } from "./rules/printable.ts";
+import { characterProblems, createSource, readYamlSource, type YamlSource } from "./source/yaml-source.ts";
 
 export const REFERENCE_FILES = {
   report: "report.yaml",

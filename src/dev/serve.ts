@@ -14,16 +14,16 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { DataError, type Diagnostic } from "../data/diagnostics.ts";
-import { SCHEMAS_DIR, termsOf } from "../data/json-schema.ts";
+import { SCHEMAS_DIR, termsOf } from "../data/contract/json-schema.ts";
 import { checkPreviewFolder } from "../output.ts";
 import { refreshSchemas } from "../schemas.ts";
 import { photoCacheFor, PROJECT_ROOT, TEMPLATES, type Settings } from "../settings.ts";
-import { createPreview, errorMessage } from "./preview.ts";
+import { createPreview, errorMessage, type Preview } from "./preview.ts";
 import { isLoopback, isWildcard } from "./requests.ts";
-import { startPreviewServer } from "./server.ts";
+import { startPreviewServer, type PreviewServer } from "./server.ts";
 import { EDITOR_FOLDER, editorPage } from "./editor/page.ts";
-import { createEditorService } from "./editor/service.ts";
-import type { EventRecord } from "../data/load.ts";
+import { createEditorService, type EditorService } from "./editor/service.ts";
+import type { EventRecord } from "../data/editions.ts";
 import { eventUrl } from "../report/urls.ts";
 
 const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, ".eleventy.ts");
@@ -58,6 +58,92 @@ const signalled = () =>
     process.once("SIGTERM", resolve);
   });
 
+/** The editor's service, which names an event file's page in the preview as the last build (`events`) has it. */
+function previewEditor(settings: Settings, events: () => readonly EventRecord[]): EditorService {
+  const prefix = settings.pathPrefix.replace(/\/$/, "");
+  return createEditorService({
+    dataDir: settings.dataDir,
+    pictureCache: photoCacheFor(settings.outputDir),
+    eventPage: (file) => {
+      // The build names the files from the data folder as given (`_data`, relative); the editor, absolute.
+      const event = events().find((e) => path.resolve(e.file) === path.resolve(file));
+      return event ? `${prefix}${eventUrl(event.reportYear, event.id)}` : undefined;
+    },
+  });
+}
+
+/** `task`, run one at a time: calls made while it runs make one more run after it, which they wait for. */
+function oneAtATime(task: () => Promise<void>): { run: () => Promise<void>; running: () => Promise<void> | undefined } {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await task();
+      } while (again);
+    })().finally(() => (running = undefined));
+    return running;
+  };
+  return { run, running: () => running };
+}
+
+/**
+ * Watches the data folder and the templates, calling `changed` on each change; what the preview writes into the data
+ * folder (its schemas) is none. A folder that cannot be watched fails at once; a watch that stops later is said.
+ */
+function watchSources(dataDir: string, changed: () => void, log: PreviewLog): FSWatcher[] {
+  const watchers: FSWatcher[] = [];
+  try {
+    const ownSchemas = (file: string | null) => file !== null && (file === SCHEMAS_DIR || file.startsWith(`${SCHEMAS_DIR}${path.sep}`));
+    watchers.push(watch(dataDir, { recursive: true }, (_, file) => {
+      if (!ownSchemas(file)) changed();
+    }));
+    watchers.push(watch(TEMPLATES, { recursive: true }, changed));
+  } catch (error) {
+    for (const watcher of watchers) watcher.close();
+    throw new Error(`cannot watch ${(error as NodeJS.ErrnoException).path ?? dataDir} for changes: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such folder" : (error as Error).message}`);
+  }
+  for (const watcher of watchers) watcher.on("error", (error) => log.err(`activity-report dev: stopped watching for changes: ${error.message}`));
+  return watchers;
+}
+
+/** Serves the preview folder `output` at `address`: the editor at /admin/ (its pages, and its saves by POST), the pages the preview makes, the files. */
+function startServing(output: string, address: PreviewAddress, settings: Settings, preview: Preview, editor: EditorService, log: PreviewLog): Promise<PreviewServer> {
+  return startPreviewServer({
+    root: output,
+    host: address.host,
+    port: address.port,
+    pathPrefix: settings.pathPrefix,
+    dynamic: (segments, directory) =>
+      segments[0] === EDITOR_FOLDER
+        ? editorPage(segments.slice(1), directory, { dataDir: settings.dataDir, pathPrefix: settings.pathPrefix })
+        : preview.reply(segments, directory),
+    post: async (segments, body) => {
+      if (segments.join("/") !== `${EDITOR_FOLDER}/api/v1`) return undefined;
+      const { status, json } = await editor.handle(body);
+      return { status, headers: { "Content-Type": "application/json; charset=utf-8" }, body: JSON.stringify(json) };
+    },
+    log: log.out,
+    error: log.err,
+  });
+}
+
+/** Says where the preview serves and, when it is shared on a network, what anyone who reaches it can read and do. */
+function announce(server: PreviewServer, settings: Settings, address: PreviewAddress, log: PreviewLog): void {
+  log.out(`Preview of ${settings.dataDir} at ${server.urls.join(" or ")} (written to ${settings.outputDir}); Ctrl-C stops it.`);
+  if (!isLoopback(address.host)) {
+    log.out(
+      `Shared on the network: anyone who can reach ${isWildcard(address.host) ? "this machine" : address.host} on port ${server.port} can read the preview ` +
+        "(all of the data, also what is not yet published, and its errors with file names) and have its PDFs printed on this machine.",
+    );
+  }
+}
+
 /** Runs the preview in this process until SIGINT or SIGTERM. */
 export async function servePreview(settings: Settings, address: PreviewAddress, log: PreviewLog): Promise<void> {
   // The channel to the supervisor must not keep this process alive when serving fails.
@@ -65,19 +151,10 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
   // From the start: a stop during the first build still ends cleanly, after it.
   const stopped = signalled();
   const output = await checkPreviewFolder(settings.outputDir, settings.dataDir);
-  let server: Awaited<ReturnType<typeof startPreviewServer>> | undefined;
+  let server: PreviewServer | undefined;
   const preview = createPreview(settings);
   let events: readonly EventRecord[] = [];
-  const prefix = settings.pathPrefix.replace(/\/$/, "");
-  const editor = createEditorService({
-    dataDir: settings.dataDir,
-    pictureCache: photoCacheFor(settings.outputDir),
-    eventPage: (file) => {
-      // The build names the files from the data folder as given (`_data`, relative); the editor, absolute.
-      const event = events.find((e) => path.resolve(e.file) === path.resolve(file));
-      return event ? `${prefix}${eventUrl(event.reportYear, event.id)}` : undefined;
-    },
-  });
+  const editor = previewEditor(settings, () => events);
 
   const buildOnce = async () => {
     try {
@@ -99,80 +176,32 @@ export async function servePreview(settings: Settings, address: PreviewAddress, 
     server?.changed();
   };
   // One build at a time; changes saved during a build make one more after it.
-  let building: Promise<void> | undefined;
-  let again = false;
-  const rebuild = (): Promise<void> => {
-    if (building) {
-      again = true;
-      return building;
-    }
-    building = (async () => {
-      do {
-        again = false;
-        await buildOnce();
-      } while (again);
-    })().finally(() => (building = undefined));
-    return building;
-  };
+  const builds = oneAtATime(buildOnce);
 
   let timer: NodeJS.Timeout | undefined;
   const changed = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), SETTLE_MS);
+    timer = setTimeout(() => void builds.run(), SETTLE_MS);
   };
-  const watchers: FSWatcher[] = [];
-  try {
-    // What the preview writes into the data folder (its schemas) is no change to rebuild for.
-    const ownSchemas = (file: string | null) => file !== null && (file === SCHEMAS_DIR || file.startsWith(`${SCHEMAS_DIR}${path.sep}`));
-    watchers.push(watch(settings.dataDir, { recursive: true }, (_, file) => {
-      if (!ownSchemas(file)) changed();
-    }));
-    watchers.push(watch(TEMPLATES, { recursive: true }, changed));
-  } catch (error) {
-    for (const watcher of watchers) watcher.close();
-    throw new Error(`cannot watch ${(error as NodeJS.ErrnoException).path ?? settings.dataDir} for changes: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such folder" : (error as Error).message}`);
-  }
-  for (const watcher of watchers) watcher.on("error", (error) => log.err(`activity-report dev: stopped watching for changes: ${error.message}`));
+  const watchers = watchSources(settings.dataDir, changed, log);
 
   try {
-    server = await startPreviewServer({
-      root: output,
-      host: address.host,
-      port: address.port,
-      pathPrefix: settings.pathPrefix,
-      dynamic: (segments, directory) =>
-        segments[0] === EDITOR_FOLDER
-          ? editorPage(segments.slice(1), directory, { dataDir: settings.dataDir, pathPrefix: settings.pathPrefix })
-          : preview.reply(segments, directory),
-      post: async (segments, body) => {
-        if (segments.join("/") !== `${EDITOR_FOLDER}/api/v1`) return undefined;
-        const { status, json } = await editor.handle(body);
-        return { status, headers: { "Content-Type": "application/json; charset=utf-8" }, body: JSON.stringify(json) };
-      },
-      log: log.out,
-      error: log.err,
-    });
+    server = await startServing(output, address, settings, preview, editor, log);
   } catch (error) {
     clearTimeout(timer);
     for (const watcher of watchers) watcher.close();
     throw error;
   }
-  log.out(`Preview of ${settings.dataDir} at ${server.urls.join(" or ")} (written to ${settings.outputDir}); Ctrl-C stops it.`);
-  if (!isLoopback(address.host)) {
-    log.out(
-      `Shared on the network: anyone who can reach ${isWildcard(address.host) ? "this machine" : address.host} on port ${server.port} can read the preview ` +
-        "(all of the data, also what is not yet published, and its errors with file names) and have its PDFs printed on this machine.",
-    );
-  }
+  announce(server, settings, address, log);
 
   // Served at once: the pages say the preview is being built until the first build ends (preview.ts), and the editor works already.
-  void rebuild();
+  void builds.run();
   process.send?.({ ready: true, port: server.port } satisfies Ready);
   await stopped;
   clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
   // A build under way finishes (it takes a moment), so that no staging folder is left behind.
-  await building;
+  await builds.running();
   await server.close();
   process.exit(0);
 }

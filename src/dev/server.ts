@@ -22,7 +22,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { hostname, networkInterfaces } from "node:os";
 import path from "node:path";
 import { isWithin } from "../output.ts";
-import { allowedHostNames, isAllowedHost, isAllowedOrigin, isLoopback, isWildcard, LOOPBACK_NAMES, parseTarget, urlHost } from "./requests.ts";
+import { allowedHostNames, isAllowedHost, isAllowedOrigin, isLoopback, isWildcard, LOOPBACK_NAMES, parseTarget, type Target, urlHost } from "./requests.ts";
 
 /** A response made in memory (an error page, a PDF). */
 export interface Reply {
@@ -214,6 +214,91 @@ function machine(): { addresses: string[]; hostname: string } {
   return { addresses, hostname: hostname() };
 }
 
+/** A path's segments within the site's path prefix (`/reports/`), or undefined for a path outside it. */
+function withinPrefix(segments: readonly string[], pathPrefix: string): readonly string[] | undefined {
+  const prefix = pathPrefix.split("/").filter(Boolean);
+  return prefix.some((name, i) => segments[i] !== name) ? undefined : segments.slice(prefix.length);
+}
+
+/** Keeps a page's request for the changes open: it is sent the current build's id now, and each next one (`changed`). */
+function openChanges(res: ServerResponse, streams: Set<ServerResponse>, build: string): void {
+  res.writeHead(200, { ...COMMON_HEADERS, "Content-Type": "text/event-stream" });
+  res.write(`retry: 1000\ndata: ${build}\n\n`);
+  streams.add(res);
+  res.on("close", () => streams.delete(res));
+}
+
+/**
+ * Answers a GET of the site's address `target`: a page the preview makes, else a file of the preview folder, else its
+ * 404 page; a page names the build current when it is read (`build`).
+ */
+async function serveSite(req: IncomingMessage, res: ServerResponse, target: Extract<Target, { ok: true }>, options: PreviewServerOptions, build: () => string): Promise<void> {
+  const segments = withinPrefix(target.segments, options.pathPrefix);
+  if (!segments) {
+    if (target.segments.length === 0) return text(res, 302, `The site is at ${options.pathPrefix}`, { Location: options.pathPrefix });
+    return text(res, 404, "Not part of the site.");
+  }
+  const reply = await options.dynamic(segments, target.directory);
+  if (reply) return sendReply(req, res, reply);
+  const found = await findFile(options.root, segments, target.directory);
+  if (found && "folder" in found) return text(res, 301, "Moved", { Location: `${target.path}/${target.query}` });
+  if (found) return sendFile(req, res, found.file, build());
+  const notFound = await findFile(options.root, ["404.html"], false);
+  if (notFound && "file" in notFound) return sendFile(req, res, notFound.file, build(), 404);
+  return text(res, 404, "Not found.");
+}
+
+/**
+ * A POST: from this machine only, whatever address the preview is shared on (on `port`), with a
+ * JSON body (which a page of another site cannot send without asking first), of a sane size.
+ */
+async function answerPost(req: IncomingMessage, res: ServerResponse, answer: NonNullable<PreviewServerOptions["post"]>, pathPrefix: string, port: number): Promise<void> {
+  if (!fromLoopback(req.socket.remoteAddress) || !isAllowedHost(req.headers.host, new Set(LOOPBACK_NAMES), port)) {
+    return text(res, 403, "The editor saves only from this machine, at a loopback address such as 127.0.0.1.");
+  }
+  if (!/^application\/json\s*(?:;|$)/i.test(req.headers["content-type"] ?? "")) return text(res, 415, "The editor's requests are JSON.");
+  const target = parseTarget(req.url ?? "");
+  if (!target.ok) return text(res, target.status, `The preview cannot serve this address: ${target.reason}.`);
+  const segments = withinPrefix(target.segments, pathPrefix);
+  if (!segments) return text(res, 404, "Not part of the site.");
+  const body = await readBody(req, MAX_POST_BYTES);
+  if (!body) return text(res, 413, `The request is over ${MAX_POST_BYTES / 1024 / 1024} MB.`, { Connection: "close" });
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString("utf8"));
+  } catch {
+    return text(res, 400, "The request is not JSON.");
+  }
+  const reply = await answer(segments, json);
+  if (!reply) return text(res, 405, "The preview only serves pages (GET).", { Allow: "GET, HEAD" });
+  return sendReply(req, res, reply);
+}
+
+/**
+ * Answers what never becomes a request: an upgrade (the preview speaks no WebSocket; refused with the same checks
+ * first, `refusal`), and what Node cannot parse (a NUL in the path, headers over 16 KB), answered, never thrown.
+ */
+function answerRawSockets(server: Server, refusal: (req: IncomingMessage) => string | undefined): void {
+  server.on("upgrade", (req: IncomingMessage, socket: Socket) => {
+    const refused = refusal(req);
+    if (refused) answerSocket(socket, 403, "Forbidden", refused);
+    else answerSocket(socket, 400, "Bad Request", "The preview has no WebSocket.");
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) return void socket.destroy();
+    if (error.code === "HPE_HEADER_OVERFLOW") answerSocket(socket, 431, "Request Header Fields Too Large", "The request is too long.");
+    else answerSocket(socket, 400, "Bad Request", "The request is malformed.");
+  });
+}
+
+/** The addresses where a preview listening on `host` and `port` is opened: each of this machine's, for a wildcard host. */
+function previewUrls(host: string, port: number, pathPrefix: string): string[] {
+  const shown = isWildcard(host)
+    ? machine().addresses.filter((a) => (host === "0.0.0.0" ? !a.includes(":") : true)).filter((a) => !a.startsWith("fe80:"))
+    : [host];
+  return shown.map((address) => `http://${urlHost(address)}:${port}${pathPrefix}`);
+}
+
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const streams = new Set<ServerResponse>();
   const run = randomBytes(4).toString("hex");
@@ -237,59 +322,14 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const refused = refusal(req);
     if (refused) return text(res, 403, refused);
-    if (req.method === "POST" && options.post) return post(req, res, options.post);
+    if (req.method === "POST" && options.post) return answerPost(req, res, options.post, options.pathPrefix, port);
     if (req.method !== "GET" && req.method !== "HEAD") return text(res, 405, "The preview only serves pages (GET).", { Allow: "GET, HEAD" });
     const raw = req.url ?? "";
     if (raw.split("?")[0] === RELOAD_SCRIPT_URL) return text(res, 200, RELOAD_SCRIPT, { "Content-Type": "text/javascript; charset=utf-8" });
-    if (raw === CHANGES_URL) {
-      res.writeHead(200, { ...COMMON_HEADERS, "Content-Type": "text/event-stream" });
-      res.write(`retry: 1000\ndata: ${buildId()}\n\n`);
-      streams.add(res);
-      res.on("close", () => streams.delete(res));
-      return;
-    }
+    if (raw === CHANGES_URL) return openChanges(res, streams, buildId());
     const target = parseTarget(raw);
     if (!target.ok) return text(res, target.status, `The preview cannot serve this address: ${target.reason}.`);
-    const prefix = options.pathPrefix.split("/").filter(Boolean);
-    if (prefix.some((name, i) => target.segments[i] !== name)) {
-      if (target.segments.length === 0) return text(res, 302, `The site is at ${options.pathPrefix}`, { Location: options.pathPrefix });
-      return text(res, 404, "Not part of the site.");
-    }
-    const segments = target.segments.slice(prefix.length);
-    const reply = await options.dynamic(segments, target.directory);
-    if (reply) return sendReply(req, res, reply);
-    const found = await findFile(options.root, segments, target.directory);
-    if (found && "folder" in found) return text(res, 301, "Moved", { Location: `${target.path}/${target.query}` });
-    if (found) return sendFile(req, res, found.file, buildId());
-    const notFound = await findFile(options.root, ["404.html"], false);
-    if (notFound && "file" in notFound) return sendFile(req, res, notFound.file, buildId(), 404);
-    return text(res, 404, "Not found.");
-  };
-
-  /**
-   * A POST: from this machine only, whatever address the preview is shared on, with a
-   * JSON body (which a page of another site cannot send without asking first), of a sane size.
-   */
-  const post = async (req: IncomingMessage, res: ServerResponse, answer: NonNullable<PreviewServerOptions["post"]>): Promise<void> => {
-    if (!fromLoopback(req.socket.remoteAddress) || !isAllowedHost(req.headers.host, new Set(LOOPBACK_NAMES), port)) {
-      return text(res, 403, "The editor saves only from this machine, at a loopback address such as 127.0.0.1.");
-    }
-    if (!/^application\/json\s*(?:;|$)/i.test(req.headers["content-type"] ?? "")) return text(res, 415, "The editor's requests are JSON.");
-    const target = parseTarget(req.url ?? "");
-    if (!target.ok) return text(res, target.status, `The preview cannot serve this address: ${target.reason}.`);
-    const prefix = options.pathPrefix.split("/").filter(Boolean);
-    if (prefix.some((name, i) => target.segments[i] !== name)) return text(res, 404, "Not part of the site.");
-    const body = await readBody(req, MAX_POST_BYTES);
-    if (!body) return text(res, 413, `The request is over ${MAX_POST_BYTES / 1024 / 1024} MB.`, { Connection: "close" });
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString("utf8"));
-    } catch {
-      return text(res, 400, "The request is not JSON.");
-    }
-    const reply = await answer(target.segments.slice(prefix.length), json);
-    if (!reply) return text(res, 405, "The preview only serves pages (GET).", { Allow: "GET, HEAD" });
-    return sendReply(req, res, reply);
+    return serveSite(req, res, target, options, buildId);
   };
 
   const server = createServer((req, res) => {
@@ -300,26 +340,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       else res.destroy();
     });
   });
-  // The preview speaks no WebSocket: an upgrade is refused, with the same checks first.
-  server.on("upgrade", (req: IncomingMessage, socket: Socket) => {
-    const refused = refusal(req);
-    if (refused) answerSocket(socket, 403, "Forbidden", refused);
-    else answerSocket(socket, 400, "Bad Request", "The preview has no WebSocket.");
-  });
-  // Requests Node cannot parse (a NUL in the path, headers over 16 KB): answered, never thrown.
-  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable) return void socket.destroy();
-    if (error.code === "HPE_HEADER_OVERFLOW") answerSocket(socket, 431, "Request Header Fields Too Large", "The request is too long.");
-    else answerSocket(socket, 400, "Bad Request", "The request is malformed.");
-  });
+  answerRawSockets(server, refusal);
 
   await listen(server, options.host, options.port, options.log);
   port = (server.address() as AddressInfo).port;
   names = allowedHostNames(options.host, machine());
-  const shown = isWildcard(options.host)
-    ? machine().addresses.filter((a) => (options.host === "0.0.0.0" ? !a.includes(":") : true)).filter((a) => !a.startsWith("fe80:"))
-    : [options.host];
-  const urls = shown.map((address) => `http://${urlHost(address)}:${port}${options.pathPrefix}`);
+  const urls = previewUrls(options.host, port, options.pathPrefix);
   home = urls[0]!;
 
   return {

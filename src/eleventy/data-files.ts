@@ -1,6 +1,6 @@
 /**
  * Publishes files of the data folder at the same paths: the pictures of images/ and the
- * documents under documents/ that validation checked (src/data/pictures.ts, src/data/documents.ts).
+ * documents under documents/ that validation checked (src/data/attachments/images.ts, src/data/attachments/documents.ts).
  */
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";

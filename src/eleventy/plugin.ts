@@ -10,7 +10,7 @@ import { rssPlugin } from "@11ty/eleventy-plugin-rss";
 import { fontAssets } from "../assets/fonts.ts";
 import { dataIn, loadDataOrThrow, type DataSet } from "../data/load.ts";
 import { drawPictures } from "../pictures/index.ts";
-import { photoCacheFor, photoProcessor, writePhotoFiles } from "../pictures/photos.ts";
+import { photoCacheFor, photoProcessor, writePhotoFiles } from "../pictures/photo-processor.ts";
 import { FLOW_PAGE } from "../report/parts.ts";
 import type { SiteModel } from "../report/model.ts";
 import { alternatesOf } from "../report/alternates.ts";
@@ -19,12 +19,12 @@ import { TEMPLATES, type Settings } from "../settings.ts";
 import type { EleventyConfig } from "./config-types.ts";
 import { filters } from "./filters.ts";
 import { translationFilters } from "./i18n.ts";
-import { english, languageFrom, readCatalogues } from "../data/catalogues.ts";
+import { english, languageFrom, readCatalogues } from "../data/languages/catalogues.ts";
 import { SOURCE_LANGUAGE } from "../format/locale.ts";
 import type { Language } from "../format/language.ts";
 import { copyDataFiles } from "./data-files.ts";
 import { releasedPdfs } from "../report/corrigenda.ts";
-import { photosIn, publishPhotos, type PublishedPhotos, type SitePhotos } from "./photos.ts";
+import { photosIn, publishPhotos, type PublishedPhotos, type SitePhotos } from "./shown-photos.ts";
 import { languageLinks } from "./languages.ts";
 import { CONTENT_SECURITY_POLICY } from "./security.ts";
 import { wellFormedXml } from "./xml.ts";
@@ -140,12 +140,12 @@ export function reportPlugin(config: EleventyConfig, options: ReportPluginOption
   // Pictures of the data folder (e.g. the logos) at /images/, and the documents the events link to at /documents/: those validation checked.
   // Photos are published only as their processed copies (under /photos/), without the metadata their files carry.
   config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const { data: dataSet, sites: [site] } = await data();
+    const { data: dataSet, sites: models } = await data();
     const { pictures, documents } = dataSet;
     const { published, encoded } = await photos();
     await Promise.all([
-      // The released PDFs the data folder keeps stay published at their dated addresses (src/report/corrigenda.ts).
-      copyDataFiles([...pictures.filter((p) => !published.originals.has(p.path)), ...documents, ...releasedPdfs(dataSet, site!)], directories.output),
+      // The released PDFs the data folder keeps, of every language, stay published at their dated addresses (src/report/corrigenda.ts).
+      copyDataFiles([...pictures.filter((p) => !published.originals.has(p.path)), ...documents, ...releasedPdfs(dataSet, models)], directories.output),
       writePhotoFiles(published.files, directories.output),
     ]);
     if (published.files.length > 0) options.onPhotos?.({ files: new Set(published.files.map((f) => f.url)).size, encoded: encoded() });

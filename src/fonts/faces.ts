@@ -20,8 +20,10 @@ export const SANS = "Source Sans 3";
 /**
  * Arabic script, which neither has: after either in every font stack, so that it draws the Arabic letters
  * (and those of Persian, Urdu, Pashto…) and nothing else, the serif's and the sans's own characters staying theirs.
+ * A Naskh drawn letter by letter: each letter's form is one glyph with its dots, so that the PDF's text maps
+ * back to the letters written (a face that draws a dotless base and its dots as glyphs apart cannot: src/pdf/glyph-text.ts).
  */
-export const ARABIC = "Noto Naskh Arabic";
+export const ARABIC = "Amiri";
 
 /**
  * Latin covers English; latin-ext covers names such as Türkiye, Hewlêr, Koç; cyrillic covers Russian
@@ -32,11 +34,14 @@ export const SUBSETS = ["latin", "latin-ext", "cyrillic", "cyrillic-ext"] as con
 /** The Arabic face's own subset: its Latin ones would never be used, the serif's and the sans's coming first. */
 export const ARABIC_SUBSETS = ["arabic"] as const;
 
-/** The weights and styles that the style sheets set; the Arabic face has no italic (Arabic script has none). */
+/**
+ * The weights and styles that the style sheets set; the Arabic face is published upright alone (Arabic script
+ * has no italic), in its regular and bold: the browser draws the semibold's Arabic in the bold (arabicFaceFor).
+ */
 const PACKAGES = [
   { pkg: "@fontsource/source-serif-4", variants: ["400", "400-italic", "600", "700"], subsets: SUBSETS },
   { pkg: "@fontsource/source-sans-3", variants: ["400", "600", "700"], subsets: SUBSETS },
-  { pkg: "@fontsource/noto-naskh-arabic", variants: ["400", "600", "700"], subsets: ARABIC_SUBSETS },
+  { pkg: "@fontsource/amiri", variants: ["400", "700"], subsets: ARABIC_SUBSETS },
 ] as const;
 
 export interface FontFile {
@@ -78,7 +83,7 @@ export function reportFaces(): readonly Face[] {
       const files: FontFile[] = [];
       let family = "";
       // The per-weight stylesheet has one block per subset, each opened by a comment naming it:
-      // `source-serif-4-latin-ext-400-italic`, `noto-naskh-arabic-arabic-400-normal`.
+      // `source-serif-4-latin-ext-400-italic`, `amiri-arabic-400-normal`.
       for (const rule of readFileSync(path.join(dir, `${variant}.css`), "utf8").split(/(?=\/\* )/)) {
         const name = /^\/\* (\S+)-\d+-(?:normal|italic) \*\//.exec(rule)?.[1];
         const subset = subsets.find((s) => name?.endsWith(`-${s}`));
@@ -225,11 +230,33 @@ export function faceMetrics(face: Face): FaceMetrics {
 const printed = new Map<Face, ReadonlyMap<number, number>>();
 
 /**
- * The face that the style sheets name after `face` (a serif's or a sans's): the Arabic face of its weight, in
- * its normal style (it has no italic). None after the Arabic face itself.
+ * Of `weights`, the one that a browser draws text of weight `desired` in (CSS Fonts 4, 5.2): the desired
+ * weight; else for 400 to 500, the next heavier up to 500, then lighter ones, then heavier; below 400 lighter
+ * ones first, above 500 heavier ones first, the nearest first.
+ */
+export function matchingWeight(weights: readonly number[], desired: number): number {
+  if (weights.includes(desired)) return desired;
+  const heavier = weights.filter((w) => w > desired).sort((a, b) => a - b);
+  const lighter = weights.filter((w) => w < desired).sort((a, b) => b - a);
+  const order = desired > 500 ? [...heavier, ...lighter]
+    : desired >= 400 ? [...heavier.filter((w) => w <= 500), ...lighter, ...heavier.filter((w) => w > 500)]
+    : [...lighter, ...heavier];
+  return order[0]!;
+}
+
+/** The Arabic face that draws the Arabic of text set at `weight` (normal or italic: it is drawn upright). */
+export function arabicFaceFor(weight: number): Face {
+  const arabic = reportFaces().filter((f) => f.family === ARABIC);
+  const chosen = matchingWeight(arabic.map((f) => f.weight), weight);
+  return arabic.find((f) => f.weight === chosen)!;
+}
+
+/**
+ * The face that the style sheets name after `face` (a serif's or a sans's): the Arabic face of its weight, or
+ * of the weight the browser takes for it, in its normal style (it has no italic). None after the Arabic face itself.
  */
 function followingFace(face: Face): Face | undefined {
-  return face.family === ARABIC ? undefined : reportFaces().find((f) => f.family === ARABIC && f.weight === face.weight);
+  return face.family === ARABIC ? undefined : arabicFaceFor(face.weight);
 }
 
 /**

@@ -212,16 +212,16 @@ export function markPageArtifacts(doc: PDFDocument): Promise<number> {
  * pages changed. The pages are compressed again on zlib's threads, side by side: that is most of the
  * time this takes, so every rewrite of a page is made in one pass.
  */
-export async function rewritePages(doc: PDFDocument, rewrite: (content: Uint8Array) => Uint8Array | undefined): Promise<number> {
+export async function rewritePages(doc: PDFDocument, rewrite: (content: Uint8Array, index: number) => Uint8Array | undefined): Promise<number> {
   const rewrites: Promise<void>[] = [];
-  for (const page of doc.getPages()) {
+  for (const [index, page] of doc.getPages().entries()) {
     const contents = page.node.get(PDFName.of("Contents"));
     const refs = contents instanceof PDFRef ? [contents] : contents instanceof PDFArray ? contents.asArray().filter((r): r is PDFRef => r instanceof PDFRef) : [];
     // A page's streams are one stream cut at token boundaries (ISO 32000-1, 7.8.2): read and rewritten as one.
     const streams = refs.map((ref) => doc.context.lookup(ref));
     if (streams.length === 0 || !streams.every((s): s is PDFRawStream => s instanceof PDFRawStream)) continue;
     const joined = streams.length === 1 ? decoded(streams[0]!) : Buffer.concat(streams.flatMap((s) => [decoded(s), NEWLINE]));
-    const rewritten = rewrite(joined);
+    const rewritten = rewrite(joined, index);
     if (!rewritten) continue;
     rewrites.push(deflateAsync(rewritten).then((compressed) => {
       doc.context.assign(refs[0]!, PDFRawStream.of(doc.context.obj({ Filter: "FlateDecode", Length: compressed.length }), compressed));

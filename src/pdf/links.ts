@@ -5,7 +5,7 @@
  * the print page before it is printed, keyed as the PDF keys the links: `#id` for a link
  * within the report (a named destination), the address for any other.
  */
-import { english } from "../data/catalogues.ts";
+import { english } from "../data/languages/catalogues.ts";
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer";
 import { linkWords, type LinkWords } from "./link-words.ts";

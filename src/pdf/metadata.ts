@@ -3,7 +3,7 @@
  * but not author, subject or keywords, and dates it with the clock: here every
  * field comes from the data, so the same data gives the same bytes. The
  * bookmarks are added here too (see outline.ts), page furniture is marked as
- * artifacts (artifacts.ts), the structure tree corrected and its ids
+ * artifacts (artifacts.ts), each glyph mapped to the text it stands for (glyph-text.ts), the structure tree corrected and its ids
  * renumbered (structure.ts), each
  * link described (links.ts), and
  * the XMP metadata, output intent and file identifier of PDF/A written
@@ -14,6 +14,7 @@ import { textDirection } from "../format/direction.ts";
 import { isLanguageTag } from "../format/locale.ts";
 import { markUntaggedAsArtifacts, rewritePages } from "./artifacts.ts";
 import { describeLinks, type LinkWords } from "./links.ts";
+import { mapGlyphsToText, plainClusters } from "./glyph-text.ts";
 import { addOutline, type OutlineEntry } from "./outline.ts";
 import { softHyphenText } from "./soft-hyphens.ts";
 import { addArchivalMetadata, documentLanguage, reserveFileIdentifier, srgbIccProfile, withFileIdentifier } from "./standards.ts";
@@ -62,10 +63,13 @@ export async function finishPdf(
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   addOutline(doc, outline);
   await timed(async () => {
-    // One pass over each page: its furniture marked as artifacts, and its soft hyphens' text set.
-    await rewritePages(doc, (content) => {
+    // Each glyph mapped to the text it stands for (glyph-text.ts); then one pass over each page: its furniture
+    // marked as artifacts, its soft hyphens' text set, and the spans of right-to-left text that one glyph now spells taken out.
+    const { fonts } = mapGlyphsToText(doc);
+    await rewritePages(doc, (content, index) => {
       const marked = markUntaggedAsArtifacts(content);
-      return softHyphenText(marked ?? content) ?? marked;
+      const hyphens = softHyphenText(marked ?? content) ?? marked;
+      return plainClusters(doc, fonts, index, hyphens ?? content) ?? hyphens;
     });
     regroupFigures(doc);
     renumberStructureIds(doc);

@@ -8,7 +8,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
 import { plural } from "../format/text.ts";
-import { conformanceProblems } from "./conformance.ts";
+import { conformanceProblems } from "./checks/conformance.ts";
 import { linkDescriptions, pageLinks, publishLinks } from "./links.ts";
 import { printFonts } from "./fonts.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";

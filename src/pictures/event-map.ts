@@ -7,7 +7,7 @@
  * country too small for the shapes): none is left off without a word. A
  * table gives the same places and numbers to screen readers.
  */
-import { english } from "../data/catalogues.ts";
+import { english } from "../data/languages/catalogues.ts";
 import type { Language } from "../format/language.ts";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -20,7 +20,7 @@ import type { EventView, ReportView } from "../report/model.ts";
 import { escapeXml } from "../format/text.ts";
 import { labelSize, placeLabels, type Dot, type Placement, type Size } from "./labels.ts";
 import { NARROW_DRAWING, plate, r, SANS, svgOpen, WIDE_DRAWING } from "./svg.ts";
-import { MAP_LATITUDES } from "../data/schema.ts";
+import { MAP_LATITUDES } from "../data/contract/schema.ts";
 
 const WIDTH = 640;
 const HEIGHT = 400;

@@ -3,7 +3,7 @@ import type { ReportView, SiteModel } from "../report/model.ts";
 import { eventMap } from "./event-map.ts";
 import { monthChart } from "./month-chart.ts";
 import { timeline } from "./timeline.ts";
-import { english } from "../data/catalogues.ts";
+import { english } from "../data/languages/catalogues.ts";
 import type { Language } from "../format/language.ts";
 
 /** The SVG pictures of a report, drawn once per build and shared by its web page and its print page. */

@@ -5,7 +5,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import type { Figures } from "../report/figures.ts";
 import { escapeXml } from "../format/text.ts";
-import { english } from "../data/catalogues.ts";
+import { english } from "../data/languages/catalogues.ts";
 import type { Language } from "../format/language.ts";
 import { GREYS, r, svgOpen } from "./svg.ts";
 

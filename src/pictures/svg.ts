@@ -31,7 +31,7 @@ export function plate(box: { readonly x: number; readonly y: number; readonly wi
  * The face of the pictures' text: the sans-serif of the headings, narrower than the body's serif, so that labels take
  * less room; Arabic script in the Arabic face, as in the style sheets.
  */
-export const SANS = "'Source Sans 3', 'Noto Naskh Arabic', Arial, sans-serif";
+export const SANS = "'Source Sans 3', 'Amiri', Arial, sans-serif";
 
 /**
  * A picture drawn twice, for print and wide screens and for phones, marks its

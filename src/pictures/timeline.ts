@@ -7,7 +7,7 @@
  */
 import type { ReportView } from "../report/model.ts";
 import type { EventView } from "../report/views.ts";
-import { english } from "../data/catalogues.ts";
+import { english } from "../data/languages/catalogues.ts";
 import { type PartialDate } from "../format/dates.ts";
 import type { Language } from "../format/language.ts";
 import { escapeXml } from "../format/text.ts";

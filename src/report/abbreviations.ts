@@ -5,9 +5,10 @@
  * `MRCs`), in the same letters: `Som` or `SOMALIA` do not use `SOM`.
  */
 import type { Diagnostic } from "../data/diagnostics.ts";
-import type { DataSet, EventRecord } from "../data/load.ts";
-import { reportFileWarning } from "../data/report-rules.ts";
-import type { Edition, ReportFile } from "../data/schema.ts";
+import type { EventRecord } from "../data/editions.ts";
+import type { DataSet } from "../data/load.ts";
+import { reportFileWarning } from "../data/rules/report-rules.ts";
+import type { Edition, ReportFile } from "../data/contract/schema.ts";
 import { markdownWords } from "../format/markdown.ts";
 import { listSeparator } from "../format/text.ts";
 import type { AbbreviationView, EventView, ReportView, SiteModel } from "./views.ts";

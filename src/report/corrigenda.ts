@@ -1,30 +1,40 @@
 /**
  * Released reports and their corrections. A final report that went out is a record: the edition's
- * `releases` (written by `activity-report release`) say when, with a fingerprint of its PDF's text,
- * and a copy of each released PDF is kept in the data folder (src/data/releases.ts), published at a
- * dated address beside the current PDF. A later text differs from the last release only with a
- * corrigendum dated after it (`check --release` says so).
+ * `releases` (written by `check --release --record`) say when, in each language it went out in, with a
+ * fingerprint of that PDF's text, and a copy of each released PDF is kept in the data folder
+ * (src/data/attachments/releases.ts), published at a dated address beside the language's current PDF. A later text
+ * differs from the language's last release only with a corrigendum dated after it (`check --release` says
+ * so). The corrigenda are the report's, in every language: each language prints them, in its words.
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
-import { keptPdfPath } from "../data/releases.ts";
+import { keptPdfPath, releaseLanguage } from "../data/attachments/releases.ts";
 import { runningText } from "../format/hyphens.ts";
-import type { Edition } from "../data/schema.ts";
+import { SOURCE_LANGUAGE } from "../format/locale.ts";
+import type { Edition } from "../data/contract/schema.ts";
 import type { SiteModel } from "./model.ts";
 
 type Release = NonNullable<Edition["releases"]>[number];
 type Corrigendum = NonNullable<Edition["corrigenda"]>[number];
 
-/** The published name of a release's PDF, by its date: `budapest-process-activity-report-2018-2019-03-01.pdf`. */
+/**
+ * The published name of a release's PDF, by its date: the name of the language's PDF with the day before `.pdf`,
+ * `budapest-process-activity-report-2018-2019-03-01.pdf`, `budapest-process-activity-report-2018-ru-2019-03-01.pdf`.
+ */
 export function versionedPdfName(pdfName: string, release: Pick<Release, "date">): string {
   return `${pdfName.replace(/\.pdf$/, "")}-${release.date.iso}.pdf`;
 }
 
-/** The last release of an edition, if it went out. */
-export function lastRelease(edition: Pick<Edition, "releases"> | undefined): Release | undefined {
-  return edition?.releases?.at(-1);
+/** The releases of an edition's PDF in `lang` (English by default), oldest first. */
+export function releasesIn(edition: Pick<Edition, "releases"> | undefined, lang: string = SOURCE_LANGUAGE): Release[] {
+  return (edition?.releases ?? []).filter((release) => releaseLanguage(release) === lang);
+}
+
+/** The last release of an edition's PDF in `lang` (English by default), if it went out. */
+export function lastRelease(edition: Pick<Edition, "releases"> | undefined, lang: string = SOURCE_LANGUAGE): Release | undefined {
+  return releasesIn(edition, lang).at(-1);
 }
 
 /** Whether a corrigendum is of a later day than a release: it names a change made after that release. */
@@ -32,16 +42,16 @@ function correctsAfter(corrigendum: Corrigendum, release: Release): boolean {
   return corrigendum.date.first > release.date.last;
 }
 
-/** The corrigenda of changes made after the last release: those that allow its text to differ. */
-export function newCorrigenda(edition: Pick<Edition, "releases" | "corrigenda"> | undefined): Corrigendum[] {
-  const last = lastRelease(edition);
+/** The corrigenda of changes made after the last release in `lang`: those that allow its text to differ. */
+export function newCorrigenda(edition: Pick<Edition, "releases" | "corrigenda"> | undefined, lang: string = SOURCE_LANGUAGE): Corrigendum[] {
+  const last = lastRelease(edition, lang);
   return last ? (edition?.corrigenda ?? []).filter((c) => correctsAfter(c, last)) : [];
 }
 
-/** The releases that a later corrigendum supersedes: the report's earlier versions, oldest first. */
-export function supersededReleases(edition: Pick<Edition, "releases" | "corrigenda"> | undefined): Release[] {
+/** The releases in `lang` that a later corrigendum supersedes: the report's earlier versions in that language, oldest first. */
+export function supersededReleases(edition: Pick<Edition, "releases" | "corrigenda"> | undefined, lang: string = SOURCE_LANGUAGE): Release[] {
   const corrigenda = edition?.corrigenda ?? [];
-  return (edition?.releases ?? []).filter((release) => corrigenda.some((c) => correctsAfter(c, release)));
+  return releasesIn(edition, lang).filter((release) => corrigenda.some((c) => correctsAfter(c, release)));
 }
 
 /** The text of a PDF, page by page, each page's lines: what its readers read and cite. */
@@ -93,10 +103,13 @@ export function describeTextChange(change: TextChange, max = 3): string {
   return `${where}: ${quote(change.removed)} became ${quote(change.added)}`;
 }
 
-/** Every released PDF that the data folder keeps, with the path it is published at: beside the report's PDF, under its release's date. */
-export function releasedPdfs(data: Pick<DataSet, "dir" | "report">, site: Pick<SiteModel, "reports">): { path: string; file: string }[] {
-  return site.reports.flatMap((report) => (entryOf(data.report.editions, String(report.year))?.releases ?? []).map((release) => ({
-    path: `${report.year}/${versionedPdfName(report.pdfName, release)}`,
-    file: path.join(data.dir, keptPdfPath(report.year, release.date.iso)),
-  })));
+/**
+ * Every released PDF that the data folder keeps, with the path it is published at: beside the report's PDF in its
+ * language (`2018/…`, `ru/2018/…`), under its release's date. `sites` are the models of the languages built.
+ */
+export function releasedPdfs(data: Pick<DataSet, "dir" | "report">, sites: readonly Pick<SiteModel, "lang" | "reports">[]): { path: string; file: string }[] {
+  return sites.flatMap((site) => site.reports.flatMap((report) => releasesIn(entryOf(data.report.editions, String(report.year)), site.lang).map((release) => ({
+    path: `${report.url.replace(/^\//, "")}${versionedPdfName(report.pdfName, release)}`,
+    file: path.join(data.dir, keptPdfPath(report.year, release.date.iso, site.lang)),
+  }))));
 }

@@ -1,12 +1,12 @@
 /** Each event as the report prints it: dateline, figures and links resolved. */
-import type { EventRecord } from "../data/load.ts";
+import type { EventRecord } from "../data/editions.ts";
 import { qualifierKey, type Language } from "../format/language.ts";
 import { goalLine } from "./goals.ts";
 import type { Lookups } from "./lookups.ts";
 import { countOf } from "./figures.ts";
 import { anchorOf } from "./urls.ts";
 import type { DocumentView, EventReportLink, EventView, FigureView } from "./views.ts";
-import type { DocumentFile } from "../data/schema.ts";
+import type { DocumentFile } from "../data/contract/schema.ts";
 
 /** The figures an entry states, in the order it states them; each has its message `event.figures.<field>`. */
 const FIGURE_FIELDS: readonly FigureView["field"][] = ["participants", "countries", "organisations", "delegations", "women"];

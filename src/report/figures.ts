@@ -2,12 +2,12 @@
  * The key figures of a report, computed once from its events: the page "The
  * year at a glance", the PDF and the annex all read them from here.
  */
-import { english } from "../data/catalogues.ts";
+import { english } from "../data/languages/catalogues.ts";
 import { precisionOf, type Count } from "../format/counts.ts";
 import type { Language } from "../format/language.ts";
 import { firstDay, lastDay, type PartialDate } from "../format/dates.ts";
-import type { EventRecord } from "../data/load.ts";
-import type { EventFile, EventType, Strand } from "../data/schema.ts";
+import type { EventRecord } from "../data/editions.ts";
+import type { EventFile, EventType, Strand } from "../data/contract/schema.ts";
 
 /**
  * What a total says of the true number, from what its parts say: exact when

@@ -2,7 +2,8 @@
 import type { DataSet } from "../data/load.ts";
 import type { Language } from "../format/language.ts";
 import type { Lookups } from "./lookups.ts";
-import type { EventView, GoalView, HubIndexView, HubKind, HubView } from "./views.ts";
+import type { HubKind } from "./urls.ts";
+import type { EventView, GoalView, HubIndexView, HubView } from "./views.ts";
 
 interface HubEntry {
   readonly id: string;

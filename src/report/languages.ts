@@ -4,12 +4,12 @@
  * under its own addresses (urls.ts).
  */
 import { dataIn, type DataSet } from "../data/load.ts";
-import { editionLanguages } from "../data/translations.ts";
+import { editionLanguages } from "../data/languages/translations.ts";
 import type { Language } from "../format/language.ts";
 import { SOURCE_LANGUAGE } from "../format/locale.ts";
 import { buildSite, type SiteOptions } from "./model.ts";
 import type { SiteModel } from "./views.ts";
-import { english, languageFrom, readCatalogues } from "../data/catalogues.ts";
+import { english, languageFrom, readCatalogues } from "../data/languages/catalogues.ts";
 
 /** The languages editions name besides English, in a stable order. */
 export function furtherLanguages(data: Pick<DataSet, "report">): string[] {

@@ -1,13 +1,14 @@
 /** The reference lists of the data as the views need them: by id, with the address of each one's page. */
 import type { DataSet } from "../data/load.ts";
 import { entryOf } from "../data/lookup.ts";
-import { placeIsCountry } from "../data/references.ts";
-import type { EventType, Strand, Topic } from "../data/schema.ts";
+import { placeIsCountry } from "../data/rules/references.ts";
+import type { EventType, Strand, Topic } from "../data/contract/schema.ts";
 import { countryName } from "../data/countries.ts";
 import { goalLabel } from "./goals.ts";
 import type { SiteUrls } from "./urls.ts";
-import { titleCarriesYears, yearsInForce } from "../data/frameworks.ts";
-import type { GoalView, HubKind, PlaceView, StandIns, TranslationStatus } from "./views.ts";
+import { titleCarriesYears, yearsInForce } from "../data/rules/frameworks.ts";
+import type { HubKind } from "./urls.ts";
+import type { GoalView, PlaceView, StandIns, TranslationStatus } from "./views.ts";
 import { SOURCE_LANGUAGE } from "../format/locale.ts";
 import type { Language } from "../format/language.ts";
 

@@ -4,7 +4,7 @@
  * Built once per build; the web pages and the print pages read the same objects.
  * The types are in views.ts; each part of the model is built by a module of its own.
  */
-import { english } from "../data/catalogues.ts";
+import { english } from "../data/languages/catalogues.ts";
 import { reportYears, type DataSet } from "../data/load.ts";
 import type { Language } from "../format/language.ts";
 import { SOURCE_LANGUAGE } from "../format/locale.ts";

@@ -1,11 +1,14 @@
 /**
  * Whether reports are fit to go out (`check --release`): the decision alone, from facts gathered
- * elsewhere (src/release.ts reads the data, the output folder and its PDFs). Each reason is an
+ * elsewhere (src/release.ts reads the data, the output folder and its PDFs), and which releases to record. Each reason is an
  * error placed where it is fixed: the edition's line in report.yaml, the warning's own place, or
  * the PDF's file. A reason of a new kind is one more list of diagnostics in `ReleaseFacts`.
  */
 import { READER_WARNINGS, type Diagnostic } from "../data/diagnostics.ts";
-import type { Edition } from "../data/schema.ts";
+import type { NewRelease } from "../data/attachments/releases.ts";
+import type { Edition } from "../data/contract/schema.ts";
+import { languageLabel } from "../data/languages/translations.ts";
+import { listSeparator } from "../format/text.ts";
 
 type EditionStatus = Edition["status"];
 
@@ -39,19 +42,36 @@ export interface ReleaseFacts {
   readonly built: boolean;
   /** The PDF of each year asked for that has a report, when the output holds a build. */
   readonly pdfs: readonly PdfFacts[];
-  /** The released reports whose PDF's text differs from that of their last release. */
+  /** The released reports whose PDF's text, in English or a further language, differs from that of their last release in it. */
   readonly changes: readonly ReleasedChange[];
+  /** The reports released in a further language that their edition now names as a draft: that PDF is no longer checked. */
+  readonly unfinished: readonly UnfinishedLanguage[];
+}
+
+/** A report released in a further language, whose edition names that language as a draft now. */
+export interface UnfinishedLanguage {
+  readonly year: number;
+  /** The language's code (`ru`) and its name in English (`Russian`). */
+  readonly lang: string;
+  readonly language: string;
+  /** The date of its last release in that language, YYYY-MM-DD. */
+  readonly released: string;
 }
 
 /** A released report whose PDF's text is no longer that of its last release. */
 export interface ReleasedChange {
   readonly year: number;
-  /** The date of its last release, YYYY-MM-DD. */
+  /** A further language's PDF: its code (`ru`) and its name in English (`Russian`); neither for English's. */
+  readonly lang?: string;
+  readonly language?: string;
+  /** The date of its last release in its language, YYYY-MM-DD. */
   readonly released: string;
   /** What changed, in a few words (`page 7: "…" became "…"`), when the released PDF could be read. */
   readonly change?: string;
   /** Whether a corrigendum dated after that release names the change. */
   readonly corrected: boolean;
+  /** The file that holds the language's texts of report.yaml (`report.ru.yaml`), where the corrigendum's note is translated. */
+  readonly translationFile?: string;
 }
 
 /** The final editions, ascending: the reports `check --release` checks when given no year. */
@@ -93,9 +113,20 @@ export function releaseReasons(facts: ReleaseFacts): Diagnostic[] {
     out.push(error({ file: facts.outputDir }, `holds no build to release: build the site with its PDFs first (activity-report build), then check it`));
   }
   // A released report is a record that governments cite: its words change only with a corrigendum that says so.
+  // In every language it went out in: the corrigenda are the report's, each language prints them in its words.
   for (const change of facts.changes) {
     if (!asked.has(change.year) || change.corrected) continue;
-    out.push(error(facts.locate(["editions", change.year]), `the report of ${change.year} was released on ${change.released}, and the text of its PDF has changed since${change.change ? ` (${change.change})` : ""}: a released report changes only with a correction; name it under corrigenda, dated after ${change.released}, with a note that says what was corrected, or undo the change`));
+    const what = change.change ? ` (${change.change})` : "";
+    if (change.lang === undefined) {
+      out.push(error(facts.locate(["editions", change.year]), `the report of ${change.year} was released on ${change.released}, and the text of its PDF has changed since${what}: a released report changes only with a correction; name it under corrigenda, dated after ${change.released}, with a note that says what was corrected, or undo the change`));
+    } else {
+      const translated = change.translationFile ? `, and its ${change.language} in ${change.translationFile}` : "";
+      out.push(error(facts.locate(["editions", change.year, "languages", change.lang]), `the report of ${change.year} in ${change.language} was released on ${change.released}, and the text of its ${change.language} PDF has changed since${what}: a released report changes only with a correction; name it under corrigenda, dated after ${change.released}, with a note that says what was corrected${translated}, or undo the change`));
+    }
+  }
+  for (const unfinished of facts.unfinished) {
+    if (!asked.has(unfinished.year)) continue;
+    out.push(error(facts.locate(["editions", unfinished.year, "languages", unfinished.lang]), `the report of ${unfinished.year} was released in ${unfinished.language} on ${unfinished.released}, and is a draft in ${unfinished.language} now: a released report stays a record in each language it went out in; write ${unfinished.lang}: final, and name what changed under corrigenda`));
   }
   for (const pdf of facts.pdfs) {
     if (!asked.has(pdf.year)) continue;
@@ -105,4 +136,53 @@ export function releaseReasons(facts: ReleaseFacts): Diagnostic[] {
     else for (const problem of pdf.problems) out.push(error({ file: pdf.file }, `fails a machine check of PDF/UA-1 and PDF/A-2u: ${problem}`));
   }
   return out;
+}
+
+/** A report's PDF, read to record its release: its text's fingerprint, and its last release in its language. */
+export interface ReleaseCandidate {
+  readonly year: number;
+  /** A further language's code (`ru`); none for English's PDF. */
+  readonly language?: string;
+  readonly fingerprint: string;
+  /** Its last release in its language, if it went out: its date (YYYY-MM-DD), its text's fingerprint, and where that release is written. */
+  readonly last?: { readonly date: string; readonly text: string; readonly place: Place };
+}
+
+/**
+ * What `check --release --record` adds on `date` (YYYY-MM-DD): a release of each PDF whose text is not that of its
+ * last release in its language (a language final after the report's English release has none yet: its first), by
+ * year, English's first, then its languages'. Refused: each PDF released on `date` already with another text; when
+ * any is, nothing is recorded.
+ */
+export function releasesToRecord(candidates: readonly ReleaseCandidate[], date: string): { releases: NewRelease[]; refused: Diagnostic[] } {
+  const releases: NewRelease[] = [];
+  const refused: Diagnostic[] = [];
+  const ordered = [...candidates].sort((a, b) => a.year - b.year || (a.language ?? "").localeCompare(b.language ?? ""));
+  for (const { year, language, fingerprint, last } of ordered) {
+    if (last?.text === fingerprint) continue;
+    if (last?.date === date) {
+      const which = language === undefined ? `the report of ${year}` : `the report of ${year} in ${languageLabel(language)}`;
+      refused.push({ severity: "error", ...last.place, message: `${which} has a release of ${date} already, with another text: record this one on another day (--date)` });
+      continue;
+    }
+    releases.push({ year, date, ...(language === undefined ? {} : { language }), text: fingerprint });
+  }
+  return { releases, refused };
+}
+
+/**
+ * The reports whose releases were recorded, as the command says them: `the reports of 2016, 2017 and 2018`, and with
+ * further languages `…, and in Russian those of 2017 and 2018`; a language's alone, `the report of 2018 in Russian`.
+ */
+export function recordedReports(releases: readonly Pick<NewRelease, "year" | "language">[]): string {
+  const years = (lang: string | undefined) => releases.filter((r) => r.language === lang).map((r) => r.year);
+  const list = (ys: readonly number[]) => ys.map((y, i) => `${listSeparator(i, ys.length)}${y}`).join("");
+  const reports = (ys: readonly number[]) => `the report${ys.length === 1 ? "" : "s"} of ${list(ys)}`;
+  const english = years(undefined);
+  const parts = english.length > 0 ? [reports(english)] : [];
+  for (const lang of [...new Set(releases.flatMap((r) => (r.language === undefined ? [] : [r.language])))].sort()) {
+    const ys = years(lang);
+    parts.push(parts.length === 0 ? `${reports(ys)} in ${languageLabel(lang)}` : `in ${languageLabel(lang)} ${ys.length === 1 ? "that" : "those"} of ${list(ys)}`);
+  }
+  return parts.map((part, i) => `${i === 0 ? "" : i === parts.length - 1 ? ", and " : ", "}${part}`).join("");
 }

@@ -1,10 +1,12 @@
 /** Each report year as the report prints it: its chapters and parts, figures, imprint and the sentences it says about itself. */
-import type { DataSet, EventRecord } from "../data/load.ts";
+import type { EventRecord } from "../data/editions.ts";
+import type { DataSet } from "../data/load.ts";
 export { outlookYear, reportSpan, type ReportSpan } from "../data/editions.ts";
 import { entryOf } from "../data/lookup.ts";
-import { frameworksInForce } from "../data/frameworks.ts";
-import type { Edition, Framework } from "../data/schema.ts";
+import { frameworksInForce } from "../data/rules/frameworks.ts";
+import type { Edition, Framework } from "../data/contract/schema.ts";
 import { outlookYear, reportSpan, type ReportSpan } from "../data/editions.ts";
+import type { PartialDate } from "../format/dates.ts";
 import type { Language } from "../format/language.ts";
 import type { MessageValues } from "../format/messages.ts";
 import { countryName } from "../data/countries.ts";
@@ -129,6 +131,49 @@ function placesOf(events: readonly EventView[]): { place: PlaceView; events: Eve
   return [...placed.values()];
 }
 
+/** The edition's texts English stands in for, by field: a strand's texts by strand, the signatories and corrigenda as one. */
+function englishStandIns(refs: Lookups, year: number): Record<string, string> {
+  return Object.fromEntries(Object.entries(refs.standIns(`edition:${year}`, (p) => (p[2] === "strands" ? 5 : 3)))
+    .map(([at, lang]) => [at.split(".").slice(2).join("."), lang]));
+}
+
+/** Countries by code, with their names in the data's language, in the alphabetical order of the report's. */
+function countriesByName(codes: readonly string[], data: DataSet, language: Language): { code: string; name: string }[] {
+  return codes
+    .map((code) => ({ code, name: countryName(code, data.countries, data.lang) }))
+    .sort((a, b) => a.name.localeCompare(b.name, language.lang));
+}
+
+/** The documents adopted at the held activities, each with its activity and that activity's number in the report. */
+function documentsAdoptedAt(events: readonly EventView[], numbers: Readonly<Record<string, string>>): ReportView["documentsAdopted"] {
+  return events
+    .filter((e) => e.status === "held")
+    .flatMap((event) => event.documents.filter((d) => d.adopted).map((document) => ({ document, event, number: numbers[event.id]! })));
+}
+
+/** What the imprint says: the report's `imprint` of report.yaml, else the words of the Secretariat's imprint in the report's language. */
+function imprintView(
+  data: DataSet,
+  language: Language,
+  facts: { secretariatName: string; about: MessageValues; title: string; published: PartialDate | undefined; publishedText: string | undefined; reference: string | undefined },
+): ReportView["imprint"] {
+  const { secretariatName, about, title, published, publishedText, reference } = facts;
+  const imprint = data.report.imprint ?? {};
+  const organisation = data.report.organisation;
+  return {
+    publisher: imprint.publisher ?? data.report.secretariat,
+    address: imprint.address,
+    copyright: language.t("imprint.copyright", { holder: imprint.copyright ?? data.report.secretariat, year: published ? String(published.year) : "none" }),
+    disclaimer: imprint.disclaimer ?? language.t("imprint.disclaimer", { secretariat: secretariatName, organisation }),
+    editor: imprint.editor ?? language.t("imprint.editor", { secretariat: secretariatName }),
+    funding: imprint.funding,
+    citation: language.t("imprint.citation", { ...about, secretariat: secretariatName, year: published ? String(published.year) : "none", title, reference: reference ?? "none" }),
+    published: published || reference
+      ? language.t("imprint.published", { which: published && reference ? "both" : published ? "date" : "reference", date: publishedText ?? "", reference: reference ?? "" })
+      : undefined,
+  };
+}
+
 export function reportView(year: number, own: readonly EventView[], context: ReportContext): ReportView {
   const { data, refs, secretariatName, language } = context;
   const organisation = data.report.organisation;
@@ -138,9 +183,7 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
   const urls = refs.urls;
   const pdfName = urls.pdfName(year);
   const translation = refs.translation(year);
-  // The edition's texts English stands in for, by field: a strand's texts by strand, the signatories and corrigenda as one.
-  const english = Object.fromEntries(Object.entries(refs.standIns(`edition:${year}`, (p) => (p[2] === "strands" ? 5 : 3)))
-    .map(([at, lang]) => [at.split(".").slice(2).join("."), lang]));
+  const english = englishStandIns(refs, year);
   const span = reportSpan(year, edition);
   const periodText = edition?.period && language.dateRange(edition.period.from, edition.period.to);
   const states = edition?.participating_states ?? data.report.participating_states ?? [];
@@ -153,13 +196,9 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
   const title = language.t("report.title", { title: data.report.title, year: String(year) });
   const draftTitle = editionShown?.draft ? "report.draftTitle" : translation === "draft" ? "translation.draftTitle" : undefined;
   const about = meetingValues(meeting);
-  const imprint = data.report.imprint ?? {};
   const progress = goalsProgress(own, chapters, numbers, data.frameworks, refs, { from: span.from.year, to: span.to.year });
   const outlook = outlookEvents(context.planned, year, context.spans);
   const figures = computeFigures(own.map((e) => context.records.get(e.id)!), data, span, language);
-  const documentsAdopted = own
-    .filter((e) => e.status === "held")
-    .flatMap((event) => event.documents.filter((d) => d.adopted).map((document) => ({ document, event, number: numbers[event.id]! })));
   const fullTitle = language.t("report.fullTitle", { organisation, title });
   const view: Omit<ReportView, "abbreviations"> = {
     lang: language.lang,
@@ -191,42 +230,27 @@ export function reportView(year: number, own: readonly EventView[], context: Rep
     untranslatedSite: translation === "draft" && Object.keys(refs.standIns("site")).length > 0,
     goalsProgress: progress,
     outlookEvents: outlook,
-    documentsAdopted,
+    documentsAdopted: documentsAdoptedAt(own, numbers),
     presentedTo: meeting && language.t("report.presentedTo", about),
     preparedBy: language.t("report.preparedBy", { ...about, secretariat: secretariatName }),
     subject: language.t("report.subject", { ...about, organisation, period: periodText ?? String(year) }),
     figures,
     places: placesOf(own),
     onlineEvents: own.filter((e) => e.online && !e.place),
-    participatingStates: states
-      .map((code) => ({ code, name: countryName(code, data.countries, data.lang) }))
-      .sort((a, b) => a.name.localeCompare(b.name, language.lang)),
+    participatingStates: countriesByName(states, data, language),
     participatingOrganisations: [...(edition?.participating_organisations ?? data.report.participating_organisations ?? [])],
     ...(published ? { publication: { iso: published.iso, ...(published.precision === "day" ? { day: published.iso } : {}), dateText: publishedText!, year: published.year } } : {}),
     ...(reference ? { reference } : {}),
-    statesPresent: figures.states.items
-      .map((code) => ({ code, name: countryName(code, data.countries, data.lang) }))
-      .sort((a, b) => a.name.localeCompare(b.name, language.lang)),
+    statesPresent: countriesByName(figures.states.items, data, language),
     organisationsPresent: figures.organisationsPresent.items,
     corrections: (edition?.corrigenda ?? []).map((c) => language.t("imprint.corrected", { date: language.date(c.date), note: c.note })),
-    // The releases recorded are of the English PDF: a translation has none of its own yet.
-    earlierVersions: (translation ? [] : supersededReleases(edition)).map((release) => ({
+    // Each language's own releases: its PDFs that went out, each kept at its dated address beside its current PDF.
+    earlierVersions: supersededReleases(edition, language.lang).map((release) => ({
       url: `${urls.report(year)}${versionedPdfName(pdfName, release)}`,
       iso: release.date.iso,
       dateText: language.date(release.date),
     })),
-    imprint: {
-      publisher: imprint.publisher ?? data.report.secretariat,
-      address: imprint.address,
-      copyright: language.t("imprint.copyright", { holder: imprint.copyright ?? data.report.secretariat, year: published ? String(published.year) : "none" }),
-      disclaimer: imprint.disclaimer ?? language.t("imprint.disclaimer", { secretariat: secretariatName, organisation }),
-      editor: imprint.editor ?? language.t("imprint.editor", { secretariat: secretariatName }),
-      funding: imprint.funding,
-      citation: language.t("imprint.citation", { ...about, secretariat: secretariatName, year: published ? String(published.year) : "none", title, reference: reference ?? "none" }),
-      published: published || reference
-        ? language.t("imprint.published", { which: published && reference ? "both" : published ? "date" : "reference", date: publishedText ?? "", reference: reference ?? "" })
-        : undefined,
-    },
+    imprint: imprintView(data, language, { secretariatName, about, title, published, publishedText, reference }),
   };
   // Annex D: what the report prints, made from the words of everything else it prints.
   return { ...view, abbreviations: abbreviationsUsed(data.report.abbreviations, printedTexts(view, organisation, edition, context.records)) };

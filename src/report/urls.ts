@@ -1,13 +1,15 @@
 /** Where things live on the site, and the element ids the report's pages give them. */
 import { SOURCE_LANGUAGE } from "../format/locale.ts";
 import { slugify } from "../format/text.ts";
-import type { HubKind } from "./views.ts";
 
 /** Event pages live under this folder (under a language's base in another language); they are the pages the search indexes. */
 export const EVENTS_URL = "/events/";
 
 /** Where a language's pages begin: English, the working language, at the site's root; every other under `/<lang>/`. */
 export const languageBase = (lang: string): string => (lang === SOURCE_LANGUAGE ? "/" : `/${lang.toLowerCase()}/`);
+
+/** The kinds of hub: a page for each strand, country, type, topic and goal, and an index of each kind. */
+export type HubKind = "strands" | "countries" | "types" | "topics" | "goals";
 
 /**
  * The addresses of one language's pages. English keeps the addresses it has always had; another language has the

@@ -1,10 +1,10 @@
 /** The report as templates see it: the types of the model built in model.ts. */
-import type { DOCUMENT_KINDS, EventType, Strand, Topic } from "../data/schema.ts";
+import type { DOCUMENT_KINDS, EventType, Strand, Topic } from "../data/contract/schema.ts";
 import type { Count } from "../format/counts.ts";
 import type { PartialDate } from "../format/dates.ts";
 import type { Figures } from "./figures.ts";
 import type { Language } from "../format/language.ts";
-import type { SiteUrls } from "./urls.ts";
+import type { HubKind, SiteUrls } from "./urls.ts";
 
 /**
  * In a language other than English, the texts of an event or an edition that English stands in for (a draft
@@ -355,7 +355,6 @@ export interface ReportView {
   };
 }
 
-export type HubKind = "strands" | "countries" | "types" | "topics" | "goals";
 
 export interface HubView {
   /** The language of its words: the page's. */

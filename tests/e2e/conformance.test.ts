@@ -9,7 +9,7 @@ import { PDFArray, PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFString
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateData } from "../../bench/generate.ts";
 import { runCli } from "../helpers/cli.ts";
-import { CHECKS, parse, type Parsed } from "../../src/pdf/conformance.ts";
+import { CHECKS, parse, type Parsed } from "../../src/pdf/checks/conformance.ts";
 import { cleanUp, tempDir } from "../helpers/data.ts";
 import { builtSite } from "../helpers/sites.ts";
 
@@ -103,6 +103,13 @@ const BREAK: Readonly<Record<string, (doc: PDFDocument) => void>> = {
     page.node.set(PDFName.of("Contents"), doc.context.register(doc.context.flateStream(Buffer.from(text.replace(/<[0-9A-F]{4}> Tj/, "<0000> Tj"), "latin1"))));
   },
   "PDF/A-2 6.2.11.7": (doc) => void fontsWith(doc, "ToUnicode")[0]!.delete(PDFName.of("ToUnicode")),
+  "PDF/A-2 6.2.11.7.2 and 6.2.11.7.3": (doc) => {
+    // A font's glyphs mapped to U+0000, as Chromium maps a glyph that its font's character map does not reach.
+    const font = fontsWith(doc, "ToUnicode")[0]!;
+    const map = Buffer.from(decodePDFRawStream(doc.context.lookup(font.get(PDFName.of("ToUnicode"))) as PDFRawStream).decode()).toString("latin1");
+    expect(map).toMatch(/<[0-9A-F]{4}> <[0-9A-F]{4}>/);
+    font.set(PDFName.of("ToUnicode"), doc.context.register(doc.context.flateStream(Buffer.from(map.replace(/(<[0-9A-F]{4}> )<[0-9A-F]{4}>/g, "$1<0000>"), "latin1"))));
+  },
   "PDF/A-2 6.1.3": (doc) => void (doc.context.trailerInfo.ID = undefined),
   "PDF/A-2 6.2.3": (doc) => void doc.catalog.delete(PDFName.of("OutputIntents")),
   "PDF/A-2 6.6.2.1 and 6.6.4": (doc) => setXmp(doc, xmpText(doc), true),

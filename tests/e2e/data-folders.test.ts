@@ -11,7 +11,7 @@ import { brokenLinks, htmlErrors } from "../helpers/checkers.ts";
 import { annotationsOf, openPdf, pdfPages } from "../helpers/pdf.ts";
 import { htmlPages } from "../helpers/site-files.ts";
 import { builtSite } from "../helpers/sites.ts";
-import { conformanceProblems } from "../../src/pdf/conformance.ts";
+import { conformanceProblems } from "../../src/pdf/checks/conformance.ts";
 
 // Built by the global setup, site and PDFs, as an editor builds them (tests/global-setup.ts).
 const built = {

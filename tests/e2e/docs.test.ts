@@ -1,7 +1,7 @@
 /**
  * Every command in the editors' guide (docs/editing.md) is run here as written,
  * on a copy of the sample data, so that the guide stays true; the field tables
- * of docs/data.md are held to the data contract (src/data/schema.ts).
+ * of docs/data.md are held to the data contract (src/data/contract/schema.ts).
  */
 import { spawn } from "node:child_process";
 import { cp, readFile } from "node:fs/promises";
@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cleanUp, ROOT, SAMPLE_DATA, tempDir } from "../helpers/data.ts";
 import { warmOutput } from "../helpers/sites.ts";
 import { freePort, waitFor } from "../helpers/dev-server.ts";
-import { editionSchema, reportSchema } from "../../src/data/schema.ts";
+import { editionSchema, reportSchema } from "../../src/data/contract/schema.ts";
 
 afterAll(cleanUp);
 

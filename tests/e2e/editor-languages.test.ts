@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import puppeteer, { type Page } from "puppeteer";
 import { parse } from "yaml";
 import { dataIn, loadData } from "../../src/data/load.ts";
-import { fingerprint } from "../../src/data/texts.ts";
+import { fingerprint } from "../../src/data/languages/texts.ts";
 import { findBrowser } from "../../src/pdf/browser.ts";
 import { CHROMIUM_FLAGS } from "../../src/pdf/print.ts";
 import { runCli } from "../helpers/cli.ts";

@@ -2,7 +2,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SCHEMAS_DIR } from "../../src/data/json-schema.ts";
+import { SCHEMAS_DIR } from "../../src/data/contract/json-schema.ts";
 import { runCli } from "../helpers/cli.ts";
 import { cleanUp, put, tempDir } from "../helpers/data.ts";
 import { pdfPages } from "../helpers/pdf.ts";

@@ -12,7 +12,7 @@ import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildModels, pdfFacts } from "../../src/build.ts";
 import { loadDataOrThrow } from "../../src/data/load.ts";
-import { conformanceProblems } from "../../src/pdf/conformance.ts";
+import { conformanceProblems } from "../../src/pdf/checks/conformance.ts";
 import { withoutSoftHyphens } from "../../src/format/hyphens.ts";
 import type { SiteModel } from "../../src/report/model.ts";
 import { openSite } from "../helpers/browser.ts";

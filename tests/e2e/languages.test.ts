@@ -10,7 +10,7 @@ import { TYPE } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { languageFrom, readCatalogues } from "../../src/data/catalogues.ts";
+import { languageFrom, readCatalogues } from "../../src/data/languages/catalogues.ts";
 import { loadDataOrThrow } from "../../src/data/load.ts";
 import { runEleventy } from "../../src/eleventy/run.ts";
 import { findBrowser } from "../../src/pdf/browser.ts";

@@ -3,7 +3,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from "pdf-lib";
 import { findBrowser } from "../../src/pdf/browser.ts";
-import { conformanceProblems, xmpProperties } from "../../src/pdf/conformance.ts";
+import { conformanceProblems, xmpProperties } from "../../src/pdf/checks/conformance.ts";
 import { PrintError, printPdfs } from "../../src/pdf/print.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";

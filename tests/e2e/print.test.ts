@@ -209,7 +209,7 @@ describe("the printing browser's fonts", () => {
       }
     }
     // ع in the report's Arabic face, whichever family the page names.
-    expect(await pdfFontNames(printed.more!)).toEqual(["ActivityReportBox-Regular", "NotoNaskhArabic-Regular", "SourceSans3-Regular", "SourceSerif4-Regular"]);
+    expect(await pdfFontNames(printed.more!)).toEqual(["ActivityReportBox-Regular", "Amiri-Regular", "SourceSans3-Regular", "SourceSerif4-Regular"]);
     expect(await readFile(printed.more!)).toEqual(await readFile(printed.none!));
     // What no font of the report's has is the box font's glyph, not a font's .notdef, which PDF/A and PDF/UA forbid.
     expect(notdefProblems(await PDFDocument.load(await readFile(printed.more!), { updateMetadata: false }))).toEqual([]);

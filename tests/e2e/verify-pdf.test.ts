@@ -2,8 +2,8 @@
 import { chmod, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CHECKS } from "../../src/pdf/conformance.ts";
-import { findVeraPdf, parseVeraPdfReport, verifyPdfs } from "../../src/pdf/verify.ts";
+import { CHECKS } from "../../src/pdf/checks/conformance.ts";
+import { findVeraPdf, parseVeraPdfReport, verifyPdfs } from "../../src/pdf/checks/verify.ts";
 import { cleanUp, put, tempDir } from "../helpers/data.ts";
 import { builtSite } from "../helpers/sites.ts";
 

@@ -80,7 +80,7 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
 
 /**
  * What is beside an output folder (the folder `dir` holding it), but for the photo cache
- * (photoCacheFor, src/pictures/photos.ts), which a build keeps there on purpose for the next.
+ * (photoCacheFor, src/pictures/photo-processor.ts), which a build keeps there on purpose for the next.
  */
 export async function besideOutput(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((name) => name !== ".activity-report-cache");

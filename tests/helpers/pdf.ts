@@ -205,7 +205,7 @@ export async function pdfPageBytes(file: string): Promise<PageBytes[]> {
   return pages;
 }
 
-export { pagePainting, xmpProperties } from "../../src/pdf/conformance.ts";
+export { pagePainting, xmpProperties } from "../../src/pdf/checks/conformance.ts";
 
 /** The fonts a PDF embeds, by their names without the subset's tag (`AAAAAA+`), sorted and each once. */
 export async function pdfFontNames(file: string): Promise<string[]> {

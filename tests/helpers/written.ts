@@ -2,9 +2,9 @@
 import path from "node:path";
 import type * as z from "zod";
 import type { WrittenEvent, WrittenFile, WrittenMapping } from "../../src/data/read.ts";
-import { eventSchema } from "../../src/data/schema.ts";
-import { parseFields, parseWith } from "../../src/data/zod-issues.ts";
-import { createSource } from "../../src/data/yaml-source.ts";
+import { eventSchema } from "../../src/data/contract/schema.ts";
+import { parseFields, parseWith } from "../../src/data/contract/zod-issues.ts";
+import { createSource } from "../../src/data/source/yaml-source.ts";
 
 /** A reference file (a list or a mapping) as read from `text`. */
 export function writtenFile<S extends z.ZodType>(file: string, text: string, schema: S): WrittenFile<z.output<S>> {

@@ -1,9 +1,9 @@
-/** The editors' guide (docs/data.md) describes the same fields as the zod contract (src/data/schema.ts). */
+/** The editors' guide (docs/data.md) describes the same fields as the zod contract (src/data/contract/schema.ts). */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type * as z from "zod";
-import { eventSchema, photoSchema, strandsSchema } from "../../src/data/schema.ts";
+import { eventSchema, photoSchema, strandsSchema } from "../../src/data/contract/schema.ts";
 import { ROOT } from "../helpers/data.ts";
 
 /** The fields named in the first column of the first table under `heading`. */

@@ -14,7 +14,7 @@ const LAYERS: readonly [RegExp, number, string][] = [
   [/^report\//, 3, "the model"],
   [/^(pictures|eleventy|pdf|assets)\//, 4, "its outputs"],
   [/^(output|search|build|release)\.ts$/, 5, "the build"],
-  [/^(dev\/|scaffold\.ts$|schemas\.ts$|init\.ts$|translations\.ts$)/, 6, "the commands' work"],
+  [/^(dev\/|scaffold\/|schemas\.ts$|init\.ts$|translations\.ts$)/, 6, "the commands' work"],
   [/^cli\.ts$/, 7, "the command line"],
 ];
 

@@ -1,7 +1,7 @@
 /** `check --release` reads the data as check does: what check refuses, it refuses; what only warns, it tells. */
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanUp, put, sampleCopy, tempDir } from "../helpers/data.ts";
+import { cleanUp, put, ROOT, sampleCopy, tempDir } from "../helpers/data.ts";
 import { runMain } from "../helpers/main.ts";
 
 afterAll(cleanUp);
@@ -12,7 +12,8 @@ describe("check --release and the catalogues of the report's words", () => {
     await put(data, "locales/ar.yaml", "site:\n  nav:\n    reports: \"{n, plural, one {x}\"\n");
     const run = await runMain(["check", "--release", "--data", data, "--output", await tempDir()]);
     expect(run.stderr).toMatch(/ar\.yaml:3:5: site\.nav\.reports: is not ICU MessageFormat/);
-    expect(run.stderr).not.toContain("release");
+    // Nothing of the release check is told (the project's own path, in the English catalogue's places, may hold the word).
+    expect(run.stderr.replaceAll(ROOT, "")).not.toContain("release");
     expect(run.code).toBe(1);
   });
 

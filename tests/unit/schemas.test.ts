@@ -2,8 +2,8 @@
 import { readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DATA_FILE_KINDS, SCHEMAS_DIR, TRANSLATION_FILE_KINDS } from "../../src/data/json-schema.ts";
-import { termsOf } from "../../src/data/json-schema.ts";
+import { DATA_FILE_KINDS, SCHEMAS_DIR, TRANSLATION_FILE_KINDS } from "../../src/data/contract/json-schema.ts";
+import { termsOf } from "../../src/data/contract/json-schema.ts";
 import { loadData } from "../../src/data/load.ts";
 import { SCHEMAS_STAMP, schemaTexts, termsIn, termsStamp, vscodeSchemas } from "../../src/schemas.ts";
 import { runMain } from "../helpers/main.ts";

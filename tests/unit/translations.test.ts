@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { DataError, formatDiagnostic } from "../../src/data/diagnostics.ts";
 import { loadData } from "../../src/data/load.ts";
-import { fromXliff, toXliff } from "../../src/data/xliff.ts";
+import { fromXliff, toXliff } from "../../src/data/languages/xliff.ts";
 import { confirmTranslations, exportTranslations, importTranslations } from "../../src/translations.ts";
 import { cleanUp, put, ROOT, tempDir } from "../helpers/data.ts";
 

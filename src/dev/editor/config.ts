@@ -12,12 +12,12 @@
  */
 import { stringify } from "yaml";
 import * as z from "zod";
-import { fieldsOf, objectShape, unwrap, type Field } from "../../data/fields.ts";
-import { DATA_FILE_KINDS, type DataFileKind, type Terms } from "../../data/json-schema.ts";
-import { DOCUMENTS_DIR, eventSchema, eventTranslationSchema, formOf, type Vocabulary } from "../../data/schema.ts";
-import { IMAGES_DIR } from "../../data/pictures.ts";
+import { fieldsOf, objectShape, unwrap, type Field } from "../../data/contract/fields.ts";
+import { DATA_FILE_KINDS, type DataFileKind, type Terms } from "../../data/contract/json-schema.ts";
+import { DOCUMENTS_DIR, eventSchema, eventTranslationSchema, formOf, type Vocabulary } from "../../data/contract/schema.ts";
+import { IMAGES_DIR } from "../../data/attachments/images.ts";
 import { EVENTS_DIR } from "../../data/read.ts";
-import type { Texts } from "../../data/texts.ts";
+import type { Texts } from "../../data/languages/texts.ts";
 import { ENGLISH, partOf, TRANSLATED_FROM } from "./i18n.ts";
 import { TRANSLATED_FILES, translationEntries } from "./translation-forms.ts";
 import { ENTRIES, KEY, VALUE, wrapsWhole } from "./view.ts";
@@ -342,7 +342,7 @@ export function editorConfig(options: EditorConfigOptions): Record<string, unkno
  */
 export function editorConfigYaml(options: EditorConfigOptions): string {
   const text = stringify(editorConfig(options), { lineWidth: 0 });
-  const made = "# Made by activity-report from the data contract (src/data/schema.ts) and the data folder's ids: do not edit.";
+  const made = "# Made by activity-report from the data contract (src/data/contract/schema.ts) and the data folder's ids: do not edit.";
   if (options.host) {
     return [
       made,

@@ -18,10 +18,10 @@
  *   does, so that check does not call it stale.
  */
 import type * as z from "zod";
-import { objectShape, unwrap } from "../../data/fields.ts";
-import { formOf, type Edition } from "../../data/schema.ts";
-import { fingerprint, valueAt, type TextUnit } from "../../data/texts.ts";
-import { editionLanguages } from "../../data/translations.ts";
+import { objectShape, unwrap } from "../../data/contract/fields.ts";
+import { formOf, type Edition } from "../../data/contract/schema.ts";
+import { fingerprint, valueAt, type TextUnit } from "../../data/languages/texts.ts";
+import { editionLanguages } from "../../data/languages/translations.ts";
 
 type AnySchema = z.core.$ZodType;
 

@@ -10,8 +10,8 @@
  */
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 import type * as z from "zod";
-import { fieldsOf, objectShape, unwrap } from "../../data/fields.ts";
-import { formOf, type JsonSchema } from "../../data/schema.ts";
+import { fieldsOf, objectShape, unwrap } from "../../data/contract/fields.ts";
+import { formOf, type JsonSchema } from "../../data/contract/schema.ts";
 
 type AnySchema = z.core.$ZodType;
 

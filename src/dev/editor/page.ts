@@ -9,7 +9,7 @@ import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { definitionsOf, termsOf } from "../../data/json-schema.ts";
+import { definitionsOf, termsOf } from "../../data/contract/json-schema.ts";
 import { readReferenceFiles } from "../../data/read.ts";
 import { PROJECT_ROOT } from "../../settings.ts";
 import type { Reply } from "../server.ts";

@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Terms } from "../../data/json-schema.ts";
+import type { Terms } from "../../data/contract/json-schema.ts";
 import { editorConfigYaml, type GitHost } from "./config.ts";
 import { CLIENT, DECAP, EDITOR_FOLDER, indexPage, servedDecapFiles } from "./page.ts";
 

@@ -15,14 +15,14 @@ import path from "node:path";
 import { Document, parse, parseDocument, isMap, isScalar, isSeq, stringify } from "yaml";
 import type * as z from "zod";
 import { formatDiagnostic, type Diagnostic } from "../../data/diagnostics.ts";
-import { DATA_FILE_KINDS, schemaLine } from "../../data/json-schema.ts";
+import { DATA_FILE_KINDS, schemaLine } from "../../data/contract/json-schema.ts";
 import { loadData } from "../../data/load.ts";
 import { readEvent, readReferenceFiles, type Overlay } from "../../data/read.ts";
-import { IMAGES_DIR } from "../../data/pictures.ts";
-import { DOCUMENTS_DIR, eventSchema, eventTranslationSchema, type EventFile } from "../../data/schema.ts";
+import { IMAGES_DIR } from "../../data/attachments/images.ts";
+import { DOCUMENTS_DIR, eventSchema, eventTranslationSchema, type EventFile } from "../../data/contract/schema.ts";
 import { EVENTS_DIR } from "../../data/read.ts";
-import { eventTextUnits, textUnits, translationOf as translationFileOf, valueAt, type TextUnit } from "../../data/texts.ts";
-import { MAX_FILE_BYTES } from "../../data/yaml-source.ts";
+import { eventTextUnits, textUnits, translationOf as translationFileOf, valueAt, type TextUnit } from "../../data/languages/texts.ts";
+import { MAX_FILE_BYTES } from "../../data/source/yaml-source.ts";
 import { RECORDS_COMMENT, textOf as translationTextOf, translationHeader } from "../../translations.ts";
 import { assignTexts, dataPath, editorLanguages, editorPath, formOfTranslation, isBlank, pruned, recordTranslatedFrom, TRANSLATED_FROM, translationOf } from "./i18n.ts";
 import { editText, mergeIntoText, newFileText } from "./merge.ts";
@@ -211,305 +211,354 @@ function placeOf(file: DataFile, d: Diagnostic, text: string): FieldPath | undef
   return place && translationFormPath(file.schema, valueOf(text), place.path);
 }
 
+// What follows takes the data folder as an absolute path (`dataDir`, or the service's options with it: createEditorService
+// resolves it), as the check names its files, by which the texts of a save are found.
+
+/** The text of a data file, if it can be read. */
+const read = (dataDir: string, file: WritableFile) => placeInside(dataDir, file, false).then((target) => readFile(target, "utf8")).catch(() => undefined);
+
+/** A data file as the editor edits it (`asked`: the editor's name of it): its value, through view.ts, as YAML. */
+async function entry(dataDir: string, asked: string): Promise<{ data: string | null; file: { path: string; id: string | null } }> {
+  const file = dataFileNamed(dataPath(asked));
+  const bytes = isAnswer(file) ? undefined : await read(dataDir, file);
+  if (!isAnswer(file) && file.kind === "translation") {
+    // Not YAML: the editor shows the texts as missing; check names the problem.
+    const value = valueOf(bytes);
+    const view = file.of === "event"
+      // A translation not yet begun is shown too: the event's documents and photos, their texts to write.
+      ? fileToView(eventSchema, formOfTranslation(eventTranslationSchema, valueOf(await read(dataDir, { ...file, path: file.english })), value))
+      : toTranslationForm(file.schema, value ?? {});
+    return { data: stringify(view, { lineWidth: 0 }), file: { path: asked, id: bytes === undefined ? null : sha(bytes) } };
+  }
+  if (bytes === undefined || isAnswer(file)) return { data: null, file: { path: asked, id: null } };
+  // Not YAML: the editor shows an empty form; check names the problem.
+  const value = valueOf(bytes);
+  const view = fileToView(file.schema, value ?? (wrapsWhole(file.schema) ? [] : {}));
+  return { data: stringify(view, { lineWidth: 0 }), file: { path: asked, id: sha(bytes) } };
+}
+
+/** The names of the translation files beside an event's file (relative to the data folder). */
+async function translationsBeside(dataDir: string, event: string): Promise<string[]> {
+  const id = path.posix.basename(event, ".yaml");
+  const names = await readdir(path.join(dataDir, path.posix.dirname(event))).catch(() => [] as string[]);
+  return names.filter((name) => path.basename(translationFileOf(name)?.english ?? "", ".yaml") === id).sort();
+}
+
+/** The languages the events are edited in besides English: those the editions are published in. */
+async function languages(dataDir: string): Promise<string[]> {
+  const { report } = await readReferenceFiles(dataDir, []);
+  return editorLanguages((report.value ?? report.fields)?.editions);
+}
+
+/** The texts of an English file (relative to the data folder) as a save leaves it (`overlay`). */
+async function englishUnits(dataDir: string, file: Translation, overlay: Overlay): Promise<TextUnit[]> {
+  const english = path.join(dataDir, file.english);
+  if (file.of === "event") {
+    const { event } = readEvent(english, overlay);
+    const value = (event.value ?? event.fields) as EventFile | undefined;
+    return value ? eventTextUnits({ ...value, id: event.id, file: english, reportYear: 0 }) : [];
+  }
+  return textUnits(siteTexts(dataDir, await readReferenceFiles(dataDir, [], overlay))).filter((u) => u.file === english);
+}
+
+/**
+ * The text of a translation file after a save: the texts the form shows written into the file as it is
+ * (`before`), each one the save changed recorded as translated from its English as the save leaves it;
+ * undefined for a file that is not there and would hold no text.
+ */
+async function translationText(dataDir: string, file: Translation, target: Translation, form: unknown, before: string | undefined, overlay: Overlay): Promise<string | undefined | Answer> {
+  const shown = file.of === "event" ? translationOf(eventTranslationSchema, viewToFile(eventSchema, form)) : fromTranslationForm(file.schema, form);
+  const old = before === undefined ? {} : valueOf(before);
+  if (old === undefined) return refused(422, `${file.path} cannot be read as YAML as it stands: correct it in a text editor (check names the problem)`);
+  const next = (assignTexts(file.schema, old, shown) ?? {}) as Record<string, unknown>;
+  recordTranslatedFrom(next, old, await englishUnits(dataDir, target, overlay));
+  const value = pruned(file.schema, next) ?? {};
+  if (before !== undefined) {
+    const merged = mergeIntoText(before, value, file.schema);
+    return merged === undefined ? undefined : explainRecords(merged, old);
+  }
+  if (isBlank(value)) return undefined;
+  const doc = new Document(value);
+  doc.commentBefore = translationHeader(path.join(dataDir, target.path), dataDir);
+  return translationTextOf(doc, true);
+}
+
+async function listFolder(dataDir: string, folder: string, depth: number): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (relative: string, level: number): Promise<void> => {
+    const entries = await readdir(path.join(dataDir, relative), { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const child = `${relative}/${e.name}`;
+      if (e.isDirectory() && level < depth) await walk(child, level + 1);
+      else if (e.isFile() && level === depth) found.push(child);
+    }
+  };
+  await walk(folder, 1);
+  return found.sort();
+}
+
+async function media(dataDir: string, relative: string): Promise<Record<string, unknown>> {
+  const file = named(relative, ["image", "document"]);
+  if (isAnswer(file)) throw new Error(String((file.json as { error: string }).error));
+  const bytes = await readFile(await placeInside(dataDir, file, false));
+  return { id: sha(bytes), content: bytes.toString("base64"), encoding: "base64", path: relative, name: path.posix.basename(relative) };
+}
+
+/** The problems that the new texts bring: errors in the files written, or errors elsewhere that the folder as it is has not. */
+async function problemsOf(service: EditorServiceOptions, overlay: Overlay, written: ReadonlyMap<string, { text: string; file: DataFile }>): Promise<SaveProblem[]> {
+  const { dataDir, pictureCache } = service;
+  const after = await loadData(dataDir, { overlay, ...(pictureCache ? { pictureCache } : {}) });
+  let errors = after.diagnostics.filter((d) => d.severity === "error");
+  if (errors.some((d) => !written.has(d.file))) {
+    const before = await loadData(dataDir, pictureCache ? { pictureCache } : {});
+    const known = new Set(before.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d)));
+    errors = errors.filter((d) => written.has(d.file) || !known.has(formatDiagnostic(d)));
+  }
+  return errors.map((d) => {
+    const own = written.get(d.file);
+    const at = own ? placeOf(own.file, d, own.text) : undefined;
+    const field = at?.[0];
+    return {
+      text: formatDiagnostic(d), message: d.message, file: path.relative(dataDir, d.file).split(path.sep).join("/"),
+      ...(typeof field === "string" ? { field, path: at } : {}),
+      ...(own?.file.kind === "translation" ? { locale: own.file.lang } : {}),
+    };
+  });
+}
+
+/** A file of a save: the file it is, the file it goes to (a moved event's new place), whether it is a new event checked under a provisional name, and the form's text. */
+interface SavePlan {
+  readonly file: DataFile;
+  readonly destination: DataFile;
+  readonly provisional: boolean;
+  readonly raw: string;
+}
+
+/**
+ * The files of a save (`dataFiles`, as the editor sends them), or the refusal of one; `unnamed`, the refusal of a new
+ * event's file name, when the event is checked under a provisional one.
+ */
+async function savePlans(dataDir: string, dataFiles: readonly unknown[]): Promise<{ plans: SavePlan[]; unnamed?: Answer } | Answer> {
+  let unnamed: Answer | undefined;
+  const plans: SavePlan[] = [];
+  for (const dataFile of dataFiles) {
+    if (!isRecord(dataFile) || typeof dataFile.raw !== "string") return refused(400, "a file to save has no text");
+    const asked = typeof dataFile.path === "string" ? dataPath(dataFile.path) : dataFile.path;
+    let file = dataFileNamed(asked);
+    let provisional = false;
+    if (isAnswer(file)) {
+      // A new event whose date is not one has no year to be filed under, and so no file name. It is checked under
+      // the events folder itself, so that the answer is check's, at the date's field; nothing is written. Its
+      // translations wait for its name.
+      if (translationFileOf(String(asked))) continue;
+      const name = provisionalEventName(asked);
+      if (!name || dataFile.newPath !== undefined || (await placeInside(dataDir, { kind: "event", path: String(asked), schema: eventSchema, maxBytes: 0 }, false).then(() => true, () => false))) return file;
+      unnamed ??= file;
+      provisional = true;
+      file = { kind: "event", path: `${EVENTS_DIR}/${name}`, schema: eventSchema, maxBytes: MAX_FILE_BYTES };
+    }
+    const destination = dataFile.newPath === undefined ? file : dataFileNamed(typeof dataFile.newPath === "string" ? dataPath(dataFile.newPath) : dataFile.newPath, [file.kind]);
+    if (isAnswer(destination)) return destination;
+    plans.push({ file, destination, provisional, raw: dataFile.raw });
+  }
+  return { plans, ...(unnamed ? { unnamed } : {}) };
+}
+
+/**
+ * The text a save writes into a file, from the form (`form`) and what the file holds (`before`): null for a translation
+ * not begun and given no text, for which no file is made; a refusal for a file that cannot be read as YAML as it stands.
+ */
+async function textToWrite(dataDir: string, plan: SavePlan, form: unknown, before: string | undefined, overlay: Overlay): Promise<string | null | Answer> {
+  const { file, destination } = plan;
+  let text: string | undefined;
+  if (file.kind === "translation" && destination.kind === "translation") {
+    const made = await translationText(dataDir, file, destination, form, before, overlay);
+    if (typeof made === "object") return made;
+    if (made === undefined) return null;
+    text = made;
+  } else if (before !== undefined) text = mergeIntoText(before, viewToFile(file.schema, form), file.schema);
+  else {
+    const kind = DATA_FILE_KINDS.find((k) => k.schema === file.schema)!;
+    const header = file.schema === eventSchema ? schemaLine(path.join(dataDir, destination.path), dataDir, kind) : undefined;
+    text = newFileText(viewToFile(file.schema, form), header);
+  }
+  if (text === undefined) return refused(422, `${file.path} cannot be read as YAML as it stands: correct it in a text editor (check names the problem)`);
+  return text;
+}
+
+type Written = Map<string, { text: string; file: DataFile; target: string; before?: string }>;
+
+/** An event moved to another folder takes along the translations the editor did not send (of a language it does not show). */
+async function carryTranslations(dataDir: string, plans: readonly SavePlan[], written: Written, removed: string[], overlay: Map<string, string | null>): Promise<void> {
+  for (const { file, destination } of plans) {
+    if (file.kind !== "event" || destination.path === file.path || !removed.includes(path.join(dataDir, file.path))) continue;
+    for (const name of await translationsBeside(dataDir, file.path)) {
+      const from = path.posix.join(path.posix.dirname(file.path), name);
+      const to = dataFileNamed(path.posix.join(path.posix.dirname(destination.path), name.replace(path.posix.basename(file.path, ".yaml"), path.posix.basename(destination.path, ".yaml"))), ["translation"]);
+      if (isAnswer(to) || written.has(path.join(dataDir, to.path)) || removed.includes(path.join(dataDir, from))) continue;
+      const text = await readFile(path.join(dataDir, from), "utf8");
+      overlay.set(path.join(dataDir, to.path), text);
+      written.set(path.join(dataDir, to.path), { text, file: to, target: await placeInside(dataDir, to, true) });
+      removed.push(path.join(dataDir, from));
+    }
+  }
+}
+
+/** Writes the pictures and documents uploaded with a save, and gives those that are new; an upload refused removes those new ones first. */
+async function writeAssets(dataDir: string, assets: readonly unknown[]): Promise<string[] | Answer> {
+  const created: string[] = [];
+  for (const asset of assets) {
+    if (!isRecord(asset)) return refused(400, "an upload without its file");
+    const placed = await writeAsset(dataDir, asset);
+    if ("status" in placed) {
+      await Promise.all(created.map((f) => rm(f, { force: true })));
+      return placed;
+    }
+    if (placed.created) created.push(placed.target);
+  }
+  return created;
+}
+
+async function persistEntry(service: EditorServiceOptions, params: Record<string, unknown>): Promise<Answer> {
+  const { dataDir } = service;
+  const dataFiles = Array.isArray(params.dataFiles) ? params.dataFiles : params.entry ? [params.entry] : [];
+  const assets = Array.isArray(params.assets) ? params.assets : [];
+  if (dataFiles.length === 0) return refused(400, "nothing to save");
+  const overlay = new Map<string, string | null>();
+  const written: Written = new Map();
+  const removed: string[] = [];
+  const planned = await savePlans(dataDir, dataFiles);
+  if (isAnswer(planned)) return planned;
+  const { plans, unnamed } = planned;
+  // The English files first: a translation records what it translates as the save leaves it.
+  plans.sort((a, b) => Number(a.file.kind === "translation") - Number(b.file.kind === "translation"));
+  for (const plan of plans) {
+    const { file, destination, provisional, raw } = plan;
+    let form: unknown;
+    try {
+      form = parse(raw) as unknown;
+    } catch (error) {
+      return refused(400, `${file.path}: the editor sent a text that is not YAML (${(error as Error).message.split("\n")[0]})`);
+    }
+    const source = await placeInside(dataDir, file, false).catch(() => undefined);
+    const before = source ? await readFile(source, "utf8").catch(() => undefined) : undefined;
+    const text = await textToWrite(dataDir, plan, form, before, overlay);
+    if (text === null) continue;
+    if (typeof text === "object") return text;
+    if (Buffer.byteLength(text) > destination.maxBytes) return refused(413, `${destination.path} would be over ${destination.maxBytes / 1024 / 1024} MB`);
+    const target = provisional ? "" : await placeInside(dataDir, destination, true);
+    // The name the check reads it by (the folder's real path may differ, through a link above it).
+    const named = path.join(dataDir, destination.path);
+    overlay.set(named, text);
+    // What the file held, to leave it be when the save does not change it; a file moved is written in its new place all the same.
+    written.set(named, { text, file: destination, target, ...(before !== undefined && destination.path === file.path ? { before } : {}) });
+    if (source && destination.path !== file.path) removed.push(path.join(dataDir, file.path));
+  }
+  await carryTranslations(dataDir, plans, written, removed, overlay);
+  // Pictures and documents saved with the entry are written first: the check reads them from the disk.
+  const created = await writeAssets(dataDir, assets);
+  if (isAnswer(created)) return created;
+  // A file moved to another folder is not read in its old place.
+  for (const file of removed) overlay.set(file, null);
+  const problems = await problemsOf(service, overlay, written);
+  if (problems.length > 0) {
+    await Promise.all(created.map((f) => rm(f, { force: true })));
+    return refused(422, `Nothing was saved: the data would have ${problems.length === 1 ? "an error" : `${problems.length} errors`}:\n${problems.map((p) => p.text).join("\n")}`, problems);
+  }
+  if (unnamed) return unnamed;
+  for (const { target, text, before } of written.values()) if (text !== before) await writeWhole(target, text);
+  for (const file of removed) await rm(file, { force: true });
+  return ok({ message: "entry persisted" });
+}
+
+/** Writes an uploaded picture or document; whether it is new, for undoing a save that is refused. */
+async function writeAsset(dataDir: string, asset: Record<string, unknown>): Promise<{ target: string; created: boolean } | Answer> {
+  const file = named(asset.path, ["image", "document"]);
+  if (isAnswer(file)) return file;
+  if (asset.encoding !== "base64" || typeof asset.content !== "string") return refused(400, `${file.path}: the upload is not in base64`);
+  const bytes = Buffer.from(asset.content, "base64");
+  if (bytes.length > file.maxBytes) return refused(413, `${file.path} is ${Math.round(bytes.length / 1024 / 1024)} MB; at most ${file.maxBytes / 1024 / 1024} MB may be uploaded`);
+  const target = await placeInside(dataDir, file, true);
+  const existed = await readFile(target).then(() => true, () => false);
+  await writeWhole(target, bytes);
+  return { target, created: !existed };
+}
+
+async function answer(service: EditorServiceOptions, action: unknown, params: Record<string, unknown>): Promise<Answer> {
+  const { dataDir } = service;
+  switch (action) {
+    case "info":
+      return ok({ repo: path.basename(path.resolve(dataDir)), publish_modes: ["simple"], type: "local_fs" });
+    case "entriesByFolder": {
+      const folder = params.folder;
+      if (folder !== "events") return refused(400, "the editor lists only the events folder");
+      const depth = Math.min(Math.max(Number(params.depth) || 1, 1), 2);
+      // The events, each by its English file; the editor asks for the translations of the one it opens.
+      const files = (await listFolder(dataDir, "events", depth)).filter((f) => f.endsWith(".yaml") && !translationFileOf(f));
+      // The editor's page says which languages its form has (client.js); else the editions' languages say it, as they did to its configuration.
+      const several = Array.isArray(params.locales) ? params.locales.length > 1 : (await languages(dataDir)).length > 0;
+      const named = several ? files.map(editorPath) : files;
+      return ok(await Promise.all(named.map((f) => entry(dataDir, f))));
+    }
+    case "entriesByFiles": {
+      const files = Array.isArray(params.files) ? params.files : [];
+      return ok(await Promise.all(files.map((f) => entry(dataDir, String(isRecord(f) ? f.path : f)))));
+    }
+    case "getEntry":
+      return ok(await entry(dataDir, String(params.path)));
+    case "persistEntry":
+      return persistEntry(service, params);
+    case "getMedia": {
+      const folder = (typeof params.mediaFolder === "string" ? params.mediaFolder : "").replace(/^\/+|\/+$/g, "");
+      // Decap also asks for the media beside an entry's file; the data folder keeps them in images/ and documents/ only.
+      if (folder !== IMAGES_DIR && folder !== DOCUMENTS_DIR) return ok([]);
+      const files = await listFolder(dataDir, folder, 1);
+      const list = await Promise.all(files.filter((f) => writableFile(f).ok).map((f) => media(dataDir, f).catch(() => undefined)));
+      return ok(list.filter(Boolean));
+    }
+    case "getMediaFile":
+      return ok(await media(dataDir, String(params.path)));
+    case "persistMedia": {
+      const asset = isRecord(params.asset) ? params.asset : {};
+      const placed = await writeAsset(dataDir, asset);
+      if ("status" in placed) return placed;
+      return ok(await media(dataDir, String(asset.path)));
+    }
+    case "deleteFile":
+    case "deleteFiles": {
+      const paths = action === "deleteFile" ? [params.path] : Array.isArray(params.paths) ? params.paths : [];
+      for (const p of paths) {
+        const file = named(typeof p === "string" ? dataPath(p) : p, ["event", "translation", "image", "document"]);
+        if (isAnswer(file)) return file;
+        // An event's translations go with it; those of report.yaml and the reference files stay.
+        if (file.kind === "translation" && file.of !== "event") return refused(400, `${file.path}: the editor does not delete this file`);
+        // Also those of a language the editor does not show: a translation of no event is an error.
+        if (file.kind === "event") for (const name of await translationsBeside(dataDir, file.path)) await rm(path.join(dataDir, path.posix.dirname(file.path), name), { force: true });
+        await rm(await placeInside(dataDir, file, false), { force: true });
+      }
+      return ok({ message: "deleted" });
+    }
+    case "getDeployPreview":
+      return ok(null);
+    case "eventPage": {
+      const file = named(typeof params.path === "string" ? dataPath(params.path) : params.path, ["event"]);
+      if (isAnswer(file)) return file;
+      return ok({ url: service.eventPage?.(path.join(dataDir, file.path)) ?? null });
+    }
+    default:
+      return refused(422, `Unknown action ${String(action).slice(0, 50)}`);
+  }
+}
+
 export function createEditorService(options: EditorServiceOptions): EditorService {
   // Absolute, as the check's files are then named, and the texts of a save found by those names.
-  const dataDir = path.resolve(options.dataDir);
-
-  const read = (file: WritableFile) => placeInside(dataDir, file, false).then((target) => readFile(target, "utf8")).catch(() => undefined);
-
-  /** A data file as the editor edits it (`asked`: the editor's name of it): its value, through view.ts, as YAML. */
-  async function entry(asked: string): Promise<{ data: string | null; file: { path: string; id: string | null } }> {
-    const file = dataFileNamed(dataPath(asked));
-    const bytes = isAnswer(file) ? undefined : await read(file);
-    if (!isAnswer(file) && file.kind === "translation") {
-      // Not YAML: the editor shows the texts as missing; check names the problem.
-      const value = valueOf(bytes);
-      const view = file.of === "event"
-        // A translation not yet begun is shown too: the event's documents and photos, their texts to write.
-        ? fileToView(eventSchema, formOfTranslation(eventTranslationSchema, valueOf(await read({ ...file, path: file.english })), value))
-        : toTranslationForm(file.schema, value ?? {});
-      return { data: stringify(view, { lineWidth: 0 }), file: { path: asked, id: bytes === undefined ? null : sha(bytes) } };
-    }
-    if (bytes === undefined || isAnswer(file)) return { data: null, file: { path: asked, id: null } };
-    // Not YAML: the editor shows an empty form; check names the problem.
-    const value = valueOf(bytes);
-    const view = fileToView(file.schema, value ?? (wrapsWhole(file.schema) ? [] : {}));
-    return { data: stringify(view, { lineWidth: 0 }), file: { path: asked, id: sha(bytes) } };
-  }
-
-  /** The names of the translation files beside an event's file (relative to the data folder). */
-  async function translationsBeside(event: string): Promise<string[]> {
-    const id = path.posix.basename(event, ".yaml");
-    const names = await readdir(path.join(dataDir, path.posix.dirname(event))).catch(() => [] as string[]);
-    return names.filter((name) => path.basename(translationFileOf(name)?.english ?? "", ".yaml") === id).sort();
-  }
-
-  /** The languages the events are edited in besides English: those the editions are published in. */
-  async function languages(): Promise<string[]> {
-    const { report } = await readReferenceFiles(dataDir, []);
-    return editorLanguages((report.value ?? report.fields)?.editions);
-  }
-
-  /** The texts of an English file (relative to the data folder) as a save leaves it (`overlay`). */
-  async function englishUnits(file: Translation, overlay: Overlay): Promise<TextUnit[]> {
-    const english = path.join(dataDir, file.english);
-    if (file.of === "event") {
-      const { event } = readEvent(english, overlay);
-      const value = (event.value ?? event.fields) as EventFile | undefined;
-      return value ? eventTextUnits({ ...value, id: event.id, file: english, reportYear: 0 }) : [];
-    }
-    return textUnits(siteTexts(dataDir, await readReferenceFiles(dataDir, [], overlay))).filter((u) => u.file === english);
-  }
-
-  /**
-   * The text of a translation file after a save: the texts the form shows written into the file as it is
-   * (`before`), each one the save changed recorded as translated from its English as the save leaves it;
-   * undefined for a file that is not there and would hold no text.
-   */
-  async function translationText(file: Translation, target: Translation, form: unknown, before: string | undefined, overlay: Overlay): Promise<string | undefined | Answer> {
-    const shown = file.of === "event" ? translationOf(eventTranslationSchema, viewToFile(eventSchema, form)) : fromTranslationForm(file.schema, form);
-    const old = before === undefined ? {} : valueOf(before);
-    if (old === undefined) return refused(422, `${file.path} cannot be read as YAML as it stands: correct it in a text editor (check names the problem)`);
-    const next = (assignTexts(file.schema, old, shown) ?? {}) as Record<string, unknown>;
-    recordTranslatedFrom(next, old, await englishUnits(target, overlay));
-    const value = pruned(file.schema, next) ?? {};
-    if (before !== undefined) {
-      const merged = mergeIntoText(before, value, file.schema);
-      return merged === undefined ? undefined : explainRecords(merged, old);
-    }
-    if (isBlank(value)) return undefined;
-    const doc = new Document(value);
-    doc.commentBefore = translationHeader(path.join(dataDir, target.path), dataDir);
-    return translationTextOf(doc, true);
-  }
-
-  async function listFolder(folder: string, depth: number): Promise<string[]> {
-    const found: string[] = [];
-    const walk = async (relative: string, level: number): Promise<void> => {
-      const entries = await readdir(path.join(dataDir, relative), { withFileTypes: true }).catch(() => []);
-      for (const e of entries) {
-        if (e.name.startsWith(".")) continue;
-        const child = `${relative}/${e.name}`;
-        if (e.isDirectory() && level < depth) await walk(child, level + 1);
-        else if (e.isFile() && level === depth) found.push(child);
-      }
-    };
-    await walk(folder, 1);
-    return found.sort();
-  }
-
-  async function media(relative: string): Promise<Record<string, unknown>> {
-    const file = named(relative, ["image", "document"]);
-    if (isAnswer(file)) throw new Error(String((file.json as { error: string }).error));
-    const bytes = await readFile(await placeInside(dataDir, file, false));
-    return { id: sha(bytes), content: bytes.toString("base64"), encoding: "base64", path: relative, name: path.posix.basename(relative) };
-  }
-
-  /** The problems that the new texts bring: errors in the files written, or errors elsewhere that the folder as it is has not. */
-  async function problemsOf(overlay: Overlay, written: ReadonlyMap<string, { text: string; file: DataFile }>): Promise<SaveProblem[]> {
-    const after = await loadData(dataDir, { overlay, ...(options.pictureCache ? { pictureCache: options.pictureCache } : {}) });
-    let errors = after.diagnostics.filter((d) => d.severity === "error");
-    if (errors.some((d) => !written.has(d.file))) {
-      const before = await loadData(dataDir, options.pictureCache ? { pictureCache: options.pictureCache } : {});
-      const known = new Set(before.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d)));
-      errors = errors.filter((d) => written.has(d.file) || !known.has(formatDiagnostic(d)));
-    }
-    return errors.map((d) => {
-      const own = written.get(d.file);
-      const at = own ? placeOf(own.file, d, own.text) : undefined;
-      const field = at?.[0];
-      return {
-        text: formatDiagnostic(d), message: d.message, file: path.relative(dataDir, d.file).split(path.sep).join("/"),
-        ...(typeof field === "string" ? { field, path: at } : {}),
-        ...(own?.file.kind === "translation" ? { locale: own.file.lang } : {}),
-      };
-    });
-  }
-
-  async function persistEntry(params: Record<string, unknown>): Promise<Answer> {
-    const dataFiles = Array.isArray(params.dataFiles) ? params.dataFiles : params.entry ? [params.entry] : [];
-    const assets = Array.isArray(params.assets) ? params.assets : [];
-    if (dataFiles.length === 0) return refused(400, "nothing to save");
-    const overlay = new Map<string, string | null>();
-    /** The refusal of a new event's file name, when the event is checked under a provisional one. */
-    let unnamed: Answer | undefined;
-    const written = new Map<string, { text: string; file: DataFile; target: string; before?: string }>();
-    const removed: string[] = [];
-    const plans: { file: DataFile; destination: DataFile; provisional: boolean; raw: string }[] = [];
-    for (const dataFile of dataFiles) {
-      if (!isRecord(dataFile) || typeof dataFile.raw !== "string") return refused(400, "a file to save has no text");
-      const asked = typeof dataFile.path === "string" ? dataPath(dataFile.path) : dataFile.path;
-      let file = dataFileNamed(asked);
-      let provisional = false;
-      if (isAnswer(file)) {
-        // A new event whose date is not one has no year to be filed under, and so no file name. It is checked under
-        // the events folder itself, so that the answer is check's, at the date's field; nothing is written. Its
-        // translations wait for its name.
-        if (translationFileOf(String(asked))) continue;
-        const name = provisionalEventName(asked);
-        if (!name || dataFile.newPath !== undefined || (await placeInside(dataDir, { kind: "event", path: String(asked), schema: eventSchema, maxBytes: 0 }, false).then(() => true, () => false))) return file;
-        unnamed ??= file;
-        provisional = true;
-        file = { kind: "event", path: `${EVENTS_DIR}/${name}`, schema: eventSchema, maxBytes: MAX_FILE_BYTES };
-      }
-      const destination = dataFile.newPath === undefined ? file : dataFileNamed(typeof dataFile.newPath === "string" ? dataPath(dataFile.newPath) : dataFile.newPath, [file.kind]);
-      if (isAnswer(destination)) return destination;
-      plans.push({ file, destination, provisional, raw: dataFile.raw });
-    }
-    // The English files first: a translation records what it translates as the save leaves it.
-    plans.sort((a, b) => Number(a.file.kind === "translation") - Number(b.file.kind === "translation"));
-    for (const { file, destination, provisional, raw } of plans) {
-      let form: unknown;
-      try {
-        form = parse(raw) as unknown;
-      } catch (error) {
-        return refused(400, `${file.path}: the editor sent a text that is not YAML (${(error as Error).message.split("\n")[0]})`);
-      }
-      const source = await placeInside(dataDir, file, false).catch(() => undefined);
-      const before = source ? await readFile(source, "utf8").catch(() => undefined) : undefined;
-      let text: string | undefined;
-      if (file.kind === "translation" && destination.kind === "translation") {
-        const made = await translationText(file, destination, form, before, overlay);
-        if (typeof made === "object") return made;
-        // A translation not begun, and given no text: no file is made for it.
-        if (made === undefined) continue;
-        text = made;
-      } else if (before !== undefined) text = mergeIntoText(before, viewToFile(file.schema, form), file.schema);
-      else {
-        const kind = DATA_FILE_KINDS.find((k) => k.schema === file.schema)!;
-        const header = file.schema === eventSchema ? schemaLine(path.join(dataDir, destination.path), dataDir, kind) : undefined;
-        text = newFileText(viewToFile(file.schema, form), header);
-      }
-      if (text === undefined) return refused(422, `${file.path} cannot be read as YAML as it stands: correct it in a text editor (check names the problem)`);
-      if (Buffer.byteLength(text) > destination.maxBytes) return refused(413, `${destination.path} would be over ${destination.maxBytes / 1024 / 1024} MB`);
-      const target = provisional ? "" : await placeInside(dataDir, destination, true);
-      // The name the check reads it by (the folder's real path may differ, through a link above it).
-      const named = path.join(dataDir, destination.path);
-      overlay.set(named, text);
-      // What the file held, to leave it be when the save does not change it; a file moved is written in its new place all the same.
-      written.set(named, { text, file: destination, target, ...(before !== undefined && destination.path === file.path ? { before } : {}) });
-      if (source && destination.path !== file.path) removed.push(path.join(dataDir, file.path));
-    }
-    // An event moved to another folder takes along the translations the editor did not send (of a language it does not show).
-    for (const { file, destination } of plans) {
-      if (file.kind !== "event" || destination.path === file.path || !removed.includes(path.join(dataDir, file.path))) continue;
-      for (const name of await translationsBeside(file.path)) {
-        const from = path.posix.join(path.posix.dirname(file.path), name);
-        const to = dataFileNamed(path.posix.join(path.posix.dirname(destination.path), name.replace(path.posix.basename(file.path, ".yaml"), path.posix.basename(destination.path, ".yaml"))), ["translation"]);
-        if (isAnswer(to) || written.has(path.join(dataDir, to.path)) || removed.includes(path.join(dataDir, from))) continue;
-        const text = await readFile(path.join(dataDir, from), "utf8");
-        overlay.set(path.join(dataDir, to.path), text);
-        written.set(path.join(dataDir, to.path), { text, file: to, target: await placeInside(dataDir, to, true) });
-        removed.push(path.join(dataDir, from));
-      }
-    }
-    // Pictures and documents saved with the entry are written first: the check reads them from the disk.
-    const created: string[] = [];
-    for (const asset of assets) {
-      if (!isRecord(asset)) return refused(400, "an upload without its file");
-      const placed = await writeAsset(asset);
-      if ("status" in placed) {
-        await Promise.all(created.map((f) => rm(f, { force: true })));
-        return placed;
-      }
-      if (placed.created) created.push(placed.target);
-    }
-    // A file moved to another folder is not read in its old place.
-    for (const file of removed) overlay.set(file, null);
-    const problems = await problemsOf(overlay, written);
-    if (problems.length > 0) {
-      await Promise.all(created.map((f) => rm(f, { force: true })));
-      return refused(422, `Nothing was saved: the data would have ${problems.length === 1 ? "an error" : `${problems.length} errors`}:\n${problems.map((p) => p.text).join("\n")}`, problems);
-    }
-    if (unnamed) return unnamed;
-    for (const { target, text, before } of written.values()) if (text !== before) await writeWhole(target, text);
-    for (const file of removed) await rm(file, { force: true });
-    return ok({ message: "entry persisted" });
-  }
-
-  /** Writes an uploaded picture or document; whether it is new, for undoing a save that is refused. */
-  async function writeAsset(asset: Record<string, unknown>): Promise<{ target: string; created: boolean } | Answer> {
-    const file = named(asset.path, ["image", "document"]);
-    if (isAnswer(file)) return file;
-    if (asset.encoding !== "base64" || typeof asset.content !== "string") return refused(400, `${file.path}: the upload is not in base64`);
-    const bytes = Buffer.from(asset.content, "base64");
-    if (bytes.length > file.maxBytes) return refused(413, `${file.path} is ${Math.round(bytes.length / 1024 / 1024)} MB; at most ${file.maxBytes / 1024 / 1024} MB may be uploaded`);
-    const target = await placeInside(dataDir, file, true);
-    const existed = await readFile(target).then(() => true, () => false);
-    await writeWhole(target, bytes);
-    return { target, created: !existed };
-  }
-
-  async function answer(action: unknown, params: Record<string, unknown>): Promise<Answer> {
-    switch (action) {
-      case "info":
-        return ok({ repo: path.basename(path.resolve(dataDir)), publish_modes: ["simple"], type: "local_fs" });
-      case "entriesByFolder": {
-        const folder = params.folder;
-        if (folder !== "events") return refused(400, "the editor lists only the events folder");
-        const depth = Math.min(Math.max(Number(params.depth) || 1, 1), 2);
-        // The events, each by its English file; the editor asks for the translations of the one it opens.
-        const files = (await listFolder("events", depth)).filter((f) => f.endsWith(".yaml") && !translationFileOf(f));
-        // The editor's page says which languages its form has (client.js); else the editions' languages say it, as they did to its configuration.
-        const several = Array.isArray(params.locales) ? params.locales.length > 1 : (await languages()).length > 0;
-        const named = several ? files.map(editorPath) : files;
-        return ok(await Promise.all(named.map(entry)));
-      }
-      case "entriesByFiles": {
-        const files = Array.isArray(params.files) ? params.files : [];
-        return ok(await Promise.all(files.map((f) => entry(String(isRecord(f) ? f.path : f)))));
-      }
-      case "getEntry":
-        return ok(await entry(String(params.path)));
-      case "persistEntry":
-        return persistEntry(params);
-      case "getMedia": {
-        const folder = (typeof params.mediaFolder === "string" ? params.mediaFolder : "").replace(/^\/+|\/+$/g, "");
-        // Decap also asks for the media beside an entry's file; the data folder keeps them in images/ and documents/ only.
-        if (folder !== IMAGES_DIR && folder !== DOCUMENTS_DIR) return ok([]);
-        const files = await listFolder(folder, 1);
-        const list = await Promise.all(files.filter((f) => writableFile(f).ok).map((f) => media(f).catch(() => undefined)));
-        return ok(list.filter(Boolean));
-      }
-      case "getMediaFile":
-        return ok(await media(String(params.path)));
-      case "persistMedia": {
-        const asset = isRecord(params.asset) ? params.asset : {};
-        const placed = await writeAsset(asset);
-        if ("status" in placed) return placed;
-        return ok(await media(String(asset.path)));
-      }
-      case "deleteFile":
-      case "deleteFiles": {
-        const paths = action === "deleteFile" ? [params.path] : Array.isArray(params.paths) ? params.paths : [];
-        for (const p of paths) {
-          const file = named(typeof p === "string" ? dataPath(p) : p, ["event", "translation", "image", "document"]);
-          if (isAnswer(file)) return file;
-          // An event's translations go with it; those of report.yaml and the reference files stay.
-          if (file.kind === "translation" && file.of !== "event") return refused(400, `${file.path}: the editor does not delete this file`);
-          // Also those of a language the editor does not show: a translation of no event is an error.
-          if (file.kind === "event") for (const name of await translationsBeside(file.path)) await rm(path.join(dataDir, path.posix.dirname(file.path), name), { force: true });
-          await rm(await placeInside(dataDir, file, false), { force: true });
-        }
-        return ok({ message: "deleted" });
-      }
-      case "getDeployPreview":
-        return ok(null);
-      case "eventPage": {
-        const file = named(typeof params.path === "string" ? dataPath(params.path) : params.path, ["event"]);
-        if (isAnswer(file)) return file;
-        return ok({ url: options.eventPage?.(path.join(dataDir, file.path)) ?? null });
-      }
-      default:
-        return refused(422, `Unknown action ${String(action).slice(0, 50)}`);
-    }
-  }
-
+  const service = { ...options, dataDir: path.resolve(options.dataDir) };
   return {
     async handle(request) {
       if (!isRecord(request)) return refused(400, "the request is not an action");
       try {
-        return await answer(request.action, isRecord(request.params) ? request.params : {});
+        return await answer(service, request.action, isRecord(request.params) ? request.params : {});
       } catch (error) {
         return refused(400, (error as Error).message);
       }

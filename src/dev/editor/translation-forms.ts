@@ -16,12 +16,12 @@ import path from "node:path";
 import type * as z from "zod";
 import { countryName } from "../../data/countries.ts";
 import type { FieldPath } from "./view.ts";
-import { TRANSLATION_FILE_KINDS } from "../../data/json-schema.ts";
+import { TRANSLATION_FILE_KINDS } from "../../data/contract/json-schema.ts";
 import type { ReferenceFiles } from "../../data/read.ts";
-import type { ReportFile } from "../../data/schema.ts";
-import { textUnits, type Texts, type TextUnit } from "../../data/texts.ts";
-import { editionLanguages, languageLabel } from "../../data/translations.ts";
-import type { PathSegment } from "../../data/yaml-source.ts";
+import type { ReportFile } from "../../data/contract/schema.ts";
+import { textUnits, type Texts, type TextUnit } from "../../data/languages/texts.ts";
+import { editionLanguages, languageLabel } from "../../data/languages/translations.ts";
+import type { PathSegment } from "../../data/source/yaml-source.ts";
 import { partOf, TRANSLATED_FROM } from "./i18n.ts";
 import { fromView, KEY, toView, VALUE } from "./view.ts";
 

@@ -9,8 +9,8 @@
  * written as its single item (`chairs: Türkiye`) is a list of one.
  */
 import type * as z from "zod";
-import { objectShape, unwrap } from "../../data/fields.ts";
-import { formOf } from "../../data/schema.ts";
+import { objectShape, unwrap } from "../../data/contract/fields.ts";
+import { formOf } from "../../data/contract/schema.ts";
 
 type AnySchema = z.core.$ZodType;
 

@@ -6,7 +6,7 @@
 import { readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createSource } from "../../../src/data/yaml-source.ts";
+import { createSource } from "../../../src/data/source/yaml-source.ts";
 import { cleanUp, diagnosticsOf, put, sampleCopy, tempDir } from "../../helpers/data.ts";
 
 afterAll(cleanUp);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reportPeriods, reportYearOf, reportYears, writtenEditions } from "../../../src/data/editions.ts";
 import { partialDate } from "../../../src/format/dates.ts";
-import { reportSchema } from "../../../src/data/schema.ts";
+import { reportSchema } from "../../../src/data/contract/schema.ts";
 import { writtenMapping } from "../../helpers/written.ts";
 
 const period = (year: number, from: string, to: string) => ({ year, from: partialDate(from), to: partialDate(to) });

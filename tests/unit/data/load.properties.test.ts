@@ -6,9 +6,9 @@
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { eventSchema } from "../../../src/data/schema.ts";
-import { parseFields } from "../../../src/data/zod-issues.ts";
-import { characterProblems, createSource, lineColumns } from "../../../src/data/yaml-source.ts";
+import { eventSchema } from "../../../src/data/contract/schema.ts";
+import { parseFields } from "../../../src/data/contract/zod-issues.ts";
+import { characterProblems, createSource, lineColumns } from "../../../src/data/source/yaml-source.ts";
 import type { Diagnostic } from "../../../src/data/diagnostics.ts";
 
 function checkPositions(text: string, diagnostics: readonly Diagnostic[]): void {

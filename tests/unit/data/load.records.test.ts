@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventRecords } from "../../../src/data/load.ts";
+import { eventRecords } from "../../../src/data/editions.ts";
 import { partialDate } from "../../../src/format/dates.ts";
 import { writtenEvent } from "../../helpers/written.ts";
 

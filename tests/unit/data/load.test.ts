@@ -623,7 +623,7 @@ describe("ids that are names of JavaScript objects' properties", () => {
   });
 
   it("both YAML readers read a key __proto__ as a key, not as the object's prototype", async () => {
-    const { createSource } = await import("../../../src/data/yaml-source.ts");
+    const { createSource } = await import("../../../src/data/source/yaml-source.ts");
     // Plain, the fast reader reads it; with an anchor and an alias, the positional one does.
     for (const text of ["__proto__:\n  name: X\n", "a: &x [1]\nb: *x\n__proto__:\n  name: X\n"]) {
       const value = createSource("x.yaml", text).source.value as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { english, languageFrom, readCatalogues } from "../../../src/data/catalogues.ts";
+import { english, languageFrom, readCatalogues } from "../../../src/data/languages/catalogues.ts";
 import { translationFilters } from "../../../src/eleventy/i18n.ts";
 import { language } from "../../../src/format/language.ts";
 import { compileMessages, parseCatalogue } from "../../../src/format/messages.ts";

@@ -1,12 +1,12 @@
 /** What the templates read of the languages of a build, and the photos as each language shows them. */
 import { describe, expect, it } from "vitest";
-import { english, languageFrom, readCatalogues } from "../../../src/data/catalogues.ts";
+import { english, languageFrom, readCatalogues } from "../../../src/data/languages/catalogues.ts";
 import { dataIn, loadDataOrThrow } from "../../../src/data/load.ts";
 import { alternatesOf } from "../../../src/report/alternates.ts";
 import { siteModels } from "../../../src/report/languages.ts";
 import { siteUrls } from "../../../src/report/urls.ts";
 import { languageLinks } from "../../../src/eleventy/languages.ts";
-import { photosIn, type ShownPhoto, type SitePhotos } from "../../../src/eleventy/photos.ts";
+import { photosIn, type ShownPhoto, type SitePhotos } from "../../../src/eleventy/shown-photos.ts";
 import { SAMPLE_DATA } from "../../helpers/data.ts";
 
 const { data } = await loadDataOrThrow(SAMPLE_DATA);

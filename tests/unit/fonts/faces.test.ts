@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ARABIC, ARABIC_SUBSETS, faceMetrics, faceOf, printedAdvances, reportCharacters, reportFaces, SANS, SERIF, SUBSETS, unicodeRanges } from "../../../src/fonts/faces.ts";
+import { ARABIC, ARABIC_SUBSETS, arabicFaceFor, faceMetrics, faceOf, matchingWeight, printedAdvances, reportCharacters, reportFaces, SANS, SERIF, SUBSETS, unicodeRanges } from "../../../src/fonts/faces.ts";
 
 describe("the report's faces", () => {
   it("are the serif, the sans and the Arabic face in the weights the styles use, each with a file of each of its published subsets", () => {
     expect(reportFaces().map((f) => `${f.family} ${f.weight} ${f.style}`)).toEqual([
       `${SERIF} 400 normal`, `${SERIF} 400 italic`, `${SERIF} 600 normal`, `${SERIF} 700 normal`,
       `${SANS} 400 normal`, `${SANS} 600 normal`, `${SANS} 700 normal`,
-      `${ARABIC} 400 normal`, `${ARABIC} 600 normal`, `${ARABIC} 700 normal`,
+      `${ARABIC} 400 normal`, `${ARABIC} 700 normal`,
     ]);
     for (const face of reportFaces()) {
       expect(face.subsets).toEqual(face.family === ARABIC ? ARABIC_SUBSETS : SUBSETS);
@@ -72,6 +72,14 @@ describe("the report's faces", () => {
     expect([0x41, 0x416, 0x30, 0x39].map((code) => covers(arabic, code))).toEqual([false, false, false, false]);
     for (const face of reportFaces().filter((f) => f.family !== ARABIC)) expect([0x628, 0x60c].some((code) => covers(face, code))).toBe(false);
     expect(faceMetrics(arabic).advances.get(0x628)).toBeGreaterThan(0);
+  });
+
+  it("draw the semibold's Arabic in the Arabic face's bold, as the browser matches weights", () => {
+    expect([400, 600, 700].map((weight) => arabicFaceFor(weight).weight)).toEqual([400, 700, 700]);
+    expect(printedAdvances(faceOf(SANS, 600)).get(0x628)).toBe(faceMetrics(faceOf(ARABIC, 700)).advances.get(0x628));
+    // CSS Fonts 4, 5.2: above 500 heavier first, below 400 lighter first, 400 and 500 up to 500 first, then lighter.
+    expect([600, 300, 400, 450, 500].map((w) => matchingWeight([100, 500, 700], w))).toEqual([700, 100, 500, 500, 500]);
+    expect([600, 300, 400].map((w) => matchingWeight([200, 900], w))).toEqual([900, 200, 200]);
   });
 
   it("publish Latin and Cyrillic, each subset for its own characters", () => {

@@ -1,7 +1,7 @@
 /** The printed PDF's document information: every field from the data, and no date that the data does not give. */
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFString, ReadingDirection, type PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { conformanceProblems } from "../../../src/pdf/conformance.ts";
+import { conformanceProblems } from "../../../src/pdf/checks/conformance.ts";
 import { finishPdf, type PdfMetadata } from "../../../src/pdf/metadata.ts";
 import { xmpProperties } from "../../helpers/pdf.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { countryCentre, eventMap, frameOf, mapLayout, NARROW, type MapPlace } from "../../../src/pictures/event-map.ts";
 import { inside } from "../../../src/pictures/labels.ts";
-import { MAP_LATITUDES } from "../../../src/data/schema.ts";
+import { MAP_LATITUDES } from "../../../src/data/contract/schema.ts";
 import { cleanUp } from "../../helpers/data.ts";
 import { problems, reportOf } from "../../helpers/pictures.ts";
 

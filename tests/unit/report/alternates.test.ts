@@ -1,6 +1,6 @@
 /** Which page exists in which language: the switcher, the hreflang alternates and the sitemap's, from the models. */
 import { describe, expect, it } from "vitest";
-import { english, languageFrom, readCatalogues } from "../../../src/data/catalogues.ts";
+import { english, languageFrom, readCatalogues } from "../../../src/data/languages/catalogues.ts";
 import { loadDataOrThrow } from "../../../src/data/load.ts";
 import { alternatesOf, nativeName, pagesOf } from "../../../src/report/alternates.ts";
 import { siteModels } from "../../../src/report/languages.ts";

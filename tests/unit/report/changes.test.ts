@@ -3,9 +3,9 @@ import { copyFile, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDataOrThrow } from "../../../src/data/load.ts";
-import { pictureStamps } from "../../../src/data/pictures.ts";
+import { pictureStamps } from "../../../src/data/attachments/images.ts";
 import { describeChanges, fieldChanges, manifestOf, readManifest } from "../../../src/report/changes.ts";
-import { languageFrom, readCatalogues } from "../../../src/data/catalogues.ts";
+import { languageFrom, readCatalogues } from "../../../src/data/languages/catalogues.ts";
 import { siteModels } from "../../../src/report/languages.ts";
 import { cleanUp, put, sampleCopy } from "../../helpers/data.ts";
 

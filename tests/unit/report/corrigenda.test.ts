@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { partialDate } from "../../../src/format/dates.ts";
 import {
-  describeTextChange, lastRelease, newCorrigenda, releasedPdfs, supersededReleases, textChange, textFingerprint, versionedPdfName,
+  describeTextChange, lastRelease, newCorrigenda, releasedPdfs, releasesIn, supersededReleases, textChange, textFingerprint, versionedPdfName,
 } from "../../../src/report/corrigenda.ts";
 
-const release = (date: string, text = "x".repeat(43)) => ({ date: partialDate(date), text });
+const release = (date: string, text = "x".repeat(43), language?: string) => ({ date: partialDate(date), ...(language ? { language } : {}), text });
 const corrigendum = (date: string, note = "A figure was corrected.") => ({ date: partialDate(date), note });
 
 describe("versionedPdfName", () => {
   it("names a release's PDF after the report's, with the day of the release", () => {
     expect(versionedPdfName("budapest-process-activity-report-2018.pdf", release("2019-03-01"))).toBe("budapest-process-activity-report-2018-2019-03-01.pdf");
+    // Another language's, after its own PDF's name.
+    expect(versionedPdfName("budapest-process-activity-report-2018-ru.pdf", release("2019-03-01"))).toBe("budapest-process-activity-report-2018-ru-2019-03-01.pdf");
   });
 });
 
@@ -36,13 +38,46 @@ describe("releases and corrigenda", () => {
     expect(supersededReleases({ ...edition, corrigenda: [corrigendum("2020-01-15")] }).map((r) => r.date.iso)).toEqual(["2019-03-01", "2019-09-01"]);
   });
 
-  it("publishes every kept release beside its report's PDF", () => {
-    const data = { dir: "/data", report: { organisation: "O", secretariat: "S", title: "T", editions: { 2018: edition } } };
-    const site = { reports: [{ year: 2018, pdfName: "o-activity-report-2018.pdf" }, { year: 2017, pdfName: "o-activity-report-2017.pdf" }] };
-    expect(releasedPdfs(data, site as never)).toEqual([
+  it("publishes every kept release beside its report's PDF in its language", () => {
+    const data = { dir: "/data", report: { organisation: "O", secretariat: "S", title: "T", editions: { 2018: { ...edition, releases: [...edition.releases, release("2019-09-01", "y".repeat(43), "ru")] } } } };
+    const english = { lang: "en", reports: [{ year: 2018, url: "/2018/", pdfName: "o-activity-report-2018.pdf" }, { year: 2017, url: "/2017/", pdfName: "o-activity-report-2017.pdf" }] };
+    const russian = { lang: "ru", reports: [{ year: 2018, url: "/ru/2018/", pdfName: "o-activity-report-2018-ru.pdf" }] };
+    expect(releasedPdfs(data, [english, russian] as never)).toEqual([
       { path: "2018/o-activity-report-2018-2019-03-01.pdf", file: "/data/releases/2018/2019-03-01.pdf" },
       { path: "2018/o-activity-report-2018-2019-09-01.pdf", file: "/data/releases/2018/2019-09-01.pdf" },
+      { path: "ru/2018/o-activity-report-2018-ru-2019-09-01.pdf", file: "/data/releases/ru/2018/2019-09-01.pdf" },
     ]);
+  });
+});
+
+describe("releases in further languages", () => {
+  // English went out on 1 March; Russian became final later, and went out first on 1 May; a correction followed in June, out on 2 June in both.
+  const edition = {
+    releases: [release("2019-03-01"), release("2019-05-01", "r".repeat(43), "ru"), release("2019-06-02", "e".repeat(43)), release("2019-06-02", "s".repeat(43), "ru")],
+    corrigenda: [corrigendum("2019-04-15"), corrigendum("2019-06-01")],
+  };
+
+  it("are each language's own: English's are those that name no language", () => {
+    expect(releasesIn(edition).map((r) => r.date.iso)).toEqual(["2019-03-01", "2019-06-02"]);
+    expect(releasesIn(edition, "ru").map((r) => r.text[0])).toEqual(["r", "s"]);
+    expect(releasesIn(edition, "ar")).toEqual([]);
+    expect(lastRelease({ releases: edition.releases.slice(0, 2) })?.date.iso).toBe("2019-03-01");
+    expect(lastRelease({ releases: edition.releases.slice(0, 2) }, "ru")?.date.iso).toBe("2019-05-01");
+    expect(lastRelease({ releases: edition.releases.slice(0, 1) }, "ru")).toBeUndefined();
+  });
+
+  it("take as new only the corrigenda after the language's own last release", () => {
+    const before = { ...edition, releases: edition.releases.slice(0, 2) };
+    // April's corrects English (out in March), not Russian, first out in May.
+    expect(newCorrigenda(before).map((c) => c.date.iso)).toEqual(["2019-04-15", "2019-06-01"]);
+    expect(newCorrigenda(before, "ru").map((c) => c.date.iso)).toEqual(["2019-06-01"]);
+    expect(newCorrigenda(edition, "ru")).toEqual([]);
+  });
+
+  it("supersede, in each language, its releases that a later corrigendum corrected", () => {
+    expect(supersededReleases(edition).map((r) => r.date.iso)).toEqual(["2019-03-01"]);
+    expect(supersededReleases(edition, "ru").map((r) => r.date.iso)).toEqual(["2019-05-01"]);
+    expect(supersededReleases({ releases: edition.releases, corrigenda: [corrigendum("2019-04-15")] }, "ru")).toEqual([]);
   });
 });
 

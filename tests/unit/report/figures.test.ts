@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { EventRecord } from "../../../src/data/load.ts";
-import type { EventType, Strand } from "../../../src/data/schema.ts";
+import type { EventRecord } from "../../../src/data/editions.ts";
+import type { EventType, Strand } from "../../../src/data/contract/schema.ts";
 import type { Count } from "../../../src/format/counts.ts";
 import { partialDate } from "../../../src/format/dates.ts";
 import { computeFigures, countOf, describeTotal, formatTotal, sumCounts } from "../../../src/report/figures.ts";

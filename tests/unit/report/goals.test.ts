@@ -42,7 +42,7 @@ describe("the line of the goals an activity served", () => {
 
 describe("the line of the goals in Russian", () => {
   it("lists the numbers as a Russian sentence does, each a piece of its own for its link", async () => {
-    const { languageFrom, readCatalogues } = await import("../../../src/data/catalogues.ts");
+    const { languageFrom, readCatalogues } = await import("../../../src/data/languages/catalogues.ts");
     const language = languageFrom(readCatalogues(), "ru");
     const event = buildSite({ ...data, events: [{ ...conference, goals: ["call-for-action-2019-trafficking", "call-for-action-2019-irregular-migration-return", "call-for-action-2019-legal-migration"] }] }, { language }).events[0]!;
     expect(event.goalLine?.text).toBe("Направлено на достижение целей: приоритетные цели 1, 2 и 5 (Istanbul Commitments and Call for Action 2019–2024).");

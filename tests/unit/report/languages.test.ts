@@ -1,6 +1,6 @@
 /** The site in each language of a build: its addresses, its reports, and what English stands in for. */
 import { describe, expect, it } from "vitest";
-import { english, languageFrom, readCatalogues } from "../../../src/data/catalogues.ts";
+import { english, languageFrom, readCatalogues } from "../../../src/data/languages/catalogues.ts";
 import { dataIn, loadDataOrThrow, type DataSet } from "../../../src/data/load.ts";
 import { buildSite } from "../../../src/report/model.ts";
 import { furtherLanguages, siteModels } from "../../../src/report/languages.ts";

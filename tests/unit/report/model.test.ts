@@ -3,7 +3,7 @@ import { loadDataOrThrow } from "../../../src/data/load.ts";
 import { buildSite } from "../../../src/report/model.ts";
 import { pdfFileName } from "../../../src/report/urls.ts";
 import { slugify } from "../../../src/format/text.ts";
-import { english } from "../../../src/data/catalogues.ts";
+import { english } from "../../../src/data/languages/catalogues.ts";
 import { compareDates, partialDate } from "../../../src/format/dates.ts";
 import path from "node:path";
 import { openData } from "../../../src/report/open-data.ts";

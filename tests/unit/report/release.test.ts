@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../../src/data/diagnostics.ts";
-import { finalEditions, releaseReasons, type ReleaseFacts } from "../../../src/report/release.ts";
+import { finalEditions, recordedReports, releaseReasons, releasesToRecord, type ReleaseFacts } from "../../../src/report/release.ts";
 
 const REPORT = "/data/report.yaml";
 const EVENT_2017 = "/data/events/2017/som.yaml";
@@ -20,6 +20,7 @@ const FACTS: ReleaseFacts = {
   built: true,
   pdfs: [2016, 2017, 2018].map((year) => ({ year, file: `/site/${year}/r-${year}.pdf`, state: "checked" as const, problems: [] })),
   changes: [],
+  unfinished: [],
 };
 
 const shown = (list: readonly Diagnostic[]) => list.map((d) => `${d.severity} ${d.file}${d.line === undefined ? "" : `:${d.line}:${d.col}`}: ${d.message}`);
@@ -115,5 +116,71 @@ describe("releaseReasons", () => {
   it("lets a released report change with a corrigendum after its release, and one not asked for", () => {
     expect(releaseReasons({ ...FACTS, changes: [{ year: 2017, released: "2018-03-01", corrected: true }] })).toEqual([]);
     expect(releaseReasons({ ...FACTS, years: [2016], changes: [{ year: 2017, released: "2018-03-01", corrected: false }] })).toEqual([]);
+  });
+
+  it("refuses a report released in Russian whose Russian text changed without a corrigendum, at its language, naming the change and where the note is translated", () => {
+    const change = { year: 2017, lang: "ru", language: "Russian", released: "2018-03-01", change: 'page 7: "в Софии" became "в Анкаре"', corrected: false, translationFile: "report.ru.yaml" };
+    expect(shown(releaseReasons({ ...FACTS, changes: [change] }))).toEqual([
+      'error /data/report.yaml:4:2: the report of 2017 in Russian was released on 2018-03-01, and the text of its Russian PDF has changed since (page 7: "в Софии" became "в Анкаре"): a released report changes only with a correction; name it under corrigenda, dated after 2018-03-01, with a note that says what was corrected, and its Russian in report.ru.yaml, or undo the change',
+    ]);
+    // Corrected, as English is: by a corrigendum after its last release in Russian.
+    expect(releaseReasons({ ...FACTS, changes: [{ ...change, corrected: true }] })).toEqual([]);
+    expect(releaseReasons({ ...FACTS, years: [2016], changes: [change] })).toEqual([]);
+  });
+
+  it("refuses a report released in a language that its edition names as a draft now, at that language", () => {
+    const unfinished = [{ year: 2018, lang: "ru", language: "Russian", released: "2019-03-01" }];
+    expect(shown(releaseReasons({ ...FACTS, unfinished }))).toEqual([
+      "error /data/report.yaml:4:2: the report of 2018 was released in Russian on 2019-03-01, and is a draft in Russian now: a released report stays a record in each language it went out in; write ru: final, and name what changed under corrigenda",
+    ]);
+    expect(releaseReasons({ ...FACTS, years: [2017], unfinished })).toEqual([]);
+  });
+});
+
+describe("releasesToRecord", () => {
+  const FP = (c: string) => c.repeat(43);
+  const place = { file: REPORT, line: 9, col: 15 };
+
+  it("records each PDF whose text is not that of its last release in its language, by year, English's first", () => {
+    const { releases, refused } = releasesToRecord([
+      { year: 2018, language: "ru", fingerprint: FP("r") },
+      { year: 2018, fingerprint: FP("e"), last: { date: "2019-03-01", text: FP("a"), place } },
+      { year: 2017, fingerprint: FP("s"), last: { date: "2019-03-01", text: FP("s"), place } },
+      { year: 2017, language: "ru", fingerprint: FP("t"), last: { date: "2019-03-01", text: FP("t"), place } },
+    ], "2019-06-02");
+    expect(refused).toEqual([]);
+    // 2017 is released as it is, in both languages; 2018 changed in English, and goes out in Russian for the first time.
+    expect(releases).toEqual([
+      { year: 2018, date: "2019-06-02", text: FP("e") },
+      { year: 2018, date: "2019-06-02", language: "ru", text: FP("r") },
+    ]);
+  });
+
+  it("records a language final after the English release at the next record, though English is released as it is", () => {
+    expect(releasesToRecord([
+      { year: 2018, fingerprint: FP("e"), last: { date: "2019-03-01", text: FP("e"), place } },
+      { year: 2018, language: "ru", fingerprint: FP("r") },
+    ], "2019-05-01").releases).toEqual([{ year: 2018, date: "2019-05-01", language: "ru", text: FP("r") }]);
+  });
+
+  it("refuses a PDF released on that day already with another text, at that release, in any language", () => {
+    const { refused } = releasesToRecord([
+      { year: 2018, fingerprint: FP("e") },
+      { year: 2018, language: "ru", fingerprint: FP("r"), last: { date: "2019-03-01", text: FP("a"), place } },
+    ], "2019-03-01");
+    expect(shown(refused)).toEqual([
+      "error /data/report.yaml:9:15: the report of 2018 in Russian has a release of 2019-03-01 already, with another text: record this one on another day (--date)",
+    ]);
+  });
+});
+
+describe("recordedReports", () => {
+  it("names the reports recorded, English's first, then each language's", () => {
+    expect(recordedReports([{ year: 2016 }, { year: 2017 }, { year: 2018 }])).toBe("the reports of 2016, 2017 and 2018");
+    expect(recordedReports([{ year: 2018 }])).toBe("the report of 2018");
+    expect(recordedReports([{ year: 2017 }, { year: 2017, language: "ru" }, { year: 2018 }, { year: 2018, language: "ru" }])).toBe("the reports of 2017 and 2018, and in Russian those of 2017 and 2018");
+    expect(recordedReports([{ year: 2018 }, { year: 2018, language: "ru" }, { year: 2018, language: "ar" }])).toBe("the report of 2018, in Arabic that of 2018, and in Russian that of 2018");
+    expect(recordedReports([{ year: 2017, language: "ru" }, { year: 2018, language: "ru" }])).toBe("the reports of 2017 and 2018 in Russian");
+    expect(recordedReports([{ year: 2018, language: "ru" }])).toBe("the report of 2018 in Russian");
   });
 });

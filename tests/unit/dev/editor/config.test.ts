@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { fieldsOf, objectShape, unwrap, type Field } from "../../../../src/data/fields.ts";
-import { DATA_FILE_KINDS, type Terms } from "../../../../src/data/json-schema.ts";
-import { eventSchema, formOf, type Vocabulary } from "../../../../src/data/schema.ts";
+import { fieldsOf, objectShape, unwrap, type Field } from "../../../../src/data/contract/fields.ts";
+import { DATA_FILE_KINDS, type Terms } from "../../../../src/data/contract/json-schema.ts";
+import { eventSchema, formOf, type Vocabulary } from "../../../../src/data/contract/schema.ts";
 import path from "node:path";
 import { readReferenceFiles } from "../../../../src/data/read.ts";
 import { editorConfig, editorConfigYaml, formHint, labelOf } from "../../../../src/dev/editor/config.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eventTranslationSchema, reportTranslationSchema, strandsTranslationSchema, type EventFile } from "../../../../src/data/schema.ts";
-import { eventTextUnits, fingerprint, type TextUnit } from "../../../../src/data/texts.ts";
+import { eventTranslationSchema, reportTranslationSchema, strandsTranslationSchema, type EventFile } from "../../../../src/data/contract/schema.ts";
+import { eventTextUnits, fingerprint, type TextUnit } from "../../../../src/data/languages/texts.ts";
 import { assignTexts, dataPath, editorLanguages, editorPath, formOfTranslation, pruned, recordTranslatedFrom, translationOf } from "../../../../src/dev/editor/i18n.ts";
 
 const ENGLISH_EVENT = {

@@ -3,8 +3,8 @@ import path from "node:path";
 import { parse, stringify } from "yaml";
 import type * as z from "zod";
 import { describe, expect, it } from "vitest";
-import { DATA_FILE_KINDS } from "../../../../src/data/json-schema.ts";
-import { eventSchema, placesSchema, reportSchema } from "../../../../src/data/schema.ts";
+import { DATA_FILE_KINDS } from "../../../../src/data/contract/json-schema.ts";
+import { eventSchema, placesSchema, reportSchema } from "../../../../src/data/contract/schema.ts";
 import { keepUnchangedLines, mergeIntoText, newFileText, pairItems } from "../../../../src/dev/editor/merge.ts";
 import { fileToView, viewToFile } from "../../../../src/dev/editor/view.ts";
 

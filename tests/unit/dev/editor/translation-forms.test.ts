@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { readReferenceFiles } from "../../../../src/data/read.ts";
-import { reportTranslationSchema, strandsTranslationSchema } from "../../../../src/data/schema.ts";
+import { reportTranslationSchema, strandsTranslationSchema } from "../../../../src/data/contract/schema.ts";
 import {
   fromTranslationForm, siteTexts, toTranslationForm, TRANSLATED_FILES, translatedFileOf, translationEntries, translationFormPath,
 } from "../../../../src/dev/editor/translation-forms.ts";

@@ -3,10 +3,10 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import type * as z from "zod";
-import { DATA_FILE_KINDS } from "../../../../src/data/json-schema.ts";
+import { DATA_FILE_KINDS } from "../../../../src/data/contract/json-schema.ts";
 import { TRANSLATION_SCHEMAS } from "../../../../src/data/read.ts";
-import { translationFileOf, translationOf } from "../../../../src/data/texts.ts";
-import { countriesSchema, eventSchema, placesSchema, reportSchema, strandsSchema } from "../../../../src/data/schema.ts";
+import { translationFileOf, translationOf } from "../../../../src/data/languages/texts.ts";
+import { countriesSchema, eventSchema, placesSchema, reportSchema, strandsSchema } from "../../../../src/data/contract/schema.ts";
 import { ENTRIES, fileToView, KEY, VALUE, viewToFile, wrapsWhole } from "../../../../src/dev/editor/view.ts";
 
 const SAMPLE = path.resolve(import.meta.dirname, "../../../../_data");
