@@ -44,9 +44,9 @@ export function webWidths(photoWidth: number): number[] {
 }
 
 
-const WEB_AVIF = { quality: 50 };
-const WEB_WEBP = { quality: 75 };
-const WEB_JPEG = { quality: 78, mozjpeg: true };
+export const WEB_AVIF = { quality: 50 };
+export const WEB_WEBP = { quality: 75 };
+export const WEB_JPEG = { quality: 78, mozjpeg: true };
 /** The print JPEG's quality when the photo fits its share of the page at it; lowered in steps of 5, to PRINT_MIN_QUALITY at most, when not. */
 const PRINT_JPEG = { quality: 80, mozjpeg: true, chromaSubsampling: "4:2:0" } as const;
 const PRINT_MIN_QUALITY = 40;
