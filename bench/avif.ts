@@ -270,11 +270,11 @@ async function main(): Promise<void> {
       equal.push({ ...match, format, bytesVsCurrent: match.bytesPerPhoto / ref.bytesPerPhoto - 1 });
       console.log(`| ${curve} | ${match.quality}${match.within ? "" : " (extrapolated)"} | ${kb(match.bytesPerPhoto)} | ${pct(match.bytesPerPhoto / ref.bytesPerPhoto - 1)} | ${round(match.wallRatio, 2)}× / ${round(match.cpuRatio, 2)}× |`);
     }
-    console.log(`\nBy width (bytes, MS-SSIM Y):\n`);
-    console.log(`| setting | ${widths.join(" | ")} |`);
-    console.log(`|---|${widths.map(() => "---").join("|")}|`);
-    for (const s of summaries) console.log(`| ${s.name} | ${s.byWidth.map((w) => `${kb(w.bytes)}, ${w.y!.toFixed(4)}`).join(" | ")} |`);
   }
+  console.log(`\nBy width (a copy's bytes, encoding time${quality ? ", MS-SSIM Y" : ""}):\n`);
+  console.log(`| setting | ${widths.join(" | ")} |`);
+  console.log(`|---|${widths.map(() => "---").join("|")}|`);
+  for (const s of summaries) console.log(`| ${s.name} | ${s.byWidth.map((w) => `${kb(w.bytes)}, ${sec(w.wallMs)}${w.y !== undefined ? `, ${w.y.toFixed(4)}` : ""}`).join(" | ")} |`);
 
   const decodeMs = mean(other.map((o) => o.decodeMs.reduce((a, b) => a + b, 0)));
   const shares = {
