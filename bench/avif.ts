@@ -15,7 +15,8 @@ import sharp, { type AvifOptions, type WebpOptions } from "sharp";
 import { PICTURE_INPUT, printedWidthMm, printPixels } from "../src/data/attachments/photo-checks.ts";
 import { encodePrint, WEB_AVIF, WEB_JPEG, WEB_WEBP, WEB_WIDTHS } from "../src/pictures/photo-processor.ts";
 import { eventPhotoLabel, standInBytes } from "./generate.ts";
-import { msSsim, ycbcr } from "./lib/ms-ssim.ts";
+import { msssim } from "@blazediff/ssim/msssim";
+import { ycbcrPlanes } from "./lib/planes.ts";
 import { BENCH_DIR, DATA_ROOT, median, round } from "./lib/util.ts";
 
 /** sharp's own default effort, which the copies are made at unless the options name one. */
@@ -218,7 +219,7 @@ async function main(): Promise<void> {
       at = performance.now();
       await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).withIccProfile("srgb").jpeg(WEB_JPEG).toBuffer();
       costs.jpegMs += performance.now() - at;
-      const reference = quality ? ycbcr(data, 3) : undefined;
+      const reference = quality ? ycbcrPlanes(data, 3) : undefined;
       // Each photo and width starts the round at another candidate, so that a change of the machine's load spreads over all.
       const offset = (p * shown.length + k) % candidates.length;
       const round_ = [...candidates.slice(offset), ...candidates.slice(0, offset)];
@@ -229,8 +230,9 @@ async function main(): Promise<void> {
         if (reference) {
           const decoded = await sharp(bytes).toColourspace("srgb").removeAlpha().raw().toBuffer({ resolveWithObject: true });
           if (decoded.info.width !== info.width || decoded.info.height !== info.height) throw new Error(`${nameOf(c)} gave ${decoded.info.width} × ${decoded.info.height} for ${info.width} × ${info.height}`);
-          const copy = ycbcr(decoded.data, decoded.info.channels);
-          planes = { y: msSsim(reference.y, copy.y, info.width, info.height), cb: msSsim(reference.cb, copy.cb, info.width, info.height), cr: msSsim(reference.cr, copy.cr, info.width, info.height) };
+          const copy = ycbcrPlanes(decoded.data, decoded.info.channels as 3 | 4);
+          const compare = (plane: keyof typeof copy) => msssim(reference[plane], copy[plane], undefined, info.width, info.height);
+          planes = { y: compare("y"), cb: compare("cb"), cr: compare("cr") };
         }
         samples.get(nameOf(c))!.push({ photo: p, width, bytes: bytes.length, wallMs, cpuMs, ...planes });
       }
