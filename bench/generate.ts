@@ -423,8 +423,11 @@ function photoLines(file: string, caption: string): string {
   return [`photos:`, `  - file: ${file}`, `    alt: ${scalar(PHOTO_ALT)}`, `    caption: ${scalar(caption)}`, `    credit: ${scalar(PHOTO_CREDIT)}`, ""].join("\n");
 }
 
-/** Writes stand-in photo `index` of `seed` to `target`, from `cache` when it holds it. */
-async function writeStandIn(target: string, seed: number, index: number, label: string, cache: string | undefined, scale = 1): Promise<{ width: number; height: number; bytes: number }> {
+/** The label written on the stand-in for the photo of event `index` (from 0) of generated data. */
+export const eventPhotoLabel = (index: number): string => `photo of event ${index + 1}`;
+
+/** The bytes of stand-in photo `index` of `seed`: from `cache` when it holds them, else made (and kept there). */
+export async function standInBytes(seed: number, index: number, label: string, cache: string | undefined, scale = 1): Promise<Buffer> {
   // At a camera's size the key is the one it always was, so that the benchmark's kept stand-ins stay valid.
   const key = createHash("sha256").update(JSON.stringify(scale === 1 ? [STAND_IN_VERSION, seed, index, label] : [STAND_IN_VERSION, seed, index, label, scale])).digest("hex").slice(0, 16);
   const cached = cache && path.join(cache, `${key}.jpg`);
@@ -437,6 +440,12 @@ async function writeStandIn(target: string, seed: number, index: number, label: 
       await rename(`${cached}.tmp-${process.pid}`, cached);
     }
   }
+  return bytes;
+}
+
+/** Writes stand-in photo `index` of `seed` to `target`, from `cache` when it holds it. */
+async function writeStandIn(target: string, seed: number, index: number, label: string, cache: string | undefined, scale = 1): Promise<{ width: number; height: number; bytes: number }> {
+  const bytes = await standInBytes(seed, index, label, cache, scale);
   await writeFile(target, bytes);
   const { width, height } = await sharp(bytes).metadata();
   return { width: width!, height: height!, bytes: bytes.length };
@@ -505,7 +514,7 @@ export async function generateData(dir: string, options: GenerateOptions): Promi
       let { text } = made;
       if (options.photos) {
         const photo = `images/${made.id}.jpg`;
-        photoFiles.push({ file: photo, ...(await writeStandIn(path.join(dir, photo), seed, eventFiles.length, `photo of event ${eventFiles.length + 1}`, options.pictureCache, options.photoScale)) });
+        photoFiles.push({ file: photo, ...(await writeStandIn(path.join(dir, photo), seed, eventFiles.length, eventPhotoLabel(eventFiles.length), options.pictureCache, options.photoScale)) });
         text += photoLines(photo, made.caption);
       }
       const folder = path.join(dir, path.dirname(file));

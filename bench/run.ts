@@ -4,7 +4,7 @@
  *   npm run bench                      three sizes, medians of several runs, Paged.js comparison
  *   npm run bench -- --quick           smaller sizes, one run each: a fast check of the harness
  *
- * Options: --runs N, --sizes 60x1,1000x10, --seed N, --paged-limit MINUTES,
+ * Options: --runs N, --sizes 60x1,1000x10, --seed N, --paged-limit MINUTES, --worker-limit MINUTES,
  * --no-pagedjs, --profile / --no-profile (CPU profile of one site build of the
  * largest size; on by default in the full run), --photos-only / --no-photos (the
  * case of a year of 50 events with a photo each; in the full run by default),
@@ -35,6 +35,7 @@ const { values: opts } = parseArgs({
     sizes: { type: "string" },
     seed: { type: "string", default: "1" },
     "paged-limit": { type: "string" },
+    "worker-limit": { type: "string" },
     "no-pagedjs": { type: "boolean", default: false },
     profile: { type: "boolean" },
     "no-profile": { type: "boolean", default: false },
@@ -56,6 +57,8 @@ if (opts.help) {
   --sizes LIST         events x years, e.g. 60x1,1000x10,5000x20 (the default)
   --seed N             seed of the generated data (default 1)
   --paged-limit MIN    Paged.js is recorded as "did not finish" after this long (default 10, quick 3)
+  --worker-limit MIN   a measurement is recorded as failed after this long (default 20; a cold
+                       build of the photos takes longer on a busy machine)
   --no-pagedjs         skip the Paged.js comparison
   --profile            a CPU profile of one more site build of the largest size, summarized by owner
                        (ours, each npm package, Node); on by default except with --quick
@@ -107,7 +110,7 @@ const photoCase = photosOnly || (!quick && !opts["no-photos"] && !languagesOnly 
 const languageCase = languagesOnly || (!photosOnly && !sampleOnly && !opts["no-languages"]);
 /** The target page count of the larger Paged.js comparison. */
 const PAGED_PAGES = 200;
-const WORKER_TIMEOUT = 20 * 60_000;
+const WORKER_TIMEOUT = Number(opts["worker-limit"] ?? 20) * 60_000;
 
 // ------------------------------------------------------------------ recording
 

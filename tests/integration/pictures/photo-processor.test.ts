@@ -139,7 +139,7 @@ describe("the copies of a photo", () => {
     const widths = (web: typeof results.turned, format: string) => web.files.filter((f) => f.format === format).map((f) => f.width);
     for (const format of ["avif", "webp", "jpeg"]) {
       expect(widths(results.turned, format), format).toEqual([480, 800, 1200]);
-      expect(widths(results.cmyk, format), format).toEqual([480, 800, 1200, 1600]);
+      expect(widths(results.cmyk, format), format).toEqual([480, 800, 1200, 1400]);
       expect(widths(results.transparent, format), format).toEqual([480, 800]);
     }
     const cached = (await readdir(cacheDir, { recursive: true })).map((f) => path.basename(f));
@@ -246,8 +246,9 @@ describe("webWidths", () => {
     expect(webWidths(300)).toEqual([300]);
     expect(webWidths(800)).toEqual([480, 800]);
     expect(webWidths(1000)).toEqual([480, 800, 1000]);
-    expect(webWidths(1600)).toEqual([480, 800, 1200, 1600]);
-    expect(webWidths(4000)).toEqual([480, 800, 1200, 1600]);
+    expect(webWidths(1400)).toEqual([480, 800, 1200, 1400]);
+    expect(webWidths(1600)).toEqual([480, 800, 1200, 1400]);
+    expect(webWidths(4000)).toEqual([480, 800, 1200, 1400]);
   });
 });
 
