@@ -5,7 +5,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "output/", "output-*/", "bench/results/", "**/*.njk"] },
+  { ignores: ["node_modules/", "output/", "output-*/", "bench/results/", "bench/.data/", "**/*.njk"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

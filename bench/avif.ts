@@ -61,7 +61,7 @@ const HELP = `npx tsx bench/avif.ts [options]
   --candidates LIST  settings to compare, e.g. avif:4:50,avif:3:54,avif:3:58:420,webp:2:80
                      (default: ${DEFAULT_AVIF})
   --webp             the WebP candidates instead (${DEFAULT_WEBP})
-  --no-quality       time and bytes only, no MS-SSIM (a tenth of the time)
+  --no-quality       time and bytes only, no MS-SSIM (which takes as long as the encoding or longer)
   --label NAME       added to the result's file name: bench/results/<date>-avif-NAME.json
 
 The current settings (${nameOf(CURRENT.avif)}, ${nameOf(CURRENT.webp)}) are always measured: they are the reference.
